@@ -1,0 +1,1 @@
+"""baocao: Vietnamese administrative report drafts from YAML."""
