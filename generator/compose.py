@@ -1,0 +1,224 @@
+"""Stage 3b, compose: the validated report and its computed figures become the document model.
+
+Heading numbers, the frame's formatted strings and the Nơi nhận punctuation are all made here,
+so no writer and no clerk ever types them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import formatting as fmt
+from .compute import Figure, compute_figures
+from .document import HEADING_KINDS, Block, Document, Frame, Heading, Inline, Note, Paragraph, Text
+from .errors import BaocaoError, Location, Problem
+from .kinds import default_subject
+from .load import SourceMap
+from .model import BaoCao, DonVi, Muc, NguoiKy, VanBan
+from .narrative import Figures, Narrator
+from .validate import Sources
+
+REPORT_TYPE_NAME = "BÁO CÁO"
+REPORT_TYPE_SIGN = "BC"
+_PART_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_TYPED_NUMBER = re.compile(r"^\s*(?:phần\s+\S+|[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s", re.IGNORECASE)
+_NOTE_NAME = re.compile(r"^[a-z0-9_]+$")
+_BULLET_ROLES = ("bullet", "subbullet")
+
+
+@dataclass
+class Composed:
+    """The document model of one report, with the warnings met on the way."""
+
+    document: Document
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class CitedDocument:
+    """A document cited in the narrative: `{{ van_ban.kh241 }}` prints its full reference."""
+
+    def __init__(self, spec: VanBan):
+        self.spec = spec
+
+    def __str__(self) -> str:
+        s = self.spec
+        return fmt.format_doc_reference(s.loai, s.so, s.ky_hieu, s.ngay.as_date(), s.co_quan or None, s.ve or None)
+
+
+def compose(sources: Sources) -> Composed:
+    """Build the document model of a validated report."""
+    return _Composer(sources).run()
+
+
+class _Composer:
+    def __init__(self, sources: Sources):
+        self.report: BaoCao = sources.report
+        self.unit: DonVi = sources.unit
+        self.places: SourceMap = sources.report_map
+        self.unit_places: SourceMap = sources.unit_map
+        self.figures = compute_figures(self.report.so_lieu, self.places)
+        self.narrator = Narrator(self._context())
+        self.blocks: list[Block] = []
+        self.notes: dict[str, Note] = {}
+        self.warnings: list[Problem] = []
+
+    def _context(self) -> dict[str, Any]:
+        r, u = self.report, self.unit
+        return {
+            "so_lieu": Figures(self.figures),
+            "van_ban": {name: CitedDocument(spec) for name, spec in r.van_ban.items()},
+            "ky": r.ky_bao_cao.label,
+            "nam": r.ky_bao_cao.year,
+            "ten_don_vi": u.ten_goi_tat,
+            "dia_danh": u.dia_danh,
+        }
+
+    def run(self) -> Composed:
+        self._blocks(self.report.mo_dau, ("mo_dau",), depth=None, bullet=0)
+        first = 0 if self.report.co_phan else 1
+        self._blocks(self.report.noi_dung, ("noi_dung",), depth=first, bullet=0)
+        self.blocks.append(Paragraph(self._closing(), "closing"))
+        self._unused_notes()
+        return Composed(Document(self._frame(), self.blocks), self.warnings)
+
+    # ---- outline ----------------------------------------------------------------------
+
+    def _blocks(self, items: list, path: tuple, depth: int | None, bullet: int) -> None:
+        counter = 0
+        for i, item in enumerate(items):
+            here = path + (i,)
+            if isinstance(item, Muc):
+                if depth is None or bullet:
+                    raise BaocaoError(Problem(self.places.where(here), "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.", "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."))
+                counter += 1
+                self._section(item, here, depth, counter)
+            elif isinstance(item, list):
+                if bullet >= len(_BULLET_ROLES):
+                    raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
+                self._blocks(item, here, depth, bullet + 1)
+            else:
+                role = _BULLET_ROLES[bullet - 1] if bullet else "body"
+                self.blocks.append(Paragraph(self._inlines(item, here), role))
+
+    def _section(self, section: Muc, path: tuple, depth: int, number: int) -> None:
+        where = self.places.where(path + ("tieu_de",))
+        if depth >= len(HEADING_KINDS):
+            raise BaocaoError(Problem(where, "Đề cương quá nhiều cấp (sâu nhất là điểm a), b), c)...).", "Chuyển bớt nội dung thành đoạn văn hoặc gạch đầu dòng."))
+        if _TYPED_NUMBER.match(section.tieu_de):
+            raise BaocaoError(Problem(where, f"Tiêu đề '{section.tieu_de[:40]}' có ghi số thứ tự.", "Xóa số thứ tự ở đầu tiêu đề; số được đánh tự động."))
+        kind = HEADING_KINDS[depth]
+        self.numbers = getattr(self, "numbers", [0] * len(HEADING_KINDS))
+        self.numbers[depth] = number
+        title = self._inlines(section.tieu_de, path + ("tieu_de",))
+        if kind in ("phan", "muc"):
+            title = [Text(t.text.upper(), t.bold, t.italic, t.superscript) if isinstance(t, Text) else t for t in title]
+        self.blocks.append(Heading(kind, self._label(kind, number, self.numbers[depth - 1] if depth else 0), title))
+        self._blocks(section.noi_dung, path + ("noi_dung",), depth + 1, 0)
+
+    def _label(self, kind: str, number: int, parent: int) -> str:
+        if kind == "phan":
+            if self.report.kieu_phan == "chu" and number <= len(_PART_ORDINALS):
+                return f"Phần thứ {_PART_ORDINALS[number - 1]}"
+            return f"Phần {fmt.roman(number)}"
+        return {
+            "muc": f"{fmt.roman(number)}.",
+            "tieu_muc": f"{number}.",
+            "tieu_muc_2": f"{parent}.{number}.",
+            "diem": f"{fmt.point_letter(number - 1)})",
+        }[kind]
+
+    # ---- text and footnotes -------------------------------------------------------------
+
+    def _inlines(self, text: str, path: tuple) -> list[Inline]:
+        return self.narrator.inlines(text, self.places.where(path), self._note)
+
+    def _note(self, body: str, where: Location) -> Note:
+        if not _NOTE_NAME.match(body):
+            return Note([self.narrator.inlines(body, where)])
+        if body not in self.report.chu_thich:
+            raise BaocaoError(Problem(where, f"Chú thích '[^{body}]' chưa được định nghĩa trong chu_thich.",
+                                      f"Thêm '{body}: nội dung chú thích' vào nhóm chu_thich."))
+        if body not in self.notes:
+            text_path = ("chu_thich", body)
+            self.notes[body] = Note([self.narrator.inlines(self.report.chu_thich[body], self.places.where(text_path))], body)
+        return self.notes[body]
+
+    def _unused_notes(self) -> None:
+        for name in self.report.chu_thich:
+            if name not in self.notes:
+                self.warnings.append(Problem(self.places.where(("chu_thich", name)), f"Chú thích '{name}' được định nghĩa nhưng không được dùng.",
+                                             f"Gọi nó trong câu bằng [^{name}] hoặc xóa đi."))
+
+    def _closing(self) -> list[Inline]:
+        text = self.report.ket_luan or f"Trên đây là báo cáo {_lower_first(self._subject())} của {self.unit.ten_goi_tat}"
+        inlines = self._inlines(text, ("ket_luan",))
+        last = inlines[-1] if inlines else None
+        if isinstance(last, Text):
+            inlines[-1] = Text(last.text.rstrip(" .;/") + "./.", last.bold, last.italic, last.superscript)
+        else:
+            inlines.append(Text("./."))
+        return inlines
+
+    # ---- frame ------------------------------------------------------------------------
+
+    def _subject(self) -> str:
+        subject = self.report.trich_yeu or default_subject(self.report.loai, self.report.ky_bao_cao)
+        if not subject:
+            raise BaocaoError(Problem(self.places.where(("loai",)), "Báo cáo loại 'chung' cần ghi trich_yeu.", "Thêm dòng 'trich_yeu: ...' (nội dung chính của báo cáo)."))
+        return self.narrator.render(subject, self.places.where(("trich_yeu",)))
+
+    def _frame(self) -> Frame:
+        r, u = self.report, self.unit
+        signer = r.nguoi_ky or u.nguoi_ky
+        authority, title = _signature(signer)
+        return Frame(
+            co_quan_chu_quan=u.co_quan_chu_quan.upper(),
+            co_quan_ban_hanh=[line.upper() for line in u.co_quan_ban_hanh],
+            so_ky_hieu=fmt.format_so_ky_hieu(r.so, REPORT_TYPE_SIGN, u.ky_hieu),
+            dia_danh_ngay=fmt.format_place_date(u.dia_danh, r.ngay.day, r.ngay.month, r.ngay.year),
+            ten_loai=REPORT_TYPE_NAME,
+            trich_yeu=self._subject(),
+            dong_nghieng=self.narrator.render(r.dong_nghieng, self.places.where(("dong_nghieng",))),
+            kinh_gui=recipients(r.kinh_gui),
+            noi_nhan=distribution(r.noi_nhan if r.noi_nhan is not None else u.noi_nhan, u.luu, bool(r.kinh_gui)),
+            tham_quyen=authority,
+            chuc_vu=title,
+            ho_ten=signer.ho_ten,
+        )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _bare(item: str) -> str:
+    return item.strip().lstrip("-+ ").rstrip(" ;.")
+
+
+def _signature(signer: NguoiKy) -> tuple[str, str]:
+    """The two title lines: 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'; 'Q.' prefixes the title itself."""
+    title = signer.chuc_vu.upper()
+    if signer.tham_quyen == "Q.":
+        return "", f"Q. {title}"
+    if signer.tham_quyen:
+        return f"{signer.tham_quyen} {signer.thay_cho.upper()}", title
+    return "", title
+
+
+def recipients(items: list[str]) -> list[str]:
+    """Kính gửi: one recipient as is; several as '- ...;' lines, the last ending with '.'."""
+    names = [_bare(i) for i in items if _bare(i)]
+    if len(names) <= 1:
+        return names
+    return [f"- {n};" for n in names[:-1]] + [f"- {names[-1]}."]
+
+
+def distribution(items: list[str], archive: list[str], sent_up: bool) -> list[str]:
+    """Nơi nhận lines: '- X;' each, 'Như trên' first for a report sent upward, '- Lưu: VT, ....' last."""
+    names = [_bare(i) for i in items if _bare(i)]
+    if sent_up and not any(n.lower() == "như trên" for n in names):
+        names.insert(0, "Như trên")
+    keep = ", ".join(_bare(a) for a in archive if _bare(a)) or "VT"
+    return [f"- {n};" for n in names] + [f"- Lưu: {keep}."]

@@ -1,0 +1,250 @@
+"""Stage 4, render: the Word writer, one consumer of the document model.
+
+The template (docxtpl) holds the ND30 frame and the styles; this module renders the frame in
+the sandbox, then replaces the `{{ noi_dung }}` paragraph with the body built from the model
+as OOXML (lxml), and appends true footnotes to word/footnotes.xml.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from functools import lru_cache
+from itertools import count
+from pathlib import Path
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError, TemplateSyntaxError
+from lxml import etree
+
+from .document import Document, Heading, Inline, Note, NoteRef, Paragraph, Text
+from .errors import BaocaoError, Location, Problem
+from .narrative import UndefinedName, make_environment
+
+BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+STYLE_NAMES = {
+    "body": "Normal",
+    "closing": "Normal",
+    "bullet": "Gạch đầu dòng",
+    "subbullet": "Dấu cộng",
+    "note": "Footnote Text",
+    "note_ref": "Footnote Reference",
+}
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}
+_EMPTY_FOOTNOTES = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    "<w:r><w:separator/></w:r></w:p></w:footnote>"
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>"
+)
+
+
+@lru_cache(maxsize=16)
+def _template_bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def write_docx(document: Document, template: Path) -> bytes:
+    """Render `document` through the Word `template`; return the .docx bytes."""
+    tpl = DocxTemplate(io.BytesIO(_template_bytes(template)))
+    _render_frame(tpl, document, template)
+    word = tpl.docx
+    styles = _style_ids(word, template)
+    notes = _Notes(word)
+    body = _BodyWriter(styles, notes)
+    marker = _marker_paragraph(word, template)
+    for element in body.elements(document):
+        marker.addprevious(element)
+    marker.getparent().remove(marker)
+    notes.finish(word.element.body)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None:
+    context = dataclasses.asdict(document.frame) | {"noi_dung": BODY_MARKER}
+    try:
+        tpl.render(context, jinja_env=make_environment(autoescape=True), autoescape=True)
+    except TemplateSyntaxError as exc:
+        excerpt = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
+        raise BaocaoError(Problem(Location(template), f"Mẫu Word có thẻ Jinja viết sai: {exc.message}.",
+                                  f"Sửa thẻ trong Word, gần đoạn: «{excerpt}»." if excerpt else "Mở mẫu trong Word và sửa thẻ {{ ... }} hoặc {% ... %}.")) from None
+    except UndefinedName as exc:
+        raise BaocaoError(Problem(Location(template), f"Mẫu Word dùng tên '{exc.name}' không có.",
+                                  "Tên dùng được: " + ", ".join(sorted(context)) + ".")) from None
+    except TemplateError as exc:
+        raise BaocaoError(Problem(Location(template), f"Mẫu Word không hiển thị được: {exc}.", "Kiểm tra các thẻ Jinja trong mẫu.")) from None
+
+
+def _style_ids(word, template: Path) -> dict[str, str]:
+    # Word matches built-in style names without regard to case ("footnote text" = "Footnote Text").
+    by_name = {style.name.lower(): style.style_id for style in word.styles}
+    wanted = list(STYLE_NAMES.values()) + [f"Heading {n}" for n in range(1, 6)]
+    missing = [name for name in wanted if name.lower() not in by_name]
+    if missing:
+        raise BaocaoError(Problem(Location(template), f"Mẫu Word thiếu kiểu (style): {', '.join(missing)}.",
+                                  "Tạo lại mẫu từ mẫu có sẵn: baocao templates copy."))
+    ids = {role: by_name[name.lower()] for role, name in STYLE_NAMES.items()}
+    ids.update({f"h{n}": by_name[f"heading {n}"] for n in range(1, 6)})
+    return ids
+
+
+def _marker_paragraph(word, template: Path):
+    for p in word.element.body.iter(qn("w:p")):
+        if BODY_MARKER in "".join(p.itertext()):
+            return p
+    raise BaocaoError(Problem(Location(template), "Mẫu Word không có đoạn {{ noi_dung }} (chỗ đặt thân báo cáo).",
+                              "Thêm một đoạn chỉ chứa {{ noi_dung }} vào mẫu."))
+
+
+def _el(tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _paragraph(style_id: str):
+    p = _el("w:p")
+    p_pr = p.makeelement(qn("w:pPr"), {})
+    p_pr.append(_el("w:pStyle", val=style_id))
+    p.append(p_pr)
+    return p
+
+
+def _text_run(text: Text):
+    r = _el("w:r")
+    flags = [("w:b", text.bold), ("w:i", text.italic)]
+    if any(on for _, on in flags) or text.superscript:
+        r_pr = _el("w:rPr")
+        for tag, on in flags:
+            if on:
+                r_pr.append(_el(tag))
+        if text.superscript:
+            r_pr.append(_el("w:vertAlign", val="superscript"))
+        r.append(r_pr)
+    t = _el("w:t")
+    t.text = text.text
+    t.set(_XML_SPACE, "preserve")
+    r.append(t)
+    return r
+
+
+class _BodyWriter:
+    """Turns model blocks into w:p elements."""
+
+    def __init__(self, styles: dict[str, str], notes: _Notes):
+        self.styles = styles
+        self.notes = notes
+
+    def elements(self, document: Document):
+        for block in document.blocks:
+            yield self._heading(block) if isinstance(block, Heading) else self._paragraph(block)
+
+    def _heading(self, heading: Heading):
+        p = _paragraph(self.styles[f"h{heading.level}"])
+        p.append(_text_run(Text(heading.label if heading.kind == "phan" else heading.label + " ")))
+        if heading.kind == "phan":
+            br = _el("w:r")
+            br.append(_el("w:br"))
+            p.append(br)
+        self._inlines(p, heading.inlines)
+        return p
+
+    def _paragraph(self, paragraph: Paragraph):
+        p = _paragraph(self.styles[paragraph.role])
+        mark = BULLET_MARKS.get(paragraph.role)
+        if mark:
+            p.append(_text_run(Text(mark)))
+        self._inlines(p, paragraph.inlines)
+        return p
+
+    def _inlines(self, p, inlines: list[Inline]) -> None:
+        for inline in inlines:
+            if isinstance(inline, NoteRef):
+                p.extend(self.notes.cite(inline.note, self))
+            else:
+                p.append(_text_run(inline))
+
+    def note_paragraphs(self, note: Note):
+        for i, inlines in enumerate(note.paragraphs):
+            p = _paragraph(self.styles["note"])
+            if i == 0:
+                p.append(self.notes.run(self.styles["note_ref"], _el("w:footnoteRef")))
+                p.append(_text_run(Text(" ")))
+            self._inlines(p, inlines)
+            yield p
+
+
+class _Notes:
+    """The footnotes part: appends notes after the template's own, cross-references repeats."""
+
+    def __init__(self, word):
+        self.part = _footnotes_part(word)
+        self.root = etree.fromstring(self.part.blob)
+        ids = [int(n.get(qn("w:id"))) for n in self.root.iter(qn("w:footnote"))]
+        self.next_id = count(max(ids + [0]) + 1)
+        self.bookmark_ids = count(1)
+        self.first: dict[int, tuple[str, str]] = {}  # id(note) → (footnote id, bookmark name)
+        self.pending: list[tuple[object, str]] = []  # cross-reference results waiting for numbers
+
+    @staticmethod
+    def run(style_id: str, *children):
+        r = _el("w:r")
+        r_pr = _el("w:rPr")
+        r_pr.append(_el("w:rStyle", val=style_id))
+        r.append(r_pr)
+        r.extend(children)
+        return r
+
+    def cite(self, note: Note, writer: _BodyWriter) -> list:
+        """The runs citing `note`: a footnote reference the first time, a NOTEREF field after."""
+        style = writer.styles["note_ref"]
+        if id(note) in self.first:
+            return self._cross_reference(style, *self.first[id(note)])
+        note_id = str(next(self.next_id))
+        bookmark = f"_RefNote{note_id}"
+        self.first[id(note)] = (note_id, bookmark)
+        footnote = _el("w:footnote", id=note_id)
+        footnote.extend(writer.note_paragraphs(note))
+        self.root.append(footnote)
+        mark_id = str(next(self.bookmark_ids))
+        return [_el("w:bookmarkStart", id=mark_id, name=bookmark),
+                self.run(style, _el("w:footnoteReference", id=note_id)),
+                _el("w:bookmarkEnd", id=mark_id)]
+
+    def _cross_reference(self, style: str, note_id: str, bookmark: str) -> list:
+        """NOTEREF field (\\f: footnote-reference format, \\h: link) showing the note's number."""
+        instr = _el("w:instrText")
+        instr.text = f" NOTEREF {bookmark} \\f \\h "
+        instr.set(_XML_SPACE, "preserve")
+        result = _el("w:t")
+        self.pending.append((result, note_id))
+        return [self.run(style, _el("w:fldChar", fldCharType="begin")), self.run(style, instr),
+                self.run(style, _el("w:fldChar", fldCharType="separate")), self.run(style, result),
+                self.run(style, _el("w:fldChar", fldCharType="end"))]
+
+    def finish(self, body) -> None:
+        """Store the part; give each cross-reference the number Word will show (document order)."""
+        numbers = {ref.get(qn("w:id")): str(n) for n, ref in enumerate(body.iter(qn("w:footnoteReference")), 1)}
+        for result, note_id in self.pending:
+            result.text = numbers[note_id]
+        self.part._blob = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _footnotes_part(word) -> Part:
+    for rel in word.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES:
+            return rel.target_part
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, _EMPTY_FOOTNOTES.encode(), word.part.package)
+    word.part.relate_to(part, RT.FOOTNOTES)
+    return part

@@ -1,0 +1,144 @@
+"""The data model of the files clerks edit: the unit profile and the report (pydantic).
+
+Keys are ASCII snake_case Vietnamese; descriptions are Vietnamese because they feed the
+JSON Schema that editors show while typing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Union
+
+from typing_extensions import TypeAliasType
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from .formatting import parse_vn_number
+from .period import IssueDate, Period, parse_issue_date, parse_period
+
+
+def _number(value: Any) -> Any:
+    return value if value is None else parse_vn_number(value)
+
+
+def _lines(value: Any) -> Any:
+    """Accept one string where a list of lines is expected."""
+    return [value] if isinstance(value, str) else value
+
+
+VnNumber = Annotated[Decimal, BeforeValidator(_number)]
+Lines = Annotated[list[str], BeforeValidator(_lines)]
+LEVELS = ("tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã", "thị trấn", "cơ quan")
+# Levels abolished by the two-tier reform of 01/7/2025 (Nghị quyết 203/2025/QH15).
+DISTRICT_LEVELS = ("huyện", "quận", "thị xã", "thị trấn")
+KINDS = ("thi-dua", "kt-xh", "nhiem-vu", "chung")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class NguoiKy(_Strict):
+    """Người ký: thẩm quyền, chức vụ, họ tên."""
+
+    tham_quyen: Literal["", "TM.", "KT.", "TL.", "TUQ.", "Q."] = Field(
+        "", description="TM. (thay mặt tập thể), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền); để trống nếu ký trực tiếp."
+    )
+    thay_cho: str = Field("", description="Tập thể hoặc người đứng đầu được ký thay, ví dụ 'Ủy ban nhân dân' (với TM.) hoặc 'Chủ tịch' (với KT.).")
+    chuc_vu: str = Field(description="Chức vụ người ký, ví dụ 'Phó Chủ tịch'.")
+    ho_ten: str = Field(description="Họ và tên người ký.")
+
+    @field_validator("thay_cho")
+    @classmethod
+    def _needs_principal(cls, value: str, info) -> str:
+        authority = info.data.get("tham_quyen", "")
+        if authority not in ("", "Q.") and not value:
+            raise ValueError(f"Với thẩm quyền '{authority}' cần ghi 'thay_cho' (ví dụ: Chủ tịch, Ủy ban nhân dân).")
+        return value
+
+
+class DonVi(_Strict):
+    """Hồ sơ đơn vị (don-vi.yaml): cơ quan ban hành, địa danh, người ký, nơi nhận mặc định."""
+
+    co_quan_chu_quan: str = Field("", description="Tên cơ quan chủ quản (nếu có), ví dụ 'UBND tỉnh Lạng Sơn'.")
+    co_quan_ban_hanh: Lines = Field(description="Tên cơ quan ban hành, mỗi dòng một mục, ví dụ ['Ủy ban nhân dân', 'xã Hồ Sơn'].")
+    ten_goi_tat: str = Field(description="Tên gọi tắt dùng trong câu văn và trích dẫn, ví dụ 'UBND xã Hồ Sơn'.")
+    ky_hieu: str = Field(description="Chữ viết tắt tên cơ quan trong ký hiệu văn bản, ví dụ 'UBND' (Số: 05/BC-UBND).")
+    cap: Literal[LEVELS] = Field(description="Cấp hành chính: " + ", ".join(LEVELS) + ".")  # type: ignore[valid-type]
+    dia_danh: str = Field(description="Địa danh ghi ở đầu văn bản, ví dụ 'Hồ Sơn'.")
+    nguoi_ky: NguoiKy
+    noi_nhan: Lines = Field(default_factory=list, description="Nơi nhận mặc định, mỗi dòng một nơi; dấu '- ' và ';' được thêm tự động.")
+    luu: Lines = Field(default_factory=lambda: ["VT"], description="Nơi lưu, ví dụ ['VT', 'VP'] → 'Lưu: VT, VP.'")
+
+
+class SoLieu(_Strict):
+    """Một số liệu: giá trị, đơn vị tính, kế hoạch, cùng kỳ năm trước."""
+
+    ten: str = Field("", description="Tên chỉ tiêu (dùng trong bảng).")
+    gia_tri: VnNumber | None = Field(None, description="Giá trị kỳ này, viết kiểu Việt Nam: 1.539,72")
+    don_vi: str = Field("", description="Đơn vị tính, ví dụ 'ha', 'triệu đồng'.")
+    ke_hoach: VnNumber | None = Field(None, description="Kế hoạch (chỉ tiêu) của kỳ.")
+    cung_ky: VnNumber | None = Field(None, description="Số liệu cùng kỳ năm trước.")
+    so_le: int | None = Field(None, ge=0, le=6, description="Số chữ số thập phân khi hiển thị.")
+    tong_cua: list[str] = Field(default_factory=list, description="Tên các số liệu cộng lại thành số liệu này (tự tính, hoặc kiểm tra nếu đã ghi gia_tri).")
+
+
+def _figure(value: Any) -> Any:
+    """A bare number is shorthand for {gia_tri: number}."""
+    return {"gia_tri": value} if isinstance(value, (int, float, str, Decimal)) else value
+
+
+class Muc(_Strict):
+    """Một mục của đề cương: tiêu đề (không ghi số, số được đánh tự động) và nội dung."""
+
+    tieu_de: str = Field(description="Tiêu đề, không ghi số thứ tự.")
+    noi_dung: list[Khoi] = Field(default_factory=list, description="Đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con.")
+
+
+# A block of the outline: a paragraph, a nested list (bullets "-", then "+"), or a sub-section.
+Khoi = TypeAliasType("Khoi", Union[str, Muc, list["Khoi"]])  # type: ignore[misc]
+Muc.model_rebuild()
+
+
+class VanBan(_Strict):
+    """Một văn bản được trích dẫn: loại, số, ký hiệu, ngày, cơ quan ban hành, trích yếu."""
+
+    loai: str = Field(description="Tên loại văn bản, ví dụ 'Kế hoạch', 'Quyết định', 'Công văn'.")
+    so: int | None = Field(None, ge=1, description="Số văn bản.")
+    ky_hieu: str = Field(description="Ký hiệu sau dấu '/', ví dụ 'KH-UBND'.")
+    ngay: Annotated[IssueDate, BeforeValidator(parse_issue_date)] = Field(description="Ngày ban hành, ví dụ 28/12/2023.")
+    co_quan: str = Field("", description="Cơ quan ban hành, ví dụ 'UBND tỉnh Lạng Sơn'.")
+    ve: str = Field("", description="Trích yếu (sau chữ 'về'), nếu muốn nêu.")
+
+
+class BaoCao(_Strict):
+    """Tệp báo cáo của một kỳ: thông tin văn bản, số liệu và nội dung."""
+
+    schema_: str = Field("", alias="$schema", description="Đường dẫn lược đồ cho trình soạn thảo (không bắt buộc).")
+    don_vi: str = Field("don-vi.yaml", description="Tệp hồ sơ đơn vị, tính từ thư mục của báo cáo.")
+    loai: Literal[KINDS] = Field("chung", description="Loại báo cáo: " + ", ".join(KINDS) + ".")  # type: ignore[valid-type]
+    ky_bao_cao: Annotated[Period, BeforeValidator(parse_period)] = Field(description="Kỳ báo cáo, ví dụ '6 tháng đầu năm 2025'.")
+    so: int | None = Field(None, ge=1, description="Số văn bản; để trống khi là dự thảo (văn thư điền sau).")
+    ngay: Annotated[IssueDate, BeforeValidator(parse_issue_date)] = Field(description="Ngày ban hành '15/6/2025'; dự thảo chưa có ngày ghi '6/2025'.")
+    trich_yeu: str = Field("", description="Trích yếu nội dung; để trống thì dùng câu mặc định của loại báo cáo.")
+    dong_nghieng: str = Field("", description="Dòng in nghiêng dưới trích yếu, ví dụ '(Số liệu tính đến hết ngày 15/6/2025)'.")
+    kinh_gui: Lines = Field(default_factory=list, description="Nơi kính gửi (nếu có), mỗi dòng một nơi.")
+    kieu_phan: Literal["so", "chu"] = Field("so", description="Cách ghi Phần: 'so' → Phần I, Phần II; 'chu' → Phần thứ nhất, Phần thứ hai.")
+    co_phan: bool = Field(False, description="true nếu cấp cao nhất của đề cương là Phần (Phần I, Phần II).")
+    so_lieu: dict[str, Annotated[SoLieu, BeforeValidator(_figure)]] = Field(default_factory=dict, description="Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.")
+    van_ban: dict[str, VanBan] = Field(default_factory=dict, description="Các văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}.")
+    mo_dau: list[Khoi] = Field(default_factory=list, description="Các đoạn mở đầu, trước mục đầu tiên.")
+    noi_dung: list[Khoi] = Field(default_factory=list, description="Đề cương báo cáo: các mục lồng nhau.")
+    chu_thich: dict[str, str] = Field(default_factory=dict, description="Chú thích (footnote) có tên, gọi trong câu bằng [^ten]; chú thích ngắn có thể viết thẳng [^nội dung].")
+    ket_luan: str = Field("", description="Câu kết; để trống thì dùng câu mặc định. Dấu './.' được thêm tự động.")
+    noi_nhan: Lines | None = Field(None, description="Nơi nhận của riêng báo cáo này (thay cho hồ sơ đơn vị).")
+    nguoi_ky: NguoiKy | None = Field(None, description="Người ký của riêng báo cáo này (thay cho hồ sơ đơn vị).")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
+
+
+def all_keys() -> set[str]:
+    """Every key any model accepts (for 'did you mean' suggestions)."""
+    keys: set[str] = set()
+    for model in (DonVi, NguoiKy, SoLieu, Muc, VanBan, BaoCao):
+        keys.update(f.alias or name for name, f in model.model_fields.items())
+    return keys

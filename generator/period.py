@@ -1,0 +1,106 @@
+"""Reporting periods (kỳ báo cáo) and issue dates, parsed from what clerks type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .formatting import roman
+
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_PATTERNS = [
+    (re.compile(r"^6 tháng đầu năm (\d{4})$"), "6t-dau"),
+    (re.compile(r"^6 tháng cuối năm (\d{4})$"), "6t-cuoi"),
+    (re.compile(r"^9 tháng(?: đầu)? năm (\d{4})$"), "9t"),
+    (re.compile(r"^quý (I|II|III|IV) năm (\d{4})$", re.IGNORECASE), "quy"),
+    (re.compile(r"^tháng (\d{1,2}) năm (\d{4})$"), "thang"),
+    (re.compile(r"^năm (\d{4})$"), "nam"),
+]
+PERIOD_EXAMPLES = "6 tháng đầu năm 2025, 6 tháng cuối năm 2025, 9 tháng năm 2025, quý II năm 2025, tháng 5 năm 2025, năm 2025"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period: kind ('6t-dau', '6t-cuoi', '9t', 'quy', 'thang', 'nam'), number, year."""
+
+    kind: str
+    year: int
+    number: int = 0  # quarter or month
+
+    @property
+    def label(self) -> str:
+        """The period as written in a report, e.g. '6 tháng đầu năm 2025'."""
+        return {
+            "6t-dau": f"6 tháng đầu năm {self.year}",
+            "6t-cuoi": f"6 tháng cuối năm {self.year}",
+            "9t": f"9 tháng năm {self.year}",
+            "quy": f"quý {roman(self.number)} năm {self.year}" if self.number else "",
+            "thang": f"tháng {self.number} năm {self.year}",
+            "nam": f"năm {self.year}",
+        }[self.kind]
+
+    @property
+    def end(self) -> dt.date:
+        """The last day the period covers."""
+        month = {"6t-dau": 6, "6t-cuoi": 12, "9t": 9, "nam": 12, "quy": 3 * self.number, "thang": self.number}[self.kind]
+        first_of_next = dt.date(self.year + month // 12, month % 12 + 1, 1)
+        return first_of_next - dt.timedelta(days=1)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def parse_period(text: str) -> Period:
+    """Parse '6 tháng đầu năm 2025' and the other forms of PERIOD_EXAMPLES."""
+    cleaned = " ".join(str(text).split())
+    for pattern, kind in _PATTERNS:
+        match = pattern.match(cleaned)
+        if not match:
+            continue
+        if kind == "quy":
+            return Period(kind, int(match.group(2)), _QUARTERS[match.group(1).upper()])
+        if kind == "thang":
+            month = int(match.group(1))
+            if not 1 <= month <= 12:
+                break
+            return Period(kind, int(match.group(2)), month)
+        return Period(kind, int(match.group(1)))
+    raise ValueError(f"Không hiểu kỳ báo cáo '{text}'. Viết theo một trong các dạng: {PERIOD_EXAMPLES}.")
+
+
+@dataclass(frozen=True)
+class IssueDate:
+    """The date a report is signed; a draft leaves the day blank."""
+
+    day: int | None
+    month: int
+    year: int
+
+    @property
+    def is_draft(self) -> bool:
+        return self.day is None
+
+    def as_date(self) -> dt.date | None:
+        return dt.date(self.year, self.month, self.day) if self.day else None
+
+
+def parse_issue_date(value: object) -> IssueDate:
+    """Read '15/6/2025', a YAML date, or '6/2025' (a draft: day left blank)."""
+    if isinstance(value, dt.date):
+        return IssueDate(value.day, value.month, value.year)
+    parts = str(value).strip().split("/")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) == 3:
+        day, month, year = numbers
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            raise ValueError(f"Ngày '{value}' không có trên lịch.") from None
+        return IssueDate(day, month, year)
+    if len(numbers) == 2 and 1 <= numbers[0] <= 12:
+        return IssueDate(None, numbers[0], numbers[1])
+    raise ValueError(f"Ngày '{value}' không hợp lệ. Viết ngày/tháng/năm, ví dụ 15/6/2025; dự thảo chưa có ngày thì viết tháng/năm, ví dụ 6/2025.")

@@ -1,0 +1,42 @@
+"""The pipeline, end to end: load → validate → compute/compose → render → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .compose import compose
+from .docx_writer import write_docx
+from .errors import Problem
+from .template_files import builtin_template
+from .validate import load_sources
+from .write import write_atomic
+
+OUTPUT_DIR = Path("output")
+
+
+@dataclass
+class Built:
+    """A report rendered in memory: the .docx bytes and the warnings met."""
+
+    data: bytes
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def render(report: Path) -> Built:
+    """Everything but writing: load, validate, compute, compose and render one report."""
+    composed = compose(load_sources(report))
+    return Built(write_docx(composed.document, builtin_template()), composed.warnings)
+
+
+def default_output(report: Path) -> Path:
+    """output/<report name>.docx, relative to the current directory."""
+    return OUTPUT_DIR / f"{report.stem}.docx"
+
+
+def build(report: Path, output: Path | None = None) -> tuple[Path, Built]:
+    """Render a report and write it atomically; nothing is written if any stage fails."""
+    built = render(report)
+    target = output or default_output(report)
+    write_atomic(target, built.data)
+    return target, built
