@@ -1,0 +1,5 @@
+"""`python -m baocao`."""
+
+from .cli import main
+
+main()

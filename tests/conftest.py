@@ -1,0 +1,87 @@
+"""Shared fixtures: the example report built once per session, and small report variants.
+
+`example_docx` builds data/xa-tan-hoa/thi-dua-6-thang-2026.yaml once into a session temp dir.
+`report_dir` writes a report (dict or YAML text) and a unit profile into a fresh temp dir and
+builds it; variants of the example are made from its text (`example_text()` + str.replace)
+so its Vietnamese numbers ("4.862", "11.250") are never round-tripped through a YAML float.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from baocao.pipeline import build
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_DIR = ROOT / "data" / "xa-tan-hoa"
+EXAMPLE = EXAMPLE_DIR / "thi-dua-6-thang-2026.yaml"
+EXAMPLE_UNIT = EXAMPLE_DIR / "don-vi.yaml"
+
+
+def example_text() -> str:
+    """The example report's YAML text (its `don_vi` stays don-vi.yaml)."""
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+def example_unit() -> dict[str, Any]:
+    """The example unit profile as a dict (it holds no numbers, so a plain load is safe)."""
+    return yaml.safe_load(EXAMPLE_UNIT.read_text(encoding="utf-8"))
+
+
+def _dump(data: dict[str, Any] | str) -> str:
+    if isinstance(data, str):
+        return data
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+class ReportDir:
+    """A temp directory holding one report and its don-vi.yaml."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def write(self, report: dict[str, Any] | str, unit: dict[str, Any] | str | None = None,
+              name: str = "bao-cao.yaml", **unit_changes: Any) -> Path:
+        """Write the report and the unit profile (the example's, with `unit_changes`); return the report path."""
+        if unit is None:
+            unit = example_unit() | unit_changes
+        (self.path / "don-vi.yaml").write_text(_dump(unit), encoding="utf-8")
+        report_path = self.path / name
+        report_path.write_text(_dump(report), encoding="utf-8")
+        return report_path
+
+    def build(self, report: dict[str, Any] | str, unit: dict[str, Any] | str | None = None,
+              output: str = "bao-cao.docx", **unit_changes: Any) -> Path:
+        """Write and build; return the .docx path."""
+        target, _ = build(self.write(report, unit, **unit_changes), self.path / output)
+        return target
+
+
+def small_report(**changes: Any) -> dict[str, Any]:
+    """A minimal valid report (dict) to vary: one section, one paragraph."""
+    report: dict[str, Any] = {
+        "loai": "thi-dua",
+        "ky_bao_cao": "6 tháng đầu năm 2026",
+        "so": 5,
+        "ngay": "04/6/2026",
+        "noi_dung": [{"tieu_de": "Kết quả", "noi_dung": ["Các phong trào được triển khai."]}],
+    }
+    report.update(changes)
+    return report
+
+
+@pytest.fixture
+def report_dir(tmp_path: Path) -> ReportDir:
+    return ReportDir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def example_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example report, built once per session."""
+    target, built = build(EXAMPLE, tmp_path_factory.mktemp("example") / "thi-dua-6-thang-2026.docx")
+    assert not built.warnings, built.warnings
+    return target
