@@ -7,6 +7,7 @@ formatted and headings numbered before a writer sees them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
@@ -65,7 +66,60 @@ class Heading:
         return HEADING_KINDS.index(self.kind) + 1
 
 
-Block = Union[Heading, Paragraph]
+CellAlign = Literal["left", "center", "right"]
+VerticalMerge = Literal["", "restart", "continue"]
+RowKind = Literal["header", "group", "item", "total"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: paragraphs of inlines; `span` columns wide; `merge` joins it with the cell below."""
+
+    paragraphs: list[list[Inline]]
+    align: CellAlign = "left"
+    span: int = 1
+    merge: VerticalMerge = ""  # "restart" on the top cell, "continue" on the cells it covers
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row; header rows repeat on every page, a group row keeps with the row below it."""
+
+    cells: list[Cell]
+    kind: RowKind = "item"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with its caption, 'Đơn vị tính' line and notes; `widths` are relative column widths."""
+
+    widths: list[int]
+    rows: list[Row]
+    caption: list[Inline] = field(default_factory=list)
+    unit: list[Inline] = field(default_factory=list)
+    notes: list[list[Inline]] = field(default_factory=list)
+
+    def inline_lists(self) -> Iterator[list[Inline]]:
+        """Every run of inlines in reading order: caption, unit line, cells, notes."""
+        yield self.caption
+        yield self.unit
+        for row in self.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+        yield from self.notes
+
+
+Block = Union[Heading, Paragraph, Table]
+
+
+@dataclass
+class Appendix:
+    """An appendix (Phụ lục, Biểu): a section of its own after the signature, landscape, paged from 1."""
+
+    label: str  # 'Phụ lục I', 'Biểu số 01'
+    title: list[Inline]  # already upper case
+    attached: str  # '(Kèm theo Báo cáo số 142/BC-UBND ngày 15/6/2026 của UBND xã Tân Hòa)'
+    blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -88,16 +142,28 @@ class Frame:
 
 @dataclass
 class Document:
-    """A whole report: the frame values and the body blocks in order."""
+    """A whole report: the frame values, the body blocks and the appendices, in order.
 
-    frame: Frame
+    A document without a frame is the appendices alone (no header grid, body or signature).
+    """
+
+    frame: Frame | None
     blocks: list[Block] = field(default_factory=list)
+    appendices: list[Appendix] = field(default_factory=list)
 
     def notes(self) -> list[Note]:
         """Notes in order of first citation."""
         seen: dict[int, Note] = {}
-        for block in self.blocks:
-            for inline in block.inlines:
+        for inlines in self._inline_lists():
+            for inline in inlines:
                 if isinstance(inline, NoteRef):
                     seen.setdefault(id(inline.note), inline.note)
         return list(seen.values())
+
+    def _inline_lists(self) -> Iterator[list[Inline]]:
+        blocks = self.blocks + [b for appendix in self.appendices for b in appendix.blocks]
+        for block in blocks:
+            if isinstance(block, Table):
+                yield from block.inline_lists()
+            else:
+                yield block.inlines

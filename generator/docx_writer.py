@@ -16,7 +16,7 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
+from docx.oxml.parser import oxml_parser
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -107,10 +107,8 @@ def _marker_paragraph(word, template: Path):
 
 
 def _el(tag: str, **attrs: str):
-    element = OxmlElement(tag)
-    for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), value)
-    return element
+    """A new element of python-docx's element classes (makeelement: no XML parsing)."""
+    return oxml_parser.makeelement(qn(tag), {qn(f"w:{name}"): value for name, value in attrs.items()})
 
 
 def _paragraph(style_id: str):

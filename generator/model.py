@@ -6,12 +6,13 @@ JSON Schema that editors show while typing.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
 from typing_extensions import TypeAliasType
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .formatting import parse_vn_number
 from .period import IssueDate, Period, parse_issue_date, parse_period
@@ -32,6 +33,10 @@ LEVELS = ("tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện",
 # Levels abolished by the two-tier reform of 01/7/2025 (Nghị quyết 203/2025/QH15).
 DISTRICT_LEVELS = ("huyện", "quận", "thị xã", "thị trấn")
 KINDS = ("thi-dua", "kt-xh", "nhiem-vu", "chung")
+# Column kinds of a table: the ones a row fills in, and the ones computed from other cells.
+INPUT_KINDS = ("van_ban", "so", "phan_tram")
+COLUMN_KINDS = ("stt", *INPUT_KINDS, "ty_le_ke_hoach", "ty_le_cung_ky", "chenh_lech")
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class _Strict(BaseModel):
@@ -95,9 +100,89 @@ class Muc(_Strict):
     noi_dung: list[Khoi] = Field(default_factory=list, description="Đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con.")
 
 
-# A block of the outline: a paragraph, a nested list (bullets "-", then "+"), or a sub-section.
-Khoi = TypeAliasType("Khoi", Union[str, Muc, list["Khoi"]])  # type: ignore[misc]
+class Cot(_Strict):
+    """Một cột của bảng: tiêu đề, nhóm cột (tiêu đề hai tầng), kiểu, số chữ số thập phân."""
+
+    khoa: str = Field("", description="Tên cột, viết không dấu, để ghi ô theo tên (bắt buộc với cột van_ban, so, phan_tram). "
+                                      "Dòng so_lieu điền các cột: ten, gia_tri, don_vi, ke_hoach, cung_ky; cột trang_thai hiện trạng thái nhiệm vụ.")
+    tieu_de: str = Field(description="Tiêu đề cột.")
+    nhom: str = Field("", description="Tiêu đề chung ở tầng trên; các cột liền nhau cùng nhom được gộp dưới tiêu đề này.")
+    kieu: Literal[COLUMN_KINDS] = Field("van_ban", description="stt (số thứ tự tự đánh), van_ban, so, phan_tram (tỷ lệ ghi sẵn), "  # type: ignore[valid-type]
+                                                              "ty_le_ke_hoach, ty_le_cung_ky (tự tính, %), chenh_lech (tự tính: gia_tri - cung_ky).")
+    so_le: int | None = Field(None, ge=0, le=6, description="Số chữ số thập phân (mặc định: theo số liệu; tỷ lệ 1 chữ số).")
+    do_rong: int | None = Field(None, ge=1, le=20, description="Độ rộng tương đối của cột (mặc định 1 cho stt, 2 cho cột số, 4 cho cột chữ).")
+
+    @field_validator("khoa")
+    @classmethod
+    def _ascii_key(cls, value: str) -> str:
+        if value and not _KEY.match(value):
+            raise ValueError(f"Tên cột '{value}' chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ 'ke_hoach'.")
+        return value
+
+    @model_validator(mode="after")
+    def _needs_key(self) -> Cot:
+        if self.kieu in INPUT_KINDS and not self.khoa:
+            raise ValueError(f"Cột '{self.tieu_de}' cần khoa (tên cột không dấu, ví dụ khoa: ten_don_vi).")
+        return self
+
+
+# One row of a table: cells by column key (a mapping, optionally `so_lieu: name` and `trang_thai`),
+# or cells in column order (a list). Cells are checked against the columns when the table is built.
+Dong = Union[dict[str, Any], list[Any]]
+
+
+class Nhom(_Strict):
+    """Một nhóm dòng của bảng (I, II, III...): tiêu đề nhóm và các dòng; số thứ tự chạy liên tục qua các nhóm."""
+
+    nhom: str = Field(description="Tiêu đề nhóm, ví dụ 'Lĩnh vực kinh tế'.")
+    dong: list[Dong] = Field(default_factory=list, description="Các dòng của nhóm.")
+
+
+class Bang(_Strict):
+    """Một bảng: tên bảng, đơn vị tính, các cột, các dòng (có thể chia nhóm), dòng Tổng cộng."""
+
+    tieu_de: str = Field("", description="Tên bảng, in đậm ở giữa phía trên bảng.")
+    don_vi_tinh: str = Field("", description="Đơn vị tính chung, ví dụ 'ha' → dòng 'Đơn vị tính: ha'.")
+    cot: list[Cot] = Field(default_factory=list, description="Các cột, từ trái sang phải.")
+    dong: list[Union[Nhom, Dong]] = Field(default_factory=list, description="Các dòng: '- so_lieu: ten' (lấy số liệu), "
+                                          "'- {khoa_cot: giá trị, ...}', '- [ô 1, ô 2, ...]', hoặc nhóm '- nhom: ...' với dong: [...].")
+    tong_cong: bool | dict[str, Any] = Field(False, description="true: thêm dòng Tổng cộng tự tính; hoặc ghi tổng đã biết để "
+                                                               "kiểm tra, ví dụ {so_lieu: tong_dien_tich} hoặc {gia_tri: 1.143}.")
+    ghi_chu: Lines = Field(default_factory=list, description="Ghi chú dưới bảng, mỗi dòng một đoạn.")
+
+
+class KhoiBang(_Strict):
+    """Một bảng đặt trong đề cương: '- bang: {...}'."""
+
+    bang: Bang
+
+
+def _block_kind(value: Any) -> str:
+    """Which branch of Khoi a value belongs to, so that errors name only that branch."""
+    if isinstance(value, list):
+        return "list[Khoi]"
+    if isinstance(value, dict):
+        return "KhoiBang" if "bang" in value else "Muc"
+    return "str"
+
+
+# A block of the outline: a paragraph, a nested list (bullets "-", then "+"), a table or a sub-section.
+Khoi = TypeAliasType("Khoi", Annotated[Union[  # type: ignore[misc]
+    Annotated[str, Tag("str")],
+    Annotated[Muc, Tag("Muc")],
+    Annotated[KhoiBang, Tag("KhoiBang")],
+    Annotated[list["Khoi"], Tag("list[Khoi]")],
+], Discriminator(_block_kind)])
 Muc.model_rebuild()
+
+
+class PhuLuc(_Strict):
+    """Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng."""
+
+    loai: Literal["phu_luc", "bieu"] = Field("phu_luc", description="phu_luc → 'Phụ lục I', 'Phụ lục II' (chỉ một thì 'Phụ lục'); bieu → 'Biểu số 01'.")
+    khoa: str = Field("", description="Tên gọi trong câu văn: {{ phu_luc.khoa }} in ra 'Phụ lục I' hoặc 'Biểu số 01'.")
+    tieu_de: str = Field(description="Tên phụ lục (in HOA tự động).")
+    bang: Bang
 
 
 class VanBan(_Strict):
@@ -133,12 +218,14 @@ class BaoCao(_Strict):
     ket_luan: str = Field("", description="Câu kết; để trống thì dùng câu mặc định. Dấu './.' được thêm tự động.")
     noi_nhan: Lines | None = Field(None, description="Nơi nhận của riêng báo cáo này (thay cho hồ sơ đơn vị).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký của riêng báo cáo này (thay cho hồ sơ đơn vị).")
+    phu_luc: list[PhuLuc] = Field(default_factory=list, description="Phụ lục, biểu kèm theo, in sau chữ ký, mỗi phụ lục một phần trang ngang.")
+    chi_phu_luc: bool = Field(False, description="true: chỉ soạn các phụ lục (không có phần đầu, nội dung và chữ ký).")
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
 
 
 def all_keys() -> set[str]:
     """Every key any model accepts (for 'did you mean' suggestions)."""
     keys: set[str] = set()
-    for model in (DonVi, NguoiKy, SoLieu, Muc, VanBan, BaoCao):
+    for model in (DonVi, NguoiKy, SoLieu, Muc, Cot, Nhom, Bang, KhoiBang, PhuLuc, VanBan, BaoCao):
         keys.update(f.alias or name for name, f in model.model_fields.items())
     return keys

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
@@ -199,21 +200,27 @@ def make_environment(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
 # ---- rendering with located errors -------------------------------------------------------
 
 
-class Narrator:
-    """Renders clerks' sentences against one report's context, caching compiled templates."""
+_SENTENCES = make_environment()
 
-    def __init__(self, context: Mapping[str, Any], env: ImmutableSandboxedEnvironment | None = None):
+
+@lru_cache(maxsize=8192)
+def _compiled(text: str):
+    """Sentences are compiled once per process (a batch shares them across reports)."""
+    return _SENTENCES.from_string(text)
+
+
+class Narrator:
+    """Renders clerks' sentences against one report's context."""
+
+    def __init__(self, context: Mapping[str, Any]):
         self.context = dict(context)
-        self.env = env or make_environment()
-        self._compiled: dict[str, Any] = {}
 
     def render(self, text: str, where: Location) -> str:
         """Render one sentence's Jinja expressions; whitespace runs become single spaces."""
         if "{" not in text:
             return " ".join(text.split())
         try:
-            template = self._compiled.get(text) or self._compiled.setdefault(text, self.env.from_string(text))
-            return " ".join(template.render(self.context).split())
+            return " ".join(_compiled(text).render(self.context).split())
         except TemplateSyntaxError as exc:
             raise BaocaoError(Problem(where.shifted((exc.lineno or 1) - 1), f"Biểu thức {{{{ ... }}}} viết sai: {(exc.message or '').rstrip('.')}.",
                                       "Mỗi '{{' phải có '}}' đi kèm; tên số liệu viết liền, không dấu, ví dụ {{ so_lieu.dien_tich_lua | so }}.")) from None
