@@ -7,17 +7,20 @@ so no writer and no clerk ever types them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import formatting as fmt
-from .compute import Figure, compute_figures
-from .document import HEADING_KINDS, Block, Document, Frame, Heading, Inline, Note, Paragraph, Text
+from .compute import compute_figures
+from .document import HEADING_KINDS, Appendix, Block, Document, Frame, Heading, Inline, Note, Paragraph, Table, Text
 from .errors import BaocaoError, Location, Problem
 from .kinds import default_subject
 from .load import SourceMap
-from .model import BaoCao, DonVi, Muc, NguoiKy, VanBan
+from .model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
 from .narrative import Figures, Narrator
+from .tables import build_table
+from .tasks import summarize_tasks
 from .validate import Sources
 
 REPORT_TYPE_NAME = "BÁO CÁO"
@@ -59,6 +62,7 @@ class _Composer:
         self.places: SourceMap = sources.report_map
         self.unit_places: SourceMap = sources.unit_map
         self.figures = compute_figures(self.report.so_lieu, self.places)
+        self.appendix_labels = appendix_labels(self.report.phu_luc)
         self.narrator = Narrator(self._context())
         self.blocks: list[Block] = []
         self.notes: dict[str, Note] = {}
@@ -69,6 +73,8 @@ class _Composer:
         return {
             "so_lieu": Figures(self.figures),
             "van_ban": {name: CitedDocument(spec) for name, spec in r.van_ban.items()},
+            "nhiem_vu": summarize_tasks(r, self.places),
+            "phu_luc": {a.khoa: label for a, label in zip(r.phu_luc, self.appendix_labels) if a.khoa},
             "ky": r.ky_bao_cao.label,
             "nam": r.ky_bao_cao.year,
             "ten_don_vi": u.ten_goi_tat,
@@ -76,12 +82,17 @@ class _Composer:
         }
 
     def run(self) -> Composed:
-        self._blocks(self.report.mo_dau, ("mo_dau",), depth=None, bullet=0)
-        first = 0 if self.report.co_phan else 1
-        self._blocks(self.report.noi_dung, ("noi_dung",), depth=first, bullet=0)
-        self.blocks.append(Paragraph(self._closing(), "closing"))
+        if self.report.chi_phu_luc:
+            self._check_appendices_only()
+        else:
+            self._blocks(self.report.mo_dau, ("mo_dau",), depth=None, bullet=0)
+            first = 0 if self.report.co_phan else 1
+            self._blocks(self.report.noi_dung, ("noi_dung",), depth=first, bullet=0)
+            self.blocks.append(Paragraph(self._closing(), "closing"))
+        appendices = [self._appendix(spec, label, ("phu_luc", i)) for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels))]
         self._unused_notes()
-        return Composed(Document(self._frame(), self.blocks), self.warnings)
+        frame = None if self.report.chi_phu_luc else self._frame()
+        return Composed(Document(frame, self.blocks, appendices), self.warnings)
 
     # ---- outline ----------------------------------------------------------------------
 
@@ -94,6 +105,8 @@ class _Composer:
                     raise BaocaoError(Problem(self.places.where(here), "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.", "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."))
                 counter += 1
                 self._section(item, here, depth, counter)
+            elif isinstance(item, KhoiBang):
+                self.blocks.append(self._table(item.bang, here + ("bang",)))
             elif isinstance(item, list):
                 if bullet >= len(_BULLET_ROLES):
                     raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
@@ -113,7 +126,7 @@ class _Composer:
         self.numbers[depth] = number
         title = self._inlines(section.tieu_de, path + ("tieu_de",))
         if kind in ("phan", "muc"):
-            title = [Text(t.text.upper(), t.bold, t.italic, t.superscript) if isinstance(t, Text) else t for t in title]
+            title = _upper(title)
         self.blocks.append(Heading(kind, self._label(kind, number, self.numbers[depth - 1] if depth else 0), title))
         self._blocks(section.noi_dung, path + ("noi_dung",), depth + 1, 0)
 
@@ -128,6 +141,25 @@ class _Composer:
             "tieu_muc_2": f"{parent}.{number}.",
             "diem": f"{fmt.point_letter(number - 1)})",
         }[kind]
+
+    # ---- tables and appendices ---------------------------------------------------------
+
+    def _table(self, spec: Bang, path: tuple) -> Table:
+        return build_table(spec, path, self.figures, self.places, self._inlines)
+
+    def _appendix(self, spec: PhuLuc, label: str, path: tuple) -> Appendix:
+        title = _upper(self._inlines(spec.tieu_de, path + ("tieu_de",)))
+        return Appendix(label, title, attached_line(self.report, self.unit), [self._table(spec.bang, path + ("bang",))])
+
+    def _check_appendices_only(self) -> None:
+        r = self.report
+        if not r.phu_luc:
+            raise BaocaoError(Problem(self.places.where(("chi_phu_luc",)), "Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) nhưng chưa có phụ lục nào.",
+                                      "Thêm danh sách phu_luc, hoặc bỏ dòng chi_phu_luc."))
+        for key in ("mo_dau", "noi_dung"):
+            if getattr(r, key):
+                raise BaocaoError(Problem(self.places.where((key,)), f"Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) không có {key}.",
+                                          f"Xóa {key}, hoặc bỏ dòng chi_phu_luc để soạn cả báo cáo."))
 
     # ---- text and footnotes -------------------------------------------------------------
 
@@ -189,6 +221,10 @@ class _Composer:
         )
 
 
+def _upper(inlines: list[Inline]) -> list[Inline]:
+    return [replace(t, text=t.text.upper()) if isinstance(t, Text) else t for t in inlines]
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -205,6 +241,29 @@ def _signature(signer: NguoiKy) -> tuple[str, str]:
     if signer.tham_quyen:
         return f"{signer.tham_quyen} {signer.thay_cho.upper()}", title
     return "", title
+
+
+def appendix_labels(appendices: list[PhuLuc]) -> list[str]:
+    """'Biểu số 01', 'Biểu số 02'…; 'Phụ lục I', 'Phụ lục II'… ('Phụ lục' alone when there is one)."""
+    totals = Counter(a.loai for a in appendices)
+    seen: Counter[str] = Counter()
+    labels = []
+    for appendix in appendices:
+        seen[appendix.loai] += 1
+        number = seen[appendix.loai]
+        if appendix.loai == "bieu":
+            labels.append(f"Biểu số {number:02d}")
+        else:
+            labels.append(f"Phụ lục {fmt.roman(number)}" if totals["phu_luc"] > 1 else "Phụ lục")
+    return labels
+
+
+def attached_line(report: BaoCao, unit: DonVi) -> str:
+    """'(Kèm theo Báo cáo số 142/BC-UBND ngày 15/6/2026 của UBND xã Tân Hòa)'; a draft leaves blanks."""
+    reference = fmt.format_doc_reference(REPORT_TYPE_NAME.capitalize(), report.so, f"{REPORT_TYPE_SIGN}-{unit.ky_hieu}", None)
+    date = report.ngay.as_date()
+    day = f" {fmt.format_date_short(date)}" if date else f"{fmt.DRAFT_BLANK}/{fmt.pad_month(report.ngay.month)}/{report.ngay.year}"
+    return f"(Kèm theo {reference} ngày{day} của {unit.ten_goi_tat})"
 
 
 def recipients(items: list[str]) -> list[str]:

@@ -84,7 +84,7 @@ def _total(name: str, spec: SoLieu, parts: list[Figure], places: SourceMap) -> F
     sums = {field: _sum(getattr(p, field) for p in parts) for field in ("gia_tri", "ke_hoach", "cung_ky")}
     for field, computed in sums.items():
         stated = getattr(spec, field)
-        if stated is not None and computed is not None and _differ(stated, computed, spec.so_le):
+        if stated is not None and computed is not None and differs(stated, computed, spec.so_le):
             raise BaocaoError([
                 Problem(places.where(("so_lieu", name, field)), f"'{name}.{field}' ghi {format_number(stated)} nhưng tổng các thành phần là {format_number(computed)}.",
                         "Sửa số ghi ở đây hoặc các số liệu thành phần; có thể bỏ dòng này để tự tính."),
@@ -100,7 +100,7 @@ def _sum(values) -> Decimal | None:
     return None if any(v is None for v in values) else sum(values, Decimal(0))
 
 
-def _differ(stated: Decimal, computed: Decimal, decimals: int | None) -> bool:
+def differs(stated: Decimal, computed: Decimal, decimals: int | None) -> bool:
     """Stated totals are compared at the precision they are shown with."""
     if decimals is None:
         return stated != computed

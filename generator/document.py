@@ -8,7 +8,7 @@ formatted and headings numbered before a writer sees them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
 
@@ -38,6 +38,12 @@ class NoteRef:
 
 
 Inline = Union[Text, NoteRef]
+
+
+def restyle(inlines: list[Inline], **changes: bool) -> list[Inline]:
+    """The inlines with every text run changed alike: restyle(title, bold=True)."""
+    return [replace(i, **changes) if isinstance(i, Text) else i for i in inlines]
+
 
 ParagraphRole = Literal["body", "bullet", "subbullet", "closing"]
 HeadingKind = Literal["phan", "muc", "tieu_muc", "tieu_muc_2", "diem"]
@@ -161,9 +167,15 @@ class Document:
         return list(seen.values())
 
     def _inline_lists(self) -> Iterator[list[Inline]]:
-        blocks = self.blocks + [b for appendix in self.appendices for b in appendix.blocks]
-        for block in blocks:
-            if isinstance(block, Table):
-                yield from block.inline_lists()
-            else:
-                yield block.inlines
+        yield from _block_inline_lists(self.blocks)
+        for appendix in self.appendices:
+            yield appendix.title
+            yield from _block_inline_lists(appendix.blocks)
+
+
+def _block_inline_lists(blocks: list[Block]) -> Iterator[list[Inline]]:
+    for block in blocks:
+        if isinstance(block, Table):
+            yield from block.inline_lists()
+        else:
+            yield block.inlines

@@ -2,7 +2,9 @@
 
 The template (docxtpl) holds the ND30 frame and the styles; this module renders the frame in
 the sandbox, then replaces the `{{ noi_dung }}` paragraph with the body built from the model
-as OOXML (lxml), and appends true footnotes to word/footnotes.xml.
+as OOXML (lxml), puts the appendices after the signature, each a landscape section of its own
+(docx_sections), and appends true footnotes to word/footnotes.xml. Tables are docx_tables' work.
+A document without a frame (the appendices alone) drops the template's frame instead.
 """
 
 from __future__ import annotations
@@ -16,15 +18,17 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml.parser import oxml_parser
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
 from lxml import etree
 
-from .document import Document, Heading, Inline, Note, NoteRef, Paragraph, Text
+from .docx_sections import appendix_heading, close_section, make_appendix_section, text_width
+from .docx_tables import table_elements
+from .document import Appendix, Block, Document, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
 from .errors import BaocaoError, Location, Problem
 from .narrative import UndefinedName, make_environment
+from .ooxml import XML_SPACE, el, paragraph, text_run, tiny_paragraph
 
 BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -35,8 +39,9 @@ STYLE_NAMES = {
     "subbullet": "Dấu cộng",
     "note": "Footnote Text",
     "note_ref": "Footnote Reference",
+    "cell": "Bảng",
+    "table": "Table Grid",
 }
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}
 _EMPTY_FOOTNOTES = (
     '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -55,16 +60,22 @@ def _template_bytes(path: Path) -> bytes:
 def write_docx(document: Document, template: Path) -> bytes:
     """Render `document` through the Word `template`; return the .docx bytes."""
     tpl = DocxTemplate(io.BytesIO(_template_bytes(template)))
-    _render_frame(tpl, document, template)
+    if document.frame is None:
+        tpl.init_docx()
+        _drop_frame(tpl.docx.element.body)
+    else:
+        _render_frame(tpl, document, template)
     word = tpl.docx
-    styles = _style_ids(word, template)
-    notes = _Notes(word)
-    body = _BodyWriter(styles, notes)
-    marker = _marker_paragraph(word, template)
-    for element in body.elements(document):
-        marker.addprevious(element)
-    marker.getparent().remove(marker)
-    notes.finish(word.element.body)
+    writer = _BodyWriter(_style_ids(word, template), _Notes(word))
+    final = word.element.body.find(qn("w:sectPr"))
+    if document.frame is not None:
+        marker = _marker_paragraph(word, template)
+        for element in writer.elements(document.blocks, text_width(final)):
+            marker.addprevious(element)
+        marker.getparent().remove(marker)
+    if document.appendices:
+        _add_appendices(word.element.body, document.appendices, writer)
+    writer.notes.finish(word.element.body)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -98,6 +109,33 @@ def _style_ids(word, template: Path) -> dict[str, str]:
     return ids
 
 
+def _drop_frame(body) -> None:
+    """Keep only the final w:sectPr (page setup and headers) of the template's body."""
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _add_appendices(body, appendices: list[Appendix], writer: _BodyWriter) -> None:
+    """After the signature: close the portrait section, then one landscape section per appendix."""
+    final = body.find(qn("w:sectPr"))
+    last = final.getprevious()
+    if last is not None:  # the body to close (there is none when the frame was dropped)
+        if last.tag != qn("w:p"):  # a template whose body ends with a table
+            last.addnext(tiny_paragraph(writer.styles["body"]))
+            last = last.getnext()
+        close_section(last, final)
+    make_appendix_section(final)
+    width = text_width(final)
+    for i, appendix in enumerate(appendices):
+        # Ends with a paragraph to hold the section's end: docx_tables follows every table with one.
+        elements = [*appendix_heading(appendix, writer.styles["body"], width, writer), *writer.elements(appendix.blocks, width)]
+        if i < len(appendices) - 1:
+            close_section(elements[-1], final)
+        for element in elements:
+            final.addprevious(element)
+
+
 def _marker_paragraph(word, template: Path):
     for p in word.element.body.iter(qn("w:p")):
         if BODY_MARKER in "".join(p.itertext()):
@@ -106,80 +144,52 @@ def _marker_paragraph(word, template: Path):
                               "Thêm một đoạn chỉ chứa {{ noi_dung }} vào mẫu."))
 
 
-def _el(tag: str, **attrs: str):
-    """A new element of python-docx's element classes (makeelement: no XML parsing)."""
-    return oxml_parser.makeelement(qn(tag), {qn(f"w:{name}"): value for name, value in attrs.items()})
-
-
-def _paragraph(style_id: str):
-    p = _el("w:p")
-    p_pr = p.makeelement(qn("w:pPr"), {})
-    p_pr.append(_el("w:pStyle", val=style_id))
-    p.append(p_pr)
-    return p
-
-
-def _text_run(text: Text):
-    r = _el("w:r")
-    flags = [("w:b", text.bold), ("w:i", text.italic)]
-    if any(on for _, on in flags) or text.superscript:
-        r_pr = _el("w:rPr")
-        for tag, on in flags:
-            if on:
-                r_pr.append(_el(tag))
-        if text.superscript:
-            r_pr.append(_el("w:vertAlign", val="superscript"))
-        r.append(r_pr)
-    t = _el("w:t")
-    t.text = text.text
-    t.set(_XML_SPACE, "preserve")
-    r.append(t)
-    return r
-
-
 class _BodyWriter:
-    """Turns model blocks into w:p elements."""
+    """Turns model blocks into w:p and w:tbl elements."""
 
     def __init__(self, styles: dict[str, str], notes: _Notes):
         self.styles = styles
         self.notes = notes
 
-    def elements(self, document: Document):
-        for block in document.blocks:
-            yield self._heading(block) if isinstance(block, Heading) else self._paragraph(block)
+    def elements(self, blocks: list[Block], width: int):
+        """The elements of `blocks`; tables are `width` twips wide."""
+        for block in blocks:
+            if isinstance(block, Table):
+                yield from table_elements(block, width, self)
+            else:
+                yield self._heading(block) if isinstance(block, Heading) else self._paragraph(block)
 
     def _heading(self, heading: Heading):
-        p = _paragraph(self.styles[f"h{heading.level}"])
-        p.append(_text_run(Text(heading.label if heading.kind == "phan" else heading.label + " ")))
+        p = paragraph(self.styles[f"h{heading.level}"])
+        p.append(text_run(Text(heading.label if heading.kind == "phan" else heading.label + " ")))
         if heading.kind == "phan":
-            br = _el("w:r")
-            br.append(_el("w:br"))
-            p.append(br)
-        self._inlines(p, heading.inlines)
+            p.append(el("w:r", el("w:br")))
+        self.inlines(p, heading.inlines)
         return p
 
-    def _paragraph(self, paragraph: Paragraph):
-        p = _paragraph(self.styles[paragraph.role])
-        mark = BULLET_MARKS.get(paragraph.role)
+    def _paragraph(self, block: Paragraph):
+        p = paragraph(self.styles[block.role])
+        mark = BULLET_MARKS.get(block.role)
         if mark:
-            p.append(_text_run(Text(mark)))
-        self._inlines(p, paragraph.inlines)
+            p.append(text_run(Text(mark)))
+        self.inlines(p, block.inlines)
         return p
 
-    def _inlines(self, p, inlines: list[Inline]) -> None:
+    def inlines(self, p, inlines: list[Inline]) -> None:
+        """Append the runs of `inlines` to paragraph `p` (footnote references included)."""
         for inline in inlines:
             if isinstance(inline, NoteRef):
                 p.extend(self.notes.cite(inline.note, self))
             else:
-                p.append(_text_run(inline))
+                p.append(text_run(inline))
 
     def note_paragraphs(self, note: Note):
         for i, inlines in enumerate(note.paragraphs):
-            p = _paragraph(self.styles["note"])
+            p = paragraph(self.styles["note"])
             if i == 0:
-                p.append(self.notes.run(self.styles["note_ref"], _el("w:footnoteRef")))
-                p.append(_text_run(Text(" ")))
-            self._inlines(p, inlines)
+                p.append(self.notes.run(self.styles["note_ref"], el("w:footnoteRef")))
+                p.append(text_run(Text(" ")))
+            self.inlines(p, inlines)
             yield p
 
 
@@ -197,9 +207,9 @@ class _Notes:
 
     @staticmethod
     def run(style_id: str, *children):
-        r = _el("w:r")
-        r_pr = _el("w:rPr")
-        r_pr.append(_el("w:rStyle", val=style_id))
+        r = el("w:r")
+        r_pr = el("w:rPr")
+        r_pr.append(el("w:rStyle", val=style_id))
         r.append(r_pr)
         r.extend(children)
         return r
@@ -212,24 +222,24 @@ class _Notes:
         note_id = str(next(self.next_id))
         bookmark = f"_RefNote{note_id}"
         self.first[id(note)] = (note_id, bookmark)
-        footnote = _el("w:footnote", id=note_id)
+        footnote = el("w:footnote", id=note_id)
         footnote.extend(writer.note_paragraphs(note))
         self.root.append(footnote)
         mark_id = str(next(self.bookmark_ids))
-        return [_el("w:bookmarkStart", id=mark_id, name=bookmark),
-                self.run(style, _el("w:footnoteReference", id=note_id)),
-                _el("w:bookmarkEnd", id=mark_id)]
+        return [el("w:bookmarkStart", id=mark_id, name=bookmark),
+                self.run(style, el("w:footnoteReference", id=note_id)),
+                el("w:bookmarkEnd", id=mark_id)]
 
     def _cross_reference(self, style: str, note_id: str, bookmark: str) -> list:
         """NOTEREF field (\\f: footnote-reference format, \\h: link) showing the note's number."""
-        instr = _el("w:instrText")
+        instr = el("w:instrText")
         instr.text = f" NOTEREF {bookmark} \\f \\h "
-        instr.set(_XML_SPACE, "preserve")
-        result = _el("w:t")
+        instr.set(XML_SPACE, "preserve")
+        result = el("w:t")
         self.pending.append((result, note_id))
-        return [self.run(style, _el("w:fldChar", fldCharType="begin")), self.run(style, instr),
-                self.run(style, _el("w:fldChar", fldCharType="separate")), self.run(style, result),
-                self.run(style, _el("w:fldChar", fldCharType="end"))]
+        return [self.run(style, el("w:fldChar", fldCharType="begin")), self.run(style, instr),
+                self.run(style, el("w:fldChar", fldCharType="separate")), self.run(style, result),
+                self.run(style, el("w:fldChar", fldCharType="end"))]
 
     def finish(self, body) -> None:
         """Store the part; give each cross-reference the number Word will show (document order)."""

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Union
 
 from typing_extensions import TypeAliasType
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .formatting import parse_vn_number
 from .period import IssueDate, Period, parse_issue_date, parse_period
@@ -37,6 +37,16 @@ KINDS = ("thi-dua", "kt-xh", "nhiem-vu", "chung")
 INPUT_KINDS = ("van_ban", "so", "phan_tram")
 COLUMN_KINDS = ("stt", *INPUT_KINDS, "ty_le_ke_hoach", "ty_le_cung_ky", "chenh_lech")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _key(value: str) -> str:
+    if value and not _KEY.match(value):
+        raise ValueError(f"Tên '{value}' chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ 'ke_hoach'.")
+    return value
+
+
+# A name clerks give to a column or an appendix, to refer to it ('ke_hoach', 'nhiem_vu').
+Key = Annotated[str, AfterValidator(_key)]
 
 
 class _Strict(BaseModel):
@@ -103,7 +113,7 @@ class Muc(_Strict):
 class Cot(_Strict):
     """Một cột của bảng: tiêu đề, nhóm cột (tiêu đề hai tầng), kiểu, số chữ số thập phân."""
 
-    khoa: str = Field("", description="Tên cột, viết không dấu, để ghi ô theo tên (bắt buộc với cột van_ban, so, phan_tram). "
+    khoa: Key = Field("", description="Tên cột, viết không dấu, để ghi ô theo tên (bắt buộc với cột van_ban, so, phan_tram). "
                                       "Dòng so_lieu điền các cột: ten, gia_tri, don_vi, ke_hoach, cung_ky; cột trang_thai hiện trạng thái nhiệm vụ.")
     tieu_de: str = Field(description="Tiêu đề cột.")
     nhom: str = Field("", description="Tiêu đề chung ở tầng trên; các cột liền nhau cùng nhom được gộp dưới tiêu đề này.")
@@ -111,13 +121,6 @@ class Cot(_Strict):
                                                               "ty_le_ke_hoach, ty_le_cung_ky (tự tính, %), chenh_lech (tự tính: gia_tri - cung_ky).")
     so_le: int | None = Field(None, ge=0, le=6, description="Số chữ số thập phân (mặc định: theo số liệu; tỷ lệ 1 chữ số).")
     do_rong: int | None = Field(None, ge=1, le=20, description="Độ rộng tương đối của cột (mặc định 1 cho stt, 2 cho cột số, 4 cho cột chữ).")
-
-    @field_validator("khoa")
-    @classmethod
-    def _ascii_key(cls, value: str) -> str:
-        if value and not _KEY.match(value):
-            raise ValueError(f"Tên cột '{value}' chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ 'ke_hoach'.")
-        return value
 
     @model_validator(mode="after")
     def _needs_key(self) -> Cot:
@@ -180,7 +183,7 @@ class PhuLuc(_Strict):
     """Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng."""
 
     loai: Literal["phu_luc", "bieu"] = Field("phu_luc", description="phu_luc → 'Phụ lục I', 'Phụ lục II' (chỉ một thì 'Phụ lục'); bieu → 'Biểu số 01'.")
-    khoa: str = Field("", description="Tên gọi trong câu văn: {{ phu_luc.khoa }} in ra 'Phụ lục I' hoặc 'Biểu số 01'.")
+    khoa: Key = Field("", description="Tên gọi trong câu văn: {{ phu_luc.khoa }} in ra 'Phụ lục I' hoặc 'Biểu số 01'.")
     tieu_de: str = Field(description="Tên phụ lục (in HOA tự động).")
     bang: Bang
 

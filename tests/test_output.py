@@ -196,6 +196,17 @@ class Docx:
     def tables(self) -> list:
         return self.body.findall("w:tbl", NS)
 
+    @cached_property
+    def closing(self):
+        """The Nơi nhận / signature grid (appendix tables may follow it)."""
+        return next(t for t in self.tables if "Nơi nhận:" in text_of(t))
+
+    @cached_property
+    def body_sect(self):
+        """The portrait body section's settings: the first section break, else the final sectPr."""
+        first = self.body.find("w:p/w:pPr/w:sectPr", NS)
+        return first if first is not None else self.body.find("w:sectPr", NS)
+
     def cell_paragraphs(self, table, column: int, non_empty: bool = True) -> list:
         cell = table.findall("w:tr", NS)[0].findall("w:tc", NS)[column]
         paragraphs = cell.findall("w:p", NS)
@@ -209,7 +220,7 @@ class Docx:
         """Top-level paragraphs between the header grid and the closing grid."""
         children = list(self.body)
         start = children.index(self.tables[0]) + 1
-        end = children.index(self.tables[-1])
+        end = children.index(self.closing)
         return [c for c in children[start:end] if c.tag == w("p")]
 
     @cached_property
@@ -235,7 +246,7 @@ class Docx:
         return self.xml(f"{directory}/_rels/{name}.rels").findall("rel:Relationship", NS)
 
     def header(self, kind: str):
-        ref = self.body.find(f"w:sectPr/w:headerReference[@w:type='{kind}']", NS)
+        ref = self.body_sect.find(f"w:headerReference[@w:type='{kind}']", NS)
         assert ref is not None, f"no {kind} header reference"
         rid = ref.get(f"{{{R_NS}}}id")
         target = next(r.get("Target") for r in self.rels("word/document.xml") if r.get("Id") == rid)
@@ -283,9 +294,9 @@ def _borders_invisible(container, tag: str) -> list[str]:
             if edge.get(w("val")) not in ("nil", "none")]
 
 
-@pytest.mark.parametrize("which", [0, -1], ids=["header-grid", "closing-grid"])
+@pytest.mark.parametrize("which", ["header", "closing"], ids=["header-grid", "closing-grid"])
 def test_grids_have_no_visible_borders(example, which):
-    table = example.tables[which]
+    table = example.tables[0] if which == "header" else example.closing
     tbl_pr = table.find("w:tblPr", NS)
     visible = _borders_invisible(tbl_pr, "tblBorders")
     borders = tbl_pr.find("w:tblBorders", NS)
@@ -407,7 +418,7 @@ def test_no_template_tags_or_marker_left(example, official_variant):
 
 
 def test_page_is_a4_with_nd30_margins(example):
-    sect = example.body.find("w:sectPr", NS)
+    sect = example.body_sect
     size = sect.find("w:pgSz", NS)
     assert (int(size.get(w("w"))), int(size.get(w("h")))) == (11906, 16838)
     assert size.get(w("orient")) in (None, "portrait")
@@ -467,7 +478,7 @@ def _sizes(doc: Docx, paragraphs) -> list[int]:
 def test_frame_font_sizes(example):
     """ND30 sizes: issuer 13, Số 13; Quốc hiệu 13, Tiêu ngữ 14, date 14 (the 13/14/14 set);
     title 14; Nơi nhận 12 and its lines 11; signature 14."""
-    header, closing = example.tables[0], example.tables[-1]
+    header, closing = example.tables[0], example.closing
     assert _sizes(example, example.cell_paragraphs(header, 0)) == [26, 26, 26]
     assert _sizes(example, example.cell_paragraphs(header, 1)) == [26, 28, 28]
     title = [p for p in _title_block(example) if text_of(p).strip()][:3]
@@ -478,7 +489,7 @@ def test_frame_font_sizes(example):
 
 
 def test_first_page_has_no_page_number_others_do(example):
-    sect = example.body.find("w:sectPr", NS)
+    sect = example.body_sect
     assert is_on(sect.find("w:titlePg", NS)), "titlePg: different first page"
 
     def page_fields(header) -> list[str]:
@@ -692,7 +703,7 @@ def test_closing_sentence_ends_the_body(example):
 
 
 def test_noi_nhan(example):
-    table = example.tables[-1]
+    table = example.closing
     lines = example.cell_lines(table, 0)
     first = example.cell_paragraphs(table, 0)[0]
     assert lines[0] == "Nơi nhận:"
@@ -711,7 +722,7 @@ def test_kinh_gui_list_and_nhu_tren(official_variant):
     start = next(i for i, t in enumerate(texts) if t.startswith("Kính gửi:"))
     assert re.fullmatch(r"Kính gửi:\s*- Ủy ban nhân dân tỉnh;", texts[start])
     assert texts[start + 1] == "- Sở Nội vụ tỉnh."
-    items = official_variant.cell_lines(official_variant.tables[-1], 0)[1:]
+    items = official_variant.cell_lines(official_variant.closing, 0)[1:]
     assert items[0] == "- Như trên;"
     assert items.count("- Như trên;") == 1
     assert items[-1] == "- Lưu: VT, VHXH."
@@ -721,7 +732,7 @@ def test_single_kinh_gui_on_one_line(report_dir):
     doc = Docx(report_dir.build(small_report(kinh_gui=["Sở Nội vụ tỉnh"])))
     texts = [text_of(p) for p in _title_block(doc)]
     assert "Kính gửi: Sở Nội vụ tỉnh" in texts
-    assert doc.cell_lines(doc.tables[-1], 0)[1] == "- Như trên;"
+    assert doc.cell_lines(doc.closing, 0)[1] == "- Như trên;"
 
 
 def test_special_characters_escaped_once(report_dir):
@@ -731,7 +742,7 @@ def test_special_characters_escaped_once(report_dir):
                           mo_dau=["Giá trị \"A\" & 'B' <c> của {{ ten_don_vi }}."])
     doc = Docx(report_dir.build(report, unit=unit))
     assert doc.cell_lines(doc.tables[0], 0)[:2] == ["ỦY BAN NHÂN DÂN", "XÃ A & B"]
-    assert doc.cell_lines(doc.tables[-1], 0)[1] == "- Sở A & B;"
+    assert doc.cell_lines(doc.closing, 0)[1] == "- Sở A & B;"
     texts = [text_of(p) for p in doc.body_paragraphs]
     assert "Giá trị \"A\" & 'B' <c> của UBND xã A & B." in texts
     assert texts[-1] == "Trên đây là báo cáo tình hình <đặc biệt> & khác của UBND xã A & B./."
@@ -740,19 +751,19 @@ def test_special_characters_escaped_once(report_dir):
 
 def test_no_kinh_gui_no_nhu_tren(example):
     assert "Kính gửi" not in example.all_text()
-    assert "- Như trên;" not in example.cell_lines(example.tables[-1], 0)
+    assert "- Như trên;" not in example.cell_lines(example.closing, 0)
 
 
 # ---------------------------------------------------------------------------- signature
 
 
 def _signature(doc: Docx) -> list[str]:
-    return doc.cell_lines(doc.tables[-1], 1)
+    return doc.cell_lines(doc.closing, 1)
 
 
 def test_signature_ky_thay(example):
     assert _signature(example) == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Thị Minh Hạnh"]
-    for p in example.cell_paragraphs(example.tables[-1], 1):
+    for p in example.cell_paragraphs(example.closing, 1):
         assert example.styles.all_runs(p, "b"), text_of(p)
         assert example.styles.alignment(p) == "center"
 
@@ -762,7 +773,7 @@ def test_signature_signed_directly(report_dir):
     doc = Docx(report_dir.build(report))
     assert _signature(doc) == ["CHỦ TỊCH", "Nguyễn Văn An"]
     # The title is the cell's first line, level with "Nơi nhận:".
-    assert text_of(doc.cell_paragraphs(doc.tables[-1], 1, non_empty=False)[0]) == "CHỦ TỊCH"
+    assert text_of(doc.cell_paragraphs(doc.closing, 1, non_empty=False)[0]) == "CHỦ TỊCH"
 
 
 def test_signature_thay_mat(official_variant):
@@ -957,7 +968,7 @@ def test_openxml_audit_variant(official_variant):
 
 def test_python_docx_reads_it(example):
     doc = Document(str(example.path))
-    assert len(doc.tables) == 2
+    assert len(doc.tables) == 4  # header grid, the vụ xuân table, closing grid, the appendix
     assert doc.paragraphs[0].text == "BÁO CÁO"
     assert doc.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
     section = doc.sections[0]

@@ -68,11 +68,21 @@ def test_every_footnote_is_on_the_page_of_its_reference(example_pdf):
         assert set(cited_on) & set(noted_on), f"note «{note}» is not on the page citing it («{before}»)"
 
 
-def test_pages_are_numbered_from_page_two(example_pdf):
+def _landscape(pdf: Path) -> list[bool]:
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True).stdout
+    sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.MULTILINE)
+    return [float(width) > float(height) for width, height in sizes]
+
+
+def test_pages_are_numbered_from_page_two_and_each_appendix_on_its_own(example_pdf):
     _, pdf = example_pdf
     raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = [page.strip() for page in raw.split("\f") if page.strip()]
-    assert len(pages) >= 2
-    assert not pages[0].startswith("1")
-    for number, page in enumerate(pages[1:], start=2):
-        assert page.splitlines()[0].strip() == str(number)
+    landscape = _landscape(pdf)
+    assert len(pages) == len(landscape) >= 2
+    first_appendix = landscape.index(True) if True in landscape else len(pages)
+    for part in (range(0, first_appendix), range(first_appendix, len(pages))):
+        for number, index in enumerate(part, start=1):
+            top = pages[index].splitlines()[0].strip()
+            assert top != "1" if number == 1 else top == str(number), (index, top)
+    assert not any(landscape[:first_appendix]) and all(landscape[first_appendix:])

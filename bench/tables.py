@@ -1,0 +1,98 @@
+"""Benchmark, run by hand: `python bench/tables.py`. Not a test.
+
+Renders (in process, no file written) a report whose appendix is a 500-row table: 10 groups of
+50 tasks, two-level header, text cells citing figures, a status and a % column; prints the
+median of 5 runs, and the same report without the appendix for comparison.
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from baocao.pipeline import render
+
+ROOT = Path(__file__).resolve().parents[1]
+UNIT = ROOT / "data" / "xa-tan-hoa" / "don-vi.yaml"
+ROWS, GROUPS, RUNS = 500, 10, 5
+STATUSES = ("đã hoàn thành", "đang thực hiện", "chưa thực hiện")
+
+HEAD = """\
+loai: nhiem-vu
+ky_bao_cao: 6 tháng đầu năm 2026
+so: 142
+ngay: 15/6/2026
+so_lieu:
+  thu: {gia_tri: 6.418, don_vi: triệu đồng, ke_hoach: 11.250, cung_ky: 5.902}
+noi_dung:
+  - tieu_de: Kết quả
+    noi_dung:
+      - Hoàn thành {{ nhiem_vu.tong.da_hoan_thanh | hai_chu_so }}/{{ nhiem_vu.tong.so_nhiem_vu }} nhiệm vụ.
+"""
+
+APPENDIX = """\
+phu_luc:
+  - loai: bieu
+    tieu_de: Đánh giá tiến độ thực hiện nhiệm vụ trọng tâm {{ ky }}
+    bang:
+      cot:
+        - {tieu_de: TT, kieu: stt}
+        - {khoa: don_vi, tieu_de: Tên đơn vị, do_rong: 3}
+        - {khoa: nhiem_vu, tieu_de: Nội dung nhiệm vụ, do_rong: 5}
+        - {khoa: van_ban, tieu_de: Tên loại văn bản triển khai, nhom: Tóm tắt kết quả, do_rong: 4}
+        - {khoa: khoi_luong, tieu_de: Khối lượng nhiệm vụ triển khai, nhom: Tóm tắt kết quả, do_rong: 8}
+        - {khoa: danh_gia, tieu_de: Đánh giá mức độ hoàn thành (%), kieu: phan_tram, nhom: Tóm tắt kết quả, do_rong: 2}
+      dong:
+"""
+
+
+def _row(n: int) -> str:
+    return (f"            - {{don_vi: Phòng Kinh tế, nhiem_vu: 'Nhiệm vụ số {n}: triển khai kế hoạch của xã trong lĩnh vực được giao.', "
+            f"van_ban: 'Kế hoạch số {n}/KH-UBND ngày 12/01/2026', khoi_luong: 'Thu ngân sách được {{{{ so_lieu.thu | so_dv }}}}, "
+            f"{{{{ so_lieu.thu | so_ke_hoach(true) }}}}; các phần việc còn lại đang thực hiện theo kế hoạch.', "
+            f"danh_gia: '{n % 100},5', trang_thai: {STATUSES[n % 3]}}}\n")
+
+
+def report(folder: Path, with_appendix: bool) -> Path:
+    """Write the benchmark report (and the example's unit profile) into `folder`."""
+    shutil.copy(UNIT, folder / "don-vi.yaml")
+    text = HEAD
+    if with_appendix:
+        text += APPENDIX
+        per_group = ROWS // GROUPS
+        for g in range(GROUPS):
+            text += f"        - nhom: Lĩnh vực thứ {g + 1}\n          dong:\n"
+            text += "".join(_row(g * per_group + i + 1) for i in range(per_group))
+    path = folder / f"bench-{int(with_appendix)}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def median_seconds(action, runs: int) -> float:
+    """Median wall time of `runs` calls of `action`."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    print(f"Máy: {platform.processor() or platform.machine()}, Python {platform.python_version()}, {platform.system()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        big, small = report(Path(tmp), True), report(Path(tmp), False)
+        render(big)  # warm caches (template bytes, compiled sentences)
+        size = len(render(big).data)
+        with_table = median_seconds(lambda: render(big), RUNS)
+        without = median_seconds(lambda: render(small), RUNS)
+    print(f"| render, biểu {ROWS} dòng ({GROUPS} nhóm), trung vị {RUNS} lần | {with_table * 1000:.0f} ms | {size // 1024} KB |")
+    print(f"| render, cùng báo cáo không có biểu | {without * 1000:.0f} ms | |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Small WordprocessingML builders shared by the Word writer's modules (lxml elements)."""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+from docx.oxml.parser import oxml_parser
+
+from .document import Text
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def el(tag: str, *children, **attrs: str):
+    """A w: element with w: attributes and children: el("w:jc", val="center").
+
+    Made with python-docx's element classes (makeelement: no XML parsing).
+    """
+    element = oxml_parser.makeelement(qn(tag), {qn(f"w:{name}"): value for name, value in attrs.items()})
+    element.extend(children)
+    return element
+
+
+def paragraph(style_id: str, *properties):
+    """An empty w:p of a style; `properties` are further w:pPr children, in schema order."""
+    return el("w:p", el("w:pPr", el("w:pStyle", val=style_id), *properties))
+
+
+def text_run(text: Text):
+    """A w:r holding `text` with its bold, italic and superscript."""
+    r = el("w:r")
+    flags = [("w:b", text.bold), ("w:i", text.italic)]
+    if any(on for _, on in flags) or text.superscript:
+        r_pr = el("w:rPr", *(el(tag) for tag, on in flags if on))
+        if text.superscript:
+            r_pr.append(el("w:vertAlign", val="superscript"))
+        r.append(r_pr)
+    t = el("w:t")
+    t.text = text.text
+    t.set(XML_SPACE, "preserve")
+    r.append(t)
+    return r
+
+
+def tiny_paragraph(style_id: str):
+    """An empty paragraph 1 pt high (to close a section or follow a table)."""
+    p = paragraph(style_id, el("w:spacing", before="0", after="0"))
+    p[0].append(el("w:rPr", el("w:sz", val="2"), el("w:szCs", val="2")))
+    return p
