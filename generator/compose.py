@@ -122,6 +122,7 @@ class _Composer:
         if _TYPED_NUMBER.match(section.tieu_de):
             raise BaocaoError(Problem(where, f"Tiêu đề '{section.tieu_de[:40]}' có ghi số thứ tự.", "Xóa số thứ tự ở đầu tiêu đề; số được đánh tự động."))
         kind = HEADING_KINDS[depth]
+        _check_count(kind, number, self.report.kieu_phan, where)
         self.numbers = getattr(self, "numbers", [0] * len(HEADING_KINDS))
         self.numbers[depth] = number
         title = self._inlines(section.tieu_de, path + ("tieu_de",))
@@ -132,7 +133,7 @@ class _Composer:
 
     def _label(self, kind: str, number: int, parent: int) -> str:
         if kind == "phan":
-            if self.report.kieu_phan == "chu" and number <= len(_PART_ORDINALS):
+            if self.report.kieu_phan == "chu":
                 return f"Phần thứ {_PART_ORDINALS[number - 1]}"
             return f"Phần {fmt.roman(number)}"
         return {
@@ -199,7 +200,21 @@ class _Composer:
         subject = self.report.trich_yeu or default_subject(self.report.loai, self.report.ky_bao_cao)
         if not subject:
             raise BaocaoError(Problem(self.places.where(("loai",)), "Báo cáo loại 'chung' cần ghi trich_yeu.", "Thêm dòng 'trich_yeu: ...' (nội dung chính của báo cáo)."))
-        return self.narrator.render(subject, self.places.where(("trich_yeu",)))
+        return self._plain(subject, ("trich_yeu",))
+
+    def _plain(self, text: str, path: tuple) -> str:
+        """A frame line: its expressions rendered; markup is refused (the template styles the line)."""
+        where = self.places.where(path)
+        refuse = BaocaoError(Problem(where, f"Dòng '{path[-1]}' không dùng chữ đậm, nghiêng, chỉ số trên hay chú thích.",
+                                     "Xóa các dấu **, *, ^ hoặc [^...] ở dòng này (mẫu Word đã định dạng sẵn)."))
+
+        def no_note(_body: str, _where: Location) -> Note:
+            raise refuse
+
+        inlines = self.narrator.inlines(text, where, no_note)
+        if any(not isinstance(i, Text) or i.bold or i.italic or i.superscript for i in inlines):
+            raise refuse
+        return "".join(i.text for i in inlines)
 
     def _frame(self) -> Frame:
         r, u = self.report, self.unit
@@ -212,13 +227,23 @@ class _Composer:
             dia_danh_ngay=fmt.format_place_date(u.dia_danh, r.ngay.day, r.ngay.month, r.ngay.year),
             ten_loai=REPORT_TYPE_NAME,
             trich_yeu=self._subject(),
-            dong_nghieng=self.narrator.render(r.dong_nghieng, self.places.where(("dong_nghieng",))),
+            dong_nghieng=self._plain(r.dong_nghieng, ("dong_nghieng",)),
             kinh_gui=recipients(r.kinh_gui),
             noi_nhan=distribution(r.noi_nhan if r.noi_nhan is not None else u.noi_nhan, u.luu, bool(r.kinh_gui)),
             tham_quyen=authority,
             chuc_vu=title,
             ho_ten=signer.ho_ten,
         )
+
+
+def _check_count(kind: str, number: int, part_style: str, where: Location) -> None:
+    """Numbering styles that run out: Vietnamese letters (23 points), 'Phần thứ …' words (10 parts)."""
+    if kind == "diem" and number > len(fmt.VIETNAMESE_LETTERS):
+        raise BaocaoError(Problem(where, f"Quá {len(fmt.VIETNAMESE_LETTERS)} điểm a), b), c)... trong một mục.",
+                                  "Chuyển bớt các điểm thành gạch đầu dòng hoặc chia thành nhiều mục."))
+    if kind == "phan" and part_style == "chu" and number > len(_PART_ORDINALS):
+        raise BaocaoError(Problem(where, f"Cách ghi 'Phần thứ …' chỉ dùng cho tối đa {len(_PART_ORDINALS)} phần.",
+                                  "Dùng kieu_phan: so (Phần I, Phần II, ...) cho báo cáo nhiều phần."))
 
 
 def _upper(inlines: list[Inline]) -> list[Inline]:

@@ -28,7 +28,7 @@ from .docx_tables import table_elements
 from .document import Appendix, Block, Document, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
 from .errors import BaocaoError, Location, Problem
 from .narrative import UndefinedName, make_environment
-from .ooxml import XML_SPACE, el, paragraph, text_run, tiny_paragraph
+from .ooxml import XML_SPACE, el, paragraph, reproducible_zip, text_run, tiny_paragraph
 
 BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -78,7 +78,7 @@ def write_docx(document: Document, template: Path) -> bytes:
     writer.notes.finish(word.element.body)
     out = io.BytesIO()
     word.save(out)
-    return out.getvalue()
+    return reproducible_zip(out.getvalue())
 
 
 def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None:

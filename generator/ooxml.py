@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import os
+import time
+import zipfile
+
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 
@@ -46,3 +51,22 @@ def tiny_paragraph(style_id: str):
     p = paragraph(style_id, el("w:spacing", before="0", after="0"))
     p[0].append(el("w:rPr", el("w:sz", val="2"), el("w:szCs", val="2")))
     return p
+
+
+def _zip_date() -> tuple[int, int, int, int, int, int]:
+    """Timestamp of every zip member: SOURCE_DATE_EPOCH if set, else 1980-01-01 (reproducible)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return time.gmtime(max(int(epoch), 315532800))[:6] if epoch and epoch.isdigit() else (1980, 1, 1, 0, 0, 0)
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """Re-pack a .docx with fixed timestamps and attributes, keeping member order."""
+    out = io.BytesIO()
+    date = _zip_date()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=date)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.create_system = 0  # the same bytes on every platform
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -28,11 +27,12 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
 from lxml import etree
 
+from baocao.ooxml import reproducible_zip
+
 TEMPLATE_PATH = Path(__file__).with_name("bao-cao.docx")
 FONT = "Times New Roman"
 LANG = "vi-VN"
 FIXED_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
-ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
@@ -546,24 +546,11 @@ def _build_document():
     return doc
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """Re-pack a zip with fixed timestamps and attributes, keeping member order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.create_system = 0
-            member.external_attr = 0
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()
-
-
 def build_bytes() -> bytes:
     """Return the template as .docx bytes (deterministic)."""
     buffer = io.BytesIO()
     _build_document().save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return reproducible_zip(buffer.getvalue())
 
 
 def build_template(path: str | Path = TEMPLATE_PATH) -> Path:

@@ -1,0 +1,70 @@
+"""Compose-stage limits and frame lines, and byte-for-byte reproducible output."""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao.errors import BaocaoError
+from baocao.pipeline import build, render
+from conftest import EXAMPLE, small_report
+
+
+def _points(count: int) -> list:
+    """A Mục > 1. > 1.1. outline whose 1.1. holds `count` points."""
+    points = [{"tieu_de": f"Điểm thứ {i + 1}", "noi_dung": ["Nội dung."]} for i in range(count)]
+    return [{"tieu_de": "Mục", "noi_dung": [{"tieu_de": "Tiểu mục", "noi_dung": [{"tieu_de": "Nhóm", "noi_dung": points}]}]}]
+
+
+def test_twenty_three_points_use_the_whole_vietnamese_alphabet(report_dir):
+    report = report_dir.write(small_report(noi_dung=_points(23)))
+    document = _document_xml(render(report).data).decode()
+    assert ">đ) <" in document and ">y) <" in document and ">f) <" not in document
+
+
+def test_a_24th_point_is_a_located_error(report_dir):
+    report = report_dir.write(small_report(noi_dung=_points(24)))
+    with pytest.raises(BaocaoError) as caught:
+        render(report)
+    problem = caught.value.problems[0]
+    assert "23 điểm" in problem.message
+    assert problem.location.file == report and problem.location.line > 1
+
+
+def test_more_than_ten_parts_in_words_is_refused(report_dir):
+    parts = [{"tieu_de": f"Nội dung {i}", "noi_dung": ["Đoạn."]} for i in range(11)]
+    report = report_dir.write(small_report(co_phan=True, kieu_phan="chu", noi_dung=parts))
+    with pytest.raises(BaocaoError) as caught:
+        render(report)
+    assert "Phần thứ" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize("field, text", [
+    ("trich_yeu", "Tình hình **đặc biệt**"),
+    ("dong_nghieng", "(Số liệu đến 10/6/2026[^Theo Chi cục Thống kê.])"),
+])
+def test_markup_in_frame_lines_is_refused_with_its_line(report_dir, field, text):
+    report = report_dir.write(small_report(**{field: text}))
+    with pytest.raises(BaocaoError) as caught:
+        render(report)
+    problem = caught.value.problems[0]
+    assert field in problem.message
+    assert problem.location.line == report.read_text(encoding="utf-8").splitlines().index(
+        next(line for line in report.read_text(encoding="utf-8").splitlines() if line.startswith(field))) + 1
+
+
+def test_frame_lines_render_their_expressions(report_dir):
+    report = report_dir.write(small_report(trich_yeu="Tình hình {{ ky }}"))
+    assert "Tình hình 6 tháng đầu năm 2026".encode() in _document_xml(render(report).data)
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    first, _ = build(EXAMPLE, tmp_path / "a.docx")
+    second, _ = build(EXAMPLE, tmp_path / "b.docx")
+    assert first.read_bytes() == second.read_bytes()
+
+
+def _document_xml(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
