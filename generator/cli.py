@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 import typer.rich_utils as rich_utils
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
 from .errors import BaocaoError, Problem
@@ -66,8 +67,9 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# No emoji codes: 'bao-cao.yaml:100:3' must not print a 💯.
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 
 ReportFiles = Annotated[list[Path], typer.Argument(help="Tệp báo cáo .yaml.", metavar="BAO_CAO.yaml...", show_default=False)]
 # typer's own usage errors (unknown option, missing argument...) share this base class.
@@ -75,10 +77,11 @@ _UsageError = typer.BadParameter.__mro__[1]
 
 
 def _show(problems: list[Problem], label: str, style: str) -> None:
+    # Messages quote the clerk's text, which may hold '[...]' that rich would read as markup.
     for problem in problems:
-        err.print(f"[{style}]{label}[/] {problem.location}: {problem.message}")
+        err.print(f"[{style}]{label}[/] {escape(f'{problem.location}: {problem.message}')}")
         if problem.hint:
-            err.print(f"    → {problem.hint}")
+            err.print(f"    → {escape(problem.hint)}")
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
@@ -97,11 +100,11 @@ def build(
             target, built = build_report(report, output)
         except BaocaoError as exc:
             _show(exc.problems, "Lỗi", "bold red")
-            err.print(f"[red]Không ghi tệp nào cho {report}.[/]")
+            err.print(f"[red]Không ghi tệp nào cho {escape(str(report))}.[/]")
             failed = True
             continue
         _show(built.warnings, "Cảnh báo", "bold yellow")
-        out.print(f"[green]Đã soạn[/] {target} ({time.perf_counter() - started:.2f} giây)")
+        out.print(f"[green]Đã soạn[/] {escape(str(target))} ({time.perf_counter() - started:.2f} giây)")
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
 
 
@@ -118,7 +121,7 @@ def validate(reports: ReportFiles) -> None:
             failed = True
             continue
         _show(built.warnings, "Cảnh báo", "bold yellow")
-        out.print(f"[green]Hợp lệ[/] {report}")
+        out.print(f"[green]Hợp lệ[/] {escape(str(report))}")
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
 
 
@@ -147,7 +150,7 @@ def main() -> None:
     except _UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
             raise SystemExit(app(["--help"], standalone_mode=False) or EXIT_USAGE) from None
-        err.print(f"[bold red]Lỗi:[/] {_usage_message(exc)}")
+        err.print(f"[bold red]Lỗi:[/] {escape(_usage_message(exc))}")
         err.print("Gõ 'baocao --help' để xem hướng dẫn.")
         code = EXIT_USAGE
     except typer.Abort:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class Location:
-    """A place in a source file: 1-based line and column (0 = unknown)."""
+    """A place in a source file: 1-based line and column (0 = unknown).
+
+    For a value spanning several lines, `word_lines` holds the file line of each of its
+    whitespace-separated words, so an error inside the value can name its own line.
+    """
 
     file: Path | None
     line: int = 0
     column: int = 0
+    word_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     def __str__(self) -> str:
         name = str(self.file) if self.file else "<không rõ tệp>"
@@ -21,10 +26,6 @@ class Location:
             if self.column:
                 name += f":{self.column}"
         return name
-
-    def shifted(self, lines: int) -> Location:
-        """The location `lines` lines further down the same file."""
-        return Location(self.file, self.line + lines, 0 if lines else self.column)
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,16 @@ is an immutable sandbox with StrictUndefined, and every failure becomes a locate
 from __future__ import annotations
 
 import difflib
+import math
 import re
+import traceback
+import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -22,12 +25,35 @@ from . import formatting as fmt
 from .compute import Figure
 from .document import Inline, Note, NoteRef, Text
 from .errors import BaocaoError, Location, Problem
+from .load import XML_INVALID
 
-MAX_TEXT = 100_000  # longest string an expression may build ('a' * 10**9 is refused)
+MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
+MAX_NUMBER = 10**30  # largest number an expression may compute (9 ** 9 ** 9 is refused)
+# Jinja's own filters kept in the sandbox: none takes a size ('center(10**9)'); results are checked.
+_BUILTIN_FILTERS = ("abs", "capitalize", "count", "d", "default", "e", "escape", "first", "float", "int", "last", "length",
+                    "list", "lower", "max", "min", "reverse", "round", "sort", "string", "sum", "title", "trim", "unique", "upper", "wordcount")
+# What a sentence may hold besides text: {{ ... }} and {% if %}; no loops, macros or variables.
+_SENTENCE_STATEMENTS = (nodes.Output, nodes.If)
 
 
 class FilterError(ValueError):
     """A filter was given something it cannot format (message in Vietnamese)."""
+
+
+class Refused(SecurityError):
+    """Something the sandbox does not allow (message in Vietnamese); `lineno` when found before rendering."""
+
+    def __init__(self, message: str, lineno: int | None = None):
+        super().__init__(message)
+        self.lineno = lineno
+
+
+class UnknownFilter(TemplateError):
+    """A sentence used a filter that does not exist."""
+
+    def __init__(self, name: str, lineno: int):
+        super().__init__(name)
+        self.name, self.lineno = name, lineno
 
 
 class UndefinedName(TemplateError):
@@ -39,14 +65,17 @@ class UndefinedName(TemplateError):
 
 
 class _Undefined(StrictUndefined):
-    """StrictUndefined whose error says which name was missing, and on what."""
+    """StrictUndefined whose error says which name was missing, and on what; unsafe names are refused."""
 
     __slots__ = ()
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         owner, name = self._undefined_obj, self._undefined_name or ""
-        self._undefined_exception = lambda _message: UndefinedName(owner, name)
+        if self._undefined_exception is SecurityError:  # the sandbox found the name unsafe
+            self._undefined_exception = lambda _message: Refused(f"không được dùng '{name}'")
+        else:
+            self._undefined_exception = lambda _message: UndefinedName(owner, name)
 
 
 class Figures(dict):
@@ -54,17 +83,66 @@ class Figures(dict):
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, also refusing arithmetic that builds huge strings or numbers."""
+    """The immutable sandbox, also refusing work that would build huge strings or numbers."""
 
-    intercepted_binops = frozenset(["*", "**"])
+    intercepted_binops = frozenset(["*", "**", "%", "+"])
+
+    def getattr(self, obj, attribute):  # type: ignore[override]
+        if isinstance(obj, dict) and attribute in obj:  # a figure called 'items' or 'values' wins over dict methods
+            return obj[attribute]
+        return super().getattr(obj, attribute)
 
     def call_binop(self, context, operator, left, right):  # type: ignore[override]
-        if operator == "**" and isinstance(right, (int, float, Decimal)) and abs(right) > 100:
-            raise SecurityError("số mũ quá lớn")
-        result = super().call_binop(context, operator, left, right)
-        if isinstance(result, (str, list, tuple)) and len(result) > MAX_TEXT:
-            raise SecurityError("chuỗi quá dài")
-        return result
+        _before_binop(operator, left, right)
+        return _checked(super().call_binop(context, operator, left, right))
+
+    def call(self, context, obj, /, *args, **kwargs):  # type: ignore[override]
+        if isinstance(getattr(getattr(obj, "__wrapped__", obj), "__self__", None), str):  # str.format comes wrapped
+            raise Refused("không gọi hàm của chuỗi; hãy dùng bộ lọc, ví dụ {{ ten | upper }}")
+        for argument in (*args, *kwargs.values()):
+            _checked(argument, MAX_TEXT)
+        return _checked(super().call(context, obj, *args, **kwargs))
+
+
+def _before_binop(operator: str, left: Any, right: Any) -> None:
+    """Refuse an operation whose result would be too big to build at all."""
+    if operator == "%" and isinstance(left, str):
+        raise Refused("không định dạng chuỗi bằng '%'")
+    if operator == "*" and isinstance(right, (str, list, tuple)):
+        left, right = right, left
+    if operator == "*" and isinstance(left, (str, list, tuple)) and _is_int(right) and len(left) * right > MAX_TEXT:
+        raise Refused("chuỗi quá dài")
+    if operator == "**" and _is_int(left) and _is_int(right) and right * (abs(left).bit_length() - 1) > MAX_NUMBER.bit_length():
+        raise Refused("số quá lớn")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _checked(value: Any, largest: int = MAX_NUMBER) -> Any:
+    """`value` if it is small enough to keep computing with; Refused otherwise."""
+    if isinstance(value, (str, list, tuple, dict)) and len(value) > MAX_TEXT:
+        raise Refused("chuỗi quá dài")
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and not _within(value, largest):
+        raise Refused("số quá lớn")
+    return value
+
+
+def _within(number: int | float | Decimal, largest: int) -> bool:
+    if isinstance(number, int):
+        return abs(number) <= largest
+    return math.isfinite(number) and abs(number) <= largest
+
+
+def _bounded(jinja_filter: Callable[..., Any]) -> Callable[..., Any]:
+    """A builtin filter whose result is checked (wraps keeps Jinja's pass_* marks)."""
+
+    @wraps(jinja_filter)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        return _checked(jinja_filter(*args, **kwargs))
+
+    return bounded
 
 
 # ---- filters (Vietnamese ASCII names; listed with examples in the README) -------------
@@ -193,7 +271,8 @@ FILTERS: dict[str, Callable[..., str]] = {
 def make_environment(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
     """The sandbox every sentence and template renders in."""
     env = _Sandbox(undefined=_Undefined, autoescape=autoescape, keep_trailing_newline=False)
-    env.filters.update(FILTERS)
+    env.filters = {name: _bounded(env.filters[name]) for name in _BUILTIN_FILTERS} | FILTERS
+    del env.globals["lipsum"]  # Lorem ipsum has no place in a report, and lipsum(10**6) takes minutes
     return env
 
 
@@ -204,9 +283,31 @@ _SENTENCES = make_environment()
 
 
 @lru_cache(maxsize=8192)
-def _compiled(text: str):
-    """Sentences are compiled once per process (a batch shares them across reports)."""
-    return _SENTENCES.from_string(text)
+def _compiled(source: str) -> Template:
+    """Compile a sentence once per process (a batch shares them), refusing what a sentence may not hold."""
+    tree = _SENTENCES.parse(source)
+    for node in tree.find_all((nodes.Stmt, nodes.Getattr, nodes.Filter)):
+        if isinstance(node, nodes.Stmt) and not isinstance(node, _SENTENCE_STATEMENTS):
+            raise Refused(f"câu văn không dùng thẻ {{% {type(node).__name__.lower()} %}}", node.lineno)
+        if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            raise Refused(f"không được dùng '{node.attr}'", node.lineno)
+        if isinstance(node, nodes.Filter) and node.name not in _SENTENCES.filters:
+            raise UnknownFilter(node.name, node.lineno)
+    return _SENTENCES.from_string(tree)
+
+
+_SAFE_HINT = "Câu văn chỉ được gọi số liệu và bộ lọc, ví dụ {{ so_lieu.ten | so }}."
+_SYNTAX_HINT = "Mỗi '{{' phải có '}}' đi kèm; tên số liệu viết liền, không dấu cách, ví dụ {{ so_lieu.dien_tich_lua | so }}."
+_SYNTAX_MESSAGES = {  # Jinja's message → what is wrong, in Vietnamese (the first that matches)
+    "unexpected end of template": "câu đã hết mà biểu thức chưa được đóng",
+    "expected token 'end of print statement'": "thiếu '}}', hoặc tên có dấu cách",
+    "unexpected char": "có dấu nháy hoặc ký tự chưa được đóng",
+    "Expected an expression": "trong {{ ... }} còn thiếu tên số liệu",
+    "expected name or number": "thiếu tên sau dấu chấm",
+    "unknown tag": "thẻ {% ... %} không hợp lệ; câu văn chỉ dùng {% if %} ... {% endif %}",
+    "expected token": "thiếu hoặc thừa dấu ngoặc, dấu phẩy",
+    "unexpected '": "thừa hoặc thiếu dấu ngoặc",
+}
 
 
 class Narrator:
@@ -219,26 +320,38 @@ class Narrator:
         """Render one sentence's Jinja expressions; whitespace runs become single spaces."""
         if "{" not in text:
             return " ".join(text.split())
+        source, lines = _unfold(text, where)
         try:
-            return " ".join(_compiled(text).render(self.context).split())
-        except TemplateSyntaxError as exc:
-            raise BaocaoError(Problem(where.shifted((exc.lineno or 1) - 1), f"Biểu thức {{{{ ... }}}} viết sai: {(exc.message or '').rstrip('.')}.",
-                                      "Mỗi '{{' phải có '}}' đi kèm; tên số liệu viết liền, không dấu, ví dụ {{ so_lieu.dien_tich_lua | so }}.")) from None
-        except UndefinedName as exc:
-            raise BaocaoError(self._undefined(exc, where)) from None
-        except SecurityError as exc:
-            raise BaocaoError(Problem(where, f"Biểu thức không được phép vì lý do an toàn ({exc}).",
-                                      "Câu văn chỉ được gọi số liệu và bộ lọc, ví dụ {{ so_lieu.ten | so }}.")) from None
-        except FilterError as exc:
-            raise BaocaoError(Problem(where, str(exc), "Xem danh sách bộ lọc trong README.")) from None
-        except Exception as exc:  # any other failure of an expression stays a located message
-            raise BaocaoError(Problem(where, f"Không tính được biểu thức: {exc}.", "Kiểm tra biểu thức trong {{ ... }}.")) from None
+            rendered = " ".join(_compiled(source).render(self.context).split())
+        except Exception as exc:  # every failure of a clerk's expression becomes a located message
+            raise BaocaoError(self._problem(exc, _line_of(where, lines, exc))) from None
+        bad = XML_INVALID.search(rendered)
+        if bad:
+            raise BaocaoError(Problem(where, f"Biểu thức tạo ra ký tự điều khiển U+{ord(bad.group()):04X}, không dùng được trong văn bản.",
+                                      "Xóa mã thoát (\\x.., \\u...) trong {{ ... }}."))
+        return unicodedata.normalize("NFC", rendered)
+
+    def _problem(self, exc: Exception, where: Location) -> Problem:
+        if isinstance(exc, UndefinedName):
+            return self._undefined(exc, where)
+        if isinstance(exc, UnknownFilter):
+            return Problem(where, f"Không có bộ lọc '{exc.name}'.", _suggest(exc.name, FILTERS))
+        if isinstance(exc, TemplateSyntaxError):
+            return Problem(where, f"Biểu thức {{{{ ... }}}} viết sai: {_syntax_message(exc)}.", _SYNTAX_HINT)
+        if isinstance(exc, SecurityError):
+            reason = str(exc) if isinstance(exc, Refused) else "thao tác bị chặn"
+            return Problem(where, f"Biểu thức không được phép vì lý do an toàn ({reason}).", _SAFE_HINT)
+        if isinstance(exc, FilterError):
+            return Problem(where, str(exc), "Xem danh sách bộ lọc trong README.")
+        if isinstance(exc, ArithmeticError):
+            return Problem(where, "Không tính được biểu thức: chia cho 0, hoặc số quá lớn.", "Kiểm tra phép tính trong {{ ... }}.")
+        if isinstance(exc, TypeError):
+            return Problem(where, "Không tính được biểu thức: phép tính hoặc bộ lọc gặp giá trị không đúng kiểu (chữ thay cho số...).",
+                           "Kiểm tra thứ tự phép tính và bộ lọc; bộ lọc | so đặt ở cuối, ví dụ {{ (so_lieu.a.gia_tri * 2) | so }}.")
+        return Problem(where, f"Không tính được biểu thức ({exc}).", "Kiểm tra biểu thức trong {{ ... }}.")
 
     def _undefined(self, exc: UndefinedName, where: Location) -> Problem:
         owner, name = exc.owner, exc.name
-        if name.startswith("_"):
-            return Problem(where, f"Không được truy cập '{name}' vì lý do an toàn.",
-                           "Câu văn chỉ được gọi số liệu và bộ lọc, ví dụ {{ so_lieu.ten | so }}.")
         if isinstance(owner, Figures):
             return Problem(where, f"Số liệu '{name}' chưa được khai báo trong so_lieu.", _suggest(name, owner))
         if isinstance(owner, Figure):
@@ -254,6 +367,42 @@ class Narrator:
             return parse_inline(self.render(text, where), lambda body: note(body, where) if note else _no_note())
         except MarkupError as exc:
             raise BaocaoError(Problem(where, str(exc), "Đóng cặp dấu đánh dấu, hoặc viết \\* để có dấu * thường.")) from None
+
+
+def _syntax_message(exc: TemplateSyntaxError) -> str:
+    message = exc.message or ""
+    what = next((vi for en, vi in _SYNTAX_MESSAGES.items() if en in message), f"cú pháp không hợp lệ ({message.rstrip('.')})")
+    got = re.search(r"got '([^']+)'", message)
+    return f"{what} (gặp '{got.group(1)}')" if got else what
+
+
+def _unfold(text: str, where: Location) -> tuple[str, list[int]]:
+    """The sentence with its file line breaks back, and the file line of each of its lines.
+
+    YAML folds a '>-' sentence into one line. Rendering it unfolded gives the same text (runs of
+    whitespace become one space afterwards) and lets Jinja's line numbers name the file line.
+    """
+    words, word_lines = text.split(), where.word_lines
+    if not word_lines or len(words) != len(word_lines):
+        return text, [where.line + i for i in range(text.count("\n") + 1)] if where.line else []
+    parts = [words[0]]
+    for word, line, previous in zip(words[1:], word_lines[1:], word_lines):
+        parts.append(("\n" if line != previous else " ") + word)
+    return "".join(parts), list(dict.fromkeys(word_lines))
+
+
+def _line_of(where: Location, lines: list[int], exc: Exception) -> Location:
+    """Where in the file an error of the template unfolded from `where` lies."""
+    lineno = getattr(exc, "lineno", None) or _template_line(exc)
+    if not lines or not 1 <= lineno <= len(lines):
+        return where
+    return Location(where.file, lines[lineno - 1], where.column if lineno == 1 else 0)
+
+
+def _template_line(exc: Exception) -> int:
+    """The template line a rendering error was raised on (Jinja rewrites tracebacks to show it)."""
+    lines = [line for frame, line in traceback.walk_tb(exc.__traceback__) if frame.f_code.co_filename == "<template>"]
+    return lines[-1] if lines else 1
 
 
 def _suggest(name: str, known) -> str:

@@ -9,24 +9,28 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import BaocaoError, Problem
+from .errors import BaocaoError, Location, Problem
 from .load import SourceMap, load_yaml
 from .model import DISTRICT_LEVELS, BaoCao, DonVi, all_keys
 
 M = TypeVar("M", bound=BaseModel)
 
-_TYPE_NAMES = {
-    "string_type": "một đoạn văn bản",
-    "int_type": "một số nguyên",
-    "int_parsing": "một số nguyên",
-    "int_from_float": "một số nguyên",
-    "bool_type": "true hoặc false",
-    "bool_parsing": "true hoặc false",
-    "list_type": "một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
-    "dict_type": "một nhóm khóa (mỗi dòng 'khoa: giá trị')",
-    "model_type": "một nhóm khóa (mỗi dòng 'khoa: giá trị')",
-    "model_attributes_type": "một nhóm khóa (mỗi dòng 'khoa: giá trị')",
+_INTEGER = ("một số nguyên", "Viết bằng chữ số, ví dụ 12; để trống nếu chưa có.")
+_GROUP = ("một nhóm khóa", "Viết mỗi dòng một cặp 'khoa: giá trị', thụt lề vào trong so với dòng trên.")
+_TYPES = {  # pydantic error type → (what the value must be, what to do)
+    "string_type": ("một đoạn văn bản", "Văn bản chỉ gồm số, ngày hoặc true/false thì đặt trong dấu nháy kép, ví dụ \"2026\"."),
+    "int_type": _INTEGER,
+    "int_parsing": _INTEGER,
+    "int_from_float": _INTEGER,
+    "bool_type": ("true hoặc false", "Ghi true (có) hoặc false (không)."),
+    "bool_parsing": ("true hoặc false", "Ghi true (có) hoặc false (không)."),
+    "list_type": ("một danh sách", "Viết mỗi mục một dòng bắt đầu bằng '- '."),
+    "dict_type": _GROUP,
+    "model_type": _GROUP,
+    "model_attributes_type": _GROUP,
 }
+_VALUE_HINTS = {"ngay": "Viết ngày có trên lịch theo dạng ngày/tháng/năm, ví dụ 15/6/2026; dự thảo chưa có ngày ghi 6/2026."}
+FIRST_YEAR, LAST_YEAR = 1945, 2100  # years a report period may plausibly fall in
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,22 @@ def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
 def load_sources(report_path: Path) -> Sources:
     """Load and validate a report and the unit profile it names."""
     report, report_map = load_model(report_path, BaoCao)
+    _check_year(report, report_map)
     unit_path = (report_path.parent / report.don_vi)
     if not unit_path.is_file():
-        raise BaocaoError(Problem(report_map.where(("don_vi",)), f"Không tìm thấy hồ sơ đơn vị '{unit_path}'.",
+        where = report_map.where(("don_vi",)) if "don_vi" in report.model_fields_set else Location(report_path)
+        raise BaocaoError(Problem(where, f"Không tìm thấy hồ sơ đơn vị '{unit_path}'.",
                                   "Đặt tệp don-vi.yaml cạnh tệp báo cáo, hoặc ghi đúng đường dẫn ở khóa don_vi."))
     unit, unit_map = load_model(unit_path, DonVi)
     _check_level(report, report_map, unit, unit_map)
     return Sources(report, report_map, unit, unit_map)
+
+
+def _check_year(report: BaoCao, report_map: SourceMap) -> None:
+    year = report.ky_bao_cao.year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise BaocaoError(Problem(report_map.where(("ky_bao_cao",)), f"Năm {year} của kỳ báo cáo không hợp lý.",
+                                  f"Ghi năm từ {FIRST_YEAR} đến {LAST_YEAR}, ví dụ '6 tháng đầu năm 2026'."))
 
 
 def _check_level(report: BaoCao, report_map: SourceMap, unit: DonVi, unit_map: SourceMap) -> None:
@@ -77,10 +90,19 @@ def _problems(exc: ValidationError, data: Any, places: SourceMap) -> list[Proble
     errors = [e for e in exc.errors() if _branch_fits(data, e["loc"])] or exc.errors()
     for error in errors:
         path, rest = _data_path(data, error["loc"])
+        if error["type"] == "missing" and _holds_sentence_key(data, path):
+            continue  # "- Kết quả: tốt" read as a key; the unknown-key message explains it
         key = path + rest[:1]
         if key not in problems or error["type"] in ("extra_forbidden", "missing"):
             problems[key] = _problem(error, path, rest, places)
     return list(problems.values())
+
+
+def _holds_sentence_key(data: Any, path: tuple) -> bool:
+    """Whether the group at `path` has a key with spaces: a sentence whose ':' YAML read as a key."""
+    for item in path:
+        data = data[item]
+    return isinstance(data, dict) and any(" " in key for key in data)
 
 
 def _branch_fits(data: Any, loc: tuple) -> bool:
@@ -127,13 +149,19 @@ def _unknown_key_hint(key: str) -> str:
 def _problem(error: dict, path: tuple, rest: tuple, places: SourceMap) -> Problem:
     kind, where = error["type"], places.where(path)
     key = rest[0] if rest else (path[-1] if path else "")
+    value = "Mục này" if isinstance(key, int) else f"Giá trị của '{key}'"
     if kind == "extra_forbidden":
-        return Problem(where, f"Khóa '{key}' không có trong mẫu.", _unknown_key_hint(str(key)))
+        return Problem(places.key(path), f"Khóa '{key}' không có trong mẫu.", _unknown_key_hint(str(key)))
     if kind == "missing":
         return Problem(where, f"Thiếu khóa bắt buộc '{key}'.", f"Thêm dòng '{key}: ...' vào nhóm này.")
-    if kind in _TYPE_NAMES:
-        return Problem(where, f"Giá trị của '{key}' phải là {_TYPE_NAMES[kind]}.", "Sửa giá trị ở dòng này.")
+    if kind in _TYPES:
+        must, hint = _TYPES[kind]
+        return Problem(where, f"{value} phải là {must}.", hint)
     if kind == "literal_error":
-        return Problem(where, f"Giá trị của '{key}' không hợp lệ.", f"Chọn một trong: {error['ctx']['expected']}.")
-    message = error["msg"].removeprefix("Value error, ")
-    return Problem(where, f"Giá trị của '{key}' không hợp lệ: {message}" if kind != "value_error" else message)
+        return Problem(where, f"{value} không hợp lệ.", f"Chọn một trong: {error['ctx']['expected'].replace(' or ', ' hoặc ')}.")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = error["ctx"].get("ge", error["ctx"].get("le"))
+        return Problem(where, f"{value} phải {'từ' if kind == 'greater_than_equal' else 'không quá'} {bound}.", "Sửa số ở dòng này.")
+    if kind == "value_error":
+        return Problem(where, error["msg"].removeprefix("Value error, "), _VALUE_HINTS.get(str(key), ""))
+    return Problem(where, f"{value} không hợp lệ ({error['msg']}).", "Sửa giá trị ở dòng này.")
