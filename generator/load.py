@@ -127,6 +127,8 @@ def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
         _check_depth(text, path)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in (exc.problem or ""):  # libyaml 0.2.5+ has a limit of its own (1000)
+            raise _too_deep(_location(path, exc.problem_mark)) from None
         raise _syntax_error(exc, text, path) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses (C1 controls such as U+009C); its first is the one
         char = chr(exc.character)
