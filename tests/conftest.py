@@ -8,12 +8,15 @@ so its Vietnamese numbers ("4.862", "11.250") are never round-tripped through a 
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from baocao.cli import main
 from baocao.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,3 +88,29 @@ def example_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target, built = build(EXAMPLE, tmp_path_factory.mktemp("example") / "thi-dua-6-thang-2026.docx")
     assert not built.warnings, built.warnings
     return target
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """Run `baocao ARGS...` in tmp_path; return (exit code, stdout, stderr)."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: object) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["baocao", *map(str, args)])
+        with pytest.raises(SystemExit) as exit_info:
+            main()
+        out, err = capsys.readouterr()
+        return exit_info.value.code, out, err
+
+    return run
+
+
+def insert_under(path: Path, key: str, lines: str) -> int:
+    """Insert `lines` right under the top-level `key:` (added at the end if absent); return their first line."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(rf"^{key}:[^\n]*\n", text, re.MULTILINE)
+    if match is None:
+        text = text.rstrip("\n") + f"\n{key}:\n"
+        match = re.search(rf"^{key}:\n\Z", text, re.MULTILINE)
+    path.write_text(text[:match.end()] + lines + text[match.end():], encoding="utf-8")
+    return text.count("\n", 0, match.end()) + 1

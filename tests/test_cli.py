@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from baocao.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
 REPORT = "thi-dua-6-thang-2026.yaml"
@@ -19,21 +18,6 @@ REPORT = "thi-dua-6-thang-2026.yaml"
 def report(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLE, tmp_path / "bao-cao")
     return tmp_path / "bao-cao" / REPORT
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path):
-    """Run `baocao ARGS...` in tmp_path; return (exit code, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args: object) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["baocao", *map(str, args)])
-        with pytest.raises(SystemExit) as exit_info:
-            main()
-        out, err = capsys.readouterr()
-        return exit_info.value.code, out, err
-
-    return run
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from baocao.cli import main
+from conftest import insert_under
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
 REPORT = "thi-dua-6-thang-2026.yaml"
@@ -28,32 +27,6 @@ def report(tmp_path: Path) -> Path:
     """A copy of the example report (with its don-vi.yaml) to break."""
     shutil.copytree(EXAMPLE, tmp_path / "bao-cao")
     return tmp_path / "bao-cao" / REPORT
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path):
-    """Run `baocao ARGS...` in tmp_path; return (exit code, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args: object) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["baocao", *map(str, args)])
-        with pytest.raises(SystemExit) as exit_info:
-            main()
-        out, err = capsys.readouterr()
-        return exit_info.value.code, out, err
-
-    return run
-
-
-def insert_under(path: Path, key: str, lines: str) -> int:
-    """Insert `lines` right under the top-level `key:` (added at the end if absent); return their first line."""
-    text = path.read_text(encoding="utf-8")
-    match = re.search(rf"^{key}:[^\n]*\n", text, re.MULTILINE)
-    if match is None:
-        text = text.rstrip("\n") + f"\n{key}:\n"
-        match = re.search(rf"^{key}:\n\Z", text, re.MULTILINE)
-    path.write_text(text[:match.end()] + lines + text[match.end():], encoding="utf-8")
-    return text.count("\n", 0, match.end()) + 1
 
 
 def set_key(path: Path, key: str, value: str) -> int:
