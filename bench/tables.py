@@ -57,16 +57,20 @@ def _row(n: int) -> str:
             f"danh_gia: '{n % 100},5', trang_thai: {STATUSES[n % 3]}}}\n")
 
 
+def appendix(rows: int, groups: int) -> str:
+    """The YAML of a task appendix of `rows` rows in `groups` groups (it cites `so_lieu.thu`)."""
+    text = APPENDIX
+    per_group = rows // groups
+    for g in range(groups):
+        text += f"        - nhom: Lĩnh vực thứ {g + 1}\n          dong:\n"
+        text += "".join(_row(g * per_group + i + 1) for i in range(per_group))
+    return text
+
+
 def report(folder: Path, with_appendix: bool) -> Path:
     """Write the benchmark report (and the example's unit profile) into `folder`."""
     shutil.copy(UNIT, folder / "don-vi.yaml")
-    text = HEAD
-    if with_appendix:
-        text += APPENDIX
-        per_group = ROWS // GROUPS
-        for g in range(GROUPS):
-            text += f"        - nhom: Lĩnh vực thứ {g + 1}\n          dong:\n"
-            text += "".join(_row(g * per_group + i + 1) for i in range(per_group))
+    text = HEAD + (appendix(ROWS, GROUPS) if with_appendix else "")
     path = folder / f"bench-{int(with_appendix)}.yaml"
     path.write_text(text, encoding="utf-8")
     return path

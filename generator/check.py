@@ -1095,3 +1095,36 @@ def check_docx(path: Path) -> list[Finding]:
     """
     doc = _Docx(_open(Path(path)))
     return [finding for check in _CHECKS for finding in check(doc)]
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """The check of one file: its findings, or the problems that kept it from being read."""
+
+    path: Path
+    findings: list[Finding]
+    problems: list[Problem]
+
+    @property
+    def failed(self) -> bool:
+        """Unreadable, or an error (not just warnings) found."""
+        return bool(self.problems) or has_errors(self.findings)
+
+
+def check_files(paths: Iterable[Path]) -> list[FileCheck]:
+    """check_docx of each file; an unreadable file is recorded, not raised."""
+    results = []
+    for path in map(Path, paths):
+        try:
+            results.append(FileCheck(path, check_docx(path), []))
+        except BaocaoError as exc:
+            results.append(FileCheck(path, [], exc.problems))
+    return results
+
+
+def file_checks_to_json(results: Iterable[FileCheck]) -> str:
+    """A JSON array, one object a file: file, error (why it is unreadable, or null), findings (as findings_to_json)."""
+    return json.dumps([{"file": str(result.path),
+                        "error": " ".join(f"{p.message} {p.hint}".strip() for p in result.problems) or None,
+                        "findings": [asdict(f) for f in result.findings]} for result in results],
+                      ensure_ascii=False, indent=2)

@@ -19,6 +19,7 @@ from .kinds import default_subject
 from .load import SourceMap
 from .model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
 from .narrative import Figures, Narrator
+from .rollup import roll_up
 from .tables import build_table
 from .tasks import summarize_tasks
 from .validate import Sources
@@ -61,12 +62,13 @@ class _Composer:
         self.unit: DonVi = sources.unit
         self.places: SourceMap = sources.report_map
         self.unit_places: SourceMap = sources.unit_map
-        self.figures = compute_figures(self.report.so_lieu, self.places)
+        self.rollup = roll_up(self.report, self.places)
+        self.figures = compute_figures(self.report.so_lieu, self.places, self.rollup.figures)
         self.appendix_labels = appendix_labels(self.report.phu_luc)
         self.narrator = Narrator(self._context())
         self.blocks: list[Block] = []
         self.notes: dict[str, Note] = {}
-        self.warnings: list[Problem] = []
+        self.warnings: list[Problem] = list(self.rollup.warnings)
 
     def _context(self) -> dict[str, Any]:
         r, u = self.report, self.unit
@@ -79,7 +81,7 @@ class _Composer:
             "nam": r.ky_bao_cao.year,
             "ten_don_vi": u.ten_goi_tat,
             "dia_danh": u.dia_danh,
-        }
+        } | ({"tong_hop": self.rollup.summary} if self.rollup.summary else {})
 
     def run(self) -> Composed:
         if self.report.chi_phu_luc:

@@ -10,6 +10,8 @@ from .formatting import format_number, percent_of, round_half_up
 from .load import SourceMap
 from .model import SoLieu
 
+SUMMED = ("gia_tri", "ke_hoach", "cung_ky")  # what a total adds up; ratios follow from the sums
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -22,6 +24,7 @@ class Figure:
     cung_ky: Decimal | None = None
     so_le: int | None = None
     ten: str = ""
+    chi_tiet: tuple[Figure, ...] = ()  # a roll-up's parts, one per unit (their `ten` is the unit's name)
 
     @property
     def ty_le_ke_hoach(self) -> Decimal | None:
@@ -45,9 +48,12 @@ class Figure:
         return f"{text} {self.don_vi}".strip()
 
 
-def compute_figures(declared: dict[str, SoLieu], places: SourceMap) -> dict[str, Figure]:
-    """Resolve every figure, computing totals (or checking stated ones) in dependency order."""
-    figures: dict[str, Figure] = {}
+def compute_figures(declared: dict[str, SoLieu], places: SourceMap, given: dict[str, Figure] | None = None) -> dict[str, Figure]:
+    """Resolve every figure, computing totals (or checking stated ones) in dependency order.
+
+    `given` holds figures already computed elsewhere (roll-up totals); the others may sum them.
+    """
+    figures: dict[str, Figure] = dict(given or {})
     for name in declared:
         _resolve(name, declared, places, figures, ())
     return figures
@@ -81,14 +87,23 @@ def _total(name: str, spec: SoLieu, parts: list[Figure], places: SourceMap) -> F
     units = {p.don_vi for p in parts} | ({spec.don_vi} if spec.don_vi else set())
     if len(units) > 1:
         raise BaocaoError(Problem(places.where(("so_lieu", name, "tong_cua")), f"Không cộng được các số liệu khác đơn vị tính: {', '.join(sorted(units))}.", "Các thành phần của tổng phải cùng đơn vị tính."))
-    sums = {field: _sum(getattr(p, field) for p in parts) for field in ("gia_tri", "ke_hoach", "cung_ky")}
+    sources = [Problem(places.where(("so_lieu", name, "tong_cua")), f"Các thành phần: {', '.join(p.name for p in parts)}.")]
+    return sum_figure(name, spec, parts, places, "tổng các thành phần", sources)
+
+
+def sum_figure(name: str, spec: SoLieu, parts: list[Figure], places: SourceMap, what: str, sources: list[Problem]) -> Figure:
+    """Figure `name` as the sum of `parts` (`what` they are, `sources` where they are shown).
+
+    A stated value, plan or same period must agree with the sum (else an error naming both places).
+    """
+    sums = {field: _sum(getattr(p, field) for p in parts) for field in SUMMED}
     for field, computed in sums.items():
         stated = getattr(spec, field)
         if stated is not None and computed is not None and differs(stated, computed, spec.so_le):
             raise BaocaoError([
-                Problem(places.where(("so_lieu", name, field)), f"'{name}.{field}' ghi {format_number(stated)} nhưng tổng các thành phần là {format_number(computed)}.",
+                Problem(places.where(("so_lieu", name, field)), f"'{name}.{field}' ghi {format_number(stated)} nhưng {what} là {format_number(computed)}.",
                         "Sửa số ghi ở đây hoặc các số liệu thành phần; có thể bỏ dòng này để tự tính."),
-                Problem(places.where(("so_lieu", name, "tong_cua")), f"Các thành phần: {', '.join(p.name for p in parts)}."),
+                *sources,
             ])
         sums[field] = stated if stated is not None else computed
     so_le = spec.so_le if spec.so_le is not None else max((p.so_le or 0 for p in parts), default=None) or None

@@ -21,16 +21,18 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
 from .docx_sections import appendix_heading, close_section, make_appendix_section, text_width
 from .docx_tables import table_elements
-from .document import Appendix, Block, Document, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
+from .document import Appendix, Block, Document, Frame, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
 from .errors import BaocaoError, Location, Problem
 from .narrative import UndefinedName, make_environment
 from .ooxml import XML_SPACE, el, paragraph, reproducible_zip, text_run, tiny_paragraph
 
 BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
+BODY_NAME = "noi_dung"  # the template's paragraph `{{ noi_dung }}` becomes the body
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 STYLE_NAMES = {
     "body": "Normal",
@@ -42,6 +44,7 @@ STYLE_NAMES = {
     "cell": "Bảng",
     "table": "Table Grid",
 }
+REQUIRED_STYLES = tuple(dict.fromkeys([*STYLE_NAMES.values(), *(f"Heading {n}" for n in range(1, 6))]))
 BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}
 _EMPTY_FOOTNOTES = (
     '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -52,14 +55,50 @@ _EMPTY_FOOTNOTES = (
 )
 
 
-@lru_cache(maxsize=16)
 def _template_bytes(path: Path) -> bytes:
+    """The template's bytes, read again when the file changes (a clerk may edit it between builds)."""
+    stat = path.stat()
+    return _read_template(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _read_template(path: Path, _mtime_ns: int, _size: int) -> bytes:
     return path.read_bytes()
+
+
+def frame_names() -> tuple[str, ...]:
+    """The names a template may use: the frame's fields and the body paragraph's."""
+    return (*(f.name for f in dataclasses.fields(Frame)), BODY_NAME)
+
+
+def missing_styles(names) -> list[str]:
+    """The required styles not among `names` (Word matches built-in style names without regard to case)."""
+    present = {name.lower() for name in names}
+    return [name for name in REQUIRED_STYLES if name.lower() not in present]
+
+
+class _Frame(DocxTemplate):
+    """docxtpl's template, cleaning each distinct part's XML for Jinja once per process."""
+
+    _patched: dict[str, str] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        if src_xml not in self._patched:
+            self._patched[src_xml] = super().patch_xml(src_xml)
+        return self._patched[src_xml]
+
+
+@lru_cache(maxsize=1)
+def _frame_environment() -> ImmutableSandboxedEnvironment:
+    """The sandbox frames render in, compiling each distinct part once per process (a batch shares them)."""
+    env = make_environment(autoescape=True)
+    env.from_string = lru_cache(maxsize=64)(env.from_string)  # type: ignore[method-assign] # docxtpl compiles on every render
+    return env
 
 
 def write_docx(document: Document, template: Path) -> bytes:
     """Render `document` through the Word `template`; return the .docx bytes."""
-    tpl = DocxTemplate(io.BytesIO(_template_bytes(template)))
+    tpl = _Frame(io.BytesIO(_template_bytes(template)))
     if document.frame is None:
         tpl.init_docx()
         _drop_frame(tpl.docx.element.body)
@@ -82,9 +121,9 @@ def write_docx(document: Document, template: Path) -> bytes:
 
 
 def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None:
-    context = dataclasses.asdict(document.frame) | {"noi_dung": BODY_MARKER}
+    context = dataclasses.asdict(document.frame) | {BODY_NAME: BODY_MARKER}
     try:
-        tpl.render(context, jinja_env=make_environment(autoescape=True), autoescape=True)
+        tpl.render(context, jinja_env=_frame_environment(), autoescape=True)
     except TemplateSyntaxError as exc:
         excerpt = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
         raise BaocaoError(Problem(Location(template), f"Mẫu Word có thẻ Jinja viết sai: {exc.message}.",
@@ -99,8 +138,7 @@ def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None
 def _style_ids(word, template: Path) -> dict[str, str]:
     # Word matches built-in style names without regard to case ("footnote text" = "Footnote Text").
     by_name = {style.name.lower(): style.style_id for style in word.styles}
-    wanted = list(STYLE_NAMES.values()) + [f"Heading {n}" for n in range(1, 6)]
-    missing = [name for name in wanted if name.lower() not in by_name]
+    missing = missing_styles(by_name)
     if missing:
         raise BaocaoError(Problem(Location(template), f"Mẫu Word thiếu kiểu (style): {', '.join(missing)}.",
                                   "Tạo lại mẫu từ mẫu có sẵn: baocao templates copy."))

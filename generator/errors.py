@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,3 +53,9 @@ class BaocaoError(Exception):
 def fail(location: Location, message: str, hint: str = "") -> BaocaoError:
     """Build a one-problem error (to be raised by the caller)."""
     return BaocaoError(Problem(location, message, hint))
+
+
+def suggest(name: str, known) -> str:
+    """A hint for a misspelt name: the closest of `known`, or how to declare it."""
+    guess = difflib.get_close_matches(name, [str(k) for k in known], n=1)
+    return f"Có phải bạn muốn viết '{guess[0]}'?" if guess else "Khai báo tên này trước khi dùng, hoặc sửa lỗi chính tả."

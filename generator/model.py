@@ -15,6 +15,7 @@ from typing_extensions import TypeAliasType
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .formatting import parse_vn_number
+from .kinds import KINDS
 from .period import IssueDate, Period, parse_issue_date, parse_period
 
 
@@ -27,12 +28,14 @@ def _lines(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-VnNumber = Annotated[Decimal, BeforeValidator(_number)]
-Lines = Annotated[list[str], BeforeValidator(_lines)]
+# json_schema_input_type: what a clerk may type, for the JSON Schema editors read (schema.py).
+VnNumber = Annotated[Decimal, BeforeValidator(_number, json_schema_input_type=Union[float, str])]
+Lines = Annotated[list[str], BeforeValidator(_lines, json_schema_input_type=Union[str, list[str]])]
+PeriodText = Annotated[Period, BeforeValidator(parse_period, json_schema_input_type=str)]
+DateText = Annotated[IssueDate, BeforeValidator(parse_issue_date, json_schema_input_type=str)]
 LEVELS = ("tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã", "thị trấn", "cơ quan")
 # Levels abolished by the two-tier reform of 01/7/2025 (Nghị quyết 203/2025/QH15).
 DISTRICT_LEVELS = ("huyện", "quận", "thị xã", "thị trấn")
-KINDS = ("thi-dua", "kt-xh", "nhiem-vu", "chung")
 # Column kinds of a table: the ones a row fills in, and the ones computed from other cells.
 INPUT_KINDS = ("van_ban", "so", "phan_tram")
 COLUMN_KINDS = ("stt", *INPUT_KINDS, "ty_le_ke_hoach", "ty_le_cung_ky", "chenh_lech")
@@ -84,6 +87,8 @@ class DonVi(_Strict):
     nguoi_ky: NguoiKy
     noi_nhan: Lines = Field(default_factory=list, description="Nơi nhận mặc định, mỗi dòng một nơi; dấu '- ' và ';' được thêm tự động.")
     luu: Lines = Field(default_factory=lambda: ["VT"], description="Nơi lưu, ví dụ ['VT', 'VP'] → 'Lưu: VT, VP.'")
+    thu_muc_mau: str = Field("", description="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), tính từ thư mục của hồ sơ này; "
+                                             "mẫu trong thư mục đơn vị được ưu tiên hơn.")
 
 
 class SoLieu(_Strict):
@@ -96,6 +101,13 @@ class SoLieu(_Strict):
     cung_ky: VnNumber | None = Field(None, description="Số liệu cùng kỳ năm trước.")
     so_le: int | None = Field(None, ge=0, le=6, description="Số chữ số thập phân khi hiển thị.")
     tong_cua: list[str] = Field(default_factory=list, description="Tên các số liệu cộng lại thành số liệu này (tự tính, hoặc kiểm tra nếu đã ghi gia_tri).")
+    tong_tu: str = Field("", description="Tên số liệu trong các báo cáo cấp dưới (khai báo ở tong_hop) được cộng lại thành số liệu này.")
+
+    @model_validator(mode="after")
+    def _one_sum(self) -> SoLieu:
+        if self.tong_cua and self.tong_tu:
+            raise ValueError("Số liệu chỉ ghi một trong hai: tong_cua (cộng các số liệu của báo cáo này) hoặc tong_tu (cộng từ các báo cáo cấp dưới).")
+        return self
 
 
 def _figure(value: Any) -> Any:
@@ -194,9 +206,16 @@ class VanBan(_Strict):
     loai: str = Field(description="Tên loại văn bản, ví dụ 'Kế hoạch', 'Quyết định', 'Công văn'.")
     so: int | None = Field(None, ge=1, description="Số văn bản.")
     ky_hieu: str = Field(description="Ký hiệu sau dấu '/', ví dụ 'KH-UBND'.")
-    ngay: Annotated[IssueDate, BeforeValidator(parse_issue_date)] = Field(description="Ngày ban hành, ví dụ 28/12/2023.")
+    ngay: DateText = Field(description="Ngày ban hành, ví dụ 28/12/2023.")
     co_quan: str = Field("", description="Cơ quan ban hành, ví dụ 'UBND tỉnh Lạng Sơn'.")
     ve: str = Field("", description="Trích yếu (sau chữ 'về'), nếu muốn nêu.")
+
+
+class TongHop(_Strict):
+    """Tổng hợp từ báo cáo của các đơn vị cấp dưới: tệp nào, những đơn vị nào phải có."""
+
+    cac_bao_cao: Lines = Field(description="Các tệp báo cáo cấp dưới, tính từ thư mục của báo cáo này; được dùng mẫu *, ví dụ 'xa/*/thi-dua-6-thang-2026.yaml'.")
+    danh_sach_don_vi: Lines = Field(default_factory=list, description="Các đơn vị phải có báo cáo (tên thư mục hoặc ten_goi_tat), để biết đơn vị nào còn thiếu.")
 
 
 class BaoCao(_Strict):
@@ -205,15 +224,16 @@ class BaoCao(_Strict):
     schema_: str = Field("", alias="$schema", description="Đường dẫn lược đồ cho trình soạn thảo (không bắt buộc).")
     don_vi: str = Field("don-vi.yaml", description="Tệp hồ sơ đơn vị, tính từ thư mục của báo cáo.")
     loai: Literal[KINDS] = Field("chung", description="Loại báo cáo: " + ", ".join(KINDS) + ".")  # type: ignore[valid-type]
-    ky_bao_cao: Annotated[Period, BeforeValidator(parse_period)] = Field(description="Kỳ báo cáo, ví dụ '6 tháng đầu năm 2025'.")
+    ky_bao_cao: PeriodText = Field(description="Kỳ báo cáo, ví dụ '6 tháng đầu năm 2025'.")
     so: int | None = Field(None, ge=1, description="Số văn bản; để trống khi là dự thảo (văn thư điền sau).")
-    ngay: Annotated[IssueDate, BeforeValidator(parse_issue_date)] = Field(description="Ngày ban hành '15/6/2025'; dự thảo chưa có ngày ghi '6/2025'.")
+    ngay: DateText = Field(description="Ngày ban hành '15/6/2025'; dự thảo chưa có ngày ghi '6/2025'.")
     trich_yeu: str = Field("", description="Trích yếu nội dung; để trống thì dùng câu mặc định của loại báo cáo.")
     dong_nghieng: str = Field("", description="Dòng in nghiêng dưới trích yếu, ví dụ '(Số liệu tính đến hết ngày 15/6/2025)'.")
     kinh_gui: Lines = Field(default_factory=list, description="Nơi kính gửi (nếu có), mỗi dòng một nơi.")
     kieu_phan: Literal["so", "chu"] = Field("so", description="Cách ghi Phần: 'so' → Phần I, Phần II; 'chu' → Phần thứ nhất, Phần thứ hai.")
     co_phan: bool = Field(False, description="true nếu cấp cao nhất của đề cương là Phần (Phần I, Phần II).")
-    so_lieu: dict[str, Annotated[SoLieu, BeforeValidator(_figure)]] = Field(default_factory=dict, description="Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.")
+    so_lieu: dict[str, Annotated[SoLieu, BeforeValidator(_figure, json_schema_input_type=Union[SoLieu, float, str])]] = Field(default_factory=dict, description="Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.")
+    tong_hop: TongHop | None = Field(None, description="Tổng hợp số liệu từ báo cáo của các đơn vị cấp dưới (số liệu ghi tong_tu).")
     van_ban: dict[str, VanBan] = Field(default_factory=dict, description="Các văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}.")
     mo_dau: list[Khoi] = Field(default_factory=list, description="Các đoạn mở đầu, trước mục đầu tiên.")
     noi_dung: list[Khoi] = Field(default_factory=list, description="Đề cương báo cáo: các mục lồng nhau.")
@@ -223,12 +243,14 @@ class BaoCao(_Strict):
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký của riêng báo cáo này (thay cho hồ sơ đơn vị).")
     phu_luc: list[PhuLuc] = Field(default_factory=list, description="Phụ lục, biểu kèm theo, in sau chữ ký, mỗi phụ lục một phần trang ngang.")
     chi_phu_luc: bool = Field(False, description="true: chỉ soạn các phụ lục (không có phần đầu, nội dung và chữ ký).")
+    mau: str = Field("", description="Tên mẫu Word (không ghi .docx) thay cho mẫu của loại báo cáo, tìm trong thư mục đơn vị, "
+                                     "thư mục mẫu chung rồi các mẫu có sẵn.")
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
 
 
 def all_keys() -> set[str]:
     """Every key any model accepts (for 'did you mean' suggestions)."""
     keys: set[str] = set()
-    for model in (DonVi, NguoiKy, SoLieu, Muc, Cot, Nhom, Bang, KhoiBang, PhuLuc, VanBan, BaoCao):
+    for model in (DonVi, NguoiKy, SoLieu, Muc, Cot, Nhom, Bang, KhoiBang, PhuLuc, VanBan, TongHop, BaoCao):
         keys.update(f.alias or name for name, f in model.model_fields.items())
     return keys

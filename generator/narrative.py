@@ -7,7 +7,6 @@ is an immutable sandbox with StrictUndefined, and every failure becomes a locate
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import traceback
@@ -24,7 +23,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from . import formatting as fmt
 from .compute import Figure
 from .document import Inline, Note, NoteRef, Text
-from .errors import BaocaoError, Location, Problem
+from .errors import BaocaoError, Location, Problem, suggest
 from .load import XML_INVALID
 
 MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
@@ -335,9 +334,9 @@ class Narrator:
         if isinstance(exc, UndefinedName):
             return self._undefined(exc, where)
         if isinstance(exc, UnknownFilter):
-            return Problem(where, f"Không có bộ lọc '{exc.name}'.", _suggest(exc.name, FILTERS))
+            return Problem(where, f"Không có bộ lọc '{exc.name}'.", suggest(exc.name, FILTERS))
         if isinstance(exc, TemplateSyntaxError):
-            return Problem(where, f"Biểu thức {{{{ ... }}}} viết sai: {_syntax_message(exc)}.", _SYNTAX_HINT)
+            return Problem(where, f"Biểu thức {{{{ ... }}}} viết sai: {syntax_message(exc)}.", _SYNTAX_HINT)
         if isinstance(exc, SecurityError):
             reason = str(exc) if isinstance(exc, Refused) else "thao tác bị chặn"
             return Problem(where, f"Biểu thức không được phép vì lý do an toàn ({reason}).", _SAFE_HINT)
@@ -353,13 +352,13 @@ class Narrator:
     def _undefined(self, exc: UndefinedName, where: Location) -> Problem:
         owner, name = exc.owner, exc.name
         if isinstance(owner, Figures):
-            return Problem(where, f"Số liệu '{name}' chưa được khai báo trong so_lieu.", _suggest(name, owner))
+            return Problem(where, f"Số liệu '{name}' chưa được khai báo trong so_lieu.", suggest(name, owner))
         if isinstance(owner, Figure):
             fields = ["gia_tri", "don_vi", "ke_hoach", "cung_ky", "ty_le_ke_hoach", "ty_le_cung_ky", "chenh_lech"]
-            return Problem(where, f"Số liệu '{owner.name}' không có thuộc tính '{name}'.", _suggest(name, fields))
+            return Problem(where, f"Số liệu '{owner.name}' không có thuộc tính '{name}'.", suggest(name, fields))
         if isinstance(owner, Mapping):
-            return Problem(where, f"Không có mục '{name}'.", _suggest(name, owner))
-        return Problem(where, f"Tên '{name}' chưa được định nghĩa.", _suggest(name, self.context))
+            return Problem(where, f"Không có mục '{name}'.", suggest(name, owner))
+        return Problem(where, f"Tên '{name}' chưa được định nghĩa.", suggest(name, self.context))
 
     def inlines(self, text: str, where: Location, note: Callable[[str, Location], Note] | None = None) -> list[Inline]:
         """Render a sentence and parse its inline markup; `note` resolves footnotes."""
@@ -369,7 +368,8 @@ class Narrator:
             raise BaocaoError(Problem(where, str(exc), "Đóng cặp dấu đánh dấu, hoặc viết \\* để có dấu * thường.")) from None
 
 
-def _syntax_message(exc: TemplateSyntaxError) -> str:
+def syntax_message(exc: TemplateSyntaxError) -> str:
+    """What is wrong in a Jinja syntax error, in Vietnamese (sentences and Word templates)."""
     message = exc.message or ""
     what = next((vi for en, vi in _SYNTAX_MESSAGES.items() if en in message), f"cú pháp không hợp lệ ({message.rstrip('.')})")
     got = re.search(r"got '([^']+)'", message)
@@ -403,11 +403,6 @@ def _template_line(exc: Exception) -> int:
     """The template line a rendering error was raised on (Jinja rewrites tracebacks to show it)."""
     lines = [line for frame, line in traceback.walk_tb(exc.__traceback__) if frame.f_code.co_filename == "<template>"]
     return lines[-1] if lines else 1
-
-
-def _suggest(name: str, known) -> str:
-    guess = difflib.get_close_matches(name, [str(k) for k in known], n=1)
-    return f"Có phải bạn muốn viết '{guess[0]}'?" if guess else "Khai báo tên này trước khi dùng, hoặc sửa lỗi chính tả."
 
 
 # ---- inline markup -----------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -9,7 +10,10 @@ from pathlib import Path
 
 from .errors import Location, fail
 
-INSTALL_HINT = "Cài LibreOffice: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', trên Windows tải tại libreoffice.org."
+INSTALL_HINT = ("Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
+                "trên Windows và macOS tải tại https://www.libreoffice.org/download/.")
+SECONDS_PER_DOCUMENT = 10  # generous: LibreOffice takes about 0.2 s a report
+STARTUP_SECONDS = 120
 
 
 def find_soffice() -> str | None:
@@ -17,20 +21,48 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(documents: list[Path], outdir: Path, timeout: float = 300) -> list[Path]:
-    """Convert .docx files to PDF in `outdir` with a single LibreOffice call; return the PDFs."""
+def convert_to_pdf(documents: list[Path], outdir: Path) -> list[Path]:
+    """Convert .docx files to PDFs of the same names in `outdir`; return the PDFs."""
+    return convert(documents, [outdir / f"{doc.stem}.pdf" for doc in documents])
+
+
+def convert(documents: list[Path], targets: list[Path]) -> list[Path]:
+    """Convert each .docx to the PDF path facing it, all in a single LibreOffice call; return `targets`.
+
+    Documents are copied under unique names into a scratch folder beside the targets (reports of
+    different units may share a name), converted there, then moved into place. Nothing is left
+    behind on failure, which raises BaocaoError (with how to install LibreOffice when it is missing).
+    """
     soffice = find_soffice()
     if soffice is None:
-        raise fail(Location(documents[0] if documents else None), "Không tìm thấy LibreOffice để xuất PDF.", INSTALL_HINT)
-    outdir.mkdir(parents=True, exist_ok=True)
+        raise fail(Location(documents[0]), "Không tìm thấy LibreOffice nên chưa xuất được PDF (các tệp .docx vẫn được ghi).", INSTALL_HINT)
+    for target in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    scratch_parent = os.path.commonpath([str(target.resolve().parent) for target in targets])
+    with tempfile.TemporaryDirectory(prefix=".baocao-pdf-", dir=scratch_parent) as scratch:
+        staged = [Path(scratch) / f"{i}.docx" for i in range(len(documents))]
+        for document, copy in zip(documents, staged):
+            shutil.copyfile(document, copy)
+        succeeded, said = _run(soffice, staged, Path(scratch))
+        made = [copy.with_suffix(".pdf") for copy in staged]
+        missing = [doc for doc, pdf in zip(documents, made) if not pdf.is_file()]
+        if not succeeded or missing:
+            raise fail(Location((missing or documents)[0]), f"LibreOffice không xuất được PDF ({said or 'không rõ lỗi'}).",
+                       "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.")
+        for pdf, target in zip(made, targets):
+            os.replace(pdf, target)
+    return targets
+
+
+def _run(soffice: str, documents: list[Path], outdir: Path) -> tuple[bool, str]:
+    """Run one LibreOffice conversion: whether it exited normally, and what it said on stderr."""
+    timeout = STARTUP_SECONDS + SECONDS_PER_DOCUMENT * len(documents)
     with tempfile.TemporaryDirectory(prefix="baocao-lo-") as profile:
         # A private profile lets several conversions run at once without LibreOffice's lock.
-        command = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+        command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, documents)]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    pdfs = [outdir / f"{doc.stem}.pdf" for doc in documents]
-    missing = [pdf for pdf in pdfs if not pdf.is_file()]
-    if result.returncode or missing:
-        raise fail(Location(documents[0]), f"LibreOffice không xuất được PDF ({result.stderr.strip()[:200] or 'không rõ lỗi'}).",
-                   "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.")
-    return pdfs
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return False, f"chạy quá {timeout} giây"
+    return result.returncode == 0, result.stderr.strip()[:200]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .formatting import roman
@@ -49,6 +50,25 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
+
+    def following(self) -> Period:
+        """The period a report's 'phương hướng' looks to: the next half, quarter, month or year."""
+        if self.kind in ("6t-dau", "6t-cuoi"):
+            return Period("6t-cuoi", self.year) if self.kind == "6t-dau" else Period("6t-dau", self.year + 1)
+        if self.kind in ("quy", "thang"):
+            last = 4 if self.kind == "quy" else 12
+            return Period(self.kind, self.year + self.number // last, self.number % last + 1)
+        return Period("quy", self.year, 4) if self.kind == "9t" else Period("nam", self.year + 1)
+
+    @property
+    def slug(self) -> str:
+        """The label for a file name: '6-thang-dau-nam-2026'."""
+        plain = unicodedata.normalize("NFD", self.label.replace("đ", "d"))
+        return re.sub(r"[^a-z0-9]+", "-", "".join(c for c in plain if not unicodedata.combining(c)).lower()).strip("-")
+
+    def draft_date(self) -> str:
+        """The date line of a draft of this period's report: month/year of its last day ('6/2026')."""
+        return f"{self.end.month}/{self.end.year}"
 
 
 def parse_period(text: str) -> Period:

@@ -8,7 +8,7 @@ from pathlib import Path
 from .compose import compose
 from .docx_writer import write_docx
 from .errors import Problem
-from .template_files import builtin_template
+from .template_files import template_for
 from .validate import load_sources
 from .write import write_atomic
 
@@ -23,10 +23,15 @@ class Built:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def render(report: Path) -> Built:
-    """Everything but writing: load, validate, compute, compose and render one report."""
-    composed = compose(load_sources(report))
-    return Built(write_docx(composed.document, builtin_template()), composed.warnings)
+def render(report: Path, templates: Path | None = None) -> Built:
+    """Everything but writing: load, validate, compute, compose and render one report.
+
+    `templates` is the shared template folder given on the command line (template_files).
+    """
+    sources = load_sources(report)
+    template = template_for(sources, templates)
+    composed = compose(sources)
+    return Built(write_docx(composed.document, template), composed.warnings)
 
 
 def default_output(report: Path) -> Path:
@@ -34,9 +39,9 @@ def default_output(report: Path) -> Path:
     return OUTPUT_DIR / f"{report.stem}.docx"
 
 
-def build(report: Path, output: Path | None = None) -> tuple[Path, Built]:
+def build(report: Path, output: Path | None = None, templates: Path | None = None) -> tuple[Path, Built]:
     """Render a report and write it atomically; nothing is written if any stage fails."""
-    built = render(report)
+    built = render(report, templates)
     target = output or default_output(report)
     write_atomic(target, built.data)
     return target, built

@@ -24,8 +24,9 @@ from .model import INPUT_KINDS, Bang, Cot, Nhom
 
 TOTAL_LABEL = "Tổng cộng"
 FIGURE_KEY = "so_lieu"
+BREAKDOWN_KEY = "chi_tiet"  # '- chi_tiet: name': one row per unit of a roll-up figure
 STATUS_KEY = "trang_thai"
-RESERVED_KEYS = (FIGURE_KEY, "nhom", "dong")
+RESERVED_KEYS = (FIGURE_KEY, BREAKDOWN_KEY, "nhom", "dong")
 FIGURE_FIELDS = ("ten", "gia_tri", "don_vi", "ke_hoach", "cung_ky")
 NUMBER_FIELDS = ("gia_tri", "ke_hoach", "cung_ky")
 #: Task statuses: the name the narrative counts them by → the words a clerk writes.
@@ -103,7 +104,7 @@ class _TableBuilder:
 
     def build(self) -> Table:
         self._check_columns()
-        groups = [(group, path, [self._item(raw, row_path) for raw, row_path in entries])
+        groups = [(group, path, [item for raw, row_path in entries for item in self._items(raw, row_path)])
                   for group, path, entries in grouped_rows(self.spec, self.path, self.places)]
         items = [item for _, _, group_items in groups for item in group_items]
         self.decimals = max((item.figure.so_le for item in items if item.figure and item.figure.so_le is not None), default=None)
@@ -171,6 +172,22 @@ class _TableBuilder:
 
     # ---- rows ------------------------------------------------------------------------
 
+    def _items(self, raw: Any, path: tuple) -> list[_Item]:
+        """A row, or one row per unit for '- chi_tiet: name' (the parts of a roll-up figure)."""
+        if not isinstance(raw, dict) or BREAKDOWN_KEY not in raw:
+            return [self._item(raw, path)]
+        here = path + (BREAKDOWN_KEY,)
+        if len(raw) > 1:
+            raise self._fail(path, f"Dòng '{BREAKDOWN_KEY}' không ghi thêm ô nào khác.", f"Viết riêng một dòng, ví dụ '- {BREAKDOWN_KEY}: lua_xuan'.")
+        figure = self._figure(raw[BREAKDOWN_KEY], here)
+        if not figure.chi_tiet:
+            raise self._fail(here, f"Số liệu '{figure.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có chi tiết theo đơn vị.",
+                             f"Dùng '- {FIGURE_KEY}: {figure.name}' cho số liệu này.")
+        items = [_Item(here) for _ in figure.chi_tiet]
+        for item, part in zip(items, figure.chi_tiet):
+            self._fill_from_figure(item, part, here)
+        return items
+
     def _item(self, raw: Any, path: tuple) -> _Item:
         item = self._listed(raw, path) if isinstance(raw, list) else self._keyed(raw, path)
         if item.figure is None:
@@ -193,7 +210,7 @@ class _TableBuilder:
 
     def _keyed(self, raw: dict, path: tuple) -> _Item:
         """A row written as 'column: value' pairs, optionally filled from a figure (so_lieu: name)."""
-        allowed = [c.khoa for c in self.inputs] + [FIGURE_KEY, STATUS_KEY]
+        allowed = [c.khoa for c in self.inputs] + [FIGURE_KEY, BREAKDOWN_KEY, STATUS_KEY]
         for key in raw:
             if key not in allowed:
                 guess = difflib.get_close_matches(key, allowed, n=1)
@@ -201,7 +218,7 @@ class _TableBuilder:
                                  f"Có phải bạn muốn viết '{guess[0]}'?" if guess else "Các cột ghi được: " + ", ".join(allowed) + ".")
         item = _Item(path)
         if FIGURE_KEY in raw:
-            self._fill_from_figure(item, raw[FIGURE_KEY], path + (FIGURE_KEY,))
+            self._fill_from_figure(item, self._figure(raw[FIGURE_KEY], path + (FIGURE_KEY,)), path + (FIGURE_KEY,))
         for key, value in raw.items():
             if key in NUMBER_FIELDS and item.figure is not None:
                 raise self._fail(path + (key,), f"Ô '{key}' đã lấy từ số liệu '{item.figure.name}', không ghi tay.",
@@ -210,12 +227,15 @@ class _TableBuilder:
                 self._put(item, key, value, path + (key,))
         return item
 
-    def _fill_from_figure(self, item: _Item, name: Any, path: tuple) -> None:
+    def _figure(self, name: Any, path: tuple) -> Figure:
         figure = self.figures.get(str(name))
         if figure is None:
             guess = difflib.get_close_matches(str(name), list(self.figures), n=1)
             raise self._fail(path, f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
                              f"Có phải bạn muốn viết '{guess[0]}'?" if guess else "Khai báo số liệu này trong so_lieu hoặc sửa tên.")
+        return figure
+
+    def _fill_from_figure(self, item: _Item, figure: Figure, path: tuple) -> None:
         item.figure = figure
         for key in FIGURE_FIELDS:
             item.values[key], item.paths[key] = getattr(figure, key), path

@@ -31,6 +31,7 @@ _TYPES = {  # pydantic error type → (what the value must be, what to do)
 }
 _VALUE_HINTS = {"ngay": "Viết ngày có trên lịch theo dạng ngày/tháng/năm, ví dụ 15/6/2026; dự thảo chưa có ngày ghi 6/2026."}
 FIRST_YEAR, LAST_YEAR = 1945, 2100  # years a report period may plausibly fall in
+_FIGURE_VALUES = {"gia_tri": "giá trị kỳ này", "ke_hoach": "kế hoạch", "cung_ky": "số cùng kỳ"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,11 @@ class Sources:
 
 def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
     """Load a YAML file and validate it against `model`."""
-    data, places = load_yaml(path)
+    return parse_model(*load_yaml(path), model)
+
+
+def parse_model(data: Any, places: SourceMap, model: type[M]) -> tuple[M, SourceMap]:
+    """Validate loaded YAML data against `model`."""
     if not isinstance(data, dict):
         raise BaocaoError(Problem(places.where(()), "Tệp phải là một nhóm khóa (mỗi dòng 'khoa: giá trị').", "Xem tệp mẫu trong thư mục data/."))
     try:
@@ -55,7 +60,16 @@ def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
 
 
 def load_sources(report_path: Path) -> Sources:
-    """Load and validate a report and the unit profile it names."""
+    """Load and validate a report and the unit profile it names; every value must be filled in."""
+    sources = read_sources(report_path)
+    unfilled = unfilled_values(sources.report, sources.report_map)
+    if unfilled:
+        raise BaocaoError(unfilled)
+    return sources
+
+
+def read_sources(report_path: Path) -> Sources:
+    """Load and validate a report and the unit profile it names (values may still be empty)."""
     report, report_map = load_model(report_path, BaoCao)
     _check_year(report, report_map)
     unit_path = (report_path.parent / report.don_vi)
@@ -66,6 +80,14 @@ def load_sources(report_path: Path) -> Sources:
     unit, unit_map = load_model(unit_path, DonVi)
     _check_level(report, report_map, unit, unit_map)
     return Sources(report, report_map, unit, unit_map)
+
+
+def unfilled_values(report: BaoCao, places: SourceMap) -> list[Problem]:
+    """Figure values written but left empty (as `baocao next` leaves them): one problem each."""
+    return [Problem(places.where(("so_lieu", name, key)), f"Chưa điền {words} ({key}) của số liệu '{name}'" + (f" ({spec.ten})." if spec.ten else "."),
+                    "Ghi số kiểu Việt Nam, ví dụ 1.539,72; nếu không có số này thì xóa khóa " + key + ".")
+            for name, spec in report.so_lieu.items() for key, words in _FIGURE_VALUES.items()
+            if key in spec.model_fields_set and getattr(spec, key) is None]
 
 
 def _check_year(report: BaoCao, report_map: SourceMap) -> None:

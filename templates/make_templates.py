@@ -1,6 +1,8 @@
 """Build ``templates/bao-cao.docx``, the docxtpl frame of a BÁO CÁO (ND 30/2020/NĐ-CP).
 
 Run ``python templates/make_templates.py`` to regenerate the committed template.
+Every built-in kind's template name (thi-dua, kt-xh, nhiem-vu, chung) stands for this file
+(``baocao.template_files.BUILTIN_FILES``): the kinds differ only in wording.
 The output is deterministic: fixed core-property dates and fixed zip timestamps.
 
 Context variables used by the template (all strings or lists of strings):

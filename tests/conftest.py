@@ -23,6 +23,12 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_DIR = ROOT / "data" / "xa-tan-hoa"
 EXAMPLE = EXAMPLE_DIR / "thi-dua-6-thang-2026.yaml"
 EXAMPLE_UNIT = EXAMPLE_DIR / "don-vi.yaml"
+KIND_EXAMPLES = {  # one example per built-in kind, all in the same unit folder
+    "thi-dua": EXAMPLE,
+    "kt-xh": EXAMPLE_DIR / "kt-xh-6-thang-2026.yaml",
+    "nhiem-vu": EXAMPLE_DIR / "nhiem-vu-6-thang-2026.yaml",
+    "chung": EXAMPLE_DIR / "chung-cchc-quy-ii-2026.yaml",
+}
 
 
 def example_text() -> str:

@@ -65,7 +65,7 @@ def test_output_option_with_several_reports_is_misuse(cli, report, tmp_path):
     before = files_under(tmp_path)
     code, _, err = cli("build", report, second, "-o", tmp_path / "mot.docx")
     assert code == 2
-    assert "chỉ dùng -o khi soạn một báo cáo" in err
+    assert "-o TEP.docx chỉ dùng khi soạn một tệp báo cáo" in err
     assert files_under(tmp_path) == before
 
 

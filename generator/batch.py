@@ -1,0 +1,178 @@
+"""Many reports at once: find them under unit folders, build them in parallel, convert them to PDF.
+
+Which files are reports: a *unit folder* is a folder holding `don-vi.yaml`; a report is a `.yaml`
+(or `.yml`) file in a unit folder, other than don-vi.yaml, with a top-level `ky_bao_cao:` line.
+Other YAML files (settings, lists of figures...) are left alone; hidden folders are not searched.
+
+Where the .docx go (under `output/`, or the folder given with -o): a report found in a folder
+argument goes to `<unit folder>/<report name>.docx`, the unit folder named relative to the
+argument (or by its own name when the argument is the unit folder), so units never collide;
+a report file named on the command line goes straight to `<report name>.docx`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BaocaoError, Location, Problem
+from .pdf import convert
+from .pipeline import OUTPUT_DIR, build
+
+UNIT_FILE = "don-vi.yaml"
+REPORT_SUFFIXES = (".yaml", ".yml")
+_REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)
+_NO_REPORT_HINT = ("Mỗi đơn vị là một thư mục có tệp don-vi.yaml; tệp báo cáo là tệp .yaml đặt trong thư mục đó, "
+                   "có dòng 'ky_bao_cao: ...' ở đầu dòng.")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to build, the .docx to write, and the unit folder it belongs to (as shown)."""
+
+    report: Path
+    target: Path
+    unit: str
+    templates: Path | None = None  # the shared template folder (--thu-muc-mau), see template_files
+
+
+@dataclass
+class Outcome:
+    """What became of a job: its warnings, or the problems that kept it from being written."""
+
+    job: Job
+    warnings: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    pdf: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# --- finding the reports ---------------------------------------------------------
+
+
+def is_report(path: Path) -> bool:
+    """Whether `path` is a report file by the rule above (a YAML file with a top-level `ky_bao_cao:`)."""
+    if path.suffix.lower() not in REPORT_SUFFIXES or path.name == UNIT_FILE or not path.is_file():
+        return False
+    return _REPORT_KEY.search(path.read_text(encoding="utf-8", errors="replace")) is not None
+
+
+def unit_folders(folder: Path) -> Iterator[Path]:
+    """`folder` and the folders under it that hold a don-vi.yaml, in name order."""
+    for current, subfolders, files in os.walk(folder):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        if UNIT_FILE in files:
+            yield Path(current)
+
+
+def _folder_jobs(folder: Path, root: Path) -> list[Job]:
+    jobs = []
+    for unit in unit_folders(folder):
+        label = unit.relative_to(folder) if unit != folder else Path(folder.resolve().name)
+        jobs += [Job(report, root / label / f"{report.stem}.docx", label.as_posix())
+                 for report in sorted(unit.iterdir()) if is_report(report)]
+    return jobs
+
+
+def plan(paths: list[Path], output: Path | None = None) -> list[Job]:
+    """The jobs for report files and folders, in the order given, each report once.
+
+    `output` is the .docx to write when it ends in .docx (one report file), else the folder that
+    takes the place of output/. Raises BaocaoError for a folder without reports and for two
+    reports that would write the same file.
+    """
+    single = output is not None and output.suffix.lower() == ".docx"
+    root = OUTPUT_DIR if output is None or single else output
+    jobs: dict[Path, Job] = {}
+    problems = []
+    for path in paths:
+        found = _folder_jobs(path, root) if path.is_dir() else [Job(path, output if single else root / f"{path.stem}.docx", path.parent.name)]
+        if not found:
+            problems.append(Problem(Location(path), "Không tìm thấy tệp báo cáo nào trong thư mục này.", _NO_REPORT_HINT))
+        for job in found:
+            jobs.setdefault(job.report.resolve(), job)
+    problems += _collisions(list(jobs.values()))
+    if problems:
+        raise BaocaoError(problems)
+    return list(jobs.values())
+
+
+def _collisions(jobs: list[Job]) -> list[Problem]:
+    writers: dict[Path, Job] = {}
+    problems = []
+    for job in jobs:
+        first = writers.setdefault(job.target.resolve(), job)
+        if first is not job:
+            problems.append(Problem(Location(job.report), f"Báo cáo này và '{first.report}' cùng ghi ra tệp '{job.target}'.",
+                                    "Đổi tên một trong hai tệp báo cáo, hoặc soạn từng tệp riêng với -o."))
+    return problems
+
+
+# --- building ----------------------------------------------------------------------
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def build_one(job: Job) -> Outcome:
+    """Build one job; its located errors are kept in the outcome, not raised (nothing is written then)."""
+    started = time.perf_counter()
+    try:
+        _, built = build(job.report, job.target, job.templates)
+    except BaocaoError as exc:
+        return Outcome(job, problems=exc.problems, seconds=time.perf_counter() - started)
+    return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started)
+
+
+def run(jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lambda _: None) -> list[Outcome]:
+    """Build every job, `workers` at a time; `done` hears of each as it ends. Outcomes in job order.
+
+    Each worker process compiles the template and the sentences once (per-process caches) and
+    builds many reports; with one worker everything runs in this process.
+    """
+    if workers <= 1 or len(jobs) <= 1:
+        return [_told(build_one(job), done) for job in jobs]
+    outcomes: dict[int, Outcome] = {}
+    # 'spawn' everywhere: the same on every OS, and safe while the progress bar's thread runs.
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(build_one, job): i for i, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            index = futures[future]
+            outcomes[index] = _told(_result(future, jobs[index]), done)
+    return [outcomes[i] for i in range(len(jobs))]
+
+
+def _told(outcome: Outcome, done: Callable[[Outcome], None]) -> Outcome:
+    done(outcome)
+    return outcome
+
+
+def _result(future: Future, job: Job) -> Outcome:
+    """The worker's outcome; a crash of ours fails this report only, and says it is not the clerk's fault."""
+    try:
+        return future.result()
+    except Exception as exc:  # one report's crash must not lose the others
+        return Outcome(job, problems=[Problem(Location(job.report), f"Chương trình gặp lỗi khi soạn báo cáo này ({type(exc).__name__}: {exc}).",
+                                              "Đây là lỗi của chương trình, không phải của tệp báo cáo: hãy báo cho người phụ trách.")])
+
+
+def write_pdfs(outcomes: list[Outcome]) -> None:
+    """A PDF beside each written .docx, all converted by one LibreOffice process; BaocaoError if it fails."""
+    written = [outcome for outcome in outcomes if outcome.ok]
+    if not written:
+        return
+    pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written])
+    for outcome, pdf in zip(written, pdfs):
+        outcome.pdf = pdf
