@@ -1,5 +1,5 @@
 """`python -m baocao`."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()

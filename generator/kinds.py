@@ -92,7 +92,7 @@ def _kt_xh(period: Period) -> Skeleton:
 
 # The Biểu of reference 003: tasks by group, what was done, how far along (percent and status).
 _SUMMARY = "Tóm tắt kết quả triển khai thực hiện {{ ky }}"
-TASK_TABLE = {
+_TASK_TABLE = {
     "cot": [
         {"tieu_de": "TT", "kieu": "stt"},
         {"khoa": "don_vi", "tieu_de": "Tên đơn vị", "do_rong": 3},
@@ -128,7 +128,7 @@ def _nhiem_vu(period: Period) -> Skeleton:
                      _section("Giải pháp", _section("(Tên cơ quan, đơn vị)", "(Các việc cơ quan, đơn vị này phải làm.)"))),
         ],
         "phu_luc": [{"loai": "bieu", "khoa": "nhiem_vu", "tieu_de": "Đánh giá tiến độ thực hiện nhiệm vụ trọng tâm {{ ky }}",
-                     "bang": TASK_TABLE | {"dong": [{"nhom": "Lĩnh vực kinh tế", "dong": [row]}]}}],
+                     "bang": _TASK_TABLE | {"dong": [{"nhom": "Lĩnh vực kinh tế", "dong": [row]}]}}],
     }
 
 

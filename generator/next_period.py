@@ -97,8 +97,12 @@ def _figure(parent: CommentedMap, name: str, figure, old: Period, new: Period):
     if new_year and figure.get("ke_hoach") is not None:
         figure["ke_hoach"] = None
     empty = [key for key in ("gia_tri", "ke_hoach", "cung_ky") if key in figure and figure[key] is None]
-    if empty:
-        _note(parent, name, f"{TO_FILL}: {', '.join(empty)}")
+    if figure.fa.flow_style():  # all on one line: the comment names the keys
+        if empty:
+            _note(parent, name, f"{TO_FILL}: {', '.join(empty)}")
+    else:
+        for key in empty:
+            _note(figure, key, TO_FILL)
     return figure
 
 

@@ -54,15 +54,46 @@ def convert(documents: list[Path], targets: list[Path]) -> list[Path]:
     return targets
 
 
+def profile_cache() -> Path:
+    """Where a LibreOffice profile filled on a first conversion is kept for the next ones."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "baocao" / "libreoffice-profile"
+
+
 def _run(soffice: str, documents: list[Path], outdir: Path) -> tuple[bool, str]:
-    """Run one LibreOffice conversion: whether it exited normally, and what it said on stderr."""
+    """Run one LibreOffice conversion: whether it exited normally, and what it said on stderr.
+
+    Each run has a private profile, so several conversions can run at once without LibreOffice's
+    lock: a copy of the cached one (filling a new profile costs LibreOffice about half a second).
+    """
     timeout = STARTUP_SECONDS + SECONDS_PER_DOCUMENT * len(documents)
-    with tempfile.TemporaryDirectory(prefix="baocao-lo-") as profile:
-        # A private profile lets several conversions run at once without LibreOffice's lock.
-        command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+    cached = profile_cache()
+    with tempfile.TemporaryDirectory(prefix="baocao-lo-") as scratch:
+        profile = Path(scratch) / "profile"
+        if cached.is_dir():
+            shutil.copytree(cached, profile)
+        command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, documents)]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
             return False, f"chạy quá {timeout} giây"
-    return result.returncode == 0, result.stderr.strip()[:200]
+        succeeded = result.returncode == 0
+        _update_cache(profile, cached, succeeded)
+    return succeeded, result.stderr.strip()[:200]
+
+
+def _update_cache(profile: Path, cached: Path, succeeded: bool) -> None:
+    """Keep a first good profile; drop a cached one LibreOffice failed with. Best effort, never fatal."""
+    try:
+        if not succeeded:
+            shutil.rmtree(cached, ignore_errors=True)
+        elif not cached.is_dir() and profile.is_dir():
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".profile-", dir=cached.parent))
+            try:
+                shutil.copytree(profile, staging, dirs_exist_ok=True)
+                os.replace(staging, cached)  # fails if another conversion kept one first: theirs stays
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)  # only left when the rename failed
+    except OSError:
+        pass

@@ -103,9 +103,9 @@ def init_folder(folder: Path, kind: str, period: Period) -> Scaffold:
         raise BaocaoError(Problem(Location(report), "Tệp báo cáo đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn kỳ khác (--ky)."))
     profile = folder / PROFILE
     done = Scaffold(kept=[profile] if profile.exists() else [])
-    texts = {report: _checked(report, report_text(report, KIND_BY_NAME[kind], period), BaoCao)}
+    texts = {report: _checked(report, _report_text(report, KIND_BY_NAME[kind], period), BaoCao)}
     if not profile.exists():
-        texts[profile] = _checked(profile, profile_text(profile), DonVi)
+        texts[profile] = _checked(profile, _profile_text(profile), DonVi)
     done.written += write_schemas(folder / SCHEMA_DIR)
     for path, text in texts.items():
         write_atomic(path, text.encode("utf-8"))
@@ -119,7 +119,7 @@ def _checked(path: Path, text: str, model) -> str:
     return text
 
 
-def profile_text(path: Path) -> str:
+def _profile_text(path: Path) -> str:
     """The unit profile with placeholders in brackets, a comment on every key."""
     data = commented({key: value for key, (value, _) in _PROFILE.items()})
     data.yaml_set_start_comment(modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n"
@@ -129,7 +129,7 @@ def profile_text(path: Path) -> str:
     return dump(data)
 
 
-def report_text(path: Path, kind: Kind, period: Period) -> str:
+def _report_text(path: Path, kind: Kind, period: Period) -> str:
     """A draft report of `kind`: the frame keys, the kind's skeleton, a comment on every key."""
     skeleton = kind.skeleton(period)
     values: dict[str, Any] = {"don_vi": PROFILE, "loai": kind.name, "ky_bao_cao": period.label, "so": None,

@@ -24,6 +24,7 @@ DEFAULT_TEMPLATE = "bao-cao"
 SUFFIX = ".docx"
 BUILTIN_FILES = {DEFAULT_TEMPLATE: "bao-cao.docx"} | {kind.template: "bao-cao.docx" for kind in KIND_BY_NAME.values()}
 UNIT_ORIGIN = "thư mục đơn vị"
+SHARED_ORIGIN = "thư mục mẫu chung"
 BUILTIN_ORIGIN = "mẫu có sẵn"
 
 
@@ -78,21 +79,21 @@ def describe(resolution: Resolution) -> list[str]:
     for number, candidate in enumerate(resolution.candidates, 1):
         found = "← dùng tệp này" if candidate == chosen else "có, nhưng tệp ở trên được ưu tiên" if candidate.path.is_file() else "không có"
         lines.append(f"  {number}. {candidate.path} ({candidate.origin}): {found}")
-    if len(resolution.candidates) == 1 or resolution.candidates[1].origin == BUILTIN_ORIGIN:
+    if not any(c.origin.startswith(SHARED_ORIGIN) for c in resolution.candidates):
         lines.append("  (Không có thư mục mẫu chung: ghi thu_muc_mau trong hồ sơ đơn vị, hoặc dùng --thu-muc-mau.)")
     return lines
 
 
 def _shared_folder(sources: Sources, shared: Path | None) -> tuple[Path, str] | None:
     if shared is not None:
-        return shared, "thư mục mẫu chung (--thu-muc-mau)"
+        return shared, f"{SHARED_ORIGIN} (--thu-muc-mau)"
     if not sources.unit.thu_muc_mau:
         return None
     folder = sources.unit_map.file.parent / sources.unit.thu_muc_mau
     if not folder.is_dir():
-        raise BaocaoError(Problem(sources.unit_map.where(("thu_muc_mau",)), f"Không có thư mục mẫu chung '{folder}'.",
+        raise BaocaoError(Problem(sources.unit_map.where(("thu_muc_mau",)), f"Không có {SHARED_ORIGIN} '{folder}'.",
                                   "Ghi đúng đường dẫn (tính từ thư mục của don-vi.yaml), hoặc để trống."))
-    return folder, "thư mục mẫu chung (thu_muc_mau trong hồ sơ đơn vị)"
+    return folder, f"{SHARED_ORIGIN} (thu_muc_mau trong hồ sơ đơn vị)"
 
 
 def template_for(sources: Sources, shared: Path | None = None) -> Path:

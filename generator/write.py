@@ -11,13 +11,19 @@ from .errors import Location, fail
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a reader sees either the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # a folder that cannot be made (a file has its name, no permission)
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise fail(Location(path), f"Không ghi được tệp ({exc.strerror}).",
-                   "Đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi thư mục.") from None
+        raise _cannot_write(path, exc) from None
+
+
+def _cannot_write(path: Path, exc: OSError):
+    return fail(Location(path), f"Không ghi được tệp ({exc.strerror}).", "Đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi thư mục.")

@@ -146,11 +146,14 @@ def test_pdf_beside_each_docx_in_one_batch(cli, units, tmp_path):
 
 
 @needs_soffice
-def test_pdf_of_one_report(cli, tmp_path):
+def test_pdf_of_one_report_keeps_the_libreoffice_profile_for_next_time(cli, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     code, out, err = cli("build", EXAMPLE / REPORT, "--pdf")
     assert code == 0, err
     assert (tmp_path / "output" / "thi-dua-6-thang-2026.pdf").read_bytes().startswith(b"%PDF")
     assert "Đã xuất PDF output/thi-dua-6-thang-2026.pdf" in out
+    assert (tmp_path / "cache" / "baocao" / "libreoffice-profile" / "user").is_dir()
+    assert [p.name for p in (tmp_path / "cache" / "baocao").iterdir()] == ["libreoffice-profile"]
 
 
 def test_pdf_without_libreoffice_says_how_to_install_it(cli, monkeypatch, tmp_path):

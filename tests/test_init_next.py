@@ -237,3 +237,23 @@ def test_next_of_a_bare_number_figure(unit):
     source.write_text(source.read_text(encoding="utf-8").replace("  so_thon: {gia_tri: 14, don_vi: thôn}", "  so_thon: 14"), encoding="utf-8")
     written = write_next(source, parse_period("6 tháng đầu năm 2027"))
     assert "  so_thon: {gia_tri: null, cung_ky: 14} # cần điền: gia_tri" in written.path.read_text(encoding="utf-8")
+
+
+def test_next_comments_each_empty_key_of_a_block_figure(unit):
+    source = unit / EXAMPLE.name
+    text = source.read_text(encoding="utf-8").replace(
+        '  trong_rung: {gia_tri: "215,3", don_vi: ha, ke_hoach: 230, cung_ky: 201, so_le: 1}',
+        '  trong_rung:\n    gia_tri: "215,3"         # rừng tập trung\n    don_vi: ha\n    ke_hoach: 230\n    cung_ky: 201\n    so_le: 1')
+    source.write_text(text, encoding="utf-8")
+    written = write_next(source, parse_period("6 tháng đầu năm 2027"))
+    lines = written.path.read_text(encoding="utf-8").splitlines()
+    places = {p.message: p.location.line for p in written.to_fill if "'trong_rung'" in p.message}
+    assert len(places) == 2  # gia_tri and ke_hoach (a new year's plan)
+    assert all("# cần điền" in lines[line - 1] for line in places.values())
+    assert "# cần điền; rừng tập trung" in lines[places["Chưa điền giá trị kỳ này (gia_tri) của số liệu 'trong_rung'."] - 1]
+
+
+def test_init_where_a_file_has_the_folders_name(cli, tmp_path):
+    (tmp_path / "xa").write_text("", encoding="utf-8")
+    code, _, err = cli("init", "xa/moi", "--loai", "thi-dua")
+    assert code == 1 and "Không ghi được tệp" in err and "Traceback" not in err

@@ -303,3 +303,10 @@ def test_build_with_a_broken_template_names_template_and_place_and_writes_nothin
         build(report, unit / "out.docx")
     assert str(error.value).startswith(f"{template}: đoạn 2 «{{{{ trich_yeu }}»: Thẻ hỏng")
     assert not (unit / "out.docx").exists()
+
+
+def test_templates_list_when_the_named_template_is_nowhere(cli, report):
+    add_line(report, "mau: khong-co")
+    code, out, err = cli("templates", "list", report)
+    assert code == 1 and "Mẫu 'khong-co' (theo khóa mau của tệp báo cáo)" in out
+    assert "Không tìm thấy mẫu 'khong-co'" in err
