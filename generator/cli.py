@@ -372,8 +372,8 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except _UsageError as exc:
-        if type(exc).__name__ == "NoArgsIsHelpError":
-            raise SystemExit(app(["--help"], standalone_mode=False) or EXIT_USAGE) from None
+        if type(exc).__name__ == "NoArgsIsHelpError":  # typer has already shown the help
+            raise SystemExit(EXIT_USAGE) from None
         err.print(f"[bold red]Lỗi:[/] {escape(_usage_message(exc))}")
         err.print("Gõ 'baocao --help' để xem hướng dẫn.")
         code = EXIT_USAGE

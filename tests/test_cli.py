@@ -30,6 +30,7 @@ def test_main_help_is_vietnamese(cli, args, exit_code):
     assert code == exit_code
     assert "Cách dùng:" in out and "Tùy chọn" in out and "Lệnh" in out
     assert "Soạn tệp Word" in out and "Kiểm tra tệp báo cáo" in out
+    assert out.count("Cách dùng:") == 1, "help is shown once"
 
 
 @pytest.mark.parametrize("command", ["build", "validate"])
