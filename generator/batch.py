@@ -64,7 +64,7 @@ def is_report(path: Path) -> bool:
     """Whether `path` is a report file by the rule above (a YAML file with a top-level `ky_bao_cao:`)."""
     if path.suffix.lower() not in REPORT_SUFFIXES or path.name == UNIT_FILE or not path.is_file():
         return False
-    return _REPORT_KEY.search(path.read_text(encoding="utf-8", errors="replace")) is not None
+    return _REPORT_KEY.search(path.read_text(encoding="utf-8-sig", errors="replace")) is not None
 
 
 def unit_folders(folder: Path) -> Iterator[Path]:
@@ -95,7 +95,12 @@ def plan(paths: list[Path], output: Path | None = None) -> list[Job]:
     root = OUTPUT_DIR if output is None or single else output
     jobs: dict[Path, Job] = {}
     problems = []
-    for path in paths:
+    # `*.yaml` in a unit folder names its don-vi.yaml too: it is read with each report, not built.
+    for path in [p for p in paths if p.name != UNIT_FILE] or paths:
+        if path.name == UNIT_FILE:
+            problems.append(Problem(Location(path), "Đây là hồ sơ đơn vị, không phải tệp báo cáo.",
+                                    "Chỉ ghi tên tệp báo cáo (hoặc thư mục đơn vị); hồ sơ don-vi.yaml được đọc tự động."))
+            continue
         found = _folder_jobs(path, root) if path.is_dir() else [Job(path, output if single else root / f"{path.stem}.docx", path.parent.name)]
         if not found:
             problems.append(Problem(Location(path), "Không tìm thấy tệp báo cáo nào trong thư mục này.", _NO_REPORT_HINT))

@@ -167,7 +167,7 @@ def _write_pdfs(outcomes: list[Outcome]) -> bool:
     except BaocaoError as exc:
         _show(exc.problems, "Lỗi", "bold red")
         return False
-    if len(outcomes) == 1:
+    if len(outcomes) == 1 and outcomes[0].pdf:
         out.print(f"[green]Đã xuất PDF[/] {escape(str(outcomes[0].pdf))}")
     return True
 

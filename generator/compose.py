@@ -27,7 +27,8 @@ from .validate import Sources
 REPORT_TYPE_NAME = "BÁO CÁO"
 REPORT_TYPE_SIGN = "BC"
 _PART_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
-_TYPED_NUMBER = re.compile(r"^\s*(?:phần\s+\S+|[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s", re.IGNORECASE)
+# A label typed at the start of a title: "Phần I", "Phần thứ hai", "IV.", "2.", "2.1.", "a)".
+_TYPED_NUMBER = re.compile(r"^\s*(?:[Pp]hần\s+(?:thứ\s+\w+|[IVXLC]+)\b|[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\))(?:\s|$)")
 _NOTE_NAME = re.compile(r"^[a-z0-9_]+$")
 _BULLET_ROLES = ("bullet", "subbullet")
 
@@ -253,7 +254,8 @@ def _upper(inlines: list[Inline]) -> list[Inline]:
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+    """'Sơ kết ...' → 'sơ kết ...' inside a sentence; acronyms ('ODA ...') stay as written."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def _bare(item: str) -> str:

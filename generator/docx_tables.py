@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .document import Cell, Inline, Row, Table, restyle
-from .ooxml import el, paragraph
+from .ooxml import copies, el, paragraph
 
 
 class CellWriter(Protocol):
@@ -78,14 +78,20 @@ def _row(row: Row, widths: list[int], writer: CellWriter):
     return tr
 
 
-def _cell(cell: Cell, width: int, row: Row, writer: CellWriter):
+@copies
+def _bare_cell(width: int, span: int, merge: str):
+    """An empty w:tc: width, columns spanned, vertical merge, centred vertically."""
     tc_pr = el("w:tcPr", el("w:tcW", w=str(width), type="dxa"))
-    if cell.span > 1:
-        tc_pr.append(el("w:gridSpan", val=str(cell.span)))
-    if cell.merge:
-        tc_pr.append(el("w:vMerge", val=cell.merge))
+    if span > 1:
+        tc_pr.append(el("w:gridSpan", val=str(span)))
+    if merge:
+        tc_pr.append(el("w:vMerge", val=merge))
     tc_pr.append(el("w:vAlign", val="center"))
-    tc = el("w:tc", tc_pr)
+    return el("w:tc", tc_pr)
+
+
+def _cell(cell: Cell, width: int, row: Row, writer: CellWriter):
+    tc = _bare_cell(width, cell.span, cell.merge)
     keep = [el("w:keepNext")] if row.kind == "group" else []
     for inlines in cell.paragraphs:
         p = paragraph(writer.styles["cell"], *keep, el("w:jc", val=cell.align))

@@ -55,7 +55,7 @@ def fail(location: Location, message: str, hint: str = "") -> BaocaoError:
     return BaocaoError(Problem(location, message, hint))
 
 
-def suggest(name: str, known) -> str:
-    """A hint for a misspelt name: the closest of `known`, or how to declare it."""
+def suggest(name: str, known, otherwise: str = "Khai báo tên này trước khi dùng, hoặc sửa lỗi chính tả.") -> str:
+    """A hint for a misspelt name: the closest of `known`, or `otherwise`."""
     guess = difflib.get_close_matches(name, [str(k) for k in known], n=1)
-    return f"Có phải bạn muốn viết '{guess[0]}'?" if guess else "Khai báo tên này trước khi dùng, hoặc sửa lỗi chính tả."
+    return f"Có phải bạn muốn viết '{guess[0]}'?" if guess else otherwise

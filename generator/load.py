@@ -26,7 +26,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 # XML 1.0 forbids C0 controls other than tab/newline/return, surrogates, U+FFFE and U+FFFF.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_FLOAT_TAG = "tag:yaml.org,2002:float"
+_NUMBER_TAGS = ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int")
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _DATE_TAG = "tag:yaml.org,2002:timestamp"
@@ -236,8 +236,10 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         here = _location(self.places.file, node.start_mark)
-        if node.tag == _FLOAT_TAG and not node.style:  # plain (libyaml says "", PyYAML None)
-            return node.value  # keep "1.507" as written; the model reads it the Vietnamese way
+        if node.tag in _NUMBER_TAGS and not node.style:  # plain (libyaml says "", PyYAML None)
+            # Kept as written: the model reads "1.507" the Vietnamese way, and YAML 1.1's
+            # octal "010", hex "0x1F" and base-60 "1:30" never turn into other numbers.
+            return node.value
         if node.tag == _STR_TAG:
             return self._text(node.value, here)
         try:

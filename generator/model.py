@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Union
 
 from typing_extensions import TypeAliasType
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from .formatting import parse_vn_number
 from .kinds import KINDS
@@ -66,13 +66,11 @@ class NguoiKy(_Strict):
     chuc_vu: str = Field(description="Chức vụ người ký, ví dụ 'Phó Chủ tịch'.")
     ho_ten: str = Field(description="Họ và tên người ký.")
 
-    @field_validator("thay_cho")
-    @classmethod
-    def _needs_principal(cls, value: str, info) -> str:
-        authority = info.data.get("tham_quyen", "")
-        if authority not in ("", "Q.") and not value:
-            raise ValueError(f"Với thẩm quyền '{authority}' cần ghi 'thay_cho' (ví dụ: Chủ tịch, Ủy ban nhân dân).")
-        return value
+    @model_validator(mode="after")
+    def _needs_principal(self) -> NguoiKy:
+        if self.tham_quyen not in ("", "Q.") and not self.thay_cho:
+            raise ValueError(f"Với thẩm quyền '{self.tham_quyen}' cần ghi 'thay_cho' (ví dụ: Chủ tịch, Ủy ban nhân dân).")
+        return self
 
 
 class DonVi(_Strict):
@@ -232,12 +230,12 @@ class BaoCao(_Strict):
     kinh_gui: Lines = Field(default_factory=list, description="Nơi kính gửi (nếu có), mỗi dòng một nơi.")
     kieu_phan: Literal["so", "chu"] = Field("so", description="Cách ghi Phần: 'so' → Phần I, Phần II; 'chu' → Phần thứ nhất, Phần thứ hai.")
     co_phan: bool = Field(False, description="true nếu cấp cao nhất của đề cương là Phần (Phần I, Phần II).")
-    so_lieu: dict[str, Annotated[SoLieu, BeforeValidator(_figure, json_schema_input_type=Union[SoLieu, float, str])]] = Field(default_factory=dict, description="Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.")
+    so_lieu: dict[Key, Annotated[SoLieu, BeforeValidator(_figure, json_schema_input_type=Union[SoLieu, float, str])]] = Field(default_factory=dict, description="Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.")
     tong_hop: TongHop | None = Field(None, description="Tổng hợp số liệu từ báo cáo của các đơn vị cấp dưới (số liệu ghi tong_tu).")
-    van_ban: dict[str, VanBan] = Field(default_factory=dict, description="Các văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}.")
+    van_ban: dict[Key, VanBan] = Field(default_factory=dict, description="Các văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}.")
     mo_dau: list[Khoi] = Field(default_factory=list, description="Các đoạn mở đầu, trước mục đầu tiên.")
     noi_dung: list[Khoi] = Field(default_factory=list, description="Đề cương báo cáo: các mục lồng nhau.")
-    chu_thich: dict[str, str] = Field(default_factory=dict, description="Chú thích (footnote) có tên, gọi trong câu bằng [^ten]; chú thích ngắn có thể viết thẳng [^nội dung].")
+    chu_thich: dict[Key, str] = Field(default_factory=dict, description="Chú thích (footnote) có tên, gọi trong câu bằng [^ten]; chú thích ngắn có thể viết thẳng [^nội dung].")
     ket_luan: str = Field("", description="Câu kết; để trống thì dùng câu mặc định. Dấu './.' được thêm tự động.")
     noi_nhan: Lines | None = Field(None, description="Nơi nhận của riêng báo cáo này (thay cho hồ sơ đơn vị).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký của riêng báo cáo này (thay cho hồ sơ đơn vị).")
@@ -245,7 +243,6 @@ class BaoCao(_Strict):
     chi_phu_luc: bool = Field(False, description="true: chỉ soạn các phụ lục (không có phần đầu, nội dung và chữ ký).")
     mau: str = Field("", description="Tên mẫu Word (không ghi .docx) thay cho mẫu của loại báo cáo, tìm trong thư mục đơn vị, "
                                      "thư mục mẫu chung rồi các mẫu có sẵn.")
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
 
 
 def all_keys() -> set[str]:

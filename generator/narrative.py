@@ -160,17 +160,33 @@ def _need(figure: Any, field: str) -> Figure:
 
 
 def _number(x: Any) -> Decimal:
+    if _value(x) is None:
+        raise FilterError("Chưa có số để tính (giá trị trống).")
     try:
         return fmt.parse_vn_number(_value(x))
     except (ValueError, TypeError):
         raise FilterError(f"'{x}' không phải là một số.") from None
 
 
+def _whole(x: Any) -> int:
+    number = _number(x)
+    if number != number.to_integral_value():
+        raise FilterError(f"'{x}' không phải là số nguyên.")
+    return int(number)
+
+
+def _decimals(so_le: Any) -> int | None:
+    """A number of decimals a clerk asked for: none, or a whole number from 0 to 6."""
+    if so_le is not None and (isinstance(so_le, bool) or not isinstance(so_le, int) or not 0 <= so_le <= 6):
+        raise FilterError(f"Số chữ số thập phân '{so_le}' không hợp lệ; ghi một số nguyên từ 0 đến 6.")
+    return so_le
+
+
 def so(x: Any, so_le: int | None = None) -> str:
     """1539.72 → '1.539,72'; a figure uses its own so_le unless one is given."""
     if so_le is None and isinstance(x, Figure):
         so_le = x.so_le
-    return fmt.format_number(_number(x), so_le)
+    return fmt.format_number(_number(x), _decimals(so_le))
 
 
 def so_dv(figure: Any, so_le: int | None = None) -> str:
@@ -181,12 +197,12 @@ def so_dv(figure: Any, so_le: int | None = None) -> str:
 
 def phan_tram(x: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
     """A percentage number: 43.4 → '43,4%'."""
-    return fmt.format_percent(_number(x), so_le)
+    return fmt.format_percent(_number(x), _decimals(so_le))
 
 
 def ty_le(x: Any, tong: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
     """x as a percentage of tong: '43,4%'."""
-    value = fmt.percent_of(_number(x), _number(tong), so_le)
+    value = fmt.percent_of(_number(x), _number(tong), _decimals(so_le))
     if value is None:
         raise FilterError("Không tính được tỷ lệ khi mẫu số bằng 0.")
     return fmt.format_percent(value, so_le)
@@ -195,33 +211,30 @@ def ty_le(x: Any, tong: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
 def so_ke_hoach(figure: Any, viet_tat: bool = False, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
     """'đạt 48,2% kế hoạch' (viet_tat=true: 'đạt 48,2% KH')."""
     f = _need(figure, "ke_hoach")
-    return fmt.format_ratio_to_plan(f.gia_tri, f.ke_hoach, short=viet_tat, decimals=so_le)
+    return fmt.format_ratio_to_plan(f.gia_tri, f.ke_hoach, short=viet_tat, decimals=_decimals(so_le))
 
 
 def so_cung_ky(figure: Any, viet_tat: bool = False, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
     """'bằng 101,3% so với cùng kỳ' (viet_tat=true: 'bằng 101,3% CK')."""
     f = _need(figure, "cung_ky")
-    return fmt.format_ratio_to_same_period(f.gia_tri, f.cung_ky, short=viet_tat, decimals=so_le)
+    return fmt.format_ratio_to_same_period(f.gia_tri, f.cung_ky, short=viet_tat, decimals=_decimals(so_le))
 
 
 def tang_giam(figure: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
     """'tăng 5,1% so với cùng kỳ' / 'giảm 3,0% so với cùng kỳ' / 'bằng cùng kỳ'."""
     f = _need(figure, "cung_ky")
-    return fmt.format_change(f.gia_tri, f.cung_ky, decimals=so_le)
+    return fmt.format_change(f.gia_tri, f.cung_ky, decimals=_decimals(so_le))
 
 
 def chenh_lech(figure: Any, so_le: int | None = None) -> str:
     """'tăng 12 ha so với cùng kỳ' (absolute difference)."""
     f = _need(figure, "cung_ky")
-    return fmt.format_difference(f.gia_tri, f.cung_ky, decimals=so_le if so_le is not None else f.so_le, unit=f.don_vi)
+    return fmt.format_difference(f.gia_tri, f.cung_ky, decimals=_decimals(so_le) if so_le is not None else f.so_le, unit=f.don_vi)
 
 
 def hai_chu_so(x: Any) -> str:
     """Counts below 10 with a leading zero: 5 → '05'."""
-    number = _number(x)
-    if number != number.to_integral_value():
-        raise FilterError(f"'{x}' không phải là số nguyên.")
-    return fmt.pad2(int(number))
+    return fmt.pad2(_whole(x))
 
 
 def _date(x: Any):
@@ -248,7 +261,10 @@ def ngay_ngan(x: Any) -> str:
 
 def la_ma(x: Any) -> str:
     """4 → 'IV'."""
-    return fmt.roman(int(_number(x)))
+    number = _whole(x)
+    if not 1 <= number <= 3999:
+        raise FilterError(f"Không viết được {number} bằng số La Mã (chỉ từ 1 đến 3999).")
+    return fmt.roman(number)
 
 
 def dong(x: Any) -> str:
@@ -258,7 +274,7 @@ def dong(x: Any) -> str:
 
 def trieu_dong(x: Any, so_le: int | None = None) -> str:
     """An amount in đồng shown in triệu đồng: 1306903000 → '1.306,903 triệu đồng'."""
-    return fmt.format_million_dong(_number(x), so_le)
+    return fmt.format_million_dong(_number(x), _decimals(so_le))
 
 
 FILTERS: dict[str, Callable[..., str]] = {
@@ -267,9 +283,27 @@ FILTERS: dict[str, Callable[..., str]] = {
 }
 
 
+def _printable(value: Any) -> Any:
+    """What `{{ ... }}` prints in a sentence: decimals the Vietnamese way; no Python reprs."""
+    if isinstance(value, bool) or value is None:
+        raise FilterError("Giá trị này không in được (trống hoặc đúng/sai); dùng một số liệu có giá trị.")
+    if isinstance(value, int):
+        return str(value)  # whole numbers print as typed, so years stay '2026' ('| so' groups thousands)
+    if isinstance(value, (float, Decimal)):
+        number = _number(value)
+        if number.as_tuple().exponent < -6:
+            raise FilterError(f"Kết quả {number:.8f}… có quá nhiều chữ số thập phân; làm tròn bằng bộ lọc, ví dụ {{{{ ... | so(1) }}}}.")
+        return fmt.format_number(number)
+    if isinstance(value, str) or type(value).__str__ is not object.__str__:
+        return value
+    raise FilterError("Không in trực tiếp được cả một nhóm; gọi một mục hoặc thuộc tính của nó, "
+                      "ví dụ {{ so_lieu.ten | so }} hoặc {{ nhiem_vu.tong.da_hoan_thanh }}.")
+
+
 def make_environment(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
-    """The sandbox every sentence and template renders in."""
-    env = _Sandbox(undefined=_Undefined, autoescape=autoescape, keep_trailing_newline=False)
+    """The sandbox every sentence and template renders in (sentences print through _printable)."""
+    env = _Sandbox(undefined=_Undefined, autoescape=autoescape, keep_trailing_newline=False,
+                   finalize=None if autoescape else _printable)
     env.filters = {name: _bounded(env.filters[name]) for name in _BUILTIN_FILTERS} | FILTERS
     del env.globals["lipsum"]  # Lorem ipsum has no place in a report, and lipsum(10**6) takes minutes
     return env

@@ -6,7 +6,7 @@ import io
 import os
 import time
 import zipfile
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
@@ -16,39 +16,63 @@ from .document import Text
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def el(tag: str, *children, **attrs: str):
-    """A w: element with w: attributes and children: el("w:jc", val="center").
+def copies(build):
+    """`build` runs once per distinct arguments; each call returns a fresh copy of the element it made.
 
-    A copy of a cached bare element (a report makes thousands from a few hundred kinds; copying is
-    three times faster than making), of python-docx's element classes.
+    A report makes thousands of elements of a few hundred kinds, and copying an element tree is
+    several times faster than making it node by node (each node a Python call and a document move).
     """
-    element = _bare(tag, tuple(attrs.items())).__copy__()
+    made = lru_cache(maxsize=1024)(build)
+
+    @wraps(build)
+    def fresh(*args):
+        return made(*args).__copy__()
+
+    return fresh
+
+
+def el(tag: str, *children, **attrs: str):
+    """A w: element with w: attributes and children: el("w:jc", val="center") (python-docx's classes)."""
+    element = _bare(tag, tuple(attrs.items()))
     if children:
         element.extend(children)
     return element
 
 
-@lru_cache(maxsize=1024)
+@copies
 def _bare(tag: str, attrs: tuple[tuple[str, str], ...]):
     return oxml_parser.makeelement(qn(tag), {qn(f"w:{name}"): value for name, value in attrs})
 
 
 def paragraph(style_id: str, *properties):
     """An empty w:p of a style; `properties` are further w:pPr children, in schema order."""
-    return el("w:p", el("w:pPr", el("w:pStyle", val=style_id), *properties))
+    p = _bare_paragraph(style_id)
+    p[0].extend(properties)
+    return p
+
+
+@copies
+def _bare_paragraph(style_id: str):
+    return el("w:p", el("w:pPr", el("w:pStyle", val=style_id)))
 
 
 def text_run(text: Text):
     """A w:r holding `text` with its bold, italic and superscript."""
+    r = _bare_run(text.bold, text.italic, text.superscript)
+    r[-1].text = text.text
+    return r
+
+
+@copies
+def _bare_run(bold: bool, italic: bool, superscript: bool):
     r = el("w:r")
-    flags = [("w:b", text.bold), ("w:i", text.italic)]
-    if any(on for _, on in flags) or text.superscript:
+    flags = [("w:b", bold), ("w:i", italic)]
+    if bold or italic or superscript:
         r_pr = el("w:rPr", *(el(tag) for tag, on in flags if on))
-        if text.superscript:
+        if superscript:
             r_pr.append(el("w:vertAlign", val="superscript"))
         r.append(r_pr)
     t = el("w:t")
-    t.text = text.text
     t.set(XML_SPACE, "preserve")
     r.append(t)
     return r

@@ -7,7 +7,6 @@ summed (and checked against a stated total). Every error names the file and line
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from typing import Any
 from . import formatting as fmt
 from .compute import Figure, differs
 from .document import Cell, Inline, Row, Table, Text
-from .errors import BaocaoError, Location, Problem
+from .errors import BaocaoError, Location, Problem, suggest
 from .load import SourceMap
 from .model import INPUT_KINDS, Bang, Cot, Nhom
 
@@ -213,9 +212,8 @@ class _TableBuilder:
         allowed = [c.khoa for c in self.inputs] + [FIGURE_KEY, BREAKDOWN_KEY, STATUS_KEY]
         for key in raw:
             if key not in allowed:
-                guess = difflib.get_close_matches(key, allowed, n=1)
                 raise self._fail(path + (key,), f"Bảng không có cột '{key}'.",
-                                 f"Có phải bạn muốn viết '{guess[0]}'?" if guess else "Các cột ghi được: " + ", ".join(allowed) + ".")
+                                 suggest(key, allowed, "Các cột ghi được: " + ", ".join(allowed) + "."))
         item = _Item(path)
         if FIGURE_KEY in raw:
             self._fill_from_figure(item, self._figure(raw[FIGURE_KEY], path + (FIGURE_KEY,)), path + (FIGURE_KEY,))
@@ -230,9 +228,8 @@ class _TableBuilder:
     def _figure(self, name: Any, path: tuple) -> Figure:
         figure = self.figures.get(str(name))
         if figure is None:
-            guess = difflib.get_close_matches(str(name), list(self.figures), n=1)
             raise self._fail(path, f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
-                             f"Có phải bạn muốn viết '{guess[0]}'?" if guess else "Khai báo số liệu này trong so_lieu hoặc sửa tên.")
+                             suggest(str(name), self.figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."))
         return figure
 
     def _fill_from_figure(self, item: _Item, figure: Figure, path: tuple) -> None:

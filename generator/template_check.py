@@ -12,7 +12,6 @@ place as the clerk finds it in Word: 'đoạn N' (paragraphs outside tables, cou
 
 from __future__ import annotations
 
-import difflib
 import io
 import re
 import zipfile
@@ -210,8 +209,8 @@ def _name_findings(tree: nodes.Template, paragraphs: list[_Para]) -> Iterator[Fi
 
 def _hint(name: str, known, otherwise: str) -> str:
     """'Có phải bạn muốn viết …?' when a known name is close, then `otherwise`."""
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f"{suggest(name, close)} {otherwise}" if close else otherwise
+    guess = suggest(name, known, "")
+    return f"{guess} {otherwise}".strip()
 
 
 def _body_findings(paragraphs: list[_Para]) -> list[Finding]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import BaocaoError, Location, Problem
+from .errors import BaocaoError, Location, Problem, suggest
 from .load import SourceMap, load_yaml
 from .model import DISTRICT_LEVELS, BaoCao, DonVi, all_keys
 
@@ -164,8 +163,10 @@ def _unknown_key_hint(key: str) -> str:
         return "Số thập phân có dấu phẩy trong cặp ngoặc {...} bị tách đôi: viết số trong dấu nháy (\"612,4\") hoặc mỗi khóa một dòng."
     if " " in key:
         return "Câu văn có dấu ':' bị hiểu nhầm là tên khóa: đặt cả câu trong dấu nháy kép \"...\"."
-    guess = difflib.get_close_matches(key, sorted(all_keys()), n=1)
-    return f"Có phải bạn muốn viết '{guess[0]}'?" if guess else "Xóa khóa này hoặc xem các khóa hợp lệ trong README."
+    if key in all_keys():
+        return ("Khóa này thuộc một nhóm khác (hoặc thuộc hồ sơ đơn vị don-vi.yaml, không thuộc tệp báo cáo): "
+                "kiểm tra thụt lề và tệp đã chọn.")
+    return suggest(key, sorted(all_keys()), "Xóa khóa này hoặc xem các khóa hợp lệ trong README.")
 
 
 def _problem(error: dict, path: tuple, rest: tuple, places: SourceMap) -> Problem:
@@ -173,7 +174,7 @@ def _problem(error: dict, path: tuple, rest: tuple, places: SourceMap) -> Proble
     key = rest[0] if rest else (path[-1] if path else "")
     value = "Mục này" if isinstance(key, int) else f"Giá trị của '{key}'"
     if kind == "extra_forbidden":
-        return Problem(places.key(path), f"Khóa '{key}' không có trong mẫu.", _unknown_key_hint(str(key)))
+        return Problem(places.key(path), f"Khóa '{key}' không hợp lệ ở đây.", _unknown_key_hint(str(key)))
     if kind == "missing":
         return Problem(where, f"Thiếu khóa bắt buộc '{key}'.", f"Thêm dòng '{key}: ...' vào nhóm này.")
     if kind in _TYPES:

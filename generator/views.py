@@ -17,10 +17,6 @@ from .check import ERROR, Finding
 if TYPE_CHECKING:  # the check command needs no pipeline
     from .batch import Outcome
 
-SEVERITY_LABELS = {ERROR: "[bold red]Lỗi[/]"}
-WARNING_LABEL = "[yellow]Cảnh báo[/]"
-
-
 @contextmanager
 def progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
     """A progress bar of `total` reports; yields the callback that counts one done."""
@@ -57,14 +53,14 @@ def findings_table(path: Path, findings: list[Finding]) -> Table:
     for header, ratio in (("Mức độ", 1), ("Mã", 1), ("Vị trí", 1), ("Nội dung", 4), ("Căn cứ", 2)):
         table.add_column(header, overflow="fold", ratio=ratio)
     for finding in findings:
-        table.add_row(SEVERITY_LABELS.get(finding.severity, WARNING_LABEL), finding.code, escape(finding.where),
-                      escape(finding.message), escape(finding.rule))
+        severity = "[bold red]Lỗi[/]" if finding.severity == ERROR else "[yellow]Cảnh báo[/]"
+        table.add_row(severity, finding.code, escape(finding.where), escape(finding.message), escape(finding.rule))
     return table
 
 
 def check_totals(findings: list[Finding]) -> str:
     """'2 lỗi, 1 cảnh báo' for one file, or that it passed."""
-    errors = sum(finding.severity == ERROR for finding in findings)
     if not findings:
         return "[green]Đạt:[/] không có lỗi hay cảnh báo thể thức."
+    errors = sum(finding.severity == ERROR for finding in findings)
     return f"{errors} lỗi, {len(findings) - errors} cảnh báo."

@@ -19,10 +19,21 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, _mode(path))  # mkstemp makes files private (0600); keep them shareable
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise _cannot_write(path, exc) from None
+
+
+def _mode(path: Path) -> int:
+    """The replaced file's permissions, or what the umask gives a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _cannot_write(path: Path, exc: OSError):

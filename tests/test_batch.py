@@ -17,10 +17,12 @@ from pathlib import Path
 import docx
 import pytest
 
+from baocao import narrative
+from baocao.batch import Job, build_one
+from baocao.docx_writer import _frame_environment, _Frame
 from baocao.pdf import find_soffice
+from conftest import EXAMPLE_DIR, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "data" / "xa-tan-hoa"
 REPORT = "thi-dua-6-thang-2026.yaml"
 UNITS, BROKEN = 5, 1
 
@@ -90,6 +92,20 @@ def test_one_job_and_two_jobs_write_the_same_bytes(cli, two_jobs, units, tmp_pat
     assert outputs(tmp_path / "mot") == outputs(out)
 
 
+def test_a_process_compiles_the_template_and_the_sentences_once(tmp_path):
+    """A worker's second report compiles nothing: the frame's parts and the sentences are cached."""
+    first, second = (Job(EXAMPLE_DIR / REPORT, tmp_path / f"{n}.docx", "xa") for n in (1, 2))
+    build_one(first)
+
+    def compiled() -> tuple[int, int, int]:
+        return (_frame_environment().from_string.cache_info().misses, len(_Frame._patched),
+                narrative._compiled.cache_info().misses)
+
+    before = compiled()
+    assert build_one(second).ok
+    assert compiled() == before
+
+
 def test_batch_output_defaults_to_output_folder_per_unit(cli, units, tmp_path):
     code, out, _ = cli("build", units[0], units[1] / REPORT, "--jobs", "1")
     assert code == 0
@@ -98,13 +114,21 @@ def test_batch_output_defaults_to_output_folder_per_unit(cli, units, tmp_path):
     assert "Đã soạn 2/2 báo cáo." in out
 
 
+def test_validate_takes_folders_too(cli, units, tmp_path):
+    code, out, err = cli("validate", units[0].parent)
+    assert code == 1
+    assert out.count("Hợp lệ") == UNITS - BROKEN
+    assert f"{units[-1] / REPORT}:{broken_line(units[-1])}:" in err
+    assert not (tmp_path / "output").exists()
+
+
 def test_only_reports_in_unit_folders_are_built(cli, tmp_path):
     unit = tmp_path / "xa"
-    shutil.copytree(EXAMPLE, unit, ignore=shutil.ignore_patterns("*-2026.yaml"))
-    shutil.copy(EXAMPLE / REPORT, unit)
+    shutil.copytree(EXAMPLE_DIR, unit, ignore=shutil.ignore_patterns("*-2026.yaml"))
+    shutil.copy(EXAMPLE_DIR / REPORT, unit)
     (unit / "ghi-chu.yaml").write_text("danh_sach: [a, b]\n", encoding="utf-8")  # no ky_bao_cao: not a report
     (unit / "ban-nhap").mkdir()
-    shutil.copy(EXAMPLE / REPORT, unit / "ban-nhap")  # no don-vi.yaml beside it: not a unit
+    shutil.copy(EXAMPLE_DIR / REPORT, unit / "ban-nhap")  # no don-vi.yaml beside it: not a unit
     code, out, err = cli("build", tmp_path)
     assert code == 0, err
     assert sorted(outputs(tmp_path / "output")) == ["xa/thi-dua-6-thang-2026.docx"]
@@ -148,7 +172,7 @@ def test_pdf_beside_each_docx_in_one_batch(cli, units, tmp_path):
 @needs_soffice
 def test_pdf_of_one_report_keeps_the_libreoffice_profile_for_next_time(cli, monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    code, out, err = cli("build", EXAMPLE / REPORT, "--pdf")
+    code, out, err = cli("build", EXAMPLE_DIR / REPORT, "--pdf")
     assert code == 0, err
     assert (tmp_path / "output" / "thi-dua-6-thang-2026.pdf").read_bytes().startswith(b"%PDF")
     assert "Đã xuất PDF output/thi-dua-6-thang-2026.pdf" in out
@@ -158,7 +182,7 @@ def test_pdf_of_one_report_keeps_the_libreoffice_profile_for_next_time(cli, monk
 
 def test_pdf_without_libreoffice_says_how_to_install_it(cli, monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path / "khong-co-gi"))
-    code, out, err = cli("build", EXAMPLE / REPORT, "--pdf")
+    code, out, err = cli("build", EXAMPLE_DIR / REPORT, "--pdf")
     assert code == 1
     assert "Không tìm thấy LibreOffice" in err and "sudo apt-get install libreoffice-writer" in err
     assert "libreoffice.org" in err

@@ -118,7 +118,7 @@ def test_clerk_text_is_not_read_as_console_markup(cli, report):
     report.write_text(text + '"[bold]x[/]": 1\n', encoding="utf-8")
     code, _, err = cli("validate", report)
     assert code == 1
-    assert "Khóa '[bold]x[/]' không có trong mẫu" in err
+    assert "Khóa '[bold]x[/]' không hợp lệ ở đây" in err
 
 
 def test_line_numbers_are_not_turned_into_emoji(cli, report):
