@@ -282,7 +282,7 @@ def parse_vn_number(text: str | Number) -> Decimal:
     if _is_number(text):
         return _to_decimal(text)
     if not isinstance(text, str):
-        raise ValueError(f"Cần một số, nhận được {text!r}.")
+        raise ValueError("Ở đây cần một số (ví dụ 1.539,72), không phải một danh sách hay nhóm khóa.")
     stripped = text.strip()
     if not stripped:
         raise ValueError("Thiếu số liệu: ô số để trống.")

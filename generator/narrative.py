@@ -392,7 +392,8 @@ class Narrator:
             return Problem(where, f"Số liệu '{owner.name}' không có thuộc tính '{name}'.", suggest(name, fields))
         if isinstance(owner, Mapping):
             return Problem(where, f"Không có mục '{name}'.", suggest(name, owner))
-        return Problem(where, f"Tên '{name}' chưa được định nghĩa.", suggest(name, self.context))
+        return Problem(where, f"Tên '{name}' chưa được định nghĩa.",
+                       suggest(name, self.context, "Tên dùng được trong câu: " + ", ".join(sorted(self.context)) + "."))
 
     def inlines(self, text: str, where: Location, note: Callable[[str, Location], Note] | None = None) -> list[Inline]:
         """Render a sentence and parse its inline markup; `note` resolves footnotes."""
