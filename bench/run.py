@@ -36,6 +36,7 @@ from baocao.pdf import convert, find_soffice
 from baocao.pipeline import render
 from make_units import make_units
 from tables import appendix
+from timing import median_seconds
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "xa-tan-hoa" / "thi-dua-6-thang-2026.yaml"
@@ -45,16 +46,6 @@ PARAGRAPHS, NOTES, ROWS = 150, 40, 50
 BATCH, PDFS = 200, 20
 MB = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
 TARGETS = {"ratio": 1.5, "cold": 0.5, "batch": 6.0, "pdf": 1.2, "memory": 200}
-
-
-def median_seconds(action, runs: int = RUNS, clock=time.process_time) -> float:
-    """Median time of `runs` calls of `action`; by default CPU time, which other processes do not disturb."""
-    times = []
-    for _ in range(runs):
-        started = clock()
-        action()
-        times.append(clock() - started)
-    return statistics.median(times)
 
 
 def timed(command: list[str]) -> tuple[float, float]:
@@ -111,7 +102,7 @@ def plain_docxtpl(folder: Path, texts: list[str]) -> float:
         tpl.render({"cac_doan": texts})
         tpl.save(io.BytesIO())
 
-    return median_seconds(once)
+    return median_seconds(once, RUNS, time.process_time)
 
 
 def per_report(folder: Path) -> tuple[float, float, float]:
@@ -121,7 +112,8 @@ def per_report(folder: Path) -> tuple[float, float, float]:
     render(paragraphs_only)
     texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.startswith("Đoạn ")]
     assert len(texts) == PARAGRAPHS, len(texts)
-    return median_seconds(lambda: render(report)), median_seconds(lambda: render(paragraphs_only)), plain_docxtpl(folder, texts)
+    return (median_seconds(lambda: render(report), RUNS, time.process_time),
+            median_seconds(lambda: render(paragraphs_only), RUNS, time.process_time), plain_docxtpl(folder, texts))
 
 
 def pdf_times(folder: Path, documents: list[Path]) -> tuple[float, float]:
@@ -134,7 +126,7 @@ def pdf_times(folder: Path, documents: list[Path]) -> tuple[float, float]:
     bare = [find_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(folder / "bare"), *copies]
     convert(copies, targets)  # LibreOffice fills each profile on its first start
     timed(bare)
-    return median_seconds(lambda: convert(copies, targets), 3, time.perf_counter), median_timed(bare, 3)[0]
+    return median_seconds(lambda: convert(copies, targets), 3), median_timed(bare, 3)[0]
 
 
 def row(measure: str, value: str, target: str, met: bool) -> str:

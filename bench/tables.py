@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import platform
 import shutil
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from baocao.pipeline import render
+from timing import median_seconds
 
 ROOT = Path(__file__).resolve().parents[1]
 UNIT = ROOT / "data" / "xa-tan-hoa" / "don-vi.yaml"
@@ -74,16 +73,6 @@ def report(folder: Path, with_appendix: bool) -> Path:
     path = folder / f"bench-{int(with_appendix)}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def median_seconds(action, runs: int) -> float:
-    """Median wall time of `runs` calls of `action`."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BaocaoError, Location, Problem
+from .model import UNIT_FILE
 from .pdf import convert
 from .pipeline import OUTPUT_DIR, build
 
-UNIT_FILE = "don-vi.yaml"
 REPORT_SUFFIXES = (".yaml", ".yml")
 _REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)
 _NO_REPORT_HINT = ("Mỗi đơn vị là một thư mục có tệp don-vi.yaml; tệp báo cáo là tệp .yaml đặt trong thư mục đó, "
@@ -179,5 +179,5 @@ def write_pdfs(outcomes: list[Outcome]) -> None:
     if not written:
         return
     pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written])
-    for outcome, pdf in zip(written, pdfs):
+    for outcome, pdf in zip(written, pdfs, strict=True):
         outcome.pdf = pdf

@@ -199,7 +199,7 @@ def check(
 ) -> None:
     """Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP."""
     from . import views
-    from .check import check_files, file_checks_to_json
+    from .nd30 import check_files, file_checks_to_json
 
     _check_files(documents, "TEP.docx", folders=False)
     results = check_files(documents)
@@ -235,11 +235,11 @@ def init(
     """Tạo hồ sơ đơn vị và một tệp báo cáo có chú thích từng khóa, soạn được ngay."""
     from datetime import date
 
-    from .kinds import KIND_BY_NAME
+    from .kinds import KINDS
     from .scaffold import default_period, init_folder
 
-    if kind not in KIND_BY_NAME:
-        raise typer.BadParameter(f"không có loại '{kind}'; chọn một trong: {', '.join(KIND_BY_NAME)}.", param_hint="'--loai'")
+    if kind not in KINDS:
+        raise typer.BadParameter(f"không có loại '{kind}'; chọn một trong: {', '.join(KINDS)}.", param_hint="'--loai'")
     done = _or_exit(lambda: init_folder(folder, kind, _period(period) if period else default_period(date.today())))
     for path in done.kept:
         out.print(f"Giữ nguyên {escape(str(path))} (đã có).")

@@ -1,4 +1,4 @@
-"""Stage 3b, compose: the validated report and its computed figures become the document model.
+"""Stage 4, compose: the validated report and what was computed from it become the document model.
 
 Heading numbers, the frame's formatted strings and the Nơi nhận punctuation are all made here,
 so no writer and no clerk ever types them.
@@ -12,23 +12,22 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import formatting as fmt
-from .compute import compute_figures
+from . import numbering
+from .compute import Computed
 from .document import HEADING_KINDS, Appendix, Block, Document, Frame, Heading, Inline, Note, Paragraph, Table, Text
 from .errors import BaocaoError, Location, Problem
-from .kinds import default_subject
+from .kinds import load_kind
 from .load import SourceMap
 from .model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
 from .narrative import Figures, Narrator
-from .rollup import roll_up
 from .tables import build_table
-from .tasks import summarize_tasks
 from .validate import Sources
 
 REPORT_TYPE_NAME = "BÁO CÁO"
 REPORT_TYPE_SIGN = "BC"
-_PART_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
-# A label typed at the start of a title: "Phần I", "Phần thứ hai", "IV.", "2.", "2.1.", "a)".
-_TYPED_NUMBER = re.compile(r"^\s*(?:[Pp]hần\s+(?:thứ\s+\w+|[IVXLC]+)\b|[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\))(?:\s|$)")
+_LABEL_KINDS = {"phan": numbering.PART, "muc": numbering.SECTION, "tieu_muc": numbering.ARABIC,
+                "tieu_muc_2": numbering.ARABIC, "diem": numbering.POINT}
+_FIRST_ARABIC = HEADING_KINDS.index("tieu_muc")  # an arabic label holds the numbers from this depth on: "1.2."
 _NOTE_NAME = re.compile(r"^[a-z0-9_]+$")
 _BULLET_ROLES = ("bullet", "subbullet")
 
@@ -42,7 +41,7 @@ class Composed:
 
 
 class CitedDocument:
-    """A document cited in the narrative: `{{ van_ban.kh241 }}` prints its full reference."""
+    """A document cited in the narrative: `{{ van_ban.ke_hoach }}` prints its full reference."""
 
     def __init__(self, spec: VanBan):
         self.spec = spec
@@ -52,37 +51,36 @@ class CitedDocument:
         return fmt.format_doc_reference(s.loai, s.so, s.ky_hieu, s.ngay.as_date(), s.co_quan or None, s.ve or None)
 
 
-def compose(sources: Sources) -> Composed:
-    """Build the document model of a validated report."""
-    return _Composer(sources).run()
+def compose(sources: Sources, computed: Computed) -> Composed:
+    """Build the document model of a validated report from what was computed for it."""
+    return _Composer(sources, computed).run()
 
 
 class _Composer:
-    def __init__(self, sources: Sources):
+    def __init__(self, sources: Sources, computed: Computed):
         self.report: BaoCao = sources.report
         self.unit: DonVi = sources.unit
         self.places: SourceMap = sources.report_map
-        self.unit_places: SourceMap = sources.unit_map
-        self.rollup = roll_up(self.report, self.places)
-        self.figures = compute_figures(self.report.so_lieu, self.places, self.rollup.figures)
+        self.figures = computed.figures
         self.appendix_labels = appendix_labels(self.report.phu_luc)
-        self.narrator = Narrator(self._context())
+        self.narrator = Narrator(self._context(computed))
         self.blocks: list[Block] = []
+        self.numbers = [0] * len(HEADING_KINDS)  # the current number at each heading depth
         self.notes: dict[str, Note] = {}
-        self.warnings: list[Problem] = list(self.rollup.warnings)
+        self.warnings: list[Problem] = list(computed.warnings)
 
-    def _context(self) -> dict[str, Any]:
+    def _context(self, computed: Computed) -> dict[str, Any]:
         r, u = self.report, self.unit
         return {
             "so_lieu": Figures(self.figures),
             "van_ban": {name: CitedDocument(spec) for name, spec in r.van_ban.items()},
-            "nhiem_vu": summarize_tasks(r, self.places),
-            "phu_luc": {a.khoa: label for a, label in zip(r.phu_luc, self.appendix_labels) if a.khoa},
+            "nhiem_vu": computed.tasks,
+            "phu_luc": {a.khoa: label for a, label in zip(r.phu_luc, self.appendix_labels, strict=True) if a.khoa},
             "ky": r.ky_bao_cao.label,
             "nam": r.ky_bao_cao.year,
             "ten_don_vi": u.ten_goi_tat,
             "dia_danh": u.dia_danh,
-        } | ({"tong_hop": self.rollup.summary} if self.rollup.summary else {})
+        } | ({"tong_hop": computed.rollup} if computed.rollup else {})
 
     def run(self) -> Composed:
         if self.report.chi_phu_luc:
@@ -92,7 +90,7 @@ class _Composer:
             first = 0 if self.report.co_phan else 1
             self._blocks(self.report.noi_dung, ("noi_dung",), depth=first, bullet=0)
             self.blocks.append(Paragraph(self._closing(), "closing"))
-        appendices = [self._appendix(spec, label, ("phu_luc", i)) for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels))]
+        appendices = [self._appendix(spec, label, ("phu_luc", i)) for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels, strict=True))]
         self._unused_notes()
         frame = None if self.report.chi_phu_luc else self._frame()
         return Composed(Document(frame, self.blocks, appendices), self.warnings)
@@ -122,29 +120,22 @@ class _Composer:
         where = self.places.where(path + ("tieu_de",))
         if depth >= len(HEADING_KINDS):
             raise BaocaoError(Problem(where, "Đề cương quá nhiều cấp (sâu nhất là điểm a), b), c)...).", "Chuyển bớt nội dung thành đoạn văn hoặc gạch đầu dòng."))
-        if _TYPED_NUMBER.match(section.tieu_de):
+        if numbering.read_label(section.tieu_de):
             raise BaocaoError(Problem(where, f"Tiêu đề '{section.tieu_de[:40]}' có ghi số thứ tự.", "Xóa số thứ tự ở đầu tiêu đề; số được đánh tự động."))
         kind = HEADING_KINDS[depth]
         _check_count(kind, number, self.report.kieu_phan, where)
-        self.numbers = getattr(self, "numbers", [0] * len(HEADING_KINDS))
         self.numbers[depth] = number
         title = self._inlines(section.tieu_de, path + ("tieu_de",))
         if kind in ("phan", "muc"):
             title = _upper(title)
-        self.blocks.append(Heading(kind, self._label(kind, number, self.numbers[depth - 1] if depth else 0), title))
+        self.blocks.append(Heading(kind, self._label(kind, depth), title))
         self._blocks(section.noi_dung, path + ("noi_dung",), depth + 1, 0)
 
-    def _label(self, kind: str, number: int, parent: int) -> str:
-        if kind == "phan":
-            if self.report.kieu_phan == "chu":
-                return f"Phần thứ {_PART_ORDINALS[number - 1]}"
-            return f"Phần {fmt.roman(number)}"
-        return {
-            "muc": f"{fmt.roman(number)}.",
-            "tieu_muc": f"{number}.",
-            "tieu_muc_2": f"{parent}.{number}.",
-            "diem": f"{fmt.point_letter(number - 1)})",
-        }[kind]
+    def _label(self, kind: str, depth: int) -> str:
+        """'Phần I' (or 'Phần thứ nhất'), 'I.', '1.', '1.1.', 'a)' from the numbers of the open headings."""
+        label_kind = _LABEL_KINDS[kind]
+        numbers = self.numbers[_FIRST_ARABIC if label_kind == numbering.ARABIC else depth:depth + 1]
+        return numbering.label(label_kind, numbers, self.report.kieu_phan == "chu")
 
     # ---- tables and appendices ---------------------------------------------------------
 
@@ -188,7 +179,7 @@ class _Composer:
                                              f"Gọi nó trong câu bằng [^{name}] hoặc xóa đi."))
 
     def _closing(self) -> list[Inline]:
-        text = self.report.ket_luan or f"Trên đây là báo cáo {_lower_first(self._subject())} của {self.unit.ten_goi_tat}"
+        text = self.report.ket_luan or load_kind(self.report.loai).closing(self._subject(), self.unit.ten_goi_tat)
         inlines = self._inlines(text, ("ket_luan",))
         last = inlines[-1] if inlines else None
         if isinstance(last, Text):
@@ -200,7 +191,7 @@ class _Composer:
     # ---- frame ------------------------------------------------------------------------
 
     def _subject(self) -> str:
-        subject = self.report.trich_yeu or default_subject(self.report.loai, self.report.ky_bao_cao)
+        subject = self.report.trich_yeu or load_kind(self.report.loai).subject(self.report.ky_bao_cao)
         if not subject:
             raise BaocaoError(Problem(self.places.where(("loai",)), "Báo cáo loại 'chung' cần ghi trich_yeu.", "Thêm dòng 'trich_yeu: ...' (nội dung chính của báo cáo)."))
         return self._plain(subject, ("trich_yeu",))
@@ -244,18 +235,13 @@ def _check_count(kind: str, number: int, part_style: str, where: Location) -> No
     if kind == "diem" and number > len(fmt.VIETNAMESE_LETTERS):
         raise BaocaoError(Problem(where, f"Quá {len(fmt.VIETNAMESE_LETTERS)} điểm a), b), c)... trong một mục.",
                                   "Chuyển bớt các điểm thành gạch đầu dòng hoặc chia thành nhiều mục."))
-    if kind == "phan" and part_style == "chu" and number > len(_PART_ORDINALS):
-        raise BaocaoError(Problem(where, f"Cách ghi 'Phần thứ …' chỉ dùng cho tối đa {len(_PART_ORDINALS)} phần.",
+    if kind == "phan" and part_style == "chu" and number > len(numbering.PART_ORDINALS):
+        raise BaocaoError(Problem(where, f"Cách ghi 'Phần thứ …' chỉ dùng cho tối đa {len(numbering.PART_ORDINALS)} phần.",
                                   "Dùng kieu_phan: so (Phần I, Phần II, ...) cho báo cáo nhiều phần."))
 
 
 def _upper(inlines: list[Inline]) -> list[Inline]:
     return [replace(t, text=t.text.upper()) if isinstance(t, Text) else t for t in inlines]
-
-
-def _lower_first(text: str) -> str:
-    """'Sơ kết ...' → 'sơ kết ...' inside a sentence; acronyms ('ODA ...') stay as written."""
-    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def _bare(item: str) -> str:

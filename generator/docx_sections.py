@@ -15,10 +15,10 @@ from docx.oxml.ns import qn
 
 from .document import Appendix, Text, restyle
 from .ooxml import el, paragraph, tiny_paragraph
+from .page import A4, MARGINS
 
-A4_LANDSCAPE = {"w": "16838", "h": "11906", "orient": "landscape"}
-# ND30's own landscape table: top 20, bottom 20, left 30, right 15 mm (in twips).
-APPENDIX_MARGINS = {"top": "1134", "right": "850", "bottom": "1134", "left": "1701"}
+A4_LANDSCAPE = {"w": str(A4[1]), "h": str(A4[0]), "orient": "landscape"}
+APPENDIX_MARGINS = {side: str(twips) for side, twips in MARGINS.items()}  # ND30 gives landscape pages the same margins
 RULE_LENGTH = 2835  # 5 cm, centred under the heading block
 # w:sectPr children after w:pgNumType, for schema-ordered insertion.
 _AFTER_PAGE_NUMBERS = {qn(tag) for tag in ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",

@@ -28,7 +28,7 @@ from .docx_sections import appendix_heading, close_section, make_appendix_sectio
 from .docx_tables import table_elements
 from .document import Appendix, Block, Document, Frame, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
 from .errors import BaocaoError, Location, Problem
-from .narrative import UndefinedName, make_environment
+from .sandbox import UndefinedName, make_environment
 from .ooxml import XML_SPACE, el, paragraph, reproducible_zip, text_run, tiny_paragraph
 
 BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text

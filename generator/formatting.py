@@ -38,40 +38,6 @@ DRAFT_BLANK = " " * 6
 #: Letters for điểm a), b), ... in Vietnamese alphabetical order (đ after d; no f, j, w, z).
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
-#: Tên loại văn bản -> chữ viết tắt in the ký hiệu (Phụ lục III). A công văn has none.
-DOC_TYPE_ABBREVIATIONS = {
-    "Báo cáo": "BC",
-    "Kế hoạch": "KH",
-    "Quyết định": "QĐ",
-    "Thông báo": "TB",
-    "Tờ trình": "TTr",
-    "Chỉ thị": "CT",
-    "Nghị quyết": "NQ",
-    "Hướng dẫn": "HD",
-    "Đề án": "ĐA",
-    "Phương án": "PA",
-    "Chương trình": "CTr",
-    "Quy chế": "QC",
-    "Quy định": "QyĐ",
-    "Thông cáo": "TC",
-    "Biên bản": "BB",
-    "Hợp đồng": "HĐ",
-    "Công điện": "CĐ",
-    "Giấy mời": "GM",
-    "Giấy giới thiệu": "GGT",
-    "Giấy nghỉ phép": "GNP",
-    "Phiếu gửi": "PG",
-    "Phiếu chuyển": "PC",
-    "Phiếu báo": "PB",
-    "Dự án": "DA",
-    "Bản ghi nhớ": "BGN",
-    "Bản thỏa thuận": "BTT",
-    "Giấy ủy quyền": "GUQ",
-    "Bản sao y": "SY",
-    "Bản trích sao": "TrS",
-    "Bản sao lục": "SL",
-}
-
 _ROMAN_VALUES = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -179,8 +145,7 @@ def format_ratio_to_plan(
     trim: bool = False,
 ) -> str:
     """Ratio to plan: "đạt 48,2% kế hoạch", short "đạt 48,2% KH"; ValueError if plan is 0 or None."""
-    ratio = _required_percent(value, plan, "kế hoạch", decimals)
-    return f"đạt {format_percent(ratio, decimals, trim)} {'KH' if short else 'kế hoạch'}"
+    return _ratio("đạt", value, plan, "kế hoạch", "KH" if short else "kế hoạch", decimals, trim)
 
 
 def format_ratio_to_same_period(
@@ -195,8 +160,12 @@ def format_ratio_to_same_period(
 
     ValueError if previous is 0 or None.
     """
-    ratio = _required_percent(value, previous, "cùng kỳ", decimals)
-    return f"bằng {format_percent(ratio, decimals, trim)} {'CK' if short else 'so với cùng kỳ'}"
+    return _ratio("bằng", value, previous, "cùng kỳ", "CK" if short else "so với cùng kỳ", decimals, trim)
+
+
+def _ratio(verb: str, value: Number, base: Number | None, base_name: str, words: str, decimals: int, trim: bool) -> str:
+    """'{verb} 48,2% {words}': value as a percentage of base (`base_name` in the error if it is 0 or None)."""
+    return f"{verb} {format_percent(_required_percent(value, base, base_name, decimals), decimals, trim)} {words}"
 
 
 def format_change(
@@ -392,10 +361,10 @@ def format_doc_reference(
     issuer: str | None = None,
     about: str | None = None,
 ) -> str:
-    """Cite a document: "Kế hoạch số 241/KH-UBND ngày 28/12/2023 của UBND tỉnh Lạng Sơn về ...".
+    """Cite a document: "Kế hoạch số 18/KH-UBND ngày 20/01/2026 của UBND xã Tân Hòa về ...".
 
     `sign` is everything after the slash ("KH-UBND"); `so` may be a str for Party numbers
-    ("1408-CV" with sign "HU"). No date omits "ngày ..."; `about` is given without "về".
+    ("52-CV" with sign "ĐU"). No date omits "ngày ..."; `about` is given without "về".
     """
     parts = [kind_name, _number_and_sign("số", so, sign)]
     if day_date is not None:

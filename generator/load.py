@@ -94,12 +94,12 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise fail(Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).")
+        raise fail(Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail(Location(path, line), "Tệp không được lưu theo mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode).")
+        raise fail(Location(path, line), "Tệp không được lưu theo mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode).") from None
     text = unicodedata.normalize("NFC", text)
     bad = XML_INVALID.search(text)
     if bad:

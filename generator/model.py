@@ -40,6 +40,9 @@ DISTRICT_LEVELS = ("huyện", "quận", "thị xã", "thị trấn")
 INPUT_KINDS = ("van_ban", "so", "phan_tram")
 COLUMN_KINDS = ("stt", *INPUT_KINDS, "ty_le_ke_hoach", "ty_le_cung_ky", "chenh_lech")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+#: What a figure states: this period, the plan, the same period last year (what a total adds up).
+FIGURE_VALUES = ("gia_tri", "ke_hoach", "cung_ky")
+UNIT_FILE = "don-vi.yaml"  # the unit profile beside a unit's reports
 
 
 def _key(value: str) -> str:
@@ -220,7 +223,7 @@ class BaoCao(_Strict):
     """Tệp báo cáo của một kỳ: thông tin văn bản, số liệu và nội dung."""
 
     schema_: str = Field("", alias="$schema", description="Đường dẫn lược đồ cho trình soạn thảo (không bắt buộc).")
-    don_vi: str = Field("don-vi.yaml", description="Tệp hồ sơ đơn vị, tính từ thư mục của báo cáo.")
+    don_vi: str = Field(UNIT_FILE, description="Tệp hồ sơ đơn vị, tính từ thư mục của báo cáo.")
     loai: Literal[KINDS] = Field("chung", description="Loại báo cáo: " + ", ".join(KINDS) + ".")  # type: ignore[valid-type]
     ky_bao_cao: PeriodText = Field(description="Kỳ báo cáo, ví dụ '6 tháng đầu năm 2025'.")
     so: int | None = Field(None, ge=1, description="Số văn bản; để trống khi là dự thảo (văn thư điền sau).")

@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from .errors import BaocaoError, Location, Problem
 from .load import parse_yaml
-from .model import BaoCao
+from .model import FIGURE_VALUES, BaoCao
 from .period import Period
 from .roundtrip import dump, round_trip
 from .scaffold import COMMENT_COLUMN, report_name
@@ -96,7 +96,7 @@ def _figure(parent: CommentedMap, name: str, figure, old: Period, new: Period):
         figure["gia_tri"] = None
     if new_year and figure.get("ke_hoach") is not None:
         figure["ke_hoach"] = None
-    empty = [key for key in ("gia_tri", "ke_hoach", "cung_ky") if key in figure and figure[key] is None]
+    empty = [key for key in FIGURE_VALUES if key in figure and figure[key] is None]
     if figure.fa.flow_style():  # all on one line: the comment names the keys
         if empty:
             _note(parent, name, f"{TO_FILL}: {', '.join(empty)}")

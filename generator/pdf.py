@@ -41,15 +41,15 @@ def convert(documents: list[Path], targets: list[Path]) -> list[Path]:
     scratch_parent = os.path.commonpath([str(target.resolve().parent) for target in targets])
     with tempfile.TemporaryDirectory(prefix=".baocao-pdf-", dir=scratch_parent) as scratch:
         staged = [Path(scratch) / f"{i}.docx" for i in range(len(documents))]
-        for document, copy in zip(documents, staged):
+        for document, copy in zip(documents, staged, strict=True):
             shutil.copyfile(document, copy)
         succeeded, said = _run(soffice, staged, Path(scratch))
         made = [copy.with_suffix(".pdf") for copy in staged]
-        missing = [doc for doc, pdf in zip(documents, made) if not pdf.is_file()]
+        missing = [doc for doc, pdf in zip(documents, made, strict=True) if not pdf.is_file()]
         if not succeeded or missing:
             raise fail(Location((missing or documents)[0]), f"LibreOffice không xuất được PDF ({said or 'không rõ lỗi'}).",
                        "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.")
-        for pdf, target in zip(made, targets):
+        for pdf, target in zip(made, targets, strict=True):
             os.replace(pdf, target)
     return targets
 

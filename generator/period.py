@@ -97,10 +97,6 @@ class IssueDate:
     month: int
     year: int
 
-    @property
-    def is_draft(self) -> bool:
-        return self.day is None
-
     def as_date(self) -> dt.date | None:
         return dt.date(self.year, self.month, self.day) if self.day else None
 

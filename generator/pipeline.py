@@ -1,4 +1,4 @@
-"""The pipeline, end to end: load → validate → compute/compose → render → write."""
+"""The pipeline, end to end: load → validate → compute → compose → render → write."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compose import compose
+from .compute import compute
 from .docx_writer import write_docx
 from .errors import Problem
 from .template_files import template_for
@@ -24,14 +25,16 @@ class Built:
 
 
 def render(report: Path, templates: Path | None = None) -> Built:
-    """Everything but writing: load, validate, compute, compose and render one report.
+    """Everything but writing: one report loaded, validated, computed, composed and rendered.
 
     `templates` is the shared template folder given on the command line (template_files).
     """
-    sources = load_sources(report)
+    sources = load_sources(report)  # load and validate
     template = template_for(sources, templates)
-    composed = compose(sources)
-    return Built(write_docx(composed.document, template), composed.warnings)
+    computed = compute(sources)
+    composed = compose(sources, computed)
+    data = write_docx(composed.document, template)  # render
+    return Built(data, composed.warnings)
 
 
 def default_output(report: Path) -> Path:

@@ -19,11 +19,11 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .compute import SUMMED, Figure, compute_figures, sum_figure
+from .figures import Figure, compute_figures, sum_figure
 from .errors import BaocaoError, Location, Problem, fail, suggest
 from .formatting import format_number
 from .load import SourceMap
-from .model import BaoCao, DonVi, SoLieu, TongHop
+from .model import FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, TongHop
 from .validate import load_model, load_sources
 
 _FIX_SOURCE = "Sửa lỗi trong báo cáo của đơn vị rồi soạn lại báo cáo này."
@@ -225,7 +225,7 @@ class _RollUp:
 
     def _warn_partial(self, name: str, source: str, parts: list[tuple[_Unit, Figure]]) -> None:
         """A plan or same period some units give and others not cannot be summed: say which lack it."""
-        for key in SUMMED[1:]:
+        for key in FIGURE_VALUES[1:]:
             lacking = [unit for unit, part in parts if getattr(part, key) is None]
             if 0 < len(lacking) < len(parts):
                 self.warnings.extend(Problem(unit.where(source), f"Số liệu '{source}' của {unit.name} không có {key} nên '{name}' không có tổng {key}.",
@@ -235,7 +235,7 @@ class _RollUp:
 def _name_beside(path: Path) -> str:
     """A failing report's unit: ten_goi_tat of the usual profile beside it if that loads, else its folder's name."""
     try:
-        return load_model(path.parent / BaoCao.model_fields["don_vi"].default, DonVi)[0].ten_goi_tat
+        return load_model(path.parent / UNIT_FILE, DonVi)[0].ten_goi_tat
     except BaocaoError:
         return path.parent.name
 
@@ -251,4 +251,4 @@ def _unit(unit: str) -> str:
 
 def _values(figure: Figure) -> str:
     """'gia_tri 612,4; ke_hoach 620; cung_ky 605,8' (the fields the figure has)."""
-    return "; ".join(f"{key} {format_number(getattr(figure, key), figure.so_le)}" for key in SUMMED if getattr(figure, key) is not None)
+    return "; ".join(f"{key} {format_number(getattr(figure, key), figure.so_le)}" for key in FIGURE_VALUES if getattr(figure, key) is not None)

@@ -15,16 +15,15 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from .errors import BaocaoError, Location, Problem
-from .kinds import KIND_BY_NAME, KINDS, Kind
+from .kinds import KINDS, Kind, load_kind
 from .load import parse_yaml
-from .model import BaoCao, DonVi
+from .model import UNIT_FILE, BaoCao, DonVi
 from .period import Period
 from .roundtrip import commented, dump
 from .schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
 from .validate import parse_model
 from .write import write_atomic
 
-PROFILE = "don-vi.yaml"
 COMMENT_COLUMN = 28
 _PROFILE = {  # key → (value, comment)
     "co_quan_chu_quan": ("", "cơ quan chủ quản (nếu có), ví dụ UBND tỉnh Lạng Sơn; UBND xã, phường để trống"),
@@ -101,9 +100,9 @@ def init_folder(folder: Path, kind: str, period: Period) -> Scaffold:
     report = folder / report_name(kind, period)
     if report.exists():
         raise BaocaoError(Problem(Location(report), "Tệp báo cáo đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn kỳ khác (--ky)."))
-    profile = folder / PROFILE
+    profile = folder / UNIT_FILE
     done = Scaffold(kept=[profile] if profile.exists() else [])
-    texts = {report: _checked(report, _report_text(report, KIND_BY_NAME[kind], period), BaoCao)}
+    texts = {report: _checked(report, _report_text(report, load_kind(kind), period), BaoCao)}
     if not profile.exists():
         texts[profile] = _checked(profile, _profile_text(profile), DonVi)
     done.written += write_schemas(folder / SCHEMA_DIR)
@@ -132,7 +131,7 @@ def _profile_text(path: Path) -> str:
 def _report_text(path: Path, kind: Kind, period: Period) -> str:
     """A draft report of `kind`: the frame keys, the kind's skeleton, a comment on every key."""
     skeleton = kind.skeleton(period)
-    values: dict[str, Any] = {"don_vi": PROFILE, "loai": kind.name, "ky_bao_cao": period.label, "so": None,
+    values: dict[str, Any] = {"don_vi": UNIT_FILE, "loai": kind.name, "ky_bao_cao": period.label, "so": None,
                               "ngay": period.draft_date(), "trich_yeu": skeleton.pop("trich_yeu", ""), "dong_nghieng": "",
                               "kinh_gui": [], "co_phan": skeleton.pop("co_phan", False), "mau": "", "so_lieu": {}, "van_ban": {}}
     data = commented(values | skeleton)

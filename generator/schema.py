@@ -29,7 +29,7 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 class _NoFieldTitles(GenerateJsonSchema):
     """Field titles would only repeat the ASCII keys ('Tieu De'); the descriptions say what they are."""
 
-    def field_title_should_be_set(self, schema) -> bool:
+    def field_title_should_be_set(self, _schema) -> bool:
         return False
 
 

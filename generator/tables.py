@@ -8,28 +8,25 @@ summed (and checked against a stated total). Every error names the file and line
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
 from . import formatting as fmt
-from .compute import Figure, differs
 from .document import Cell, Inline, Row, Table, Text
 from .errors import BaocaoError, Location, Problem, suggest
+from .figures import Figure, differs, sum_values
 from .load import SourceMap
-from .model import INPUT_KINDS, Bang, Cot, Nhom
+from .model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
+from .rows import STATUS_KEY, STATUSES, grouped_rows, read_status
 
 TOTAL_LABEL = "Tổng cộng"
 FIGURE_KEY = "so_lieu"
 BREAKDOWN_KEY = "chi_tiet"  # '- chi_tiet: name': one row per unit of a roll-up figure
-STATUS_KEY = "trang_thai"
 RESERVED_KEYS = (FIGURE_KEY, BREAKDOWN_KEY, "nhom", "dong")
-FIGURE_FIELDS = ("ten", "gia_tri", "don_vi", "ke_hoach", "cung_ky")
-NUMBER_FIELDS = ("gia_tri", "ke_hoach", "cung_ky")
-#: Task statuses: the name the narrative counts them by → the words a clerk writes.
-STATUSES = {"da_hoan_thanh": "đã hoàn thành", "dang_thuc_hien": "đang thực hiện", "chua_thuc_hien": "chưa thực hiện"}
+FIGURE_FIELDS = ("ten", "don_vi", *FIGURE_VALUES)
 #: Computed column kinds → the two cells they are computed from.
 COMPUTED = {"ty_le_ke_hoach": ("gia_tri", "ke_hoach"), "ty_le_cung_ky": ("gia_tri", "cung_ky"), "chenh_lech": ("gia_tri", "cung_ky")}
 PERCENT_KINDS = ("phan_tram", "ty_le_ke_hoach", "ty_le_cung_ky")
@@ -38,45 +35,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DIGIT = re.compile(r"\d")
 
 Inlines = Callable[[str, tuple], list[Inline]]
-Group = tuple[Nhom | None, tuple, list[tuple[Any, tuple]]]
-
-
-def grouped_rows(spec: Bang, path: tuple, places: SourceMap) -> list[Group]:
-    """The rows of a table as (group or None, its path, [(row, row path)]), checking the grouping."""
-    grouped = [isinstance(entry, Nhom) for entry in spec.dong]
-    if not any(grouped):
-        return [(None, path, [(entry, path + ("dong", i)) for i, entry in enumerate(spec.dong)])]
-    if not all(grouped):
-        stray = path + ("dong", grouped.index(False))
-        raise BaocaoError(Problem(places.where(stray), "Bảng đã chia nhóm thì mọi dòng phải nằm trong một nhóm.",
-                                  "Chuyển dòng này vào 'dong' của một nhóm (nhom: ...)."))
-    groups: list[Group] = []
-    for i, group in enumerate(spec.dong):
-        here = path + ("dong", i)
-        if not group.dong:
-            raise BaocaoError(Problem(places.where(here), f"Nhóm '{group.nhom}' chưa có dòng nào.",
-                                      "Thêm các dòng vào 'dong' của nhóm, hoặc xóa nhóm này."))
-        groups.append((group, here, [(row, here + ("dong", j)) for j, row in enumerate(group.dong)]))
-    return groups
-
-
-def read_status(value: Any, where: Location) -> str:
-    """A task status as written ('Đã hoàn thành', 'da_hoan_thanh') → its name ('da_hoan_thanh')."""
-    text = " ".join(str(value).split()).lower()
-    for name, words in STATUSES.items():
-        if text in (name, words):
-            return name
-    raise BaocaoError(Problem(where, f"Trạng thái '{value}' không hợp lệ.", "Chọn một trong: " + ", ".join(STATUSES.values()) + "."))
-
-
-def row_status(spec: Bang, row: Any, path: tuple, places: SourceMap) -> str | None:
-    """The status a row carries (key trang_thai, or the trang_thai column of a list row), if any."""
-    if isinstance(row, dict):
-        return read_status(row[STATUS_KEY], places.where(path + (STATUS_KEY,))) if row.get(STATUS_KEY) else None
-    keys = [c.khoa for c in spec.cot if c.kieu in INPUT_KINDS]
-    if STATUS_KEY in keys and len(row) == len(keys) and row[keys.index(STATUS_KEY)]:
-        return read_status(row[keys.index(STATUS_KEY)], places.where(path + (keys.index(STATUS_KEY),)))
-    return None
 
 
 def build_table(spec: Bang, path: tuple, figures: dict[str, Figure], places: SourceMap, inlines: Inlines) -> Table:
@@ -183,7 +141,7 @@ class _TableBuilder:
             raise self._fail(here, f"Số liệu '{figure.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có chi tiết theo đơn vị.",
                              f"Dùng '- {FIGURE_KEY}: {figure.name}' cho số liệu này.")
         items = [_Item(here) for _ in figure.chi_tiet]
-        for item, part in zip(items, figure.chi_tiet):
+        for item, part in zip(items, figure.chi_tiet, strict=True):
             self._fill_from_figure(item, part, here)
         return items
 
@@ -203,7 +161,7 @@ class _TableBuilder:
             raise self._fail(path, f"Dòng có {len(raw)} ô nhưng bảng cần {len(self.inputs)} ô (các cột: {names}).",
                              "Thêm hoặc bớt ô cho đủ; ô để trống ghi \"\".")
         item = _Item(path)
-        for i, (column, value) in enumerate(zip(self.inputs, raw)):
+        for i, (column, value) in enumerate(zip(self.inputs, raw, strict=True)):
             self._put(item, column.khoa, value, path + (i,))
         return item
 
@@ -218,7 +176,7 @@ class _TableBuilder:
         if FIGURE_KEY in raw:
             self._fill_from_figure(item, self._figure(raw[FIGURE_KEY], path + (FIGURE_KEY,)), path + (FIGURE_KEY,))
         for key, value in raw.items():
-            if key in NUMBER_FIELDS and item.figure is not None:
+            if key in FIGURE_VALUES and item.figure is not None:
                 raise self._fail(path + (key,), f"Ô '{key}' đã lấy từ số liệu '{item.figure.name}', không ghi tay.",
                                  "Xóa ô này, hoặc sửa số liệu trong so_lieu.")
             if key != FIGURE_KEY:
@@ -315,8 +273,8 @@ class _TableBuilder:
         if lead == 0:
             raise self._fail(path, "Bảng cần một cột chữ ở đầu để ghi 'Tổng cộng'.", "Thêm cột tên (kieu: van_ban) làm cột đầu tiên.")
         self._check_units(items, path)
-        keys = {c.khoa for c in self.inputs if c.kieu == "so"} | set(NUMBER_FIELDS)
-        totals = {key: _sum(item.values.get(key) for item in items) for key in keys}
+        keys = {c.khoa for c in self.inputs if c.kieu == "so"} | set(FIGURE_VALUES)
+        totals = {key: sum_values(item.values.get(key) for item in items) for key in keys}
         if isinstance(self.spec.tong_cong, dict):
             self._check_stated(self._keyed(self.spec.tong_cong, path), totals)
         cells = [Cell([[Text(TOTAL_LABEL)]], "center", span=lead)]
@@ -369,8 +327,3 @@ def _format(column: Cot, value: Decimal, decimals: int | None) -> str:
         value = fmt.round_half_up(value, decimals)
     text = fmt.format_number(value, decimals)
     return f"+{text}" if column.kieu == "chenh_lech" and value > 0 else text
-
-
-def _sum(values: Iterator[Any]) -> Decimal | None:
-    values = list(values)
-    return sum(values, Decimal(0)) if values and all(isinstance(v, Decimal) for v in values) else None

@@ -25,7 +25,7 @@ from .errors import BaocaoError, Problem
 from .formatting import percent_of
 from .load import SourceMap
 from .model import BaoCao, Bang, KhoiBang, Muc
-from .tables import STATUSES, grouped_rows, row_status
+from .rows import STATUSES, grouped_rows, row_status
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def summarize_tasks(report: BaoCao, places: SourceMap) -> TaskSummary:
         statuses = [[(row_status(spec, row, row_path, places), row_path) for row, row_path in entries] for _, _, entries in rows]
         if not any(status for group in statuses for status, _ in group):
             continue
-        for (group, _, _), group_statuses in zip(rows, statuses):
+        for (group, _, _), group_statuses in zip(rows, statuses, strict=True):
             counts = Counter(_required(status, row_path, places) for status, row_path in group_statuses)
             total.update(counts)
             if group is not None:

@@ -16,13 +16,13 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import BaocaoError, Location, Problem
-from .kinds import KIND_BY_NAME
+from .kinds import KINDS
 from .template_check import check_template
 from .validate import Sources
 
 DEFAULT_TEMPLATE = "bao-cao"
 SUFFIX = ".docx"
-BUILTIN_FILES = {DEFAULT_TEMPLATE: "bao-cao.docx"} | {kind.template: "bao-cao.docx" for kind in KIND_BY_NAME.values()}
+BUILTIN_FILES = dict.fromkeys((DEFAULT_TEMPLATE, *KINDS), "bao-cao.docx")
 UNIT_ORIGIN = "thư mục đơn vị"
 SHARED_ORIGIN = "thư mục mẫu chung"
 BUILTIN_ORIGIN = "mẫu có sẵn"
@@ -58,7 +58,7 @@ class Resolution:
 def resolve(sources: Sources, shared: Path | None = None) -> Resolution:
     """The chain of places for the report's template (`shared`: the command line's folder)."""
     report = sources.report
-    name = report.mau.removesuffix(SUFFIX) if report.mau else KIND_BY_NAME[report.loai].template
+    name = report.mau.removesuffix(SUFFIX) if report.mau else report.loai
     if report.mau and Path(name).name != name:
         raise BaocaoError(Problem(sources.report_map.where(("mau",)), f"Khóa mau chỉ ghi tên mẫu, không ghi thư mục: '{report.mau}'.",
                                   "Đặt tệp mẫu vào thư mục đơn vị hoặc thư mục mẫu chung rồi ghi tên tệp, ví dụ mau: thi-dua-tinh."))

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import BaocaoError, Location, Problem, suggest
 from .load import SourceMap, load_yaml
-from .model import DISTRICT_LEVELS, BaoCao, DonVi, all_keys
+from .model import DISTRICT_LEVELS, FIGURE_VALUES, BaoCao, DonVi, all_keys
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -30,7 +30,7 @@ _TYPES = {  # pydantic error type → (what the value must be, what to do)
 }
 _VALUE_HINTS = {"ngay": "Viết ngày có trên lịch theo dạng ngày/tháng/năm, ví dụ 15/6/2026; dự thảo chưa có ngày ghi 6/2026."}
 FIRST_YEAR, LAST_YEAR = 1945, 2100  # years a report period may plausibly fall in
-_FIGURE_VALUES = {"gia_tri": "giá trị kỳ này", "ke_hoach": "kế hoạch", "cung_ky": "số cùng kỳ"}
+_FIGURE_WORDS = dict(zip(FIGURE_VALUES, ("giá trị kỳ này", "kế hoạch", "số cùng kỳ"), strict=True))
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def unfilled_values(report: BaoCao, places: SourceMap) -> list[Problem]:
     """Figure values written but left empty (as `baocao next` leaves them): one problem each."""
     return [Problem(places.where(("so_lieu", name, key)), f"Chưa điền {words} ({key}) của số liệu '{name}'" + (f" ({spec.ten})." if spec.ten else "."),
                     "Ghi số kiểu Việt Nam, ví dụ 1.539,72; nếu không có số này thì xóa khóa " + key + ".")
-            for name, spec in report.so_lieu.items() for key, words in _FIGURE_VALUES.items()
+            for name, spec in report.so_lieu.items() for key, words in _FIGURE_WORDS.items()
             if key in spec.model_fields_set and getattr(spec, key) is None]
 
 

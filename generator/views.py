@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .check import ERROR, Finding
+from .nd30 import ERROR, Finding
 
 if TYPE_CHECKING:  # the check command needs no pipeline
     from .batch import Outcome

@@ -30,6 +30,7 @@ from docx.shared import Pt, Twips
 from lxml import etree
 
 from baocao.ooxml import reproducible_zip
+from baocao.page import A4, MARGINS
 
 TEMPLATE_PATH = Path(__file__).with_name("bao-cao.docx")
 FONT = "Times New Roman"
@@ -40,8 +41,6 @@ CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 
 # Page geometry, in twips (1 cm = 567 twips).
-A4 = (11906, 16838)
-MARGINS = {"top": 1134, "bottom": 1134, "left": 1701, "right": 850}
 HEADER_DISTANCE = 567
 TEXT_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]  # 9355 = 16.5 cm
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from baocao import narrative
+from baocao import sandbox
 from baocao.batch import Job, build_one
 from baocao.docx_writer import _frame_environment, _Frame
 from baocao.pdf import find_soffice
@@ -99,7 +99,7 @@ def test_a_process_compiles_the_template_and_the_sentences_once(tmp_path):
 
     def compiled() -> tuple[int, int, int]:
         return (_frame_environment().from_string.cache_info().misses, len(_Frame._patched),
-                narrative._compiled.cache_info().misses)
+                sandbox.compile_sentence.cache_info().misses)
 
     before = compiled()
     assert build_one(second).ok

@@ -1,15 +1,16 @@
-"""Tests for baocao.check, the ND30 conformance check of any .docx.
+"""Tests for baocao.nd30, the ND30 conformance check of any .docx.
 
 The example report (conftest.example_docx) must pass without errors. Copies of it edited with
 python-docx must report each defect with the right code, severity and place; documents made by
 hand here with python-docx (no template, Heading styles, tab-aligned header) must be checked
-without crashing. Places follow check.py's convention: "đoạn N" is python-docx's
+without crashing. Places follow nd30.reader's convention: "đoạn N" is python-docx's
 `Document.paragraphs` index + 1, "bảng T, ô (R, C)" counts tables, rows and cells from 1.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from baocao.check import ERROR, WARNING, Finding, check_docx, findings_to_json, has_errors
 from baocao.errors import BaocaoError
+from baocao.nd30 import ERROR, WARNING, Finding, check_docx, findings_to_json, has_errors
+from baocao.nd30.frame import DOC_TYPE_ABBREVIATIONS
 
 Expected = tuple[str, str, str, str]  # severity, code, where, a fragment of the message
 
@@ -174,7 +176,7 @@ def english_numbers(doc) -> list[Expected]:
 
 def typed_note_numbers(doc) -> list[Expected]:
     cited = [body_paragraph(doc, start) for start in ("Xã Tân Hòa được", "Thực hiện Kế hoạch", "Tăng cường kiểm tra")]
-    for (_, paragraph), number in zip(cited, ("1", "2", "2")):
+    for (_, paragraph), number in zip(cited, ("1", "2", "2"), strict=True):
         paragraph.add_run(number).font.superscript = True
     (first_place, first), (second_place, _), (third_place, third) = cited
     return [
@@ -411,7 +413,7 @@ def test_recipients_block_in_body(tmp_path: Path) -> None:
     ]
     found = of(findings, "noi-nhan")
     assert len(found) == len(expected) and all(
-        f.where == place and f.message.startswith(start) for f, (place, start) in zip(found, expected)
+        f.where == place and f.message.startswith(start) for f, (place, start) in zip(found, expected, strict=True)
     ), "\n".join(map(str, found))
     assert [f.where for f in of(findings, "ket-thuc")] == ["đoạn 1: «Nội dung báo cáo»"]
 
@@ -435,3 +437,37 @@ def test_json_output(tmp_path: Path) -> None:
     assert {"code": "so-ky-hieu", "where": "đoạn 1: «Số: 5/BC-UBND»"}.items() <= next(
         item for item in data if item["code"] == "so-ky-hieu").items()
     assert "Số: 5/BC-UBND" in findings_to_json(findings)  # Vietnamese kept readable, not \u-escaped
+
+
+# --- (e) the abbreviations of Phụ lục III ----------------------------------------------
+
+
+class TestDocTypeAbbreviations:
+    @pytest.mark.parametrize(
+        ("name", "abbreviation"),
+        [
+            ("Báo cáo", "BC"),
+            ("Kế hoạch", "KH"),
+            ("Quyết định", "QĐ"),
+            ("Tờ trình", "TTr"),
+            ("Quy định", "QyĐ"),
+            ("Chương trình", "CTr"),
+            ("Đề án", "ĐA"),
+            ("Dự án", "DA"),
+            ("Bản trích sao", "TrS"),
+            ("Bản sao lục", "SL"),
+        ],
+    )
+    def test_maps_type_names_to_phu_luc_iii_abbreviations(self, name, abbreviation):
+        assert DOC_TYPE_ABBREVIATIONS[name] == abbreviation
+
+    def test_lists_the_thirty_types_once_each(self):
+        assert len(DOC_TYPE_ABBREVIATIONS) == 30
+        assert len(set(DOC_TYPE_ABBREVIATIONS.values())) == 30
+
+    def test_has_no_abbreviation_for_cong_van(self):
+        assert "Công văn" not in DOC_TYPE_ABBREVIATIONS
+
+    def test_is_written_in_nfc(self):
+        for text in [*DOC_TYPE_ABBREVIATIONS, *DOC_TYPE_ABBREVIATIONS.values()]:
+            assert unicodedata.is_normalized("NFC", text)

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from baocao.formatting import (
     DEFAULT_PERCENT_DECIMALS,
-    DOC_TYPE_ABBREVIATIONS,
     DRAFT_BLANK,
     ROUNDING,
     VIETNAMESE_LETTERS,
@@ -345,6 +344,9 @@ class TestPointLetter:
     def test_has_no_f_j_w_z(self):
         assert not set("fjwz") & set(VIETNAMESE_LETTERS)
 
+    def test_is_written_in_nfc(self):
+        assert unicodedata.is_normalized("NFC", VIETNAMESE_LETTERS)
+
     @pytest.mark.parametrize("index", [-1, 23])
     def test_refuses_an_index_outside_the_alphabet(self, index):
         with pytest.raises(ValueError):
@@ -393,34 +395,3 @@ class TestDocumentNumbers:
 
     def test_cites_a_draft_without_number_or_date(self):
         assert format_doc_reference("Báo cáo", None, "BC-UBND", None) == "Báo cáo số      /BC-UBND"
-
-
-class TestDocTypeAbbreviations:
-    @pytest.mark.parametrize(
-        ("name", "abbreviation"),
-        [
-            ("Báo cáo", "BC"),
-            ("Kế hoạch", "KH"),
-            ("Quyết định", "QĐ"),
-            ("Tờ trình", "TTr"),
-            ("Quy định", "QyĐ"),
-            ("Chương trình", "CTr"),
-            ("Đề án", "ĐA"),
-            ("Dự án", "DA"),
-            ("Bản trích sao", "TrS"),
-            ("Bản sao lục", "SL"),
-        ],
-    )
-    def test_maps_type_names_to_phu_luc_iii_abbreviations(self, name, abbreviation):
-        assert DOC_TYPE_ABBREVIATIONS[name] == abbreviation
-
-    def test_lists_the_thirty_types_once_each(self):
-        assert len(DOC_TYPE_ABBREVIATIONS) == 30
-        assert len(set(DOC_TYPE_ABBREVIATIONS.values())) == 30
-
-    def test_has_no_abbreviation_for_cong_van(self):
-        assert "Công văn" not in DOC_TYPE_ABBREVIATIONS
-
-    def test_is_written_in_nfc(self):
-        for text in [*DOC_TYPE_ABBREVIATIONS, *DOC_TYPE_ABBREVIATIONS.values(), VIETNAMESE_LETTERS]:
-            assert unicodedata.is_normalized("NFC", text)

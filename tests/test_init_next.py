@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from baocao.compute import compute_figures
 from baocao.errors import BaocaoError
+from baocao.figures import compute_figures
 from baocao.kinds import KINDS
 from baocao.next_period import write_next
 from baocao.period import Period, parse_period
@@ -47,7 +47,7 @@ def test_init_writes_a_draft_that_builds_at_once(tmp_path, kind):
     audit = pytest.importorskip("openxml_audit")
     assert audit.OpenXmlValidator().validate(str(target)).is_valid
     sources = load_sources(report)
-    assert (sources.report.so, sources.report.ngay.is_draft) == (None, True)
+    assert (sources.report.so, sources.report.ngay.day) == (None, None)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -180,7 +180,7 @@ def test_next_leaves_only_values_to_fill(unit, cli):
 def test_next_clears_number_and_date(unit):
     written = write_next(unit / EXAMPLE.name, parse_period("6 tháng cuối năm 2026"))
     report = read_sources(written.path).report
-    assert report.so is None and report.ngay.is_draft and (report.ngay.month, report.ngay.year) == (12, 2026)
+    assert report.so is None and report.ngay.day is None and (report.ngay.month, report.ngay.year) == (12, 2026)
     assert report.ky_bao_cao == Period("6t-cuoi", 2026) and report.dong_nghieng == ""
 
 

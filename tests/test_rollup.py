@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from baocao.compute import Figure, compute_figures
+from baocao.figures import Figure, compute_figures
 from baocao.formatting import format_number
 from baocao.pipeline import build
 from baocao.rollup import RollUp, roll_up

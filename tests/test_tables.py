@@ -14,6 +14,7 @@ from docx import Document as open_docx
 from lxml import etree
 
 from baocao.compose import appendix_labels, compose
+from baocao.compute import compute
 from baocao.errors import BaocaoError
 from baocao.formatting import DRAFT_BLANK
 from baocao.model import PhuLuc
@@ -334,7 +335,8 @@ def test_task_summary_per_group(report_dir):
 
 def test_notes_in_tables_are_the_document_notes(report_dir):
     text = SMALL.replace("- {khoa: ten, tieu_de: Cây trồng}", "- {khoa: ten, tieu_de: 'Cây trồng[^Theo thống kê.]'}")
-    document = compose(load_sources(report_dir.write(text))).document
+    sources = load_sources(report_dir.write(text))
+    document = compose(sources, compute(sources)).document
     assert [n.paragraphs[0][0].text for n in document.notes()] == ["Theo thống kê."]
 
 

@@ -291,6 +291,23 @@ def test_tags_split_across_plain_runs_are_fine(tmp_path):
     assert template_problems(template) == []
 
 
+TEXT_BOX = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+            + "".join(f"<mc:{branch}><w:txbxContent><w:p><w:r><w:t>{{{{ ho_tenn }}}}</w:t></w:r></w:p></w:txbxContent></mc:{branch}>"
+                      for branch in ("Choice", "Fallback"))
+            + "</mc:AlternateContent></w:r>")
+
+
+def test_a_text_box_is_placed_after_its_anchor_and_read_once(tmp_path):
+    """Its paragraphs do not shift the body's count (the places `baocao check` gives); its fallback copy is not read."""
+    template = copy_builtin("bao-cao", tmp_path)
+    edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}</w:t></w:r>", "{{ trich_yeu }}</w:t></w:r>" + TEXT_BOX)
+              .replace("{{ dong_nghieng }}", "{{ dong_nghiengg }}"))
+    assert [problem.message for problem in template_problems(template)] == [
+        "đoạn 2, hộp văn bản 1, đoạn 1 «{{ ho_tenn }}»: Mẫu dùng tên 'ho_tenn' không có.",
+        "đoạn 5 «{{ dong_nghiengg }}»: Mẫu dùng tên 'dong_nghiengg' không có.",
+    ]
+
+
 def test_a_file_that_is_not_word(tmp_path):
     template = tmp_path / "mau.docx"
     template.write_text("không phải Word", encoding="utf-8")

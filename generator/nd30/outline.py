@@ -1,0 +1,146 @@
+"""Heading numbering: Phần, mục I., 1., 1.1., điểm a) in sequence and under the right parent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..formatting import VIETNAMESE_LETTERS
+from ..numbering import PART, PART_ORDINALS, POINT, SECTION, Typed, label, read_label
+from .findings import ERROR, RULE_OUTLINE, Finding
+from .reader import Docx, Para
+
+PART_RANK, SECTION_RANK, POINT_RANK = 0, 1, 99  # Phần, mục I., điểm a); "1." is 2, "1.1." is 3...
+_RANKS = {PART: PART_RANK, SECTION: SECTION_RANK, POINT: POINT_RANK}
+
+
+class Numbered(Protocol):
+    number: int
+    label: str
+    place: str
+
+
+def sequence_problem(current: Numbered, previous: Numbered | None, label_for: Callable[[int], str], first: str) -> str:
+    """Why `current` does not follow `previous` in a 1, 2, 3… sequence ("" if it does); `first` says where a
+    sequence without a previous item starts."""
+    expected = previous.number + 1 if previous else 1
+    if current.number == expected:
+        return ""
+    if previous is None:
+        return f"«{current.label}» là số đầu tiên {first} nên phải là «{label_for(expected)}»."
+    if current.number > expected:
+        return (f"«{current.label}» đứng sau «{previous.label}» ({previous.place}): bỏ sót số thứ tự, phải là "
+                f"«{label_for(expected)}».")
+    return (f"«{current.label}» trùng hoặc lùi số so với «{previous.label}» ({previous.place}); phải là "
+            f"«{label_for(expected)}».")
+
+
+@dataclass(frozen=True)
+class _Heading:
+    """A numbered heading: its label as typed (a điểm's number is its letter's position, 0 when it is not a
+    Vietnamese letter), and where it is."""
+
+    typed: Typed
+    place: str
+    where: str
+
+    @property
+    def rank(self) -> int:
+        return _RANKS.get(self.typed.kind, SECTION_RANK + len(self.typed.numbers))
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return self.typed.numbers
+
+    @property
+    def number(self) -> int:
+        return self.typed.number
+
+    @property
+    def label(self) -> str:
+        return self.typed.text
+
+    def label_for(self, number: int) -> str:
+        """This heading's label with its own number replaced by `number`."""
+        if self.typed.kind == POINT and number > len(VIETNAMESE_LETTERS):
+            return "?"
+        words = self.typed.words and number <= len(PART_ORDINALS)
+        return label(self.typed.kind, self.numbers[:-1] + (number,), words)
+
+
+def _heading(para: Para) -> _Heading | None:
+    """The heading a paragraph's label makes, or None when it starts with no label (or "Phần"/a Roman
+    numeral that is no number)."""
+    typed = read_label(para.text)
+    if typed is None or (typed.kind in (PART, SECTION) and not typed.number):
+        return None
+    return _Heading(typed, para.place, para.where)
+
+
+class _Outline:
+    """Follows the open headings (one per rank) and reports numbers that break the hierarchy."""
+
+    def __init__(self):
+        self.open: dict[int, _Heading] = {}
+        self.first_part: _Heading | None = None
+
+    def see(self, heading: _Heading) -> Iterator[Finding]:
+        if heading.rank == PART_RANK:
+            yield from self._part_style(heading)
+        if heading.rank == POINT_RANK and heading.number == 0:
+            yield self._finding(heading, f"Điểm «{heading.label}» dùng chữ không có trong bảng chữ cái tiếng Việt; "
+                                "điểm đánh theo thứ tự a), b), c), d), đ), e), g), h), i), k)… (không có f, j, w, z).")
+            return
+        if SECTION_RANK + 1 < heading.rank < POINT_RANK:  # 1.1., 1.1.1.: the parent must be open
+            yield from self._parent(heading)
+        problem = sequence_problem(heading, self.open.get(heading.rank), heading.label_for, self._inside(heading.rank))
+        if problem:
+            yield self._finding(heading, f"Đề mục {problem}")
+        self.open = {rank: h for rank, h in self.open.items() if rank < heading.rank}
+        self.open[heading.rank] = heading
+
+    def _container(self, rank: int) -> _Heading | None:
+        """The nearest open heading above `rank`."""
+        above = [r for r in self.open if r < rank]
+        return self.open[max(above)] if above else None
+
+    def _inside(self, rank: int) -> str:
+        container = self._container(rank)
+        return f"trong «{container.label}» ({container.place})" if container else "của văn bản"
+
+    def _parent(self, heading: _Heading) -> Iterator[Finding]:
+        parent = heading.numbers[:-1]
+        ranks = range(SECTION_RANK + 1, heading.rank)
+        if tuple(self.open[r].number if r in self.open else 0 for r in ranks) != parent:
+            missing = ".".join(map(str, parent)) + "."
+            container = self._container(heading.rank - 1)
+            under, inside = (f"«{container.label}» ({container.place})", f"«{container.label}»") if container \
+                else ("đầu văn bản", "văn bản")
+            yield self._finding(heading, f"Mục «{heading.label}» nằm dưới {under} nhưng chưa có mục «{missing}» "
+                                f"trong {inside}. Sửa số thứ tự theo đúng mục cha.")
+
+    def _part_style(self, heading: _Heading) -> Iterator[Finding]:
+        first = self.first_part = self.first_part or heading
+        if heading.typed.words != first.typed.words:
+            yield self._finding(heading, f"«{heading.label}» và «{first.label}» ({first.place}) dùng hai kiểu đánh số "
+                                "Phần khác nhau; cả văn bản chỉ dùng một kiểu: «Phần I», «Phần II»… hoặc «Phần thứ "
+                                "nhất», «Phần thứ hai»….")
+
+    @staticmethod
+    def _finding(heading: _Heading, message: str) -> Finding:
+        return Finding(ERROR, "danh-so-muc", message, heading.where, RULE_OUTLINE)
+
+
+def _is_heading(doc: Docx, para: Para) -> bool:
+    """Heading style, or the first run with text is bold."""
+    runs = para.visible_runs
+    return doc.styles.is_heading_style(para.element) or (bool(runs) and runs[0].bold)
+
+
+def check_outline(doc: Docx) -> Iterator[Finding]:
+    outline = _Outline()
+    for para in doc.body_text:
+        heading = _heading(para) if _is_heading(doc, para) else None
+        if heading:
+            yield from outline.see(heading)

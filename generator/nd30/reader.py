@@ -1,0 +1,466 @@
+"""Reading a .docx as Word shows it: effective run formatting, paragraphs and their places.
+
+Run properties are resolved as Word does: direct formatting, then the character style, the
+paragraph style, the table style (each through its basedOn chain), then the document defaults;
+theme fonts count as Times New Roman only when the theme's Latin font is Times New Roman.
+
+Places (`Para.place`) are counted so a clerk can find them again; `baocao check` and
+`baocao templates check` both name paragraphs this way:
+- "đoạn N": the N-th paragraph of the story outside tables, in document order, empty ones
+  included, from 1 (in the body, python-docx's `Document.paragraphs` index + 1 when the body has
+  no content controls; paragraphs inside block content controls are counted too);
+- "bảng T, ô (R, C)": a table cell: the T-th table of the story in document order (a nested table
+  counted where it starts), row R, the C-th cell of that row;
+- "chú thích N": a footnote, numbered as Word shows it (order of citation; one never cited, by its id);
+- "mục N (section)": the N-th section (a block of pages with its own size and margins);
+- a header or footer puts its name before its places ("đầu trang 2, đoạn 1", "chân trang, đoạn 1":
+  numbered when there are several), a text box its own after its anchor's ("đoạn 4, hộp văn bản 1,
+  đoạn 2"), so neither shifts the count of the body.
+A quoted paragraph shows its first EXCERPT_LENGTH characters, whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import docx
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml import etree
+
+from ..errors import BaocaoError, Location, Problem
+
+TNR = "Times New Roman"
+EXCERPT_LENGTH = 50
+Area = Literal["body", "table", "note", "header", "footer", "textbox"]  # "body": a body paragraph outside tables
+
+P, TBL = qn("w:p"), qn("w:tbl")
+_SDT, _T = qn("w:sdt"), qn("w:t")
+_RUN_CHARACTERS = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TEXT_BOX = qn("w:txbxContent")
+_HIDDEN_RUN_ANCESTORS = {qn("w:del"), qn("w:moveFrom"), _TEXT_BOX, _MC_FALLBACK}
+_NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+_HEADERS_AND_FOOTERS: dict[str, tuple[str, Area]] = {
+    RT.HEADER: ("đầu trang", "header"), RT.FOOTER: ("chân trang", "footer"),
+}
+_OFF = {"0", "false", "off", "none"}
+_BORDER_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
+_BORDER_SYNONYMS = {"left": "start", "right": "end"}
+
+SO_LINE = re.compile(r"\s*Số\s*:")
+_NOI_NHAN = re.compile(r"\s*Nơi\s+nhận\b", re.IGNORECASE)
+
+
+def open_document(path: Path) -> WordDocument:
+    """The .docx at `path`; a located error when it is not one."""
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise BaocaoError(Problem(
+            Location(path), f"Không đọc được tệp Word: {exc}.",
+            "Chỉ kiểm tra được tệp .docx; tệp .doc cũ hãy mở bằng Word rồi lưu lại dạng .docx.",
+        )) from None
+
+
+def _related_parts(part, reltype: str) -> list:
+    """The parts `part` relates to with `reltype`, in part-name order."""
+    related = (rel.target_part for rel in part.rels.values() if rel.reltype == reltype and not rel.is_external)
+    return sorted(related, key=lambda target: target.partname)
+
+
+def _related_xml(part, reltype: str):
+    """The parsed XML of the first part `part` relates to with `reltype`, or None."""
+    return next((etree.fromstring(target.blob) for target in _related_parts(part, reltype)), None)
+
+
+def _theme_fonts(theme) -> dict[str, str]:
+    """'major'/'minor' -> the theme's Latin typeface."""
+    fonts = {}
+    for kind in ("major", "minor") if theme is not None else ():
+        latin = theme.find(f".//{qn(f'a:{kind}Font')}/{qn('a:latin')}")
+        if latin is not None:
+            fonts[kind] = latin.get("typeface", "")
+    return fonts
+
+
+def find(element, path: str):
+    """element.find for a "w:a/w:b" path; None when element is None."""
+    return None if element is None else element.find("/".join(qn(step) for step in path.split("/")))
+
+
+def attr(element, name: str = "val") -> str | None:
+    """A w: attribute of element; None when element is None."""
+    return None if element is None else element.get(qn(f"w:{name}"))
+
+
+def _val(element, path: str) -> str | None:
+    return attr(find(element, path))
+
+
+def _on(element) -> bool:
+    """A toggle property (w:b, w:i...): present and not switched off."""
+    return element is not None and element.get(qn("w:val"), "true").lower() not in _OFF
+
+
+def to_int(value: str | None, default: int) -> int:
+    """An integer attribute's value (Word sometimes writes "1440.0"); `default` when absent or unreadable."""
+    try:
+        return int(float(value)) if value is not None else default
+    except ValueError:
+        return default
+
+
+def norm(text: str) -> str:
+    """NFC, whitespace collapsed to single spaces, stripped."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def quote(text: str) -> str:
+    """«the text's first EXCERPT_LENGTH characters…», whitespace collapsed: how a place shows its paragraph."""
+    text = " ".join(text.split())
+    return f"«{text[:EXCERPT_LENGTH]}{'…' if len(text) > EXCERPT_LENGTH else ''}»"
+
+
+class Styles:
+    """Style lookup and Word's property inheritance."""
+
+    def __init__(self, root, theme_fonts: dict[str, str]):
+        self.by_id = {s.get(qn("w:styleId")): s for s in root.iter(qn("w:style"))}
+        self.defaults = find(root, "w:docDefaults/w:rPrDefault/w:rPr")
+        self.theme_fonts = theme_fonts
+        self.default_ids = {
+            s.get(qn("w:type")): s.get(qn("w:styleId")) for s in self.by_id.values()
+            if s.get(qn("w:default")) in ("1", "true", "on")
+        }
+        self._chains: dict[str | None, list] = {}
+
+    @classmethod
+    def of(cls, document: WordDocument) -> Styles:
+        return cls(document.styles.element, _theme_fonts(_related_xml(document.part, RT.THEME)))
+
+    def chain(self, style_id: str | None) -> list:
+        """The style and its basedOn ancestors, nearest first."""
+        if style_id not in self._chains:
+            chain, current = [], style_id
+            while current in self.by_id and self.by_id[current] not in chain:
+                chain.append(self.by_id[current])
+                current = _val(self.by_id[current], "w:basedOn")
+            self._chains[style_id] = chain
+        return self._chains[style_id]
+
+    def paragraph_chain(self, p) -> list:
+        return self.chain(_val(p, "w:pPr/w:pStyle") or self.default_ids.get("paragraph"))
+
+    def table_chain(self, tbl) -> list:
+        return self.chain(_val(tbl, "w:tblPr/w:tblStyle") or self.default_ids.get("table"))
+
+    def run_properties(self, run, p) -> tuple:
+        """The rPr elements that can set a property of `run`, strongest first."""
+        sources = [run] + self.chain(_val(run, "w:rPr/w:rStyle")) + self.paragraph_chain(p)
+        tbl = next(run.iterancestors(TBL), None)
+        if tbl is not None:
+            sources += self.table_chain(tbl)
+        found = [find(source, "w:rPr") for source in sources] + [self.defaults]
+        return tuple(rpr for rpr in found if rpr is not None)
+
+    def is_heading_style(self, p) -> bool:
+        chain = self.paragraph_chain(p)
+        return bool(chain) and (_val(chain[0], "w:name") or "").lower().startswith("heading")
+
+    def font(self, run: Run, slot: str) -> str:
+        """The font Word uses for `slot` ("ascii" or "hAnsi") of the run; a theme font by its name."""
+        for rpr in run.properties:
+            fonts = rpr.find(qn("w:rFonts"))
+            theme = None if fonts is None else fonts.get(qn(f"w:{slot}Theme"))
+            if theme:
+                return self._theme_font(theme)
+            if fonts is not None and fonts.get(qn(f"w:{slot}")):
+                return fonts.get(qn(f"w:{slot}"))
+        return TNR  # Word's own default
+
+    def _theme_font(self, theme: str) -> str:
+        name = self.theme_fonts.get("major" if theme.startswith("major") else "minor", "")
+        return TNR if name.casefold() == TNR.casefold() else f"{name or theme} (phông theo chủ đề)"
+
+    def has_visible_border(self, tbl) -> bool:
+        """Whether any cell edge of the table shows a border (cell borders over table and style borders)."""
+        sources = [find(tbl, "w:tblPr/w:tblBorders")] + [find(s, "w:tblPr/w:tblBorders") for s in self.table_chain(tbl)]
+        edges = {edge: next((b for b in (_border(src, edge) for src in sources) if b is not None), None)
+                 for edge in _BORDER_EDGES}
+        rows = tbl.findall(qn("w:tr"))
+        for r, row in enumerate(rows):
+            cells = row.findall(qn("w:tc"))
+            for c, cell in enumerate(cells):
+                own = find(cell, "w:tcPr/w:tcBorders")
+                outer = {"top": r == 0, "bottom": r == len(rows) - 1, "left": c == 0, "right": c == len(cells) - 1}
+                for side, is_outer in outer.items():
+                    border = _border(own, side)
+                    if border is None:
+                        border = edges[side if is_outer else ("insideH" if side in ("top", "bottom") else "insideV")]
+                    if _visible(border):
+                        return True
+        return False
+
+
+def _border(container, side: str):
+    if container is None:
+        return None
+    found = container.find(qn(f"w:{side}"))
+    if found is None and side in _BORDER_SYNONYMS:
+        found = container.find(qn(f"w:{_BORDER_SYNONYMS[side]}"))
+    return found
+
+
+def _visible(border) -> bool:
+    """A border that prints: not none/nil/0, not zero width, not white."""
+    return (border is not None and border.get(qn("w:val")) not in ("nil", "none", "0")
+            and border.get(qn("w:sz")) != "0" and (border.get(qn("w:color")) or "").upper() != "FFFFFF")
+
+
+# --- paragraphs and runs with their places ---------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Run:
+    """A run's text, whether a field made it (page numbers, NOTEREF), and its rPr chain."""
+
+    text: str
+    generated: bool
+    properties: tuple
+
+    def prop(self, tag: str):
+        return next((el for rpr in self.properties if (el := rpr.find(qn(tag))) is not None), None)
+
+    @property
+    def bold(self) -> bool:
+        return _on(self.prop("w:b"))
+
+    @property
+    def italic(self) -> bool:
+        return _on(self.prop("w:i"))
+
+    @property
+    def vertical(self) -> str:
+        """The w:vertAlign value: superscript, subscript or baseline."""
+        return attr(self.prop("w:vertAlign")) or "baseline"
+
+    @property
+    def size(self) -> Decimal:
+        """Size in points (Word's default 10 when nothing sets it)."""
+        return Decimal(to_int(attr(self.prop("w:sz")), 20)) / 2
+
+
+@dataclass(frozen=True, eq=False)
+class Para:
+    """A paragraph, where it is, its runs and its typed text (field results left out)."""
+
+    element: etree._Element
+    area: Area
+    place: str
+    runs: tuple[Run, ...]
+    text: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.place}: {quote(self.text)}"
+
+    @property
+    def visible_runs(self) -> list[Run]:
+        return [run for run in self.runs if run.text.strip()]
+
+
+def _blocks(container) -> Iterator:
+    """Paragraphs and tables of a body, cell or note, looking inside block content controls."""
+    for child in container:
+        if child.tag in (P, TBL):
+            yield child
+        elif child.tag == _SDT and child.find(qn("w:sdtContent")) is not None:
+            yield from _blocks(child.find(qn("w:sdtContent")))
+
+
+def _run_text(run) -> str:
+    return "".join(child.text or "" if child.tag == _T else _RUN_CHARACTERS.get(child.tag, "") for child in run)
+
+
+def _shown(run, p) -> bool:
+    """False for deleted text, text-box content and markup-compatibility fallbacks."""
+    for ancestor in run.iterancestors():
+        if ancestor is p:
+            return True
+        if ancestor.tag in _HIDDEN_RUN_ANCESTORS:
+            return False
+    return True
+
+
+def _text_boxes(p) -> list:
+    """The text boxes anchored in paragraph `p` (their markup-compatibility fallbacks left out)."""
+    return [box for box in p.iter(_TEXT_BOX) if _shown(box, p)]
+
+
+class Walker:
+    """Collects the paragraphs of a story in document order with their places, following complex fields.
+
+    `name` ("đầu trang 2") goes before each place; `text_boxes` adds the paragraphs of text boxes
+    after their anchor's.
+    """
+
+    def __init__(self, styles: Styles, name: str = "", area: Area = "body", text_boxes: bool = False):
+        self.styles = styles
+        self.name = name
+        self.area = area
+        self.text_boxes = text_boxes
+        self.paragraphs: list[Para] = []
+        self.tables: dict[etree._Element, int] = {}  # table -> its number, in document order
+        self.fields: list[str] = []
+        self.count = 0
+
+    def story(self, root) -> Walker:
+        for block in _blocks(root):
+            if block.tag == P:
+                self.count += 1
+                self._add(block, self.area, f"đoạn {self.count}")
+            else:
+                self._table(block)
+        return self
+
+    def _table(self, tbl) -> None:
+        number = self.tables[tbl] = len(self.tables) + 1
+        area = "table" if self.area == "body" else self.area
+        for r, row in enumerate(tbl.iterchildren(qn("w:tr")), 1):
+            for c, cell in enumerate(row.iterchildren(qn("w:tc")), 1):
+                for block in _blocks(cell):
+                    if block.tag == P:
+                        self._add(block, area, f"bảng {number}, ô ({r}, {c})")
+                    else:
+                        self._table(block)
+
+    def notes(self, notes: list, numbers: dict[str, int]) -> Walker:
+        for note in notes:
+            note_id = note.get(qn("w:id"))
+            for block in _blocks(note):
+                if block.tag == P:
+                    self._add(block, "note", f"chú thích {numbers.get(note_id, note_id)}")
+        return self
+
+    def _add(self, p, area: Area, place: str) -> None:
+        place = f"{self.name}, {place}" if self.name else place
+        runs = tuple(self._run(r, p) for r in p.iter(qn("w:r")) if _shown(r, p))
+        text = unicodedata.normalize("NFC", "".join(run.text for run in runs if not run.generated))
+        self.paragraphs.append(Para(p, area, place, runs, text))
+        for number, box in enumerate(_text_boxes(p) if self.text_boxes else (), 1):
+            self.paragraphs += Walker(self.styles, f"{place}, hộp văn bản {number}", "textbox", True).story(box).paragraphs
+
+    def _run(self, r, p) -> Run:
+        for mark in r.iter(qn("w:fldChar")):
+            kind = mark.get(qn("w:fldCharType"))
+            if kind == "begin":
+                self.fields.append("instruction")
+            elif kind == "separate" and self.fields:
+                self.fields[-1] = "result"
+            elif kind == "end" and self.fields:
+                self.fields.pop()
+        generated = "result" in self.fields or next(r.iterancestors(qn("w:fldSimple")), None) is not None
+        return Run(_run_text(r), generated, self.styles.run_properties(r, p))
+
+
+def _footnotes(document: WordDocument) -> list:
+    """The footnotes of word/footnotes.xml, separators left out."""
+    footnotes = _related_xml(document.part, RT.FOOTNOTES)
+    if footnotes is None:
+        return []
+    return [n for n in footnotes.iterchildren(qn("w:footnote")) if n.get(qn("w:type")) not in _NOTE_SEPARATORS]
+
+
+def _note_numbers(body) -> dict[str, int]:
+    """Footnote id -> the number Word shows (order of citation; custom marks are not numbered)."""
+    numbers: dict[str, int] = {}
+    for ref in body.iter(qn("w:footnoteReference")):
+        if not custom_mark(ref):
+            numbers.setdefault(ref.get(qn("w:id")), len(numbers) + 1)
+    return numbers
+
+
+def custom_mark(ref) -> bool:
+    """A footnote reference shown with a symbol of the author's, not Word's number."""
+    return (ref.get(qn("w:customMarkFollows")) or "").lower() in ("1", "true", "on")
+
+
+def stories(document: WordDocument) -> list[list[Para]]:
+    """The paragraphs of every story, text boxes included: the body, each header, each footer, the footnotes."""
+    styles, body = Styles.of(document), document.element.body
+    found = [Walker(styles, text_boxes=True).story(body).paragraphs]
+    for reltype, (name, area) in _HEADERS_AND_FOOTERS.items():
+        parts = _related_parts(document.part, reltype)
+        for number, part in enumerate(parts, 1):
+            label = f"{name} {number}" if len(parts) > 1 else name
+            found.append(Walker(styles, label, area, True).story(etree.fromstring(part.blob)).paragraphs)
+    found.append(Walker(styles, text_boxes=True).notes(_footnotes(document), _note_numbers(body)).paragraphs)
+    return found
+
+
+class Docx:
+    """The document as the checks see it: paragraphs of the body and footnotes with places, styles,
+    sections and the landmarks the checks start from (text boxes, headers and footers left out)."""
+
+    def __init__(self, document: WordDocument):
+        self.body = document.element.body
+        self.styles = Styles.of(document)
+        notes = _footnotes(document)
+        self.note_ids = {note.get(qn("w:id")) for note in notes}
+        walker = Walker(self.styles).story(self.body).notes(notes, _note_numbers(self.body))
+        self.paragraphs = walker.paragraphs
+        self.tables = walker.tables
+
+    @cached_property
+    def text_paragraphs(self) -> list[Para]:
+        """Paragraphs of the body and its tables (footnotes left out)."""
+        return [p for p in self.paragraphs if p.area != "note"]
+
+    def first(self, test: Callable[[str], object], after: Para | None = None, within: int | None = None) -> Para | None:
+        """The first body or table paragraph whose text passes `test` (only the `within` after `after`)."""
+        candidates = self.text_paragraphs
+        if after is not None:
+            start = candidates.index(after) + 1
+            candidates = candidates[start:start + within if within else None]
+        return next((p for p in candidates if test(p.text)), None)
+
+    @cached_property
+    def recipients(self) -> Para | None:
+        """The "Nơi nhận:" paragraph."""
+        return self.first(_NOI_NHAN.match)
+
+    @cached_property
+    def body_text(self) -> list[Para]:
+        """Body paragraphs outside tables before Nơi nhận (the report itself; appendices come after)."""
+        end = self.paragraphs.index(self.recipients) if self.recipients else len(self.paragraphs)
+        return [p for p in self.paragraphs[:end] if p.area == "body"]
+
+    @cached_property
+    def so_line(self) -> Para | None:
+        """The "Số: …" paragraph."""
+        return self.first(SO_LINE.match)
+
+    @cached_property
+    def first_block(self):
+        """The first table or non-empty paragraph of the body."""
+        return next((b for b in _blocks(self.body)
+                     if b.tag == TBL or "".join(t.text or "" for t in b.iter(_T)).strip()), None)
+
+    def sections(self) -> list:
+        return [s for s in self.body.iter(qn("w:sectPr")) if s.getparent().tag in (qn("w:pPr"), self.body.tag)]
+
+
+def table_of(para: Para):
+    """The innermost table holding the paragraph, or None."""
+    return next(para.element.iterancestors(TBL), None)
