@@ -66,8 +66,8 @@ def test_init_comments_every_key_and_points_to_the_schema(tmp_path, kind):
 def test_init_explains_the_default_subject(tmp_path):
     init_folder(tmp_path, "nhiem-vu", PERIOD)
     text = (tmp_path / "nhiem-vu-6-thang-dau-nam-2026.yaml").read_text(encoding="utf-8")
-    assert ("trich_yeu: ''               # để trống thì dùng: Tình hình thực hiện các nhiệm vụ trọng tâm 6 tháng đầu năm, "
-            "phương hướng nhiệm vụ 6 tháng cuối năm 2026") in text
+    assert ("trich_yeu: ''               # để trống thì dùng: Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm "
+            "và kế hoạch 6 tháng cuối năm 2026") in text
 
 
 def test_init_keeps_an_existing_profile_and_refuses_an_existing_report(tmp_path):

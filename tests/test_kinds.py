@@ -47,10 +47,10 @@ def test_every_kind_has_an_example_and_the_model_knows_them():
     ("kt-xh", "quý II năm 2026", "Tình hình kinh tế - xã hội quý II, nhiệm vụ trọng tâm quý III năm 2026"),
     ("kt-xh", "năm 2026", "Tình hình kinh tế - xã hội năm 2026, nhiệm vụ trọng tâm năm 2027"),
     ("nhiem-vu", "6 tháng đầu năm 2020",
-     "Tình hình thực hiện các nhiệm vụ trọng tâm 6 tháng đầu năm, phương hướng nhiệm vụ 6 tháng cuối năm 2020"),
+     "Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm và kế hoạch 6 tháng cuối năm 2020"),
     ("nhiem-vu", "6 tháng cuối năm 2026",
-     "Tình hình thực hiện các nhiệm vụ trọng tâm 6 tháng cuối năm 2026, phương hướng nhiệm vụ 6 tháng đầu năm 2027"),
-    ("nhiem-vu", "9 tháng năm 2024", "Tình hình thực hiện các nhiệm vụ trọng tâm 9 tháng, phương hướng nhiệm vụ quý IV năm 2024"),
+     "Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng cuối năm 2026 và kế hoạch 6 tháng đầu năm 2027"),
+    ("nhiem-vu", "9 tháng năm 2024", "Kết quả thực hiện nhiệm vụ trọng tâm 9 tháng và kế hoạch quý IV năm 2024"),
     ("chung", "năm 2026", ""),
 ])
 def test_default_subject_is_built_from_the_period(kind, period, expected):
@@ -96,7 +96,7 @@ def test_kt_xh_has_the_five_sections(built):
 
 def test_nhiem_vu_has_reference_001_shape(built):
     lines = texts(built["nhiem-vu"])
-    assert lines[1] == "Tình hình thực hiện các nhiệm vụ trọng tâm 6 tháng đầu năm, phương hướng nhiệm vụ 6 tháng cuối năm 2026"
+    assert lines[1] == "Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm và kế hoạch 6 tháng cuối năm 2026"
     sections = [t for t in lines if t.startswith(("I. ", "II. ", "III. "))]
     assert sections == ["I. KẾT QUẢ TRIỂN KHAI, THỰC HIỆN", "II. NHẬN XÉT, ĐÁNH GIÁ",
                         "III. PHƯƠNG HƯỚNG, GIẢI PHÁP THỰC HIỆN NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2026"]
@@ -104,7 +104,7 @@ def test_nhiem_vu_has_reference_001_shape(built):
     assert len(tasks) == 5  # each nhiệm vụ trọng tâm a numbered heading
     assert "2.1. Xây dựng sản phẩm OCOP" in lines and "2.2. Nguyên nhân" in lines
     closing = lines[lines.index("Biểu số 01") - 1]
-    assert closing == ("Trên đây là báo cáo tình hình thực hiện các nhiệm vụ trọng tâm 6 tháng đầu năm, phương hướng nhiệm vụ "
+    assert closing == ("Trên đây là báo cáo kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm và kế hoạch "
                        "6 tháng cuối năm 2026 của UBND xã Tân Hòa./.")
 
 
