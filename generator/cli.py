@@ -1,11 +1,13 @@
 """Command line: build, validate, check, init, next, schema, templates (help and messages in Vietnamese).
 
-Exit codes: 0 success; 1 a report has an error (nothing written for it); 2 command-line misuse.
+Exit codes: 0 success; 1 a report has an error (nothing written for it); 2 command-line misuse;
+3 a fault of the program itself.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Callable, Optional, TypeVar
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 MISSING_MESSAGES = {  # by argument; other commands: report files
@@ -77,6 +79,7 @@ class _Command(_Vietnamese, TyperCommand):
 
 app = typer.Typer(
     cls=_Group,
+    pretty_exceptions_enable=False,
     options_metavar="[TÙY CHỌN]",
     subcommand_metavar="LỆNH [THAM SỐ]...",
     help="baocao: soạn dự thảo báo cáo hành chính theo Nghị định 30/2020/NĐ-CP từ tệp YAML.",
@@ -379,6 +382,12 @@ def main() -> None:
         code = EXIT_USAGE
     except typer.Abort:
         code = EXIT_INPUT
+    except Exception as exc:  # a fault of the program, not of the clerk's files
+        if os.environ.get("BAOCAO_DEBUG"):
+            raise
+        err.print(f"[bold red]Lỗi trong chương trình baocao[/] (không phải do tệp của bạn): {escape(type(exc).__name__)}: {escape(str(exc))}")
+        err.print("Hãy gửi báo lỗi kèm tệp báo cáo; chạy lại với BAOCAO_DEBUG=1 để xem chi tiết.")
+        code = EXIT_BUG
     raise SystemExit(code or 0)
 
 

@@ -136,3 +136,17 @@ def test_python_dash_m_runs_without_traceback(report, tmp_path):
     assert result.returncode == 1
     assert "Lỗi cú pháp YAML" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "output").exists()
+
+
+def test_a_fault_of_the_program_is_told_plainly_without_a_traceback(cli, report, monkeypatch):
+    import baocao.pipeline
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("hỏng giả lập")
+
+    monkeypatch.setattr(baocao.pipeline, "render", broken)
+    monkeypatch.setattr(baocao.pipeline, "build", broken)
+    monkeypatch.delenv("BAOCAO_DEBUG", raising=False)
+    code, _, err = cli("validate", report)
+    assert code == 3
+    assert "Lỗi trong chương trình baocao" in err and "hỏng giả lập" in err and "Traceback" not in err

@@ -1,0 +1,25 @@
+"""A plain `pip install .` ships every package of generator/ and every data file templates/ needs."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SETUPTOOLS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+
+
+def test_every_code_package_is_listed():
+    found = {"baocao." + ".".join(init.parent.relative_to(ROOT / "generator").parts)
+             for init in (ROOT / "generator").rglob("__init__.py")}
+    found = {name.rstrip(".") for name in found}
+    assert found <= set(SETUPTOOLS["packages"])
+
+
+def test_every_template_data_file_is_shipped():
+    patterns = SETUPTOOLS["package-data"]["baocao.templates"]
+    data = [p for p in (ROOT / "templates").rglob("*") if p.is_file() and p.suffix in (".docx", ".yaml")]
+    assert data
+    for path in data:
+        relative = path.relative_to(ROOT / "templates")
+        assert any(relative.match(pattern) for pattern in patterns), relative
