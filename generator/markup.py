@@ -50,19 +50,17 @@ def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
     return [t for t in out if not isinstance(t, Text) or t.text]
 
 
+_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)  # an escaped character, or a bracket
+
+
 def _closing_bracket(text: str, start: int) -> int:
+    """Index of the ']' closing a note that starts at `start` (nested brackets and escapes skipped)."""
     depth = 0
-    i = start
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
+    for match in _BRACKET.finditer(text, start):
+        if match.group() == "[":
             depth += 1
-        elif char == "]":
+        elif match.group() == "]":
             if depth == 0:
-                return i
+                return match.start()
             depth -= 1
-        i += 1
     raise MarkupError("Chú thích '[^' chưa có dấu ']' đóng.")

@@ -68,3 +68,13 @@ def _document_xml(data: bytes) -> bytes:
     import zipfile
 
     return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+def test_a_note_may_hold_nested_and_escaped_brackets():
+    from baocao.document import NoteRef
+    from baocao.markup import parse_inline
+
+    notes = []
+    inlines = parse_inline(r"Câu[^Gồm [a] và \] cuối] tiếp.", lambda body: notes.append(body) or body)
+    assert notes == [r"Gồm [a] và \] cuối"]
+    assert [type(i).__name__ for i in inlines] == ["Text", "NoteRef", "Text"] and isinstance(inlines[1], NoteRef)
