@@ -399,11 +399,11 @@ def _grid(doc, widths: tuple[int, int], indent: int = 0, top: int = 0):
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>'
     ))
-    for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths):
+    for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(width))
     row = table.rows[0]
     row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-    for cell, width in zip(row.cells, widths):
+    for cell, width in zip(row.cells, widths, strict=True):
         tcpr = cell._tc.get_or_add_tcPr()
         tcpr.find(qn("w:tcW")).set(qn("w:w"), str(width))
         tcpr.append(parse_xml(

@@ -88,7 +88,7 @@ def test_default_period(today, period):
     assert default_period(today).label == period
 
 
-def test_init_command(cli, tmp_path):
+def test_init_command(cli):
     code, out, err = cli("init", "xa", "--loai", "nhiem-vu", "--ky", "quý II năm 2026")
     assert code == 0, err
     assert "Đã viết xa/nhiem-vu-quy-ii-nam-2026.yaml" in out

@@ -67,7 +67,7 @@ def rolled(report: Path) -> RollUp:
 def sums(province: Path, folders: tuple[str, ...], name: str) -> dict[str, Decimal | None]:
     """gia_tri, ke_hoach, cung_ky of figure `name` summed over the communes' reports (None if one lacks it)."""
     values = [[getattr(figures_of(commune(province, folder))[name], field) for folder in folders] for field in SUMMED]
-    return {field: None if None in column else sum(column, Decimal(0)) for field, column in zip(SUMMED, values)}
+    return {field: None if None in column else sum(column, Decimal(0)) for field, column in zip(SUMMED, values, strict=True)}
 
 
 def percent(part: Decimal, whole: Decimal) -> str:
@@ -120,7 +120,7 @@ def test_per_commune_values_reach_the_narrative_and_the_tables(tmp_path):
     target, _ = built(DEMO / REPORT, tmp_path)
     text = docx_text(target)
     parts = [f"UBND xã {name} {format_number(figures_of(commune(DEMO / REPORT, c))['lua_xuan'].gia_tri, 1)} ha"
-             for c, name in zip(COMMUNES, ("Bình Minh", "Đồng Tâm", "Hồ Sơn", "Hồng Phong"))]
+             for c, name in zip(COMMUNES, ("Bình Minh", "Đồng Tâm", "Hồ Sơn", "Hồng Phong"), strict=True)]
     assert f"Diện tích lúa vụ xuân theo từng xã: {'; '.join(parts)}." in text  # {{ tong_hop.chi_tiet.lua_xuan }}
     rice = sums(DEMO / REPORT, COMMUNES, "lua_xuan")
     total_row = f"Tổng cộng{format_number(rice['ke_hoach'], 1)}{format_number(rice['gia_tri'], 1)}{format_number(rice['cung_ky'], 1)}"

@@ -309,7 +309,7 @@ def test_difference_column_shows_its_sign(report_dir):
     assert row_texts(rows(table)[-1]) == ["Tổng cộng", "1.025,0", "1.032,0", "1.028,00", "+4,0", "100%"]
 
 
-def test_caption_and_unit_line(example, body_table):
+def test_caption_and_unit_line(body_table):
     unit, caption = body_table.getprevious(), body_table.getprevious().getprevious()
     assert _text(caption) == "Kết quả sản xuất vụ xuân năm 2026"
     assert caption.find("w:pPr/w:jc", NS).get(w("val")) == "center" and caption.find(".//w:b", NS) is not None
@@ -447,7 +447,7 @@ def _page_texts(pdf: Path) -> list[str]:
 
 @needs_soffice
 def test_appendix_pages_are_landscape_in_the_pdf(outputs, tmp_path):
-    pdfs = dict(zip(outputs, convert_to_pdf(list(outputs.values()), tmp_path)))
+    pdfs = dict(zip(outputs, convert_to_pdf(list(outputs.values()), tmp_path), strict=True))
     sizes = _page_sizes(pdfs["example"])
     landscape = [width > height for width, height in sizes]
     first = landscape.index(True)

@@ -214,7 +214,7 @@ def test_grids_are_borderless_fixed_tables(doc):
     assert widths == ["3827", "5669"]  # 6.75 cm and 10.0 cm
 
 
-def test_rendered_header_grid(doc):
+def test_rendered_header_grid():
     rendered = _render(SAMPLE)
     left, right = rendered.tables[0].rows[0].cells
     assert _cell_lines(left) == ["ỦY BAN NHÂN DÂN", "XÃ HỒ SƠN", "Số: 05/BC-UBND"]
