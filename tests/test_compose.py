@@ -78,3 +78,10 @@ def test_a_note_may_hold_nested_and_escaped_brackets():
     inlines = parse_inline(r"Câu[^Gồm [a] và \] cuối] tiếp.", lambda body: notes.append(body) or body)
     assert notes == [r"Gồm [a] và \] cuối"]
     assert [type(i).__name__ for i in inlines] == ["Text", "NoteRef", "Text"] and isinstance(inlines[1], NoteRef)
+
+
+def test_a_footnote_in_a_heading_is_a_real_footnote(report_dir):
+    report = small_report(noi_dung=[{"tieu_de": "Kết quả[^Số liệu đến hết tháng 5.]", "noi_dung": ["Đoạn."]}])
+    document = _document_xml(render(report_dir.write(report)).data).decode()
+    heading = next(p for p in document.split("<w:p>") if "KẾT QUẢ" in p)
+    assert 'w:pStyle w:val="Heading2"' in heading and "<w:footnoteReference" in heading
