@@ -77,6 +77,7 @@ class _Composer:
             "nhiem_vu": computed.tasks,
             "phu_luc": {a.khoa: label for a, label in zip(r.phu_luc, self.appendix_labels, strict=True) if a.khoa},
             "ky": r.ky_bao_cao.label,
+            "ky_toi": r.ky_bao_cao.following().label,
             "nam": r.ky_bao_cao.year,
             "ten_don_vi": u.ten_goi_tat,
             "dia_danh": u.dia_danh,

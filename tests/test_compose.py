@@ -85,3 +85,9 @@ def test_a_footnote_in_a_heading_is_a_real_footnote(report_dir):
     document = _document_xml(render(report_dir.write(report)).data).decode()
     heading = next(p for p in document.split("<w:p>") if "KẾT QUẢ" in p)
     assert 'w:pStyle w:val="Heading2"' in heading and "<w:footnoteReference" in heading
+
+
+def test_the_next_period_is_a_name_so_next_reports_stay_right(report_dir):
+    report = small_report(ky_bao_cao="6 tháng cuối năm 2026", ngay="12/2026",
+                          noi_dung=[{"tieu_de": "Nhiệm vụ {{ ky_toi }}", "noi_dung": ["Đoạn."]}])
+    assert "NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2027" in _document_xml(render(report_dir.write(report)).data).decode()

@@ -91,7 +91,7 @@ def test_kt_xh_has_the_five_sections(built):
                         "IV. QUỐC PHÒNG - AN NINH", "V. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2026"]
     skeleton = load_kind("kt-xh").skeleton(parse_period("6 tháng đầu năm 2026"))
     assert [s["tieu_de"] for s in skeleton["noi_dung"]] == ["Công tác chỉ đạo, điều hành", "Lĩnh vực kinh tế", "Lĩnh vực văn hóa - xã hội",
-                                                           "Quốc phòng - an ninh", "Nhiệm vụ trọng tâm 6 tháng cuối năm 2026"]
+                                                           "Quốc phòng - an ninh", "Nhiệm vụ trọng tâm {{ ky_toi }}"]
 
 
 def test_nhiem_vu_has_reference_001_shape(built):
