@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Callable, Optional, TypeVar
@@ -66,7 +67,16 @@ class _Vietnamese:
 
     def format_help(self, ctx, formatter) -> None:
         _localise_panels()
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            _plain_type_column(param)
         super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+def _plain_type_column(param) -> None:
+    """typer's type column shows Python types ('<bool>', '<list[Path]>', '[x>=1]'); show only our metavars."""
+    shown = param.metavar if param.metavar and not param.metavar.endswith("...") else None
+    param.display_type_rich = lambda **_: shown
+    param._get_number_range_help_str = lambda: ""
 
 
 class _Group(_Vietnamese, TyperGroup):
@@ -366,8 +376,28 @@ def _usage_message(exc: Exception) -> str:
     if kind == "MissingParameter":
         return MISSING_MESSAGES.get(getattr(exc.param, "name", ""), "Thiếu tên tệp báo cáo (.yaml).")  # type: ignore[attr-defined]
     if kind == "BadParameter":
-        return f"Tham số {exc.param_hint or ''} không hợp lệ: {exc.message}"  # type: ignore[attr-defined]
-    return f"Lệnh gõ chưa đúng ({exc.format_message()})."  # type: ignore[attr-defined]
+        param = getattr(exc, "param", None)
+        name = exc.param_hint or "/".join(getattr(param, "opts", ())) or ""  # type: ignore[attr-defined]
+        return f"Tham số {name} không hợp lệ: {_typer_vi(exc.message) or exc.message}"  # type: ignore[attr-defined]
+    message = exc.format_message()  # type: ignore[attr-defined]
+    return _typer_vi(message) or f"Lệnh gõ chưa đúng ({message})."
+
+
+# typer checks option values itself and says why in English.
+_TYPER_VI = (
+    (re.compile(r"Input should be a valid integer.*"), "cần một số nguyên."),
+    (re.compile(r"Input should be greater than or equal to (\S+)"), r"cần một số lớn hơn hoặc bằng \1."),
+    (re.compile(r"No such command '(.+)'\..*", re.DOTALL), r"Không có lệnh '\1'."),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"Thừa tham số: \1."),
+)
+
+
+def _typer_vi(message: str) -> str | None:
+    """The Vietnamese for one of typer's English messages, or None when it is not one of them."""
+    for pattern, vietnamese in _TYPER_VI:
+        if pattern.match(message):
+            return pattern.sub(vietnamese, message)
+    return None
 
 
 def main() -> None:

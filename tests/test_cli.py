@@ -150,3 +150,19 @@ def test_a_fault_of_the_program_is_told_plainly_without_a_traceback(cli, report,
     code, _, err = cli("validate", report)
     assert code == 3
     assert "Lỗi trong chương trình baocao" in err and "hỏng giả lập" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["build", "-j", "0", "."], "Tham số -j/--jobs không hợp lệ: cần một số lớn hơn hoặc bằng 1."),
+    (["build", "-j", "hai", "."], "Tham số -j/--jobs không hợp lệ: cần một số nguyên."),
+    (["frob"], "Không có lệnh 'frob'."),
+])
+def test_typers_own_usage_errors_are_vietnamese(cli, args, message):
+    code, _, err = cli(*args)
+    assert code == 2 and message in err and "Input should" not in err
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["check"], ["templates", "check"]])
+def test_help_shows_no_python_types(cli, command):
+    _, out, _ = cli(*command, "--help")
+    assert "Cách dùng:" in out and "<bool>" not in out and "<list" not in out and "<path>" not in out and "x>=" not in out
