@@ -84,10 +84,11 @@ def _plain(name: str, spec: SoLieu) -> Figure:
 
 def _total(name: str, spec: SoLieu, parts: list[Figure], places: SourceMap) -> Figure:
     """Sum the parts; a stated value, plan or same period must agree with the sum."""
+    where = places.where(("so_lieu", name, "tong_cua"))
     units = {p.don_vi for p in parts} | ({spec.don_vi} if spec.don_vi else set())
     if len(units) > 1:
-        raise BaocaoError(Problem(places.where(("so_lieu", name, "tong_cua")), f"Không cộng được các số liệu khác đơn vị tính: {', '.join(sorted(units))}.", "Các thành phần của tổng phải cùng đơn vị tính."))
-    sources = [Problem(places.where(("so_lieu", name, "tong_cua")), f"Các thành phần: {', '.join(p.name for p in parts)}.")]
+        raise BaocaoError(Problem(where, f"Không cộng được các số liệu khác đơn vị tính: {', '.join(sorted(units))}.", "Các thành phần của tổng phải cùng đơn vị tính."))
+    sources = [Problem(where, f"Các thành phần: {', '.join(p.name for p in parts)}.")]
     return sum_figure(name, spec, parts, places, "tổng các thành phần", sources)
 
 

@@ -14,15 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer, ComposerError
 
 from .errors import BaocaoError, Location, fail
 
 Path_ = tuple[str | int, ...]
 
-try:  # libyaml's composer is several times faster; same nodes and marks
-    _Loader = yaml.CSafeLoader
+try:  # libyaml parses several times faster; PyYAML's composer builds the nodes from its events (see _Loader)
+    _Parser = yaml.CSafeLoader
+    _BASES: tuple[type, ...] = (Composer, _Parser)
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _Parser = yaml.SafeLoader
+    _BASES = (_Parser,)
 
 # XML 1.0 forbids C0 controls other than tab/newline/return, surrogates, U+FFFE and U+FFFF.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -32,7 +35,7 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _DATE_TAG = "tag:yaml.org,2002:timestamp"
 _PLAIN_TYPES = (str, int, float, bool, type(None), dt.date)  # what SafeConstructor makes of scalars, bar !!binary
 
-MAX_DEPTH = 50  # nesting the composer may recurse into (libyaml's composer crashes on very deep input)
+MAX_DEPTH = 50  # nesting the composer may recurse into (a recursive composer crashes on very deep input)
 MAX_NODES = 100_000  # values one file may expand to (aliases can multiply a small file)
 
 _COPIED_HINT = "Xóa ký tự này (thường do sao chép từ tệp khác)."
@@ -60,7 +63,35 @@ _YAML_PROBLEMS = {
     "found duplicate anchor": ("Tên '&...' được khai báo hai lần", "Đặt tên khác cho một trong hai."),
     "unexpected end of stream": ("Thiếu dấu nháy đóng \" hoặc ' ở cuối câu", "Thêm dấu nháy đóng cho câu bắt đầu ở dòng này."),
     "but found another document": ("Tệp có nhiều hơn một tài liệu (dòng '---')", "Xóa các dòng '---' ở giữa tệp."),
+    " tag": ("Giá trị bắt đầu bằng '!' bị hiểu là kiểu dữ liệu (tag)", "Đặt giá trị trong dấu nháy kép \"...\"."),
 }
+
+
+class _Loader(*_BASES):
+    """A safe loader whose composer refuses nesting deeper than MAX_DEPTH when it gets there.
+
+    PyYAML's composer, not libyaml's: the same nodes and marks, in one pass over the events, and
+    it can stop before the recursion goes too deep (libyaml's composer would crash first).
+    """
+
+    def __init__(self, stream: str):
+        _Parser.__init__(self, stream)
+        self.anchors: dict = {}  # the composer's own state, which CSafeLoader does not set up
+        self.depth = 0
+
+    def compose_sequence_node(self, anchor):
+        return self._nested(Composer.compose_sequence_node, anchor)
+
+    def compose_mapping_node(self, anchor):
+        return self._nested(Composer.compose_mapping_node, anchor)
+
+    def _nested(self, compose, anchor):
+        if self.depth >= MAX_DEPTH:  # reported like libyaml's own limit (parse_yaml)
+            raise ComposerError(problem=f"nesting depth over {MAX_DEPTH}", problem_mark=self.peek_event().start_mark)
+        self.depth += 1
+        node = compose(self, anchor)
+        self.depth -= 1
+        return node
 
 
 class SourceMap:
@@ -124,10 +155,9 @@ def load_yaml(path: Path) -> tuple[Any, SourceMap]:
 def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
     """Parse YAML text (already normalised) into data and a SourceMap."""
     try:
-        _check_depth(text, path)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        if "nesting depth" in (exc.problem or ""):  # libyaml 0.2.5+ has a limit of its own (1000)
+        if "nesting depth" in (exc.problem or ""):  # ours (_Loader), or libyaml's own (0.2.5+: 1000)
             raise _too_deep(_location(path, exc.problem_mark)) from None
         raise _syntax_error(exc, text, path) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses (C1 controls such as U+009C); its first is the one
@@ -137,18 +167,6 @@ def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
     if node is None:
         return {}, places
     return _Builder(places, text).build(node, ()), places
-
-
-def _check_depth(text: str, path: Path | None) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before the (recursive) composer sees it."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _too_deep(_location(path, event.start_mark))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
 
 
 def _too_deep(where: Location):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 from typing import Annotated, Any, Literal, Union
 
 from typing_extensions import TypeAliasType
@@ -248,9 +249,8 @@ class BaoCao(_Strict):
                                      "thư mục mẫu chung rồi các mẫu có sẵn.")
 
 
-def all_keys() -> set[str]:
+@cache
+def all_keys() -> frozenset[str]:
     """Every key any model accepts (for 'did you mean' suggestions)."""
-    keys: set[str] = set()
-    for model in (DonVi, NguoiKy, SoLieu, Muc, Cot, Nhom, Bang, KhoiBang, PhuLuc, VanBan, TongHop, BaoCao):
-        keys.update(f.alias or name for name, f in model.model_fields.items())
-    return keys
+    models = (DonVi, NguoiKy, SoLieu, Muc, Cot, Nhom, Bang, KhoiBang, PhuLuc, VanBan, TongHop, BaoCao)
+    return frozenset(f.alias or name for model in models for name, f in model.model_fields.items())

@@ -27,7 +27,7 @@ from .model import FIGURE_VALUES, BaoCao
 from .period import Period
 from .roundtrip import dump, round_trip
 from .scaffold import COMMENT_COLUMN, report_name
-from .schema import MODELINE
+from .schema import MODELINE, modeline
 from .validate import load_sources, parse_model, unfilled_values
 from .write import write_atomic
 
@@ -59,7 +59,7 @@ def write_next(source: Path, period: Period, output: Path | None = None) -> Writ
         data["so_lieu"][name] = _figure(data["so_lieu"], name, figure, old, period)
     if target.parent.resolve() != source.parent.resolve():
         _point_to_unit(data, sources.unit_map.file, target)
-    text = _header(_moved(dump(data), source, target), source, period)
+    text = _header(dump(data), source, target, period)
     report, places = parse_model(*parse_yaml(text, target), BaoCao)
     write_atomic(target, text.encode("utf-8"))
     return Written(target, unfilled_values(report, places))
@@ -124,18 +124,13 @@ def _note(mapping: CommentedMap, key: str, text: str) -> None:
         mapping.yaml_add_eol_comment(text, key, column=COMMENT_COLUMN)
 
 
-def _moved(text: str, source: Path, target: Path) -> str:
-    """The schema comment line still pointing at the schema when the file goes to another folder."""
-    lines = text.split("\n")
-    if lines and lines[0].startswith(MODELINE):
-        schema = source.parent / lines[0].removeprefix(MODELINE).strip()
-        lines[0] = MODELINE + Path(os.path.relpath(schema, target.parent)).as_posix()
-    return "\n".join(lines)
-
-
-def _header(text: str, source: Path, period: Period) -> str:
-    """A line saying where the file comes from and what to do, after the schema line."""
+def _header(text: str, source: Path, target: Path, period: Period) -> str:
+    """A line saying where the file comes from and what to do, after the schema line (which keeps
+    pointing at the schema when the file goes to another folder)."""
     note = (f"# Báo cáo {period} viết từ {source.name} bằng 'baocao next': điền các số liệu ghi '{TO_FILL}',"
             " sửa câu văn, bảng cho kỳ mới.\n")
     first, _, rest = text.partition("\n")
-    return f"{first}\n{note}{rest}" if first.startswith(MODELINE) else note + text
+    if not first.startswith(MODELINE):
+        return note + text
+    schema = source.parent / first.removeprefix(MODELINE).strip()
+    return f"{modeline(target, schema)}\n{note}{rest}"

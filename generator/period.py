@@ -18,6 +18,7 @@ _PATTERNS = [
     (re.compile(r"^tháng (\d{1,2}) năm (\d{4})$"), "thang"),
     (re.compile(r"^năm (\d{4})$"), "nam"),
 ]
+_WORDS = {"6t-dau": "6 tháng đầu năm", "6t-cuoi": "6 tháng cuối năm", "9t": "9 tháng năm", "nam": "năm"}  # before the year
 PERIOD_EXAMPLES = "6 tháng đầu năm 2025, 6 tháng cuối năm 2025, 9 tháng năm 2025, quý II năm 2025, tháng 5 năm 2025, năm 2025"
 
 
@@ -32,14 +33,11 @@ class Period:
     @property
     def label(self) -> str:
         """The period as written in a report, e.g. '6 tháng đầu năm 2025'."""
-        return {
-            "6t-dau": f"6 tháng đầu năm {self.year}",
-            "6t-cuoi": f"6 tháng cuối năm {self.year}",
-            "9t": f"9 tháng năm {self.year}",
-            "quy": f"quý {roman(self.number)} năm {self.year}" if self.number else "",
-            "thang": f"tháng {self.number} năm {self.year}",
-            "nam": f"năm {self.year}",
-        }[self.kind]
+        if self.kind == "quy":
+            return f"quý {roman(self.number)} năm {self.year}"
+        if self.kind == "thang":
+            return f"tháng {self.number} năm {self.year}"
+        return f"{_WORDS[self.kind]} {self.year}"
 
     @property
     def end(self) -> dt.date:

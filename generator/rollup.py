@@ -146,6 +146,7 @@ class _RollUp:
 
     def _load(self, path: Path) -> _Unit:
         """A unit's report loaded, validated and computed (or its first problem)."""
+        sources = None
         try:
             sources = load_sources(path)
             period, own = sources.report.ky_bao_cao, self.report.ky_bao_cao
@@ -154,7 +155,8 @@ class _RollUp:
                            "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao.")
             figures = compute_figures(sources.report.so_lieu, sources.report_map)
         except BaocaoError as exc:
-            return _Unit(path, _name_beside(path), {}, SourceMap(path), exc.problems[0])
+            name = sources.unit.ten_goi_tat if sources else _name_beside(path)
+            return _Unit(path, name, {}, SourceMap(path), exc.problems[0])
         return _Unit(path, sources.unit.ten_goi_tat, figures, sources.report_map)
 
     def _check_duplicates(self, units: list[_Unit]) -> None:
@@ -233,7 +235,7 @@ class _RollUp:
 
 
 def _name_beside(path: Path) -> str:
-    """A failing report's unit: ten_goi_tat of the usual profile beside it if that loads, else its folder's name."""
+    """The unit of a report that failed to load: ten_goi_tat of the usual profile beside it if that loads, else its folder's name."""
     try:
         return load_model(path.parent / UNIT_FILE, DonVi)[0].ten_goi_tat
     except BaocaoError:

@@ -15,6 +15,7 @@ from .model import INPUT_KINDS, Bang, Nhom
 STATUS_KEY = "trang_thai"
 #: Task statuses: the name the narrative counts them by → the words a clerk writes.
 STATUSES = {"da_hoan_thanh": "đã hoàn thành", "dang_thuc_hien": "đang thực hiện", "chua_thuc_hien": "chưa thực hiện"}
+STATUS_CHOICES = ", ".join(STATUSES.values())  # for hints
 
 Group = tuple[Nhom | None, tuple, list[tuple[Any, tuple]]]
 
@@ -44,7 +45,7 @@ def read_status(value: Any, where: Location) -> str:
     for name, words in STATUSES.items():
         if text in (name, words):
             return name
-    raise BaocaoError(Problem(where, f"Trạng thái '{value}' không hợp lệ.", "Chọn một trong: " + ", ".join(STATUSES.values()) + "."))
+    raise BaocaoError(Problem(where, f"Trạng thái '{value}' không hợp lệ.", f"Chọn một trong: {STATUS_CHOICES}."))
 
 
 def row_status(spec: Bang, row: Any, path: tuple, places: SourceMap) -> str | None:
@@ -52,7 +53,8 @@ def row_status(spec: Bang, row: Any, path: tuple, places: SourceMap) -> str | No
     if isinstance(row, dict):
         return read_status(row[STATUS_KEY], places.where(path + (STATUS_KEY,))) if row.get(STATUS_KEY) else None
     keys = [c.khoa for c in spec.cot if c.kieu in INPUT_KINDS]
-    if STATUS_KEY in keys and len(row) == len(keys) and row[keys.index(STATUS_KEY)]:
-        return read_status(row[keys.index(STATUS_KEY)], places.where(path + (keys.index(STATUS_KEY),)))
-    return None
+    if STATUS_KEY not in keys or len(row) != len(keys):
+        return None
+    i = keys.index(STATUS_KEY)
+    return read_status(row[i], places.where(path + (i,))) if row[i] else None
 

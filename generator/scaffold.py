@@ -101,9 +101,11 @@ def init_folder(folder: Path, kind: str, period: Period) -> Scaffold:
     if report.exists():
         raise BaocaoError(Problem(Location(report), "Tệp báo cáo đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn kỳ khác (--ky)."))
     profile = folder / UNIT_FILE
-    done = Scaffold(kept=[profile] if profile.exists() else [])
+    done = Scaffold()
     texts = {report: _checked(report, _report_text(report, load_kind(kind), period), BaoCao)}
-    if not profile.exists():
+    if profile.exists():
+        done.kept.append(profile)
+    else:
         texts[profile] = _checked(profile, _profile_text(profile), DonVi)
     done.written += write_schemas(folder / SCHEMA_DIR)
     for path, text in texts.items():

@@ -25,7 +25,7 @@ from .errors import BaocaoError, Problem
 from .formatting import percent_of
 from .load import SourceMap
 from .model import BaoCao, Bang, KhoiBang, Muc
-from .rows import STATUSES, grouped_rows, row_status
+from .rows import STATUS_CHOICES, grouped_rows, row_status
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def summarize_tasks(report: BaoCao, places: SourceMap) -> TaskSummary:
 def _required(status: str | None, path: tuple, places: SourceMap) -> str:
     if status is None:
         raise BaocaoError(Problem(places.where(path), "Dòng này chưa ghi trạng thái, trong khi các dòng khác của bảng có ghi.",
-                                  "Thêm 'trang_thai: ...' (" + ", ".join(STATUSES.values()) + ")."))
+                                  f"Thêm 'trang_thai: ...' ({STATUS_CHOICES})."))
     return status
 
 

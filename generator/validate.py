@@ -71,7 +71,7 @@ def read_sources(report_path: Path) -> Sources:
     """Load and validate a report and the unit profile it names (values may still be empty)."""
     report, report_map = load_model(report_path, BaoCao)
     _check_year(report, report_map)
-    unit_path = (report_path.parent / report.don_vi)
+    unit_path = report_path.parent / report.don_vi
     if not unit_path.is_file():
         where = report_map.where(("don_vi",)) if "don_vi" in report.model_fields_set else Location(report_path)
         raise BaocaoError(Problem(where, f"Không tìm thấy hồ sơ đơn vị '{unit_path}'.",
@@ -108,7 +108,8 @@ def _check_level(report: BaoCao, report_map: SourceMap, unit: DonVi, unit_map: S
 
 def _problems(exc: ValidationError, data: Any, places: SourceMap) -> list[Problem]:
     problems: dict[tuple, Problem] = {}
-    errors = [e for e in exc.errors() if _branch_fits(data, e["loc"])] or exc.errors()
+    found = exc.errors(include_url=False)
+    errors = [e for e in found if _branch_fits(data, e["loc"])] or found
     for error in errors:
         path, rest = _data_path(data, error["loc"])
         if error["type"] == "missing" and _holds_sentence_key(data, path):
@@ -126,13 +127,18 @@ def _holds_sentence_key(data: Any, path: tuple) -> bool:
     return isinstance(data, dict) and any(" " in key for key in data)
 
 
+def _has_item(node: Any, item: str | int) -> bool:
+    """Whether `item` of a pydantic loc is a key of the group, or an index of the list, `node`."""
+    return isinstance(node, dict) and item in node or isinstance(node, list) and isinstance(item, int) and item < len(node)
+
+
 def _branch_fits(data: Any, loc: tuple) -> bool:
     """Whether every union branch named in an error's loc matches the data's type there."""
     node = data
     for item in loc:
-        if isinstance(node, dict) and item in node or isinstance(node, list) and isinstance(item, int) and item < len(node):
+        if _has_item(node, item):
             node = node[item]
-        elif isinstance(item, str) and _branch_type(item) and not isinstance(node, _branch_type(item)):
+        elif isinstance(item, str) and (kind := _branch_type(item)) and not isinstance(node, kind):
             return False
     return True
 
@@ -151,10 +157,10 @@ def _data_path(data: Any, loc: tuple) -> tuple[tuple, tuple]:
     path: list = []
     node, last = data, -1
     for i, item in enumerate(loc):
-        if isinstance(node, dict) and item in node or isinstance(node, list) and isinstance(item, int) and item < len(node):
+        if _has_item(node, item):
             path.append(item)
             node, last = node[item], i
-    rest = tuple(x for x in loc[last + 1:] if isinstance(x, str) and x in all_keys())
+    rest = tuple(x for x in loc[last + 1:] if x in all_keys())
     return tuple(path), rest[-1:]
 
 

@@ -157,6 +157,15 @@ def test_failing_commune_is_listed_and_left_out(demo, tmp_path, old, new, messag
     assert "UBND xã Đồng Tâm" not in text.split("Biểu số 01")[-1]
 
 
+def test_failing_commune_with_its_own_profile_file_is_named_by_it(demo, tmp_path):
+    broken = commune(demo, "dong-tam")
+    (broken.parent / "don-vi.yaml").rename(broken.parent / "ho-so.yaml")
+    broken.write_text("don_vi: ho-so.yaml\n" + broken.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(broken, "ky_bao_cao: 6 tháng đầu năm 2026", "ky_bao_cao: quý II năm 2026")
+    [warning] = built(demo, tmp_path)[1].warnings
+    assert "Báo cáo của UBND xã Đồng Tâm có lỗi nên không được tổng hợp" in warning.message
+
+
 def test_missing_commune_is_listed(demo, tmp_path):
     shutil.rmtree(commune(demo, "hong-phong").parent)
     target, result = built(demo, tmp_path)
