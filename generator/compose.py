@@ -184,7 +184,7 @@ class _Composer:
         inlines = self._inlines(text, ("ket_luan",))
         last = inlines[-1] if inlines else None
         if isinstance(last, Text):
-            inlines[-1] = Text(last.text.rstrip(" .;/") + "./.", last.bold, last.italic, last.superscript)
+            inlines[-1] = replace(last, text=last.text.rstrip(" .;/") + "./.")
         else:
             inlines.append(Text("./."))
         return inlines

@@ -28,8 +28,10 @@ from .docx_sections import appendix_heading, close_section, make_appendix_sectio
 from .docx_tables import table_elements
 from .document import Appendix, Block, Document, Frame, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
 from .errors import BaocaoError, Location, Problem
+from .filters import FilterError
+from .narrative import expression_fault
+from .ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
 from .sandbox import UndefinedName, make_environment
-from .ooxml import XML_SPACE, el, paragraph, reproducible_zip, text_run, tiny_paragraph
 
 BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
 BODY_NAME = "noi_dung"  # the template's paragraph `{{ noi_dung }}` becomes the body
@@ -55,7 +57,7 @@ _EMPTY_FOOTNOTES = (
 )
 
 
-def _template_bytes(path: Path) -> bytes:
+def template_bytes(path: Path) -> bytes:
     """The template's bytes, read again when the file changes (a clerk may edit it between builds)."""
     stat = path.stat()
     return _read_template(path, stat.st_mtime_ns, stat.st_size)
@@ -98,7 +100,7 @@ def _frame_environment() -> ImmutableSandboxedEnvironment:
 
 def write_docx(document: Document, template: Path) -> bytes:
     """Render `document` through the Word `template`; return the .docx bytes."""
-    tpl = _Frame(io.BytesIO(_template_bytes(template)))
+    tpl = _Frame(io.BytesIO(template_bytes(template)))
     if document.frame is None:
         tpl.init_docx()
         _drop_frame(tpl.docx.element.body)
@@ -115,9 +117,7 @@ def write_docx(document: Document, template: Path) -> bytes:
     if document.appendices:
         _add_appendices(word.element.body, document.appendices, writer)
     writer.notes.finish(word.element.body)
-    out = io.BytesIO()
-    word.save(out)
-    return reproducible_zip(out.getvalue())
+    return save_reproducible(word)
 
 
 def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None:
@@ -131,13 +131,14 @@ def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None
     except UndefinedName as exc:
         raise BaocaoError(Problem(Location(template), f"Mẫu Word dùng tên '{exc.name}' không có.",
                                   "Tên dùng được: " + ", ".join(sorted(context)) + ".")) from None
-    except TemplateError as exc:
-        raise BaocaoError(Problem(Location(template), f"Mẫu Word không hiển thị được: {exc}.", "Kiểm tra các thẻ Jinja trong mẫu.")) from None
+    except (TemplateError, FilterError, ArithmeticError, TypeError) as exc:  # refused, or a filter or operation failed
+        raise BaocaoError(Problem(Location(template), f"Mẫu Word không hiển thị được. {expression_fault(exc)[0]}",
+                                  "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ).")) from None
 
 
 def _style_ids(word, template: Path) -> dict[str, str]:
     # Word matches built-in style names without regard to case ("footnote text" = "Footnote Text").
-    by_name = {style.name.lower(): style.style_id for style in word.styles}
+    by_name = {style.name.lower(): style.style_id for style in word.styles if style.name}
     missing = missing_styles(by_name)
     if missing:
         raise BaocaoError(Problem(Location(template), f"Mẫu Word thiếu kiểu (style): {', '.join(missing)}.",
@@ -237,20 +238,15 @@ class _Notes:
     def __init__(self, word):
         self.part = _footnotes_part(word)
         self.root = etree.fromstring(self.part.blob)
-        ids = [int(n.get(qn("w:id"))) for n in self.root.iter(qn("w:footnote"))]
-        self.next_id = count(max(ids + [0]) + 1)
-        self.bookmark_ids = count(1)
+        self.next_id = count(_largest_id(self.root.iter(qn("w:footnote"))) + 1)
+        marks = [*word.element.body.iter(qn("w:bookmarkStart")), *self.root.iter(qn("w:bookmarkStart"))]
+        self.bookmark_ids = count(_largest_id(marks) + 1)  # after the template's own: Word repairs a w:id used twice
         self.first: dict[int, tuple[str, str]] = {}  # id(note) → (footnote id, bookmark name)
         self.pending: list[tuple[object, str]] = []  # cross-reference results waiting for numbers
 
     @staticmethod
     def run(style_id: str, *children):
-        r = el("w:r")
-        r_pr = el("w:rPr")
-        r_pr.append(el("w:rStyle", val=style_id))
-        r.append(r_pr)
-        r.extend(children)
-        return r
+        return el("w:r", el("w:rPr", el("w:rStyle", val=style_id)), *children)
 
     def cite(self, note: Note, writer: _BodyWriter) -> list:
         """The runs citing `note`: a footnote reference the first time, a NOTEREF field after."""
@@ -285,6 +281,11 @@ class _Notes:
         for result, note_id in self.pending:
             result.text = numbers[note_id]
         self.part._blob = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _largest_id(elements) -> int:
+    """The largest w:id among `elements`, 0 when there is none (new ids follow it)."""
+    return max((int(e.get(qn("w:id"))) for e in elements), default=0)
 
 
 def _footnotes_part(word) -> Part:

@@ -71,17 +71,7 @@ class Narrator:
             return Problem(where, f"Không có bộ lọc '{exc.name}'.", suggest(exc.name, FILTERS))
         if isinstance(exc, TemplateSyntaxError):
             return Problem(where, f"Biểu thức {{{{ ... }}}} viết sai: {syntax_message(exc)}.", _SYNTAX_HINT)
-        if isinstance(exc, SecurityError):
-            reason = str(exc) if isinstance(exc, Refused) else "thao tác bị chặn"
-            return Problem(where, f"Biểu thức không được phép vì lý do an toàn ({reason}).", _SAFE_HINT)
-        if isinstance(exc, FilterError):
-            return Problem(where, str(exc), "Xem danh sách bộ lọc trong README.")
-        if isinstance(exc, ArithmeticError):
-            return Problem(where, "Không tính được biểu thức: chia cho 0, hoặc số quá lớn.", "Kiểm tra phép tính trong {{ ... }}.")
-        if isinstance(exc, TypeError):
-            return Problem(where, "Không tính được biểu thức: phép tính hoặc bộ lọc gặp giá trị không đúng kiểu (chữ thay cho số...).",
-                           "Kiểm tra thứ tự phép tính và bộ lọc; bộ lọc | so đặt ở cuối, ví dụ {{ (so_lieu.a.gia_tri * 2) | so }}.")
-        return Problem(where, f"Không tính được biểu thức ({exc}).", "Kiểm tra biểu thức trong {{ ... }}.")
+        return Problem(where, *expression_fault(exc))
 
     def _undefined(self, exc: UndefinedName, where: Location) -> Problem:
         owner, name = exc.owner, exc.name
@@ -101,6 +91,22 @@ class Narrator:
             return parse_inline(self.render(text, where), lambda body: note(body, where) if note else _no_note())
         except MarkupError as exc:
             raise BaocaoError(Problem(where, str(exc), "Đóng cặp dấu đánh dấu, hoặc viết \\* để có dấu * thường.")) from None
+
+
+def expression_fault(exc: Exception) -> tuple[str, str]:
+    """What went wrong computing an expression, and what to do (a sentence's; a Word template's
+    frame shows the message): refused by the sandbox, a filter's own message, a bad operation."""
+    if isinstance(exc, SecurityError):
+        reason = str(exc) if isinstance(exc, Refused) else "thao tác bị chặn"
+        return f"Biểu thức không được phép vì lý do an toàn ({reason}).", _SAFE_HINT
+    if isinstance(exc, FilterError):
+        return str(exc), "Xem danh sách bộ lọc trong README."
+    if isinstance(exc, ArithmeticError):
+        return "Không tính được biểu thức: chia cho 0, hoặc số quá lớn.", "Kiểm tra phép tính trong {{ ... }}."
+    if isinstance(exc, TypeError):
+        return ("Không tính được biểu thức: phép tính hoặc bộ lọc gặp giá trị không đúng kiểu (chữ thay cho số...).",
+                "Kiểm tra thứ tự phép tính và bộ lọc; bộ lọc | so đặt ở cuối, ví dụ {{ (so_lieu.a.gia_tri * 2) | so }}.")
+    return f"Không tính được biểu thức ({exc}).", "Kiểm tra biểu thức trong {{ ... }}."
 
 
 def syntax_message(exc: TemplateSyntaxError) -> str:

@@ -8,6 +8,7 @@ import time
 import zipfile
 from functools import lru_cache, wraps
 
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 
@@ -91,14 +92,46 @@ def _zip_date() -> tuple[int, int, int, int, int, int]:
     return time.gmtime(max(int(epoch), 315532800))[:6] if epoch and epoch.isdigit() else (1980, 1, 1, 0, 0, 0)
 
 
+def _member(name: str, date: tuple[int, ...]) -> zipfile.ZipInfo:
+    """A zip member with a fixed timestamp and attributes: the same bytes on every platform."""
+    member = zipfile.ZipInfo(name, date_time=date)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    member.create_system = 0
+    return member
+
+
 def reproducible_zip(data: bytes) -> bytes:
     """Re-pack a .docx with fixed timestamps and attributes, keeping member order."""
     out = io.BytesIO()
     date = _zip_date()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=date)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.create_system = 0  # the same bytes on every platform
-            dst.writestr(member, src.read(info.filename))
+            dst.writestr(_member(info.filename, date), src.read(info.filename))
+    return out.getvalue()
+
+
+class _FixedDateZip:
+    """What python-docx's package writer writes through (its `write`), stamping every member alike."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        self.archive, self.date = archive, _zip_date()
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.archive.writestr(_member(pack_uri.membername, self.date), blob)
+
+
+def save_reproducible(document) -> bytes:
+    """The .docx bytes of a python-docx document, zipped once: what `Document.save` writes, in its
+    order, with reproducible_zip's fixed timestamps (save stamps the current time, and re-packing
+    its output would compress every part twice)."""
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        writer = _FixedDateZip(archive)
+        PackageWriter._write_content_types_stream(writer, parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, parts)
     return out.getvalue()

@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
-from .docx_writer import BODY_NAME, frame_names, missing_styles
+from .docx_writer import BODY_NAME, frame_names, missing_styles, template_bytes
 from .errors import BaocaoError, Location, Problem, suggest
 from .narrative import syntax_message
 from .nd30.findings import ERROR, Finding
@@ -68,7 +68,7 @@ class _Tagged:
 def template_problems(path: Path) -> list[Problem]:
     """Everything that keeps the Word template at `path` from rendering a report."""
     try:
-        data = path.read_bytes()
+        data = template_bytes(path)
     except OSError as exc:
         return [Problem(Location(path), "Không đọc được tệp mẫu.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).")]
     return [Problem(Location(path), f"{f.where}: {f.message}" if f.where else f.message, f.hint) for f in _findings(data)]

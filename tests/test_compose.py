@@ -63,6 +63,20 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert first.read_bytes() == second.read_bytes()
 
 
+def test_the_package_is_zipped_once_as_repacking_would():
+    """save_reproducible writes through python-docx's package writer: the bytes of save + reproducible_zip."""
+    import io
+
+    from docx import Document
+
+    from baocao.ooxml import reproducible_zip, save_reproducible
+
+    document = Document(io.BytesIO(render(EXAMPLE).data))
+    saved = io.BytesIO()
+    document.save(saved)
+    assert save_reproducible(document) == reproducible_zip(saved.getvalue())
+
+
 def _document_xml(data: bytes) -> bytes:
     import io
     import zipfile

@@ -29,7 +29,6 @@ PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 NS = {"w": W_NS, "r": R_NS, "rel": PKG_REL_NS, "ct": CT_NS}
 RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-RT_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 TNR = "Times New Roman"
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the Vietnamese alphabet: no f, j, w, z; đ after d

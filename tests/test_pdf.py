@@ -81,7 +81,7 @@ def test_pages_are_numbered_from_page_two_and_each_appendix_on_its_own(example_p
     landscape = _landscape(pdf)
     assert len(pages) == len(landscape) >= 2
     first_appendix = landscape.index(True) if True in landscape else len(pages)
-    for part in (range(0, first_appendix), range(first_appendix, len(pages))):
+    for part in (range(first_appendix), range(first_appendix, len(pages))):
         for number, index in enumerate(part, start=1):
             top = pages[index].splitlines()[0].strip()
             assert top != "1" if number == 1 else top == str(number), (index, top)

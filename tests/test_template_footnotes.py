@@ -74,3 +74,25 @@ def test_cross_references_count_the_templates_note(tmp_path):
         result = runs[i + 2].find("w:t", NS).text  # begin, instr, separate, result, end
         assert result == str(order[note_id])
         assert result != "1"  # the template's own note is number 1
+
+
+def test_note_bookmarks_follow_the_templates_own(tmp_path):
+    """A bookmark the clerk left in the template keeps its id; the notes' bookmarks take the next ones."""
+    unit = tmp_path / "don-vi"
+    shutil.copytree(EXAMPLE_DIR, unit)
+    template = builtin_template().read_bytes()
+    with zipfile.ZipFile(io.BytesIO(template)) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:t>{{ ho_ten }}", b'<w:t></w:t></w:r><w:bookmarkStart w:id="1" w:name="NguoiKy"/><w:bookmarkEnd w:id="1"/><w:r><w:t>{{ ho_ten }}', 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    (unit / "thi-dua.docx").write_bytes(out.getvalue())
+    built, _ = build(unit / "thi-dua-6-thang-2026.yaml", tmp_path / "out.docx")
+    with zipfile.ZipFile(built) as docx:
+        document = etree.fromstring(docx.read("word/document.xml"))
+    starts = {b.get(f"{{{W}}}name"): b.get(f"{{{W}}}id") for b in document.iter(f"{{{W}}}bookmarkStart")}
+    assert starts["NguoiKy"] == "1" and len(starts) > 1
+    assert len(set(starts.values())) == len(starts)

@@ -322,6 +322,29 @@ def test_build_with_a_broken_template_names_template_and_place_and_writes_nothin
     assert not (unit / "out.docx").exists()
 
 
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("{{ ho_ten | so }}", "'Lê Thị Minh Hạnh' không phải là một số."),
+    ("{{ ho_ten + 1 }}", "không đúng kiểu"),
+    ("{{ 1 / 0 }}", "chia cho 0"),
+])
+def test_a_template_tag_that_fails_to_compute_is_the_templates_error(report, unit, tag, expected):
+    """The lint cannot see these; the build names the template in Vietnamese, not as a fault of the program."""
+    template = edit_part(copy_builtin("thi-dua", unit), "word/document.xml", lambda xml: xml.replace("{{ ho_ten }}", tag))
+    with pytest.raises(BaocaoError) as error:
+        build(report, unit / "out.docx")
+    problem = error.value.problems[0]
+    assert problem.location.file == template
+    assert problem.message.startswith("Mẫu Word không hiển thị được.") and expected in problem.message
+    assert not (unit / "out.docx").exists()
+
+
+def test_a_style_without_a_name_is_ignored(report, unit):
+    edit_part(copy_builtin("thi-dua", unit), "word/styles.xml",
+              lambda xml: xml.replace("</w:styles>", '<w:style w:type="paragraph" w:styleId="KhongTen"/></w:styles>'))
+    target, _ = build(report, unit / "out.docx")
+    assert target.exists()
+
+
 def test_templates_list_when_the_named_template_is_nowhere(cli, report):
     add_line(report, "mau: khong-co")
     code, out, err = cli("templates", "list", report)
