@@ -79,8 +79,7 @@ def main() -> None:
     print(f"Máy: {platform.processor() or platform.machine()}, Python {platform.python_version()}, {platform.system()}")
     with tempfile.TemporaryDirectory() as tmp:
         big, small = report(Path(tmp), True), report(Path(tmp), False)
-        render(big)  # warm caches (template bytes, compiled sentences)
-        size = len(render(big).data)
+        size = len(render(big).data)  # also warms the caches (template bytes, compiled sentences)
         with_table = median_seconds(lambda: render(big), RUNS)
         without = median_seconds(lambda: render(small), RUNS)
     print(f"| render, biểu {ROWS} dòng ({GROUPS} nhóm), trung vị {RUNS} lần | {with_table * 1000:.0f} ms | {size // 1024} KB |")

@@ -21,10 +21,10 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import pipeline
 from .errors import BaocaoError, Location, Problem
 from .model import UNIT_FILE
 from .pdf import convert
-from .pipeline import OUTPUT_DIR, build
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 _REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)
@@ -75,24 +75,25 @@ def unit_folders(folder: Path) -> Iterator[Path]:
             yield Path(current)
 
 
-def _folder_jobs(folder: Path, root: Path) -> list[Job]:
+def _folder_jobs(folder: Path, root: Path, templates: Path | None) -> list[Job]:
     jobs = []
     for unit in unit_folders(folder):
         label = unit.relative_to(folder) if unit != folder else Path(folder.resolve().name)
-        jobs += [Job(report, root / label / f"{report.stem}.docx", label.as_posix())
+        jobs += [Job(report, root / label / f"{report.stem}.docx", label.as_posix(), templates)
                  for report in sorted(unit.iterdir()) if is_report(report)]
     return jobs
 
 
-def plan(paths: list[Path], output: Path | None = None) -> list[Job]:
+def plan(paths: list[Path], output: Path | None = None, templates: Path | None = None, *, write: bool = True) -> list[Job]:
     """The jobs for report files and folders, in the order given, each report once.
 
     `output` is the .docx to write when it ends in .docx (one report file), else the folder that
-    takes the place of output/. Raises BaocaoError for a folder without reports and for two
-    reports that would write the same file.
+    takes the place of output/; `templates` is the shared template folder of every job. Raises
+    BaocaoError for a folder without reports and, when the jobs are to `write` (not only to be
+    checked, as `baocao validate` does), for two reports that would write the same file.
     """
     single = output is not None and output.suffix.lower() == ".docx"
-    root = OUTPUT_DIR if output is None or single else output
+    root = pipeline.OUTPUT_DIR if output is None or single else output
     jobs: dict[Path, Job] = {}
     problems = []
     # `*.yaml` in a unit folder names its don-vi.yaml too: it is read with each report, not built.
@@ -101,12 +102,14 @@ def plan(paths: list[Path], output: Path | None = None) -> list[Job]:
             problems.append(Problem(Location(path), "Đây là hồ sơ đơn vị, không phải tệp báo cáo.",
                                     "Chỉ ghi tên tệp báo cáo (hoặc thư mục đơn vị); hồ sơ don-vi.yaml được đọc tự động."))
             continue
-        found = _folder_jobs(path, root) if path.is_dir() else [Job(path, output if single else root / f"{path.stem}.docx", path.parent.name)]
+        found = (_folder_jobs(path, root, templates) if path.is_dir()
+                 else [Job(path, output if single else root / f"{path.stem}.docx", path.parent.name, templates)])
         if not found:
             problems.append(Problem(Location(path), "Không tìm thấy tệp báo cáo nào trong thư mục này.", _NO_REPORT_HINT))
         for job in found:
             jobs.setdefault(job.report.resolve(), job)
-    problems += _collisions(list(jobs.values()))
+    if write:
+        problems += _collisions(list(jobs.values()))
     if problems:
         raise BaocaoError(problems)
     return list(jobs.values())
@@ -131,28 +134,30 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def build_one(job: Job) -> Outcome:
-    """Build one job; its located errors are kept in the outcome, not raised (nothing is written then)."""
+def build_one(job: Job, write: bool = True) -> Outcome:
+    """Build one job (without `write`, only render it: every step but writing the file); its located
+    errors are kept in the outcome, not raised (nothing is written then)."""
     started = time.perf_counter()
     try:
-        _, built = build(job.report, job.target, job.templates)
+        built = pipeline.build(job.report, job.target, job.templates)[1] if write else pipeline.render(job.report, job.templates)
     except BaocaoError as exc:
         return Outcome(job, problems=exc.problems, seconds=time.perf_counter() - started)
     return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started)
 
 
-def run(jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lambda _: None) -> list[Outcome]:
-    """Build every job, `workers` at a time; `done` hears of each as it ends. Outcomes in job order.
+def run(jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lambda _: None, write: bool = True) -> list[Outcome]:
+    """Build every job (only render it without `write`), `workers` at a time; `done` hears of each as it
+    ends. Outcomes in job order.
 
     Each worker process compiles the template and the sentences once (per-process caches) and
     builds many reports; with one worker everything runs in this process.
     """
     if workers <= 1 or len(jobs) <= 1:
-        return [_told(build_one(job), done) for job in jobs]
+        return [_told(build_one(job, write), done) for job in jobs]
     outcomes: dict[int, Outcome] = {}
     # 'spawn' everywhere: the same on every OS, and safe while the progress bar's thread runs.
     with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(build_one, job): i for i, job in enumerate(jobs)}
+        futures = {pool.submit(build_one, job, write): i for i, job in enumerate(jobs)}
         for future in as_completed(futures):
             index = futures[future]
             outcomes[index] = _told(_result(future, jobs[index]), done)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from dataclasses import replace
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Callable, Optional, TypeVar
 
@@ -108,8 +108,9 @@ DocxFiles = Annotated[list[Path], typer.Argument(help="Tệp Word .docx.", metav
 TemplateFolder = Annotated[Optional[Path], typer.Option(
     "--thu-muc-mau", metavar="THU_MUC", show_default=False,
     help="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), thay cho thu_muc_mau của hồ sơ đơn vị; mẫu trong thư mục đơn vị vẫn được ưu tiên.")]
-# typer's own usage errors (unknown option, missing argument...) share this base class.
-_UsageError = typer.BadParameter.__mro__[1]
+# click's exceptions, where this typer keeps them (its own copy of click, or click itself): typer's own
+# usage errors (unknown option, missing argument...) are click's UsageError and its subclasses.
+_click = sys.modules[typer.BadParameter.__module__]
 
 
 def _show(problems: list[Problem], label: str, style: str) -> None:
@@ -135,7 +136,7 @@ def build(
     from . import batch
 
     _check_folder(templates)
-    planned = [replace(job, templates=templates) for job in _plan(reports, output)]
+    planned = _plan(reports, output, templates)
     if len(planned) == 1:
         outcomes = batch.run(planned, 1)
     else:
@@ -159,15 +160,11 @@ def build(
     raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
-def _plan(reports: list[Path], output: Optional[Path] = None) -> list[Job]:
-    """The reports found in the arguments (see baocao.batch); exit 1 after saying why if none can be."""
+def _plan(reports: list[Path], output: Optional[Path], templates: Optional[Path], write: bool = True) -> list[Job]:
+    """The reports found in the arguments (see baocao.batch.plan); exit 1 after saying why if none can be."""
     from .batch import plan
 
-    try:
-        return plan(reports, output)
-    except BaocaoError as exc:
-        _show(exc.problems, "Lỗi", "bold red")
-        raise typer.Exit(EXIT_INPUT) from None
+    return _or_exit(lambda: plan(reports, output, templates, write=write))
 
 
 def _write_pdfs(outcomes: list[Outcome]) -> bool:
@@ -188,21 +185,20 @@ def _write_pdfs(outcomes: list[Outcome]) -> bool:
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def validate(reports: ReportFiles, templates: TemplateFolder = None) -> None:
     """Kiểm tra tệp báo cáo (mọi bước trừ ghi tệp)."""
-    from .pipeline import render
+    from .batch import run
 
     _check_files(reports)
     _check_folder(templates)
-    failed = False
-    for report in (job.report for job in _plan(reports)):
-        try:
-            built = render(report, templates)
-        except BaocaoError as exc:
-            _show(exc.problems, "Lỗi", "bold red")
-            failed = True
-            continue
-        _show(built.warnings, "Cảnh báo", "bold yellow")
-        out.print(f"[green]Hợp lệ[/] {escape(str(report))}")
-    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+    outcomes = run(_plan(reports, None, templates, write=False), 1, _tell_validity, write=False)
+    raise typer.Exit(EXIT_INPUT if not all(outcome.ok for outcome in outcomes) else EXIT_OK)
+
+
+def _tell_validity(outcome: Outcome) -> None:
+    """What validate says of one report, as soon as it is checked."""
+    _show(outcome.problems, "Lỗi", "bold red")
+    _show(outcome.warnings, "Cảnh báo", "bold yellow")
+    if outcome.ok:
+        out.print(f"[green]Hợp lệ[/] {escape(str(outcome.job.report))}")
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
@@ -370,15 +366,13 @@ def _check_files(paths: list[Path], hint: str = "BAO_CAO.yaml", folders: bool = 
 
 def _usage_message(exc: Exception) -> str:
     """typer's usage errors, told in Vietnamese."""
-    kind = type(exc).__name__
-    if kind == "NoSuchOption":
-        return f"Không có tùy chọn '{exc.option_name}'."  # type: ignore[attr-defined]
-    if kind == "MissingParameter":
-        return MISSING_MESSAGES.get(getattr(exc.param, "name", ""), "Thiếu tên tệp báo cáo (.yaml).")  # type: ignore[attr-defined]
-    if kind == "BadParameter":
-        param = getattr(exc, "param", None)
-        name = exc.param_hint or "/".join(getattr(param, "opts", ())) or ""  # type: ignore[attr-defined]
-        return f"Tham số {name} không hợp lệ: {_typer_vi(exc.message) or exc.message}"  # type: ignore[attr-defined]
+    if isinstance(exc, _click.NoSuchOption):
+        return f"Không có tùy chọn '{exc.option_name}'."
+    if isinstance(exc, _click.MissingParameter):
+        return MISSING_MESSAGES.get(getattr(exc.param, "name", ""), "Thiếu tên tệp báo cáo (.yaml).")
+    if isinstance(exc, typer.BadParameter):
+        name = exc.param_hint or "/".join(getattr(exc.param, "opts", ())) or ""
+        return f"Tham số {name} không hợp lệ: {_typer_vi(exc.message) or exc.message}"
     message = exc.format_message()  # type: ignore[attr-defined]
     return _typer_vi(message) or f"Lệnh gõ chưa đúng ({message})."
 
@@ -389,6 +383,8 @@ _TYPER_VI = (
     (re.compile(r"Input should be greater than or equal to (\S+)"), r"cần một số lớn hơn hoặc bằng \1."),
     (re.compile(r"No such command '(.+)'\..*", re.DOTALL), r"Không có lệnh '\1'."),
     (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"Thừa tham số: \1."),
+    (re.compile(r"Option '(.+)' requires an argument\."), r"Tùy chọn '\1' cần một giá trị ngay sau nó."),
+    (re.compile(r"Option '(.+)' does not take a value\."), r"Tùy chọn '\1' không nhận giá trị; chỉ gõ '\1'."),
 )
 
 
@@ -401,11 +397,11 @@ def _typer_vi(message: str) -> str | None:
 
 
 def main() -> None:
-    """Console script entry point: exit 0 ok, 1 input error, 2 command-line misuse."""
+    """Console script entry point: exit 0 ok, 1 input error, 2 command-line misuse, 3 a fault of ours."""
     try:
         code = app(standalone_mode=False)
-    except _UsageError as exc:
-        if type(exc).__name__ == "NoArgsIsHelpError":  # typer has already shown the help
+    except _click.UsageError as exc:
+        if isinstance(exc, getattr(_click, "NoArgsIsHelpError", ())):  # typer has already shown the help
             raise SystemExit(EXIT_USAGE) from None
         err.print(f"[bold red]Lỗi:[/] {escape(_usage_message(exc))}")
         err.print("Gõ 'baocao --help' để xem hướng dẫn.")

@@ -17,6 +17,7 @@ from .nd30 import ERROR, Finding
 if TYPE_CHECKING:  # the check command needs no pipeline
     from .batch import Outcome
 
+
 @contextmanager
 def progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
     """A progress bar of `total` reports; yields the callback that counts one done."""

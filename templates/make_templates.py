@@ -29,6 +29,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
 from lxml import etree
 
+from baocao.nd30.frame import QUOC_HIEU, TIEU_NGU
 from baocao.ooxml import reproducible_zip
 from baocao.page import A4, MARGINS
 
@@ -437,8 +438,8 @@ def _issuer_cell(cell, width: int) -> None:
 
 def _motto_cell(cell, width: int) -> None:
     """Right header cell: Quốc hiệu, Tiêu ngữ, rule, địa danh và ngày."""
-    _para(cell, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True)
-    _para(cell, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True)
+    _para(cell, QUOC_HIEU, size=13, bold=True)  # the words `baocao check` looks for
+    _para(cell, TIEU_NGU, size=14, bold=True)
     _rule(cell, width, MOTTO_RULE_LEN)
     _para(cell, "{{ dia_danh_ngay }}", size=14, italic=True, before=6)
     _drop_first_paragraph(cell)

@@ -149,6 +149,14 @@ def test_two_reports_writing_the_same_file_are_refused(cli, units, tmp_path):
     assert not (tmp_path / "output").exists()
 
 
+def test_validate_accepts_reports_that_build_would_write_to_the_same_file(cli, units, tmp_path):
+    """validate writes nothing, so two units' reports of the same name are no clash for it."""
+    code, out, err = cli("validate", units[0] / REPORT, units[1] / REPORT)
+    assert code == 0, err
+    assert out.count("Hợp lệ") == 2 and "cùng ghi ra tệp" not in err
+    assert not (tmp_path / "output").exists()
+
+
 def test_docx_output_name_with_a_folder_is_misuse(cli, units, tmp_path):
     code, _, err = cli("build", units[0], "-o", tmp_path / "mot.docx")
     assert code == 2
@@ -244,6 +252,14 @@ def test_check_of_an_unreadable_file(cli, tmp_path):
     code, out, _ = cli("check", fake, "--json")
     assert code == 1
     assert json.loads(out)[0]["error"].startswith("Không đọc được tệp Word")
+
+
+def test_an_unreadable_file_is_told_in_vietnamese(cli, tmp_path):
+    fake = tmp_path / "ban-cu.docx"
+    fake.write_bytes(b"\xd0\xcf\x11\xe0 a .doc of Word 97")
+    code, _, err = cli("check", fake)
+    assert code == 1
+    assert "không phải dạng .docx" in err and "zip" not in err and "Package" not in err
 
 
 def test_check_usage_errors(cli, tmp_path):

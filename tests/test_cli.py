@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
-REPORT = "thi-dua-6-thang-2026.yaml"
+from conftest import EXAMPLE, EXAMPLE_DIR
 
 
 @pytest.fixture
 def report(tmp_path: Path) -> Path:
-    shutil.copytree(EXAMPLE, tmp_path / "bao-cao")
-    return tmp_path / "bao-cao" / REPORT
+    shutil.copytree(EXAMPLE_DIR, tmp_path / "bao-cao")
+    return tmp_path / "bao-cao" / EXAMPLE.name
 
 
 def files_under(folder: Path) -> list[Path]:
@@ -156,6 +154,8 @@ def test_a_fault_of_the_program_is_told_plainly_without_a_traceback(cli, report,
     (["build", "-j", "0", "."], "Tham số -j/--jobs không hợp lệ: cần một số lớn hơn hoặc bằng 1."),
     (["build", "-j", "hai", "."], "Tham số -j/--jobs không hợp lệ: cần một số nguyên."),
     (["frob"], "Không có lệnh 'frob'."),
+    (["build", ".", "-j"], "Tùy chọn '-j' cần một giá trị ngay sau nó."),
+    (["build", ".", "--pdf=1"], "Tùy chọn '--pdf' không nhận giá trị; chỉ gõ '--pdf'."),
 ])
 def test_typers_own_usage_errors_are_vietnamese(cli, args, message):
     code, _, err = cli(*args)

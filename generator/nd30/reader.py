@@ -66,9 +66,9 @@ def open_document(path: Path) -> WordDocument:
     """The .docx at `path`; a located error when it is not one."""
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise BaocaoError(Problem(
-            Location(path), f"Không đọc được tệp Word: {exc}.",
+            Location(path), "Không đọc được tệp Word: tệp không phải dạng .docx, hoặc đã hỏng.",
             "Chỉ kiểm tra được tệp .docx; tệp .doc cũ hãy mở bằng Word rồi lưu lại dạng .docx.",
         )) from None
 
