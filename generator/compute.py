@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import Problem
-from .figures import Figure, compute_figures
-from .rollup import Summary, roll_up
-from .tasks import TaskSummary, summarize_tasks
-from .validate import Sources
+from baocao.errors import Problem
+from baocao.figures import Figure, compute_figures
+from baocao.rollup import Summary, roll_up
+from baocao.tasks import TaskSummary, summarize_tasks
+from baocao.validate import Sources
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .errors import BaocaoError, Problem
-from .formatting import format_number, percent_of, round_half_up
-from .load import SourceMap
-from .model import FIGURE_VALUES, SoLieu
+from baocao.errors import BaocaoError, Problem
+from baocao.formatting import format_number, percent_of, round_half_up
+from baocao.load import SourceMap
+from baocao.model import FIGURE_VALUES, SoLieu
 
 
 @dataclass(frozen=True)

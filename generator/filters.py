@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from . import formatting as fmt
-from .figures import Figure
-from .period import parse_issue_date
+from baocao import formatting as fmt
+from baocao.figures import Figure
+from baocao.period import parse_issue_date
 
 
 class FilterError(ValueError):

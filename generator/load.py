@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.composer import Composer, ComposerError
 
-from .errors import BaocaoError, Location, fail
+from baocao.errors import BaocaoError, Location, fail
 
 Path_ = tuple[str | int, ...]
 

@@ -21,15 +21,15 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
-from .errors import BaocaoError, Location, Problem
-from .load import parse_yaml
-from .model import FIGURE_VALUES, BaoCao
-from .period import Period
-from .roundtrip import dump, round_trip
-from .scaffold import COMMENT_COLUMN, report_name
-from .schema import MODELINE, modeline
-from .validate import load_sources, parse_model, unfilled_values
-from .write import write_atomic
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.load import parse_yaml
+from baocao.model import FIGURE_VALUES, BaoCao
+from baocao.period import Period
+from baocao.roundtrip import dump, round_trip
+from baocao.scaffold import COMMENT_COLUMN, report_name
+from baocao.schema import MODELINE, modeline
+from baocao.validate import load_sources, parse_model, unfilled_values
+from baocao.write import write_atomic
 
 TO_FILL = "cần điền"
 _SUM_KEYS = ("tong_cua", "tong_tu")  # a figure with one of them is computed from other figures

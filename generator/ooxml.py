@@ -12,7 +12,7 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 
-from .document import Text
+from baocao.document import Text
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import Location, fail
+from baocao.errors import Location, fail
 
 INSTALL_HINT = ("Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
                 "trên Windows và macOS tải tại https://www.libreoffice.org/download/.")

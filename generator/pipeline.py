@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .compose import compose
-from .compute import compute
-from .docx_writer import write_docx
-from .errors import Problem
-from .template_files import template_for
-from .validate import load_sources
-from .write import write_atomic
+from baocao.compose import compose
+from baocao.compute import compute
+from baocao.docx_writer import write_docx
+from baocao.errors import Problem
+from baocao.template_files import template_for
+from baocao.validate import load_sources
+from baocao.write import write_atomic
 
 OUTPUT_DIR = Path("output")
 

@@ -14,15 +14,15 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from .errors import BaocaoError, Location, Problem
-from .kinds import KINDS, Kind, load_kind
-from .load import parse_yaml
-from .model import UNIT_FILE, BaoCao, DonVi
-from .period import Period
-from .roundtrip import commented, dump
-from .schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
-from .validate import parse_model
-from .write import write_atomic
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.kinds import KINDS, Kind, load_kind
+from baocao.load import parse_yaml
+from baocao.model import UNIT_FILE, BaoCao, DonVi
+from baocao.period import Period
+from baocao.roundtrip import commented, dump
+from baocao.schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
+from baocao.validate import parse_model
+from baocao.write import write_atomic
 
 COMMENT_COLUMN = 28
 _PROFILE = {  # key → (value, comment)

@@ -15,8 +15,8 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from .model import BaoCao, DonVi
-from .write import write_atomic
+from baocao.model import BaoCao, DonVi
+from baocao.write import write_atomic
 
 SCHEMA_DIR = Path("schema")
 REPORT_SCHEMA = "bao-cao.schema.json"

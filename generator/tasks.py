@@ -21,11 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .errors import BaocaoError, Problem
-from .formatting import percent_of
-from .load import SourceMap
-from .model import BaoCao, Bang, KhoiBang, Muc
-from .rows import STATUS_CHOICES, grouped_rows, row_status
+from baocao.errors import BaocaoError, Problem
+from baocao.formatting import percent_of
+from baocao.load import SourceMap
+from baocao.model import BaoCao, Bang, KhoiBang, Muc
+from baocao.rows import STATUS_CHOICES, grouped_rows, row_status
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import BaocaoError, Location, Problem
-from .kinds import KINDS
-from .template_check import check_template
-from .validate import Sources
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.kinds import KINDS
+from baocao.template_check import check_template
+from baocao.validate import Sources
 
 DEFAULT_TEMPLATE = "bao-cao"
 SUFFIX = ".docx"

@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import BaocaoError, Location, Problem, suggest
-from .load import SourceMap, load_yaml
-from .model import DISTRICT_LEVELS, FIGURE_VALUES, BaoCao, DonVi, all_keys
+from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.load import SourceMap, load_yaml
+from baocao.model import DISTRICT_LEVELS, FIGURE_VALUES, BaoCao, DonVi, all_keys
 
 M = TypeVar("M", bound=BaseModel)
 

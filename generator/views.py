@@ -12,10 +12,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .nd30 import ERROR, Finding
+from baocao.nd30 import ERROR, Finding
 
 if TYPE_CHECKING:  # the check command needs no pipeline
-    from .batch import Outcome
+    from baocao.batch import Outcome
 
 
 @contextmanager
