@@ -1,5 +1,5 @@
 """`python -m baocao`."""
 
-from baocao.cli import run
+from baocao.cli.commands import run
 
 run()

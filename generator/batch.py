@@ -23,8 +23,8 @@ from pathlib import Path
 
 from baocao import pipeline
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.model import UNIT_FILE
-from baocao.pdf import convert
+from baocao.input.model import UNIT_FILE
+from baocao.writers.pdf import convert
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 _REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)

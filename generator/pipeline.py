@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baocao.compose import compose
-from baocao.compute import compute
-from baocao.docx_writer import write_docx
+from baocao.document.compose import compose
+from baocao.figures.compute import compute
+from baocao.writers.docx.writer import write_docx
 from baocao.errors import Problem
-from baocao.template_files import template_for
-from baocao.validate import load_sources
+from baocao.writers.docx.templates import template_for
+from baocao.input.validate import load_sources
 from baocao.write import write_atomic
 
 OUTPUT_DIR = Path("output")

@@ -22,7 +22,7 @@ from baocao.errors import BaocaoError, Problem
 
 if TYPE_CHECKING:
     from baocao.batch import Job, Outcome
-    from baocao.period import Period
+    from baocao.input.period import Period
 
 T = TypeVar("T")
 
@@ -140,7 +140,7 @@ def build(
     if len(planned) == 1:
         outcomes = batch.run(planned, 1)
     else:
-        from baocao import views  # rich's progress bar and tables: only for several reports
+        from baocao.cli import views  # rich's progress bar and tables: only for several reports
 
         with views.progress(err, len(planned)) as done:
             outcomes = batch.run(planned, jobs or batch.default_workers(), done)
@@ -151,7 +151,7 @@ def build(
         _show(outcome.warnings, "Cảnh báo", "bold yellow")
     pdf_failed = pdf and not _write_pdfs(outcomes)
     if len(outcomes) > 1:
-        from baocao import views
+        from baocao.cli import views
 
         out.print(views.summary(outcomes))
         out.print(views.totals(outcomes))
@@ -207,7 +207,7 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Chỉ in kết quả dạng JSON (cho chương trình khác đọc).")] = False,
 ) -> None:
     """Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP."""
-    from baocao import views
+    from baocao.cli import views
     from baocao.nd30 import check_files, file_checks_to_json
 
     _check_files(documents, "TEP.docx", folders=False)
@@ -244,8 +244,8 @@ def init(
     """Tạo hồ sơ đơn vị và một tệp báo cáo có chú thích từng khóa, soạn được ngay."""
     from datetime import date
 
-    from baocao.kinds import KINDS
-    from baocao.scaffold import default_period, init_folder
+    from baocao.input.kinds import KINDS
+    from baocao.input.scaffold import default_period, init_folder
 
     if kind not in KINDS:
         raise typer.BadParameter(f"không có loại '{kind}'; chọn một trong: {', '.join(KINDS)}.", param_hint="'--loai'")
@@ -264,7 +264,7 @@ def next_report(
                                                    help="Tệp .yaml mới (mặc định: <loại>-<kỳ>.yaml cạnh tệp báo cáo).")] = None,
 ) -> None:
     """Viết tệp báo cáo kỳ sau từ báo cáo này: cùng đề cương và số liệu, giá trị kỳ mới để trống."""
-    from baocao.next_period import write_next
+    from baocao.input.next_period import write_next
 
     _check_files([report], folders=False)
     written = _or_exit(lambda: write_next(report, _period(period), output))
@@ -281,7 +281,7 @@ def schema(
     folder: Annotated[Optional[Path], typer.Argument(help="Thư mục ghi lược đồ (mặc định: schema).", metavar="[THU_MUC]", show_default=False)] = None,
 ) -> None:
     """Ghi lược đồ JSON (JSON Schema) của hồ sơ đơn vị và tệp báo cáo, để VS Code gợi ý và báo lỗi khi gõ."""
-    from baocao.schema import SCHEMA_DIR, write_schemas
+    from baocao.input.schema import SCHEMA_DIR, write_schemas
 
     for path in _or_exit(lambda: write_schemas(folder or SCHEMA_DIR)):
         out.print(f"[green]Đã viết[/] {escape(str(path))}")
@@ -290,8 +290,8 @@ def schema(
 @templates_app.command(name="list", cls=_Command, options_metavar="[TÙY CHỌN]")
 def list_templates(report: OneReport, templates: TemplateFolder = None) -> None:
     """Cho biết báo cáo dùng tệp mẫu nào, và vì sao."""
-    from baocao.template_files import describe, resolve
-    from baocao.validate import read_sources
+    from baocao.writers.docx.templates import describe, resolve
+    from baocao.input.validate import read_sources
 
     _check_files([report], folders=False)
     _check_folder(templates)
@@ -310,7 +310,7 @@ def copy_template(
     folder: Annotated[Path, typer.Argument(help="Thư mục chép đến (mặc định: thư mục hiện tại).", metavar="[THU_MUC]")] = Path("."),
 ) -> None:
     """Chép một mẫu có sẵn thành TEN.docx để sửa trong Word (không ghi đè tệp đã có)."""
-    from baocao.template_files import BUILTIN_FILES, copy_builtin
+    from baocao.writers.docx.templates import BUILTIN_FILES, copy_builtin
 
     if name not in BUILTIN_FILES:
         raise typer.BadParameter(f"không có mẫu '{name}'; các mẫu có sẵn: {', '.join(sorted(BUILTIN_FILES))}.", param_hint="TEN")
@@ -324,7 +324,7 @@ def check_template(
     template: Annotated[Path, typer.Argument(help="Tệp mẫu Word .docx.", metavar="MAU.docx", show_default=False)],
 ) -> None:
     """Kiểm tra một mẫu Word trước khi soạn: thẻ hỏng, tên không có, kiểu (style) thiếu, đoạn {{ noi_dung }}."""
-    from baocao.template_check import template_problems
+    from baocao.writers.docx.template_check import template_problems
 
     _check_files([template], "MAU.docx", folders=False)
     problems = template_problems(template)
@@ -336,7 +336,7 @@ def check_template(
 
 def _period(text: str) -> Period:
     """The period typed after --ky; a usage error in Vietnamese if it is not one."""
-    from baocao.period import parse_period
+    from baocao.input.period import parse_period
 
     try:
         return parse_period(text)

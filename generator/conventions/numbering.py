@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from baocao.formatting import VIETNAMESE_LETTERS, point_letter, roman
+from baocao.conventions.formatting import VIETNAMESE_LETTERS, point_letter, roman
 
 # Kinds of label: Phần, mục (I.), arabic (1., 1.1., …), điểm (a)).
 PART, SECTION, ARABIC, POINT = "phan", "muc", "so", "diem"

@@ -11,17 +11,17 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from baocao import formatting as fmt
-from baocao import numbering
-from baocao.compute import Computed
-from baocao.document import HEADING_KINDS, Appendix, Block, Document, Frame, Heading, Inline, Note, Paragraph, Table, Text
+from baocao.conventions import formatting as fmt
+from baocao.conventions import numbering
+from baocao.figures.compute import Computed
+from baocao.document.model import HEADING_KINDS, Appendix, Block, Document, Frame, Heading, Inline, Note, Paragraph, Table, Text
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.kinds import load_kind
-from baocao.load import SourceMap
-from baocao.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
-from baocao.narrative import Figures, Narrator
-from baocao.tables import build_table
-from baocao.validate import Sources
+from baocao.input.kinds import load_kind
+from baocao.input.load import SourceMap
+from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
+from baocao.narrative.render import Figures, Narrator
+from baocao.document.tables import build_table
+from baocao.input.validate import Sources
 
 REPORT_TYPE_NAME = "BÁO CÁO"
 REPORT_TYPE_SIGN = "BC"

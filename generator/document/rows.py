@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.load import SourceMap
-from baocao.model import INPUT_KINDS, Bang, Nhom
+from baocao.input.load import SourceMap
+from baocao.input.model import INPUT_KINDS, Bang, Nhom
 
 STATUS_KEY = "trang_thai"
 #: Task statuses: the name the narrative counts them by → the words a clerk writes.

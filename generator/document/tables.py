@@ -14,13 +14,13 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
-from baocao import formatting as fmt
-from baocao.document import Cell, Inline, Row, Table, Text
+from baocao.conventions import formatting as fmt
+from baocao.document.model import Cell, Inline, Row, Table, Text
 from baocao.errors import BaocaoError, Location, Problem, suggest
-from baocao.figures import Figure, differs, sum_values
-from baocao.load import SourceMap
-from baocao.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
-from baocao.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
+from baocao.figures.totals import Figure, differs, sum_values
+from baocao.input.load import SourceMap
+from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
+from baocao.document.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
 
 TOTAL_LABEL = "Tổng cộng"
 FIGURE_KEY = "so_lieu"

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from baocao.errors import Problem
-from baocao.figures import Figure, compute_figures
-from baocao.rollup import Summary, roll_up
-from baocao.tasks import TaskSummary, summarize_tasks
-from baocao.validate import Sources
+from baocao.figures.totals import Figure, compute_figures
+from baocao.figures.rollup import Summary, roll_up
+from baocao.figures.tasks import TaskSummary, summarize_tasks
+from baocao.input.validate import Sources
 
 
 @dataclass(frozen=True)

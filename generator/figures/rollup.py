@@ -19,12 +19,12 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from baocao.figures import Figure, compute_figures, sum_figure
+from baocao.figures.totals import Figure, compute_figures, sum_figure
 from baocao.errors import BaocaoError, Location, Problem, fail, suggest
-from baocao.formatting import format_number
-from baocao.load import SourceMap
-from baocao.model import FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, TongHop
-from baocao.validate import load_model, load_sources
+from baocao.conventions.formatting import format_number
+from baocao.input.load import SourceMap
+from baocao.input.model import FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, TongHop
+from baocao.input.validate import load_model, load_sources
 
 _FIX_SOURCE = "Sửa lỗi trong báo cáo của đơn vị rồi soạn lại báo cáo này."
 

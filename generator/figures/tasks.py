@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from baocao.errors import BaocaoError, Problem
-from baocao.formatting import percent_of
-from baocao.load import SourceMap
-from baocao.model import BaoCao, Bang, KhoiBang, Muc
-from baocao.rows import STATUS_CHOICES, grouped_rows, row_status
+from baocao.conventions.formatting import percent_of
+from baocao.input.load import SourceMap
+from baocao.input.model import BaoCao, Bang, KhoiBang, Muc
+from baocao.document.rows import STATUS_CHOICES, grouped_rows, row_status
 
 
 @dataclass(frozen=True)

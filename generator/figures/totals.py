@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from baocao.errors import BaocaoError, Problem
-from baocao.formatting import format_number, percent_of, round_half_up
-from baocao.load import SourceMap
-from baocao.model import FIGURE_VALUES, SoLieu
+from baocao.conventions.formatting import format_number, percent_of, round_half_up
+from baocao.input.load import SourceMap
+from baocao.input.model import FIGURE_VALUES, SoLieu
 
 
 @dataclass(frozen=True)

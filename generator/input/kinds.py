@@ -20,8 +20,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from baocao.load import load_yaml
-from baocao.period import Period
+from baocao.input.load import load_yaml
+from baocao.input.period import Period
 
 KINDS = ("thi-dua", "kt-xh", "nhiem-vu", "chung")
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")  # '{ky}', not the '{{ ky }}' of a sentence

@@ -15,9 +15,9 @@ from typing_extensions import TypeAliasType
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from baocao.formatting import parse_vn_number
-from baocao.kinds import KINDS
-from baocao.period import IssueDate, Period, parse_issue_date, parse_period
+from baocao.conventions.formatting import parse_vn_number
+from baocao.input.kinds import KINDS
+from baocao.input.period import IssueDate, Period, parse_issue_date, parse_period
 
 
 def _number(value: Any) -> Any:

@@ -22,13 +22,13 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.load import parse_yaml
-from baocao.model import FIGURE_VALUES, BaoCao
-from baocao.period import Period
-from baocao.roundtrip import dump, round_trip
-from baocao.scaffold import COMMENT_COLUMN, report_name
-from baocao.schema import MODELINE, modeline
-from baocao.validate import load_sources, parse_model, unfilled_values
+from baocao.input.load import parse_yaml
+from baocao.input.model import FIGURE_VALUES, BaoCao
+from baocao.input.period import Period
+from baocao.input.roundtrip import dump, round_trip
+from baocao.input.scaffold import COMMENT_COLUMN, report_name
+from baocao.input.schema import MODELINE, modeline
+from baocao.input.validate import load_sources, parse_model, unfilled_values
 from baocao.write import write_atomic
 
 TO_FILL = "cần điền"

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from baocao.formatting import roman
+from baocao.conventions.formatting import roman
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PATTERNS = [

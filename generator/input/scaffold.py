@@ -15,13 +15,13 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.kinds import KINDS, Kind, load_kind
-from baocao.load import parse_yaml
-from baocao.model import UNIT_FILE, BaoCao, DonVi
-from baocao.period import Period
-from baocao.roundtrip import commented, dump
-from baocao.schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
-from baocao.validate import parse_model
+from baocao.input.kinds import KINDS, Kind, load_kind
+from baocao.input.load import parse_yaml
+from baocao.input.model import UNIT_FILE, BaoCao, DonVi
+from baocao.input.period import Period
+from baocao.input.roundtrip import commented, dump
+from baocao.input.schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
+from baocao.input.validate import parse_model
 from baocao.write import write_atomic
 
 COMMENT_COLUMN = 28

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from baocao.model import BaoCao, DonVi
+from baocao.input.model import BaoCao, DonVi
 from baocao.write import write_atomic
 
 SCHEMA_DIR = Path("schema")

@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from baocao.errors import BaocaoError, Location, Problem, suggest
-from baocao.load import SourceMap, load_yaml
-from baocao.model import DISTRICT_LEVELS, FIGURE_VALUES, BaoCao, DonVi, all_keys
+from baocao.input.load import SourceMap, load_yaml
+from baocao.input.model import DISTRICT_LEVELS, FIGURE_VALUES, BaoCao, DonVi, all_keys
 
 M = TypeVar("M", bound=BaseModel)
 

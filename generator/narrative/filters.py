@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from baocao import formatting as fmt
-from baocao.figures import Figure
-from baocao.period import parse_issue_date
+from baocao.conventions import formatting as fmt
+from baocao.figures.totals import Figure
+from baocao.input.period import parse_issue_date
 
 
 class FilterError(ValueError):

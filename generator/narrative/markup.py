@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from baocao.document import Inline, Note, NoteRef, Text
+from baocao.document.model import Inline, Note, NoteRef, Text
 
 
 class MarkupError(ValueError):

@@ -16,13 +16,13 @@ from typing import Any
 from jinja2 import TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
-from baocao.document import Inline, Note
+from baocao.document.model import Inline, Note
 from baocao.errors import BaocaoError, Location, Problem, suggest
-from baocao.figures import Figure
-from baocao.filters import FILTERS, FilterError
-from baocao.load import XML_INVALID
-from baocao.markup import MarkupError, parse_inline
-from baocao.sandbox import Refused, UndefinedName, UnknownFilter, compile_sentence
+from baocao.figures.totals import Figure
+from baocao.narrative.filters import FILTERS, FilterError
+from baocao.input.load import XML_INVALID
+from baocao.narrative.markup import MarkupError, parse_inline
+from baocao.narrative.sandbox import Refused, UndefinedName, UnknownFilter, compile_sentence
 
 
 class Figures(dict):

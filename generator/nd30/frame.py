@@ -10,7 +10,7 @@ from itertools import dropwhile, takewhile
 
 from docx.oxml.ns import qn
 
-from baocao.formatting import format_doc_number, pad_day, pad_month
+from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
 from baocao.nd30.findings import (
     ERROR,
     RULE_ABBREVIATION,

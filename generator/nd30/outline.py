@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from baocao.formatting import VIETNAMESE_LETTERS
-from baocao.numbering import PART, PART_ORDINALS, POINT, SECTION, Typed, label, read_label
+from baocao.conventions.formatting import VIETNAMESE_LETTERS
+from baocao.conventions.numbering import PART, PART_ORDINALS, POINT, SECTION, Typed, label, read_label
 from baocao.nd30.findings import ERROR, RULE_OUTLINE, Finding
 from baocao.nd30.reader import Docx, Para
 

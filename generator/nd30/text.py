@@ -9,7 +9,7 @@ from datetime import date
 
 from docx.oxml.ns import qn
 
-from baocao.formatting import format_date_short
+from baocao.conventions.formatting import format_date_short
 from baocao.nd30.findings import ERROR, RULE_NUMBER_STYLE, RULE_PRACTICE, WARNING, Finding
 from baocao.nd30.outline import sequence_problem
 from baocao.nd30.reader import SO_LINE, Docx, Para, Run, custom_mark

@@ -12,7 +12,7 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 
-from baocao.document import Text
+from baocao.document.model import Text
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

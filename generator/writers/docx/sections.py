@@ -13,9 +13,9 @@ import copy
 
 from docx.oxml.ns import qn
 
-from baocao.document import Appendix, Text, restyle
-from baocao.ooxml import el, paragraph, tiny_paragraph
-from baocao.page import A4, MARGINS
+from baocao.document.model import Appendix, Text, restyle
+from baocao.writers.docx.ooxml import el, paragraph, tiny_paragraph
+from baocao.conventions.page import A4, MARGINS
 
 A4_LANDSCAPE = {"w": str(A4[1]), "h": str(A4[0]), "orient": "landscape"}
 APPENDIX_MARGINS = {side: str(twips) for side, twips in MARGINS.items()}  # ND30 gives landscape pages the same margins

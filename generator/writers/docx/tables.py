@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from baocao.document import Cell, Inline, Row, Table, restyle
-from baocao.ooxml import copies, el, paragraph
+from baocao.document.model import Cell, Inline, Row, Table, restyle
+from baocao.writers.docx.ooxml import copies, el, paragraph
 
 
 class CellWriter(Protocol):

@@ -16,9 +16,9 @@ from importlib.resources import files
 from pathlib import Path
 
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.kinds import KINDS
-from baocao.template_check import check_template
-from baocao.validate import Sources
+from baocao.input.kinds import KINDS
+from baocao.writers.docx.template_check import check_template
+from baocao.input.validate import Sources
 
 DEFAULT_TEMPLATE = "bao-cao"
 SUFFIX = ".docx"

@@ -24,14 +24,14 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
-from baocao.docx_sections import appendix_heading, close_section, make_appendix_section, text_width
-from baocao.docx_tables import table_elements
-from baocao.document import Appendix, Block, Document, Frame, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
+from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
+from baocao.writers.docx.tables import table_elements
+from baocao.document.model import Appendix, Block, Document, Frame, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.filters import FilterError
-from baocao.narrative import expression_fault
-from baocao.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
-from baocao.sandbox import UndefinedName, make_environment
+from baocao.narrative.filters import FilterError
+from baocao.narrative.render import expression_fault
+from baocao.writers.docx.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
+from baocao.narrative.sandbox import UndefinedName, make_environment
 
 BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
 BODY_NAME = "noi_dung"  # the template's paragraph `{{ noi_dung }}` becomes the body
