@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baocao.document.compose import compose
+from baocao.compose.report import compose
 from baocao.figures.compute import compute
 from baocao.writers.docx.writer import write_docx
 from baocao.errors import Problem

@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from baocao.narrative import sandbox
+from baocao.compose import sandbox
 from baocao.batch import Job, build_one
 from baocao.writers.docx.writer import _frame_environment, _Frame
 from baocao.writers.pdf import find_soffice

@@ -19,10 +19,10 @@ from jinja2.exceptions import SecurityError
 from baocao.document.model import Inline, Note
 from baocao.errors import BaocaoError, Location, Problem, suggest
 from baocao.figures.totals import Figure
-from baocao.narrative.filters import FILTERS, FilterError
+from baocao.compose.filters import FILTERS, FilterError
 from baocao.input.load import XML_INVALID
-from baocao.narrative.markup import MarkupError, parse_inline
-from baocao.narrative.sandbox import Refused, UndefinedName, UnknownFilter, compile_sentence
+from baocao.compose.markup import MarkupError, parse_inline
+from baocao.compose.sandbox import Refused, UndefinedName, UnknownFilter, compile_sentence
 
 
 class Figures(dict):

@@ -19,8 +19,8 @@ from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import load_kind
 from baocao.input.load import SourceMap
 from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
-from baocao.narrative.render import Figures, Narrator
-from baocao.document.tables import build_table
+from baocao.compose.narrative import Figures, Narrator
+from baocao.compose.tables import build_table
 from baocao.input.validate import Sources
 
 REPORT_TYPE_NAME = "BÁO CÁO"

@@ -20,7 +20,7 @@ from baocao.errors import BaocaoError, Location, Problem, suggest
 from baocao.figures.totals import Figure, differs, sum_values
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
-from baocao.document.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
+from baocao.input.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
 
 TOTAL_LABEL = "Tổng cộng"
 FIGURE_KEY = "so_lieu"

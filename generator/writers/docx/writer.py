@@ -28,10 +28,10 @@ from baocao.writers.docx.sections import appendix_heading, close_section, make_a
 from baocao.writers.docx.tables import table_elements
 from baocao.document.model import Appendix, Block, Document, Frame, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.narrative.filters import FilterError
-from baocao.narrative.render import expression_fault
+from baocao.compose.filters import FilterError
+from baocao.compose.narrative import expression_fault
 from baocao.writers.docx.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
-from baocao.narrative.sandbox import UndefinedName, make_environment
+from baocao.compose.sandbox import UndefinedName, make_environment
 
 BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
 BODY_NAME = "noi_dung"  # the template's paragraph `{{ noi_dung }}` becomes the body
