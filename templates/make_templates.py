@@ -29,7 +29,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
 from lxml import etree
 
-from baocao.nd30.frame import QUOC_HIEU, TIEU_NGU
+from baocao.conventions.marks import QUOC_HIEU, RECIPIENTS_HEAD, TIEU_NGU
 from baocao.writers.docx.ooxml import reproducible_zip
 from baocao.conventions.page import A4, MARGINS
 
@@ -489,7 +489,7 @@ def _add_body_placeholder(doc) -> None:
 
 def _recipients_cell(cell) -> None:
     """Left closing cell: Nơi nhận and one line per recipient."""
-    _para(cell, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT)
+    _para(cell, RECIPIENTS_HEAD, size=12, bold=True, italic=True, align=LEFT)
     _tag(cell, "{%p for dong in noi_nhan %}")
     _para(cell, "{{ dong }}", size=11, align=LEFT)
     _tag(cell, "{%p endfor %}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from baocao.conventions import formatting as fmt
-from baocao.conventions import numbering
+from baocao.conventions import marks, numbering
 from baocao.figures.compute import Computed
 from baocao.document.model import HEADING_KINDS, Appendix, Block, Document, Frame, Heading, Inline, Note, Paragraph, Table, Text
 from baocao.errors import BaocaoError, Location, Problem
@@ -184,9 +184,9 @@ class _Composer:
         inlines = self._inlines(text, ("ket_luan",))
         last = inlines[-1] if inlines else None
         if isinstance(last, Text):
-            inlines[-1] = replace(last, text=last.text.rstrip(" .;/") + "./.")
+            inlines[-1] = replace(last, text=marks.close(last.text))
         else:
-            inlines.append(Text("./."))
+            inlines.append(Text(marks.CLOSING_MARK))
         return inlines
 
     # ---- frame ------------------------------------------------------------------------
@@ -224,7 +224,7 @@ class _Composer:
             trich_yeu=self._subject(),
             dong_nghieng=self._plain(r.dong_nghieng, ("dong_nghieng",)),
             kinh_gui=recipients(r.kinh_gui),
-            noi_nhan=distribution(r.noi_nhan if r.noi_nhan is not None else u.noi_nhan, u.luu, bool(r.kinh_gui)),
+            noi_nhan=marks.distribution(r.noi_nhan if r.noi_nhan is not None else u.noi_nhan, u.luu, bool(r.kinh_gui)),
             tham_quyen=authority,
             chuc_vu=title,
             ho_ten=signer.ho_ten,
@@ -243,10 +243,6 @@ def _check_count(kind: str, number: int, part_style: str, where: Location) -> No
 
 def _upper(inlines: list[Inline]) -> list[Inline]:
     return [replace(t, text=t.text.upper()) if isinstance(t, Text) else t for t in inlines]
-
-
-def _bare(item: str) -> str:
-    return item.strip().lstrip("-+ ").rstrip(" ;.")
 
 
 def _signature(signer: NguoiKy) -> tuple[str, str]:
@@ -284,16 +280,5 @@ def attached_line(report: BaoCao, unit: DonVi) -> str:
 
 def recipients(items: list[str]) -> list[str]:
     """Kính gửi: one recipient as is; several as '- ...;' lines, the last ending with '.'."""
-    names = [_bare(i) for i in items if _bare(i)]
-    if len(names) <= 1:
-        return names
-    return [f"- {n};" for n in names[:-1]] + [f"- {names[-1]}."]
-
-
-def distribution(items: list[str], archive: list[str], sent_up: bool) -> list[str]:
-    """Nơi nhận lines: '- X;' each, 'Như trên' first for a report sent upward, '- Lưu: VT, ....' last."""
-    names = [_bare(i) for i in items if _bare(i)]
-    if sent_up and not any(n.lower() == "như trên" for n in names):
-        names.insert(0, "Như trên")
-    keep = ", ".join(_bare(a) for a in archive if _bare(a)) or "VT"
-    return [f"- {n};" for n in names] + [f"- Lưu: {keep}."]
+    names = [marks.bare(i) for i in items if marks.bare(i)]
+    return names if len(names) <= 1 else marks.list_lines(names)

@@ -10,7 +10,9 @@ from itertools import dropwhile, takewhile
 
 from docx.oxml.ns import qn
 
+from baocao.conventions import marks
 from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
+from baocao.conventions.marks import QUOC_HIEU, TIEU_NGU
 from baocao.nd30.findings import (
     ERROR,
     RULE_ABBREVIATION,
@@ -24,8 +26,6 @@ from baocao.nd30.findings import (
 )
 from baocao.nd30.reader import TBL, Docx, Para, norm, table_of
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 #: Tên loại văn bản -> chữ viết tắt in the ký hiệu (Phụ lục III). A công văn has none.
 DOC_TYPE_ABBREVIATIONS = {
@@ -230,26 +230,13 @@ def _recipient_lines(doc: Docx, head: Para) -> list[Para]:
     return list(takewhile(lambda p: p.text.strip(), after))
 
 
-def _recipient_problem(text: str, last: bool) -> str:
-    text = norm(text)
-    if last and not text.startswith("- Lưu"):
-        return "Dòng cuối của nơi nhận phải là «- Lưu: VT, …» (văn thư và đơn vị soạn thảo)."
-    if last and not text.endswith("."):
-        return "Dòng «- Lưu: …» phải kết thúc bằng dấu chấm «.»."
-    if not text.startswith("- "):
-        return "Mỗi dòng nơi nhận bắt đầu bằng gạch đầu dòng «- » (gạch nối và một dấu cách)."
-    if not last and not text.endswith(";"):
-        return "Mỗi dòng nơi nhận (trừ dòng cuối «- Lưu: …») phải kết thúc bằng dấu chấm phẩy «;»."
-    return ""
-
-
 def check_recipients(doc: Docx) -> Iterator[Finding]:
     head = doc.recipients
     if head is None:
         yield Finding(ERROR, "noi-nhan", "Không thấy «Nơi nhận:»; đặt ở cột trái bảng cuối văn bản, ngang hàng với "
                       "chức vụ người ký.", "cuối văn bản", RULE_RECIPIENTS)
         return
-    if norm(head.text) != "Nơi nhận:":
+    if norm(head.text) != marks.RECIPIENTS_HEAD:
         yield Finding(ERROR, "noi-nhan", f"Viết «Nơi nhận:» (có dấu hai chấm), không viết «{norm(head.text)}».",
                       head.where, RULE_RECIPIENTS)
     missing = _missing_emphasis(head, bold=True, italic=True)
@@ -261,13 +248,13 @@ def check_recipients(doc: Docx) -> Iterator[Finding]:
         yield Finding(ERROR, "noi-nhan", "Dưới «Nơi nhận:» chưa có dòng nào; mỗi nơi nhận một dòng «- …;», dòng cuối "
                       "«- Lưu: VT, …».", head.where, RULE_RECIPIENTS)
     for i, line in enumerate(lines):
-        problem = _recipient_problem(line.text, last=i == len(lines) - 1)
+        problem = marks.recipient_problem(norm(line.text), last=i == len(lines) - 1)
         if problem:
             yield Finding(ERROR, "noi-nhan", problem, line.where, RULE_RECIPIENTS)
 
 
 def check_closing(doc: Docx) -> Iterator[Finding]:
     last = next((p for p in reversed(doc.body_text) if p.text.strip()), None)
-    if doc.recipients is not None and last is not None and not last.text.rstrip().endswith("./."):
+    if doc.recipients is not None and last is not None and not marks.is_closed(last.text):
         yield Finding(WARNING, "ket-thuc", "Đoạn cuối của phần nội dung (trước Nơi nhận và chữ ký) chưa kết thúc "
                       "bằng dấu «./.»; thêm «./.» vào cuối đoạn.", last.where, RULE_CLOSING)

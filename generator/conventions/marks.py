@@ -1,0 +1,58 @@
+"""The fixed words and marks of an ND30 document, defined once for the writers and the checker.
+
+Quốc hiệu and Tiêu ngữ (Phụ lục I, mục II), the "Nơi nhận:" block (each line "- X;", the archive line
+"- Lưu: VT, ….", "Như trên" first when the report names its addressees) and the closing mark "./.".
+"""
+
+from __future__ import annotations
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+RECIPIENTS_HEAD = "Nơi nhận:"
+AS_ADDRESSED = "Như trên"  # the recipients named after "Kính gửi"
+ARCHIVE = "Lưu"
+DEFAULT_ARCHIVE = "VT"  # văn thư
+BULLET = "- "
+CLOSING_MARK = "./."
+
+
+def bare(item: str) -> str:
+    """A list item as a clerk may type it ("- Sở Nội vụ;") reduced to its words."""
+    return item.strip().lstrip("-+ ").rstrip(" ;.")
+
+
+def list_lines(names: list[str]) -> list[str]:
+    """Lines of a list under a heading: '- X;' each, the last ending with '.'."""
+    return [f"{BULLET}{n};" for n in names[:-1]] + [f"{BULLET}{n}." for n in names[-1:]]
+
+
+def distribution(items: list[str], archive: list[str], sent_up: bool) -> list[str]:
+    """Nơi nhận lines: '- X;' each, 'Như trên' first for a report with Kính gửi, '- Lưu: VT, ….' last."""
+    names = [bare(i) for i in items if bare(i)]
+    if sent_up and not any(n.lower() == AS_ADDRESSED.lower() for n in names):
+        names.insert(0, AS_ADDRESSED)
+    keep = ", ".join(bare(a) for a in archive if bare(a)) or DEFAULT_ARCHIVE
+    return [f"{BULLET}{n};" for n in names] + [f"{BULLET}{ARCHIVE}: {keep}."]
+
+
+def recipient_problem(text: str, last: bool) -> str:
+    """What is wrong with one line under "Nơi nhận:" (empty when nothing is)."""
+    if last and not text.startswith(f"{BULLET}{ARCHIVE}"):
+        return f"Dòng cuối của nơi nhận phải là «{BULLET}{ARCHIVE}: {DEFAULT_ARCHIVE}, …» (văn thư và đơn vị soạn thảo)."
+    if last and not text.endswith("."):
+        return f"Dòng «{BULLET}{ARCHIVE}: …» phải kết thúc bằng dấu chấm «.»."
+    if not text.startswith(BULLET):
+        return f"Mỗi dòng nơi nhận bắt đầu bằng gạch đầu dòng «{BULLET}» (gạch nối và một dấu cách)."
+    if not last and not text.endswith(";"):
+        return f"Mỗi dòng nơi nhận (trừ dòng cuối «{BULLET}{ARCHIVE}: …») phải kết thúc bằng dấu chấm phẩy «;»."
+    return ""
+
+
+def close(text: str) -> str:
+    """The last sentence of the body with its closing mark ("… của UBND xã X./.")."""
+    return text.rstrip(" .;/") + CLOSING_MARK
+
+
+def is_closed(text: str) -> bool:
+    """Whether the body's last paragraph ends with the closing mark."""
+    return text.rstrip().endswith(CLOSING_MARK)
