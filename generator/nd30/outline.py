@@ -129,7 +129,7 @@ class _Outline:
 
     @staticmethod
     def _finding(heading: _Heading, message: str) -> Finding:
-        return Finding(ERROR, "danh-so-muc", message, heading.where, RULE_OUTLINE)
+        return finding("danh-so-muc", message, heading.where)
 
 
 def _is_heading(doc: Docx, para: Para) -> bool:

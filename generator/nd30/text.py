@@ -36,12 +36,12 @@ def check_text_dates(doc: Docx) -> Iterator[Finding]:
             try:
                 expected = format_date_short(date(year, month, day))
             except ValueError:
-                yield Finding(WARNING, "ngay-thang", f"«{match[0]}» không phải ngày có trong lịch (viết theo thứ tự "
-                              "ngày/tháng/năm).", para.where, RULE_NUMBER_STYLE)
+                yield finding("ngay-thang", f"«{match[0]}» không phải ngày có trong lịch (viết theo thứ tự "
+                              "ngày/tháng/năm).", para.where)
                 continue
             if match[0] != expected:
-                yield Finding(WARNING, "ngay-thang", f"Ngày viết «{match[0]}», nên viết «{expected}» (ngày dưới 10 và "
-                              "tháng 1, 2 thêm số 0; các tháng khác không thêm).", para.where, RULE_NUMBER_STYLE)
+                yield finding("ngay-thang", f"Ngày viết «{match[0]}», nên viết «{expected}» (ngày dưới 10 và "
+                              "tháng 1, 2 thêm số 0; các tháng khác không thêm).", para.where)
 
 
 # --- footnotes -------------------------------------------------------------------
@@ -74,14 +74,14 @@ def check_typed_notes(doc: Docx) -> Iterator[Finding]:
     marks = [mark for para in doc.text_paragraphs for mark in _typed_marks(para)]
     if not marks:
         return
-    yield Finding(WARNING, "chu-thich", f"Có {len(marks)} số chú thích gõ tay (chữ nhỏ phía trên), chỗ đầu tiên ở "
+    yield finding("chu-thich", f"Có {len(marks)} số chú thích gõ tay (chữ nhỏ phía trên), chỗ đầu tiên ở "
                   "đây: chú thích gõ tay, số có thể sai; dùng chú thích thật của Word (Tham chiếu > Chèn chú thích "
-                  "cuối trang, References > Insert Footnote).", marks[0].para.where, RULE_PRACTICE)
+                  "cuối trang, References > Insert Footnote).", marks[0].para.where)
     previous = None
     for mark in (m for m in marks if not m.note_text):
         problem = sequence_problem(mark, previous, str, "của văn bản")
         if problem:
-            yield Finding(ERROR, "chu-thich", f"Số chú thích gõ tay {problem}", mark.para.where, RULE_PRACTICE)
+            yield finding("chu-thich", f"Số chú thích gõ tay {problem}", mark.para.where)
         previous = mark
 
 
@@ -89,11 +89,11 @@ def check_note_references(doc: Docx) -> Iterator[Finding]:
     for para in doc.text_paragraphs:
         for ref in para.element.iter(qn("w:footnoteReference")):
             if ref.get(qn("w:id")) not in doc.note_ids:
-                yield Finding(ERROR, "chu-thich", "Dấu chú thích trỏ tới một chú thích không có trong tệp (đã bị xóa "
-                              "hoặc tệp hỏng); xóa dấu này rồi chèn lại chú thích.", para.where, RULE_PRACTICE)
+                yield finding("chu-thich", "Dấu chú thích trỏ tới một chú thích không có trong tệp (đã bị xóa "
+                              "hoặc tệp hỏng); xóa dấu này rồi chèn lại chú thích.", para.where)
             if custom_mark(ref):
-                yield Finding(WARNING, "chu-thich", "Chú thích dùng ký hiệu tự đặt thay cho số tự động; dùng chú "
-                              "thích đánh số tự động của Word.", para.where, RULE_PRACTICE)
+                yield finding("chu-thich", "Chú thích dùng ký hiệu tự đặt thay cho số tự động; dùng chú "
+                              "thích đánh số tự động của Word.", para.where)
 
 
 # --- number style ----------------------------------------------------------------
@@ -131,14 +131,14 @@ def check_numbers(doc: Docx) -> Iterator[Finding]:
         for token, kind in _number_tokens(para.text):
             first_of.setdefault(kind, (token, para))
             if kind.startswith("en-"):
-                yield Finding(ERROR, "kieu-so", f"Số «{token}» viết theo kiểu tiếng Anh; viết «"
+                yield finding("kieu-so", f"Số «{token}» viết theo kiểu tiếng Anh; viết «"
                               f"{token.translate(str.maketrans('.,', ',.'))}» (dấu chấm ngăn cách hàng nghìn, dấu "
-                              "phẩy trước phần thập phân).", para.where, RULE_NUMBER_STYLE)
+                              "phẩy trước phần thập phân).", para.where)
         for match in _SPACE_PERCENT.finditer(para.text):
-            yield Finding(WARNING, "kieu-so", f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».",
-                          para.where, RULE_NUMBER_STYLE)
+            yield finding("kieu-so", f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».",
+                          para.where)
     if "vi-decimal" in first_of and "en-decimal" in first_of:
         (comma, comma_para), (dot, dot_para) = first_of["vi-decimal"], first_of["en-decimal"]
-        yield Finding(WARNING, "kieu-so", f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» "
+        yield finding("kieu-so", f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» "
                       f"({comma_para.place}) và dấu chấm «{dot}» ({dot_para.place}); thống nhất dùng dấu phẩy.",
-                      "toàn văn bản", RULE_NUMBER_STYLE)
+                      "toàn văn bản")
