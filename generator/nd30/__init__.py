@@ -30,7 +30,8 @@ def _checks() -> tuple[Callable[[Docx], Iterable[Finding]], ...]:
 
     return (layout.check_page, layout.check_fonts, layout.check_sizes, frame.check_header, frame.check_doc_number,
             frame.check_date_line, text.check_text_dates, outline.check_outline, text.check_typed_notes,
-            text.check_note_references, frame.check_recipients, text.check_numbers, frame.check_closing)
+            text.check_note_references, frame.check_recipients, text.check_numbers, text.check_placeholders,
+            frame.check_closing)
 
 
 def check_docx(path: Path) -> list[Finding]:
