@@ -121,7 +121,7 @@ def placeholders() -> frozenset[str]:
 
 @cache
 def _placeholders() -> frozenset[str]:
-    from baocao.kinds import KINDS, load_kind  # the kinds' skeletons hold the other placeholders
+    from baocao.input.kinds import KINDS, load_kind  # the kinds' skeletons hold the other placeholders
 
     found = set(_PROFILE_PLACEHOLDERS)
     for kind in KINDS:

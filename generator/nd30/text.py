@@ -9,11 +9,11 @@ from datetime import date
 
 from docx.oxml.ns import qn
 
-from ..formatting import format_date_short
-from . import slips
-from .findings import ERROR, RULE_NUMBER_STYLE, RULE_PRACTICE, WARNING, Finding
-from .outline import sequence_problem
-from .reader import SO_LINE, Docx, Para, Run, custom_mark
+from baocao.conventions.formatting import format_date_short
+from baocao.nd30 import slips
+from baocao.nd30.findings import ERROR, RULE_NUMBER_STYLE, RULE_PRACTICE, WARNING, Finding
+from baocao.nd30.outline import sequence_problem
+from baocao.nd30.reader import SO_LINE, Docx, Para, Run, custom_mark
 
 _SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _TYPED_MARK = re.compile(r"\(?(\d{1,3})\)?")
