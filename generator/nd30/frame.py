@@ -8,13 +8,11 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import dropwhile, takewhile
 
-from docx.oxml.ns import qn
-
-from ..formatting import format_doc_number, pad_day, pad_month
+from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
 from baocao.nd30.findings import Finding
+from baocao.nd30.reader import TBL, Docx, Para, norm, table_of
 from baocao.nd30.rules import finding
-
-from .reader import TBL, Docx, Para, norm, table_of
+from docx.oxml.ns import qn
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -191,12 +189,12 @@ def _long_date_problems(day: str, month: str, year: str) -> list[tuple[str, str]
         except ValueError:
             return [("ngay-thang", f"Ngày {day} tháng {month} năm {year} không có trong lịch.")]
         if day != pad_day(int(day)):
-            problems.append(("ngay-thang-so-0", f"Viết «ngày {day}», phải là «ngày {pad_day(int(day))}» (ngày dưới 10 "
-                                                "thêm số 0 ở trước)."))
+            message = f"Viết «ngày {day}», phải là «ngày {pad_day(int(day))}» (ngày dưới 10 thêm số 0 ở trước)."
+            problems.append(("ngay-thang-so-0", message))
     if month != pad_month(int(month)):
-        problems.append(("ngay-thang-so-0", f"Viết «tháng {month}», phải là «tháng {pad_month(int(month))}» (chỉ "
-                                            "tháng 1 và tháng 2 thêm số 0: «tháng 01», «tháng 02»; các tháng khác "
-                                            "không thêm)."))
+        message = (f"Viết «tháng {month}», phải là «tháng {pad_month(int(month))}» (chỉ tháng 1 và tháng 2 thêm số 0: "
+                   "«tháng 01», «tháng 02»; các tháng khác không thêm).")
+        problems.append(("ngay-thang-so-0", message))
     return problems
 
 
@@ -319,22 +317,23 @@ def _is_title_line(text: str) -> bool:
 
 
 def signature_block(doc: Docx) -> list[Para]:
-    """The non-empty paragraphs of the signer's block: the cell beside "Nơi nhận:" in its row, or in the
-    body the paragraphs between the closing ./. and "Nơi nhận:" (or right after the Nơi nhận lines) that
-    start with an authority or position line."""
+    """The non-empty paragraphs of the signer's block: the cell beside "Nơi nhận:" in its row; else body
+    paragraphs starting with an authority or position line, between the closing ./. and Nơi nhận or right
+    after the Nơi nhận lines."""
     head = doc.recipients
     if head is None:
         return []
     cell = head.element.getparent()
     if cell.tag == qn("w:tc"):
         others = [tc for tc in cell.getparent().iterchildren(qn("w:tc")) if tc is not cell]
-        return [p for p in doc.text_paragraphs if p.element.getparent() in others and p.text.strip()]
-    body = [p for p in doc.text_paragraphs if p.area == "body" and p.text.strip()]
-    at = body.index(head)
-    closing = next((i for i in range(at - 1, -1, -1) if body[i].text.rstrip().endswith("./.")), None)
-    before = body[closing + 1:at] if closing is not None else []
-    after = body[at + 1 + len(_recipient_lines(doc, head)):][:8]
-    for candidate in (before, after):
+        beside = [p for p in doc.text_paragraphs if p.element.getparent() in others and p.text.strip()]
+        if beside:
+            return beside
+    lines = _recipient_lines(doc, head)
+    at, end = doc.text_paragraphs.index(head), doc.text_paragraphs.index(lines[-1] if lines else head)
+    body = [(i, p) for i, p in enumerate(doc.text_paragraphs) if p.area == "body" and p.text.strip()]
+    closing = max((i for i, p in body if i < at and p.text.rstrip().endswith("./.")), default=at)
+    for candidate in ([p for i, p in body if closing < i < at], [p for i, p in body if i > end][:8]):
         if candidate and _is_title_line(candidate[0].text):
             return list(takewhile(lambda p: not _NOI_NHAN_LINE.match(p.text), candidate))
     return []

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import TypeVar
 
+from baocao.conventions.formatting import format_number
+from baocao.conventions.page import A4
+from baocao.nd30.findings import Finding
+from baocao.nd30.reader import TNR, Docx, Para, Run, attr, find, on, to_int
+from baocao.nd30.rules import finding
 from docx.oxml.ns import qn
 
-from ..formatting import format_number
-from ..page import A4
-from baocao.nd30.findings import Finding
-from baocao.nd30.rules import finding
-
-from .reader import TNR, Docx, Para, Run, attr, find, on, to_int
+K = TypeVar("K")
 
 # Page geometry in twips.
 MM = 1440 / 25.4
@@ -35,10 +37,10 @@ def _format_mm(twips: float) -> str:
     return format_number(twips / MM, 1)
 
 
-def _first_places(items: Iterable[tuple[object, Para]]) -> dict[object, tuple[Para, int]]:
+def _first_places(items: Iterable[tuple[K, Para]]) -> dict[K, tuple[Para, int]]:
     """key -> (first paragraph where it occurs, number of paragraphs where it occurs)."""
-    first: dict[object, Para] = {}
-    seen: dict[object, set[int]] = {}
+    first: dict[K, Para] = {}
+    seen: dict[K, set[int]] = {}
     for key, para in items:
         first.setdefault(key, para)
         seen.setdefault(key, set()).add(id(para))
@@ -114,7 +116,8 @@ def _style_label(doc: Docx, para: Para) -> str:
     """' (đề mục kiểu «Heading 1»)' for a paragraph of a Heading style, else ''."""
     if not doc.styles.is_heading_style(para.element):
         return ""
-    return f" (đề mục kiểu «{attr(find(doc.styles.paragraph_chain(para.element)[0], 'w:name'))}»)"
+    name = attr(find(doc.styles.paragraph_chain(para.element)[0], "w:name")) or ""
+    return f" (đề mục kiểu «{name[:1].upper() + name[1:]}»)"  # Word shows built-in "heading 1" as "Heading 1"
 
 
 def wrong_size(run: Run, allowed: tuple[int, int]) -> bool:
@@ -123,7 +126,8 @@ def wrong_size(run: Run, allowed: tuple[int, int]) -> bool:
     return run.vertical == "baseline" and not low <= run.size <= high
 
 
-def _wrong_sizes(doc: Docx, paragraphs: Iterable[Para], allowed: tuple[int, int]) -> dict:
+def _wrong_sizes(doc: Docx, paragraphs: Iterable[Para], allowed: tuple[int, int]) -> dict[tuple[Decimal, str], tuple]:
+    """(size, heading style label) -> (first paragraph, count) of the runs outside `allowed`."""
     return _first_places(((run.size, _style_label(doc, para)), para) for para in paragraphs
                          for run in para.visible_runs if wrong_size(run, allowed))
 

@@ -32,13 +32,12 @@ from pathlib import Path
 from typing import Literal
 
 import docx
+from baocao.errors import BaocaoError, Location, Problem
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
-
-from ..errors import BaocaoError, Location, Problem
 
 TNR = "Times New Roman"
 EXCERPT_LENGTH = 50
@@ -161,10 +160,14 @@ class Styles:
         return self._chains[style_id]
 
     def paragraph_chain(self, p) -> list:
-        return self.chain(_val(p, "w:pPr/w:pStyle") or self.default_ids.get("paragraph"))
+        return self.chain(self._known(_val(p, "w:pPr/w:pStyle"), "paragraph"))
 
     def table_chain(self, tbl) -> list:
-        return self.chain(_val(tbl, "w:tblPr/w:tblStyle") or self.default_ids.get("table"))
+        return self.chain(self._known(_val(tbl, "w:tblPr/w:tblStyle"), "table"))
+
+    def _known(self, style_id: str | None, kind: str) -> str | None:
+        """The style id, or the default style of its kind when it names no style (as Word does)."""
+        return style_id if style_id in self.by_id else self.default_ids.get(kind)
 
     def run_properties(self, run, p) -> tuple:
         """The rPr elements that can set a property of `run`, strongest first."""

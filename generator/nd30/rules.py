@@ -87,10 +87,13 @@ _RULES = (
     Rule("dau-phan-tram", "Viết liền «43,4%»: không dấu cách trước «%», không «%%»", NUMBER_STYLE, WARNING, SAFE),
     Rule("dau-thap-phan", "Cả văn bản (thân, bảng, chú thích) một kiểu dấu thập phân", NUMBER_STYLE, WARNING,
          PROHIBITED),
-    Rule("cho-trong", "Không còn chỗ giữ chỗ chưa điền («(tên xã)», «(Họ và tên)», «…»)", PRACTICE, ERROR, PROHIBITED),
+    Rule("cho-trong", "Không còn chỗ giữ chỗ chưa điền («(tên xã)», «(Họ và tên)», «[...]», «{{ }}»)", PRACTICE,
+         WARNING, PROHIBITED),
 )
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
 
+README_START = "<!-- quy-tac: bảng sinh từ baocao.nd30.rules (python scripts/readme_rules.py) -->"
+README_END = "<!-- /quy-tac -->"
 _AUTOFIX_NAMES = {SAFE: "an toàn", PROHIBITED: "cấm (chỉ báo)"}
 _SEVERITY_NAMES = {ERROR: "lỗi", WARNING: "cảnh báo"}
 
