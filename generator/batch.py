@@ -21,11 +21,11 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pipeline
-from .errors import BaocaoError, Location, Problem
-from .model import UNIT_FILE
-from .pdf import convert
-from .writers.registry import DEFAULT_WRITER, writer_for
+from baocao import pipeline
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.input.model import UNIT_FILE
+from baocao.writers.pdf import convert
+from baocao.writers.registry import DEFAULT_WRITER, writer_for
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 _REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)

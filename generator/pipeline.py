@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .compose import Composed, compose
-from .compute import compute
-from .errors import Problem
-from .validate import Sources, load_sources
-from .write import write_atomic
-from .writers.registry import DEFAULT_WRITER, writer_for
+from baocao.compose.report import Composed, compose
+from baocao.errors import Problem
+from baocao.figures.compute import compute
+from baocao.input.validate import Sources, load_sources
+from baocao.write import write_atomic
+from baocao.writers.registry import DEFAULT_WRITER, writer_for
 
 OUTPUT_DIR = Path("output")
 

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from baocao.pdf import convert_to_pdf, find_soffice
+from baocao.writers.pdf import convert_to_pdf, find_soffice
 from baocao.pipeline import build
 from browser import needs_chromium, printed, rendered, screenshot
 from conftest import KIND_EXAMPLES

@@ -1,1 +1,1 @@
-"""Stage 5, render: the writers, each a consumer of the document model (Word, HTML preview)."""
+"""Stage 5, write: consumers of the document model (Word, HTML) and conversions of their output (PDF)."""

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from baocao.compose import Composed
-    from baocao.validate import Sources
+    from baocao.compose.report import Composed
+    from baocao.input.validate import Sources
 
 
 class Writer(Protocol):
@@ -29,7 +29,7 @@ class Writer(Protocol):
 
 
 # name → module holding WRITER (imported when first asked for: the Word writer loads docxtpl).
-_MODULES = {"docx": "baocao.docx_writer", "html": "baocao.writers.html.writer"}
+_MODULES = {"docx": "baocao.writers.docx.writer", "html": "baocao.writers.html.writer"}
 WRITER_NAMES = tuple(_MODULES)
 DEFAULT_WRITER = "docx"
 

@@ -21,7 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baocao.document import (
+from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
     Block,
@@ -39,7 +39,7 @@ from baocao.document import (
 )
 from baocao.errors import Location, Problem
 from baocao.nd30.frame import QUOC_HIEU, TIEU_NGU
-from baocao.page import (
+from baocao.conventions.page import (
     A4,
     CLOSING_COLS,
     HEADER_COLS,
@@ -54,8 +54,8 @@ from baocao.page import (
 )
 
 if TYPE_CHECKING:
-    from baocao.compose import Composed
-    from baocao.validate import Sources
+    from baocao.compose.report import Composed
+    from baocao.input.validate import Sources
 
 SIGNATURE_ROOM = 4  # empty lines left for the signature, as in the template
 NO_SCRIPT = "Trình duyệt đang tắt JavaScript: bản xem trước hiện liền một khổ, chú thích ở cuối mỗi phần."
@@ -98,7 +98,7 @@ def _pt(twips: int) -> str:
 
 @lru_cache(maxsize=1)
 def _geometry_css() -> str:
-    """The page geometry and the frame's grids as CSS variables, from baocao.page (defined once)."""
+    """The page geometry and the frame's grids as CSS variables, from baocao.conventions.page (defined once)."""
     values = {
         "page-w": A4[0], "page-h": A4[1], "header-distance": HEADER_DISTANCE,
         **{f"margin-{side}": twips for side, twips in MARGINS.items()},
