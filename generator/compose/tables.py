@@ -308,10 +308,12 @@ class _TableBuilder:
                              "Bỏ dòng Tổng cộng (tong_cong: false), hoặc chỉ cộng các dòng cùng đơn vị tính.")
 
     def _check_stated(self, stated: _Item, totals: dict[str, Decimal | None]) -> None:
-        """A total written in the YAML (or cited from a figure) must equal the sum of the rows."""
+        """A total written in the YAML (or cited from a figure) must equal the sum of the rows; a figure that
+        keeps a stated value (giu_nguyen) is printed as stated."""
         for column in self.inputs:
             given, computed = stated.values.get(column.khoa), totals.get(column.khoa)
-            if isinstance(given, Decimal) and computed is None and column.kieu == "so":
+            kept = stated.figure is not None and stated.figure.kept  # warned where the figure is declared
+            if isinstance(given, Decimal) and (computed is None or kept) and column.kieu == "so":
                 totals[column.khoa] = given
             elif isinstance(given, Decimal) and computed is not None and differs(given, computed, _decimals(column, self.decimals)):
                 source = f" (số liệu '{stated.figure.name}')" if stated.figure else ""
