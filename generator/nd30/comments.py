@@ -79,21 +79,22 @@ def _runs(document: WordDocument, p: etree._Element) -> list[RunProxy]:
     return runs or [paragraph.add_run("")]
 
 
+_COMMENT_STYLES = {  # Word's own comment styles, as python-docx's comments cite them
+    "CommentText": ('<w:style {ns} w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/>'
+                    '{based_on}<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="20"/></w:rPr></w:style>'),
+    "CommentReference": ('<w:style {ns} w:type="character" w:styleId="CommentReference"><w:name w:val="annotation '
+                         'reference"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz '
+                         'w:val="16"/></w:rPr></w:style>'),
+}
+
+
 def _comment_styles(document: WordDocument, doc: Docx) -> None:
-    """Add the styles Word gives comments (python-docx's comments cite them) when the document lacks them."""
+    """Add the comment styles the document lacks."""
     normal = doc.styles.default_ids.get("paragraph")
     based_on = f'<w:basedOn w:val="{normal}"/>' if normal else ""
-    styles = document.styles.element
-    for style_id, xml in (
-        ("CommentText", f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation '
-                        f'text"/>{based_on}<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="20"/>'
-                        '</w:rPr></w:style>'),
-        ("CommentReference", f'<w:style {nsdecls("w")} w:type="character" w:styleId="CommentReference"><w:name '
-                             'w:val="annotation reference"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
-                             '<w:rPr><w:sz w:val="16"/></w:rPr></w:style>'),
-    ):
+    for style_id, xml in _COMMENT_STYLES.items():
         if style_id not in doc.styles.by_id:
-            styles.append(parse_xml(xml))
+            document.styles.element.append(parse_xml(xml.format(ns=nsdecls("w"), based_on=based_on)))
 
 
 def add_comments(document: WordDocument, doc: Docx, findings: Iterable[Finding]) -> int:

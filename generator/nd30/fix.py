@@ -67,7 +67,7 @@ def fix_docx(source: Path, target: Path) -> Fixed:
     before = check_document(doc)
     codes = {f.code for f in before if RULES[f.code].safe}
     changes: list[Change] = []
-    for fixer in dict.fromkeys(fixer for code, fixer in _FIXERS.items() if code in codes):
+    for fixer in dict.fromkeys(fixer for code, fixer in FIXERS.items() if code in codes):
         made = list(fixer(doc))
         if made:  # read again: the next fixer edits text by offsets into what this one left
             changes += made
@@ -271,7 +271,7 @@ def _fix_numbers(doc: Docx, rule: str) -> Iterator[Change]:
         yield from _retype(rule, para, new)
 
 
-_FIXERS: dict[str, Callable[[Docx], Iterator[Change]]] = {
+FIXERS: dict[str, Callable[[Docx], Iterator[Change]]] = {
     "kho-giay": _fix_paper,
     "huong-giay": _fix_paper,
     "le-trang": _fix_margins,
