@@ -1,4 +1,4 @@
-"""Command line: build, validate, check, init, next, schema, templates (help and messages in Vietnamese).
+"""Command line: build, validate, check, preview, init, next, schema, templates (help and messages in Vietnamese).
 
 Exit codes: 0 success; 1 a report has an error (nothing written for it); 2 command-line misuse;
 3 a fault of the program itself.
@@ -131,7 +131,7 @@ def build(
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     _check_files(reports)
-    if output and output.suffix.lower() == ".docx" and (len(reports) > 1 or reports[0].is_dir()):
+    if output and output.suffix.lower() == _suffix() and (len(reports) > 1 or reports[0].is_dir()):
         raise typer.BadParameter("-o TEP.docx chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.", param_hint="'-o'")
     from baocao import batch
 
@@ -158,6 +158,13 @@ def build(
     elif outcomes[0].ok:
         out.print(f"[green]Đã soạn[/] {escape(str(outcomes[0].job.target))} ({outcomes[0].seconds:.2f} giây)")
     raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
+
+
+def _suffix(writer: str = "docx") -> str:
+    """The suffix of what `writer` writes (see baocao.writers.registry)."""
+    from baocao.writers.registry import writer_for
+
+    return writer_for(writer).suffix
 
 
 def _plan(reports: list[Path], output: Optional[Path], templates: Optional[Path], write: bool = True) -> list[Job]:
@@ -324,6 +331,21 @@ def next_report(
                   "'baocao validate' báo từng chỗ cho đến khi điền xong:")
         for problem in written.to_fill:
             out.print(f"  {escape(str(problem.location))}: {escape(problem.message)}")
+
+
+@app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
+def preview(
+    report: OneReport,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="TEP.html", show_default=False,
+                                                   help="Tệp .html kết quả (mặc định: output/<tên báo cáo>.html).")] = None,
+) -> None:
+    """Viết bản xem trước của báo cáo: một trang HTML mở bằng trình duyệt, chia trang A4 như bản Word."""
+    from baocao.pipeline import build as build_report
+
+    _check_files([report], folders=False)
+    target, built = _or_exit(lambda: build_report(report, output, writer="html"))
+    _show(built.warnings, "Cảnh báo", "bold yellow")
+    out.print(f"[green]Đã viết bản xem trước[/] {escape(str(target))} (mở bằng trình duyệt)")
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
