@@ -205,7 +205,8 @@ class _TableBuilder:
                 try:
                     plan = figure.plan(column.ke_hoach)
                 except ValueError as exc:
-                    raise self._fail(path, f"Cột '{column.tieu_de}': {exc}", "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng.") from None
+                    raise self._fail(path, f"Cột '{column.tieu_de}': {exc}",
+                                     "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng.") from None
                 item.values[_plan_key(column.ke_hoach)] = None if plan is None else figure.shown(plan)
                 if column.kieu == "so":
                     item.values[column.khoa], item.paths[column.khoa] = item.values[_plan_key(column.ke_hoach)], path
@@ -254,9 +255,10 @@ class _TableBuilder:
         for column in self.columns:
             missing = [k for k in _sources(column) if k not in keys]
             if missing:
-                names = ", ".join(k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_KEY)}" for k in missing)
-                raise self._fail(path, f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, nhưng dòng này không lấy từ số liệu "
-                                       f"và bảng không có cột {', '.join(missing)}.",
+                names = ", ".join(k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_KEY)}"
+                                  for k in missing)
+                raise self._fail(path, f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, "
+                                       f"nhưng dòng này không lấy từ số liệu và bảng không có cột {', '.join(missing)}.",
                                  f"Ghi dòng dạng '- so_lieu: ten', hoặc thêm các cột ({names}).")
 
     # ---- cells -----------------------------------------------------------------------
@@ -292,7 +294,8 @@ class _TableBuilder:
         if lead == 0:
             raise self._fail(path, "Bảng cần một cột chữ ở đầu để ghi 'Tổng cộng'.", "Thêm cột tên (kieu: van_ban) làm cột đầu tiên.")
         self._check_units(items, path)
-        keys = {c.khoa for c in self.inputs if c.kieu == "so"} | set(FIGURE_VALUES) | {_plan_key(c.ke_hoach) for c in self.columns if c.ke_hoach}
+        keys = ({c.khoa for c in self.inputs if c.kieu == "so"} | set(FIGURE_VALUES)
+                | {_plan_key(c.ke_hoach) for c in self.columns if c.ke_hoach})
         totals = {key: sum_values(item.values.get(key) for item in items) for key in keys}
         if isinstance(self.spec.tong_cong, dict):
             self._check_stated(self._keyed(self.spec.tong_cong, path), totals)

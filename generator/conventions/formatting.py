@@ -169,7 +169,8 @@ def _ratio(verb: str, value: Number, base: Number | None, base_name: str, words:
     return ratio_words(verb, _required_percent(value, base, base_name, decimals), words, decimals, trim)
 
 
-def ratio_words(verb: str, ratio: Number, words: str, decimals: int = DEFAULT_PERCENT_DECIMALS, trim: bool = False) -> str:
+def ratio_words(verb: str, ratio: Number, words: str, decimals: int = DEFAULT_PERCENT_DECIMALS,
+                trim: bool = False) -> str:
     """A percentage in the house wording: 'đạt 48,2% KH', 'bằng 101,3% SVCK'; no verb: '98,8% CTKH'.
 
     >>> ratio_words("", Decimal("98.75"), "CTKH")

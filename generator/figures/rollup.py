@@ -153,8 +153,8 @@ class _RollUp:
             if period != own:
                 raise fail(sources.report_map.where(("ky_bao_cao",)), f"Kỳ báo cáo '{period}' khác kỳ của báo cáo tổng hợp ('{own}').",
                            "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao.")
-            figures = compute_figures(sources.report.so_lieu, sources.report_map, style=figure_style(sources.unit, sources.report),
-                                      warnings=self.warnings)
+            style = figure_style(sources.unit, sources.report)
+            figures = compute_figures(sources.report.so_lieu, sources.report_map, style=style, warnings=self.warnings)
         except BaocaoError as exc:
             name = sources.unit.ten_goi_tat if sources else _name_beside(path)
             return _Unit(path, name, {}, SourceMap(path), exc.problems[0])
@@ -202,8 +202,8 @@ class _RollUp:
         self._warn_partial(name, source, parts)
         sources = [Problem(self.places.where(("so_lieu", name, "tong_tu")), f"Tổng của số liệu '{source}' trong {len(parts)} báo cáo:"),
                    *(Problem(u.where(source), f"{u.name}: {_values(part)}.") for u, part in parts)]
-        total = sum_figure(name, spec, [part for _, part in parts], self.places, f"tổng của {len(parts)} báo cáo cấp dưới", sources,
-                            self.warnings)
+        what = f"tổng của {len(parts)} báo cáo cấp dưới"
+        total = sum_figure(name, spec, [part for _, part in parts], self.places, what, sources, self.warnings)
         return replace(total, ten=spec.ten or parts[0][0].figures[source].ten, chi_tiet=tuple(part for _, part in parts))
 
     def _has(self, unit: _Unit, name: str, source: str) -> bool:
