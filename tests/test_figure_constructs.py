@@ -526,3 +526,21 @@ def test_every_example_builds_without_warnings(example):
 def test_the_examples_use_each_figure_construct():
     text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.yaml"))
     assert [c for c in CONSTRUCTS if c not in text] == []
+
+
+def test_a_roll_up_never_sums_percentages(tmp_path):
+    shutil.copytree(ROOT / "data" / "tinh-demo", tmp_path / "tinh")
+    for report in (tmp_path / "tinh" / "xa").glob("*/thi-dua-6-thang-2026.yaml"):
+        text = report.read_text(encoding="utf-8")
+        ratio = "  ty_le: {ty_le_cua: {tu_so: ho_ngheo, mau_so: ho_ngheo}}\n"
+        report.write_text(text.replace("so_lieu:\n", "so_lieu:\n" + ratio, 1), encoding="utf-8")
+    province = tmp_path / "tinh" / "thi-dua-6-thang-2026.yaml"
+    text = province.read_text(encoding="utf-8")
+    added = "  ho_ngheo: {tong_tu: ho_ngheo}\n  ty_le: {tong_tu: ty_le}\n"
+    province.write_text(text.replace("  ho_ngheo: {tong_tu: ho_ngheo}\n", added), encoding="utf-8")
+    with pytest.raises(BaocaoError) as caught:
+        render(province)
+    message = str(caught.value)
+    line = province.read_text(encoding="utf-8").splitlines().index("  ty_le: {tong_tu: ty_le}") + 1
+    assert f"{province}:{line}:" in message
+    assert "Số liệu 'ty_le' của các báo cáo cấp dưới là tỷ lệ, không cộng được thành 'ty_le'" in message

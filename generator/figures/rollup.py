@@ -198,6 +198,7 @@ class _RollUp:
         if not parts:
             known = {figure for u in units for figure in u.figures}
             raise fail(self.places.where(("so_lieu", name, "tong_tu")), f"Không báo cáo cấp dưới nào có số liệu '{source}'.", suggest(source, known))
+        self._check_summable(name, parts)
         self._check_units(name, spec, parts)
         self._warn_partial(name, source, parts)
         sources = [Problem(self.places.where(("so_lieu", name, "tong_tu")), f"Tổng của số liệu '{source}' trong {len(parts)} báo cáo:"),
@@ -205,6 +206,18 @@ class _RollUp:
         what = f"tổng của {len(parts)} báo cáo cấp dưới"
         total = sum_figure(name, spec, [part for _, part in parts], self.places, what, sources, self.warnings)
         return replace(total, ten=spec.ten or parts[0][0].figures[source].ten, chi_tiet=tuple(part for _, part in parts))
+
+    def _check_summable(self, name: str, parts: list[tuple[_Unit, Figure]]) -> None:
+        """Percentages and averages are never summed: the province computes them from its own totals."""
+        unit, part = parts[0]
+        if part.kind in ("ty_le_cua", "trung_binh_cua") or part.don_vi == "%":
+            what = "trung bình" if part.kind == "trung_binh_cua" else "tỷ lệ"
+            raise BaocaoError([
+                Problem(self.places.where(("so_lieu", name, "tong_tu")),
+                        f"Số liệu '{part.name}' của các báo cáo cấp dưới là {what}, không cộng được thành '{name}'.",
+                        "Cộng các số liệu gốc (tong_tu), rồi khai báo ty_le_cua hoặc trung_binh_cua từ các tổng."),
+                Problem(unit.where(part.name), f"Số liệu '{part.name}' của {unit.name}."),
+            ])
 
     def _has(self, unit: _Unit, name: str, source: str) -> bool:
         if source in unit.figures:
