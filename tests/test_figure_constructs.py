@@ -544,3 +544,14 @@ def test_a_roll_up_never_sums_percentages(tmp_path):
     line = province.read_text(encoding="utf-8").splitlines().index("  ty_le: {tong_tu: ty_le}") + 1
     assert f"{province}:{line}:" in message
     assert "Số liệu 'ty_le' của các báo cáo cấp dưới là tỷ lệ, không cộng được thành 'ty_le'" in message
+
+
+def test_next_year_of_the_example_keeps_computed_figures_computed(tmp_path):
+    shutil.copytree(ROOT / "data" / "xa-tan-hoa", tmp_path / "xa")
+    written = write_next(tmp_path / "xa" / "kt-xh-6-thang-2026.yaml", parse_period("6 tháng đầu năm 2027"))
+    text = written.path.read_text(encoding="utf-8")
+    assert "ke_hoach: {nghi_quyet: null, tinh_giao: null}" in text
+    report = yaml.safe_load(text)["so_lieu"]
+    assert report["ty_le_ho_ngheo"] == {"ty_le_cua": {"tu_so": "ho_ngheo", "mau_so": "tong_so_ho"}, "so_le": 2}
+    assert "gia_tri" not in report["nang_suat_bq"] and report["nang_suat_bq"]["trong_so"] == ["lua", "ngo"]
+    assert report["dan_so_co_hoc"]["cung_ky"] == -37 and report["dan_so_co_hoc"]["cho_phep_am"] is True
