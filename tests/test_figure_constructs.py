@@ -74,6 +74,13 @@ def line_of(tmp_path: Path, needle: str) -> str:
     return f"{path}:{number}:"
 
 
+def table_words(tmp_path: Path, figures: str, table: str, extra: str = "") -> str:
+    """The draft's words for a report whose only section holds `table` (YAML lines, indented 6)."""
+    path = write(tmp_path, figures, [], extra)
+    path.write_text(path.read_text(encoding="utf-8") + table, encoding="utf-8")
+    return words(render(path).data)
+
+
 # ---- named plans ---------------------------------------------------------------------------------
 
 PLANS = """  lua:
@@ -140,9 +147,7 @@ def test_a_table_column_uses_a_named_plan(tmp_path):
             - {ten: Ngô, ke_hoach: 100, kh_nq: 80, gia_tri: 90}
           tong_cong: true
 """
-    path = write(tmp_path, PLANS, [], PLAN_NAMES)
-    path.write_text(path.read_text(encoding="utf-8") + table, encoding="utf-8")
-    text = words(render(path).data)
+    text = table_words(tmp_path, PLANS, table, PLAN_NAMES)
     assert "Lúa cả năm\n600,0\n650,0\n612,4\n102,1%\n94,2%" in text
     assert "Ngô\n100,0\n80,0\n90,0\n90,0%\n112,5%" in text  # other rows take the figures' decimals
     assert "Tổng cộng\n700,0\n730,0\n702,4\n100,3%\n96,2%" in text
@@ -432,10 +437,10 @@ def test_no_percentage_from_a_negative_same_period(tmp_path):
 
 def test_a_negative_base_leaves_the_table_rate_empty(tmp_path):
     figures = "  dt: {ten: Diện tích, gia_tri: 10, don_vi: ha, cung_ky: -5, cho_phep_am: true}\n"
-    path = write(tmp_path, figures, [])
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + """      - bang:
+    text = table_words(
+        tmp_path,
+        figures,
+        """      - bang:
           cot:
             - {khoa: ten, tieu_de: Chỉ tiêu}
             - {khoa: gia_tri, tieu_de: Thực hiện, kieu: so}
@@ -443,9 +448,8 @@ def test_a_negative_base_leaves_the_table_rate_empty(tmp_path):
             - {tieu_de: Chênh lệch, kieu: chenh_lech}
           dong: [{so_lieu: dt}]
 """,
-        encoding="utf-8",
     )
-    assert "Diện tích\n10\n\n+15" in words(render(path).data)
+    assert "Diện tích\n10\n\n+15" in text
 
 
 # ---- display scaling in a table; next period; roll-up; the examples ------------------------------
@@ -455,10 +459,10 @@ def test_a_scaled_figure_in_a_table(tmp_path):
     figures = (
         "  gia_cam: {ten: Đàn gia cầm, gia_tri: 303.100, don_vi: con, cung_ky: 290.000, hien_thi: nghin, so_le: 1}\n"
     )
-    path = write(tmp_path, figures, [])
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + """      - bang:
+    text = table_words(
+        tmp_path,
+        figures,
+        """      - bang:
           cot:
             - {khoa: ten, tieu_de: Chỉ tiêu}
             - {khoa: don_vi, tieu_de: Đơn vị tính}
@@ -467,9 +471,8 @@ def test_a_scaled_figure_in_a_table(tmp_path):
             - {tieu_de: Chênh lệch, kieu: chenh_lech}
           dong: [{so_lieu: gia_cam}]
 """,
-        encoding="utf-8",
     )
-    assert "Đàn gia cầm\nnghìn con\n303,1\n104,5%\n+13,1" in words(render(path).data)
+    assert "Đàn gia cầm\nnghìn con\n303,1\n104,5%\n+13,1" in text
 
 
 def test_next_period_keeps_plan_names_and_asks_for_each_plan(tmp_path):
