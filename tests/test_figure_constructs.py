@@ -558,3 +558,16 @@ def test_next_year_of_the_example_keeps_computed_figures_computed(tmp_path):
     assert report["ty_le_ho_ngheo"] == {"ty_le_cua": {"tu_so": "ho_ngheo", "mau_so": "tong_so_ho"}, "so_le": 2}
     assert "gia_tri" not in report["nang_suat_bq"] and report["nang_suat_bq"]["trong_so"] == ["lua", "ngo"]
     assert report["dan_so_co_hoc"]["cung_ky"] == -37 and report["dan_so_co_hoc"]["cho_phep_am"] is True
+
+
+def test_a_named_plan_some_units_lack_is_warned(tmp_path):
+    shutil.copytree(ROOT / "data" / "tinh-demo", tmp_path / "tinh")
+    commune = tmp_path / "tinh" / "xa" / "ho-son" / "thi-dua-6-thang-2026.yaml"
+    text = commune.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("  lua_xuan:"))
+    plan = old.split("ke_hoach: ")[1].split(",")[0]
+    new = old.replace(f"ke_hoach: {plan}", f"ke_hoach: {{nghi_quyet: {plan}}}")
+    commune.write_text(text.replace(old, new) + "ten_ke_hoach: {nghi_quyet: Nghị quyết HĐND xã}\n", encoding="utf-8")
+    warnings = [str(w) for w in render(tmp_path / "tinh" / "thi-dua-6-thang-2026.yaml").warnings]
+    lacking = [w for w in warnings if "không có ke_hoach.nghi_quyet" in w]
+    assert len(lacking) == 3 and all("'lua_xuan' không có tổng ke_hoach.nghi_quyet" in w for w in lacking)

@@ -241,9 +241,10 @@ class _RollUp:
                 ])
 
     def _warn_partial(self, name: str, source: str, parts: list[tuple[_Unit, Figure]]) -> None:
-        """A plan or same period some units give and others not cannot be summed: say which lack it."""
-        for key in FIGURE_VALUES[1:]:
-            lacking = [unit for unit, part in parts if getattr(part, key) is None]
+        """A plan (named or not) or same period some units give and others not cannot be summed: say which lack it."""
+        keys = dict.fromkeys(key for _, part in parts for key in part.slots() if key != FIGURE_VALUES[0])
+        for key in keys:
+            lacking = [unit for unit, part in parts if part.slots().get(key) is None]
             if 0 < len(lacking) < len(parts):
                 self.warnings.extend(Problem(unit.where(source), f"Số liệu '{source}' của {unit.name} không có {key} nên '{name}' không có tổng {key}.",
                                              f"Ghi {key} cho số liệu này (các đơn vị khác có ghi).") for unit in lacking)
