@@ -39,7 +39,11 @@ def check_docx(path: Path) -> list[Finding]:
 
     Raises BaocaoError when the file is not a readable .docx.
     """
-    doc = Docx(open_document(Path(path)))
+    return check_document(Docx(open_document(Path(path))))
+
+
+def check_document(doc: Docx) -> list[Finding]:
+    """The findings of a document already read (see check_docx)."""
     return [finding for check in _checks() for finding in check(doc)]
 
 

@@ -55,7 +55,7 @@ def check_page(doc: Docx) -> Iterator[Finding]:
         where = f"mục {number} (section)"
         size = find(section, "w:pgSz")
         width, height = to_int(attr(size, "w"), 0), to_int(attr(size, "h"), 0)
-        if not _near_a4(width, height):
+        if not near_a4(width, height):
             shown = "chưa khai báo" if size is None else f"{_format_mm(width)} × {_format_mm(height)} mm"
             yield finding("kho-giay", f"Khổ giấy {shown}, không phải A4 (210 × 297 mm). Chọn Bố cục > Khổ "
                           "giấy > A4 (Layout > Size > A4).", where)
@@ -66,7 +66,7 @@ def check_page(doc: Docx) -> Iterator[Finding]:
         yield from _margin_findings(section, where, landscape)
 
 
-def _near_a4(width: int, height: int) -> bool:
+def near_a4(width: int, height: int) -> bool:
     return all(abs(a - b) <= PAPER_TOLERANCE for a, b in zip(sorted((width, height)), A4, strict=True))
 
 
@@ -96,7 +96,7 @@ def _margin_findings(section, where: str, landscape: bool) -> Iterator[Finding]:
 # --- fonts and sizes -------------------------------------------------------------
 
 
-def _slots(text: str) -> set[str]:
+def slots(text: str) -> set[str]:
     """rFonts slots Word uses for the text: ascii for U+0000–U+007F, hAnsi for other Latin letters."""
     visible = [c for c in text if not c.isspace()]
     return {"ascii" if c < "\x80" else "hAnsi" for c in visible}
@@ -104,7 +104,7 @@ def _slots(text: str) -> set[str]:
 
 def check_fonts(doc: Docx) -> Iterator[Finding]:
     used = ((font, para) for para in doc.paragraphs for run in para.visible_runs
-            for font in sorted({doc.styles.font(run, slot) for slot in _slots(run.text)})
+            for font in sorted({doc.styles.font(run, slot) for slot in slots(run.text)})
             if font.casefold() != TNR.casefold())
     for font, (para, count) in _first_places(used).items():
         yield finding("phong-chu", f"Chữ dùng phông «{font}» ({count} đoạn, đoạn đầu tiên ở đây); văn bản "
@@ -173,6 +173,25 @@ def shows_page_number(part) -> bool:
     instructions = [t.text or "" for t in part.element.iter(qn("w:instrText"))]
     instructions += [f.get(qn("w:instr"), "") for f in part.element.iter(qn("w:fldSimple"))]
     return any(_PAGE_FIELD.match(text) for text in instructions)
+
+
+def remove_page_fields(part) -> None:
+    """Remove the PAGE fields of a header or footer part (simple fields, and complex ones from begin to end)."""
+    for simple in list(part.element.iter(qn("w:fldSimple"))):
+        if _PAGE_FIELD.match(simple.get(qn("w:instr"), "")):
+            simple.getparent().remove(simple)
+    for paragraph in part.element.iter(qn("w:p")):
+        field: list = []
+        for run in list(paragraph.iter(qn("w:r"))):
+            kind = next((mark.get(qn("w:fldCharType")) for mark in run.iter(qn("w:fldChar"))), None)
+            if kind == "begin" or field:
+                field.append(run)
+            if kind == "end" and field:
+                instruction = "".join(t.text or "" for r in field for t in r.iter(qn("w:instrText")))
+                if _PAGE_FIELD.match(instruction):
+                    for done in field:
+                        done.getparent().remove(done)
+                field = []
 
 
 _PAGE_FIELD = re.compile(r"\s*PAGE\b", re.IGNORECASE)

@@ -36,6 +36,7 @@ from baocao.errors import BaocaoError, Location, Problem
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -303,8 +304,22 @@ def _blocks(container) -> Iterator:
             yield from _blocks(child.find(qn("w:sdtContent")))
 
 
+def run_pieces(run) -> Iterator[tuple[etree._Element, str]]:
+    """The children of a w:r that show text, each with its text (w:t, tabs, breaks...)."""
+    for child in run:
+        if child.tag == _T:
+            yield child, child.text or ""
+        elif child.tag in _RUN_CHARACTERS:
+            yield child, _RUN_CHARACTERS[child.tag]
+
+
+def is_text_node(element) -> bool:
+    """A w:t, whose text can be edited (tabs and breaks cannot)."""
+    return element.tag == _T
+
+
 def _run_text(run) -> str:
-    return "".join(child.text or "" if child.tag == _T else _RUN_CHARACTERS.get(child.tag, "") for child in run)
+    return "".join(text for _, text in run_pieces(run))
 
 
 def _shown(run, p) -> bool:
@@ -435,7 +450,8 @@ class Docx:
         self.body = document.element.body
         self.styles = Styles.of(document)
         self.notes_part = next(iter(_related_parts(document.part, RT.FOOTNOTES)), None)
-        self.notes_root = None if self.notes_part is None else etree.fromstring(self.notes_part.blob)
+        # parsed as python-docx parses its own parts, so its run and paragraph proxies work on notes too
+        self.notes_root = None if self.notes_part is None else parse_xml(self.notes_part.blob)
         notes = _notes_of(self.notes_root)
         self.note_ids = {note.get(qn("w:id")) for note in notes}
         walker = Walker(self.styles).story(self.body).notes(notes, _note_numbers(self.body))
