@@ -52,6 +52,11 @@ def _absolute(path: Path) -> Path:
     return Path(os.path.abspath(path))
 
 
+def _only(files: set[Path]) -> Callable[[watchfiles.Change, str], bool]:
+    """A watchfiles filter letting through the events of `files` (other files in their folders are not ours)."""
+    return lambda _change, path: _absolute(Path(path)) in files
+
+
 class Watch:
     """The report's builds and the files they read; `run` builds again whenever one of them is saved."""
 
@@ -95,7 +100,7 @@ class Watch:
         while stop is None or not stop.is_set():
             files = set(self.files)
             folders = sorted({f.parent for f in files if f.parent.is_dir()})
-            for _changes in watchfiles.watch(*folders, watch_filter=lambda _change, path, files=files: _absolute(Path(path)) in files,
+            for _changes in watchfiles.watch(*folders, watch_filter=_only(files),
                                              debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, recursive=False):
                 told(self.build())
                 if self.files != files:  # another profile or template: watch those instead
