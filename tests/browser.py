@@ -21,18 +21,19 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-def chromium(url: str, *options: str) -> subprocess.CompletedProcess:
-    """Run headless Chromium on `url` with a throwaway profile."""
+def chromium(url: str, *options: str, wait: str = "--virtual-time-budget=10000") -> subprocess.CompletedProcess:
+    """Run headless Chromium on `url` with a throwaway profile; `wait` says when the page is done
+    (a page with an open event stream never goes idle: give it a --timeout instead)."""
     assert CHROMIUM, "Chromium is not installed: apt-get install chromium"
     with tempfile.TemporaryDirectory(prefix="baocao-chromium-") as profile:
         command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                   f"--user-data-dir={profile}", "--virtual-time-budget=10000", *options, url]
+                   f"--user-data-dir={profile}", wait, *options, url]
         return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
 
 
-def rendered(url: str) -> lxml.html.HtmlElement:
-    """The page's DOM once its scripts have run."""
-    return lxml.html.fromstring(chromium(url, "--dump-dom").stdout)
+def rendered(url: str, live: bool = False) -> lxml.html.HtmlElement:
+    """The page's DOM once its scripts have run (`live`: a page of the watch server, its event stream open)."""
+    return lxml.html.fromstring(chromium(url, "--dump-dom", **({"wait": "--timeout=5000"} if live else {})).stdout)
 
 
 def screenshot(url: str, target: Path, width: int = 900, height: int = 1300) -> Path:

@@ -9,8 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from baocao.writers.pdf import convert_to_pdf, find_soffice
+
 from baocao.pipeline import build
+from baocao.writers.pdf import convert_to_pdf, find_soffice
 from browser import needs_chromium, printed, rendered, screenshot
 from conftest import KIND_EXAMPLES
 from test_html import _docx_walk

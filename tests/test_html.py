@@ -8,15 +8,16 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+from lxml import etree
+
 from baocao.batch import plan
 from baocao.errors import Location, Problem
 from baocao.pipeline import build, compose_report, render
 from baocao.writers.html.writer import page
 from baocao.writers.registry import WRITER_NAMES, writer_for
 from conftest import EXAMPLE, KIND_EXAMPLES, example_text, small_report
-from docx import Document as open_docx
-from docx.oxml.ns import qn
-from lxml import etree
 
 
 def _squash(text: str) -> str:

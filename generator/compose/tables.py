@@ -205,7 +205,8 @@ class _TableBuilder:
                 try:
                     plan = figure.plan(column.ke_hoach)
                 except ValueError as exc:
-                    raise self._fail(path, f"Cột '{column.tieu_de}': {exc}", "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng.") from None
+                    raise self._fail(path, f"Cột '{column.tieu_de}': {exc}",
+                                     "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng.") from None
                 item.values[_plan_key(column.ke_hoach)] = None if plan is None else figure.shown(plan)
                 if column.kieu == "so":
                     item.values[column.khoa], item.paths[column.khoa] = item.values[_plan_key(column.ke_hoach)], path
@@ -254,9 +255,10 @@ class _TableBuilder:
         for column in self.columns:
             missing = [k for k in _sources(column) if k not in keys]
             if missing:
-                names = ", ".join(k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_KEY)}" for k in missing)
-                raise self._fail(path, f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, nhưng dòng này không lấy từ số liệu "
-                                       f"và bảng không có cột {', '.join(missing)}.",
+                names = ", ".join(k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_KEY)}"
+                                  for k in missing)
+                raise self._fail(path, f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, "
+                                       f"nhưng dòng này không lấy từ số liệu và bảng không có cột {', '.join(missing)}.",
                                  f"Ghi dòng dạng '- so_lieu: ten', hoặc thêm các cột ({names}).")
 
     # ---- cells -----------------------------------------------------------------------
@@ -292,7 +294,8 @@ class _TableBuilder:
         if lead == 0:
             raise self._fail(path, "Bảng cần một cột chữ ở đầu để ghi 'Tổng cộng'.", "Thêm cột tên (kieu: van_ban) làm cột đầu tiên.")
         self._check_units(items, path)
-        keys = {c.khoa for c in self.inputs if c.kieu == "so"} | set(FIGURE_VALUES) | {_plan_key(c.ke_hoach) for c in self.columns if c.ke_hoach}
+        keys = ({c.khoa for c in self.inputs if c.kieu == "so"} | set(FIGURE_VALUES)
+                | {_plan_key(c.ke_hoach) for c in self.columns if c.ke_hoach})
         totals = {key: sum_values(item.values.get(key) for item in items) for key in keys}
         if isinstance(self.spec.tong_cong, dict):
             self._check_stated(self._keyed(self.spec.tong_cong, path), totals)
@@ -308,10 +311,12 @@ class _TableBuilder:
                              "Bỏ dòng Tổng cộng (tong_cong: false), hoặc chỉ cộng các dòng cùng đơn vị tính.")
 
     def _check_stated(self, stated: _Item, totals: dict[str, Decimal | None]) -> None:
-        """A total written in the YAML (or cited from a figure) must equal the sum of the rows."""
+        """A total written in the YAML (or cited from a figure) must equal the sum of the rows; a figure that
+        keeps a stated value (giu_nguyen) is printed as stated."""
         for column in self.inputs:
             given, computed = stated.values.get(column.khoa), totals.get(column.khoa)
-            if isinstance(given, Decimal) and computed is None and column.kieu == "so":
+            kept = stated.figure is not None and stated.figure.kept  # warned where the figure is declared
+            if isinstance(given, Decimal) and (computed is None or kept) and column.kieu == "so":
                 totals[column.khoa] = given
             elif isinstance(given, Decimal) and computed is not None and differs(given, computed, _decimals(column, self.decimals)):
                 source = f" (số liệu '{stated.figure.name}')" if stated.figure else ""

@@ -6,7 +6,7 @@ which a report calls hundreds of times). Rounding is always half up.
 
 >>> format_number(1539.72)
 '1.539,72'
->>> format_ratio_to_plan(4597, 4538, short=True)
+>>> ratio_words("đạt", percent_of(4597, 4538), "KH")
 'đạt 101,3% KH'
 >>> format_date_short(date(2020, 2, 10))
 '10/02/2020'
@@ -137,39 +137,8 @@ def _required_percent(value: Number, base: Number | None, base_name: str, decima
     return ratio
 
 
-def format_ratio_to_plan(
-    value: Number,
-    plan: Number | None,
-    short: bool = False,
-    decimals: int = DEFAULT_PERCENT_DECIMALS,
-    *,
-    trim: bool = False,
-) -> str:
-    """Ratio to plan: "đạt 48,2% kế hoạch", short "đạt 48,2% KH"; ValueError if plan is 0 or None."""
-    return _ratio("đạt", value, plan, "kế hoạch", "KH" if short else "kế hoạch", decimals, trim)
-
-
-def format_ratio_to_same_period(
-    value: Number,
-    previous: Number | None,
-    short: bool = False,
-    decimals: int = DEFAULT_PERCENT_DECIMALS,
-    *,
-    trim: bool = False,
-) -> str:
-    """Ratio to the same period: "bằng 101,3% so với cùng kỳ", short "bằng 101,3% CK".
-
-    ValueError if previous is 0 or None.
-    """
-    return _ratio("bằng", value, previous, "cùng kỳ", "CK" if short else _SAME_PERIOD_WORDS, decimals, trim)
-
-
-def _ratio(verb: str, value: Number, base: Number | None, base_name: str, words: str, decimals: int, trim: bool) -> str:
-    """'{verb} 48,2% {words}': value as a percentage of base (`base_name` in the error if it is 0 or None)."""
-    return ratio_words(verb, _required_percent(value, base, base_name, decimals), words, decimals, trim)
-
-
-def ratio_words(verb: str, ratio: Number, words: str, decimals: int = DEFAULT_PERCENT_DECIMALS, trim: bool = False) -> str:
+def ratio_words(verb: str, ratio: Number, words: str, decimals: int = DEFAULT_PERCENT_DECIMALS,
+                trim: bool = False) -> str:
     """A percentage in the house wording: 'đạt 48,2% KH', 'bằng 101,3% SVCK'; no verb: '98,8% CTKH'.
 
     >>> ratio_words("", Decimal("98.75"), "CTKH")
@@ -196,7 +165,7 @@ def format_change(
     """Relative change: "tăng 5,1% so với cùng kỳ", "giảm 3,0% so với cùng kỳ" or "bằng cùng kỳ".
 
     The change is the rounded ratio minus 100, so it always agrees with
-    format_ratio_to_same_period for the same figures (bằng 97,0% <-> giảm 3,0%).
+    the ratio to the same period for the same figures (bằng 97,0% <-> giảm 3,0%).
     `words` name the same period in the house wording ("SVCK").
     """
     change = _required_percent(value, previous, "cùng kỳ", decimals) - 100

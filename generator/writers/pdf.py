@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -102,3 +104,91 @@ def _update_cache(profile: Path, cached: Path, succeeded: bool) -> None:
                 shutil.rmtree(staging, ignore_errors=True)  # only left when the rename failed
     except OSError:
         pass
+
+
+UNO_HELPER = Path(__file__).with_name("pdf_uno.py")
+
+
+class WarmConverter:
+    """One LibreOffice kept running for many conversions (baocao watch): each PDF costs the conversion alone.
+
+    LibreOffice listens on a private pipe with a private profile; pdf_uno.py, run by a Python that
+    has LibreOffice's UNO bridge (Debian/Ubuntu: python3-uno; Windows, macOS: the Python bundled
+    with LibreOffice), loads each .docx and stores its PDF. Without such a Python every conversion
+    starts LibreOffice (convert(), about a second more). `close()` ends LibreOffice.
+    """
+
+    def __init__(self) -> None:
+        soffice = find_soffice()
+        if soffice is None:
+            raise fail(Location(None), "Không tìm thấy LibreOffice nên không xuất được PDF.", INSTALL_HINT)
+        self.python = uno_python(soffice)
+        self.helper: subprocess.Popen | None = None
+        self.office: subprocess.Popen | None = None
+        self.ready = False
+        if self.python:
+            self._start(soffice, self.python)
+
+    def _start(self, soffice: str, python: str) -> None:
+        self.scratch = tempfile.TemporaryDirectory(prefix="baocao-lo-")
+        profile = Path(self.scratch.name) / "profile"
+        if profile_cache().is_dir():
+            shutil.copytree(profile_cache(), profile)
+        pipe = f"baocao-{os.getpid()}-{id(self)}"
+        self.office = subprocess.Popen([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
+                                        "--norestore", "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.helper = subprocess.Popen([python, str(UNO_HELPER), pipe], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+
+    def _answer(self) -> str:
+        assert self.helper is not None and self.helper.stdout is not None
+        return self.helper.stdout.readline().strip() or "LibreOffice đã dừng"
+
+    def convert(self, document: Path, target: Path) -> Path:
+        """The PDF of `document` at `target`, replaced atomically; BaocaoError if LibreOffice fails."""
+        if self.helper is None or self.helper.stdin is None:
+            return convert([document], [target])[0]
+        said = "ready" if self.ready else self._answer()
+        self.ready = said == "ready"
+        if self.ready:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.tmp")
+            self.helper.stdin.write(json.dumps([str(document.resolve()), str(partial.resolve())]) + "\n")
+            self.helper.stdin.flush()
+            said = self._answer()
+            if said == "ok":
+                os.replace(partial, target)
+                return target
+            partial.unlink(missing_ok=True)
+        raise fail(Location(document), f"LibreOffice không xuất được PDF ({said.removeprefix('error ')[:200]}).",
+                   "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.")
+
+    def close(self) -> None:
+        """End the helper and LibreOffice."""
+        if self.helper is None or self.office is None:
+            return
+        with contextlib.suppress(OSError):
+            self.helper.stdin.close()  # type: ignore[union-attr]
+        for process in (self.helper, self.office):
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.helper.stdout.close()  # type: ignore[union-attr]
+        self.scratch.cleanup()
+        self.helper = self.office = None
+
+
+def uno_python(soffice: str) -> str | None:
+    """A Python that can import LibreOffice's UNO bridge: LibreOffice's own, else the system's python3."""
+    program = Path(soffice).resolve().parent
+    for candidate in (program / "python.exe", program / "python", shutil.which("python3"), "/usr/bin/python3"):
+        if candidate and Path(candidate).is_file():
+            try:
+                subprocess.run([str(candidate), "-c", "import uno"], capture_output=True, timeout=20, check=True)
+            except (OSError, subprocess.SubprocessError):
+                continue
+            return str(candidate)
+    return None

@@ -2,10 +2,11 @@
 // full; a paragraph split between lines, a table between rows (its header rows repeated); a
 // heading, caption or title line kept with what follows; each footnote at the foot of the sheet
 // where it is first cited. Each section (body, each appendix) numbers its sheets from 1 and shows
-// no number on its first sheet. Sets <body data-pages> and data-ready when done; a sheet whose
+// no number on its first sheet. Sets <body data-pages>, data-layout-ms and data-ready when done; a sheet whose
 // content does not fit (a block taller than a sheet) gets the class "tran".
 (function () {
   "use strict";
+  const started = performance.now();
   const root = document.getElementById("trang");
   const store = new Map();  // note number → its element, until placed on a sheet
   for (const note of document.querySelectorAll(".fnstore .fn")) { store.set(note.dataset.note, note); note.remove(); }
@@ -176,5 +177,6 @@
     if (frame.scrollHeight > frame.clientHeight + 0.5) page.classList.add("tran");
   }
   document.body.dataset.pages = String(root.querySelectorAll(".page").length);
+  document.body.dataset.layoutMs = String(Math.round(performance.now() - started));
   document.body.dataset.ready = "1";
 })();

@@ -21,6 +21,19 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from baocao.conventions.page import (
+    A4,
+    CLOSING_COLS,
+    HEADER_COLS,
+    HEADER_DISTANCE,
+    HEADER_INDENT,
+    ISSUER_RULE_LEN,
+    KINH_GUI_HANG,
+    KINH_GUI_INDENT,
+    MARGINS,
+    MOTTO_RULE_LEN,
+    TITLE_RULE_LEN,
+)
 from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
@@ -39,19 +52,6 @@ from baocao.document.model import (
 )
 from baocao.errors import Location, Problem
 from baocao.nd30.frame import QUOC_HIEU, TIEU_NGU
-from baocao.conventions.page import (
-    A4,
-    CLOSING_COLS,
-    HEADER_COLS,
-    HEADER_DISTANCE,
-    HEADER_INDENT,
-    ISSUER_RULE_LEN,
-    KINH_GUI_HANG,
-    KINH_GUI_INDENT,
-    MARGINS,
-    MOTTO_RULE_LEN,
-    TITLE_RULE_LEN,
-)
 
 if TYPE_CHECKING:
     from baocao.compose.report import Composed
