@@ -32,6 +32,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 MISSING_MESSAGES = {  # by argument; other commands: report files
     "documents": "Thiếu tên tệp Word (.docx).",
+    "pdf": "Thiếu tên tệp PDF.",
     "folder": "Thiếu tên thư mục.",
     "kind": "Thiếu --loai (loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung).",
     "period": "Thiếu --ky (kỳ báo cáo mới, ví dụ \"6 tháng đầu năm 2027\").",
