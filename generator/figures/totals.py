@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
-from baocao.errors import BaocaoError, Problem
+from baocao.errors import BaocaoError, Collector, Problem
 from baocao.conventions.formatting import format_number, percent_of, round_half_up
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, SoLieu
@@ -52,11 +53,23 @@ def compute_figures(declared: dict[str, SoLieu], places: SourceMap, given: dict[
     """Resolve every figure, computing totals (or checking stated ones) in dependency order.
 
     `given` holds figures already computed elsewhere (roll-up totals); the others may sum them.
+    Raises BaocaoError with the problems of every figure that cannot be resolved.
     """
-    figures: dict[str, Figure] = dict(given or {})
-    for name in declared:
-        _resolve(name, declared, places, figures, ())
+    figures, problems = resolve_figures(declared, places, given)
+    if problems:
+        raise BaocaoError(problems)
     return figures
+
+
+def resolve_figures(declared: dict[str, SoLieu], places: SourceMap,
+                    given: dict[str, Figure] | None = None) -> tuple[dict[str, Figure], list[Problem]]:
+    """The figures that can be resolved, and the problems of the others (a total is left out with a
+    part that fails; the part's problem is told once)."""
+    figures: dict[str, Figure] = dict(given or {})
+    found = Collector()
+    for name in declared:
+        found.attempt(partial(_resolve, name, declared, places, figures, ()), None)
+    return figures, found.problems
 
 
 def _resolve(name: str, declared: dict[str, SoLieu], places: SourceMap, done: dict[str, Figure], chain: tuple[str, ...]) -> Figure:
@@ -101,11 +114,9 @@ def sum_figure(name: str, spec: SoLieu, parts: list[Figure], places: SourceMap, 
     for field, computed in sums.items():
         stated = getattr(spec, field)
         if stated is not None and computed is not None and differs(stated, computed, spec.so_le):
-            raise BaocaoError([
-                Problem(places.where(("so_lieu", name, field)), f"'{name}.{field}' ghi {format_number(stated)} nhưng {what} là {format_number(computed)}.",
-                        "Sửa số ghi ở đây hoặc các số liệu thành phần; có thể bỏ dòng này để tự tính."),
-                *sources,
-            ])
+            raise BaocaoError(Problem(places.where(("so_lieu", name, field)),
+                                      f"'{name}.{field}' ghi {format_number(stated)} nhưng {what} là {format_number(computed)}.",
+                                      "Sửa số ghi ở đây hoặc các số liệu thành phần; có thể bỏ dòng này để tự tính.", tuple(sources)))
         sums[field] = stated if stated is not None else computed
     so_le = spec.so_le if spec.so_le is not None else max((p.so_le or 0 for p in parts), default=None) or None
     return Figure(name, sums["gia_tri"], spec.don_vi or parts[0].don_vi, sums["ke_hoach"], sums["cung_ky"], so_le, spec.ten)
