@@ -120,14 +120,14 @@ class _Composer:
                 raise BaocaoError(Problem(self.places.where(here), "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.", "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."))
             self._section(item, here, depth, counter)
         elif isinstance(item, KhoiBang):
-            self.blocks.append(self._table(item.bang, here + ("bang",)))
+            self.blocks.append(replace(self._table(item.bang, here + ("bang",)), source=self.places.where(here)))
         elif isinstance(item, list):
             if bullet >= len(_BULLET_ROLES):
                 raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
             self._blocks(item, here, depth, bullet + 1)
         else:
             role = _BULLET_ROLES[bullet - 1] if bullet else "body"
-            self.blocks.append(Paragraph(self._inlines(item, here), role))
+            self.blocks.append(Paragraph(self._inlines(item, here), role, self.places.where(here)))
 
     def _section(self, section: Muc, path: tuple, depth: int, number: int) -> None:
         where = self.places.where(path + ("tieu_de",))
@@ -141,7 +141,7 @@ class _Composer:
         title = self._inlines(section.tieu_de, path + ("tieu_de",))
         if kind in ("phan", "muc"):
             title = _upper(title)
-        self.blocks.append(Heading(kind, self._label(kind, depth), title))
+        self.blocks.append(Heading(kind, self._label(kind, depth), title, where))
         self._blocks(section.noi_dung, path + ("noi_dung",), depth + 1, 0)
 
     def _label(self, kind: str, depth: int) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from baocao.errors import Collector, Problem
 from baocao.figures.rollup import Summary, roll_up
 from baocao.figures.tasks import TaskCount, TaskSummary, summarize_tasks
-from baocao.figures.totals import Figure, resolve_figures
+from baocao.figures.totals import Figure, figure_style, resolve_figures
 from baocao.input.validate import Sources
 
 
@@ -34,8 +34,11 @@ def compute(sources: Sources) -> Computed:
     report, places = sources.report, sources.report_map
     found = Collector()
     rollup = found.attempt(lambda: roll_up(report, places), None)
-    figures, problems = resolve_figures(report.so_lieu, places, rollup.figures) if rollup else ({}, [])
-    found.add(problems)
+    warnings = list(rollup.warnings) if rollup else []
+    figures: dict[str, Figure] = {}
+    if rollup:
+        figures, problems = resolve_figures(report.so_lieu, places, rollup.figures, figure_style(sources.unit, report), warnings)
+        found.add(problems)
     tasks = found.attempt(lambda: summarize_tasks(report, places), TaskSummary(TaskCount(""), ()))
-    return Computed(figures, tasks, rollup.summary if rollup else None, rollup.warnings if rollup else [],
+    return Computed(figures, tasks, rollup.summary if rollup else None, warnings,
                     found.problems, frozenset(report.so_lieu) - frozenset(figures))
