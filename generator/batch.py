@@ -43,6 +43,7 @@ class Job:
     unit: str
     templates: Path | None = None  # the shared template folder (--thu-muc-mau), see template_files
     writer: str = DEFAULT_WRITER  # see writers.registry; the target's suffix is this writer's
+    strict: bool = False  # --strict: the trust checks' warnings are errors (pipeline.render)
 
 
 @dataclass
@@ -146,10 +147,10 @@ def build_one(job: Job, write: bool = True) -> Outcome:
     errors are kept in the outcome, not raised (nothing is written then)."""
     started = time.perf_counter()
     try:
-        built = (pipeline.build(job.report, job.target, job.templates, job.writer)[1] if write
-                 else pipeline.render(job.report, job.templates, job.writer))
+        built = (pipeline.build(job.report, job.target, job.templates, job.writer, job.strict)[1] if write
+                 else pipeline.render(job.report, job.templates, job.writer, job.strict))
     except BaocaoError as exc:
-        return Outcome(job, problems=exc.problems, seconds=time.perf_counter() - started)
+        return Outcome(job, exc.warnings, exc.problems, time.perf_counter() - started)
     return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started)
 
 
