@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from baocao.figures import Figure, compute_figures
-from baocao.formatting import format_number
+from baocao.figures.totals import Figure, compute_figures
+from baocao.conventions.formatting import format_number
 from baocao.pipeline import build
-from baocao.rollup import RollUp, roll_up
-from baocao.validate import load_sources
+from baocao.figures.rollup import RollUp, roll_up
+from baocao.input.validate import load_sources
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "tinh-demo"
 REPORT = "thi-dua-6-thang-2026.yaml"
@@ -257,7 +257,7 @@ def test_pattern_matching_nothing_is_a_clear_error(cli, demo):
      "UBND xã Hồng Phong]\n", "", "lua_xuan: {tong_tu",
      "Số liệu 'lua_xuan' ghi tong_tu nhưng báo cáo chưa khai báo tong_hop."),
     ("{tong_tu: ngo_xuan}", "{tong_tu: ngo_xuann}", "ngo_xuann", "Không báo cáo cấp dưới nào có số liệu 'ngo_xuann'."),
-    ("{tong_tu: rau_mau}", "{tong_tu: rau_mau, tong_cua: [lua_xuan]}", "tong_cua: [lua_xuan]}", "Số liệu chỉ ghi một trong hai: tong_cua"),
+    ("{tong_tu: rau_mau}", "{tong_tu: rau_mau, tong_cua: [lua_xuan]}", "tong_cua: [lua_xuan]}", "Số liệu chỉ ghi một trong các khóa tong_cua, tong_tu"),
     ("- chi_tiet: lua_xuan", "- chi_tiet: dien_tich_gieo_trong", "chi_tiet: dien_tich", "không tổng hợp từ báo cáo cấp dưới (tong_tu)"),
 ])
 def test_roll_up_mistakes_are_located_errors(cli, demo, old, new, place, message):

@@ -1,0 +1,187 @@
+"""The document model between the YAML and the writers (as Pandoc's AST is).
+
+Writers consume this tree and nothing else: the Word writer turns it into OOXML, other
+writers (PDF through Word, previews) reuse it. Nodes carry final text: numbers are
+formatted and headings numbered before a writer sees them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Literal, Union
+
+from baocao.errors import Location
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of text with its inline formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    superscript: bool = False
+
+
+@dataclass(eq=False)
+class Note:
+    """A footnote: its paragraphs; numbered by the writer's target (Word numbers them)."""
+
+    paragraphs: list[list[Inline]]
+    key: str = ""  # the name it was defined under, empty for an inline note
+
+
+@dataclass(frozen=True, eq=False)
+class NoteRef:
+    """A citation of a note; a note cited again refers back to its first citation."""
+
+    note: Note
+
+
+Inline = Union[Text, NoteRef]
+
+
+def restyle(inlines: list[Inline], **changes: bool) -> list[Inline]:
+    """The inlines with every text run changed alike: restyle(title, bold=True)."""
+    return [replace(i, **changes) if isinstance(i, Text) else i for i in inlines]
+
+
+ParagraphRole = Literal["body", "bullet", "subbullet", "closing"]
+HeadingKind = Literal["phan", "muc", "tieu_muc", "tieu_muc_2", "diem"]
+HEADING_KINDS: tuple[HeadingKind, ...] = ("phan", "muc", "tieu_muc", "tieu_muc_2", "diem")
+BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}  # ND30 bullets: '-' then '+' one level down
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph; bullets carry their marker ('-' or '+') in `role`."""
+
+    inlines: list[Inline]
+    role: ParagraphRole = "body"
+    source: Location | None = field(default=None, compare=False)  # where the clerk wrote it
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading: `label` is the computed number ('I.', '1.1.', 'a)', 'Phần I')."""
+
+    kind: HeadingKind
+    label: str
+    inlines: list[Inline]
+    source: Location | None = field(default=None, compare=False)
+
+    @property
+    def level(self) -> int:
+        """Outline level, 1 for a part (Phần) down to 5 for a point (điểm)."""
+        return HEADING_KINDS.index(self.kind) + 1
+
+
+CellAlign = Literal["left", "center", "right"]
+VerticalMerge = Literal["", "restart", "continue"]
+RowKind = Literal["header", "group", "item", "total"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: paragraphs of inlines; `span` columns wide; `merge` joins it with the cell below."""
+
+    paragraphs: list[list[Inline]]
+    align: CellAlign = "left"
+    span: int = 1
+    merge: VerticalMerge = ""  # "restart" on the top cell, "continue" on the cells it covers
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row; header rows repeat on every page, a group row keeps with the row below it."""
+
+    cells: list[Cell]
+    kind: RowKind = "item"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with its caption, 'Đơn vị tính' line and notes; `widths` are relative column widths."""
+
+    widths: list[int]
+    rows: list[Row]
+    caption: list[Inline] = field(default_factory=list)
+    unit: list[Inline] = field(default_factory=list)
+    notes: list[list[Inline]] = field(default_factory=list)
+    source: Location | None = field(default=None, compare=False)
+
+    def inline_lists(self) -> Iterator[list[Inline]]:
+        """Every run of inlines in reading order: caption, unit line, cells, notes."""
+        yield self.caption
+        yield self.unit
+        for row in self.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+        yield from self.notes
+
+
+Block = Union[Heading, Paragraph, Table]
+
+
+@dataclass
+class Appendix:
+    """An appendix (Phụ lục, Biểu): a section of its own after the signature, landscape, paged from 1."""
+
+    label: str  # 'Phụ lục I', 'Biểu số 01'
+    title: list[Inline]  # already upper case
+    attached: str  # '(Kèm theo Báo cáo số 142/BC-UBND ngày 15/6/2026 của UBND xã Tân Hòa)'
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Frame:
+    """What the template's frame shows: header grid, title, recipients, signature (formatted)."""
+
+    co_quan_chu_quan: str
+    co_quan_ban_hanh: list[str]
+    so_ky_hieu: str
+    dia_danh_ngay: str
+    ten_loai: str
+    trich_yeu: str
+    dong_nghieng: str
+    kinh_gui: list[str]
+    noi_nhan: list[str]
+    tham_quyen: str
+    chuc_vu: str
+    ho_ten: str
+
+
+@dataclass
+class Document:
+    """A whole report: the frame values, the body blocks and the appendices, in order.
+
+    A document without a frame is the appendices alone (no header grid, body or signature).
+    """
+
+    frame: Frame | None
+    blocks: list[Block] = field(default_factory=list)
+    appendices: list[Appendix] = field(default_factory=list)
+
+    def notes(self) -> list[Note]:
+        """Notes in order of first citation."""
+        seen: dict[int, Note] = {}
+        for inlines in self._inline_lists():
+            for inline in inlines:
+                if isinstance(inline, NoteRef):
+                    seen.setdefault(id(inline.note), inline.note)
+        return list(seen.values())
+
+    def _inline_lists(self) -> Iterator[list[Inline]]:
+        yield from _block_inline_lists(self.blocks)
+        for appendix in self.appendices:
+            yield appendix.title
+            yield from _block_inline_lists(appendix.blocks)
+
+
+def _block_inline_lists(blocks: list[Block]) -> Iterator[list[Inline]]:
+    for block in blocks:
+        if isinstance(block, Table):
+            yield from block.inline_lists()
+        else:
+            yield block.inlines
