@@ -20,8 +20,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from baocao.formatting import roman
-from baocao.document import Text
+from baocao.conventions.formatting import roman
+from baocao.document.model import Text
 from baocao.nd30.reader import Run, Styles, attr, find, to_int
 
 P, TBL, R, SDT = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:sdt")

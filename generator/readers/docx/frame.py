@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from baocao.document import Text
+from baocao.document.model import Text
 from baocao.readers.docx.content import Block, Para, Table
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import issuer_line, level_of, norm, sentence_case

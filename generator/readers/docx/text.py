@@ -6,8 +6,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from baocao.document import Text
-from baocao.model import LEVELS
+from baocao.document.model import Text
+from baocao.input.model import LEVELS
 from baocao.readers.docx.content import Cite, Inline
 
 _MARKUP = re.compile(r"([\\*^])")
