@@ -13,16 +13,15 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Union
-
-from docx.document import Document as WordDocument
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import qn
-from lxml import etree
+from typing import TypeAlias
 
 from baocao.conventions.formatting import roman
 from baocao.document.model import Text
 from baocao.nd30.reader import Run, Styles, attr, find, to_int
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
 
 P, TBL, R, SDT = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:sdt")
 _TEXT_BOX = qn("w:txbxContent")
@@ -40,7 +39,7 @@ class Cite:
     note: str
 
 
-Inline = Union[Text, Cite]
+Inline: TypeAlias = Text | Cite
 
 
 @dataclass
@@ -86,7 +85,7 @@ class Table:
     header_rows: int = 0  # rows marked to repeat as header
 
 
-Block = Union[Para, Table]
+Block: TypeAlias = Para | Table
 
 
 @dataclass
@@ -379,3 +378,9 @@ def _number(kind: str, n: int) -> str:
     if kind == "none":
         return ""
     return str(n)
+
+
+def para_at(blocks: list[Block], i: int) -> Para | None:
+    """The paragraph at `i`, or None for a table or past the end."""
+    block = blocks[i] if 0 <= i < len(blocks) else None
+    return block if isinstance(block, Para) else None

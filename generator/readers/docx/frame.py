@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from baocao.document.model import Text
-from baocao.readers.docx.content import Block, Para, Table
+from baocao.readers.docx.content import Block, Para, Table, para_at
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import issuer_line, level_of, norm, sentence_case
 
@@ -142,23 +142,21 @@ def _subject(blocks: list[Block], start: int, frame: Frame) -> int:
     """Read trích yếu, the italic line and Kính gửi after the title; the index where the body starts."""
     lines: list[str] = []
     i = start
-    while i < len(blocks) and isinstance(blocks[i], Para) and len(lines) < MAX_SUBJECT_LINES:
-        para = blocks[i]
-        assert isinstance(para, Para)
-        visible = [t for t in para.inlines if isinstance(t, Text) and t.text.strip()]
-        if not para.plain or _KINH_GUI.match(para.plain) or para.plain.startswith("(") \
-                or not visible or not all(t.bold for t in visible) and para.align != "center":
+    while (line := para_at(blocks, i)) is not None and len(lines) < MAX_SUBJECT_LINES:
+        visible = [t for t in line.inlines if isinstance(t, Text) and t.text.strip()]
+        if not line.plain or _KINH_GUI.match(line.plain) or line.plain.startswith("(") \
+                or not visible or not all(t.bold for t in visible) and line.align != "center":
             break
-        lines.append("\n".join(norm(line) for line in para.text.split("\n") if norm(line)))
+        lines.append("\n".join(norm(part) for part in line.text.split("\n") if norm(part)))
         i += 1
     frame.subject = "\n".join(lines)
     frame.report["trich_yeu"] = frame.subject
-    while i < len(blocks) and isinstance(blocks[i], Para) and (not blocks[i].plain or _SEPARATOR.match(blocks[i].plain)):
+    while (para := para_at(blocks, i)) is not None and (not para.plain or _SEPARATOR.match(para.plain)):
         i += 1
-    if i < len(blocks) and isinstance(blocks[i], Para) and _italic_line(blocks[i]):
-        frame.report["dong_nghieng"] = blocks[i].plain
+    if (para := para_at(blocks, i)) is not None and _italic_line(para):
+        frame.report["dong_nghieng"] = para.plain
         i += 1
-    while i < len(blocks) and isinstance(blocks[i], Para) and not blocks[i].plain:
+    while (para := para_at(blocks, i)) is not None and not para.plain:
         i += 1
     return _addressees(blocks, i, frame)
 
@@ -169,14 +167,14 @@ def _italic_line(para: Para) -> bool:
 
 
 def _addressees(blocks: list[Block], i: int, frame: Frame) -> int:
-    block = blocks[i] if i < len(blocks) else None
-    match = _KINH_GUI.match(block.plain) if isinstance(block, Para) else None
+    block = para_at(blocks, i)
+    match = _KINH_GUI.match(block.plain) if block is not None else None
     if match is None:
         return i
     names = [match.group(1)] if match.group(1) else []
     i += 1
-    while i < len(blocks) and isinstance(blocks[i], Para) and blocks[i].plain.startswith(("-", "–")):
-        names.append(blocks[i].plain)
+    while (para := para_at(blocks, i)) is not None and para.plain.startswith(("-", "–")):
+        names.append(para.plain)
         i += 1
     frame.report["kinh_gui"] = [_bare(n) for n in names if _bare(n)]
     return i

@@ -15,11 +15,10 @@ import zipfile
 from pathlib import Path
 
 import docx
+from baocao.errors import BaocaoError, Location, Problem
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
-
-from baocao.errors import BaocaoError, Location, Problem
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the file on disk
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all members, as declared in the zip directory

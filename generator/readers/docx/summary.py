@@ -28,7 +28,6 @@ class Summary:
     typed_footnotes: int = 0
     tables: int = 0
     appendices: int = 0
-    figures: int = 0
     doubts: list[Doubt] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was decided (kind, period, profile kept…)
 
@@ -41,8 +40,8 @@ class Summary:
         notes = f"{self.footnotes} chú thích cuối trang"
         if self.typed_footnotes:
             notes += f" (trong đó {self.typed_footnotes} chú thích gõ tay đã chuyển thành chú thích thật)"
-        lines = [f"Đã đọc: {levels}; {self.paragraphs} đoạn văn, {self.bullets} gạch đầu dòng; {notes}; "
-                 f"{self.tables} bảng; {self.appendices} phụ lục; {self.figures} số liệu."]
+        counts = f"{self.paragraphs} đoạn văn, {self.bullets} gạch đầu dòng; {notes}; {self.tables} bảng; {self.appendices} phụ lục"
+        lines = [f"Đã đọc: {levels}; {counts}."]
         lines += self.notes
         if self.doubts:
             lines.append(f"Cần xem lại {len(self.doubts)} chỗ:")

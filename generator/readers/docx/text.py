@@ -32,35 +32,37 @@ def escape(text: str, in_note: bool = False) -> str:
 
 
 def markup(inlines: Sequence[Inline], cite: Callable[[Cite], str], in_note: bool = False) -> str:
-    """The inlines as one sentence: **bold**, *italic*, ^superscript^, notes by `cite`; whitespace collapsed."""
+    """The inlines as one sentence: **bold**, *italic*, ^superscript^, notes by `cite`; whitespace collapsed.
+
+    Spaces at the edges of a formatted run go outside its marks (' **x** ', not '** x **').
+    """
     out: list[str] = []
     state = (False, False, False)
+    space = ""  # whitespace not yet written: it goes after closing marks and before opening ones
     for inline in inlines:
         if isinstance(inline, Cite):
-            out.append(_toggle(state, (False, False, False)))
-            state = (False, False, False)
-            out.append(cite(inline))
-            continue
-        text = " ".join(inline.text.replace("\n", " ").replace("\t", " ").split(" "))
-        wanted = state if not text.strip() else (inline.bold, inline.italic, inline.superscript)
-        if wanted != state:
-            lead = text[:len(text) - len(text.lstrip())]
-            out.append(lead)  # keep spaces outside the marks: '** x**' is harder to read than ' **x**'
-            text = text[len(lead):]
-            out.append(_toggle(state, wanted))
-            state = wanted
-        out.append(escape(text, in_note))
-    out.append(_toggle(state, (False, False, False)))
-    joined = "".join(out)
-    joined = re.sub(r"(\s+)(\*\*\*|\*\*|\*|\^)(?=\s|$)", r"\2\1", joined)  # a mark closing after a space
-    return " ".join(joined.split())
+            core, wanted, written = cite(inline), (False, False, False), True
+        else:
+            text = inline.text.replace("\n", " ").replace("\t", " ")
+            core = text.strip()
+            if not core:
+                space += text
+                continue
+            space += text[:len(text) - len(text.lstrip())]
+            wanted, written = (inline.bold, inline.italic, inline.superscript), False
+        out.append(_marks(state, wanted, closing=True) + space + _marks(state, wanted, closing=False))
+        state, space = wanted, (text[len(text.rstrip()):] if not written else "")
+        out.append(core if written else escape(core, in_note))
+    out.append(_marks(state, (False, False, False), closing=True) + space)
+    return " ".join("".join(out).split())
 
 
-def _toggle(old: tuple[bool, bool, bool], new: tuple[bool, bool, bool]) -> str:
+def _marks(old: tuple[bool, bool, bool], new: tuple[bool, bool, bool], closing: bool) -> str:
+    """The marks closing (innermost first) or opening the formatting that changes from `old` to `new`."""
     marks = ("**", "*", "^")
-    closing = "".join(m for m, a, b in zip(marks[::-1], old[::-1], new[::-1], strict=True) if a and not b)
-    opening = "".join(m for m, a, b in zip(marks, old, new, strict=True) if b and not a)
-    return closing + opening
+    if closing:
+        return "".join(m for m, a, b in zip(marks[::-1], old[::-1], new[::-1], strict=True) if a and not b)
+    return "".join(m for m, a, b in zip(marks, old, new, strict=True) if b and not a)
 
 
 def plain(inlines: Sequence[Inline]) -> str:
