@@ -184,11 +184,12 @@ def _result(future: Future, job: Job) -> Outcome:
                                               "Đây là lỗi của chương trình, không phải của tệp báo cáo: hãy báo cho người phụ trách.")])
 
 
-def write_pdfs(outcomes: list[Outcome]) -> None:
-    """A PDF beside each written .docx, all converted by one LibreOffice process; BaocaoError if it fails."""
+def write_pdfs(outcomes: list[Outcome], pdfa: bool = False) -> None:
+    """A PDF (PDF/A-2b with `pdfa`) beside each written .docx, all converted by one LibreOffice process;
+    BaocaoError if it fails."""
     written = [outcome for outcome in outcomes if outcome.ok]
     if not written:
         return
-    pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written])
+    pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written], pdfa)
     for outcome, pdf in zip(written, pdfs, strict=True):
         outcome.pdf = pdf

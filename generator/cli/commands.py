@@ -32,6 +32,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 MISSING_MESSAGES = {  # by argument; other commands: report files
     "documents": "Thiếu tên tệp Word (.docx).",
+    "pdf": "Thiếu tên tệp PDF.",
     "folder": "Thiếu tên thư mục.",
     "kind": "Thiếu --loai (loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung).",
     "period": "Thiếu --ky (kỳ báo cáo mới, ví dụ \"6 tháng đầu năm 2027\").",
@@ -128,6 +129,7 @@ def build(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/.")] = None,
     jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Số báo cáo soạn cùng lúc (mặc định: số nhân CPU).", show_default=False)] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")] = False,
+    pdfa: Annotated[bool, typer.Option("--pdfa", help="PDF theo chuẩn lưu trữ PDF/A-2b (nhúng phông chữ), dùng để ký số và lưu trữ; kèm theo --pdf.")] = False,
     templates: TemplateFolder = None,
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
@@ -150,7 +152,7 @@ def build(
         if not outcome.ok:
             err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}.[/]")
         _show(outcome.warnings, "Cảnh báo", "bold yellow")
-    pdf_failed = pdf and not _write_pdfs(outcomes)
+    pdf_failed = (pdf or pdfa) and not _write_pdfs(outcomes, pdfa)
     if len(outcomes) > 1:
         from baocao.cli import views
 
@@ -175,18 +177,18 @@ def _plan(reports: list[Path], output: Optional[Path], templates: Optional[Path]
     return _or_exit(lambda: plan(reports, output, templates, write=write))
 
 
-def _write_pdfs(outcomes: list[Outcome]) -> bool:
-    """PDFs beside the written .docx files; False, after saying why, when LibreOffice made none."""
+def _write_pdfs(outcomes: list[Outcome], pdfa: bool) -> bool:
+    """PDFs (PDF/A-2b with `pdfa`) beside the written .docx files; False, after saying why, when LibreOffice made none."""
     from baocao.batch import write_pdfs
 
     try:
         with err.status("Đang xuất PDF bằng LibreOffice..."):
-            write_pdfs(outcomes)
+            write_pdfs(outcomes, pdfa)
     except BaocaoError as exc:
         _show(exc.problems, "Lỗi", "bold red")
         return False
     if len(outcomes) == 1 and outcomes[0].pdf:
-        out.print(f"[green]Đã xuất PDF[/] {escape(str(outcomes[0].pdf))}")
+        out.print(f"[green]Đã xuất {'PDF/A-2b' if pdfa else 'PDF'}[/] {escape(str(outcomes[0].pdf))}")
     return True
 
 
@@ -280,6 +282,52 @@ def _fix_or_comment(document: Path, output: Optional[Path], fix: bool, comments:
         out.print(views.findings_table(target, findings))
     out.print(f"{escape(str(target))}: {views.check_totals(findings)}")
     return has_errors(findings)
+
+
+@app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
+def sign(
+    pdf: Annotated[Path, typer.Argument(help="Tệp PDF cần ký (nên là PDF/A: baocao build --pdfa), hoặc tệp đã ký khi dùng --kiem-tra.", metavar="TEP.pdf", show_default=False)],
+    p12: Annotated[Optional[Path], typer.Option("--p12", metavar="CHUNG-THU.p12", show_default=False, help="Chứng thư số kèm khóa riêng (.p12, .pfx). Mật khẩu: gõ khi được hỏi, hoặc đặt biến môi trường BAOCAO_MAT_KHAU.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="TEP.pdf", show_default=False, help="Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc).")] = None,
+    tsa: Annotated[Optional[str], typer.Option("--tsa", metavar="URL", show_default=False, help="Máy chủ dấu thời gian (RFC 3161) gắn thời gian tin cậy vào chữ ký.")] = None,
+    verify: Annotated[bool, typer.Option("--kiem-tra", help="Kiểm tra các chữ ký số của tệp PDF thay vì ký.")] = False,
+    trust: Annotated[Optional[list[Path]], typer.Option("--tin-cay", metavar="CA.pem", show_default=False, help="Chứng thư gốc tin cậy khi kiểm tra (PEM hoặc DER; dùng nhiều lần được).")] = None,
+) -> None:
+    """Ký số tệp PDF của báo cáo (PAdES), khung chữ ký hiện ở chỗ ký của người có thẩm quyền; --kiem-tra để kiểm tra chữ ký."""
+    from baocao.writers import sign as signing
+
+    _check_files([pdf, *(trust or []), *([p12] if p12 else [])], "TEP.pdf", folders=False)
+    if verify:
+        raise typer.Exit(_show_signatures(pdf, _or_exit(lambda: signing.check_signatures(pdf, trust)), bool(trust)))
+    if p12 is None:
+        raise typer.BadParameter("cần --p12 CHUNG-THU.p12 để ký (hoặc --kiem-tra để kiểm tra chữ ký).", param_hint="'--p12'")
+    password = signing.password_from_environment()
+    if password is None:
+        password = typer.prompt("Mật khẩu chứng thư số", hide_input=True, default="", show_default=False)
+    target = output or pdf.with_name(f"{pdf.stem}-da-ky.pdf")
+    placement = _or_exit(lambda: signing.sign_pdf(pdf, target, p12, password, tsa))
+    if not placement.found:
+        err.print("[bold yellow]Cảnh báo[/] Không thấy khối chữ ký (Nơi nhận, chức vụ, họ tên) trong tệp PDF; khung "
+                  "chữ ký được đặt ở góc dưới bên phải trang cuối.")
+    out.print(f"[green]Đã ký[/] {escape(str(target))} (trang {placement.page + 1}).")
+
+
+def _show_signatures(pdf: Path, checks: list, trusted_roots: bool) -> int:
+    """Print what `sign --kiem-tra` found; the exit code (1 when a signature is broken, or none is there)."""
+    if not checks:
+        err.print(f"[bold red]Lỗi[/] {escape(str(pdf))}: tệp không có chữ ký số nào.")
+        return EXIT_INPUT
+    for number, check in enumerate(checks, 1):
+        when = check.signed_at.strftime("%d/%m/%Y %H:%M:%S %z") if check.signed_at else "không rõ"
+        trust = ("có" if check.trusted else "không (chứng thư không do nơi cấp tin cậy cấp)") if trusted_roots \
+            else "chưa kiểm tra (thêm --tin-cay CA.pem)"
+        verdict = "[green]Hợp lệ[/]" if check.ok and (check.trusted or not trusted_roots) else "[bold red]Không hợp lệ[/]"
+        out.print(f"{verdict} chữ ký {number}: người ký {escape(check.signer)}, lúc {when}; nguyên vẹn: "
+                  f"{'có' if check.intact else 'không'}; đúng chữ ký: {'có' if check.valid else 'không'}; phủ toàn "
+                  f"bộ tệp: {'có' if check.whole_file else 'không (tệp bị thêm nội dung sau khi ký)'}; tin cậy: {trust}"
+                  f"{'; có dấu thời gian' if check.timestamped else ''}.")
+    good = all(check.ok and (check.trusted or not trusted_roots) for check in checks)
+    return EXIT_OK if good else EXIT_INPUT
 
 
 # ---- init, next, schema, templates (logic in scaffold, next_period, schema, template_files) ----

@@ -14,6 +14,9 @@ from baocao.errors import Location, fail
 
 INSTALL_HINT = ("Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
                 "trên Windows và macOS tải tại https://www.libreoffice.org/download/.")
+# LibreOffice's PDF export options (its JSON form): PDF/A-2b, which embeds every font and says so in the XMP
+# metadata (pdfaid:part 2, pdfaid:conformance B).
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 SECONDS_PER_DOCUMENT = 10  # generous: LibreOffice takes about 0.2 s a report
 STARTUP_SECONDS = 120
 
@@ -23,13 +26,14 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(documents: list[Path], outdir: Path) -> list[Path]:
-    """Convert .docx files to PDFs of the same names in `outdir`; return the PDFs."""
-    return convert(documents, [outdir / f"{doc.stem}.pdf" for doc in documents])
+def convert_to_pdf(documents: list[Path], outdir: Path, pdfa: bool = False) -> list[Path]:
+    """Convert .docx files to PDFs (PDF/A-2b with `pdfa`) of the same names in `outdir`; return the PDFs."""
+    return convert(documents, [outdir / f"{doc.stem}.pdf" for doc in documents], pdfa)
 
 
-def convert(documents: list[Path], targets: list[Path]) -> list[Path]:
-    """Convert each .docx to the PDF path facing it, all in a single LibreOffice call; return `targets`.
+def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> list[Path]:
+    """Convert each .docx to the PDF path facing it (PDF/A-2b with `pdfa`), all in a single LibreOffice call;
+    return `targets`.
 
     Documents are copied under unique names into a scratch folder beside the targets (reports of
     different units may share a name), converted there, then moved into place. Nothing is left
@@ -45,7 +49,7 @@ def convert(documents: list[Path], targets: list[Path]) -> list[Path]:
         staged = [Path(scratch) / f"{i}.docx" for i in range(len(documents))]
         for document, copy in zip(documents, staged, strict=True):
             shutil.copyfile(document, copy)
-        succeeded, said = _run(soffice, staged, Path(scratch))
+        succeeded, said = _run(soffice, staged, Path(scratch), PDFA_FILTER if pdfa else "pdf")
         made = [copy.with_suffix(".pdf") for copy in staged]
         missing = [doc for doc, pdf in zip(documents, made, strict=True) if not pdf.is_file()]
         if not succeeded or missing:
@@ -61,8 +65,9 @@ def profile_cache() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "baocao" / "libreoffice-profile"
 
 
-def _run(soffice: str, documents: list[Path], outdir: Path) -> tuple[bool, str]:
-    """Run one LibreOffice conversion: whether it exited normally, and what it said on stderr.
+def _run(soffice: str, documents: list[Path], outdir: Path, target: str = "pdf") -> tuple[bool, str]:
+    """Run one LibreOffice conversion to `target` (--convert-to's argument): whether it exited normally, and
+    what it said on stderr.
 
     Each run has a private profile, so several conversions can run at once without LibreOffice's
     lock: a copy of the cached one (filling a new profile costs LibreOffice about half a second).
@@ -74,7 +79,7 @@ def _run(soffice: str, documents: list[Path], outdir: Path) -> tuple[bool, str]:
         if cached.is_dir():
             shutil.copytree(cached, profile)
         command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(outdir), *map(str, documents)]
+                   "--convert-to", target, "--outdir", str(outdir), *map(str, documents)]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
