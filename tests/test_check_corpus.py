@@ -173,6 +173,8 @@ def _replace(start: str, old: str, new: str) -> Callable:
 SLIPS: dict[str, Slip] = {
     "superscript-mark": (_append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố", "1"), "chu-thich-go-tay",
                          "Tiếp tục rà soát", "«phố1»"),
+    "superscript-bracket-comma": (_append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố", "[1],"),
+                                  "chu-thich-go-tay", "Tiếp tục rà soát", "«phố[1],»"),
     "unicode-mark": (_append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố¹"), "chu-thich-go-tay",
                      "Tiếp tục rà soát", "«phố¹»"),
     "glued-mark": (_append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố1."), "chu-thich-go-tay",

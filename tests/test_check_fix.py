@@ -228,3 +228,9 @@ def test_cli_comments(cli, tmp_path: Path, example_docx: Path) -> None:
     source = _example_with_slips(example_docx, tmp_path)
     code, out, _ = cli("check", source, "--ghi-chu")
     assert code == 1 and "4 ghi chú" in out and (tmp_path / "slips-ghi-chu.docx").is_file()
+
+
+def test_fixing_the_fixed_copy_changes_nothing(tmp_path: Path) -> None:
+    first = fix_docx(sloppy(tmp_path), tmp_path / "1.docx")
+    second = fix_docx(first.target, tmp_path / "2.docx")
+    assert first.changes and second.changes == [] and second.after == []

@@ -17,7 +17,7 @@ from baocao.nd30.rules import finding
 from docx.oxml.ns import qn
 
 SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_TYPED_MARK = re.compile(r"\(?(\d{1,3})\)?")
+_TYPED_MARK = re.compile(r"[(\[]?(\d{1,3})[)\]]?[.,;:]?")  # "1", "(1)", "[1]", with a stray "," kept up
 _UNIT_BEFORE = re.compile(r"(?<!\w)[kcdm]?m\s?$")  # m², km², m³: a superscript that is not a note
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _UNICODE_MARK = re.compile(r"(?<=\S)[⁽(]?([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[⁾)]?")
