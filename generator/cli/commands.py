@@ -401,6 +401,26 @@ def next_report(
             out.print(f"  {escape(str(problem.location))}: {escape(problem.message)}")
 
 
+@app.command(name="import", cls=_Command, options_metavar="[TÙY CHỌN]")
+def import_report(
+    document: Annotated[Path, typer.Argument(help="Tệp Word của báo cáo (.docx; .doc cũ cần LibreOffice).", metavar="BAO-CAO.docx",
+                                             show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="THU_MUC",
+                                         help="Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có).")] = Path("."),
+) -> None:
+    """Đọc báo cáo Word đã có thành hồ sơ đơn vị và tệp báo cáo YAML (soạn lại được bằng build)."""
+    from baocao.readers.docx import import_docx
+
+    _check_files([document], "BAO-CAO.docx", folders=False)
+    done = _or_exit(lambda: import_docx(document, output))
+    for line in done.summary.lines():
+        out.print(escape(line))
+    for path in done.kept:
+        out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
+    for path in done.written:
+        out.print(f"[green]Đã viết[/] {escape(str(path))}")
+
+
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def preview(
     report: OneReport,
