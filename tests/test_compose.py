@@ -86,7 +86,7 @@ def _document_xml(data: bytes) -> bytes:
 
 def test_a_note_may_hold_nested_and_escaped_brackets():
     from baocao.document.model import NoteRef
-    from baocao.narrative.markup import parse_inline
+    from baocao.compose.markup import parse_inline
 
     notes = []
     inlines = parse_inline(r"Câu[^Gồm [a] và \] cuối] tiếp.", lambda body: notes.append(body) or body)

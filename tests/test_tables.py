@@ -13,7 +13,7 @@ import pytest
 from docx import Document as open_docx
 from lxml import etree
 
-from baocao.document.compose import appendix_labels, compose
+from baocao.compose.report import appendix_labels, compose
 from baocao.figures.compute import compute
 from baocao.errors import BaocaoError
 from baocao.conventions.formatting import DRAFT_BLANK

@@ -1,1 +1,1 @@
-"""Stage 4, compose: the document model (as Pandoc's AST) and how a report becomes one."""
+"""The document model between the YAML and the writers (as Pandoc's AST is): the middle of the pipeline."""

@@ -25,7 +25,7 @@ from baocao.errors import BaocaoError, Problem
 from baocao.conventions.formatting import percent_of
 from baocao.input.load import SourceMap
 from baocao.input.model import BaoCao, Bang, KhoiBang, Muc
-from baocao.document.rows import STATUS_CHOICES, grouped_rows, row_status
+from baocao.input.rows import STATUS_CHOICES, grouped_rows, row_status
 
 
 @dataclass(frozen=True)

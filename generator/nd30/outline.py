@@ -8,8 +8,9 @@ from typing import Protocol
 
 from baocao.conventions.formatting import VIETNAMESE_LETTERS
 from baocao.conventions.numbering import PART, PART_ORDINALS, POINT, SECTION, Typed, label, read_label
-from baocao.nd30.findings import ERROR, RULE_OUTLINE, Finding
+from baocao.nd30.findings import Finding
 from baocao.nd30.reader import Docx, Para
+from baocao.nd30.rules import finding
 
 PART_RANK, SECTION_RANK, POINT_RANK = 0, 1, 99  # Phần, mục I., điểm a); "1." is 2, "1.1." is 3...
 _RANKS = {PART: PART_RANK, SECTION: SECTION_RANK, POINT: POINT_RANK}
@@ -129,7 +130,7 @@ class _Outline:
 
     @staticmethod
     def _finding(heading: _Heading, message: str) -> Finding:
-        return Finding(ERROR, "danh-so-muc", message, heading.where, RULE_OUTLINE)
+        return finding("danh-so-muc", message, heading.where)
 
 
 def _is_heading(doc: Docx, para: Para) -> bool:

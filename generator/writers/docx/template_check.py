@@ -27,10 +27,10 @@ from lxml import etree
 
 from baocao.writers.docx.writer import BODY_NAME, frame_names, missing_styles, template_bytes
 from baocao.errors import BaocaoError, Location, Problem, suggest
-from baocao.narrative.render import syntax_message
+from baocao.compose.narrative import syntax_message
 from baocao.nd30.findings import ERROR, Finding
 from baocao.nd30.reader import Para, quote, stories
-from baocao.narrative.sandbox import make_environment
+from baocao.compose.sandbox import make_environment
 
 _P = qn("w:p")
 _TEXTS = tuple(qn(f"w:{tag}") for tag in ("t", "instrText", "delText"))  # all text Jinja sees in a run

@@ -19,7 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from baocao.conventions import formatting as fmt
-from baocao.narrative.filters import FILTERS, FilterError, to_number
+from baocao.compose.filters import FILTERS, FilterError, to_number
 
 MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
 MAX_NUMBER = 10**30  # largest number an expression may compute (9 ** 9 ** 9 is refused)

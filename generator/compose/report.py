@@ -9,18 +9,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from baocao.conventions import formatting as fmt
 from baocao.conventions import numbering
 from baocao.figures.compute import Computed
 from baocao.document.model import HEADING_KINDS, Appendix, Block, Document, Frame, Heading, Inline, Note, Paragraph, Table, Text
-from baocao.errors import BaocaoError, Location, Problem
+from baocao.errors import BaocaoError, Collector, Location, Problem
 from baocao.input.kinds import load_kind
 from baocao.input.load import SourceMap
 from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
-from baocao.narrative.render import Figures, Narrator
-from baocao.document.tables import build_table
+from baocao.compose.narrative import Figures, Narrator
+from baocao.compose.tables import build_table
+from baocao.compose.trust import NumberSlips
 from baocao.input.validate import Sources
 
 REPORT_TYPE_NAME = "BÁO CÁO"
@@ -61,18 +63,20 @@ class _Composer:
         self.report: BaoCao = sources.report
         self.unit: DonVi = sources.unit
         self.places: SourceMap = sources.report_map
-        self.figures = computed.figures
+        self.figures = Figures(computed.figures, computed.failed)
         self.appendix_labels = appendix_labels(self.report.phu_luc)
-        self.narrator = Narrator(self._context(computed))
+        self.slips = NumberSlips(self.places)
+        self.narrator = Narrator(self._context(computed), self.slips.scan, self.places.text)
         self.blocks: list[Block] = []
         self.numbers = [0] * len(HEADING_KINDS)  # the current number at each heading depth
         self.notes: dict[str, Note] = {}
         self.warnings: list[Problem] = list(computed.warnings)
+        self.found = Collector()  # every problem of the sentences, tables, frame: all told at the end
 
     def _context(self, computed: Computed) -> dict[str, Any]:
         r, u = self.report, self.unit
         return {
-            "so_lieu": Figures(self.figures),
+            "so_lieu": self.figures,
             "van_ban": {name: CitedDocument(spec) for name, spec in r.van_ban.items()},
             "nhiem_vu": computed.tasks,
             "phu_luc": {a.khoa: label for a, label in zip(r.phu_luc, self.appendix_labels, strict=True) if a.khoa},
@@ -84,38 +88,46 @@ class _Composer:
         } | ({"tong_hop": computed.rollup} if computed.rollup else {})
 
     def run(self) -> Composed:
+        """The document; raises BaocaoError with every problem found (and the warnings) if there is one."""
+        attempt = self.found.attempt
         if self.report.chi_phu_luc:
-            self._check_appendices_only()
+            attempt(self._check_appendices_only, None)
         else:
             self._blocks(self.report.mo_dau, ("mo_dau",), depth=None, bullet=0)
             first = 0 if self.report.co_phan else 1
             self._blocks(self.report.noi_dung, ("noi_dung",), depth=first, bullet=0)
-            self.blocks.append(Paragraph(self._closing(), "closing"))
-        appendices = [self._appendix(spec, label, ("phu_luc", i)) for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels, strict=True))]
+            attempt(lambda: self.blocks.append(Paragraph(self._closing(), "closing")), None)
+        appendices = [attempt(partial(self._appendix, spec, label, ("phu_luc", i)), None)
+                      for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels, strict=True))]
         self._unused_notes()
-        frame = None if self.report.chi_phu_luc else self._frame()
-        return Composed(Document(frame, self.blocks, appendices), self.warnings)
+        frame = None if self.report.chi_phu_luc else attempt(self._frame, None)
+        self.warnings += self.slips.warnings + self.slips.mixed()
+        self.found.check(self.warnings)
+        return Composed(Document(frame, self.blocks, [a for a in appendices if a is not None]), self.warnings)
 
     # ---- outline ----------------------------------------------------------------------
 
     def _blocks(self, items: list, path: tuple, depth: int | None, bullet: int) -> None:
         counter = 0
         for i, item in enumerate(items):
-            here = path + (i,)
-            if isinstance(item, Muc):
-                if depth is None or bullet:
-                    raise BaocaoError(Problem(self.places.where(here), "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.", "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."))
-                counter += 1
-                self._section(item, here, depth, counter)
-            elif isinstance(item, KhoiBang):
-                self.blocks.append(self._table(item.bang, here + ("bang",)))
-            elif isinstance(item, list):
-                if bullet >= len(_BULLET_ROLES):
-                    raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
-                self._blocks(item, here, depth, bullet + 1)
-            else:
-                role = _BULLET_ROLES[bullet - 1] if bullet else "body"
-                self.blocks.append(Paragraph(self._inlines(item, here), role))
+            counter += isinstance(item, Muc)
+            self.found.attempt(partial(self._block, item, path + (i,), depth, bullet, counter), None)
+
+    def _block(self, item: Any, here: tuple, depth: int | None, bullet: int, counter: int) -> None:
+        """One item of an outline list; its problems are kept and the next item is composed all the same."""
+        if isinstance(item, Muc):
+            if depth is None or bullet:
+                raise BaocaoError(Problem(self.places.where(here), "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.", "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."))
+            self._section(item, here, depth, counter)
+        elif isinstance(item, KhoiBang):
+            self.blocks.append(replace(self._table(item.bang, here + ("bang",)), source=self.places.where(here)))
+        elif isinstance(item, list):
+            if bullet >= len(_BULLET_ROLES):
+                raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
+            self._blocks(item, here, depth, bullet + 1)
+        else:
+            role = _BULLET_ROLES[bullet - 1] if bullet else "body"
+            self.blocks.append(Paragraph(self._inlines(item, here), role, self.places.where(here)))
 
     def _section(self, section: Muc, path: tuple, depth: int, number: int) -> None:
         where = self.places.where(path + ("tieu_de",))
@@ -129,7 +141,7 @@ class _Composer:
         title = self._inlines(section.tieu_de, path + ("tieu_de",))
         if kind in ("phan", "muc"):
             title = _upper(title)
-        self.blocks.append(Heading(kind, self._label(kind, depth), title))
+        self.blocks.append(Heading(kind, self._label(kind, depth), title, where))
         self._blocks(section.noi_dung, path + ("noi_dung",), depth + 1, 0)
 
     def _label(self, kind: str, depth: int) -> str:
@@ -160,7 +172,8 @@ class _Composer:
     # ---- text and footnotes -------------------------------------------------------------
 
     def _inlines(self, text: str, path: tuple) -> list[Inline]:
-        return self.narrator.inlines(text, self.places.where(path), self._note)
+        """A clerk's text rendered; when it fails, its problem is kept and it renders as nothing."""
+        return self.found.attempt(lambda: self.narrator.inlines(text, self.places.where(path), self._note), [])
 
     def _note(self, body: str, where: Location) -> Note:
         if not _NOTE_NAME.match(body):
@@ -174,8 +187,14 @@ class _Composer:
         return self.notes[body]
 
     def _unused_notes(self) -> None:
+        """Named notes no sentence cited; after an error (which may have stopped the sentence citing
+        one) they are rendered instead, so that their own problems are found too."""
         for name in self.report.chu_thich:
-            if name not in self.notes:
+            if name in self.notes:
+                continue
+            if self.found.problems:
+                self.found.attempt(partial(self._note, name, self.places.where(("chu_thich", name))), None)
+            else:
                 self.warnings.append(Problem(self.places.where(("chu_thich", name)), f"Chú thích '{name}' được định nghĩa nhưng không được dùng.",
                                              f"Gọi nó trong câu bằng [^{name}] hoặc xóa đi."))
 
