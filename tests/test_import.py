@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import os
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from baocao.errors import BaocaoError
 from baocao.nd30.reader import norm, stories
 from baocao.pipeline import build
 from baocao.readers.docx import import_docx, read_docx
+from baocao.writers.pdf import find_soffice
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -248,3 +251,41 @@ def test_cli_import(cli, tmp_path: Path) -> None:
     assert (tmp_path / "don-vi-moi" / "thi-dua-6-thang-dau-nam-2024.yaml").is_file()
     code, _, err = cli("import", tmp_path / "khong-co.docx")
     assert code == 2 and "khong-co.docx" in err
+
+
+def test_word_numbering_and_tab_separated_frame(tmp_path: Path) -> None:
+    """Headings numbered by Word (List Number), bullets by Word (List Bullet), a header and signature typed with tabs."""
+    d = docx.Document()
+    _run(d.add_paragraph(), "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+    _run(d.add_paragraph(), "PHƯỜNG ĐÔNG KINH\tĐộc lập - Tự do - Hạnh phúc", bold=True)
+    d.add_paragraph("Số: 15/BC-UBND\tĐông Kinh, ngày 04 tháng 10 năm 2025")
+    _run(d.add_paragraph(), "BÁO CÁO", bold=True)
+    _run(d.add_paragraph(), "Tình hình kinh tế - xã hội 9 tháng năm 2025", bold=True)
+    for title in ("Kinh tế", "Văn hóa - xã hội"):
+        _run(d.add_paragraph(style="List Number"), title, bold=True)
+        d.add_paragraph(f"Lĩnh vực {title.lower()} đạt kết quả tốt.")
+        d.add_paragraph("Việc thứ nhất;", style="List Bullet")
+    d.add_paragraph("Trên đây là báo cáo của UBND phường Đông Kinh./.")
+    d.add_paragraph("Nơi nhận:\tCHỦ TỊCH")
+    d.add_paragraph("- UBND tỉnh;")
+    d.add_paragraph("- Lưu: VT.\tNguyễn Văn An")
+    d.save(str(tmp_path / "so-tu-dong.docx"))
+    read = read_docx(tmp_path / "so-tu-dong.docx")
+    assert read.profile["co_quan_ban_hanh"] == ["Ủy ban nhân dân", "phường Đông Kinh"] and read.profile["cap"] == "phường"
+    assert read.profile["nguoi_ky"] == {"tham_quyen": "", "thay_cho": "", "chuc_vu": "Chủ tịch", "ho_ten": "Nguyễn Văn An"}
+    assert (read.report["loai"], read.report["ky_bao_cao"], read.report["so"], read.report["ngay"]) == ("kt-xh", "9 tháng năm 2025", 15, "04/10/2025")
+    assert read.report["trich_yeu"] == "Tình hình kinh tế - xã hội 9 tháng năm 2025"
+    assert read.report["noi_dung"] == [
+        {"tieu_de": "Kinh tế", "noi_dung": ["Lĩnh vực kinh tế đạt kết quả tốt.", ["Việc thứ nhất;"]]},
+        {"tieu_de": "Văn hóa - xã hội", "noi_dung": ["Lĩnh vực văn hóa - xã hội đạt kết quả tốt.", ["Việc thứ nhất;"]]},
+    ]
+
+
+@pytest.mark.skipif(find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"), reason="LibreOffice not installed")
+def test_old_doc_read_through_libreoffice(tmp_path: Path) -> None:
+    source = _hand_made(tmp_path / "bao-cao.docx")
+    subprocess.run([find_soffice(), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "doc",
+                    "--outdir", str(tmp_path / "cu"), str(source)], check=True, capture_output=True, timeout=120)
+    read = read_docx(tmp_path / "cu" / "bao-cao.doc")
+    assert read.profile["dia_danh"] == "An Sơn"
+    assert read.report["noi_dung"][0]["tieu_de"] == "KẾT QUẢ THỰC HIỆN"
