@@ -18,8 +18,8 @@ from baocao.readers.docx import import_docx, read_docx
 from baocao.readers.docx.outline import constructs
 from baocao.writers.pdf import find_soffice
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -309,3 +309,30 @@ def test_hand_made_round_trip(tmp_path: Path) -> None:
     again = "\n".join(_texts(built)[:-2])
     assert difflib.SequenceMatcher(None, original, again, autojunk=False).ratio() >= 0.97
     assert _texts(built)[-2:] == ["Gồm 05 kế hoạch và 04 hướng dẫn.", "Trong đó 06 tập thể và 23 cá nhân."]
+
+
+def _text_box(lines: list[tuple[str, bool]]):
+    """A VML text box (as older Word files hold the header) with one paragraph per line."""
+    paragraphs = "".join(f'<w:p><w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+                         for text, bold in lines)
+    return parse_xml(f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
+                     f"<w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+
+
+def test_header_in_text_boxes(tmp_path: Path) -> None:
+    d = docx.Document()
+    anchor = d.add_paragraph()
+    anchor._p.append(_text_box([("ỦY BAN NHÂN DÂN", True), ("XÃ HỒ SƠN", True), ("Số: 21/BC-UBND", False)]))
+    anchor._p.append(_text_box([("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True),
+                                ("Hồ Sơn, ngày 10 tháng 12 năm 2025", False)]))
+    _run(d.add_paragraph(), "BÁO CÁO", bold=True)
+    _run(d.add_paragraph(), "Kết quả công tác cải cách hành chính năm 2025", bold=True)
+    d.add_paragraph("Năm 2025, xã giải quyết đúng hạn mọi hồ sơ.")
+    d.add_paragraph("Nơi nhận:\tCHỦ TỊCH")
+    d.add_paragraph("- Lưu: VT.\tLê Văn Hà")
+    d.save(str(tmp_path / "hop-van-ban.docx"))
+    read = read_docx(tmp_path / "hop-van-ban.docx")
+    assert read.profile["co_quan_ban_hanh"] == ["Ủy ban nhân dân", "xã Hồ Sơn"] and read.profile["dia_danh"] == "Hồ Sơn"
+    assert (read.report["loai"], read.report["ky_bao_cao"], read.report["so"], read.report["ngay"]) == ("chung", "năm 2025", 21, "10/12/2025")
+    assert read.report["mo_dau"] == ["Năm 2025, xã giải quyết đúng hạn mọi hồ sơ."]
+    assert any("câu kết" in d.message for d in read.summary.doubts)
