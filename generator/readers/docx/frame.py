@@ -43,7 +43,6 @@ class Frame:
     report: dict[str, Any] = field(default_factory=dict)
     body: list[Block] = field(default_factory=list)
     appendices: list[list[Block]] = field(default_factory=list)
-    closing: Para | None = None
     subject: str = ""
 
 
