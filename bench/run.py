@@ -33,7 +33,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 import baocao
-from baocao.pdf import convert, find_soffice
+from baocao.writers.pdf import convert, find_soffice
 from baocao.pipeline import render
 from make_units import make_units
 from tables import appendix

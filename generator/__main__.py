@@ -1,5 +1,5 @@
 """`python -m baocao`."""
 
-from .cli import run
+from baocao.cli.commands import run
 
 run()

@@ -21,10 +21,10 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pipeline
-from .errors import BaocaoError, Location, Problem
-from .model import UNIT_FILE
-from .pdf import convert
+from baocao import pipeline
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.input.model import UNIT_FILE
+from baocao.writers.pdf import convert
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 _REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)

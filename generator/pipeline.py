@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .compose import compose
-from .compute import compute
-from .docx_writer import write_docx
-from .errors import Problem
-from .template_files import template_for
-from .validate import load_sources
-from .write import write_atomic
+from baocao.compose.report import compose
+from baocao.figures.compute import compute
+from baocao.writers.docx.writer import write_docx
+from baocao.errors import Problem
+from baocao.writers.docx.templates import template_for
+from baocao.input.validate import load_sources
+from baocao.write import write_atomic
 
 OUTPUT_DIR = Path("output")
 

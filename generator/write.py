@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import Location, fail
+from baocao.errors import Location, fail
 
 
 def write_atomic(path: Path, data: bytes) -> None:

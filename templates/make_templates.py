@@ -2,7 +2,7 @@
 
 Run ``python templates/make_templates.py`` to regenerate the committed template.
 Every built-in kind's template name (thi-dua, kt-xh, nhiem-vu, chung) stands for this file
-(``baocao.template_files.BUILTIN_FILES``): the kinds differ only in wording.
+(``baocao.writers.docx.templates.BUILTIN_FILES``): the kinds differ only in wording.
 The output is deterministic: fixed core-property dates and fixed zip timestamps.
 
 Context variables used by the template (all strings or lists of strings):
@@ -30,8 +30,8 @@ from docx.shared import Pt, Twips
 from lxml import etree
 
 from baocao.nd30.frame import QUOC_HIEU, TIEU_NGU
-from baocao.ooxml import reproducible_zip
-from baocao.page import A4, MARGINS
+from baocao.writers.docx.ooxml import reproducible_zip
+from baocao.conventions.page import A4, MARGINS
 
 TEMPLATE_PATH = Path(__file__).with_name("bao-cao.docx")
 FONT = "Times New Roman"

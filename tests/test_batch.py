@@ -17,10 +17,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from baocao import sandbox
+from baocao.compose import sandbox
 from baocao.batch import Job, build_one
-from baocao.docx_writer import _frame_environment, _Frame
-from baocao.pdf import find_soffice
+from baocao.writers.docx.writer import _frame_environment, _Frame
+from baocao.writers.pdf import find_soffice
 from conftest import EXAMPLE_DIR, ROOT
 
 REPORT = "thi-dua-6-thang-2026.yaml"

@@ -69,7 +69,7 @@ def test_the_package_is_zipped_once_as_repacking_would():
 
     from docx import Document
 
-    from baocao.ooxml import reproducible_zip, save_reproducible
+    from baocao.writers.docx.ooxml import reproducible_zip, save_reproducible
 
     document = Document(io.BytesIO(render(EXAMPLE).data))
     saved = io.BytesIO()
@@ -85,8 +85,8 @@ def _document_xml(data: bytes) -> bytes:
 
 
 def test_a_note_may_hold_nested_and_escaped_brackets():
-    from baocao.document import NoteRef
-    from baocao.markup import parse_inline
+    from baocao.document.model import NoteRef
+    from baocao.compose.markup import parse_inline
 
     notes = []
     inlines = parse_inline(r"Câu[^Gồm [a] và \] cuối] tiếp.", lambda body: notes.append(body) or body)

@@ -1,4 +1,4 @@
-"""Tests for baocao.formatting; expected strings are copied from the reference reports."""
+"""Tests for baocao.conventions.formatting; expected strings are copied from the reference reports."""
 
 import decimal
 import re
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from baocao.formatting import (
+from baocao.conventions.formatting import (
     DEFAULT_PERCENT_DECIMALS,
     DRAFT_BLANK,
     ROUNDING,

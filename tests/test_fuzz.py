@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from baocao.cli import main
-from baocao.model import all_keys
+from baocao.cli.commands import main
+from baocao.input.model import all_keys
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
 EXAMPLE_LINES = (EXAMPLE / "thi-dua-6-thang-2026.yaml").read_text(encoding="utf-8").splitlines()

@@ -12,14 +12,14 @@ import pytest
 import yaml
 
 from baocao.errors import BaocaoError
-from baocao.figures import compute_figures
-from baocao.kinds import KINDS
-from baocao.next_period import write_next
-from baocao.period import Period, parse_period
+from baocao.figures.totals import compute_figures
+from baocao.input.kinds import KINDS
+from baocao.input.next_period import write_next
+from baocao.input.period import Period, parse_period
 from baocao.pipeline import build
-from baocao.scaffold import default_period, init_folder
-from baocao.schema import MODELINE
-from baocao.validate import load_sources, read_sources
+from baocao.input.scaffold import default_period, init_folder
+from baocao.input.schema import MODELINE
+from baocao.input.validate import load_sources, read_sources
 from conftest import EXAMPLE, EXAMPLE_DIR, KIND_EXAMPLES
 
 PERIOD = parse_period("6 tháng đầu năm 2026")

@@ -10,11 +10,11 @@ from docx import Document
 
 from baocao.nd30 import check_docx
 from baocao.errors import BaocaoError
-from baocao.kinds import KINDS, load_kind
-from baocao.model import BaoCao
-from baocao.period import Period, parse_period
+from baocao.input.kinds import KINDS, load_kind
+from baocao.input.model import BaoCao
+from baocao.input.period import Period, parse_period
 from baocao.pipeline import build
-from baocao.template_files import BUILTIN_FILES, builtin_template
+from baocao.writers.docx.templates import BUILTIN_FILES, builtin_template
 from conftest import KIND_EXAMPLES, small_report
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from baocao.conventions.numbering import read_label
 from baocao.errors import BaocaoError
 from baocao.nd30 import WARNING, check_docx
 from baocao.pipeline import render
@@ -42,7 +43,6 @@ def _render(report_dir, **changes: Any):
 
 def _labels(data: bytes) -> list[str]:
     """The label each numbered paragraph starts with, with its Word style."""
-    from baocao.numbering import read_label
     found = []
     for p in _body(data):
         typed = read_label(p.text)

@@ -3,7 +3,7 @@
 The example (data/xa-tan-hoa/thi-dua-6-thang-2026.yaml) is built once per session
 (conftest.example_docx); variants are small reports or edits of the example's text built into
 a temp dir. Expected labels (Roman numerals, Vietnamese point letters) are computed here,
-independently of baocao.formatting, so a bug there cannot hide behind the same bug here.
+independently of baocao.conventions.formatting, so a bug there cannot hide behind the same bug here.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
-from baocao.pdf import convert_to_pdf, find_soffice
+from baocao.writers.pdf import convert_to_pdf, find_soffice
 from baocao.pipeline import build
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "xa-tan-hoa" / "thi-dua-6-thang-2026.yaml"

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from baocao.figures import Figure, compute_figures
-from baocao.formatting import format_number
+from baocao.figures.totals import Figure, compute_figures
+from baocao.conventions.formatting import format_number
 from baocao.pipeline import build
-from baocao.rollup import RollUp, roll_up
-from baocao.validate import load_sources
+from baocao.figures.rollup import RollUp, roll_up
+from baocao.input.validate import load_sources
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "tinh-demo"
 REPORT = "thi-dua-6-thang-2026.yaml"

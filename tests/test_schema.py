@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from baocao.model import BaoCao, DonVi
-from baocao.schema import MODELINE, REPORT_SCHEMA, UNIT_SCHEMA, schema_text, write_schemas
+from baocao.input.model import BaoCao, DonVi
+from baocao.input.schema import MODELINE, REPORT_SCHEMA, UNIT_SCHEMA, schema_text, write_schemas
 from conftest import EXAMPLE, ROOT
 
 jsonschema = pytest.importorskip("jsonschema")

@@ -13,15 +13,15 @@ import pytest
 from docx import Document as open_docx
 from lxml import etree
 
-from baocao.compose import appendix_labels, compose
-from baocao.compute import compute
+from baocao.compose.report import appendix_labels, compose
+from baocao.figures.compute import compute
 from baocao.errors import BaocaoError
-from baocao.formatting import DRAFT_BLANK
-from baocao.model import PhuLuc
-from baocao.pdf import convert_to_pdf, find_soffice
+from baocao.conventions.formatting import DRAFT_BLANK
+from baocao.input.model import PhuLuc
+from baocao.writers.pdf import convert_to_pdf, find_soffice
 from baocao.pipeline import build
-from baocao.template_files import builtin_template
-from baocao.validate import load_sources
+from baocao.writers.docx.templates import builtin_template
+from baocao.input.validate import load_sources
 from conftest import EXAMPLE_UNIT, example_text
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -9,7 +9,7 @@ import zipfile
 from lxml import etree
 
 from baocao.pipeline import build
-from baocao.template_files import builtin_template
+from baocao.writers.docx.templates import builtin_template
 from conftest import EXAMPLE_DIR
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -17,9 +17,9 @@ from lxml import etree
 
 from baocao.errors import BaocaoError
 from baocao.pipeline import build
-from baocao.template_check import template_problems
-from baocao.template_files import builtin_template, copy_builtin, resolve
-from baocao.validate import read_sources
+from baocao.writers.docx.template_check import template_problems
+from baocao.writers.docx.templates import builtin_template, copy_builtin, resolve
+from baocao.input.validate import read_sources
 from conftest import EXAMPLE, EXAMPLE_DIR
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -268,8 +268,8 @@ def test_template_and_rendering_pass_openxml_audit(tmp_path):
 
 def test_every_built_in_template_name_is_a_generated_file():
     """Each kind has a named template (a unit overrides one kind); all are files make_templates writes."""
-    from baocao.kinds import KINDS
-    from baocao.template_files import BUILTIN_FILES, builtin_template
+    from baocao.input.kinds import KINDS
+    from baocao.writers.docx.templates import BUILTIN_FILES, builtin_template
 
     assert set(KINDS) <= set(BUILTIN_FILES)
     assert set(BUILTIN_FILES.values()) == {TEMPLATE.name}

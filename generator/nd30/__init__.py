@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BaocaoError, Problem
-from .findings import ERROR, WARNING, Finding, findings_to_json, has_errors
-from .reader import Docx, open_document
+from baocao.errors import BaocaoError, Problem
+from baocao.nd30.findings import ERROR, WARNING, Finding, findings_to_json, has_errors
+from baocao.nd30.reader import Docx, open_document
 
 __all__ = ["ERROR", "WARNING", "FileCheck", "Finding", "check_docx", "check_files", "file_checks_to_json",
            "findings_to_json", "has_errors"]
@@ -26,11 +26,12 @@ __all__ = ["ERROR", "WARNING", "FileCheck", "Finding", "check_docx", "check_file
 def _checks() -> tuple[Callable[[Docx], Iterable[Finding]], ...]:
     """The checks in the order they report; imported here, so a build (which reads templates with `reader`)
     does not load them."""
-    from . import frame, layout, outline, text
+    from baocao.nd30 import frame, layout, outline, text
 
     return (layout.check_page, layout.check_fonts, layout.check_sizes, frame.check_header, frame.check_doc_number,
             frame.check_date_line, text.check_text_dates, outline.check_outline, text.check_typed_notes,
-            text.check_note_references, frame.check_recipients, text.check_numbers, frame.check_closing)
+            text.check_note_references, frame.check_recipients, text.check_numbers, text.check_placeholders,
+            frame.check_closing)
 
 
 def check_docx(path: Path) -> list[Finding]:

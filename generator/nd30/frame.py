@@ -10,8 +10,8 @@ from itertools import dropwhile, takewhile
 
 from docx.oxml.ns import qn
 
-from ..formatting import format_doc_number, pad_day, pad_month
-from .findings import (
+from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
+from baocao.nd30.findings import (
     ERROR,
     RULE_ABBREVIATION,
     RULE_CLOSING,
@@ -22,7 +22,7 @@ from .findings import (
     WARNING,
     Finding,
 )
-from .reader import TBL, Docx, Para, norm, table_of
+from baocao.nd30.reader import TBL, Docx, Para, norm, table_of
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..formatting import format_number
-from ..page import A4
-from .findings import ERROR, RULE_FONT, RULE_MARGINS, RULE_PAPER, RULE_PRACTICE, RULE_SIZE, WARNING, Finding
-from .reader import TNR, Docx, Para, attr, find, to_int
+from baocao.conventions.formatting import format_number
+from baocao.conventions.page import A4
+from baocao.nd30.findings import ERROR, RULE_FONT, RULE_MARGINS, RULE_PAPER, RULE_PRACTICE, RULE_SIZE, WARNING, Finding
+from baocao.nd30.reader import TNR, Docx, Para, attr, find, to_int
 
 # Page geometry in twips.
 MM = 1440 / 25.4

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..formatting import VIETNAMESE_LETTERS
-from ..numbering import PART, PART_ORDINALS, POINT, SECTION, Typed, label, read_label
-from .findings import ERROR, RULE_OUTLINE, WARNING, Finding
-from .reader import Docx, Para
+from baocao.conventions.formatting import VIETNAMESE_LETTERS
+from baocao.conventions.numbering import PART, PART_ORDINALS, POINT, SECTION, Typed, label, read_label
+from baocao.nd30.findings import ERROR, RULE_OUTLINE, WARNING, Finding
+from baocao.nd30.reader import Docx, Para
 
 PART_RANK, SECTION_RANK, POINT_RANK = 0, 1, 99  # Phần, mục I., điểm a); "1." is 2, "1.1." is 3...
 _RANKS = {PART: PART_RANK, SECTION: SECTION_RANK, POINT: POINT_RANK}

@@ -38,7 +38,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..errors import BaocaoError, Location, Problem
+from baocao.errors import BaocaoError, Location, Problem
 
 TNR = "Times New Roman"
 EXCERPT_LENGTH = 50

@@ -9,19 +9,13 @@ from datetime import date
 
 from docx.oxml.ns import qn
 
-from ..formatting import format_date_short
-from .findings import ERROR, RULE_NUMBER_STYLE, RULE_PRACTICE, WARNING, Finding
-from .outline import sequence_problem
-from .reader import SO_LINE, Docx, Para, Run, custom_mark
+from baocao.conventions.formatting import format_date_short
+from baocao.nd30 import slips
+from baocao.nd30.findings import ERROR, RULE_NUMBER_STYLE, RULE_PRACTICE, WARNING, Finding
+from baocao.nd30.outline import sequence_problem
+from baocao.nd30.reader import SO_LINE, Docx, Para, Run, custom_mark
 
 _SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\d/-])")
-_SPACE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)\s+%")
-_LEADING_LABEL = re.compile(r"\s*\d+(?:\.\d+)*\.?(?=\s)")
-_REFERENCE_WORDS = re.compile(
-    r"(?:mục|điểm|khoản|tiết|chương|điều|phụ lục|biểu|tiêu chí|chỉ tiêu|phiên bản|công nghiệp|version)\s*$",
-    re.IGNORECASE,
-)
 _TYPED_MARK = re.compile(r"\(?(\d{1,3})\)?")
 _UNIT_BEFORE = re.compile(r"(?<!\w)[kcdm]?m$")  # m², km², m³: a superscript that is not a note
 
@@ -99,46 +93,22 @@ def check_note_references(doc: Docx) -> Iterator[Finding]:
 # --- number style ----------------------------------------------------------------
 
 
-def _number_kind(token: str) -> str:
-    """'vi-decimal' (91,1; 1.539,72), 'en-decimal' (2.08; 1,539.72), 'en-thousands' (1,234,567) or ''."""
-    separators = re.sub(r"\d", "", token)
-    groups = re.split(r"[.,]", token)
-    if not separators or any(len(g) != 3 for g in groups[1:-1]) or len(set(separators[:-1])) > 1:
-        return ""
-    last, inner = separators[-1], set(separators[:-1])
-    if inner and inner != {last}:
-        return "vi-decimal" if last == "," else "en-decimal"
-    if last == ",":
-        return "vi-decimal" if len(separators) == 1 else ("en-thousands" if len(groups[-1]) == 3 else "")
-    return "en-decimal" if len(separators) == 1 and len(groups[-1]) != 3 else ""
-
-
-def _number_tokens(text: str) -> Iterator[tuple[str, str]]:
-    """(number, kind) for the decimal and grouped numbers of running text; a leading list or heading
-    number, and numbers after "mục", "điểm", "phiên bản"… are left out."""
-    label = _LEADING_LABEL.match(text)
-    for match in _NUMBER.finditer(text, label.end() if label else 0):
-        kind = _number_kind(match[0])
-        if kind and not _REFERENCE_WORDS.search(text, 0, match.start()):
-            yield match[0], kind
-
-
 def check_numbers(doc: Docx) -> Iterator[Finding]:
-    first_of: dict[str, tuple[str, Para]] = {}
+    first_of: dict[str, tuple[str, str]] = {}
     for para in doc.paragraphs:
         if SO_LINE.match(para.text):
             continue
-        for token, kind in _number_tokens(para.text):
-            first_of.setdefault(kind, (token, para))
-            if kind.startswith("en-"):
-                yield Finding(ERROR, "kieu-so", f"Số «{token}» viết theo kiểu tiếng Anh; viết «"
-                              f"{token.translate(str.maketrans('.,', ',.'))}» (dấu chấm ngăn cách hàng nghìn, dấu "
-                              "phẩy trước phần thập phân).", para.where, RULE_NUMBER_STYLE)
-        for match in _SPACE_PERCENT.finditer(para.text):
-            yield Finding(WARNING, "kieu-so", f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».",
-                          para.where, RULE_NUMBER_STYLE)
-    if "vi-decimal" in first_of and "en-decimal" in first_of:
-        (comma, comma_para), (dot, dot_para) = first_of["vi-decimal"], first_of["en-decimal"]
-        yield Finding(WARNING, "kieu-so", f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» "
-                      f"({comma_para.place}) và dấu chấm «{dot}» ({dot_para.place}); thống nhất dùng dấu phẩy.",
-                      "toàn văn bản", RULE_NUMBER_STYLE)
+        for match, kind in slips.number_tokens(para.text):
+            first_of.setdefault(kind, (match[0], para.place))
+        for slip in slips.number_slips(para.text):
+            yield Finding(slip.severity, slip.code, slip.message, para.where, RULE_NUMBER_STYLE)
+    mixed = slips.mixed_decimals(first_of)
+    if mixed:
+        yield Finding(WARNING, slips.NUMBER_STYLE, mixed, "toàn văn bản", RULE_NUMBER_STYLE)
+
+
+def check_placeholders(doc: Docx) -> Iterator[Finding]:
+    """Placeholders of `baocao init` left in the text (shared with the build: slips.py)."""
+    for para in doc.paragraphs:
+        for slip in slips.placeholder_slips(para.text):
+            yield Finding(WARNING, slip.code, slip.message, para.where, RULE_PRACTICE)

@@ -1,0 +1,1 @@
+"""Command line: thin commands over the pipeline (help and messages in Vietnamese)."""

@@ -1,0 +1,66 @@
+"""Inline markup of a clerk's sentence: **bold**, *italic*, ^superscript^ and footnotes [^...]."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from baocao.document.model import Inline, Note, NoteRef, Text
+
+
+class MarkupError(ValueError):
+    """Unbalanced inline markup."""
+
+
+_TOKEN = re.compile(r"\\[*^\[\]\\]|\*\*|\*|\^|\[\^")
+_MARKS = {"**": "bold", "*": "italic", "^": "superscript"}
+_MARK_NAMES = {"bold": "**", "italic": "*", "superscript": "^"}
+
+
+def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
+    """Split text into runs: **bold**, *italic*, ^superscript^, [^footnote]; backslash escapes."""
+    out: list[Inline] = []
+    style = {"bold": False, "italic": False, "superscript": False}
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            out.append(Text("".join(buffer), **style))
+            buffer.clear()
+
+    pos = 0
+    while (match := _TOKEN.search(text, pos)) is not None:
+        buffer.append(text[pos:match.start()])
+        token, pos = match.group(), match.end()
+        if token.startswith("\\"):
+            buffer.append(token[1])
+        elif token == "[^":
+            end = _closing_bracket(text, pos)
+            flush()
+            out.append(NoteRef(note(text[pos:end])))
+            pos = end + 1
+        else:
+            flush()
+            style[_MARKS[token]] = not style[_MARKS[token]]
+    buffer.append(text[pos:])
+    flush()
+    unclosed = [_MARK_NAMES[k] for k, on in style.items() if on]
+    if unclosed:
+        raise MarkupError(f"Dấu '{unclosed[0]}' được mở mà chưa đóng trong câu.")
+    return [t for t in out if not isinstance(t, Text) or t.text]
+
+
+_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)  # an escaped character, or a bracket
+
+
+def _closing_bracket(text: str, start: int) -> int:
+    """Index of the ']' closing a note that starts at `start` (nested brackets and escapes skipped)."""
+    depth = 0
+    for match in _BRACKET.finditer(text, start):
+        if match.group() == "[":
+            depth += 1
+        elif match.group() == "]":
+            if depth == 0:
+                return match.start()
+            depth -= 1
+    raise MarkupError("Chú thích '[^' chưa có dấu ']' đóng.")

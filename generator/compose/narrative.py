@@ -1,0 +1,151 @@
+"""Narrative text: clerks' sentences rendered in the sandbox, then their inline markup parsed.
+
+A sentence may cite figures (`{{ so_lieu.lua | so }}`), use the filters (filters.py), and carry
+**bold**, *italic*, ^superscript^ and footnotes `[^...]` (markup.py). It never runs code (the
+sandbox, sandbox.py), and every failure becomes a message located at the file's line.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+import unicodedata
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from jinja2 import TemplateSyntaxError
+from jinja2.exceptions import SecurityError
+
+from baocao.document.model import Inline, Note
+from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.figures.totals import Figure
+from baocao.compose.filters import FILTERS, FilterError
+from baocao.input.load import XML_INVALID
+from baocao.compose.markup import MarkupError, parse_inline
+from baocao.compose.sandbox import Refused, UndefinedName, UnknownFilter, compile_sentence
+
+
+class Figures(dict):
+    """The `so_lieu` mapping: figures by name."""
+
+
+_SAFE_HINT = "Câu văn chỉ được gọi số liệu và bộ lọc, ví dụ {{ so_lieu.ten | so }}."
+_SYNTAX_HINT = "Mỗi '{{' phải có '}}' đi kèm; tên số liệu viết liền, không dấu cách, ví dụ {{ so_lieu.dien_tich_lua | so }}."
+_SYNTAX_MESSAGES = {  # Jinja's message → what is wrong, in Vietnamese (the first that matches)
+    "unexpected end of template": "câu đã hết mà biểu thức chưa được đóng",
+    "expected token 'end of print statement'": "thiếu '}}', hoặc tên có dấu cách",
+    "unexpected char": "có dấu nháy hoặc ký tự chưa được đóng",
+    "Expected an expression": "trong {{ ... }} còn thiếu tên số liệu",
+    "expected name or number": "thiếu tên sau dấu chấm",
+    "unknown tag": "thẻ {% ... %} không hợp lệ; câu văn chỉ dùng {% if %} ... {% endif %}",
+    "expected token": "thiếu hoặc thừa dấu ngoặc, dấu phẩy",
+    "unexpected '": "thừa hoặc thiếu dấu ngoặc",
+}
+
+
+class Narrator:
+    """Renders clerks' sentences against one report's context."""
+
+    def __init__(self, context: Mapping[str, Any]):
+        self.context = dict(context)
+
+    def render(self, text: str, where: Location) -> str:
+        """Render one sentence's Jinja expressions; whitespace runs become single spaces."""
+        if "{" not in text:
+            return " ".join(text.split())
+        source, lines = _unfold(text, where)
+        try:
+            rendered = " ".join(compile_sentence(source).render(self.context).split())
+        except Exception as exc:  # every failure of a clerk's expression becomes a located message
+            raise BaocaoError(self._problem(exc, _line_of(where, lines, exc))) from None
+        bad = XML_INVALID.search(rendered)
+        if bad:
+            raise BaocaoError(Problem(where, f"Biểu thức tạo ra ký tự điều khiển U+{ord(bad.group()):04X}, không dùng được trong văn bản.",
+                                      "Xóa mã thoát (\\x.., \\u...) trong {{ ... }}."))
+        return unicodedata.normalize("NFC", rendered)
+
+    def _problem(self, exc: Exception, where: Location) -> Problem:
+        if isinstance(exc, UndefinedName):
+            return self._undefined(exc, where)
+        if isinstance(exc, UnknownFilter):
+            return Problem(where, f"Không có bộ lọc '{exc.name}'.", suggest(exc.name, FILTERS))
+        if isinstance(exc, TemplateSyntaxError):
+            return Problem(where, f"Biểu thức {{{{ ... }}}} viết sai: {syntax_message(exc)}.", _SYNTAX_HINT)
+        return Problem(where, *expression_fault(exc))
+
+    def _undefined(self, exc: UndefinedName, where: Location) -> Problem:
+        owner, name = exc.owner, exc.name
+        if isinstance(owner, Figures):
+            return Problem(where, f"Số liệu '{name}' chưa được khai báo trong so_lieu.", suggest(name, owner))
+        if isinstance(owner, Figure):
+            fields = ["gia_tri", "don_vi", "ke_hoach", "cung_ky", "ty_le_ke_hoach", "ty_le_cung_ky", "chenh_lech"]
+            return Problem(where, f"Số liệu '{owner.name}' không có thuộc tính '{name}'.", suggest(name, fields))
+        if isinstance(owner, Mapping):
+            return Problem(where, f"Không có mục '{name}'.", suggest(name, owner))
+        return Problem(where, f"Tên '{name}' chưa được định nghĩa.",
+                       suggest(name, self.context, "Tên dùng được trong câu: " + ", ".join(sorted(self.context)) + "."))
+
+    def inlines(self, text: str, where: Location, note: Callable[[str, Location], Note] | None = None) -> list[Inline]:
+        """Render a sentence and parse its inline markup; `note` resolves footnotes."""
+        try:
+            return parse_inline(self.render(text, where), lambda body: note(body, where) if note else _no_note())
+        except MarkupError as exc:
+            raise BaocaoError(Problem(where, str(exc), "Đóng cặp dấu đánh dấu, hoặc viết \\* để có dấu * thường.")) from None
+
+
+def expression_fault(exc: Exception) -> tuple[str, str]:
+    """What went wrong computing an expression, and what to do (a sentence's; a Word template's
+    frame shows the message): refused by the sandbox, a filter's own message, a bad operation."""
+    if isinstance(exc, SecurityError):
+        reason = str(exc) if isinstance(exc, Refused) else "thao tác bị chặn"
+        return f"Biểu thức không được phép vì lý do an toàn ({reason}).", _SAFE_HINT
+    if isinstance(exc, FilterError):
+        return str(exc), "Xem danh sách bộ lọc trong README."
+    if isinstance(exc, ArithmeticError):
+        return "Không tính được biểu thức: chia cho 0, hoặc số quá lớn.", "Kiểm tra phép tính trong {{ ... }}."
+    if isinstance(exc, TypeError):
+        return ("Không tính được biểu thức: phép tính hoặc bộ lọc gặp giá trị không đúng kiểu (chữ thay cho số...).",
+                "Kiểm tra thứ tự phép tính và bộ lọc; bộ lọc | so đặt ở cuối, ví dụ {{ (so_lieu.a.gia_tri * 2) | so }}.")
+    return f"Không tính được biểu thức ({exc}).", "Kiểm tra biểu thức trong {{ ... }}."
+
+
+def syntax_message(exc: TemplateSyntaxError) -> str:
+    """What is wrong in a Jinja syntax error, in Vietnamese (sentences and Word templates)."""
+    message = exc.message or ""
+    what = next((vi for en, vi in _SYNTAX_MESSAGES.items() if en in message), f"cú pháp không hợp lệ ({message.rstrip('.')})")
+    got = re.search(r"got '([^']+)'", message)
+    return f"{what} (gặp '{got.group(1)}')" if got else what
+
+
+def _unfold(text: str, where: Location) -> tuple[str, list[int]]:
+    """The sentence with its file line breaks back, and the file line of each of its lines.
+
+    YAML folds a '>-' sentence into one line. Rendering it unfolded gives the same text (runs of
+    whitespace become one space afterwards) and lets Jinja's line numbers name the file line.
+    """
+    words, word_lines = text.split(), where.word_lines
+    if not word_lines or len(words) != len(word_lines):
+        return text, [where.line + i for i in range(text.count("\n") + 1)] if where.line else []
+    parts = [words[0]]
+    for word, line, previous in zip(words[1:], word_lines[1:], word_lines[:-1], strict=True):
+        parts.append(("\n" if line != previous else " ") + word)
+    return "".join(parts), list(dict.fromkeys(word_lines))
+
+
+def _line_of(where: Location, lines: list[int], exc: Exception) -> Location:
+    """Where in the file an error of the template unfolded from `where` lies."""
+    lineno = getattr(exc, "lineno", None) or _template_line(exc)
+    if not lines or not 1 <= lineno <= len(lines):
+        return where
+    return Location(where.file, lines[lineno - 1], where.column if lineno == 1 else 0)
+
+
+def _template_line(exc: Exception) -> int:
+    """The template line a rendering error was raised on (Jinja rewrites tracebacks to show it)."""
+    lines = [line for frame, line in traceback.walk_tb(exc.__traceback__) if frame.f_code.co_filename == "<template>"]
+    return lines[-1] if lines else 1
+
+
+def _no_note() -> Note:
+    raise MarkupError("Không được đặt chú thích [^...] bên trong một chú thích khác hoặc ở chỗ này.")
+

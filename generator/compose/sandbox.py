@@ -1,0 +1,175 @@
+"""The sandbox every clerk's sentence and every Word template renders in.
+
+An immutable sandbox with StrictUndefined: no attribute starting with '_', no method of a string,
+no expression building huge strings or numbers; a sentence holds only {{ ... }} and {% if %} and
+prints numbers the Vietnamese way. Failures are Jinja errors, or the ones below (narrative.py
+turns them into located messages).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from decimal import Decimal
+from functools import lru_cache, wraps
+from typing import Any
+
+from jinja2 import StrictUndefined, Template, TemplateError, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from baocao.conventions import formatting as fmt
+from baocao.compose.filters import FILTERS, FilterError, to_number
+
+MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
+MAX_NUMBER = 10**30  # largest number an expression may compute (9 ** 9 ** 9 is refused)
+# Jinja's own filters kept in the sandbox: none takes a size ('center(10**9)'); results are checked.
+_BUILTIN_FILTERS = ("abs", "capitalize", "count", "d", "default", "e", "escape", "first", "float", "int", "last", "length",
+                    "list", "lower", "max", "min", "reverse", "round", "sort", "string", "sum", "title", "trim", "unique", "upper", "wordcount")
+# What a sentence may hold besides text: {{ ... }} and {% if %}; no loops, macros or variables.
+_SENTENCE_STATEMENTS = (nodes.Output, nodes.If)
+
+
+class Refused(SecurityError):
+    """Something the sandbox does not allow (message in Vietnamese); `lineno` when found before rendering."""
+
+    def __init__(self, message: str, lineno: int | None = None):
+        super().__init__(message)
+        self.lineno = lineno
+
+
+class UnknownFilter(TemplateError):
+    """A sentence used a filter that does not exist."""
+
+    def __init__(self, name: str, lineno: int):
+        super().__init__(name)
+        self.name, self.lineno = name, lineno
+
+
+class UndefinedName(TemplateError):
+    """A sentence used a name that is not defined; keeps the object and the name."""
+
+    def __init__(self, owner: Any, name: str):
+        super().__init__(name)
+        self.owner, self.name = owner, name
+
+
+class _Undefined(StrictUndefined):
+    """StrictUndefined whose error says which name was missing, and on what; unsafe names are refused."""
+
+    __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        owner, name = self._undefined_obj, self._undefined_name or ""
+        if self._undefined_exception is SecurityError:  # the sandbox found the name unsafe
+            self._undefined_exception = lambda _message: Refused(f"không được dùng '{name}'")
+        else:
+            self._undefined_exception = lambda _message: UndefinedName(owner, name)
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, also refusing work that would build huge strings or numbers."""
+
+    intercepted_binops = frozenset(["*", "**", "%", "+"])
+
+    def getattr(self, obj, attribute):  # type: ignore[override]
+        if isinstance(obj, dict) and attribute in obj:  # a figure called 'items' or 'values' wins over dict methods
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+    def call_binop(self, context, operator, left, right):  # type: ignore[override]
+        _before_binop(operator, left, right)
+        return _checked(super().call_binop(context, operator, left, right))
+
+    def call(self, context, obj, /, *args, **kwargs):  # type: ignore[override]
+        if isinstance(getattr(getattr(obj, "__wrapped__", obj), "__self__", None), str):  # str.format comes wrapped
+            raise Refused("không gọi hàm của chuỗi; hãy dùng bộ lọc, ví dụ {{ ten | upper }}")
+        for argument in (*args, *kwargs.values()):
+            _checked(argument, MAX_TEXT)
+        return _checked(super().call(context, obj, *args, **kwargs))
+
+
+def _before_binop(operator: str, left: Any, right: Any) -> None:
+    """Refuse an operation whose result would be too big to build at all."""
+    if operator == "%" and isinstance(left, str):
+        raise Refused("không định dạng chuỗi bằng '%'")
+    if operator == "*" and isinstance(right, (str, list, tuple)):
+        left, right = right, left
+    if operator == "*" and isinstance(left, (str, list, tuple)) and _is_int(right) and len(left) * right > MAX_TEXT:
+        raise Refused("chuỗi quá dài")
+    if operator == "**" and _is_int(left) and _is_int(right) and right * (abs(left).bit_length() - 1) > MAX_NUMBER.bit_length():
+        raise Refused("số quá lớn")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _checked(value: Any, largest: int = MAX_NUMBER) -> Any:
+    """`value` if it is small enough to keep computing with; Refused otherwise."""
+    if isinstance(value, (str, list, tuple, dict)) and len(value) > MAX_TEXT:
+        raise Refused("chuỗi quá dài")
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and not _within(value, largest):
+        raise Refused("số quá lớn")
+    return value
+
+
+def _within(number: int | float | Decimal, largest: int) -> bool:
+    if isinstance(number, int):
+        return abs(number) <= largest
+    return math.isfinite(number) and abs(number) <= largest
+
+
+def _bounded(jinja_filter: Callable[..., Any]) -> Callable[..., Any]:
+    """A builtin filter whose result is checked (wraps keeps Jinja's pass_* marks)."""
+
+    @wraps(jinja_filter)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        return _checked(jinja_filter(*args, **kwargs))
+
+    return bounded
+
+
+def _printable(value: Any) -> Any:
+    """What `{{ ... }}` prints in a sentence: decimals the Vietnamese way; no Python reprs."""
+    if isinstance(value, bool) or value is None:
+        raise FilterError("Giá trị này không in được (trống hoặc đúng/sai); dùng một số liệu có giá trị.")
+    if isinstance(value, int):
+        return str(value)  # whole numbers print as typed, so years stay '2026' ('| so' groups thousands)
+    if isinstance(value, (float, Decimal)):
+        number = to_number(value)
+        if number.as_tuple().exponent < -6:
+            raise FilterError(f"Kết quả {number:.8f}… có quá nhiều chữ số thập phân; làm tròn bằng bộ lọc, ví dụ {{{{ ... | so(1) }}}}.")
+        return fmt.format_number(number)
+    if isinstance(value, str) or type(value).__str__ is not object.__str__:
+        return value
+    raise FilterError("Không in trực tiếp được cả một nhóm; gọi một mục hoặc thuộc tính của nó, "
+                      "ví dụ {{ so_lieu.ten | so }} hoặc {{ nhiem_vu.tong.da_hoan_thanh }}.")
+
+
+def make_environment(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
+    """The sandbox every sentence and template renders in (sentences print through _printable)."""
+    env = _Sandbox(undefined=_Undefined, autoescape=autoescape, keep_trailing_newline=False,
+                   finalize=None if autoescape else _printable)
+    env.filters = {name: _bounded(env.filters[name]) for name in _BUILTIN_FILTERS} | FILTERS
+    del env.globals["lipsum"]  # Lorem ipsum has no place in a report, and lipsum(10**6) takes minutes
+    return env
+
+
+_SENTENCES = make_environment()
+
+
+@lru_cache(maxsize=8192)
+def compile_sentence(source: str) -> Template:
+    """Compile a sentence once per process (a batch shares them), refusing what a sentence may not hold."""
+    tree = _SENTENCES.parse(source)
+    for node in tree.find_all((nodes.Stmt, nodes.Getattr, nodes.Filter)):
+        if isinstance(node, nodes.Stmt) and not isinstance(node, _SENTENCE_STATEMENTS):
+            raise Refused(f"câu văn không dùng thẻ {{% {type(node).__name__.lower()} %}}", node.lineno)
+        if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            raise Refused(f"không được dùng '{node.attr}'", node.lineno)
+        if isinstance(node, nodes.Filter) and node.name not in _SENTENCES.filters:
+            raise UnknownFilter(node.name, node.lineno)
+    return _SENTENCES.from_string(tree)
+

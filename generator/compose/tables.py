@@ -1,0 +1,329 @@
+"""Tables from YAML: columns, rows citing figures or literal cells, computed columns, totals.
+
+A `Bang` becomes a document `Table`: numbers formatted the Vietnamese way, rates and differences
+computed, items numbered 1, 2, 3… straight through groups I, II, III…, and the Tổng cộng row
+summed (and checked against a stated total). Every error names the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import groupby
+from typing import Any
+
+from baocao.conventions import formatting as fmt
+from baocao.document.model import Cell, Inline, Row, Table, Text
+from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.figures.totals import Figure, differs, sum_values
+from baocao.input.load import SourceMap
+from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
+from baocao.input.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
+
+TOTAL_LABEL = "Tổng cộng"
+FIGURE_KEY = "so_lieu"
+BREAKDOWN_KEY = "chi_tiet"  # '- chi_tiet: name': one row per unit of a roll-up figure
+RESERVED_KEYS = (FIGURE_KEY, BREAKDOWN_KEY, "nhom", "dong")
+FIGURE_FIELDS = ("ten", "don_vi", *FIGURE_VALUES)
+#: Computed column kinds → the two cells they are computed from.
+COMPUTED = {"ty_le_ke_hoach": ("gia_tri", "ke_hoach"), "ty_le_cung_ky": ("gia_tri", "cung_ky"), "chenh_lech": ("gia_tri", "cung_ky")}
+PERCENT_KINDS = ("phan_tram", "ty_le_ke_hoach", "ty_le_cung_ky")
+DEFAULT_WIDTHS = {"stt": 1, "van_ban": 4}  # other (number) columns: 2
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DIGIT = re.compile(r"\d")
+
+Inlines = Callable[[str, tuple], list[Inline]]
+
+
+def build_table(spec: Bang, path: tuple, figures: dict[str, Figure], places: SourceMap, inlines: Inlines) -> Table:
+    """The document table of `spec` found at `path`; `inlines` renders a clerk's text at a path."""
+    return _TableBuilder(spec, path, figures, places, inlines).build()
+
+
+@dataclass
+class _Item:
+    """One row's values by column key, where each was written, and the figure it cites."""
+
+    path: tuple
+    values: dict[str, Any] = field(default_factory=dict)
+    paths: dict[str, tuple] = field(default_factory=dict)
+    figure: Figure | None = None
+
+
+class _TableBuilder:
+    def __init__(self, spec: Bang, path: tuple, figures: dict[str, Figure], places: SourceMap, inlines: Inlines):
+        self.spec, self.path, self.figures, self.places, self.inlines = spec, path, figures, places, inlines
+        self.columns = spec.cot
+        self.inputs = [c for c in spec.cot if c.kieu in INPUT_KINDS]
+        self.decimals: int | None = None  # decimals of the figures cited, for the other rows and the total
+
+    def build(self) -> Table:
+        self._check_columns()
+        groups = [(group, path, [item for raw, row_path in entries for item in self._items(raw, row_path)])
+                  for group, path, entries in grouped_rows(self.spec, self.path, self.places)]
+        items = [item for _, _, group_items in groups for item in group_items]
+        self.decimals = max((item.figure.so_le for item in items if item.figure and item.figure.so_le is not None), default=None)
+        rows = self._header_rows()
+        number = 0  # items are numbered straight through the groups
+        for roman, (group, path, group_items) in enumerate(groups, 1):
+            if group is not None:
+                rows.append(self._group_row(group, path, roman))
+            for item in group_items:
+                number += 1
+                rows.append(Row([self._cell(c, item, number) for c in self.columns]))
+        if self.spec.tong_cong is not False:
+            rows.append(self._total_row(items))
+        return Table(
+            widths=[c.do_rong or DEFAULT_WIDTHS.get(c.kieu, 2) for c in self.columns],
+            rows=rows,
+            caption=self.inlines(self.spec.tieu_de, self.path + ("tieu_de",)),
+            unit=self.inlines(f"Đơn vị tính: {self.spec.don_vi_tinh}", self.path + ("don_vi_tinh",)) if self.spec.don_vi_tinh else [],
+            notes=[self.inlines(note, self.path + ("ghi_chu", i)) for i, note in enumerate(self.spec.ghi_chu)],
+        )
+
+    def _where(self, path: tuple) -> Location:
+        return self.places.where(path)
+
+    def _fail(self, path: tuple, message: str, hint: str = "") -> BaocaoError:
+        return BaocaoError(Problem(self._where(path), message, hint))
+
+    # ---- columns and header ------------------------------------------------------------
+
+    def _check_columns(self) -> None:
+        if not self.columns:
+            raise self._fail(self.path, "Bảng chưa có cột nào.", "Thêm danh sách cot: mỗi cột có tieu_de, khoa và kieu.")
+        seen: set[str] = set()
+        for i, column in enumerate(self.columns):
+            if column.khoa in RESERVED_KEYS:
+                raise self._fail(self.path + ("cot", i, "khoa"), f"Không đặt tên cột là '{column.khoa}' (tên dành riêng).", "Chọn tên khác cho cột.")
+            if column.khoa and column.khoa in seen:
+                raise self._fail(self.path + ("cot", i, "khoa"), f"Hai cột cùng tên '{column.khoa}'.", "Mỗi cột một khoa riêng.")
+            seen.add(column.khoa)
+
+    def _header_rows(self) -> list[Row]:
+        """One header row, or two when columns are grouped under a common title (nhom)."""
+        titles = [self.inlines(c.tieu_de, self.path + ("cot", i, "tieu_de")) for i, c in enumerate(self.columns)]
+        if not any(c.nhom for c in self.columns):
+            return [Row([Cell([t], "center") for t in titles], "header")]
+        top: list[Cell] = []
+        bottom: list[Cell] = []
+        for name, run in groupby(range(len(self.columns)), key=lambda i: self.columns[i].nhom):
+            run = list(run)
+            if name:
+                top.append(Cell([self.inlines(name, self.path + ("cot", run[0], "nhom"))], "center", span=len(run)))
+                bottom.extend(Cell([titles[i]], "center") for i in run)
+            else:
+                top.extend(Cell([titles[i]], "center", merge="restart") for i in run)
+                bottom.extend(Cell([[]], "center", merge="continue") for _ in run)
+        return [Row(top, "header"), Row(bottom, "header")]
+
+    def _group_row(self, group: Nhom, path: tuple, number: int) -> Row:
+        """'I' under the number column and the bold title across the others (or 'I. title' across all)."""
+        title = self.inlines(group.nhom, path + ("nhom",))
+        width = len(self.columns)
+        if self.columns[0].kieu == "stt" and width > 1:
+            return Row([Cell([[Text(fmt.roman(number))]], "center"), Cell([title], span=width - 1)], "group")
+        return Row([Cell([[Text(f"{fmt.roman(number)}. "), *title]], span=width)], "group")
+
+    # ---- rows ------------------------------------------------------------------------
+
+    def _items(self, raw: Any, path: tuple) -> list[_Item]:
+        """A row, or one row per unit for '- chi_tiet: name' (the parts of a roll-up figure)."""
+        if not isinstance(raw, dict) or BREAKDOWN_KEY not in raw:
+            return [self._item(raw, path)]
+        here = path + (BREAKDOWN_KEY,)
+        if len(raw) > 1:
+            raise self._fail(path, f"Dòng '{BREAKDOWN_KEY}' không ghi thêm ô nào khác.", f"Viết riêng một dòng, ví dụ '- {BREAKDOWN_KEY}: lua_xuan'.")
+        figure = self._figure(raw[BREAKDOWN_KEY], here)
+        if not figure.chi_tiet:
+            raise self._fail(here, f"Số liệu '{figure.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có chi tiết theo đơn vị.",
+                             f"Dùng '- {FIGURE_KEY}: {figure.name}' cho số liệu này.")
+        items = [_Item(here) for _ in figure.chi_tiet]
+        for item, part in zip(items, figure.chi_tiet, strict=True):
+            self._fill_from_figure(item, part, here)
+        return items
+
+    def _item(self, raw: Any, path: tuple) -> _Item:
+        item = self._listed(raw, path) if isinstance(raw, list) else self._keyed(raw, path)
+        if item.figure is None:
+            self._check_computable(path)
+        elif not item.figure.ten and any(c.khoa == "ten" for c in self.inputs):
+            raise self._fail(path + (FIGURE_KEY,), f"Số liệu '{item.figure.name}' chưa có tên (ten) để ghi vào bảng.",
+                             f"Thêm 'ten: ...' cho số liệu '{item.figure.name}' trong so_lieu.")
+        return item
+
+    def _listed(self, raw: list, path: tuple) -> _Item:
+        """A row written as a list: one cell per column that is not numbered or computed."""
+        if len(raw) != len(self.inputs):
+            names = ", ".join(c.tieu_de for c in self.inputs)
+            raise self._fail(path, f"Dòng có {len(raw)} ô nhưng bảng cần {len(self.inputs)} ô (các cột: {names}).",
+                             "Thêm hoặc bớt ô cho đủ; ô để trống ghi \"\".")
+        item = _Item(path)
+        for i, (column, value) in enumerate(zip(self.inputs, raw, strict=True)):
+            self._put(item, column.khoa, value, path + (i,))
+        return item
+
+    def _keyed(self, raw: dict, path: tuple) -> _Item:
+        """A row written as 'column: value' pairs, optionally filled from a figure (so_lieu: name)."""
+        allowed = [c.khoa for c in self.inputs] + [FIGURE_KEY, BREAKDOWN_KEY, STATUS_KEY]
+        for key in raw:
+            if key not in allowed:
+                raise self._fail(path + (key,), f"Bảng không có cột '{key}'.",
+                                 suggest(key, allowed, "Các cột ghi được: " + ", ".join(allowed) + "."))
+        item = _Item(path)
+        if FIGURE_KEY in raw:
+            self._fill_from_figure(item, self._figure(raw[FIGURE_KEY], path + (FIGURE_KEY,)), path + (FIGURE_KEY,))
+        for key, value in raw.items():
+            if key in FIGURE_VALUES and item.figure is not None:
+                raise self._fail(path + (key,), f"Ô '{key}' đã lấy từ số liệu '{item.figure.name}', không ghi tay.",
+                                 "Xóa ô này, hoặc sửa số liệu trong so_lieu.")
+            if key != FIGURE_KEY:
+                self._put(item, key, value, path + (key,))
+        return item
+
+    def _figure(self, name: Any, path: tuple) -> Figure:
+        figure = self.figures.get(str(name))
+        if figure is None:
+            raise self._fail(path, f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
+                             suggest(str(name), self.figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."))
+        return figure
+
+    def _fill_from_figure(self, item: _Item, figure: Figure, path: tuple) -> None:
+        item.figure = figure
+        for key in FIGURE_FIELDS:
+            item.values[key], item.paths[key] = getattr(figure, key), path
+
+    def _put(self, item: _Item, key: str, value: Any, path: tuple) -> None:
+        column = next((c for c in self.inputs if c.khoa == key), None)
+        if key == STATUS_KEY and value not in (None, ""):
+            words = STATUSES[read_status(value, self._where(path))]
+            value = words[0].upper() + words[1:]
+        item.values[key], item.paths[key] = self._read(column, value, path) if column else value, path
+
+    def _read(self, column: Cot, value: Any, path: tuple) -> Any:
+        """A written cell as the column wants it: text (or a list of paragraphs), or a number."""
+        if value is None or value == "":
+            return None
+        if column.kieu == "van_ban":
+            return self._text(column, value, path)
+        if isinstance(value, (bool, dict, list)):
+            raise self._fail(path, f"Ô của cột '{column.tieu_de}' phải là một số.", "Sửa giá trị ở dòng này.")
+        return self._number(column, value, path)
+
+    def _text(self, column: Cot, value: Any, path: tuple) -> str | list[str]:
+        if isinstance(value, list) and all(isinstance(v, (str, int, Decimal)) for v in value):
+            return [str(v) for v in value]
+        if isinstance(value, (dict, list)):
+            raise self._fail(path, f"Ô của cột '{column.tieu_de}' phải là một đoạn văn hoặc danh sách các đoạn.", "Sửa giá trị ở dòng này.")
+        return str(value)
+
+    def _number(self, column: Cot, value: Any, path: tuple) -> Decimal | str:
+        """A number written the Vietnamese way; words without digits ('Chưa triển khai') stay text."""
+        text = str(value).strip()
+        if column.kieu == "phan_tram":
+            text = text.removesuffix("%").rstrip()
+        try:
+            return fmt.parse_vn_number(value if isinstance(value, (int, Decimal)) else text)
+        except ValueError as exc:
+            if _DIGIT.search(text):
+                raise self._fail(path, f"Ô của cột '{column.tieu_de}': {exc}", "Viết số kiểu Việt Nam, ví dụ 1.539,72 (đặt trong dấu nháy nếu có dấu phẩy).") from None
+            return text
+
+    def _check_computable(self, path: tuple) -> None:
+        """A row with no figure needs the cells its computed columns are computed from."""
+        keys = {c.khoa for c in self.inputs}
+        for column in self.columns:
+            missing = [k for k in COMPUTED.get(column.kieu, ()) if k not in keys]
+            if missing:
+                raise self._fail(path, f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, nhưng dòng này không lấy từ số liệu và bảng không có cột {', '.join(missing)}.",
+                                 "Ghi dòng dạng '- so_lieu: ten', hoặc thêm các cột " + ", ".join(missing) + " (kieu: so).")
+
+    # ---- cells -----------------------------------------------------------------------
+
+    def _cell(self, column: Cot, item: _Item, number: int) -> Cell:
+        if column.kieu == "stt":
+            return Cell([[Text(str(number))]], "center")
+        if column.kieu == "van_ban":
+            return Cell(self._paragraphs(item.values.get(column.khoa), item.paths.get(column.khoa, item.path)))
+        return self._number_cell(column, _value(column, item.values), item.figure.so_le if item.figure else self.decimals)
+
+    def _paragraphs(self, value: Any, path: tuple) -> list[list[Inline]]:
+        """A text cell: a list is one paragraph per item, a text splits at blank lines."""
+        if value is None:
+            return [[]]
+        if isinstance(value, list):
+            return [self.inlines(text, path + (i,)) for i, text in enumerate(value)] or [[]]
+        return [self.inlines(part, path) for part in _PARAGRAPH_BREAK.split(value.strip())]
+
+    def _number_cell(self, column: Cot, value: Any, decimals: int | None) -> Cell:
+        if value is None:
+            return Cell([[]], "right")
+        if isinstance(value, str):
+            return Cell([[Text(value)]], "center")
+        return Cell([[Text(_format(column, value, decimals))]], "right")
+
+    # ---- total -----------------------------------------------------------------------
+
+    def _total_row(self, items: list[_Item]) -> Row:
+        """'Tổng cộng' across the leading text columns, then the sums and what follows from them."""
+        path = self.path + ("tong_cong",)
+        lead = next((i for i, c in enumerate(self.columns) if c.kieu not in ("stt", "van_ban")), len(self.columns))
+        if lead == 0:
+            raise self._fail(path, "Bảng cần một cột chữ ở đầu để ghi 'Tổng cộng'.", "Thêm cột tên (kieu: van_ban) làm cột đầu tiên.")
+        self._check_units(items, path)
+        keys = {c.khoa for c in self.inputs if c.kieu == "so"} | set(FIGURE_VALUES)
+        totals = {key: sum_values(item.values.get(key) for item in items) for key in keys}
+        if isinstance(self.spec.tong_cong, dict):
+            self._check_stated(self._keyed(self.spec.tong_cong, path), totals)
+        cells = [Cell([[Text(TOTAL_LABEL)]], "center", span=lead)]
+        for column in self.columns[lead:]:
+            cells.append(self._number_cell(column, _value(column, totals), self.decimals) if column.kieu in ("so", *COMPUTED) else Cell([[]]))
+        return Row(cells, "total")
+
+    def _check_units(self, items: list[_Item], path: tuple) -> None:
+        units = {item.values["don_vi"] for item in items if isinstance(item.values.get("don_vi"), str) and item.values["don_vi"]}
+        if len(units) > 1:
+            raise self._fail(path, f"Không cộng được các dòng khác đơn vị tính: {', '.join(sorted(units))}.",
+                             "Bỏ dòng Tổng cộng (tong_cong: false), hoặc chỉ cộng các dòng cùng đơn vị tính.")
+
+    def _check_stated(self, stated: _Item, totals: dict[str, Decimal | None]) -> None:
+        """A total written in the YAML (or cited from a figure) must equal the sum of the rows."""
+        for column in self.inputs:
+            given, computed = stated.values.get(column.khoa), totals.get(column.khoa)
+            if isinstance(given, Decimal) and computed is None and column.kieu == "so":
+                totals[column.khoa] = given
+            elif isinstance(given, Decimal) and computed is not None and differs(given, computed, _decimals(column, self.decimals)):
+                source = f" (số liệu '{stated.figure.name}')" if stated.figure else ""
+                raise self._fail(stated.paths[column.khoa],
+                                 f"Tổng cộng cột '{column.tieu_de}' ghi {fmt.format_number(given)}{source} nhưng cộng các dòng được {fmt.format_number(computed)}.",
+                                 "Sửa số tổng hoặc số ở các dòng; có thể bỏ số tổng để chương trình tự cộng.")
+
+
+def _value(column: Cot, values: dict[str, Any]) -> Any:
+    """A cell's value: as written, or computed from the row's other cells."""
+    if column.kieu not in COMPUTED:
+        return values.get(column.khoa)
+    part, base = (values.get(k) for k in COMPUTED[column.kieu])
+    if not isinstance(part, Decimal) or not isinstance(base, Decimal):
+        return None
+    if column.kieu == "chenh_lech":
+        return part - base
+    return fmt.percent_of(part, base, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
+
+
+def _decimals(column: Cot, default: int | None) -> int | None:
+    """Decimals shown in a column: its own so_le, else `default` (the figure's, or 1 for a rate)."""
+    return column.so_le if column.so_le is not None else default
+
+
+def _format(column: Cot, value: Decimal, decimals: int | None) -> str:
+    """'1.539,7', '98,8%', '+6,6' (a difference always shows its sign)."""
+    if column.kieu in PERCENT_KINDS:
+        return fmt.format_percent(value, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
+    decimals = _decimals(column, decimals)
+    if decimals is not None:
+        value = fmt.round_half_up(value, decimals)
+    text = fmt.format_number(value, decimals)
+    return f"+{text}" if column.kieu == "chenh_lech" and value > 0 else text

@@ -1,0 +1,282 @@
+"""Stage 1, load: read a clerk's YAML file into plain data plus a map of where each value is.
+
+Text is normalised to NFC; characters XML cannot hold are rejected with their line. Numbers
+written with a dot or comma are kept as their source text, so the model can read them the
+Vietnamese way ("1.507" is one thousand five hundred and seven, not 1.507).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer, ComposerError
+
+from baocao.errors import BaocaoError, Location, fail
+
+Path_ = tuple[str | int, ...]
+
+try:  # libyaml parses several times faster; PyYAML's composer builds the nodes from its events (see _Loader)
+    _Parser = yaml.CSafeLoader
+    _BASES: tuple[type, ...] = (Composer, _Parser)
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = yaml.SafeLoader
+    _BASES = (_Parser,)
+
+# XML 1.0 forbids C0 controls other than tab/newline/return, surrogates, U+FFFE and U+FFFF.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NUMBER_TAGS = ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int")
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_DATE_TAG = "tag:yaml.org,2002:timestamp"
+_PLAIN_TYPES = (str, int, float, bool, type(None), dt.date)  # what SafeConstructor makes of scalars, bar !!binary
+
+MAX_DEPTH = 50  # nesting the composer may recurse into (a recursive composer crashes on very deep input)
+MAX_NODES = 100_000  # values one file may expand to (aliases can multiply a small file)
+
+_COPIED_HINT = "Xóa ký tự này (thường do sao chép từ tệp khác)."
+_QUOTE_HINT = "đặt cả câu trong dấu nháy kép \"...\" hoặc viết câu trong khối '>-'"
+_STAR_HINT = "Câu bắt đầu bằng '*' (chữ đậm, nghiêng) hoặc '&' phải đặt trong dấu nháy kép, ví dụ \"**Kết quả** đạt...\"."
+# libyaml's problem text → what is wrong and what to do, in Vietnamese.
+_YAML_PROBLEMS = {
+    "mapping values are not allowed": ("Có dấu hai chấm ':' ở chỗ không được phép",
+                                       f"Nếu đây là câu văn có dấu ':', {_QUOTE_HINT}. Nếu là khóa, thụt lề cho thẳng hàng với các khóa cùng cấp."),
+    "could not find expected ':'": ("Thiếu dấu hai chấm ':' sau tên khóa", "Viết 'khoa: giá trị', hoặc sửa thụt lề của dòng này."),
+    "did not find expected key": ("Thụt lề không thẳng hàng", "Các khóa cùng cấp phải bắt đầu ở cùng một cột; thụt lề bằng dấu cách."),
+    "tab character": ("Có ký tự Tab", "Dùng dấu cách để thụt lề, không dùng phím Tab."),
+    "did not find expected '-'": ("Các mục của danh sách thụt lề không thẳng hàng", "Các mục cùng danh sách phải cùng thụt lề và bắt đầu bằng '- '."),
+    "did not find expected ','": ("Thiếu dấu đóng ngoặc ']' hoặc '}'", "Kiểm tra các cặp ngoặc [...] và {...} ở dòng này."),
+    "found unknown escape character": ("Dấu '\\' trong dấu nháy kép đi với ký tự không hợp lệ", "Dùng dấu nháy đơn '...' hoặc viết '\\\\'."),
+    "cannot start any token": ("Giá trị bắt đầu bằng ký tự không được phép (như @ hoặc `)", "Đặt giá trị trong dấu nháy kép \"...\"."),
+    "found undefined alias": ("Giá trị bắt đầu bằng '*' bị hiểu là tham chiếu '*ten'", _STAR_HINT),
+    "expected alphabetic or numeric character": ("Giá trị bắt đầu bằng '*' hoặc '&' bị hiểu là tham chiếu", _STAR_HINT),
+    "expected comment or line break": ("Có chữ thừa sau dấu nháy đóng (hoặc sau '|', '>')", f"Nếu đây là một câu, {_QUOTE_HINT}."),
+    "block sequence entries are not allowed": ("Dấu '- ' của danh sách đặt sai chỗ",
+                                               f"Mỗi mục danh sách viết trên một dòng riêng; câu bắt đầu bằng '-' thì {_QUOTE_HINT}."),
+    "mapping keys are not allowed": ("Dấu '?' hoặc khóa đặt sai chỗ", f"Câu có dấu '?' hoặc ':' thì {_QUOTE_HINT}."),
+    "expected node content": ("Thiếu giá trị, hoặc thừa dấu ngoặc, dấu phẩy", f"Kiểm tra các cặp ngoặc [...] {{...}}; câu có các dấu này thì {_QUOTE_HINT}."),
+    "invalid Unicode character escape": ("Mã thoát \\u... trong dấu nháy kép không hợp lệ", "Dùng dấu nháy đơn '...', hoặc viết đúng mã \\uXXXX."),
+    "found duplicate anchor": ("Tên '&...' được khai báo hai lần", "Đặt tên khác cho một trong hai."),
+    "unexpected end of stream": ("Thiếu dấu nháy đóng \" hoặc ' ở cuối câu", "Thêm dấu nháy đóng cho câu bắt đầu ở dòng này."),
+    "but found another document": ("Tệp có nhiều hơn một tài liệu (dòng '---')", "Xóa các dòng '---' ở giữa tệp."),
+    " tag": ("Giá trị bắt đầu bằng '!' bị hiểu là kiểu dữ liệu (tag)", "Đặt giá trị trong dấu nháy kép \"...\"."),
+}
+
+
+class _Loader(*_BASES):
+    """A safe loader whose composer refuses nesting deeper than MAX_DEPTH when it gets there.
+
+    PyYAML's composer, not libyaml's: the same nodes and marks, in one pass over the events, and
+    it can stop before the recursion goes too deep (libyaml's composer would crash first).
+    """
+
+    def __init__(self, stream: str):
+        _Parser.__init__(self, stream)
+        self.anchors: dict = {}  # the composer's own state, which CSafeLoader does not set up
+        self.depth = 0
+
+    def compose_sequence_node(self, anchor):
+        return self._nested(Composer.compose_sequence_node, anchor)
+
+    def compose_mapping_node(self, anchor):
+        return self._nested(Composer.compose_mapping_node, anchor)
+
+    def _nested(self, compose, anchor):
+        if self.depth >= MAX_DEPTH:  # reported like libyaml's own limit (parse_yaml)
+            raise ComposerError(problem=f"nesting depth over {MAX_DEPTH}", problem_mark=self.peek_event().start_mark)
+        self.depth += 1
+        node = compose(self, anchor)
+        self.depth -= 1
+        return node
+
+
+class SourceMap:
+    """Where each value of a loaded file sits: path of keys/indexes → Location."""
+
+    def __init__(self, file: Path | None):
+        self.file = file
+        self._places: dict[Path_, Location] = {}
+        self._keys: dict[Path_, Location] = {}
+
+    def add(self, path: Path_, line: int, column: int, word_lines: tuple[int, ...] = ()) -> None:
+        self._places[path] = Location(self.file, line, column, word_lines)
+
+    def add_key(self, path: Path_, where: Location) -> None:
+        self._keys[path] = where
+
+    def where(self, path: Path_) -> Location:
+        """Location of `path`, or of its nearest located parent."""
+        path = tuple(path)
+        while path not in self._places and path:
+            path = path[:-1]
+        return self._places.get(path, Location(self.file))
+
+    def key(self, path: Path_) -> Location:
+        """Location of the key naming `path` (of its value for a list item or the whole file)."""
+        return self._keys.get(tuple(path)) or self.where(path)
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file, NFC-normalised, refusing characters XML cannot hold."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise fail(Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(Location(path, line), "Tệp không được lưu theo mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode).") from None
+    text = unicodedata.normalize("NFC", text)
+    bad = XML_INVALID.search(text)
+    if bad:
+        raise _control_char(bad.group(), _position(text, bad.start(), path), _COPIED_HINT)
+    return text
+
+
+def _position(text: str, index: int, path: Path | None) -> Location:
+    """The line and column of character `index` of `text`."""
+    return Location(path, text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def _control_char(char: str, where: Location, hint: str) -> BaocaoError:
+    return fail(where, f"Ký tự điều khiển U+{ord(char):04X} không được phép trong văn bản.", hint)
+
+
+def load_yaml(path: Path) -> tuple[Any, SourceMap]:
+    """Load one YAML document; return its data and the map of where each value is."""
+    return parse_yaml(read_text(path), path)
+
+
+def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
+    """Parse YAML text (already normalised) into data and a SourceMap."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in (exc.problem or ""):  # ours (_Loader), or libyaml's own (0.2.5+: 1000)
+            raise _too_deep(_location(path, exc.problem_mark)) from None
+        raise _syntax_error(exc, text, path) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (C1 controls such as U+009C); its first is the one
+        char = chr(exc.character)
+        raise _control_char(char, _position(text, text.find(char), path), _COPIED_HINT) from None
+    places = SourceMap(path)
+    if node is None:
+        return {}, places
+    return _Builder(places, text).build(node, ()), places
+
+
+def _too_deep(where: Location):
+    return fail(where, f"Các nhóm khóa và danh sách lồng nhau quá {MAX_DEPTH} cấp.", "Kiểm tra thụt lề và các cặp ngoặc [...] {...} ở dòng này.")
+
+
+def _location(path: Path | None, mark) -> Location:
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path | None) -> BaocaoError:
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    # A missing ':' is noticed on a later line; the key it belongs to is where scanning started.
+    mark = exc.context_mark if "expected ':'" in problem and exc.context_mark else exc.problem_mark or exc.context_mark
+    if mark and text[mark.index:mark.index + 1] == "\t":
+        problem = "tab character"
+    what, hint = next((v for key, v in _YAML_PROBLEMS.items() if key in problem),
+                      (f"Cú pháp không hợp lệ ({(exc.problem or exc.context or '').strip()})", "Kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này hoặc dòng ngay trên."))
+    return fail(_location(path, mark) if mark else Location(path), f"Lỗi cú pháp YAML: {what}.", hint)
+
+
+class _Builder:
+    """Turn composed YAML nodes into Python data, recording each node's place."""
+
+    def __init__(self, places: SourceMap, text: str):
+        self.places = places
+        self.text = text
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.open: list[yaml.Node] = []  # collections being built, outermost first
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise fail(Location(self.places.file), "Tệp có quá nhiều giá trị (thường do tham chiếu '*...' lồng nhau).",
+                       "Viết thẳng các giá trị thay vì dùng tham chiếu '*...'.")
+        self._place(node, path)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        return self._collection(node, path)
+
+    def _place(self, node: yaml.Node, path: Path_) -> None:
+        mark = node.start_mark
+        # A block scalar's text starts on the line after its '|' or '>' indicator.
+        block = isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")
+        self.places.add(path, mark.line + 1 + block, 0 if block else mark.column + 1, self._word_lines(node, block))
+
+    def _word_lines(self, node: yaml.Node, block: bool) -> tuple[int, ...]:
+        """The file line of each word of a scalar that spans lines (empty otherwise)."""
+        if not isinstance(node, yaml.ScalarNode) or node.start_mark.line == node.end_mark.line:
+            return ()
+        lines = self.text[node.start_mark.index:node.end_mark.index].split("\n")[block:]
+        first = node.start_mark.line + 1 + block
+        return tuple(first + i for i, line in enumerate(lines) for _ in line.split())
+
+    def _collection(self, node: yaml.Node, path: Path_) -> Any:
+        here = _location(self.places.file, node.start_mark)
+        if any(node is parent for parent in self.open):
+            raise fail(here, "Tham chiếu '*...' trỏ vào chính nhóm chứa nó (vòng lặp).", "Viết thẳng giá trị thay vì tham chiếu.")
+        if len(self.open) >= MAX_DEPTH:
+            raise _too_deep(here)
+        self.open.append(node)
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        finally:
+            self.open.pop()
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            here = _location(self.places.file, key_node.start_mark)
+            if key_node.tag == _MERGE_TAG:
+                raise fail(here, "Không dùng khóa gộp '<<' trong tệp này.", "Viết thẳng từng khóa của nhóm.")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise fail(here, "Khóa không hợp lệ.", "Mỗi khóa là một tên đơn giản, ví dụ: co_quan_ban_hanh:")
+            key = self._text(key_node.value, here)  # a key is kept as written: 'null:' is the key 'null'
+            if key in data:
+                first = self.places.key(path + (key,))
+                raise fail(here, f"Khóa '{key}' bị khai báo hai lần (lần đầu ở dòng {first.line}).", "Xóa hoặc gộp một trong hai.")
+            self.places.add_key(path + (key,), here)
+            data[key] = self.build(value_node, path + (key,))
+        return data
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        here = _location(self.places.file, node.start_mark)
+        if node.tag in _NUMBER_TAGS and not node.style:  # plain (libyaml says "", PyYAML None)
+            # Kept as written: the model reads "1.507" the Vietnamese way, and YAML 1.1's
+            # octal "010", hex "0x1F" and base-60 "1:30" never turn into other numbers.
+            return node.value
+        if node.tag == _STR_TAG:
+            return self._text(node.value, here)
+        try:
+            value = self.constructor.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            if node.tag == _DATE_TAG:
+                raise fail(here, f"Ngày '{node.value}' không có trên lịch.", "Viết ngày/tháng/năm, ví dụ 15/6/2026.") from None
+            raise fail(here, f"Không đọc được giá trị '{node.value[:40]}'.",
+                       "Sửa giá trị này; văn bản có ký tự đặc biệt thì đặt trong dấu nháy kép \"...\".") from None
+        if isinstance(value, str):
+            return self._text(value, here)
+        if not isinstance(value, _PLAIN_TYPES):
+            raise fail(here, f"Kiểu giá trị '{node.tag}' không được hỗ trợ.", "Chỉ ghi văn bản, số, ngày, true/false.")
+        return value
+
+    @staticmethod
+    def _text(value: str, here: Location) -> str:
+        """Text from an escape ("\\u0301", "\\x01") is normalised and checked like the file itself."""
+        bad = XML_INVALID.search(value)
+        if bad:
+            raise _control_char(bad.group(), here, "Xóa mã thoát (\\x.., \\u...) tạo ra ký tự này.")
+        return unicodedata.normalize("NFC", value)

@@ -1,0 +1,53 @@
+"""JSON Schema of the files clerks edit, for editors: `baocao schema [DIR]`.
+
+Generated from the pydantic models (model.py), whose descriptions are Vietnamese. VS Code's YAML
+extension (yaml-language-server) finds it through a comment line at the top of a YAML file,
+`# yaml-language-server: $schema=<path relative to that file>`, and then completes keys, shows
+the descriptions and underlines mistakes as the clerk types.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema
+
+from baocao.input.model import BaoCao, DonVi
+from baocao.write import write_atomic
+
+SCHEMA_DIR = Path("schema")
+REPORT_SCHEMA = "bao-cao.schema.json"
+UNIT_SCHEMA = "don-vi.schema.json"
+MODELINE = "# yaml-language-server: $schema="
+_TITLES = {UNIT_SCHEMA: (DonVi, "Hồ sơ đơn vị (baocao)"), REPORT_SCHEMA: (BaoCao, "Tệp báo cáo (baocao)")}
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+class _NoFieldTitles(GenerateJsonSchema):
+    """Field titles would only repeat the ASCII keys ('Tieu De'); the descriptions say what they are."""
+
+    def field_title_should_be_set(self, _schema) -> bool:
+        return False
+
+
+def schema_text(model: type[BaseModel], title: str) -> str:
+    """The JSON Schema of `model` as text."""
+    schema = {"$schema": _DIALECT} | model.model_json_schema(schema_generator=_NoFieldTitles) | {"title": title}
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
+    """Write the profile's and the report's schema into `folder`; return their paths."""
+    written = []
+    for name, (model, title) in _TITLES.items():
+        write_atomic(folder / name, schema_text(model, title).encode("utf-8"))
+        written.append(folder / name)
+    return written
+
+
+def modeline(yaml_file: Path, schema: Path) -> str:
+    """The comment line pointing an editor from `yaml_file` to `schema` (a relative path)."""
+    return MODELINE + Path(os.path.relpath(schema, yaml_file.parent)).as_posix()

@@ -1,0 +1,119 @@
+"""Where a report's Word template comes from: the unit's folder, a shared folder, or the built-in ones.
+
+A template is found by name, NAME.docx: the report's `mau`, else its kind's name (thi-dua,
+kt-xh…). It is looked for in the folder of the unit profile, then in the shared folder (the
+command line's `--thu-muc-mau`, else the profile's `thu_muc_mau`, e.g. a province's), then among
+the built-in templates, where every kind's name stands for bao-cao.docx (the kinds differ only in
+wording). So a unit overrides one kind with thi-dua.docx beside don-vi.yaml, and a province gives
+its communes a template without copying it into each folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.input.kinds import KINDS
+from baocao.writers.docx.template_check import check_template
+from baocao.input.validate import Sources
+
+DEFAULT_TEMPLATE = "bao-cao"
+SUFFIX = ".docx"
+BUILTIN_FILES = dict.fromkeys((DEFAULT_TEMPLATE, *KINDS), "bao-cao.docx")
+UNIT_ORIGIN = "thư mục đơn vị"
+SHARED_ORIGIN = "thư mục mẫu chung"
+BUILTIN_ORIGIN = "mẫu có sẵn"
+
+
+def builtin_template(name: str = DEFAULT_TEMPLATE) -> Path:
+    """Path of a built-in template (works after a non-editable install, from any directory)."""
+    return Path(str(files("baocao.templates") / BUILTIN_FILES[name]))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a template may be: the file, and which link of the chain it is."""
+
+    path: Path
+    origin: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How a report's template is found: its name, why that name, the places in order."""
+
+    name: str
+    reason: str
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def chosen(self) -> Candidate | None:
+        """The first place that has the file."""
+        return next((c for c in self.candidates if c.path.is_file()), None)
+
+
+def resolve(sources: Sources, shared: Path | None = None) -> Resolution:
+    """The chain of places for the report's template (`shared`: the command line's folder)."""
+    report = sources.report
+    name = report.mau.removesuffix(SUFFIX) if report.mau else report.loai
+    if report.mau and Path(name).name != name:
+        raise BaocaoError(Problem(sources.report_map.where(("mau",)), f"Khóa mau chỉ ghi tên mẫu, không ghi thư mục: '{report.mau}'.",
+                                  "Đặt tệp mẫu vào thư mục đơn vị hoặc thư mục mẫu chung rồi ghi tên tệp, ví dụ mau: thi-dua-tinh."))
+    reason = "khóa mau của tệp báo cáo" if report.mau else f"loại báo cáo '{report.loai}'"
+    candidates = [Candidate(sources.unit_map.file.parent / f"{name}{SUFFIX}", UNIT_ORIGIN)]
+    folder = _shared_folder(sources, shared)
+    if folder:
+        candidates.append(Candidate(folder[0] / f"{name}{SUFFIX}", folder[1]))
+    if name in BUILTIN_FILES:
+        candidates.append(Candidate(builtin_template(name), BUILTIN_ORIGIN))
+    return Resolution(name, reason, tuple(candidates))
+
+
+def describe(resolution: Resolution) -> list[str]:
+    """`templates list`: the name, why, and each place in order with what was found there."""
+    chosen = resolution.chosen
+    lines = [f"Mẫu '{resolution.name}' (theo {resolution.reason}), tìm lần lượt:"]
+    for number, candidate in enumerate(resolution.candidates, 1):
+        found = "← dùng tệp này" if candidate == chosen else "có, nhưng tệp ở trên được ưu tiên" if candidate.path.is_file() else "không có"
+        lines.append(f"  {number}. {candidate.path} ({candidate.origin}): {found}")
+    if not any(c.origin.startswith(SHARED_ORIGIN) for c in resolution.candidates):
+        lines.append("  (Không có thư mục mẫu chung: ghi thu_muc_mau trong hồ sơ đơn vị, hoặc dùng --thu-muc-mau.)")
+    return lines
+
+
+def _shared_folder(sources: Sources, shared: Path | None) -> tuple[Path, str] | None:
+    if shared is not None:
+        return shared, f"{SHARED_ORIGIN} (--thu-muc-mau)"
+    if not sources.unit.thu_muc_mau:
+        return None
+    folder = sources.unit_map.file.parent / sources.unit.thu_muc_mau
+    if not folder.is_dir():
+        raise BaocaoError(Problem(sources.unit_map.where(("thu_muc_mau",)), f"Không có {SHARED_ORIGIN} '{folder}'.",
+                                  "Ghi đúng đường dẫn (tính từ thư mục của don-vi.yaml), hoặc để trống."))
+    return folder, f"{SHARED_ORIGIN} (thu_muc_mau trong hồ sơ đơn vị)"
+
+
+def template_for(sources: Sources, shared: Path | None = None) -> Path:
+    """The report's template, checked: a located error if it is missing or cannot render."""
+    resolution = resolve(sources, shared)
+    chosen = resolution.chosen
+    if chosen is None:
+        where = sources.report_map.where(("mau",)) if sources.report.mau else Location(sources.report_map.file)
+        raise BaocaoError(Problem(where, f"Không tìm thấy mẫu Word '{resolution.name}{SUFFIX}'.",
+                                  "Đã tìm: " + "; ".join(str(c.path) for c in resolution.candidates)
+                                  + ". Mẫu có sẵn: " + ", ".join(sorted(BUILTIN_FILES)) + "."))
+    check_template(chosen.path)
+    return chosen.path
+
+
+def copy_builtin(name: str, folder: Path) -> Path:
+    """Copy built-in template `name` to folder/NAME.docx for editing in Word; never overwrite."""
+    target = folder / f"{name}{SUFFIX}"
+    if target.exists():
+        raise BaocaoError(Problem(Location(target), "Tệp đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn thư mục khác."))
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(builtin_template(name), target)
+    return target
