@@ -4,8 +4,8 @@ Which files are reports: a *unit folder* is a folder holding `don-vi.yaml`; a re
 (or `.yml`) file in a unit folder, other than don-vi.yaml, with a top-level `ky_bao_cao:` line.
 Other YAML files (settings, lists of figures...) are left alone; hidden folders are not searched.
 
-Where the .docx go (under `output/`, or the folder given with -o): a report found in a folder
-argument goes to `<unit folder>/<report name>.docx`, the unit folder named relative to the
+Where the output files go (under `output/`, or the folder given with -o): a report found in a folder
+argument goes to `<unit folder>/<report name>.docx` (the writer's suffix), the unit folder named relative to the
 argument (or by its own name when the argument is the unit folder), so units never collide;
 a report file named on the command line goes straight to `<report name>.docx`.
 """
@@ -25,6 +25,7 @@ from baocao import pipeline
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.model import UNIT_FILE
 from baocao.writers.pdf import convert
+from baocao.writers.registry import DEFAULT_WRITER, writer_for
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 _REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)
@@ -34,12 +35,13 @@ _NO_REPORT_HINT = ("Mỗi đơn vị là một thư mục có tệp don-vi.yaml;
 
 @dataclass(frozen=True)
 class Job:
-    """One report to build, the .docx to write, and the unit folder it belongs to (as shown)."""
+    """One report to build, the file to write, and the unit folder it belongs to (as shown)."""
 
     report: Path
     target: Path
     unit: str
     templates: Path | None = None  # the shared template folder (--thu-muc-mau), see template_files
+    writer: str = DEFAULT_WRITER  # see writers.registry; the target's suffix is this writer's
 
 
 @dataclass
@@ -75,24 +77,27 @@ def unit_folders(folder: Path) -> Iterator[Path]:
             yield Path(current)
 
 
-def _folder_jobs(folder: Path, root: Path, templates: Path | None) -> list[Job]:
+def _folder_jobs(folder: Path, root: Path, templates: Path | None, writer: str) -> list[Job]:
     jobs = []
+    suffix = writer_for(writer).suffix
     for unit in unit_folders(folder):
         label = unit.relative_to(folder) if unit != folder else Path(folder.resolve().name)
-        jobs += [Job(report, root / label / f"{report.stem}.docx", label.as_posix(), templates)
+        jobs += [Job(report, root / label / f"{report.stem}{suffix}", label.as_posix(), templates, writer)
                  for report in sorted(unit.iterdir()) if is_report(report)]
     return jobs
 
 
-def plan(paths: list[Path], output: Path | None = None, templates: Path | None = None, *, write: bool = True) -> list[Job]:
+def plan(paths: list[Path], output: Path | None = None, templates: Path | None = None, *, write: bool = True,
+         writer: str = DEFAULT_WRITER) -> list[Job]:
     """The jobs for report files and folders, in the order given, each report once.
 
-    `output` is the .docx to write when it ends in .docx (one report file), else the folder that
-    takes the place of output/; `templates` is the shared template folder of every job. Raises
+    `output` is the file to write when it has the writer's suffix (one report file), else the folder
+    that takes the place of output/; `templates` is the shared template folder of every job. Raises
     BaocaoError for a folder without reports and, when the jobs are to `write` (not only to be
     checked, as `baocao validate` does), for two reports that would write the same file.
     """
-    single = output is not None and output.suffix.lower() == ".docx"
+    suffix = writer_for(writer).suffix
+    single = output is not None and output.suffix.lower() == suffix
     root = pipeline.OUTPUT_DIR if output is None or single else output
     jobs: dict[Path, Job] = {}
     problems = []
@@ -102,8 +107,8 @@ def plan(paths: list[Path], output: Path | None = None, templates: Path | None =
             problems.append(Problem(Location(path), "Đây là hồ sơ đơn vị, không phải tệp báo cáo.",
                                     "Chỉ ghi tên tệp báo cáo (hoặc thư mục đơn vị); hồ sơ don-vi.yaml được đọc tự động."))
             continue
-        found = (_folder_jobs(path, root, templates) if path.is_dir()
-                 else [Job(path, output if single else root / f"{path.stem}.docx", path.parent.name, templates)])
+        found = (_folder_jobs(path, root, templates, writer) if path.is_dir()
+                 else [Job(path, output if single else root / f"{path.stem}{suffix}", path.parent.name, templates, writer)])
         if not found:
             problems.append(Problem(Location(path), "Không tìm thấy tệp báo cáo nào trong thư mục này.", _NO_REPORT_HINT))
         for job in found:
@@ -139,7 +144,8 @@ def build_one(job: Job, write: bool = True) -> Outcome:
     errors are kept in the outcome, not raised (nothing is written then)."""
     started = time.perf_counter()
     try:
-        built = pipeline.build(job.report, job.target, job.templates)[1] if write else pipeline.render(job.report, job.templates)
+        built = (pipeline.build(job.report, job.target, job.templates, job.writer)[1] if write
+                 else pipeline.render(job.report, job.templates, job.writer))
     except BaocaoError as exc:
         return Outcome(job, problems=exc.problems, seconds=time.perf_counter() - started)
     return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started)
@@ -178,11 +184,12 @@ def _result(future: Future, job: Job) -> Outcome:
                                               "Đây là lỗi của chương trình, không phải của tệp báo cáo: hãy báo cho người phụ trách.")])
 
 
-def write_pdfs(outcomes: list[Outcome]) -> None:
-    """A PDF beside each written .docx, all converted by one LibreOffice process; BaocaoError if it fails."""
+def write_pdfs(outcomes: list[Outcome], pdfa: bool = False) -> None:
+    """A PDF (PDF/A-2b with `pdfa`) beside each written .docx, all converted by one LibreOffice process;
+    BaocaoError if it fails."""
     written = [outcome for outcome in outcomes if outcome.ok]
     if not written:
         return
-    pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written])
+    pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written], pdfa)
     for outcome, pdf in zip(written, pdfs, strict=True):
         outcome.pdf = pdf

@@ -124,14 +124,14 @@ class _Composer:
                     raise BaocaoError(Problem(self.places.where(here), "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.", "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."))
                 self._section(item, here, level)
             elif isinstance(item, KhoiBang):
-                self.blocks.append(self._table(item.bang, here + ("bang",)))
+                self.blocks.append(replace(self._table(item.bang, here + ("bang",)), source=self.places.where(here)))
             elif isinstance(item, list):
                 if bullet >= len(_BULLET_ROLES):
                     raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
                 self._blocks(item, here, level, bullet + 1)
             else:
                 role = _BULLET_ROLES[bullet - 1] if bullet else "body"
-                self.blocks.append(Paragraph(self._inlines(item, here), role))
+                self.blocks.append(Paragraph(self._inlines(item, here), role, self.places.where(here)))
 
     def _section(self, section: Muc, path: tuple, level: _Level) -> None:
         """A section: numbered in its level's style (or not numbered), then its content one level down."""
@@ -156,7 +156,7 @@ class _Composer:
             self.blocks.append(self._numbered_paragraph(section, path, kind, label, level.style))
         else:
             title = self._inlines(section.tieu_de, path + ("tieu_de",))
-            self.blocks.append(Heading(kind, label, _upper(title) if kind in ("phan", "muc") else title))
+            self.blocks.append(Heading(kind, label, _upper(title) if kind in ("phan", "muc") else title, where))
         self._blocks(section.noi_dung, path + ("noi_dung",), self._children(section, path, level), 0)
 
     def _children(self, section: Muc, path: tuple, level: _Level) -> _Level:
@@ -188,19 +188,20 @@ class _Composer:
     def _numbered_paragraph(self, section: Muc, path: tuple, kind: HeadingKind, label: str, style: str) -> NumberedParagraph:
         """'1. text', or a run-in heading 'a) Lead-in: text' (':' added unless the lead-in ends with : . ? !)."""
         text = self._inlines(section.doan, path + ("doan",))
+        source = self.places.where(path + ("tieu_de" if section.tieu_de else "doan",))
         if not section.tieu_de:
-            return NumberedParagraph(kind, label, [], text)
+            return NumberedParagraph(kind, label, [], text, source=source)
         lead, bold, italic = self._title(section, path, style)
         last = lead[-1] if lead else None
         if isinstance(last, Text) and not last.text.rstrip().endswith((":", ".", "?", "!")):
             lead[-1] = replace(last, text=last.text.rstrip() + ":")
-        return NumberedParagraph(kind, label, lead, [Text(" "), *text], bold, italic)
+        return NumberedParagraph(kind, label, lead, [Text(" "), *text], bold, italic, source)
 
     def _unnumbered(self, section: Muc, path: tuple) -> NumberedParagraph | Paragraph:
         """An unnumbered sub-head on its own line, or an unnumbered run-in heading."""
         if section.doan:
             return self._numbered_paragraph(section, path, "diem", "", _UNNUMBERED)
-        return Paragraph(self._title(section, path, _UNNUMBERED)[0], "subhead")
+        return Paragraph(self._title(section, path, _UNNUMBERED)[0], "subhead", self.places.where(path + ("tieu_de",)))
 
     # ---- tables and appendices ---------------------------------------------------------
 

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
+from baocao.errors import Location
+
 
 @dataclass(frozen=True)
 class Text:
@@ -48,6 +50,7 @@ def restyle(inlines: list[Inline], **changes: bool) -> list[Inline]:
 ParagraphRole = Literal["body", "bullet", "subbullet", "subhead", "closing"]
 HeadingKind = Literal["phan", "muc", "tieu_muc", "tieu_muc_2", "diem"]
 HEADING_KINDS: tuple[HeadingKind, ...] = ("phan", "muc", "tieu_muc", "tieu_muc_2", "diem")
+BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}  # ND30 bullets: '-' then '+' one level down
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class Paragraph:
 
     inlines: list[Inline]
     role: ParagraphRole = "body"
+    source: Location | None = field(default=None, compare=False)  # where the clerk wrote it
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Heading:
     kind: HeadingKind
     label: str
     inlines: list[Inline]
+    source: Location | None = field(default=None, compare=False)
 
     @property
     def level(self) -> int:
@@ -87,6 +92,7 @@ class NumberedParagraph:
     inlines: list[Inline]
     bold: bool = False
     italic: bool = False
+    source: Location | None = field(default=None, compare=False)
 
 
 CellAlign = Literal["left", "center", "right"]
@@ -121,6 +127,7 @@ class Table:
     caption: list[Inline] = field(default_factory=list)
     unit: list[Inline] = field(default_factory=list)
     notes: list[list[Inline]] = field(default_factory=list)
+    source: Location | None = field(default=None, compare=False)
 
     def inline_lists(self) -> Iterator[list[Inline]]:
         """Every run of inlines in reading order: caption, unit line, cells, notes."""

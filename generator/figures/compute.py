@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from baocao.errors import Problem
-from baocao.figures.totals import Figure, compute_figures
+from baocao.figures.totals import Figure, compute_figures, figure_style
 from baocao.figures.rollup import Summary, roll_up
 from baocao.figures.tasks import TaskSummary, summarize_tasks
 from baocao.input.validate import Sources
@@ -29,5 +29,6 @@ def compute(sources: Sources) -> Computed:
     """Roll up lower-level reports, then resolve every figure and count the tasks."""
     report, places = sources.report, sources.report_map
     rollup = roll_up(report, places)
-    figures = compute_figures(report.so_lieu, places, rollup.figures)
-    return Computed(figures, summarize_tasks(report, places), rollup.summary, rollup.warnings)
+    warnings = list(rollup.warnings)
+    figures = compute_figures(report.so_lieu, places, rollup.figures, figure_style(sources.unit, report), warnings)
+    return Computed(figures, summarize_tasks(report, places), rollup.summary, warnings)

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from baocao.figures.totals import Figure, compute_figures, sum_figure
+from baocao.figures.totals import Figure, compute_figures, figure_style, sum_figure
 from baocao.errors import BaocaoError, Location, Problem, fail, suggest
 from baocao.conventions.formatting import format_number
 from baocao.input.load import SourceMap
@@ -153,7 +153,8 @@ class _RollUp:
             if period != own:
                 raise fail(sources.report_map.where(("ky_bao_cao",)), f"Kỳ báo cáo '{period}' khác kỳ của báo cáo tổng hợp ('{own}').",
                            "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao.")
-            figures = compute_figures(sources.report.so_lieu, sources.report_map)
+            style = figure_style(sources.unit, sources.report)
+            figures = compute_figures(sources.report.so_lieu, sources.report_map, style=style, warnings=self.warnings)
         except BaocaoError as exc:
             name = sources.unit.ten_goi_tat if sources else _name_beside(path)
             return _Unit(path, name, {}, SourceMap(path), exc.problems[0])
@@ -197,12 +198,26 @@ class _RollUp:
         if not parts:
             known = {figure for u in units for figure in u.figures}
             raise fail(self.places.where(("so_lieu", name, "tong_tu")), f"Không báo cáo cấp dưới nào có số liệu '{source}'.", suggest(source, known))
+        self._check_summable(name, parts)
         self._check_units(name, spec, parts)
         self._warn_partial(name, source, parts)
         sources = [Problem(self.places.where(("so_lieu", name, "tong_tu")), f"Tổng của số liệu '{source}' trong {len(parts)} báo cáo:"),
                    *(Problem(u.where(source), f"{u.name}: {_values(part)}.") for u, part in parts)]
-        total = sum_figure(name, spec, [part for _, part in parts], self.places, f"tổng của {len(parts)} báo cáo cấp dưới", sources)
+        what = f"tổng của {len(parts)} báo cáo cấp dưới"
+        total = sum_figure(name, spec, [part for _, part in parts], self.places, what, sources, self.warnings)
         return replace(total, ten=spec.ten or parts[0][0].figures[source].ten, chi_tiet=tuple(part for _, part in parts))
+
+    def _check_summable(self, name: str, parts: list[tuple[_Unit, Figure]]) -> None:
+        """Percentages and averages are never summed: the province computes them from its own totals."""
+        unit, part = parts[0]
+        if part.kind in ("ty_le_cua", "trung_binh_cua") or part.don_vi == "%":
+            what = "trung bình" if part.kind == "trung_binh_cua" else "tỷ lệ"
+            raise BaocaoError([
+                Problem(self.places.where(("so_lieu", name, "tong_tu")),
+                        f"Số liệu '{part.name}' của các báo cáo cấp dưới là {what}, không cộng được thành '{name}'.",
+                        "Cộng các số liệu gốc (tong_tu), rồi khai báo ty_le_cua hoặc trung_binh_cua từ các tổng."),
+                Problem(unit.where(part.name), f"Số liệu '{part.name}' của {unit.name}."),
+            ])
 
     def _has(self, unit: _Unit, name: str, source: str) -> bool:
         if source in unit.figures:
@@ -226,9 +241,10 @@ class _RollUp:
                 ])
 
     def _warn_partial(self, name: str, source: str, parts: list[tuple[_Unit, Figure]]) -> None:
-        """A plan or same period some units give and others not cannot be summed: say which lack it."""
-        for key in FIGURE_VALUES[1:]:
-            lacking = [unit for unit, part in parts if getattr(part, key) is None]
+        """A plan (named or not) or same period some units give and others not cannot be summed: say which lack it."""
+        keys = dict.fromkeys(key for _, part in parts for key in part.slots() if key != FIGURE_VALUES[0])
+        for key in keys:
+            lacking = [unit for unit, part in parts if part.slots().get(key) is None]
             if 0 < len(lacking) < len(parts):
                 self.warnings.extend(Problem(unit.where(source), f"Số liệu '{source}' của {unit.name} không có {key} nên '{name}' không có tổng {key}.",
                                              f"Ghi {key} cho số liệu này (các đơn vị khác có ghi).") for unit in lacking)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from baocao.errors import BaocaoError, Location, Problem, suggest
 from baocao.input.load import SourceMap, load_yaml
-from baocao.input.model import DISTRICT_LEVELS, FIGURE_VALUES, BaoCao, DonVi, all_keys
+from baocao.input.model import DISTRICT_LEVELS, FIGURE_VALUES, BaoCao, DonVi, SoLieu, all_keys
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -83,10 +83,17 @@ def read_sources(report_path: Path) -> Sources:
 
 def unfilled_values(report: BaoCao, places: SourceMap) -> list[Problem]:
     """Figure values written but left empty (as `baocao next` leaves them): one problem each."""
-    return [Problem(places.where(("so_lieu", name, key)), f"Chưa điền {words} ({key}) của số liệu '{name}'" + (f" ({spec.ten})." if spec.ten else "."),
-                    "Ghi số kiểu Việt Nam, ví dụ 1.539,72; nếu không có số này thì xóa khóa " + key + ".")
-            for name, spec in report.so_lieu.items() for key, words in _FIGURE_WORDS.items()
-            if key in spec.model_fields_set and getattr(spec, key) is None]
+    return [Problem(places.where(("so_lieu", name, *path)),
+                    f"Chưa điền {words} ({path[-1]}) của số liệu '{name}'" + (f" ({spec.ten})." if spec.ten else "."),
+                    "Ghi số kiểu Việt Nam, ví dụ 1.539,72; nếu không có số này thì xóa khóa " + path[-1] + ".")
+            for name, spec in report.so_lieu.items() for path, words in _empty_values(spec)]
+
+
+def _empty_values(spec: SoLieu) -> list[tuple[tuple[str, ...], str]]:
+    """The values of a figure written but left empty: (path under the figure, what it is)."""
+    empty = [((key,), words) for key, words in _FIGURE_WORDS.items()
+             if key in spec.model_fields_set and getattr(spec, key) is None]
+    return empty + [(("ke_hoach", plan), f"kế hoạch '{plan}'") for plan, value in spec.plans.items() if value is None]
 
 
 def _check_year(report: BaoCao, report_map: SourceMap) -> None:

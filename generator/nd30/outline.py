@@ -13,8 +13,9 @@ from typing import Protocol
 
 from baocao.conventions.formatting import VIETNAMESE_LETTERS
 from baocao.conventions.numbering import PART, PART_ORDINALS, POINT, SECTION, Typed, label, read_label
-from baocao.nd30.findings import ERROR, RULE_OUTLINE, WARNING, Finding
+from baocao.nd30.findings import Finding
 from baocao.nd30.reader import Docx, Para
+from baocao.nd30.rules import finding
 
 PART_RANK, SECTION_RANK, POINT_RANK = 0, 1, 99  # Phần, mục I., điểm a); "1." is 2, "1.1." is 3...
 _RANKS = {PART: PART_RANK, SECTION: SECTION_RANK, POINT: POINT_RANK}
@@ -137,8 +138,8 @@ class _Outline:
         first = self.first_child.setdefault(container.where if container else "", heading)
         if first.style != heading.style:
             inside = f"«{container.label}» ({container.place})" if container else "văn bản"
-            yield Finding(WARNING, "danh-so-muc", f"Các mục con của {inside} đánh số hai kiểu: «{heading.label}» và "
-                          f"«{first.label}» ({first.place}); các mục cùng một cấp dùng một kiểu.", heading.where, RULE_OUTLINE)
+            yield finding("kieu-muc", f"Các mục con của {inside} đánh số hai kiểu: «{heading.label}» và "
+                          f"«{first.label}» ({first.place}); các mục cùng một cấp dùng một kiểu.", heading.where)
 
     def _part_style(self, heading: _Heading) -> Iterator[Finding]:
         first = self.first_part = self.first_part or heading
@@ -149,7 +150,7 @@ class _Outline:
 
     @staticmethod
     def _finding(heading: _Heading, message: str) -> Finding:
-        return Finding(ERROR, "danh-so-muc", message, heading.where, RULE_OUTLINE)
+        return finding("danh-so-muc", message, heading.where)
 
 
 def _is_heading(doc: Docx, para: Para) -> bool:

@@ -94,6 +94,15 @@ def number_slips(text: str) -> list[Slip]:
     return sorted(slips, key=lambda slip: slip.start)
 
 
+def corrected(slip: Slip) -> str:
+    """How a number slip is written right: "2,08" for "2.08", "91,1%" for "91,1 %", "5%" for "5%%"."""
+    if slip.kind == "space-percent":
+        return re.sub(r"\s+%", "%", slip.token)
+    if slip.kind == "double-percent":
+        return re.sub(r"%(?:\s*%)+", "%", slip.token)
+    return slip.token.translate(str.maketrans(".,", ",."))
+
+
 def mixed_decimals(first_of: dict[str, tuple[str, str]]) -> str:
     """The message when numbers of both decimal marks were seen, else ''. `first_of` maps a number kind
     (number_kind) to its first token and where that is."""

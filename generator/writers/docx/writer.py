@@ -14,6 +14,7 @@ import io
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -24,15 +25,32 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
-from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
-from baocao.writers.docx.tables import table_elements
-from baocao.document.model import (Appendix, Block, Document, Frame, Heading, Inline, Note, NoteRef, NumberedParagraph,
-                                   Paragraph, Table, Text)
-from baocao.errors import BaocaoError, Location, Problem
 from baocao.compose.filters import FilterError
 from baocao.compose.narrative import expression_fault
-from baocao.writers.docx.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
 from baocao.compose.sandbox import UndefinedName, make_environment
+from baocao.document.model import (
+    BULLET_MARKS,
+    Appendix,
+    Block,
+    Document,
+    Frame,
+    Heading,
+    Inline,
+    Note,
+    NoteRef,
+    NumberedParagraph,
+    Paragraph,
+    Table,
+    Text,
+)
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.writers.docx.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
+from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
+from baocao.writers.docx.tables import table_elements
+
+if TYPE_CHECKING:
+    from baocao.compose.report import Composed
+    from baocao.input.validate import Sources
 
 BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
 BODY_NAME = "noi_dung"  # the template's paragraph `{{ noi_dung }}` becomes the body
@@ -49,8 +67,6 @@ STYLE_NAMES = {
     "table": "Table Grid",
 }
 REQUIRED_STYLES = tuple(dict.fromkeys([*STYLE_NAMES.values(), *(f"Heading {n}" for n in range(1, 6))]))
-BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}
-
 _EMPTY_FOOTNOTES = (
     '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
@@ -99,6 +115,21 @@ def _frame_environment() -> ImmutableSandboxedEnvironment:
     env = make_environment(autoescape=True)
     env.from_string = lru_cache(maxsize=64)(env.from_string)  # type: ignore[method-assign] # docxtpl compiles on every render
     return env
+
+
+class WordWriter:
+    """The Word writer (see writers.registry): resolves and checks the report's template, then renders."""
+
+    name = "docx"
+    suffix = ".docx"
+
+    def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
+        from baocao.writers.docx.templates import template_for  # template_check imports this module
+
+        return write_docx(composed.document, template_for(sources, templates))
+
+
+WRITER = WordWriter()
 
 
 def write_docx(document: Document, template: Path) -> bytes:
