@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from baocao.compose.report import Composed, compose
-from baocao.errors import Problem
+from baocao.compose.trust import placeholder_warnings
+from baocao.errors import BaocaoError, Collector, Problem
 from baocao.figures.compute import compute
 from baocao.input.validate import Sources, load_sources
 from baocao.write import write_atomic
@@ -23,19 +24,40 @@ class Built:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def compose_report(report: Path) -> tuple[Sources, Composed]:
-    """One report loaded, validated, computed and composed: its sources and its document model."""
-    sources = load_sources(report)  # load and validate
-    return sources, compose(sources, compute(sources))
+def compose_report(report: Path, strict: bool = False) -> tuple[Sources, Composed]:
+    """One report loaded, validated, computed and composed: its sources and its document model,
+    whose warnings include the trust checks' (typed slips, placeholders: compose/trust.py).
+
+    The problems of every stage are raised together (BaocaoError, with the warnings); with `strict`,
+    the trust checks' warnings are problems too.
+    """
+    sources = load_sources(report)  # load and validate: the later stages need their models
+    found = Collector()
+    computed = compute(sources)
+    found.add(computed.errors)
+    composed = found.attempt(lambda: compose(sources, computed), None)
+    warnings = (composed.warnings if composed else found.warnings) + placeholder_warnings(sources)
+    if strict:
+        found.add(w for w in warnings if w.code)
+        warnings = [w for w in warnings if not w.code]
+    if found.problems or composed is None:
+        raise BaocaoError(found.problems, warnings)
+    composed.warnings = warnings
+    return sources, composed
 
 
-def render(report: Path, templates: Path | None = None, writer: str = DEFAULT_WRITER) -> Built:
+def render(report: Path, templates: Path | None = None, writer: str = DEFAULT_WRITER, strict: bool = False) -> Built:
     """Everything but writing: one report composed, then rendered by `writer` (docx, html).
 
-    `templates` is the shared template folder given on the command line (template_files).
+    `templates` is the shared template folder given on the command line (template_files); `strict`
+    as for compose_report.
     """
-    sources, composed = compose_report(report)
-    return Built(writer_for(writer).write(composed, sources, templates), composed.warnings)
+    sources, composed = compose_report(report, strict)
+    try:
+        data = writer_for(writer).write(composed, sources, templates)
+    except BaocaoError as exc:  # a broken template: told with the report's warnings
+        raise BaocaoError(exc.problems, composed.warnings) from None
+    return Built(data, composed.warnings)
 
 
 def default_output(report: Path, writer: str = DEFAULT_WRITER) -> Path:
@@ -44,9 +66,9 @@ def default_output(report: Path, writer: str = DEFAULT_WRITER) -> Path:
 
 
 def build(report: Path, output: Path | None = None, templates: Path | None = None,
-          writer: str = DEFAULT_WRITER) -> tuple[Path, Built]:
+          writer: str = DEFAULT_WRITER, strict: bool = False) -> tuple[Path, Built]:
     """Render a report and write it atomically; nothing is written if any stage fails."""
-    built = render(report, templates, writer)
+    built = render(report, templates, writer, strict)
     target = output or default_output(report, writer)
     write_atomic(target, built.data)
     return target, built

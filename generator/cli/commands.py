@@ -11,6 +11,7 @@ import os
 import re
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Callable, Optional, TypeVar
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+MAX_SHOWN = 50  # errors (and, apart, warnings) shown for one report
 
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 MISSING_MESSAGES = {  # by argument; other commands: report files
@@ -110,17 +112,25 @@ DocxFiles = Annotated[list[Path], typer.Argument(help="Tệp Word .docx.", metav
 TemplateFolder = Annotated[Optional[Path], typer.Option(
     "--thu-muc-mau", metavar="THU_MUC", show_default=False,
     help="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), thay cho thu_muc_mau của hồ sơ đơn vị; mẫu trong thư mục đơn vị vẫn được ưu tiên.")]
+Strict = Annotated[bool, typer.Option(
+    "--strict", help="Coi các cảnh báo về chỗ gõ nhầm (số viết kiểu tiếng Anh, \"91,1 %\", \"%%\", chỗ (...) của bản nháp chưa thay) là lỗi: "
+                     "có thì không ghi tệp, mã thoát 1.")]
 # click's exceptions, where this typer keeps them (its own copy of click, or click itself): typer's own
 # usage errors (unknown option, missing argument...) are click's UsageError and its subclasses.
 _click = sys.modules[typer.BadParameter.__module__]
 
 
 def _show(problems: list[Problem], label: str, style: str) -> None:
+    """Each problem with its hint and the other places it names; past MAX_SHOWN, how many more there are."""
     # Messages quote the clerk's text, which may hold '[...]' that rich would read as markup.
-    for problem in problems:
+    for problem in problems[:MAX_SHOWN]:
         err.print(f"[{style}]{label}[/] {escape(f'{problem.location}: {problem.message}')}")
         if problem.hint:
             err.print(f"    → {escape(problem.hint)}")
+        for other in problem.see:
+            err.print(f"    {escape(f'{other.location}: {other.message}')}")
+    if len(problems) > MAX_SHOWN:
+        err.print(f"[{style}]… và {len(problems) - MAX_SHOWN} {label.lower()} khác[/] (sửa các chỗ trên rồi chạy lại để xem tiếp).")
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
@@ -131,6 +141,7 @@ def build(
     pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")] = False,
     pdfa: Annotated[bool, typer.Option("--pdfa", help="PDF theo chuẩn lưu trữ PDF/A-2b (nhúng phông chữ), dùng để ký số và lưu trữ; kèm theo --pdf.")] = False,
     templates: TemplateFolder = None,
+    strict: Strict = False,
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     _check_files(reports)
@@ -139,7 +150,7 @@ def build(
     from baocao import batch
 
     _check_folder(templates)
-    planned = _plan(reports, output, templates)
+    planned = _plan(reports, output, templates, strict=strict)
     if len(planned) == 1:
         outcomes = batch.run(planned, 1)
     else:
@@ -150,7 +161,7 @@ def build(
     for outcome in outcomes:
         _show(outcome.problems, "Lỗi", "bold red")
         if not outcome.ok:
-            err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}.[/]")
+            err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}[/] ({_counts(outcome)}).")
         _show(outcome.warnings, "Cảnh báo", "bold yellow")
     pdf_failed = (pdf or pdfa) and not _write_pdfs(outcomes, pdfa)
     if len(outcomes) > 1:
@@ -170,11 +181,17 @@ def _suffix(writer: str = "docx") -> str:
     return writer_for(writer).suffix
 
 
-def _plan(reports: list[Path], output: Optional[Path], templates: Optional[Path], write: bool = True) -> list[Job]:
+def _plan(reports: list[Path], output: Optional[Path], templates: Optional[Path], write: bool = True,
+          strict: bool = False) -> list[Job]:
     """The reports found in the arguments (see baocao.batch.plan); exit 1 after saying why if none can be."""
     from baocao.batch import plan
 
-    return _or_exit(lambda: plan(reports, output, templates, write=write))
+    return [replace(job, strict=strict) for job in _or_exit(lambda: plan(reports, output, templates, write=write))]
+
+
+def _counts(outcome: Outcome) -> str:
+    """'3 lỗi, 2 cảnh báo' of one report."""
+    return f"{len(outcome.problems)} lỗi" + (f", {len(outcome.warnings)} cảnh báo" if outcome.warnings else "")
 
 
 def _write_pdfs(outcomes: list[Outcome], pdfa: bool) -> bool:
@@ -193,13 +210,13 @@ def _write_pdfs(outcomes: list[Outcome], pdfa: bool) -> bool:
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
-def validate(reports: ReportFiles, templates: TemplateFolder = None) -> None:
+def validate(reports: ReportFiles, templates: TemplateFolder = None, strict: Strict = False) -> None:
     """Kiểm tra tệp báo cáo (mọi bước trừ ghi tệp)."""
     from baocao.batch import run
 
     _check_files(reports)
     _check_folder(templates)
-    outcomes = run(_plan(reports, None, templates, write=False), 1, _tell_validity, write=False)
+    outcomes = run(_plan(reports, None, templates, write=False, strict=strict), 1, _tell_validity, write=False)
     raise typer.Exit(EXIT_INPUT if not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
@@ -209,6 +226,8 @@ def _tell_validity(outcome: Outcome) -> None:
     _show(outcome.warnings, "Cảnh báo", "bold yellow")
     if outcome.ok:
         out.print(f"[green]Hợp lệ[/] {escape(str(outcome.job.report))}")
+    else:
+        err.print(f"[red]Không hợp lệ[/] {escape(str(outcome.job.report))} ({_counts(outcome)}).")
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
@@ -380,6 +399,26 @@ def next_report(
                   "'baocao validate' báo từng chỗ cho đến khi điền xong:")
         for problem in written.to_fill:
             out.print(f"  {escape(str(problem.location))}: {escape(problem.message)}")
+
+
+@app.command(name="import", cls=_Command, options_metavar="[TÙY CHỌN]")
+def import_report(
+    document: Annotated[Path, typer.Argument(help="Tệp Word của báo cáo (.docx; .doc cũ cần LibreOffice).", metavar="BAO-CAO.docx",
+                                             show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="THU_MUC",
+                                         help="Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có).")] = Path("."),
+) -> None:
+    """Đọc báo cáo Word đã có thành hồ sơ đơn vị và tệp báo cáo YAML (soạn lại được bằng build)."""
+    from baocao.readers.docx import import_docx
+
+    _check_files([document], "BAO-CAO.docx", folders=False)
+    done = _or_exit(lambda: import_docx(document, output))
+    for line in done.summary.lines():
+        out.print(escape(line))
+    for path in done.kept:
+        out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
+    for path in done.written:
+        out.print(f"[green]Đã viết[/] {escape(str(path))}")
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")

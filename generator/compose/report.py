@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from baocao.conventions import formatting as fmt
@@ -16,12 +17,13 @@ from baocao.conventions import numbering
 from baocao.figures.compute import Computed
 from baocao.document.model import (Appendix, Block, Document, Frame, Heading, HeadingKind, Inline, Note, NumberedParagraph,
                                    Paragraph, Table, Text, restyle)
-from baocao.errors import BaocaoError, Location, Problem
+from baocao.errors import BaocaoError, Collector, Location, Problem
 from baocao.input.kinds import load_kind
 from baocao.input.load import SourceMap
 from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
 from baocao.compose.narrative import Figures, Narrator
 from baocao.compose.tables import build_table
+from baocao.compose.trust import NumberSlips
 from baocao.input.validate import Sources
 
 REPORT_TYPE_NAME = "BÁO CÁO"
@@ -77,20 +79,22 @@ class _Composer:
         self.report: BaoCao = sources.report
         self.unit: DonVi = sources.unit
         self.places: SourceMap = sources.report_map
-        self.figures = computed.figures
+        self.figures = Figures(computed.figures, computed.failed)
         self.appendix_labels = appendix_labels(self.report.phu_luc)
-        self.narrator = Narrator(self._context(computed))
+        self.slips = NumberSlips(self.places)
+        self.narrator = Narrator(self._context(computed), self.slips.scan, self.places.text)
         self.blocks: list[Block] = []
         self.ladder = self.report.kieu_muc or self.unit.kieu_muc or numbering.DEFAULT_LADDER
         self.styles_by_depth: dict[int, tuple[str, Location]] = {}  # the first label style met at each depth
         self.mixed_depths: set[int] = set()
         self.notes: dict[str, Note] = {}
         self.warnings: list[Problem] = list(computed.warnings)
+        self.found = Collector()  # every problem of the sentences, tables, frame: all told at the end
 
     def _context(self, computed: Computed) -> dict[str, Any]:
         r, u = self.report, self.unit
         return {
-            "so_lieu": Figures(self.figures),
+            "so_lieu": self.figures,
             "van_ban": {name: CitedDocument(spec) for name, spec in r.van_ban.items()},
             "nhiem_vu": computed.tasks,
             "phu_luc": {a.khoa: label for a, label in zip(r.phu_luc, self.appendix_labels, strict=True) if a.khoa},
@@ -102,36 +106,44 @@ class _Composer:
         } | ({"tong_hop": computed.rollup} if computed.rollup else {})
 
     def run(self) -> Composed:
+        """The document; raises BaocaoError with every problem found (and the warnings) if there is one."""
+        attempt = self.found.attempt
         if self.report.chi_phu_luc:
-            self._check_appendices_only()
+            attempt(self._check_appendices_only, None)
         else:
             self._blocks(self.report.mo_dau, ("mo_dau",), None, 0)
             top = "phan" if self.report.co_phan else numbering.child_style(None, self.ladder)
             self._blocks(self.report.noi_dung, ("noi_dung",), _Level(top, 0, 0), 0)
-            self._close()
-        appendices = [self._appendix(spec, label, ("phu_luc", i)) for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels, strict=True))]
+            attempt(self._close, None)
+        appendices = [attempt(partial(self._appendix, spec, label, ("phu_luc", i)), None)
+                      for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels, strict=True))]
         self._unused_notes()
-        frame = None if self.report.chi_phu_luc else self._frame()
-        return Composed(Document(frame, self.blocks, appendices), self.warnings)
+        frame = None if self.report.chi_phu_luc else attempt(self._frame, None)
+        self.warnings += self.slips.warnings + self.slips.mixed()
+        self.found.check(self.warnings)
+        return Composed(Document(frame, self.blocks, [a for a in appendices if a is not None]), self.warnings)
 
     # ---- outline ----------------------------------------------------------------------
 
     def _blocks(self, items: list, path: tuple, level: _Level | None, bullet: int) -> None:
         for i, item in enumerate(items):
-            here = path + (i,)
-            if isinstance(item, Muc):
-                if level is None or bullet:
-                    raise BaocaoError(Problem(self.places.where(here), "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.", "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."))
-                self._section(item, here, level)
-            elif isinstance(item, KhoiBang):
-                self.blocks.append(replace(self._table(item.bang, here + ("bang",)), source=self.places.where(here)))
-            elif isinstance(item, list):
-                if bullet >= len(_BULLET_ROLES):
-                    raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
-                self._blocks(item, here, level, bullet + 1)
-            else:
-                role = _BULLET_ROLES[bullet - 1] if bullet else "body"
-                self.blocks.append(Paragraph(self._inlines(item, here), role, self.places.where(here)))
+            self.found.attempt(partial(self._block, item, path + (i,), level, bullet), None)
+
+    def _block(self, item: Any, here: tuple, level: _Level | None, bullet: int) -> None:
+        """One item of an outline list; its problems are kept and the next item is composed all the same."""
+        if isinstance(item, Muc):
+            if level is None or bullet:
+                raise BaocaoError(Problem(self.places.where(here), "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.", "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."))
+            self._section(item, here, level)
+        elif isinstance(item, KhoiBang):
+            self.blocks.append(replace(self._table(item.bang, here + ("bang",)), source=self.places.where(here)))
+        elif isinstance(item, list):
+            if bullet >= len(_BULLET_ROLES):
+                raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
+            self._blocks(item, here, level, bullet + 1)
+        else:
+            role = _BULLET_ROLES[bullet - 1] if bullet else "body"
+            self.blocks.append(Paragraph(self._inlines(item, here), role, self.places.where(here)))
 
     def _section(self, section: Muc, path: tuple, level: _Level) -> None:
         """A section: numbered in its level's style (or not numbered), then its content one level down."""
@@ -225,7 +237,8 @@ class _Composer:
     # ---- text and footnotes -------------------------------------------------------------
 
     def _inlines(self, text: str, path: tuple) -> list[Inline]:
-        return self.narrator.inlines(text, self.places.where(path), self._note)
+        """A clerk's text rendered; when it fails, its problem is kept and it renders as nothing."""
+        return self.found.attempt(lambda: self.narrator.inlines(text, self.places.where(path), self._note), [])
 
     def _note(self, body: str, where: Location) -> Note:
         if not _NOTE_NAME.match(body):
@@ -241,8 +254,14 @@ class _Composer:
         return self.notes[body]
 
     def _unused_notes(self) -> None:
+        """Named notes no sentence cited; after an error (which may have stopped the sentence citing
+        one) they are rendered instead, so that their own problems are found too."""
         for name in self.report.chu_thich:
-            if name not in self.notes:
+            if name in self.notes:
+                continue
+            if self.found.problems:
+                self.found.attempt(partial(self._note, name, self.places.where(("chu_thich", name))), None)
+            else:
                 self.warnings.append(Problem(self.places.where(("chu_thich", name)), f"Chú thích '{name}' được định nghĩa nhưng không được dùng.",
                                              f"Gọi nó trong câu bằng [^{name}] hoặc xóa đi."))
 

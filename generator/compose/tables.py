@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from itertools import groupby
 from typing import Any
 
 from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
-from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.compose.narrative import Figures
+from baocao.errors import BaocaoError, Collector, Location, Problem, suggest, told_elsewhere
 from baocao.figures.totals import Figure, differs, percent, sum_values
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
@@ -64,7 +66,8 @@ class _TableBuilder:
 
     def build(self) -> Table:
         self._check_columns()
-        groups = [(group, path, [item for raw, row_path in entries for item in self._items(raw, row_path)])
+        found = Collector()  # every row's problem, not only the first
+        groups = [(group, path, [item for raw, row_path in entries for item in found.attempt(partial(self._items, raw, row_path), [])])
                   for group, path, entries in grouped_rows(self.spec, self.path, self.places)]
         items = [item for _, _, group_items in groups for item in group_items]
         self.decimals = max((item.figure.so_le for item in items if item.figure and item.figure.so_le is not None), default=None)
@@ -76,8 +79,9 @@ class _TableBuilder:
             for item in group_items:
                 number += 1
                 rows.append(Row([self._cell(c, item, number) for c in self.columns]))
-        if self.spec.tong_cong is not False:
-            rows.append(self._total_row(items))
+        if self.spec.tong_cong is not False and not found.problems:  # a total of rows in error would tell more errors
+            rows.append(found.attempt(partial(self._total_row, items), Row([])))
+        found.check()
         return Table(
             widths=[c.do_rong or DEFAULT_WIDTHS.get(c.kieu, 2) for c in self.columns],
             rows=rows,
@@ -188,6 +192,8 @@ class _TableBuilder:
 
     def _figure(self, name: Any, path: tuple) -> Figure:
         figure = self.figures.get(str(name))
+        if figure is None and isinstance(self.figures, Figures) and name in self.figures.failed:
+            raise told_elsewhere()
         if figure is None:
             raise self._fail(path, f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
                              suggest(str(name), self.figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."))

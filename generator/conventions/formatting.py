@@ -50,16 +50,26 @@ _SAME_PERIOD_WORDS = "so với cùng kỳ"
 # --- numbers -------------------------------------------------------------------
 
 
+_NUMBER_TYPES = frozenset((int, float, Decimal))  # exact types: the common case without isinstance chains
+
+
 def _is_number(value: object) -> bool:
+    if type(value) in _NUMBER_TYPES:
+        return True
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 def _to_decimal(value: Number) -> Decimal:
     """Exact Decimal for an int, float (via str) or Decimal; bools, strings and non-finite values refused."""
-    if not _is_number(value):
-        kind = type(value).__name__
-        raise TypeError(f"Cần một số (int, float hoặc Decimal), nhận được {kind}: {value!r}")
-    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    kind = type(value)
+    if kind is Decimal:
+        number = value
+    elif kind is int:
+        return Decimal(value)
+    elif not _is_number(value):
+        raise TypeError(f"Cần một số (int, float hoặc Decimal), nhận được {kind.__name__}: {value!r}")
+    else:
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
         raise ValueError(f"Giá trị không phải là số hữu hạn: {value!r}")
     return number

@@ -110,8 +110,8 @@ class _RollUp:
         self.warnings.extend(Problem(r.problem.location, f"Báo cáo của {r.name} có lỗi nên không được tổng hợp: {r.problem.message}",
                                      r.problem.hint or _FIX_SOURCE) for r in failed)
         if not units:
-            raise BaocaoError([Problem(self._where("cac_bao_cao"), f"Không có báo cáo cấp dưới nào dùng được để tổng hợp ({len(failed)} báo cáo có lỗi).",
-                                       "Sửa các lỗi nêu dưới đây trong báo cáo của các đơn vị."), *self.warnings])
+            raise BaocaoError(Problem(self._where("cac_bao_cao"), f"Không có báo cáo cấp dưới nào dùng được để tổng hợp ({len(failed)} báo cáo có lỗi).",
+                                      "Sửa các lỗi nêu dưới đây trong báo cáo của các đơn vị.", tuple(self.warnings)))
         self._check_duplicates(units)
         missing = self._missing(reports)
         figures = {name: self._figure(name, spec, units) for name, spec in self.report.so_lieu.items() if spec.tong_tu}
@@ -166,11 +166,9 @@ class _RollUp:
         for unit in units:
             first = seen.setdefault(_key(unit.name), unit)
             if first is not unit:
-                raise BaocaoError([
-                    Problem(Location(unit.path), f"Hai báo cáo của cùng đơn vị '{unit.name}' (ten_goi_tat); số liệu sẽ bị cộng hai lần.",
-                            "Chỉ để một báo cáo cho mỗi đơn vị: sửa mẫu cac_bao_cao hoặc ten_goi_tat trong hồ sơ đơn vị."),
-                    Problem(Location(first.path), "Báo cáo thứ nhất của đơn vị này."),
-                ])
+                raise BaocaoError(Problem(Location(unit.path), f"Hai báo cáo của cùng đơn vị '{unit.name}' (ten_goi_tat); số liệu sẽ bị cộng hai lần.",
+                                          "Chỉ để một báo cáo cho mỗi đơn vị: sửa mẫu cac_bao_cao hoặc ten_goi_tat trong hồ sơ đơn vị.",
+                                          (Problem(Location(first.path), "Báo cáo thứ nhất của đơn vị này."),)))
 
     def _missing(self, reports: list[_Unit]) -> list[str]:
         """Expected units with no report (warned at their line); reports of units not expected are warned too."""
@@ -233,12 +231,10 @@ class _RollUp:
         for unit, part in parts:
             if part.don_vi != expected:
                 reference = self.places.where(("so_lieu", name, "don_vi")) if spec.don_vi else first.where(spec.tong_tu)
-                raise BaocaoError([
-                    Problem(unit.where(spec.tong_tu, "don_vi"), f"Số liệu '{spec.tong_tu}' của {unit.name} tính bằng {_unit(part.don_vi)}, "
-                                                                f"khác đơn vị {_unit(expected)} của '{name}'.",
-                            "Các số liệu được cộng phải cùng đơn vị tính: sửa đơn vị hoặc quy đổi số liệu."),
-                    Problem(reference, f"Đơn vị tính {_unit(expected)} ghi ở đây."),
-                ])
+                raise BaocaoError(Problem(unit.where(spec.tong_tu, "don_vi"), f"Số liệu '{spec.tong_tu}' của {unit.name} tính bằng "
+                                          f"{_unit(part.don_vi)}, khác đơn vị {_unit(expected)} của '{name}'.",
+                                          "Các số liệu được cộng phải cùng đơn vị tính: sửa đơn vị hoặc quy đổi số liệu.",
+                                          (Problem(reference, f"Đơn vị tính {_unit(expected)} ghi ở đây."),)))
 
     def _warn_partial(self, name: str, source: str, parts: list[tuple[_Unit, Figure]]) -> None:
         """A plan (named or not) or same period some units give and others not cannot be summed: say which lack it."""

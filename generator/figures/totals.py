@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import partial
 from typing import Any, TypeGuard
 
 from baocao.conventions.formatting import DEFAULT_PERCENT_DECIMALS, format_number, round_half_up, with_unit
-from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.input.load import SourceMap
 from baocao.input.model import SCALES, BaoCao, CachViet, DonVi, SoLieu
 
@@ -150,15 +151,32 @@ def compute_figures(
     """Resolve every figure, computing totals, averages and ratios (or checking stated ones) in dependency order.
 
     `given` holds figures already computed elsewhere (roll-up totals); the others may use them. Kept
-    discrepancies (giu_nguyen) are appended to `warnings`.
+    discrepancies (giu_nguyen) are appended to `warnings`. Raises BaocaoError with the problems of
+    every figure that cannot be resolved.
     """
+    figures, problems = resolve_figures(declared, places, given, style, warnings)
+    if problems:
+        raise BaocaoError(problems)
+    return figures
+
+
+def resolve_figures(
+    declared: dict[str, SoLieu],
+    places: SourceMap,
+    given: dict[str, Figure] | None = None,
+    style: FigureStyle | None = None,
+    warnings: list[Problem] | None = None,
+) -> tuple[dict[str, Figure], list[Problem]]:
+    """The figures that can be resolved (as compute_figures), and the problems of the others: a figure
+    is left out with a part that fails, whose problem is told once."""
     resolver = _Resolver(declared, places, style or FigureStyle(), given or {})
+    found = Collector()
     for name in declared:
-        resolver.resolve(name, ())
-    resolver.check_plan_names()
+        found.attempt(partial(resolver.resolve, name, ()), None)
+    found.attempt(resolver.check_plan_names, None)
     if warnings is not None:
         warnings.extend(resolver.warnings)
-    return resolver.done
+    return resolver.done, found.problems
 
 
 Combine = Callable[[str], "Decimal | None"]
@@ -375,15 +393,13 @@ class _Resolver:
                 )
                 continue
             raise BaocaoError(
-                [
-                    Problem(
-                        place,
-                        f"{label} ghi {format_number(stated)} nhưng {what} là {format_number(computed)}.",
-                        "Sửa số ghi ở đây hoặc các số liệu thành phần; có thể bỏ dòng này để tự tính, "
-                        'hoặc ghi giu_nguyen: "lý do" để giữ số đã ghi.',
-                    ),
-                    *sources,
-                ]
+                Problem(
+                    place,
+                    f"{label} ghi {format_number(stated)} nhưng {what} là {format_number(computed)}.",
+                    "Sửa số ghi ở đây hoặc các số liệu thành phần; có thể bỏ dòng này để tự tính, "
+                    'hoặc ghi giu_nguyen: "lý do" để giữ số đã ghi.',
+                    tuple(sources),
+                )
             )
 
     def _average(self, name: str, spec: SoLieu, chain: tuple[str, ...]) -> Figure:

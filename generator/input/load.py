@@ -95,10 +95,11 @@ class _Loader(*_BASES):
 
 
 class SourceMap:
-    """Where each value of a loaded file sits: path of keys/indexes → Location."""
+    """Where each value of a loaded file sits: path of keys/indexes → Location; the file's `text`."""
 
-    def __init__(self, file: Path | None):
+    def __init__(self, file: Path | None, text: str = ""):
         self.file = file
+        self.text = text
         self._places: dict[Path_, Location] = {}
         self._keys: dict[Path_, Location] = {}
 
@@ -163,7 +164,7 @@ def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
     except yaml.reader.ReaderError as exc:  # a character YAML refuses (C1 controls such as U+009C); its first is the one
         char = chr(exc.character)
         raise _control_char(char, _position(text, text.find(char), path), _COPIED_HINT) from None
-    places = SourceMap(path)
+    places = SourceMap(path, text)
     if node is None:
         return {}, places
     return _Builder(places, text).build(node, ()), places
