@@ -109,8 +109,9 @@ def plan(paths: list[Path], output: Path | None = None, templates: Path | None =
             problems.append(Problem(Location(path), "Đây là hồ sơ đơn vị, không phải tệp báo cáo.",
                                     "Chỉ ghi tên tệp báo cáo (hoặc thư mục đơn vị); hồ sơ don-vi.yaml được đọc tự động."))
             continue
+        target = output if output is not None and single else root / f"{path.stem}{suffix}"
         found = (_folder_jobs(path, root, templates, writer) if path.is_dir()
-                 else [Job(path, output if single else root / f"{path.stem}{suffix}", path.parent.name, templates, writer)])
+                 else [Job(path, target, path.parent.name, templates, writer)])
         if not found:
             problems.append(Problem(Location(path), "Không tìm thấy tệp báo cáo nào trong thư mục này.", _NO_REPORT_HINT))
         for job in found:
@@ -206,8 +207,10 @@ def _result(future: Future, job: Job) -> Outcome:
 
 
 def _crashed(job: Job, exc: Exception) -> Outcome:
-    return Outcome(job, problems=[Problem(Location(job.report), f"Chương trình gặp lỗi khi soạn báo cáo này ({type(exc).__name__}: {exc}).",
-                                          "Đây là lỗi của chương trình, không phải của tệp báo cáo: hãy báo cho người phụ trách.")])
+    """A report that failed through a fault of ours, told as one (not the clerk's)."""
+    message = f"Chương trình gặp lỗi khi soạn báo cáo này ({type(exc).__name__}: {exc})."
+    hint = "Đây là lỗi của chương trình, không phải của tệp báo cáo: hãy báo cho người phụ trách."
+    return Outcome(job, problems=[Problem(Location(job.report), message, hint)])
 
 
 def write_pdfs(outcomes: list[Outcome], pdfa: bool = False) -> None:

@@ -26,8 +26,18 @@ def chromium(url: str, *options: str, wait: str = "--virtual-time-budget=10000")
     (a page with an open event stream never goes idle: give it a --timeout instead)."""
     assert CHROMIUM, "Chromium is not installed: apt-get install chromium"
     with tempfile.TemporaryDirectory(prefix="baocao-chromium-") as profile:
-        command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                   f"--user-data-dir={profile}", wait, *options, url]
+        command = [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            wait,
+            *options,
+            url,
+        ]
         return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
 
 

@@ -17,16 +17,20 @@ from conftest import KIND_EXAMPLES
 from test_html import _docx_walk
 
 pytestmark = needs_chromium
-needs_soffice = pytest.mark.skipif(find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-                                   reason="LibreOffice is not installed (scripts/test.sh and CI install it)")
+needs_soffice = pytest.mark.skipif(
+    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
+    reason="LibreOffice is not installed (scripts/test.sh and CI install it)",
+)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     """Each kind's example as .docx and as preview."""
     folder = tmp_path_factory.mktemp("browser")
-    return {kind: (build(report, folder / f"{kind}.docx")[0], build(report, folder / f"{kind}.html", writer="html")[0])
-            for kind, report in KIND_EXAMPLES.items()}
+    return {
+        kind: (build(report, folder / f"{kind}.docx")[0], build(report, folder / f"{kind}.html", writer="html")[0])
+        for kind, report in KIND_EXAMPLES.items()
+    }
 
 
 def _pdf_pages(pdf: Path) -> int:
@@ -61,8 +65,10 @@ def test_sheets_hold_the_docx_text_and_each_note_under_its_citation(built):
     assert tree.cssselect("tr.header.lap"), "the appendix table goes on over two sheets, its header repeated"
     for node in tree.cssselect("sup.fnref, .chu-thich sup, tr.lap"):
         node.drop_tree()
-    text = "".join(re.sub(r"\s+", "", p.text_content()).replace("\xa0", "")
-                   for p in tree.cssselect(".than p, .than h1, .than h2, .than h3, .than h4, .than h5"))
+    text = "".join(
+        re.sub(r"\s+", "", p.text_content()).replace("\xa0", "")
+        for p in tree.cssselect(".than p, .than h1, .than h2, .than h3, .than h4, .than h5")
+    )
     assert text == "".join(_docx_walk(docx)[0])
 
 
@@ -77,10 +83,14 @@ def test_page_numbers_and_landscape_appendix(built, tmp_path):
     assert numbers[:first_landscape] == ["", *map(str, range(2, first_landscape + 1))]
     assert numbers[first_landscape:] == ["", *map(str, range(2, len(sheets) - first_landscape + 1))]
     pdf = printed(html.as_uri(), tmp_path / "thi-dua-chromium.pdf")
-    sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", str(len(sheets)), str(pdf)], capture_output=True, text=True, check=True).stdout
+    sizes = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", str(len(sheets)), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     pages = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", sizes)
     assert len(pages) == len(sheets)
-    assert all(float(w) < float(h) for w, h in pages[:first_landscape]) and all(float(w) > float(h) for w, h in pages[first_landscape:])
+    assert all(float(w) < float(h) for w, h in pages[:first_landscape]) and all(
+        float(w) > float(h) for w, h in pages[first_landscape:]
+    )
 
 
 def test_screenshots(built, tmp_path):

@@ -60,7 +60,10 @@ def _html_paragraphs(tree: lxml.html.HtmlElement) -> list[str]:
     tree = lxml.html.fromstring(lxml.html.tostring(tree))
     for node in tree.cssselect(".fnstore, sup.fnref"):
         node.drop_tree()
-    texts = (re.sub(r"\s+", "", p.text_content()).replace("\xa0", "") for p in tree.cssselect("section.flow p, h1, h2, h3, h4, h5"))
+    texts = (
+        re.sub(r"\s+", "", p.text_content()).replace("\xa0", "")
+        for p in tree.cssselect("section.flow p, h1, h2, h3, h4, h5")
+    )
     return [text for text in texts if text]
 
 
@@ -81,14 +84,26 @@ def test_footnote_numbers_are_the_ones_word_shows(example_docx, example_html):
     assert any(sup.get("class") == "fnref repeat" for sup in example_html.cssselect("sup.fnref"))
     notes = example_html.cssselect(".fnstore .fn")
     assert [n.get("data-note") for n in notes] == [str(i) for i in range(1, len(notes) + 1)]
-    assert [_squash(n.text_content()) for n in notes] == [_squash(f"{i} {text}") for i, text in enumerate(_docx_notes(example_docx), 1)]
+    assert [_squash(n.text_content()) for n in notes] == [
+        _squash(f"{i} {text}") for i, text in enumerate(_docx_notes(example_docx), 1)
+    ]
 
 
 def test_frame_and_sections(example_html):
     text = _squash(example_html.text_content())
-    for words in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 142/BC-UBND",
-                  "Tân Hòa, ngày 15 tháng 6 năm 2026", "BÁO CÁO", "Nơi nhận:", "- Lưu: VT, VHXH.", "KT. CHỦ TỊCH",
-                  "Lê Thị Minh Hạnh", "Biểu số 01", "(Kèm theo Báo cáo số 142/BC-UBND ngày 15/6/2026 của UBND xã Tân Hòa)"):
+    for words in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 142/BC-UBND",
+        "Tân Hòa, ngày 15 tháng 6 năm 2026",
+        "BÁO CÁO",
+        "Nơi nhận:",
+        "- Lưu: VT, VHXH.",
+        "KT. CHỦ TỊCH",
+        "Lê Thị Minh Hạnh",
+        "Biểu số 01",
+        "(Kèm theo Báo cáo số 142/BC-UBND ngày 15/6/2026 của UBND xã Tân Hòa)",
+    ):
         assert words in text
     flows = example_html.cssselect("section.flow")
     assert [f.get("class") for f in flows] == ["flow portrait", "flow landscape"]
@@ -114,7 +129,9 @@ def test_the_page_is_self_contained(example_html):
 
 
 def test_clerk_text_is_escaped(report_dir):
-    report = report_dir.write(small_report(noi_dung=[{"tieu_de": "Kết quả", "noi_dung": ["Thẻ <script>alert(1)</script> & <b>x</b>."]}]))
+    report = report_dir.write(
+        small_report(noi_dung=[{"tieu_de": "Kết quả", "noi_dung": ["Thẻ <script>alert(1)</script> & <b>x</b>."]}])
+    )
     html = render(report, writer="html").data.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;." in html
     assert "<script>alert" not in html
@@ -125,7 +142,9 @@ def test_warnings_are_listed_with_file_and_line(report_dir):
     html = render(report, writer="html").data.decode()
     banner = lxml.html.fromstring(html).cssselect("aside.warnings")[0]
     assert "Cảnh báo (1)" in banner.text_content()
-    assert re.search(r"bao-cao\.yaml:\d+:\d+: Chú thích 'thua' được định nghĩa nhưng không được dùng", banner.text_content())
+    assert re.search(
+        r"bao-cao\.yaml:\d+:\d+: Chú thích 'thua' được định nghĩa nhưng không được dùng", banner.text_content()
+    )
 
 
 def test_a_warning_about_a_block_marks_it_in_the_page():
@@ -134,12 +153,19 @@ def test_a_warning_about_a_block_marks_it_in_the_page():
     warning = Problem(heading.source, "Thử cảnh báo ở đây.")
     tree = lxml.html.fromstring(page(composed.document, [warning]))
     marked = tree.cssselect("[data-warning]")
-    assert len(marked) == 1 and marked[0].tag == f"h{heading.level}" and marked[0].get("data-warning") == "Thử cảnh báo ở đây."
+    assert (
+        len(marked) == 1
+        and marked[0].tag == f"h{heading.level}"
+        and marked[0].get("data-warning") == "Thử cảnh báo ở đây."
+    )
     link = tree.cssselect("aside.warnings a")[0]
     assert link.get("href") == "#" + marked[0].get("id") and str(sources.report_map.file) in link.text_content()
     elsewhere = Problem(Location(heading.source.file, 9999), "Không ở khối nào.")
     tree = lxml.html.fromstring(page(composed.document, [elsewhere]))
-    assert not tree.cssselect("[data-warning]") and "Không ở khối nào." in tree.cssselect("aside.warnings")[0].text_content()
+    assert (
+        not tree.cssselect("[data-warning]")
+        and "Không ở khối nào." in tree.cssselect("aside.warnings")[0].text_content()
+    )
 
 
 @pytest.mark.parametrize("kind", sorted(KIND_EXAMPLES))
@@ -173,7 +199,9 @@ def test_preview_command(cli, tmp_path):
 def test_preview_of_a_broken_report_says_where_and_writes_nothing(cli, tmp_path):
     broken = tmp_path / "bao-cao.yaml"
     broken.write_text(example_text().replace("{{ so_lieu.lua_xuan", "{{ so_lieu.lua_xuann", 1), encoding="utf-8")
-    (tmp_path / "don-vi.yaml").write_text(EXAMPLE.with_name("don-vi.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "don-vi.yaml").write_text(
+        EXAMPLE.with_name("don-vi.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     code, _, err = cli("preview", broken)
     assert code == 1 and re.search(r"bao-cao\.yaml:\d+", err) and "lua_xuann" in err
     assert not (tmp_path / "output").exists()

@@ -50,7 +50,12 @@ def test_board_keeps_the_last_draft_under_the_errors():
     assert "Bản một" in board.page() and "Lỗi" not in board.page()
     board.publish([Problem(Location(Path("a.yaml"), 7, 2), "Thiếu <tên>.", "Thêm tên.")])
     page = board.page()
-    assert "Bản một" in page and "a.yaml:7:2: Thiếu &lt;tên&gt;." in page and "→ Thêm tên." in page and "bản đúng gần nhất" in page
+    assert (
+        "Bản một" in page
+        and "a.yaml:7:2: Thiếu &lt;tên&gt;." in page
+        and "→ Thêm tên." in page
+        and "bản đúng gần nhất" in page
+    )
     assert board.state() == {"version": 3, "ok": False, "problems": ["a.yaml:7:2: Thiếu <tên>.\n    → Thêm tên."]}
     assert 'EventSource("/su-kien?v=3")' in page
 
@@ -158,8 +163,14 @@ def test_the_served_page_in_a_browser(watched):
 def _start_watch(tmp_path: Path, *options: str) -> subprocess.Popen:
     report = shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name)
     shutil.copy(EXAMPLE_UNIT, tmp_path / "don-vi.yaml")
-    return subprocess.Popen([sys.executable, "-m", "baocao", "watch", report, "--no-browser", *options], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    return subprocess.Popen(
+        [sys.executable, "-m", "baocao", "watch", report, "--no-browser", *options],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process")
@@ -182,9 +193,10 @@ def test_a_busy_port_is_told_in_vietnamese(tmp_path, server):
         assert watch.wait(WAIT) == 1 and "Không mở được cổng" in said and "--port" in said
 
 
-needs_uno = pytest.mark.skipif((find_soffice() is None or uno_python(find_soffice()) is None)
-                               and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-                               reason="LibreOffice with its Python bridge is not installed (scripts/test.sh installs it)")
+needs_uno = pytest.mark.skipif(
+    (find_soffice() is None or uno_python(find_soffice()) is None) and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
+    reason="LibreOffice with its Python bridge is not installed (scripts/test.sh installs it)",
+)
 
 
 @needs_uno

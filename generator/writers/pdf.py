@@ -135,9 +135,9 @@ class WarmConverter:
         if profile_cache().is_dir():
             shutil.copytree(profile_cache(), profile)
         pipe = f"baocao-{os.getpid()}-{id(self)}"
-        self.office = subprocess.Popen([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
-                                        "--norestore", "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"],
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--norestore",
+                   "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"]
+        self.office = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.helper = subprocess.Popen([python, str(UNO_HELPER), pipe], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                        stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
 

@@ -47,7 +47,8 @@ def main():
     for line in sys.stdin:
         source, target = json.loads(line)
         try:
-            document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, (_property("Hidden", True),))
+            url = uno.systemPathToFileUrl(source)
+            document = desktop.loadComponentFromURL(url, "_blank", 0, (_property("Hidden", True),))
             try:
                 document.storeToURL(uno.systemPathToFileUrl(target), (_property("FilterName", "writer_pdf_Export"),))
             finally:

@@ -16,24 +16,29 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from baocao.errors import Problem
+from baocao.writers.html.writer import problem_html
 
 HOST = "127.0.0.1"
 KEEP_ALIVE_SECONDS = 15
 NO_DRAFT = ('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>baocao</title><style>'
-            ".banner { font: 11pt/1.4 sans-serif; padding: 8px 12px; background: #ffe3e3; border-left: 6px solid #c62828; }"
+            ".banner { font: 11pt/1.4 sans-serif; padding: 8px 12px; background: #ffe3e3;"
+            " border-left: 6px solid #c62828; }"
             "</style></head><body></body></html>")
 RELOAD = """<script>(function () {
   var key = "baocao-cuon:" + location.pathname;
   var y = sessionStorage.getItem(key);
   if (y !== null) window.scrollTo(0, +y);
   var events = new EventSource("/su-kien?v=%d");
-  events.onmessage = function () { sessionStorage.setItem(key, String(window.scrollY)); events.close(); location.reload(); };
+  events.onmessage = function () {
+    sessionStorage.setItem(key, String(window.scrollY));
+    events.close();
+    location.reload();
+  };
 })();</script>"""
 
 
@@ -83,8 +88,7 @@ class Board:
 def _problems_banner(problems: list[Problem], built_at: str) -> str:
     if not problems:
         return ""
-    lines = "".join(f"<li>{escape(f'{p.location}: {p.message}')}" + (f"<br>→ {escape(p.hint)}" if p.hint else "") + "</li>"
-                    for p in problems)
+    lines = "".join(f"<li>{problem_html(p)}</li>" for p in problems)
     kept = (f"Bên dưới là bản đúng gần nhất (lúc {built_at}); sửa lỗi rồi lưu tệp để cập nhật." if built_at
             else "Chưa có bản nào soạn được; sửa lỗi rồi lưu tệp.")
     return f'<aside class="banner error" id="loi"><b>Lỗi ({len(problems)})</b><ul>{lines}</ul>{kept}</aside>'
@@ -101,7 +105,8 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/":
             self._send(self.server.board.page().encode(), "text/html; charset=utf-8")
         elif url.path == "/trang-thai":
-            self._send(json.dumps(self.server.board.state(), ensure_ascii=False).encode(), "application/json; charset=utf-8")
+            state = json.dumps(self.server.board.state(), ensure_ascii=False)
+            self._send(state.encode(), "application/json; charset=utf-8")
         elif url.path == "/su-kien":
             self._events(int(parse_qs(url.query).get("v", ["0"])[0] or 0))
         else:

@@ -128,7 +128,8 @@ class _PageWriter:
         """The body's flow (with the frame) if there is one, then one flow per appendix."""
         if self.document.frame is not None:
             frame = self.document.frame
-            yield self._flow("portrait", [*self._header(frame), *self._blocks(self.document.blocks), self._closing(frame)])
+            body = [*self._header(frame), *self._blocks(self.document.blocks), self._closing(frame)]
+            yield self._flow("portrait", body)
         for appendix in self.document.appendices:
             yield self._flow("landscape", [*self._appendix_heading(appendix), *self._blocks(appendix.blocks)])
 
@@ -161,7 +162,8 @@ class _PageWriter:
     def _closing(self, frame: Frame) -> str:
         recipients = "".join(_line(line, "nn") for line in frame.noi_nhan)
         signer = [_line(frame.tham_quyen, "ky")] if frame.tham_quyen else []
-        signer += [_line(frame.chuc_vu, "ky"), *['<p class="ky">&nbsp;</p>'] * SIGNATURE_ROOM, _line(frame.ho_ten, "ky")]
+        room = ['<p class="ky">&nbsp;</p>'] * SIGNATURE_ROOM
+        signer += [_line(frame.chuc_vu, "ky"), *room, _line(frame.ho_ten, "ky")]
         return (f'<div class="grid closing"><div><p class="nn-title">Nơi nhận:</p>{recipients}</div>'
                 f'<div>{"".join(signer)}</div></div>')
 
@@ -179,14 +181,15 @@ class _PageWriter:
             if isinstance(block, Table):
                 yield from self._table(block, mark)
             elif isinstance(block, Heading):
-                separator = "<br>" if block.kind == "phan" else " "
-                yield f'<h{block.level} class="keep"{mark}>{escape(block.label)}{separator}{self.inlines(block.inlines)}</h{block.level}>'
+                label = escape(block.label) + ("<br>" if block.kind == "phan" else " ")
+                yield f'<h{block.level} class="keep"{mark}>{label}{self.inlines(block.inlines)}</h{block.level}>'
             elif isinstance(block, NumberedParagraph):
-                label = [Text(block.label + " ", block.bold, block.italic)] if block.label else []
-                yield f'<p class="body"{mark}>{self.inlines([*label, *block.lead, *block.inlines])}</p>'
+                number = [Text(block.label + " ", block.bold, block.italic)] if block.label else []
+                yield f'<p class="body"{mark}>{self.inlines([*number, *block.lead, *block.inlines])}</p>'
             else:
+                bullet = escape(BULLET_MARKS.get(block.role, ""))
                 keep = " keep" if block.role == "subhead" else ""
-                yield f'<p class="{block.role}{keep}"{mark}>{escape(BULLET_MARKS.get(block.role, ""))}{self.inlines(block.inlines)}</p>'
+                yield f'<p class="{block.role}{keep}"{mark}>{bullet}{self.inlines(block.inlines)}</p>'
 
     def _table(self, table: Table, mark: str) -> Iterator[str]:
         if table.caption:
@@ -271,11 +274,17 @@ class _PageWriter:
             return ""
         items = []
         for i, warning in enumerate(self.warnings):
-            text = escape(f"{warning.location}: {warning.message}") + (f" → {escape(warning.hint)}" if warning.hint else "")
+            text = problem_html(warning, " ")
             if i in self.placed:
                 text = f'<a href="#canh-bao-{self.placed[i]}">{text}</a>'
             items.append(f"<li>{text}</li>")
         return f'<aside class="banner warnings"><b>Cảnh báo ({len(self.warnings)})</b><ul>{"".join(items)}</ul></aside>'
+
+
+def problem_html(problem: Problem, before_hint: str = "<br>") -> str:
+    """'file:line: message → hint', escaped."""
+    hint = f"{before_hint}→ {escape(problem.hint)}" if problem.hint else ""
+    return escape(f"{problem.location}: {problem.message}") + hint
 
 
 def _line(text: str, classes: str) -> str:
