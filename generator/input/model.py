@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Dis
 
 from baocao.conventions.formatting import parse_vn_number
 from baocao.input.kinds import KINDS
+from baocao.conventions.numbering import LADDER_STYLES, ladder_problem
 from baocao.input.period import IssueDate, Period, parse_issue_date, parse_period
 
 
@@ -44,6 +45,8 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 #: What a figure states: this period, the plan, the same period last year (what a total adds up).
 FIGURE_VALUES = ("gia_tri", "ke_hoach", "cung_ky")
 UNIT_FILE = "don-vi.yaml"  # the unit profile beside a unit's reports
+LEAD_STYLES = ("dam", "nghieng", "dam_nghieng")
+_STYLE_HELP = "la_ma (I.), so (1.), so_ghep (1.1.), chu (a))"
 
 
 def _key(value: str) -> str:
@@ -54,6 +57,21 @@ def _key(value: str) -> str:
 
 # A name clerks give to a column or an appendix, to refer to it ('ke_hoach', 'nhiem_vu').
 Key = Annotated[str, AfterValidator(_key)]
+LabelStyle = Literal[LADDER_STYLES]  # type: ignore[valid-type]
+
+
+def _ladder(value: list[str] | None) -> list[str] | None:
+    """A `kieu_muc` ladder runs downwards: each style may number the children of the one before."""
+    for parent, child in zip([None, *(value or [])], value or []):
+        problem = ladder_problem(parent, child)
+        if problem:
+            raise ValueError(f"kieu_muc [{', '.join(value or [])}]: {problem}")
+    return value
+
+
+Ladder = Annotated[list[LabelStyle] | None, AfterValidator(_ladder)]
+_LADDER_HELP = ("Kiểu số thứ tự của các cấp mục, từ cấp cao nhất xuống: " + _STYLE_HELP
+                + ". Mặc định [la_ma, so, so_ghep, chu]; có Phần thì Phần đứng trên các cấp này.")
 
 
 class _Strict(BaseModel):
@@ -143,6 +161,7 @@ class DonVi(_Strict):
     cach_viet: CachViet | None = Field(None, description="Cách viết tỷ lệ của đơn vị: 'đạt … kế hoạch', "
                                        "'bằng … so với cùng kỳ', viết tắt KH, CK, SVCK...")
     ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
+    kieu_muc: Ladder = Field(None, description=_LADDER_HELP)
 
 
 def _plans(value: Any) -> Any:
@@ -241,10 +260,26 @@ def _figure(value: Any) -> Any:
 
 
 class Muc(_Strict):
-    """Một mục của đề cương: tiêu đề (không ghi số, số được đánh tự động) và nội dung."""
+    """Một mục của đề cương (số thứ tự được đánh tự động): tiêu đề riêng một dòng, đoạn văn có số thứ tự,
+    hoặc cả hai (tiêu đề in đậm/nghiêng ở đầu đoạn); danh_so: false cho tiêu đề không đánh số."""
 
-    tieu_de: str = Field(description="Tiêu đề, không ghi số thứ tự.")
+    tieu_de: str = Field("", description="Tiêu đề, không ghi số thứ tự.")
+    doan: str = Field("", description="Đoạn văn mở đầu bằng số thứ tự ('1. nội dung...'); có cả tieu_de thì tiêu đề "
+                                      "đứng đầu đoạn ('a) Về công tác tổ chức: nội dung...').")
+    danh_so: bool = Field(True, description="false: tiêu đề in đậm không đánh số (số thứ tự bỏ qua mục này).")
+    kieu_muc_con: LabelStyle | None = Field(None, description="Kiểu số thứ tự của các mục con: " + _STYLE_HELP + ".")
+    kieu_tieu_de: Literal[LEAD_STYLES] | None = Field(None, description="Tiêu đề đứng đầu đoạn hoặc tiêu đề không đánh số "  # type: ignore[valid-type]
+                                                      "in dam (đậm), nghieng (nghiêng) hay dam_nghieng.")
     noi_dung: list[Khoi] = Field(default_factory=list, description="Đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con.")
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Muc:
+        if not self.tieu_de and not self.doan:
+            raise ValueError("Mục cần tieu_de (tiêu đề), doan (đoạn văn có số thứ tự), hoặc cả hai.")
+        if not self.danh_so and self.kieu_muc_con:
+            raise ValueError("Mục không đánh số (danh_so: false) không chọn kieu_muc_con: các mục con của nó đánh số "
+                             "tiếp theo mục cha.")
+        return self
 
 
 class Cot(_Strict):
@@ -362,6 +397,7 @@ class BaoCao(_Strict):
     kinh_gui: Lines = Field(default_factory=list, description="Nơi kính gửi (nếu có), mỗi dòng một nơi.")
     kieu_phan: Literal["so", "chu"] = Field("so", description="Cách ghi Phần: 'so' → Phần I, Phần II; 'chu' → Phần thứ nhất, Phần thứ hai.")
     co_phan: bool = Field(False, description="true nếu cấp cao nhất của đề cương là Phần (Phần I, Phần II).")
+    kieu_muc: Ladder = Field(None, description=_LADDER_HELP + " Ghi ở đây nếu khác hồ sơ đơn vị.")
     so_lieu: dict[Key, Annotated[SoLieu, BeforeValidator(_figure, json_schema_input_type=Union[SoLieu, float, str])]] = Field(default_factory=dict, description="Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.")
     so_lieu_tu: SoLieuTu = Field(default_factory=list, description=SO_LIEU_TU)
     cach_viet: CachViet | None = Field(None, description="Cách viết tỷ lệ riêng của báo cáo này (thay từng khóa của "
@@ -371,8 +407,10 @@ class BaoCao(_Strict):
     van_ban: dict[Key, VanBan] = Field(default_factory=dict, description="Các văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}.")
     mo_dau: list[Khoi] = Field(default_factory=list, description="Các đoạn mở đầu, trước mục đầu tiên.")
     noi_dung: list[Khoi] = Field(default_factory=list, description="Đề cương báo cáo: các mục lồng nhau.")
-    chu_thich: dict[Key, str] = Field(default_factory=dict, description="Chú thích (footnote) có tên, gọi trong câu bằng [^ten]; chú thích ngắn có thể viết thẳng [^nội dung].")
-    ket_luan: str = Field("", description="Câu kết; để trống thì dùng câu mặc định. Dấu './.' được thêm tự động.")
+    chu_thich: dict[Key, Lines] = Field(default_factory=dict, description="Chú thích (footnote) có tên, gọi trong câu bằng [^ten]; "
+                                         "nhiều đoạn thì viết danh sách; chú thích ngắn có thể viết thẳng [^nội dung].")
+    ket_luan: str | Literal[False] = Field("", description="Câu kết; để trống thì dùng câu mặc định; false: không có câu kết "
+                                                        "(đoạn cuối kết thúc bằng './.'). Dấu './.' được thêm tự động.")
     noi_nhan: Lines | None = Field(None, description="Nơi nhận của riêng báo cáo này (thay cho hồ sơ đơn vị).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký của riêng báo cáo này (thay cho hồ sơ đơn vị).")
     phu_luc: list[PhuLuc] = Field(default_factory=list, description="Phụ lục, biểu kèm theo, in sau chữ ký, mỗi phụ lục một phần trang ngang.")
