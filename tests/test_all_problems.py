@@ -98,3 +98,29 @@ def test_numbers_printed_by_filters_and_written_right_are_no_slips(cli, report):
     code, _, err = cli("build", "--strict", report)
     assert code == 0, err
     assert "Cảnh báo" not in err
+
+
+def test_slips_in_a_table_cell_are_warned_at_their_line(cli, report):
+    text = report.read_text(encoding="utf-8")
+    typed = "cơ cấu giống lúa chất lượng cao chiếm trên 60% diện tích lúa."
+    report.write_text(text.replace(typed, typed.replace("60%", "60 %, 1,539.72 ha"), 1), encoding="utf-8")
+    line = text[:text.index(typed)].count("\n") + 1
+    code, _, err = cli("validate", report)
+    assert code == 0
+    assert f"{report}:{line}:" in err and "«60 %»" in err and "Số «1,539.72» viết theo kiểu tiếng Anh" in err
+
+
+def test_batch_summary_counts_errors_and_warnings_of_a_failed_report(cli, report):
+    root = report.parent.parent / "cac-xa"
+    for unit in ("xa-dung", "xa-sai"):
+        (root / unit).mkdir(parents=True)
+        for name in ("don-vi.yaml", REPORT):
+            shutil.copy(report.parent / name, root / unit / name)
+    for name in ("van_ban_chi_dao", "tiem_phong"):
+        misspell(root / "xa-sai" / REPORT, name)
+    insert_under(root / "xa-sai" / REPORT, "mo_dau", SLIPS)
+    code, out, err = cli("build", root, "-j", "1")
+    assert code == 1 and "Đã soạn 1/2 báo cáo" in out
+    row = next(line for line in out.splitlines() if "xa-sai" in line)
+    assert "Lỗi (2)" in row and row.split("Lỗi (2)")[1].split("│")[1].strip() == "4"  # the slips' warnings too
+    assert "(2 lỗi, 4 cảnh báo)" in err

@@ -369,7 +369,7 @@ def test_bold_numbering_points_and_parts(tmp_path: Path) -> None:
     def build(doc) -> None:
         for label in labels:
             doc.add_paragraph().add_run(label).bold = True
-        doc.add_paragraph("5. Đoạn đánh số nhưng không phải đề mục (không đậm).")
+        doc.add_paragraph("5. Đoạn có số thứ tự (không đậm) cũng thuộc đề cương.")
 
     findings = of(check_new(tmp_path, build), "danh-so-muc")
     assert [(f.where, f.message.split(";")[0]) for f in findings] == [
@@ -377,6 +377,8 @@ def test_bold_numbering_points_and_parts(tmp_path: Path) -> None:
         ("đoạn 9: «f) Sáu»", "Điểm «f)» dùng chữ không có trong bảng chữ cái tiếng Việt"),
         ("đoạn 12: «Phần thứ hai»", "«Phần thứ hai» và «Phần I» (đoạn 1) dùng hai kiểu đánh số Phần khác nhau"),
         ("đoạn 13: «II. Mục»", "Đề mục «II.» là số đầu tiên trong «Phần thứ hai» (đoạn 12) nên phải là «I.»."),
+        ("đoạn 14: «5. Đoạn có số thứ tự (không đậm) cũng thuộc đề cươ…»",
+         "Đề mục «5.» là số đầu tiên trong «II.» (đoạn 13) nên phải là «1.»."),
     ]
 
 

@@ -47,7 +47,7 @@ def restyle(inlines: list[Inline], **changes: bool) -> list[Inline]:
     return [replace(i, **changes) if isinstance(i, Text) else i for i in inlines]
 
 
-ParagraphRole = Literal["body", "bullet", "subbullet", "closing"]
+ParagraphRole = Literal["body", "bullet", "subbullet", "subhead", "closing"]
 HeadingKind = Literal["phan", "muc", "tieu_muc", "tieu_muc_2", "diem"]
 HEADING_KINDS: tuple[HeadingKind, ...] = ("phan", "muc", "tieu_muc", "tieu_muc_2", "diem")
 BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}  # ND30 bullets: '-' then '+' one level down
@@ -55,7 +55,8 @@ BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}  # ND30 bullets: '-' then '+'
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A body paragraph; bullets carry their marker ('-' or '+') in `role`."""
+    """A body paragraph; bullets carry their marker ('-' or '+') in `role`; a "subhead" is an unnumbered
+    sub-heading (its inlines already bold or italic) kept with the paragraph after it."""
 
     inlines: list[Inline]
     role: ParagraphRole = "body"
@@ -75,6 +76,23 @@ class Heading:
     def level(self) -> int:
         """Outline level, 1 for a part (Phần) down to 5 for a point (điểm)."""
         return HEADING_KINDS.index(self.kind) + 1
+
+
+@dataclass(frozen=True)
+class NumberedParagraph:
+    """A body paragraph that starts with its label: "1. text", or a run-in heading "a) Lead-in: text".
+
+    `lead` (the run-in title, already styled and punctuated) is empty for a paragraph without title;
+    `bold`/`italic` say how the label is printed (as its lead-in); `label` is "" for an unnumbered lead-in.
+    """
+
+    kind: HeadingKind
+    label: str
+    lead: list[Inline]
+    inlines: list[Inline]
+    bold: bool = False
+    italic: bool = False
+    source: Location | None = field(default=None, compare=False)
 
 
 CellAlign = Literal["left", "center", "right"]
@@ -121,7 +139,7 @@ class Table:
         yield from self.notes
 
 
-Block = Union[Heading, Paragraph, Table]
+Block = Union[Heading, NumberedParagraph, Paragraph, Table]
 
 
 @dataclass
@@ -184,4 +202,6 @@ def _block_inline_lists(blocks: list[Block]) -> Iterator[list[Inline]]:
         if isinstance(block, Table):
             yield from block.inline_lists()
         else:
+            if isinstance(block, NumberedParagraph):
+                yield block.lead
             yield block.inlines

@@ -72,6 +72,7 @@ _RULES = (
     Rule("ngay-viet-tat", "Ngày trong câu viết «04/6/2026», «10/02/2026»", NUMBER_STYLE, WARNING, SAFE),
     Rule("ngay-sai", "Ngày trong câu có trong lịch (ngày/tháng/năm)", NUMBER_STYLE, WARNING, PROHIBITED),
     Rule("danh-so-muc", "Đề mục đánh số đúng thứ tự, đúng cấp", OUTLINE, ERROR, PROHIBITED),
+    Rule("kieu-muc", "Các mục con của một mục dùng một kiểu số thứ tự (1.1. hoặc a))", OUTLINE, WARNING, PROHIBITED),
     Rule("chu-thich-go-tay", "Không gõ tay số chú thích (chữ nhỏ phía trên, ¹ ² ³, số dính vào chữ)",
          PRACTICE, WARNING, PROHIBITED),
     Rule("chu-thich-thu-tu", "Số chú thích gõ tay không lặp, không bỏ sót", PRACTICE, ERROR, PROHIBITED),

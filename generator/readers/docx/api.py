@@ -173,7 +173,6 @@ def _closing(frame: Frame, summary: Summary) -> str | None:
     assert isinstance(para, Para)
     if para.plain.startswith("Trên đây") or para.plain.endswith("./."):
         del body[last]
-        frame.closing = para
         return re.sub(r"\s*\.?/\.$", "", para.plain).rstrip()
     summary.doubt(para.place, "Không thấy câu kết (kết thúc bằng './.').")
     return None

@@ -52,9 +52,7 @@ class Para:
     heading_level: int | None = None  # 1 for Heading 1 (or outline level 0)
     auto_label: str = ""  # what Word's automatic numbering shows before the text ('1.', 'a)', '-')
     align: str = ""
-    size: float = 0  # the largest run size in points
     boxes: list[Para] = field(default_factory=list)
-    section: str = ""  # 'portrait'/'landscape' when this paragraph ends a section
 
     @property
     def text(self) -> str:
@@ -90,11 +88,10 @@ Block: TypeAlias = Para | Table
 
 @dataclass
 class Content:
-    """The body's blocks in order, the footnotes (w:id → paragraphs), and the final section's orientation."""
+    """The body's blocks in order and the footnotes (w:id → paragraphs)."""
 
     blocks: list[Block]
     notes: dict[str, list[Para]]
-    last_section: str = "portrait"
 
 
 def read_content(document: WordDocument) -> Content:
@@ -109,8 +106,7 @@ def read_content(document: WordDocument) -> Content:
     for note in footnotes.iterchildren(qn("w:footnote")) if footnotes is not None else ():
         if note.get(qn("w:type")) not in _NOTE_SEPARATORS:
             notes[note.get(qn("w:id"))] = [b for b in reader.blocks(note, f"chú thích {note.get(qn('w:id'))}") if isinstance(b, Para)]
-    final = body.find(qn("w:sectPr"))
-    return Content(blocks, notes, _orientation(final) if final is not None else "portrait")
+    return Content(blocks, notes)
 
 
 def _part_xml(document: WordDocument, reltype: str):
@@ -132,14 +128,6 @@ def _bookmarked_notes(body) -> dict[str, str]:
                 found.update((name, element.get(qn("w:id"))) for name in pending)
                 pending = []
     return found
-
-
-def _orientation(sect) -> str:
-    size = find(sect, "w:pgSz")
-    if size is None:
-        return "portrait"
-    wide = attr(size, "orient") == "landscape" or to_int(attr(size, "w"), 0) > to_int(attr(size, "h"), 1)
-    return "landscape" if wide else "portrait"
 
 
 class _Reader:
@@ -179,12 +167,8 @@ class _Reader:
         chain = self.styles.paragraph_chain(p)
         name = (attr(find(chain[0], "w:name")) or "").lower() if chain else ""
         level = _outline_level(p, chain, name)
-        runs = [Run("", False, self.styles.run_properties(r, p)) for r in p.iter(R)]
-        size = max((float(run.size) for run in runs), default=0)
-        sect = find(p, "w:pPr/w:sectPr")
         boxes = [box for box in p.iter(_TEXT_BOX) if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())]
-        para = Para(place, inlines, name, level, self.numbering.label(p, chain), _alignment(p, chain), size,
-                    section=_orientation(sect) if sect is not None else "")
+        para = Para(place, inlines, name, level, self.numbering.label(p, chain), _alignment(p, chain))
         for number, box in enumerate(boxes, 1):
             para.boxes += [b for b in self.blocks(box, f"{place}, hộp văn bản {number}") if isinstance(b, Para)]
         return para

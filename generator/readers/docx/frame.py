@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from baocao.conventions.numbering import read_label
 from baocao.document.model import Text
 from baocao.readers.docx.content import Block, Para, Table, para_at
 from baocao.readers.docx.summary import Summary
@@ -42,7 +43,6 @@ class Frame:
     report: dict[str, Any] = field(default_factory=dict)
     body: list[Block] = field(default_factory=list)
     appendices: list[list[Block]] = field(default_factory=list)
-    closing: Para | None = None
     subject: str = ""
 
 
@@ -144,7 +144,7 @@ def _subject(blocks: list[Block], start: int, frame: Frame) -> int:
     i = start
     while (line := para_at(blocks, i)) is not None and len(lines) < MAX_SUBJECT_LINES:
         visible = [t for t in line.inlines if isinstance(t, Text) and t.text.strip()]
-        if not line.plain or _KINH_GUI.match(line.plain) or line.plain.startswith("(") \
+        if not line.plain or line.auto_label or read_label(line.plain) or _KINH_GUI.match(line.plain) or line.plain.startswith("(") \
                 or not visible or not all(t.bold for t in visible) and line.align != "center":
             break
         lines.append("\n".join(norm(part) for part in line.text.split("\n") if norm(part)))

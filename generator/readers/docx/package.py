@@ -16,6 +16,7 @@ from pathlib import Path
 
 import docx
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.writers.pdf import find_soffice
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
@@ -79,7 +80,7 @@ def _check_zip(path: Path) -> None:
 
 def _converted(path: Path) -> WordDocument:
     """An old .doc read through LibreOffice (converted in a scratch folder, removed afterwards)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if soffice is None:
         raise _refuse(path, "Tệp .doc (Word cũ) cần LibreOffice để đọc, nhưng máy chưa cài LibreOffice.",
                       "Cài LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer), hoặc lưu tệp thành .docx bằng Word.")

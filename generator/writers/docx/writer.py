@@ -38,6 +38,7 @@ from baocao.document.model import (
     Inline,
     Note,
     NoteRef,
+    NumberedParagraph,
     Paragraph,
     Table,
     Text,
@@ -57,6 +58,7 @@ FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.f
 STYLE_NAMES = {
     "body": "Normal",
     "closing": "Normal",
+    "subhead": "Normal",
     "bullet": "Gạch đầu dòng",
     "subbullet": "Dấu cộng",
     "note": "Footnote Text",
@@ -145,6 +147,7 @@ def write_docx(document: Document, template: Path) -> bytes:
         marker = _marker_paragraph(word, template)
         for element in writer.elements(document.blocks, text_width(final)):
             marker.addprevious(element)
+        _keep_with_next(marker.getprevious())  # the last body paragraph stays with Nơi nhận and the signature
         marker.getparent().remove(marker)
     if document.appendices:
         _add_appendices(word.element.body, document.appendices, writer)
@@ -166,6 +169,12 @@ def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None
     except (TemplateError, FilterError, ArithmeticError, TypeError) as exc:  # refused, or a filter or operation failed
         raise BaocaoError(Problem(Location(template), f"Mẫu Word không hiển thị được. {expression_fault(exc)[0]}",
                                   "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ).")) from None
+
+
+def _keep_with_next(p) -> None:
+    """Keep paragraph `p` on the page of what follows it (w:keepNext right after w:pStyle, schema order)."""
+    if p is not None and p.tag == qn("w:p") and p.find(qn("w:pPr")) is not None and p[0].find(qn("w:keepNext")) is None:
+        p[0].insert(1 if p[0].find(qn("w:pStyle")) is not None else 0, el("w:keepNext"))
 
 
 def _style_ids(word, template: Path) -> dict[str, str]:
@@ -227,8 +236,12 @@ class _BodyWriter:
         for block in blocks:
             if isinstance(block, Table):
                 yield from table_elements(block, width, self)
+            elif isinstance(block, Heading):
+                yield self._heading(block)
+            elif isinstance(block, NumberedParagraph):
+                yield self._numbered(block)
             else:
-                yield self._heading(block) if isinstance(block, Heading) else self._paragraph(block)
+                yield self._paragraph(block)
 
     def _heading(self, heading: Heading):
         p = paragraph(self.styles[f"h{heading.level}"])
@@ -238,8 +251,16 @@ class _BodyWriter:
         self.inlines(p, heading.inlines)
         return p
 
+    def _numbered(self, block: NumberedParagraph):
+        """'1. text' or 'a) Lead-in: text' in one body paragraph; the label printed as its lead-in."""
+        p = paragraph(self.styles["body"])
+        if block.label:
+            p.append(text_run(Text(block.label + " ", bold=block.bold, italic=block.italic)))
+        self.inlines(p, [*block.lead, *block.inlines])
+        return p
+
     def _paragraph(self, block: Paragraph):
-        p = paragraph(self.styles[block.role])
+        p = paragraph(self.styles[block.role], *([el("w:keepNext")] if block.role == "subhead" else []))
         mark = BULLET_MARKS.get(block.role)
         if mark:
             p.append(text_run(Text(mark)))

@@ -45,6 +45,7 @@ from baocao.document.model import (
     Inline,
     Note,
     NoteRef,
+    NumberedParagraph,
     Row,
     Table,
     Text,
@@ -182,9 +183,13 @@ class _PageWriter:
             elif isinstance(block, Heading):
                 label = escape(block.label) + ("<br>" if block.kind == "phan" else " ")
                 yield f'<h{block.level} class="keep"{mark}>{label}{self.inlines(block.inlines)}</h{block.level}>'
+            elif isinstance(block, NumberedParagraph):
+                number = [Text(block.label + " ", block.bold, block.italic)] if block.label else []
+                yield f'<p class="body"{mark}>{self.inlines([*number, *block.lead, *block.inlines])}</p>'
             else:
                 bullet = escape(BULLET_MARKS.get(block.role, ""))
-                yield f'<p class="{block.role}"{mark}>{bullet}{self.inlines(block.inlines)}</p>'
+                keep = " keep" if block.role == "subhead" else ""
+                yield f'<p class="{block.role}{keep}"{mark}>{bullet}{self.inlines(block.inlines)}</p>'
 
     def _table(self, table: Table, mark: str) -> Iterator[str]:
         if table.caption:
