@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -12,16 +16,20 @@ class Location:
     """A place in a source file: 1-based line and column (0 = unknown).
 
     For a value spanning several lines, `word_lines` holds the file line of each of its
-    whitespace-separated words, so an error inside the value can name its own line.
+    whitespace-separated words, so an error inside the value can name its own line. A place in a
+    workbook has no line: `cell` names its sheet and cell ("Số liệu:C5"; "C5" in a .csv file).
     """
 
     file: Path | None
     line: int = 0
     column: int = 0
     word_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    cell: str = ""
 
     def __str__(self) -> str:
         name = str(self.file) if self.file else "<không rõ tệp>"
+        if self.cell:
+            return f"{name}:{self.cell}"
         if self.line:
             name += f":{self.line}"
             if self.column:
@@ -31,23 +39,63 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding: where, what is wrong, and what to do about it."""
+    """One finding: where, what is wrong, and what to do about it; `see` holds the other places it
+    involves (shown under it, not counted as problems of their own); `code` names the trust check
+    (nd30/slips.py) a warning comes from, which `--strict` turns into an error."""
 
     location: Location
     message: str
     hint: str = ""
+    see: tuple[Problem, ...] = ()
+    code: str = ""
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}"
-        return f"{text}\n    → {self.hint}" if self.hint else text
+        if self.hint:
+            text += f"\n    → {self.hint}"
+        return text + "".join(f"\n    ({other.location}: {other.message})" for other in self.see)
 
 
 class BaocaoError(Exception):
-    """Input the tool cannot use; carries one or more located problems."""
+    """Input the tool cannot use; carries one or more located problems, and the warnings met before."""
 
-    def __init__(self, problems: list[Problem] | Problem):
+    def __init__(self, problems: list[Problem] | Problem, warnings: Iterable[Problem] = ()):
         self.problems = problems if isinstance(problems, list) else [problems]
+        self.warnings = list(warnings)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class Collector:
+    """Problems (and warnings) gathered over steps that do not depend on each other, so one run
+    reports them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        """Keep `problems`, each once."""
+        self.problems += [p for p in problems if p not in self.problems]
+
+    def attempt(self, action: Callable[[], T], default: T) -> T:
+        """`action()`, or `default` once the problems and warnings it raised are kept."""
+        try:
+            return action()
+        except BaocaoError as exc:
+            self.add(exc.problems)
+            self.warnings += [w for w in exc.warnings if w not in self.warnings]
+            return default
+
+    def check(self, warnings: Iterable[Problem] = ()) -> None:
+        """Raise every problem kept, with the warnings (`warnings`, then those kept), if there is one."""
+        if self.problems:
+            raise BaocaoError(self.problems, [*warnings, *self.warnings])
+
+
+def told_elsewhere() -> BaocaoError:
+    """An error whose problem is already told (a figure that failed, cited in a sentence): the step
+    fails, and no second message is added for it."""
+    return BaocaoError([])
 
 
 def fail(location: Location, message: str, hint: str = "") -> BaocaoError:

@@ -1,50 +1,74 @@
-"""The pipeline, end to end: load → validate → compute → compose → render → write."""
+"""The pipeline, end to end: load → validate → compute → compose → render (a writer) → write."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baocao.compose.report import compose
+from baocao.compose.report import Composed, compose
+from baocao.compose.trust import placeholder_warnings
+from baocao.errors import BaocaoError, Collector, Problem
 from baocao.figures.compute import compute
-from baocao.writers.docx.writer import write_docx
-from baocao.errors import Problem
-from baocao.writers.docx.templates import template_for
-from baocao.input.validate import load_sources
+from baocao.input.validate import Sources, load_sources
 from baocao.write import write_atomic
+from baocao.writers.registry import DEFAULT_WRITER, writer_for
 
 OUTPUT_DIR = Path("output")
 
 
 @dataclass
 class Built:
-    """A report rendered in memory: the .docx bytes and the warnings met."""
+    """A report rendered in memory: the output's bytes and the warnings met."""
 
     data: bytes
     warnings: list[Problem] = field(default_factory=list)
 
 
-def render(report: Path, templates: Path | None = None) -> Built:
-    """Everything but writing: one report loaded, validated, computed, composed and rendered.
+def compose_report(report: Path, strict: bool = False) -> tuple[Sources, Composed]:
+    """One report loaded, validated, computed and composed: its sources and its document model,
+    whose warnings include the trust checks' (typed slips, placeholders: compose/trust.py).
 
-    `templates` is the shared template folder given on the command line (template_files).
+    The problems of every stage are raised together (BaocaoError, with the warnings); with `strict`,
+    the trust checks' warnings are problems too.
     """
-    sources = load_sources(report)  # load and validate
-    template = template_for(sources, templates)
+    sources = load_sources(report)  # load and validate: the later stages need their models
+    found = Collector()
     computed = compute(sources)
-    composed = compose(sources, computed)
-    data = write_docx(composed.document, template)  # render
+    found.add(computed.errors)
+    composed = found.attempt(lambda: compose(sources, computed), None)
+    warnings = (composed.warnings if composed else found.warnings) + placeholder_warnings(sources)
+    if strict:
+        found.add(w for w in warnings if w.code)
+        warnings = [w for w in warnings if not w.code]
+    if found.problems or composed is None:
+        raise BaocaoError(found.problems, warnings)
+    composed.warnings = warnings
+    return sources, composed
+
+
+def render(report: Path, templates: Path | None = None, writer: str = DEFAULT_WRITER, strict: bool = False) -> Built:
+    """Everything but writing: one report composed, then rendered by `writer` (docx, html).
+
+    `templates` is the shared template folder given on the command line (template_files); `strict`
+    as for compose_report.
+    """
+    sources, composed = compose_report(report, strict)
+    try:
+        data = writer_for(writer).write(composed, sources, templates)
+    except BaocaoError as exc:  # a broken template: told with the report's warnings
+        raise BaocaoError(exc.problems, composed.warnings) from None
     return Built(data, composed.warnings)
 
 
-def default_output(report: Path) -> Path:
-    """output/<report name>.docx, relative to the current directory."""
-    return OUTPUT_DIR / f"{report.stem}.docx"
+def default_output(report: Path, writer: str = DEFAULT_WRITER) -> Path:
+    """output/<report name> with the writer's suffix, relative to the current directory."""
+    return OUTPUT_DIR / f"{report.stem}{writer_for(writer).suffix}"
 
 
-def build(report: Path, output: Path | None = None, templates: Path | None = None) -> tuple[Path, Built]:
+def build(report: Path, output: Path | None = None, templates: Path | None = None,
+          writer: str = DEFAULT_WRITER, strict: bool = False) -> tuple[Path, Built]:
     """Render a report and write it atomically; nothing is written if any stage fails."""
-    built = render(report, templates)
-    target = output or default_output(report)
+    built = render(report, templates, writer, strict)
+    target = output or default_output(report, writer)
     write_atomic(target, built.data)
     return target, built

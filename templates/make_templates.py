@@ -30,8 +30,21 @@ from docx.shared import Pt, Twips
 from lxml import etree
 
 from baocao.conventions.marks import QUOC_HIEU, RECIPIENTS_HEAD, TIEU_NGU
+from baocao.conventions.page import (
+    A4,
+    CLOSING_COLS,
+    HEADER_COLS,
+    HEADER_DISTANCE,
+    HEADER_INDENT,
+    ISSUER_RULE_LEN,
+    KINH_GUI_HANG,
+    KINH_GUI_INDENT,
+    MARGINS,
+    MOTTO_RULE_LEN,
+    TEXT_WIDTH,
+    TITLE_RULE_LEN,
+)
 from baocao.writers.docx.ooxml import reproducible_zip
-from baocao.conventions.page import A4, MARGINS
 
 TEMPLATE_PATH = Path(__file__).with_name("bao-cao.docx")
 FONT = "Times New Roman"
@@ -40,24 +53,6 @@ FIXED_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
-
-# Page geometry, in twips (1 cm = 567 twips).
-HEADER_DISTANCE = 567
-TEXT_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]  # 9355 = 16.5 cm
-
-# Grids: (left, right) column widths and table indent, in twips.
-HEADER_COLS = (3827, 5669)  # 6.75 cm + 10.0 cm, the decree's sample
-HEADER_INDENT = TEXT_WIDTH - sum(HEADER_COLS)  # -141: right edge on the right margin
-CLOSING_COLS = (3969, TEXT_WIDTH - 3969)  # 7.0 cm + 9.5 cm
-
-# Short rules: length in twips, centred in their column (or the text width).
-ISSUER_RULE_LEN = 1247  # ~2.2 cm
-MOTTO_RULE_LEN = 3459  # ~6.1 cm
-TITLE_RULE_LEN = 2835  # ~5.0 cm
-
-# Several recipients: "Kính gửi:" hangs, the list starts after the colon.
-KINH_GUI_INDENT = 2835  # 5.0 cm: where recipients start
-KINH_GUI_HANG = 1276  # 2.25 cm: room for "Kính gửi:"
 
 # Successors of w:pBdr inside w:pPr, for schema-ordered insertion.
 _PBDR_SUCCESSORS = (

@@ -18,7 +18,8 @@ import docx
 import pytest
 
 from baocao.compose import sandbox
-from baocao.batch import Job, build_one
+from baocao import batch
+from baocao.batch import Job, build_one, plan
 from baocao.writers.docx.writer import _frame_environment, _Frame
 from baocao.writers.pdf import find_soffice
 from conftest import EXAMPLE_DIR, ROOT
@@ -90,6 +91,19 @@ def test_one_job_and_two_jobs_write_the_same_bytes(cli, two_jobs, units, tmp_pat
     code, _, err = cli("build", units[0].parent, "--jobs", "1", "-o", tmp_path / "mot")
     assert code == 1, err
     assert outputs(tmp_path / "mot") == outputs(out)
+
+
+def test_this_process_builds_too_and_a_crash_fails_one_report(units, monkeypatch, tmp_path):
+    jobs = plan(units[:-BROKEN], tmp_path)[:3]  # the workers take jobs 0 and 1 first, this process job 2
+
+    def crash(*_args):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(batch.pipeline, "build", crash)  # in this process only: workers import their own
+    outcomes = batch.run(jobs, 2)
+    assert [o.job for o in outcomes] == jobs
+    assert outcomes[0].ok and outcomes[1].ok
+    assert "Chương trình gặp lỗi khi soạn báo cáo này (RuntimeError: hỏng)" in outcomes[2].problems[0].message
 
 
 def test_a_process_compiles_the_template_and_the_sentences_once(tmp_path):

@@ -84,8 +84,8 @@ def check_new(tmp_path: Path, build: Callable) -> list[Finding]:
     return check_docx(target)
 
 
-def of(findings: list[Finding], code: str) -> list[Finding]:
-    return [f for f in findings if f.code == code]
+def of(findings: list[Finding], *codes: str) -> list[Finding]:
+    return [f for f in findings if f.code in codes]
 
 
 def assert_single(findings: list[Finding], code: str, fragment: str | None) -> None:
@@ -116,7 +116,7 @@ def broken_date(doc) -> list[Expected]:
     number, table = table_with(doc, "CỘNG HÒA")
     set_text(cell_paragraph(table.cell(0, 1), "Tân Hòa, ngày"), "Tân Hòa, ngày 5 tháng 06 năm 2026")
     place = f"bảng {number}, ô (1, 2): «Tân Hòa, ngày 5 tháng 06 năm 2026»"
-    return [(ERROR, "ngay-thang", place, "«ngày 05»"), (ERROR, "ngay-thang", place, "«tháng 6»")]
+    return [(ERROR, "ngay-thang-so-0", place, "«ngày 05»"), (ERROR, "ngay-thang-so-0", place, "«tháng 6»")]
 
 
 def misnumbered_headings(doc) -> list[Expected]:
@@ -161,7 +161,7 @@ def small_body_text(doc) -> list[Expected]:
 def recipient_without_semicolon(doc) -> list[Expected]:
     number, table = table_with(doc, "Nơi nhận:")
     set_text(cell_paragraph(table.cell(0, 0), "- Thường trực Đảng ủy"), "- Thường trực Đảng ủy xã")
-    return [(ERROR, "noi-nhan", f"bảng {number}, ô (1, 1): «- Thường trực Đảng ủy xã»", "«;»")]
+    return [(ERROR, "noi-nhan-dau", f"bảng {number}, ô (1, 1): «- Thường trực Đảng ủy xã»", "«;»")]
 
 
 def english_numbers(doc) -> list[Expected]:
@@ -169,8 +169,8 @@ def english_numbers(doc) -> list[Expected]:
     paragraph.add_run(" Diện tích tăng thêm 2.08 ha, tỷ lệ 91,1 % so với kế hoạch.")
     return [
         (ERROR, "kieu-so", where(place, paragraph), "«2.08» viết theo kiểu tiếng Anh; viết «2,08»"),
-        (WARNING, "kieu-so", where(place, paragraph), "viết liền «91,1%»"),
-        (WARNING, "kieu-so", "toàn văn bản", f"dấu chấm «2.08» ({place})"),
+        (WARNING, "dau-phan-tram", where(place, paragraph), "viết liền «91,1%»"),
+        (WARNING, "dau-thap-phan", "toàn văn bản", f"dấu chấm «2.08» ({place})"),
     ]
 
 
@@ -180,8 +180,8 @@ def typed_note_numbers(doc) -> list[Expected]:
         paragraph.add_run(number).font.superscript = True
     (first_place, first), (second_place, _), (third_place, third) = cited
     return [
-        (WARNING, "chu-thich", where(first_place, first), "Có 3 số chú thích gõ tay"),
-        (ERROR, "chu-thich", where(third_place, third), f"«2» trùng hoặc lùi số so với «2» ({second_place}); phải là «3»"),
+        (WARNING, "chu-thich-go-tay", where(first_place, first), "Có 3 số chú thích gõ tay"),
+        (ERROR, "chu-thich-thu-tu", where(third_place, third), f"«2» trùng hoặc lùi số so với «2» ({second_place}); phải là «3»"),
     ]
 
 
@@ -197,30 +197,32 @@ def test_each_defect_is_reported_at_its_place(example_docx: Path, tmp_path: Path
     assert len([f for f in findings if f.severity == ERROR]) == len([e for e in expected if e[0] == ERROR])
 
 
-@pytest.mark.parametrize(("line", "fragment"), [
-    ("Số:      /BC-UBND", None),
-    ("Số: 015/BC-UBND", "phải là «15»"),
-    ("Số: 05/KH-UBND", "phải bắt đầu bằng «BC»"),
-    ("Số: 1408/UBND-VP", "phải bắt đầu bằng «BC»"),
-    ("Số: 05/BC", "chưa đủ"),
+@pytest.mark.parametrize(("line", "code", "fragment"), [
+    ("Số:      /BC-UBND", "so-ky-hieu", None),
+    ("Số: 015/BC-UBND", "so-ky-hieu", "phải là «15»"),
+    ("Số: 05/KH-UBND", "ky-hieu-loai", "phải bắt đầu bằng «BC»"),
+    ("Số: 1408/UBND-VP", "ky-hieu-loai", "phải bắt đầu bằng «BC»"),
+    ("Số: 05/BC", "so-ky-hieu", "chưa đủ"),
 ])
-def test_doc_number_variants(example_docx: Path, tmp_path: Path, line: str, fragment: str | None) -> None:
+def test_doc_number_variants(example_docx: Path, tmp_path: Path, line: str, code: str, fragment: str | None) -> None:
     findings, _ = check_edited(example_docx, tmp_path, lambda doc: set_text(
         cell_paragraph(table_with(doc, "Số:")[1].cell(0, 0), "Số:"), line))
-    assert_single(findings, "so-ky-hieu", fragment)
+    assert_single(findings, code, fragment)
+    assert not [f for f in findings if f.code in {"so-ky-hieu", "ky-hieu-loai"} - {code}]
 
 
-@pytest.mark.parametrize(("line", "fragment"), [
-    ("Tân Hòa, ngày      tháng 6 năm 2026", None),
-    ("Tân Hòa, ngày 04 tháng 02 năm 2026", None),
-    ("Tân Hòa, ngày 30 tháng 02 năm 2026", "không có trong lịch"),
-    ("Tân Hòa, ngày 04 tháng 2 năm 2026", "phải là «tháng 02»"),
-    ("Tân Hòa, ngày 4 tháng 12 năm 2026", "phải là «ngày 04»"),
+@pytest.mark.parametrize(("line", "code", "fragment"), [
+    ("Tân Hòa, ngày      tháng 6 năm 2026", "ngay-thang", None),
+    ("Tân Hòa, ngày 04 tháng 02 năm 2026", "ngay-thang", None),
+    ("Tân Hòa, ngày 30 tháng 02 năm 2026", "ngay-thang", "không có trong lịch"),
+    ("Tân Hòa, ngày 04 tháng 2 năm 2026", "ngay-thang-so-0", "phải là «tháng 02»"),
+    ("Tân Hòa, ngày 4 tháng 12 năm 2026", "ngay-thang-so-0", "phải là «ngày 04»"),
 ])
-def test_date_line_variants(example_docx: Path, tmp_path: Path, line: str, fragment: str | None) -> None:
+def test_date_line_variants(example_docx: Path, tmp_path: Path, line: str, code: str, fragment: str | None) -> None:
     findings, _ = check_edited(example_docx, tmp_path, lambda doc: set_text(
         cell_paragraph(table_with(doc, "CỘNG HÒA")[1].cell(0, 1), "Tân Hòa, ngày"), line))
-    assert_single(findings, "ngay-thang", fragment)
+    assert_single(findings, code, fragment)
+    assert not [f for f in findings if f.code.startswith("ngay-thang") and f.code != code]
 
 
 def test_date_line_must_be_italic(example_docx: Path, tmp_path: Path) -> None:
@@ -228,7 +230,7 @@ def test_date_line_must_be_italic(example_docx: Path, tmp_path: Path) -> None:
         cell_paragraph(table_with(doc, "CỘNG HÒA")[1].cell(0, 1), "Tân Hòa, ngày").runs[0].italic = False
 
     findings, _ = check_edited(example_docx, tmp_path, upright)
-    assert_single(findings, "ngay-thang", "Dòng địa danh và ngày tháng phải in nghiêng.")
+    assert_single(findings, "ngay-thang-nghieng", "Dòng địa danh và ngày tháng phải in nghiêng.")
 
 
 def test_landscape_appendix_sections_are_accepted(example_docx: Path, tmp_path: Path) -> None:
@@ -257,7 +259,7 @@ def test_bad_appendix_page_is_warned_and_letter_paper_is_an_error(example_docx: 
         return len(doc.sections)
 
     findings, count = check_edited(example_docx, tmp_path, add_sections)
-    assert [(f.severity, f.where) for f in of(findings, "le-trang")] == [
+    assert [(f.severity, f.where) for f in of(findings, "le-trang", "le-trang-ngang")] == [
         (WARNING, f"mục {count - 1} (section)"),  # landscape: lenient
         (ERROR, f"mục {count} (section)"),  # portrait: the margins it inherited are 10 mm
     ]
@@ -272,7 +274,7 @@ def test_broken_and_custom_footnote_references(example_docx: Path, tmp_path: Pat
         second.set(qn("w:customMarkFollows"), "1")
 
     findings, _ = check_edited(example_docx, tmp_path, break_references)
-    notes = of(findings, "chu-thich")
+    notes = of(findings, "chu-thich-hong", "chu-thich-ky-hieu")
     assert [f.severity for f in notes] == [ERROR, WARNING], "\n".join(map(str, findings))
     assert "không có trong tệp" in notes[0].message and "ký hiệu tự đặt" in notes[1].message
 
@@ -295,8 +297,8 @@ def test_footnotes_are_placed_by_citation_order(example_docx: Path, tmp_path: Pa
         return "".join(t.text for t in note.find(qn("w:p")).iter(qn("w:t")))
 
     findings, text = check_edited(example_docx, tmp_path, enlarge_second_note)
-    assert [(f.severity, f.where) for f in of(findings, "co-chu")] == [(WARNING, f"chú thích 2: «{excerpt(text)}»")]
-    assert "Chú thích cỡ 14" in of(findings, "co-chu")[0].message
+    assert [(f.severity, f.where) for f in of(findings, "co-chu-chu-thich")] == [(WARNING, f"chú thích 2: «{excerpt(text)}»")]
+    assert "Chú thích cỡ 14" in of(findings, "co-chu-chu-thich")[0].message
 
 
 # --- (c) documents made by hand ----------------------------------------------------
@@ -367,7 +369,7 @@ def test_bold_numbering_points_and_parts(tmp_path: Path) -> None:
     def build(doc) -> None:
         for label in labels:
             doc.add_paragraph().add_run(label).bold = True
-        doc.add_paragraph("5. Đoạn đánh số nhưng không phải đề mục (không đậm).")
+        doc.add_paragraph("5. Đoạn có số thứ tự (không đậm) cũng thuộc đề cương.")
 
     findings = of(check_new(tmp_path, build), "danh-so-muc")
     assert [(f.where, f.message.split(";")[0]) for f in findings] == [
@@ -375,6 +377,8 @@ def test_bold_numbering_points_and_parts(tmp_path: Path) -> None:
         ("đoạn 9: «f) Sáu»", "Điểm «f)» dùng chữ không có trong bảng chữ cái tiếng Việt"),
         ("đoạn 12: «Phần thứ hai»", "«Phần thứ hai» và «Phần I» (đoạn 1) dùng hai kiểu đánh số Phần khác nhau"),
         ("đoạn 13: «II. Mục»", "Đề mục «II.» là số đầu tiên trong «Phần thứ hai» (đoạn 12) nên phải là «I.»."),
+        ("đoạn 14: «5. Đoạn có số thứ tự (không đậm) cũng thuộc đề cươ…»",
+         "Đề mục «5.» là số đầu tiên trong «II.» (đoạn 13) nên phải là «1.»."),
     ]
 
 
@@ -386,15 +390,14 @@ def test_running_text_dates_and_units(tmp_path: Path) -> None:
         area.add_run("2").font.superscript = True
 
     findings = check_new(tmp_path, build)
-    dates = [(f.severity, f.where.split(":")[0], f.message.split(",")[0]) for f in of(findings, "ngay-thang")
-             if f.where != "đầu văn bản"]
+    dates = [(f.severity, f.where.split(":")[0], f.message.split(",")[0]) for f in of(findings, "ngay-viet-tat", "ngay-sai")]
     assert dates == [
         (WARNING, "đoạn 1", "Ngày viết «4/6/2020»"),
         (WARNING, "đoạn 1", "Ngày viết «04/06/2020»"),
         (WARNING, "đoạn 2", "«31/2/2020» không phải ngày có trong lịch (viết theo thứ tự ngày/tháng/năm)."),
     ]
     assert [f.message.split(";")[0] for f in of(findings, "kieu-so")] == ["Số «1,234,567» viết theo kiểu tiếng Anh"]
-    assert not of(findings, "chu-thich")
+    assert not of(findings, "chu-thich-go-tay", "chu-thich-thu-tu")
 
 
 def test_recipients_block_in_body(tmp_path: Path) -> None:
@@ -406,12 +409,12 @@ def test_recipients_block_in_body(tmp_path: Path) -> None:
 
     findings = check_new(tmp_path, build)
     expected = [
-        ("đoạn 2: «Nơi nhận»", "Viết «Nơi nhận:» (có dấu hai chấm), không viết «Nơi nhận»."),
+        ("đoạn 2: «Nơi nhận»", "Viết «Nơi nhận:» (có dấu hai chấm) trên một dòng riêng, không viết «Nơi nhận»."),
         ("đoạn 2: «Nơi nhận»", "«Nơi nhận:» phải in đậm và in nghiêng (đang chưa in nghiêng)."),
         ("đoạn 4: «– UBND tỉnh;»", "Mỗi dòng nơi nhận bắt đầu bằng gạch đầu dòng «- »"),
         ("đoạn 5: «- Lưu VT»", "Dòng «- Lưu: …» phải kết thúc bằng dấu chấm «.»."),
     ]
-    found = of(findings, "noi-nhan")
+    found = of(findings, "noi-nhan", "noi-nhan-dau")
     assert len(found) == len(expected) and all(
         f.where == place and f.message.startswith(start) for f, (place, start) in zip(found, expected, strict=True)
     ), "\n".join(map(str, found))

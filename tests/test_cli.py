@@ -166,3 +166,8 @@ def test_typers_own_usage_errors_are_vietnamese(cli, args, message):
 def test_help_shows_no_python_types(cli, command):
     _, out, _ = cli(*command, "--help")
     assert "Cách dùng:" in out and "<bool>" not in out and "<list" not in out and "<path>" not in out and "x>=" not in out
+
+
+def test_cli_sign_without_file_says_so_in_vietnamese(cli) -> None:
+    code, _, err = cli("sign")
+    assert code == 2 and "Thiếu tên tệp PDF." in err

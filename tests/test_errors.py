@@ -293,7 +293,7 @@ def test_undefined_figure_in_a_sentence_suggests_a_close_name(cli, report):
     add_figures(report, "  dien_tich_lua: {gia_tri: 612, don_vi: ha}\n")
     line = add_sentence(report, "  - Diện tích lúa {{ so_lieu.dien_tich_luaa | so }} ha.\n")
     err = refused(cli, report)
-    assert at(report, line, 5) in err
+    assert at(report, line, 30)  # the column of the misspelt name in err
     assert "Số liệu 'dien_tich_luaa' chưa được khai báo" in err and "Có phải bạn muốn viết 'dien_tich_lua'?" in err
 
 
@@ -301,7 +301,7 @@ def test_undefined_attribute_of_a_figure(cli, report):
     add_figures(report, "  dien_tich_lua: {gia_tri: 612, don_vi: ha}\n")
     line = add_sentence(report, "  - Diện tích lúa {{ so_lieu.dien_tich_lua.gia_trii }} ha.\n")
     err = refused(cli, report)
-    assert at(report, line, 5) in err
+    assert at(report, line, 44)  # the column of the misspelt name in err
     assert "không có thuộc tính 'gia_trii'" in err and "Có phải bạn muốn viết 'gia_tri'?" in err
 
 
@@ -317,7 +317,7 @@ def test_unknown_filter_suggests_a_close_one(cli, report):
     add_figures(report, "  dien_tich_lua: {gia_tri: 612, don_vi: ha}\n")
     line = add_sentence(report, "  - Diện tích lúa {{ so_lieu.dien_tich_lua | so_dvv }}.\n")
     err = refused(cli, report)
-    assert at(report, line, 5) in err
+    assert at(report, line, 46)  # the column of the misspelt name in err
     assert "Không có bộ lọc 'so_dvv'" in err and "Có phải bạn muốn viết 'so_dv'?" in err
 
 

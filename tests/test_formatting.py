@@ -26,8 +26,6 @@ from baocao.conventions.formatting import (
     format_number,
     format_percent,
     format_place_date,
-    format_ratio_to_plan,
-    format_ratio_to_same_period,
     format_so_ky_hieu,
     pad2,
     pad_day,
@@ -35,6 +33,7 @@ from baocao.conventions.formatting import (
     parse_vn_number,
     percent_of,
     point_letter,
+    ratio_words,
     roman,
     round_half_up,
 )
@@ -157,21 +156,13 @@ class TestPercentOf:
 
 
 class TestRatios:
-    def test_writes_the_ratio_to_plan(self):
-        assert format_ratio_to_plan(482, 1000) == "đạt 48,2% kế hoạch"
-        assert format_ratio_to_plan(4597, 4538, short=True) == "đạt 101,3% KH"
-        assert format_ratio_to_plan(105, 100, short=True, trim=True) == "đạt 105% KH"
+    def test_writes_a_ratio_in_the_house_wording(self):
+        assert ratio_words("đạt", percent_of(482, 1000), "kế hoạch") == "đạt 48,2% kế hoạch"
+        assert ratio_words("đạt", Decimal(105), "KH", trim=True) == "đạt 105% KH"
+        assert ratio_words("bằng", Decimal(99), "CK", decimals=0) == "bằng 99% CK"
 
-    def test_writes_the_ratio_to_the_same_period(self):
-        assert format_ratio_to_same_period(1013, 1000) == "bằng 101,3% so với cùng kỳ"
-        assert format_ratio_to_same_period(99, 100, short=True, decimals=0) == "bằng 99% CK"
-
-    @pytest.mark.parametrize("base", [0, None])
-    def test_refuses_a_missing_base(self, base):
-        with pytest.raises(ValueError, match="kế hoạch"):
-            format_ratio_to_plan(10, base)
-        with pytest.raises(ValueError, match="cùng kỳ"):
-            format_ratio_to_same_period(10, base)
+    def test_without_a_verb(self):
+        assert ratio_words("", Decimal("98.75"), "CTKH") == "98,8% CTKH"
 
 
 class TestFormatChange:
@@ -189,7 +180,7 @@ class TestFormatChange:
 
     def test_agrees_with_the_ratio_to_the_same_period(self):
         # 96,95% rounds to 97,0%, so the change is 3,0% (not 3,05% rounded to 3,1%).
-        assert format_ratio_to_same_period(9695, 10000) == "bằng 97,0% so với cùng kỳ"
+        assert ratio_words("bằng", percent_of(9695, 10000), "so với cùng kỳ") == "bằng 97,0% so với cùng kỳ"
         assert format_change(9695, 10000) == "giảm 3,0% so với cùng kỳ"
 
     def test_refuses_a_zero_previous_value(self):

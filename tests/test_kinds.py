@@ -133,7 +133,7 @@ def test_skeleton_of_each_kind_builds(report_dir, kind):
     skeleton = load_kind(kind).skeleton(parse_period("năm 2026"))
     report = small_report(loai=kind, ky_bao_cao="năm 2026") | skeleton
     _, result = build(report_dir.write(report), report_dir.path / "out.docx")
-    assert not result.warnings
+    assert result.warnings and all(w.code == "cho-trong" for w in result.warnings)  # only the placeholders to fill
 
 
 def test_unknown_kind_is_a_located_vietnamese_error(report_dir):

@@ -25,3 +25,11 @@ def test_every_template_data_file_is_shipped():
     for path in data:
         relative = path.relative_to(ROOT / "templates")
         assert any(relative.match(pattern) for pattern in patterns), relative
+
+
+def test_the_preview_assets_are_shipped():
+    patterns = SETUPTOOLS["package-data"]["baocao.writers.html"]
+    assets = [p for p in (ROOT / "generator" / "writers" / "html").iterdir() if p.suffix in (".css", ".js")]
+    assert {p.name for p in assets} >= {"page.css", "paginate.js"}
+    for path in assets:
+        assert any(path.match(pattern) for pattern in patterns), path.name

@@ -257,7 +257,7 @@ def test_pattern_matching_nothing_is_a_clear_error(cli, demo):
      "UBND xã Hồng Phong]\n", "", "lua_xuan: {tong_tu",
      "Số liệu 'lua_xuan' ghi tong_tu nhưng báo cáo chưa khai báo tong_hop."),
     ("{tong_tu: ngo_xuan}", "{tong_tu: ngo_xuann}", "ngo_xuann", "Không báo cáo cấp dưới nào có số liệu 'ngo_xuann'."),
-    ("{tong_tu: rau_mau}", "{tong_tu: rau_mau, tong_cua: [lua_xuan]}", "tong_cua: [lua_xuan]}", "Số liệu chỉ ghi một trong hai: tong_cua"),
+    ("{tong_tu: rau_mau}", "{tong_tu: rau_mau, tong_cua: [lua_xuan]}", "tong_cua: [lua_xuan]}", "Số liệu chỉ ghi một trong các khóa tong_cua, tong_tu"),
     ("- chi_tiet: lua_xuan", "- chi_tiet: dien_tich_gieo_trong", "chi_tiet: dien_tich", "không tổng hợp từ báo cáo cấp dưới (tong_tu)"),
 ])
 def test_roll_up_mistakes_are_located_errors(cli, demo, old, new, place, message):

@@ -1,4 +1,4 @@
-"""Command line: build, validate, check, init, next, schema, templates (help and messages in Vietnamese).
+"""Command line: build, validate, check, preview, watch, init, next, schema, templates (help and messages in Vietnamese).
 
 Exit codes: 0 success; 1 a report has an error (nothing written for it); 2 command-line misuse;
 3 a fault of the program itself.
@@ -9,7 +9,9 @@ from __future__ import annotations
 import gc
 import os
 import re
+import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Callable, Optional, TypeVar
 
@@ -27,10 +29,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+MAX_SHOWN = 50  # errors (and, apart, warnings) shown for one report
 
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 MISSING_MESSAGES = {  # by argument; other commands: report files
     "documents": "Thiếu tên tệp Word (.docx).",
+    "pdf": "Thiếu tên tệp PDF.",
     "folder": "Thiếu tên thư mục.",
     "kind": "Thiếu --loai (loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung).",
     "period": "Thiếu --ky (kỳ báo cáo mới, ví dụ \"6 tháng đầu năm 2027\").",
@@ -108,17 +112,25 @@ DocxFiles = Annotated[list[Path], typer.Argument(help="Tệp Word .docx.", metav
 TemplateFolder = Annotated[Optional[Path], typer.Option(
     "--thu-muc-mau", metavar="THU_MUC", show_default=False,
     help="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), thay cho thu_muc_mau của hồ sơ đơn vị; mẫu trong thư mục đơn vị vẫn được ưu tiên.")]
+Strict = Annotated[bool, typer.Option(
+    "--strict", help="Coi các cảnh báo về chỗ gõ nhầm (số viết kiểu tiếng Anh, \"91,1 %\", \"%%\", chỗ (...) của bản nháp chưa thay) là lỗi: "
+                     "có thì không ghi tệp, mã thoát 1.")]
 # click's exceptions, where this typer keeps them (its own copy of click, or click itself): typer's own
 # usage errors (unknown option, missing argument...) are click's UsageError and its subclasses.
 _click = sys.modules[typer.BadParameter.__module__]
 
 
 def _show(problems: list[Problem], label: str, style: str) -> None:
+    """Each problem with its hint and the other places it names; past MAX_SHOWN, how many more there are."""
     # Messages quote the clerk's text, which may hold '[...]' that rich would read as markup.
-    for problem in problems:
+    for problem in problems[:MAX_SHOWN]:
         err.print(f"[{style}]{label}[/] {escape(f'{problem.location}: {problem.message}')}")
         if problem.hint:
             err.print(f"    → {escape(problem.hint)}")
+        for other in problem.see:
+            err.print(f"    {escape(f'{other.location}: {other.message}')}")
+    if len(problems) > MAX_SHOWN:
+        err.print(f"[{style}]… và {len(problems) - MAX_SHOWN} {label.lower()} khác[/] (sửa các chỗ trên rồi chạy lại để xem tiếp).")
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
@@ -127,16 +139,18 @@ def build(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/.")] = None,
     jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Số báo cáo soạn cùng lúc (mặc định: số nhân CPU).", show_default=False)] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")] = False,
+    pdfa: Annotated[bool, typer.Option("--pdfa", help="PDF theo chuẩn lưu trữ PDF/A-2b (nhúng phông chữ), dùng để ký số và lưu trữ; kèm theo --pdf.")] = False,
     templates: TemplateFolder = None,
+    strict: Strict = False,
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     _check_files(reports)
-    if output and output.suffix.lower() == ".docx" and (len(reports) > 1 or reports[0].is_dir()):
+    if output and output.suffix.lower() == _suffix() and (len(reports) > 1 or reports[0].is_dir()):
         raise typer.BadParameter("-o TEP.docx chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.", param_hint="'-o'")
     from baocao import batch
 
     _check_folder(templates)
-    planned = _plan(reports, output, templates)
+    planned = _plan(reports, output, templates, strict=strict)
     if len(planned) == 1:
         outcomes = batch.run(planned, 1)
     else:
@@ -147,9 +161,9 @@ def build(
     for outcome in outcomes:
         _show(outcome.problems, "Lỗi", "bold red")
         if not outcome.ok:
-            err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}.[/]")
+            err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}[/] ({_counts(outcome)}).")
         _show(outcome.warnings, "Cảnh báo", "bold yellow")
-    pdf_failed = pdf and not _write_pdfs(outcomes)
+    pdf_failed = (pdf or pdfa) and not _write_pdfs(outcomes, pdfa)
     if len(outcomes) > 1:
         from baocao.cli import views
 
@@ -160,36 +174,49 @@ def build(
     raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
-def _plan(reports: list[Path], output: Optional[Path], templates: Optional[Path], write: bool = True) -> list[Job]:
+def _suffix(writer: str = "docx") -> str:
+    """The suffix of what `writer` writes (see baocao.writers.registry)."""
+    from baocao.writers.registry import writer_for
+
+    return writer_for(writer).suffix
+
+
+def _plan(reports: list[Path], output: Optional[Path], templates: Optional[Path], write: bool = True,
+          strict: bool = False) -> list[Job]:
     """The reports found in the arguments (see baocao.batch.plan); exit 1 after saying why if none can be."""
     from baocao.batch import plan
 
-    return _or_exit(lambda: plan(reports, output, templates, write=write))
+    return [replace(job, strict=strict) for job in _or_exit(lambda: plan(reports, output, templates, write=write))]
 
 
-def _write_pdfs(outcomes: list[Outcome]) -> bool:
-    """PDFs beside the written .docx files; False, after saying why, when LibreOffice made none."""
+def _counts(outcome: Outcome) -> str:
+    """'3 lỗi, 2 cảnh báo' of one report."""
+    return f"{len(outcome.problems)} lỗi" + (f", {len(outcome.warnings)} cảnh báo" if outcome.warnings else "")
+
+
+def _write_pdfs(outcomes: list[Outcome], pdfa: bool) -> bool:
+    """PDFs (PDF/A-2b with `pdfa`) beside the written .docx files; False, after saying why, when LibreOffice made none."""
     from baocao.batch import write_pdfs
 
     try:
         with err.status("Đang xuất PDF bằng LibreOffice..."):
-            write_pdfs(outcomes)
+            write_pdfs(outcomes, pdfa)
     except BaocaoError as exc:
         _show(exc.problems, "Lỗi", "bold red")
         return False
     if len(outcomes) == 1 and outcomes[0].pdf:
-        out.print(f"[green]Đã xuất PDF[/] {escape(str(outcomes[0].pdf))}")
+        out.print(f"[green]Đã xuất {'PDF/A-2b' if pdfa else 'PDF'}[/] {escape(str(outcomes[0].pdf))}")
     return True
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
-def validate(reports: ReportFiles, templates: TemplateFolder = None) -> None:
+def validate(reports: ReportFiles, templates: TemplateFolder = None, strict: Strict = False) -> None:
     """Kiểm tra tệp báo cáo (mọi bước trừ ghi tệp)."""
     from baocao.batch import run
 
     _check_files(reports)
     _check_folder(templates)
-    outcomes = run(_plan(reports, None, templates, write=False), 1, _tell_validity, write=False)
+    outcomes = run(_plan(reports, None, templates, write=False, strict=strict), 1, _tell_validity, write=False)
     raise typer.Exit(EXIT_INPUT if not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
@@ -199,18 +226,42 @@ def _tell_validity(outcome: Outcome) -> None:
     _show(outcome.warnings, "Cảnh báo", "bold yellow")
     if outcome.ok:
         out.print(f"[green]Hợp lệ[/] {escape(str(outcome.job.report))}")
+    else:
+        err.print(f"[red]Không hợp lệ[/] {escape(str(outcome.job.report))} ({_counts(outcome)}).")
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def check(
-    documents: DocxFiles,
+    ctx: typer.Context,
+    documents: Annotated[Optional[list[Path]], typer.Argument(help="Tệp Word .docx.", metavar="TEP.docx", show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Chỉ in kết quả dạng JSON (cho chương trình khác đọc).")] = False,
+    rules: Annotated[bool, typer.Option("--quy-tac", help="In bảng các quy tắc được kiểm tra (mã, căn cứ, mức độ, có tự sửa được không) rồi thoát.")] = False,
+    fix: Annotated[bool, typer.Option("--sua", help="Ghi bản đã sửa những lỗi sửa được an toàn (khổ giấy, lề, phông, cỡ chữ, màu chữ, số 0 của ngày tháng, dấu của Nơi nhận, dấu ./., cách viết số), kiểm tra lại bản đó và liệt kê từng thay đổi; không sửa nội dung.")] = False,
+    comments: Annotated[bool, typer.Option("--ghi-chu", help="Ghi bản có ghi chú (comment) của Word ở từng lỗi, cho người duyệt.")] = False,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="TEP.docx", show_default=False,
+                                                   help="Tệp ghi ra khi dùng --sua hoặc --ghi-chu với một tệp (mặc định: TEP-da-sua.docx, TEP-ghi-chu.docx cạnh tệp gốc).")] = None,
 ) -> None:
-    """Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP."""
+    """Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP; --sua sửa lỗi an toàn, --ghi-chu ghi chú từng lỗi."""
+    if rules:
+        from baocao.nd30.rules import rules_markdown
+
+        typer.echo(rules_markdown(), nl=False)
+        raise typer.Exit(EXIT_OK)
+    if not documents:
+        raise _click.MissingParameter(ctx=ctx, param=next(p for p in ctx.command.params if p.name == "documents"))
+    _check_files(documents, "TEP.docx", folders=False)
+    if output is not None and not (fix or comments):
+        raise typer.BadParameter("-o chỉ dùng cùng --sua hoặc --ghi-chu.", param_hint="'-o'")
+    if output is not None and len(documents) > 1:
+        raise typer.BadParameter("-o chỉ dùng khi sửa hoặc ghi chú một tệp.", param_hint="'-o'")
+    if as_json and (fix or comments):
+        raise typer.BadParameter("--json không dùng cùng --sua hoặc --ghi-chu.", param_hint="'--json'")
+    if fix or comments:
+        failed = [_fix_or_comment(document, output, fix, comments) for document in documents]
+        raise typer.Exit(EXIT_INPUT if any(failed) else EXIT_OK)
     from baocao.cli import views
     from baocao.nd30 import check_files, file_checks_to_json
 
-    _check_files(documents, "TEP.docx", folders=False)
     results = check_files(documents)
     if as_json:
         typer.echo(file_checks_to_json(results))
@@ -222,6 +273,80 @@ def check(
             if not result.problems:
                 out.print(f"{escape(str(result.path))}: {views.check_totals(result.findings)}")
     raise typer.Exit(EXIT_INPUT if any(result.failed for result in results) else EXIT_OK)
+
+
+def _fix_or_comment(document: Path, output: Optional[Path], fix: bool, comments: bool) -> bool:
+    """check --sua / --ghi-chu of one file; True when it failed or the copy still has errors."""
+    from baocao.cli import views
+    from baocao.nd30.findings import has_errors
+
+    suffix = "-da-sua" if fix else "-ghi-chu"
+    target = output or document.with_name(f"{document.stem}{suffix}.docx")
+    try:
+        if fix:
+            from baocao.nd30.fix import fix_docx
+
+            fixed = fix_docx(document, target)
+            out.print(views.changes_list(document, fixed))
+            findings = fixed.after
+        if comments:
+            from baocao.nd30.comments import comment_docx
+
+            findings, count = comment_docx(target if fix else document, target)
+            out.print(f"[green]Đã ghi[/] {escape(str(target))}: {count} ghi chú (comment) ở các lỗi.")
+    except BaocaoError as exc:
+        _show(exc.problems, "Lỗi", "bold red")
+        return True
+    if findings:
+        out.print(views.findings_table(target, findings))
+    out.print(f"{escape(str(target))}: {views.check_totals(findings)}")
+    return has_errors(findings)
+
+
+@app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
+def sign(
+    pdf: Annotated[Path, typer.Argument(help="Tệp PDF cần ký (nên là PDF/A: baocao build --pdfa), hoặc tệp đã ký khi dùng --kiem-tra.", metavar="TEP.pdf", show_default=False)],
+    p12: Annotated[Optional[Path], typer.Option("--p12", metavar="CHUNG-THU.p12", show_default=False, help="Chứng thư số kèm khóa riêng (.p12, .pfx). Mật khẩu: gõ khi được hỏi, hoặc đặt biến môi trường BAOCAO_MAT_KHAU.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="TEP.pdf", show_default=False, help="Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc).")] = None,
+    tsa: Annotated[Optional[str], typer.Option("--tsa", metavar="URL", show_default=False, help="Máy chủ dấu thời gian (RFC 3161) gắn thời gian tin cậy vào chữ ký.")] = None,
+    verify: Annotated[bool, typer.Option("--kiem-tra", help="Kiểm tra các chữ ký số của tệp PDF thay vì ký.")] = False,
+    trust: Annotated[Optional[list[Path]], typer.Option("--tin-cay", metavar="CA.pem", show_default=False, help="Chứng thư gốc tin cậy khi kiểm tra (PEM hoặc DER; dùng nhiều lần được).")] = None,
+) -> None:
+    """Ký số tệp PDF của báo cáo (PAdES), khung chữ ký hiện ở chỗ ký của người có thẩm quyền; --kiem-tra để kiểm tra chữ ký."""
+    from baocao.writers import sign as signing
+
+    _check_files([pdf, *(trust or []), *([p12] if p12 else [])], "TEP.pdf", folders=False)
+    if verify:
+        raise typer.Exit(_show_signatures(pdf, _or_exit(lambda: signing.check_signatures(pdf, trust)), bool(trust)))
+    if p12 is None:
+        raise typer.BadParameter("cần --p12 CHUNG-THU.p12 để ký (hoặc --kiem-tra để kiểm tra chữ ký).", param_hint="'--p12'")
+    password = signing.password_from_environment()
+    if password is None:
+        password = typer.prompt("Mật khẩu chứng thư số", hide_input=True, default="", show_default=False)
+    target = output or pdf.with_name(f"{pdf.stem}-da-ky.pdf")
+    placement = _or_exit(lambda: signing.sign_pdf(pdf, target, p12, password, tsa))
+    if not placement.found:
+        err.print("[bold yellow]Cảnh báo[/] Không thấy khối chữ ký (Nơi nhận, chức vụ, họ tên) trong tệp PDF; khung "
+                  "chữ ký được đặt ở góc dưới bên phải trang cuối.")
+    out.print(f"[green]Đã ký[/] {escape(str(target))} (trang {placement.page + 1}).")
+
+
+def _show_signatures(pdf: Path, checks: list, trusted_roots: bool) -> int:
+    """Print what `sign --kiem-tra` found; the exit code (1 when a signature is broken, or none is there)."""
+    if not checks:
+        err.print(f"[bold red]Lỗi[/] {escape(str(pdf))}: tệp không có chữ ký số nào.")
+        return EXIT_INPUT
+    for number, check in enumerate(checks, 1):
+        when = check.signed_at.strftime("%d/%m/%Y %H:%M:%S %z") if check.signed_at else "không rõ"
+        trust = ("có" if check.trusted else "không (chứng thư không do nơi cấp tin cậy cấp)") if trusted_roots \
+            else "chưa kiểm tra (thêm --tin-cay CA.pem)"
+        verdict = "[green]Hợp lệ[/]" if check.ok and (check.trusted or not trusted_roots) else "[bold red]Không hợp lệ[/]"
+        out.print(f"{verdict} chữ ký {number}: người ký {escape(check.signer)}, lúc {when}; nguyên vẹn: "
+                  f"{'có' if check.intact else 'không'}; đúng chữ ký: {'có' if check.valid else 'không'}; phủ toàn "
+                  f"bộ tệp: {'có' if check.whole_file else 'không (tệp bị thêm nội dung sau khi ký)'}; tin cậy: {trust}"
+                  f"{'; có dấu thời gian' if check.timestamped else ''}.")
+    good = all(check.ok and (check.trusted or not trusted_roots) for check in checks)
+    return EXIT_OK if good else EXIT_INPUT
 
 
 # ---- init, next, schema, templates (logic in scaffold, next_period, schema, template_files) ----
@@ -274,6 +399,111 @@ def next_report(
                   "'baocao validate' báo từng chỗ cho đến khi điền xong:")
         for problem in written.to_fill:
             out.print(f"  {escape(str(problem.location))}: {escape(problem.message)}")
+
+
+@app.command(name="import", cls=_Command, options_metavar="[TÙY CHỌN]")
+def import_report(
+    document: Annotated[Path, typer.Argument(help="Tệp Word của báo cáo (.docx; .doc cũ cần LibreOffice).", metavar="BAO-CAO.docx",
+                                             show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="THU_MUC",
+                                         help="Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có).")] = Path("."),
+) -> None:
+    """Đọc báo cáo Word đã có thành hồ sơ đơn vị và tệp báo cáo YAML (soạn lại được bằng build)."""
+    from baocao.readers.docx import import_docx
+
+    _check_files([document], "BAO-CAO.docx", folders=False)
+    done = _or_exit(lambda: import_docx(document, output))
+    for line in done.summary.lines():
+        out.print(escape(line))
+    for path in done.kept:
+        out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
+    for path in done.written:
+        out.print(f"[green]Đã viết[/] {escape(str(path))}")
+
+
+@app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
+def preview(
+    report: OneReport,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="TEP.html", show_default=False,
+                                                   help="Tệp .html kết quả (mặc định: output/<tên báo cáo>.html).")] = None,
+) -> None:
+    """Viết bản xem trước của báo cáo: một trang HTML mở bằng trình duyệt, chia trang A4 như bản Word."""
+    from baocao.pipeline import build as build_report
+
+    _check_files([report], folders=False)
+    target, built = _or_exit(lambda: build_report(report, output, writer="html"))
+    _show(built.warnings, "Cảnh báo", "bold yellow")
+    out.print(f"[green]Đã viết bản xem trước[/] {escape(str(target))} (mở bằng trình duyệt)")
+
+
+DEFAULT_PORT = 8030
+
+
+@app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
+def watch(
+    report: OneReport,
+    port: Annotated[int, typer.Option("--port", metavar="CONG", min=0, max=65535,
+                                      help="Cổng trên 127.0.0.1 (0: một cổng trống bất kỳ).")] = DEFAULT_PORT,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Không tự mở trình duyệt.")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Mỗi lần lưu, xuất lại cả tệp PDF (cần LibreOffice).")] = False,
+    templates: TemplateFolder = None,
+) -> None:
+    """Xem trước trong trình duyệt khi đang soạn: tự cập nhật mỗi khi lưu tệp báo cáo, hồ sơ đơn vị hoặc mẫu Word,
+    ghi lại tệp .docx mỗi lần. Ctrl-C để dừng."""
+    import webbrowser
+
+    from baocao.pipeline import default_output
+    from baocao.watch import Build, Watch
+    from baocao.writers.html.server import Board, PreviewServer
+
+    _check_files([report], folders=False)
+    _check_folder(templates)
+    board = Board()
+    try:
+        server = PreviewServer(board, port)
+    except OSError as exc:
+        err.print(f"[bold red]Lỗi[/] Không mở được cổng {port} trên 127.0.0.1 ({escape(exc.strerror or str(exc))}).")
+        err.print(f"    → Có thể một lệnh baocao watch khác đang chạy; chọn cổng khác, ví dụ --port {port + 1}.")
+        raise typer.Exit(EXIT_INPUT) from None
+    converter = _converter() if pdf else None
+    session = Watch(report, default_output(report), board, templates, converter)
+    first = True
+
+    def told(done: Build) -> None:
+        nonlocal first
+        _show(done.problems, "Lỗi", "bold red")
+        _show(done.warnings, "Cảnh báo", "bold yellow")
+        if not done.problems:
+            made = escape(str(session.output)) + (f" và {escape(str(done.pdf))}" if done.pdf else "")
+            out.print(f"[green]Đã cập nhật[/] bản xem trước, {made} ({done.seconds:.2f} giây)")
+        if first:
+            first = False
+            out.print(f"Bản xem trước: [bold]{server.url}[/] — sửa và lưu tệp để cập nhật; Ctrl-C để dừng.")
+            if not no_browser:
+                webbrowser.open(server.url)
+
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends it as Ctrl-C does: LibreOffice is closed too
+    server.start()
+    try:
+        session.run(told)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        if converter is not None:
+            converter.close()
+    out.print("Đã dừng xem trước.")
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _converter():
+    """A LibreOffice kept running for the PDFs of `watch`; exit 1 after saying why when there is none."""
+    from baocao.writers.pdf import WarmConverter
+
+    return _or_exit(WarmConverter)
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")

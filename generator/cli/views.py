@@ -7,15 +7,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from baocao.nd30 import ERROR, Finding
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from baocao.nd30 import ERROR, Finding
-
-if TYPE_CHECKING:  # the check command needs no pipeline
+if TYPE_CHECKING:
     from baocao.batch import Outcome
+    from baocao.nd30.fix import Fixed  # the check command needs no pipeline
 
 
 @contextmanager
@@ -65,3 +65,14 @@ def check_totals(findings: list[Finding]) -> str:
         return "[green]Đạt:[/] không có lỗi hay cảnh báo thể thức."
     errors = sum(finding.severity == ERROR for finding in findings)
     return f"{errors} lỗi, {len(findings) - errors} cảnh báo."
+
+
+def changes_list(source: Path, fixed: Fixed) -> str:
+    """What `check --sua` changed, one line a change, and what is left for a person."""
+    lines = [f"[green]Đã sửa[/] {escape(str(source))} → {escape(str(fixed.target))}: {len(fixed.changes)} thay đổi."]
+    lines += [f"  {escape(str(change))}" for change in fixed.changes]
+    left = fixed.left_to_people
+    if left:
+        lines.append(f"Còn {len(left)} lỗi, cảnh báo chương trình không tự sửa (có thể làm đổi nội dung); "
+                     "người soạn sửa theo bảng dưới đây.")
+    return "\n".join(lines)

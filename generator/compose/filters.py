@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from baocao.conventions import formatting as fmt
-from baocao.figures.totals import Figure
+from baocao.figures.totals import Figure, percent
 from baocao.input.period import parse_issue_date
 
 
@@ -57,16 +57,24 @@ def _decimals(so_le: Any) -> int | None:
 
 
 def so(x: Any, so_le: int | None = None) -> str:
-    """1539.72 → '1.539,72'; a figure uses its own so_le unless one is given."""
-    if so_le is None and isinstance(x, Figure):
-        so_le = x.so_le
+    """1539.72 → '1.539,72'; a figure uses its own so_le unless one is given, and its display scale."""
+    if isinstance(x, Figure):
+        return fmt.format_number(x.shown(to_number(x)), _decimals(x.so_le if so_le is None else so_le))
     return fmt.format_number(to_number(x), _decimals(so_le))
 
 
 def so_dv(figure: Any, so_le: int | None = None) -> str:
-    """Number with its unit: '1.539,72 ha'."""
-    unit = figure.don_vi if isinstance(figure, Figure) else ""
-    return f"{so(figure, so_le)} {unit}".strip()
+    """Number with its unit: '1.539,72 ha', '303,1 nghìn con', '2,5%'."""
+    return fmt.with_unit(so(figure, so_le), figure.unit_shown if isinstance(figure, Figure) else "")
+
+
+def ke_hoach(figure: Any, *options: Any, **named: Any) -> str:
+    """A plan with its unit: '620 ha'; ke_hoach('nghi_quyet') for a named plan."""
+    f = _need(figure, "ke_hoach")
+    plan, _, so_le = _options(options, named)
+    value = _plan(f, plan)
+    number = fmt.format_number(f.shown(value), _decimals(f.so_le if so_le is None else so_le))
+    return fmt.with_unit(number, f.unit_shown)
 
 
 def phan_tram(x: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
@@ -82,28 +90,84 @@ def ty_le(x: Any, tong: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
     return fmt.format_percent(value, so_le)
 
 
-def so_ke_hoach(figure: Any, viet_tat: bool = False, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
-    """'đạt 48,2% kế hoạch' (viet_tat=true: 'đạt 48,2% KH')."""
+def _options(options: tuple, named: dict[str, Any]) -> tuple[str | None, bool, int | None]:
+    """A ratio filter's arguments, in any order: a text names the plan, true/false is viet_tat, a whole number so_le."""
+    plan, short, so_le = named.pop("ke_hoach", None), named.pop("viet_tat", False), named.pop("so_le", None)
+    if named:
+        raise FilterError(f"Bộ lọc không có tham số '{next(iter(named))}' (dùng ke_hoach, viet_tat, so_le).")
+    for option in options:
+        if isinstance(option, bool):
+            short = option
+        elif isinstance(option, int):
+            so_le = option
+        elif isinstance(option, str):
+            plan = option
+        else:
+            raise FilterError(f"Tham số '{option}' không hợp lệ: ghi tên kế hoạch ('nghi_quyet'), "
+                              "true (viết tắt) hoặc số chữ số thập phân.")
+    return plan, bool(short), so_le
+
+
+def _plan(figure: Figure, name: str | None) -> Decimal:
+    try:
+        value = figure.plan(name)
+    except ValueError as exc:
+        raise FilterError(str(exc)) from None
+    if value is None:
+        raise FilterError(f"Số liệu '{figure.name}' chưa có kế hoạch.")
+    return value
+
+
+def _percent(figure: Figure, base: Decimal, base_name: str, decimals: int) -> Decimal:
+    """The figure's value as a percentage of `base`, refused when it means nothing (base ≤ 0, negative value)."""
+    value = to_number(figure)
+    ratio = percent(value, base, decimals)
+    if ratio is None:
+        raise FilterError(f"Không tính tỷ lệ % của '{figure.name}' so với {base_name}: "
+                          f"giá trị {fmt.format_number(value)}, {base_name} {fmt.format_number(base)} "
+                          f"(tỷ lệ chỉ có nghĩa khi cả hai không âm và {base_name} lớn hơn 0).")
+    return ratio
+
+
+def _percent_decimals(so_le: int | None) -> int:
+    """Decimals of a percentage: the ones asked for, else one."""
+    decimals = _decimals(so_le)
+    return fmt.DEFAULT_PERCENT_DECIMALS if decimals is None else decimals
+
+
+def so_ke_hoach(figure: Any, *options: Any, **named: Any) -> str:
+    """'đạt 48,2% kế hoạch' in the house wording; options: plan name, viet_tat (true: 'đạt 48,2% KH'), so_le."""
     f = _need(figure, "ke_hoach")
-    return fmt.format_ratio_to_plan(f.gia_tri, f.ke_hoach, short=viet_tat, decimals=_decimals(so_le))
+    plan, short, so_le = _options(options, named)
+    decimals = _percent_decimals(so_le)
+    ratio = _percent(f, _plan(f, plan), "kế hoạch", decimals)
+    return fmt.ratio_words(f.wording.dat_ke_hoach, ratio, f.plan_label(plan, short), decimals)
 
 
-def so_cung_ky(figure: Any, viet_tat: bool = False, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
-    """'bằng 101,3% so với cùng kỳ' (viet_tat=true: 'bằng 101,3% CK')."""
+def so_cung_ky(figure: Any, *options: Any, **named: Any) -> str:
+    """'bằng 101,3% so với cùng kỳ' in the house wording (viet_tat=true: 'bằng 101,3% CK')."""
     f = _need(figure, "cung_ky")
-    return fmt.format_ratio_to_same_period(f.gia_tri, f.cung_ky, short=viet_tat, decimals=_decimals(so_le))
+    _, short, so_le = _options(options, named)
+    decimals = _percent_decimals(so_le)
+    ratio = _percent(f, f.cung_ky, "cùng kỳ", decimals)  # type: ignore[arg-type]
+    words = f.wording.cung_ky_tat if short else f.wording.cung_ky
+    return fmt.ratio_words(f.wording.bang_cung_ky, ratio, words, decimals)
 
 
 def tang_giam(figure: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
-    """'tăng 5,1% so với cùng kỳ' / 'giảm 3,0% so với cùng kỳ' / 'bằng cùng kỳ'."""
+    """'tăng 5,1% so với cùng kỳ' / 'giảm 3,0% so với cùng kỳ' / 'bằng cùng kỳ' (house wording)."""
     f = _need(figure, "cung_ky")
-    return fmt.format_change(f.gia_tri, f.cung_ky, decimals=_decimals(so_le))
+    decimals = _percent_decimals(so_le)
+    _percent(f, f.cung_ky, "cùng kỳ", decimals)  # type: ignore[arg-type]
+    return fmt.format_change(to_number(f), f.cung_ky, decimals=decimals, words=f.wording.cung_ky)
 
 
 def chenh_lech(figure: Any, so_le: int | None = None) -> str:
-    """'tăng 12 ha so với cùng kỳ' (absolute difference)."""
+    """'tăng 12 ha so với cùng kỳ' (absolute difference, in the figure's display scale)."""
     f = _need(figure, "cung_ky")
-    return fmt.format_difference(f.gia_tri, f.cung_ky, decimals=_decimals(so_le) if so_le is not None else f.so_le, unit=f.don_vi)
+    decimals = _decimals(so_le) if so_le is not None else f.so_le
+    return fmt.format_difference(f.shown(to_number(f)), f.shown(f.cung_ky), decimals=decimals,  # type: ignore[arg-type]
+                                 unit=f.unit_shown, words=f.wording.cung_ky)
 
 
 def hai_chu_so(x: Any) -> str:
@@ -151,6 +215,7 @@ def trieu_dong(x: Any, so_le: int | None = None) -> str:
 
 FILTERS: dict[str, Callable[..., str]] = {
     f.__name__: f
-    for f in (so, so_dv, phan_tram, ty_le, so_ke_hoach, so_cung_ky, tang_giam, chenh_lech, hai_chu_so, ngay, ngay_ngan, la_ma, dong, trieu_dong)
+    for f in (so, so_dv, ke_hoach, phan_tram, ty_le, so_ke_hoach, so_cung_ky, tang_giam, chenh_lech, hai_chu_so,
+              ngay, ngay_ngan, la_ma, dong, trieu_dong)
 }
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 import traceback
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from jinja2 import TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
 from baocao.document.model import Inline, Note
-from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.errors import BaocaoError, Location, Problem, suggest, told_elsewhere
 from baocao.figures.totals import Figure
 from baocao.compose.filters import FILTERS, FilterError
 from baocao.input.load import XML_INVALID
@@ -26,9 +26,15 @@ from baocao.compose.sandbox import Refused, UndefinedName, UnknownFilter, compil
 
 
 class Figures(dict):
-    """The `so_lieu` mapping: figures by name."""
+    """The `so_lieu` mapping: figures by name, and the names of those that failed (their problems are
+    told by the compute stage; citing one is no new problem)."""
+
+    def __init__(self, figures: Mapping[str, Figure], failed: Iterable[str] = ()):
+        super().__init__(figures)
+        self.failed = frozenset(failed)
 
 
+_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _SAFE_HINT = "Câu văn chỉ được gọi số liệu và bộ lọc, ví dụ {{ so_lieu.ten | so }}."
 _SYNTAX_HINT = "Mỗi '{{' phải có '}}' đi kèm; tên số liệu viết liền, không dấu cách, ví dụ {{ so_lieu.dien_tich_lua | so }}."
 _SYNTAX_MESSAGES = {  # Jinja's message → what is wrong, in Vietnamese (the first that matches)
@@ -44,19 +50,35 @@ _SYNTAX_MESSAGES = {  # Jinja's message → what is wrong, in Vietnamese (the fi
 
 
 class Narrator:
-    """Renders clerks' sentences against one report's context."""
+    """Renders clerks' sentences against one report's context; `seen` hears of each sentence typed
+    at a place and what it rendered to (the trust checks look there for typed slips)."""
 
-    def __init__(self, context: Mapping[str, Any]):
+    def __init__(self, context: Mapping[str, Any], seen: Callable[[str, str, Location], None] | None = None, text: str = ""):
         self.context = dict(context)
+        self.seen = seen
+        self.lines = text.splitlines()  # the report file's, to name the column of a misspelt name
 
     def render(self, text: str, where: Location) -> str:
         """Render one sentence's Jinja expressions; whitespace runs become single spaces."""
+        try:
+            rendered = self._render(text, where)
+        except BaocaoError:
+            if self.seen:  # the slips typed around a failing expression are told with its problem
+                self.seen(text, " ".join(_EXPRESSION.sub(" ", text).split()), where)
+            raise
+        if self.seen:
+            self.seen(text, rendered, where)
+        return rendered
+
+    def _render(self, text: str, where: Location) -> str:
         if "{" not in text:
             return " ".join(text.split())
         source, lines = _unfold(text, where)
         try:
             rendered = " ".join(compile_sentence(source).render(self.context).split())
         except Exception as exc:  # every failure of a clerk's expression becomes a located message
+            if isinstance(exc, UndefinedName) and isinstance(exc.owner, Figures) and exc.name in exc.owner.failed:
+                raise told_elsewhere() from None
             raise BaocaoError(self._problem(exc, _line_of(where, lines, exc))) from None
         bad = XML_INVALID.search(rendered)
         if bad:
@@ -66,12 +88,18 @@ class Narrator:
 
     def _problem(self, exc: Exception, where: Location) -> Problem:
         if isinstance(exc, UndefinedName):
-            return self._undefined(exc, where)
+            return self._undefined(exc, self._at(where, exc.name))
         if isinstance(exc, UnknownFilter):
-            return Problem(where, f"Không có bộ lọc '{exc.name}'.", suggest(exc.name, FILTERS))
+            return Problem(self._at(where, exc.name), f"Không có bộ lọc '{exc.name}'.", suggest(exc.name, FILTERS))
         if isinstance(exc, TemplateSyntaxError):
             return Problem(where, f"Biểu thức {{{{ ... }}}} viết sai: {syntax_message(exc)}.", _SYNTAX_HINT)
         return Problem(where, *expression_fault(exc))
+
+    def _at(self, where: Location, name: str) -> Location:
+        """`where` with the column of `name` on its line (the first one there, from its column on)."""
+        line = self.lines[where.line - 1] if 0 < where.line <= len(self.lines) else ""
+        found = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)").search(line, max(where.column - 1, 0))
+        return Location(where.file, where.line, found.start() + 1, where.word_lines) if found else where
 
     def _undefined(self, exc: UndefinedName, where: Location) -> Problem:
         owner, name = exc.owner, exc.name

@@ -11,13 +11,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from itertools import groupby
 from typing import Any
 
 from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
-from baocao.errors import BaocaoError, Location, Problem, suggest
-from baocao.figures.totals import Figure, differs, sum_values
+from baocao.compose.narrative import Figures
+from baocao.errors import BaocaoError, Collector, Location, Problem, suggest, told_elsewhere
+from baocao.figures.totals import Figure, differs, percent, sum_values
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
 from baocao.input.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
@@ -30,6 +32,8 @@ FIGURE_FIELDS = ("ten", "don_vi", *FIGURE_VALUES)
 #: Computed column kinds → the two cells they are computed from.
 COMPUTED = {"ty_le_ke_hoach": ("gia_tri", "ke_hoach"), "ty_le_cung_ky": ("gia_tri", "cung_ky"), "chenh_lech": ("gia_tri", "cung_ky")}
 PERCENT_KINDS = ("phan_tram", "ty_le_ke_hoach", "ty_le_cung_ky")
+PLAN_KEY = "ke_hoach."
+COLUMN_NAMES = {key for keys in COMPUTED.values() for key in keys}
 DEFAULT_WIDTHS = {"stt": 1, "van_ban": 4}  # other (number) columns: 2
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DIGIT = re.compile(r"\d")
@@ -57,11 +61,13 @@ class _TableBuilder:
         self.spec, self.path, self.figures, self.places, self.inlines = spec, path, figures, places, inlines
         self.columns = spec.cot
         self.inputs = [c for c in spec.cot if c.kieu in INPUT_KINDS]
+        self._plan_columns = {c.khoa for c in self.inputs if c.ke_hoach}
         self.decimals: int | None = None  # decimals of the figures cited, for the other rows and the total
 
     def build(self) -> Table:
         self._check_columns()
-        groups = [(group, path, [item for raw, row_path in entries for item in self._items(raw, row_path)])
+        found = Collector()  # every row's problem, not only the first
+        groups = [(group, path, [item for raw, row_path in entries for item in found.attempt(partial(self._items, raw, row_path), [])])
                   for group, path, entries in grouped_rows(self.spec, self.path, self.places)]
         items = [item for _, _, group_items in groups for item in group_items]
         self.decimals = max((item.figure.so_le for item in items if item.figure and item.figure.so_le is not None), default=None)
@@ -73,8 +79,9 @@ class _TableBuilder:
             for item in group_items:
                 number += 1
                 rows.append(Row([self._cell(c, item, number) for c in self.columns]))
-        if self.spec.tong_cong is not False:
-            rows.append(self._total_row(items))
+        if self.spec.tong_cong is not False and not found.problems:  # a total of rows in error would tell more errors
+            rows.append(found.attempt(partial(self._total_row, items), Row([])))
+        found.check()
         return Table(
             widths=[c.do_rong or DEFAULT_WIDTHS.get(c.kieu, 2) for c in self.columns],
             rows=rows,
@@ -176,7 +183,7 @@ class _TableBuilder:
         if FIGURE_KEY in raw:
             self._fill_from_figure(item, self._figure(raw[FIGURE_KEY], path + (FIGURE_KEY,)), path + (FIGURE_KEY,))
         for key, value in raw.items():
-            if key in FIGURE_VALUES and item.figure is not None:
+            if item.figure is not None and (key in FIGURE_VALUES or key in self._plan_columns):
                 raise self._fail(path + (key,), f"Ô '{key}' đã lấy từ số liệu '{item.figure.name}', không ghi tay.",
                                  "Xóa ô này, hoặc sửa số liệu trong so_lieu.")
             if key != FIGURE_KEY:
@@ -185,15 +192,30 @@ class _TableBuilder:
 
     def _figure(self, name: Any, path: tuple) -> Figure:
         figure = self.figures.get(str(name))
+        if figure is None and isinstance(self.figures, Figures) and name in self.figures.failed:
+            raise told_elsewhere()
         if figure is None:
             raise self._fail(path, f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
                              suggest(str(name), self.figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."))
         return figure
 
     def _fill_from_figure(self, item: _Item, figure: Figure, path: tuple) -> None:
+        """The row's cells from a figure, in its display scale (so a '303,1 nghìn con' row reads 303,1)."""
         item.figure = figure
         for key in FIGURE_FIELDS:
-            item.values[key], item.paths[key] = getattr(figure, key), path
+            value = getattr(figure, key)
+            item.values[key], item.paths[key] = figure.shown(value) if isinstance(value, Decimal) else value, path
+        item.values["don_vi"] = figure.unit_shown
+        for column in self.columns:
+            if column.ke_hoach:
+                try:
+                    plan = figure.plan(column.ke_hoach)
+                except ValueError as exc:
+                    raise self._fail(path, f"Cột '{column.tieu_de}': {exc}",
+                                     "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng.") from None
+                item.values[_plan_key(column.ke_hoach)] = None if plan is None else figure.shown(plan)
+                if column.kieu == "so":
+                    item.values[column.khoa], item.paths[column.khoa] = item.values[_plan_key(column.ke_hoach)], path
 
     def _put(self, item: _Item, key: str, value: Any, path: tuple) -> None:
         column = next((c for c in self.inputs if c.khoa == key), None)
@@ -201,6 +223,8 @@ class _TableBuilder:
             words = STATUSES[read_status(value, self._where(path))]
             value = words[0].upper() + words[1:]
         item.values[key], item.paths[key] = self._read(column, value, path) if column else value, path
+        if column is not None and column.ke_hoach:
+            item.values[_plan_key(column.ke_hoach)] = item.values[key]
 
     def _read(self, column: Cot, value: Any, path: tuple) -> Any:
         """A written cell as the column wants it: text (or a list of paragraphs), or a number."""
@@ -233,12 +257,15 @@ class _TableBuilder:
 
     def _check_computable(self, path: tuple) -> None:
         """A row with no figure needs the cells its computed columns are computed from."""
-        keys = {c.khoa for c in self.inputs}
+        keys = {c.khoa for c in self.inputs} | {_plan_key(c.ke_hoach) for c in self.inputs if c.ke_hoach}
         for column in self.columns:
-            missing = [k for k in COMPUTED.get(column.kieu, ()) if k not in keys]
+            missing = [k for k in _sources(column) if k not in keys]
             if missing:
-                raise self._fail(path, f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, nhưng dòng này không lấy từ số liệu và bảng không có cột {', '.join(missing)}.",
-                                 "Ghi dòng dạng '- so_lieu: ten', hoặc thêm các cột " + ", ".join(missing) + " (kieu: so).")
+                names = ", ".join(k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_KEY)}"
+                                  for k in missing)
+                raise self._fail(path, f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, "
+                                       f"nhưng dòng này không lấy từ số liệu và bảng không có cột {', '.join(missing)}.",
+                                 f"Ghi dòng dạng '- so_lieu: ten', hoặc thêm các cột ({names}).")
 
     # ---- cells -----------------------------------------------------------------------
 
@@ -273,7 +300,8 @@ class _TableBuilder:
         if lead == 0:
             raise self._fail(path, "Bảng cần một cột chữ ở đầu để ghi 'Tổng cộng'.", "Thêm cột tên (kieu: van_ban) làm cột đầu tiên.")
         self._check_units(items, path)
-        keys = {c.khoa for c in self.inputs if c.kieu == "so"} | set(FIGURE_VALUES)
+        keys = ({c.khoa for c in self.inputs if c.kieu == "so"} | set(FIGURE_VALUES)
+                | {_plan_key(c.ke_hoach) for c in self.columns if c.ke_hoach})
         totals = {key: sum_values(item.values.get(key) for item in items) for key in keys}
         if isinstance(self.spec.tong_cong, dict):
             self._check_stated(self._keyed(self.spec.tong_cong, path), totals)
@@ -289,10 +317,12 @@ class _TableBuilder:
                              "Bỏ dòng Tổng cộng (tong_cong: false), hoặc chỉ cộng các dòng cùng đơn vị tính.")
 
     def _check_stated(self, stated: _Item, totals: dict[str, Decimal | None]) -> None:
-        """A total written in the YAML (or cited from a figure) must equal the sum of the rows."""
+        """A total written in the YAML (or cited from a figure) must equal the sum of the rows; a figure that
+        keeps a stated value (giu_nguyen) is printed as stated."""
         for column in self.inputs:
             given, computed = stated.values.get(column.khoa), totals.get(column.khoa)
-            if isinstance(given, Decimal) and computed is None and column.kieu == "so":
+            kept = stated.figure is not None and stated.figure.kept  # warned where the figure is declared
+            if isinstance(given, Decimal) and (computed is None or kept) and column.kieu == "so":
                 totals[column.khoa] = given
             elif isinstance(given, Decimal) and computed is not None and differs(given, computed, _decimals(column, self.decimals)):
                 source = f" (số liệu '{stated.figure.name}')" if stated.figure else ""
@@ -305,12 +335,23 @@ def _value(column: Cot, values: dict[str, Any]) -> Any:
     """A cell's value: as written, or computed from the row's other cells."""
     if column.kieu not in COMPUTED:
         return values.get(column.khoa)
-    part, base = (values.get(k) for k in COMPUTED[column.kieu])
+    part, base = (values.get(k) for k in _sources(column))
     if not isinstance(part, Decimal) or not isinstance(base, Decimal):
         return None
     if column.kieu == "chenh_lech":
         return part - base
-    return fmt.percent_of(part, base, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
+    return percent(part, base, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
+
+
+def _plan_key(plan: str) -> str:
+    """Where a row keeps the value of a named plan (a dot: never a column's key)."""
+    return PLAN_KEY + plan
+
+
+def _sources(column: Cot) -> tuple[str, ...]:
+    """The keys a computed column is computed from (a named plan's for ty_le_ke_hoach with ke_hoach)."""
+    keys = COMPUTED.get(column.kieu, ())
+    return (keys[0], _plan_key(column.ke_hoach)) if keys and column.ke_hoach else keys
 
 
 def _decimals(column: Cot, default: int | None) -> int | None:

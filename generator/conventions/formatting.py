@@ -6,7 +6,7 @@ which a report calls hundreds of times). Rounding is always half up.
 
 >>> format_number(1539.72)
 '1.539,72'
->>> format_ratio_to_plan(4597, 4538, short=True)
+>>> ratio_words("đạt", percent_of(4597, 4538), "KH")
 'đạt 101,3% KH'
 >>> format_date_short(date(2020, 2, 10))
 '10/02/2020'
@@ -44,21 +44,32 @@ _ROMAN_VALUES = (
 )  # fmt: skip
 
 _SAME_PERIOD = "bằng cùng kỳ"
+_SAME_PERIOD_WORDS = "so với cùng kỳ"
 
 
 # --- numbers -------------------------------------------------------------------
 
 
+_NUMBER_TYPES = frozenset((int, float, Decimal))  # exact types: the common case without isinstance chains
+
+
 def _is_number(value: object) -> bool:
+    if type(value) in _NUMBER_TYPES:
+        return True
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 def _to_decimal(value: Number) -> Decimal:
     """Exact Decimal for an int, float (via str) or Decimal; bools, strings and non-finite values refused."""
-    if not _is_number(value):
-        kind = type(value).__name__
-        raise TypeError(f"Cần một số (int, float hoặc Decimal), nhận được {kind}: {value!r}")
-    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    kind = type(value)
+    if kind is Decimal:
+        number = value
+    elif kind is int:
+        return Decimal(value)
+    elif not _is_number(value):
+        raise TypeError(f"Cần một số (int, float hoặc Decimal), nhận được {kind.__name__}: {value!r}")
+    else:
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
         raise ValueError(f"Giá trị không phải là số hữu hạn: {value!r}")
     return number
@@ -136,36 +147,21 @@ def _required_percent(value: Number, base: Number | None, base_name: str, decima
     return ratio
 
 
-def format_ratio_to_plan(
-    value: Number,
-    plan: Number | None,
-    short: bool = False,
-    decimals: int = DEFAULT_PERCENT_DECIMALS,
-    *,
-    trim: bool = False,
-) -> str:
-    """Ratio to plan: "đạt 48,2% kế hoạch", short "đạt 48,2% KH"; ValueError if plan is 0 or None."""
-    return _ratio("đạt", value, plan, "kế hoạch", "KH" if short else "kế hoạch", decimals, trim)
+def ratio_words(verb: str, ratio: Number, words: str, decimals: int = DEFAULT_PERCENT_DECIMALS,
+                trim: bool = False) -> str:
+    """A percentage in the house wording: 'đạt 48,2% KH', 'bằng 101,3% SVCK'; no verb: '98,8% CTKH'.
 
-
-def format_ratio_to_same_period(
-    value: Number,
-    previous: Number | None,
-    short: bool = False,
-    decimals: int = DEFAULT_PERCENT_DECIMALS,
-    *,
-    trim: bool = False,
-) -> str:
-    """Ratio to the same period: "bằng 101,3% so với cùng kỳ", short "bằng 101,3% CK".
-
-    ValueError if previous is 0 or None.
+    >>> ratio_words("", Decimal("98.75"), "CTKH")
+    '98,8% CTKH'
     """
-    return _ratio("bằng", value, previous, "cùng kỳ", "CK" if short else "so với cùng kỳ", decimals, trim)
+    return " ".join(part for part in (verb, format_percent(ratio, decimals, trim), words) if part)
 
 
-def _ratio(verb: str, value: Number, base: Number | None, base_name: str, words: str, decimals: int, trim: bool) -> str:
-    """'{verb} 48,2% {words}': value as a percentage of base (`base_name` in the error if it is 0 or None)."""
-    return f"{verb} {format_percent(_required_percent(value, base, base_name, decimals), decimals, trim)} {words}"
+def with_unit(number: str, unit: str) -> str:
+    """A number followed by its unit: '612,4 ha'; a percent sign follows directly: '2,5%'."""
+    if not unit:
+        return number
+    return number + unit if unit == PERCENT else f"{number} {unit}"
 
 
 def format_change(
@@ -174,20 +170,23 @@ def format_change(
     decimals: int = DEFAULT_PERCENT_DECIMALS,
     *,
     trim: bool = False,
+    words: str = _SAME_PERIOD_WORDS,
 ) -> str:
     """Relative change: "tăng 5,1% so với cùng kỳ", "giảm 3,0% so với cùng kỳ" or "bằng cùng kỳ".
 
     The change is the rounded ratio minus 100, so it always agrees with
-    format_ratio_to_same_period for the same figures (bằng 97,0% <-> giảm 3,0%).
+    the ratio to the same period for the same figures (bằng 97,0% <-> giảm 3,0%).
+    `words` name the same period in the house wording ("SVCK").
     """
     change = _required_percent(value, previous, "cùng kỳ", decimals) - 100
     if change.is_zero():
         return _SAME_PERIOD
     word = "tăng" if change > 0 else "giảm"
-    return f"{word} {format_percent(abs(change), decimals, trim)} so với cùng kỳ"
+    return f"{word} {format_percent(abs(change), decimals, trim)} {words}".rstrip()
 
 
-def format_difference(value: Number, previous: Number, decimals: int | None = None, unit: str = "") -> str:
+def format_difference(value: Number, previous: Number, decimals: int | None = None, unit: str = "",
+                      words: str = _SAME_PERIOD_WORDS) -> str:
     """Absolute change: "tăng 12 ha so với cùng kỳ", "giảm 1.020 người so với cùng kỳ" or "bằng cùng kỳ".
 
     decimals as in format_number; a difference that rounds to 0 is "bằng cùng kỳ".
@@ -198,8 +197,7 @@ def format_difference(value: Number, previous: Number, decimals: int | None = No
     if difference.is_zero():
         return _SAME_PERIOD
     word = "tăng" if difference > 0 else "giảm"
-    amount = format_number(abs(difference), decimals)
-    return f"{word} {amount}{' ' + unit if unit else ''} so với cùng kỳ"
+    return f"{word} {with_unit(format_number(abs(difference), decimals), unit)} {words}".rstrip()
 
 
 def pad2(n: int) -> str:

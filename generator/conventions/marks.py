@@ -35,19 +35,6 @@ def distribution(items: list[str], archive: list[str], sent_up: bool) -> list[st
     return [f"{BULLET}{n};" for n in names] + [f"{BULLET}{ARCHIVE}: {keep}."]
 
 
-def recipient_problem(text: str, last: bool) -> str:
-    """What is wrong with one line under "Nơi nhận:" (empty when nothing is)."""
-    if last and not text.startswith(f"{BULLET}{ARCHIVE}"):
-        return f"Dòng cuối của nơi nhận phải là «{BULLET}{ARCHIVE}: {DEFAULT_ARCHIVE}, …» (văn thư và đơn vị soạn thảo)."
-    if last and not text.endswith("."):
-        return f"Dòng «{BULLET}{ARCHIVE}: …» phải kết thúc bằng dấu chấm «.»."
-    if not text.startswith(BULLET):
-        return f"Mỗi dòng nơi nhận bắt đầu bằng gạch đầu dòng «{BULLET}» (gạch nối và một dấu cách)."
-    if not last and not text.endswith(";"):
-        return f"Mỗi dòng nơi nhận (trừ dòng cuối «{BULLET}{ARCHIVE}: …») phải kết thúc bằng dấu chấm phẩy «;»."
-    return ""
-
-
 def close(text: str) -> str:
     """The last sentence of the body with its closing mark ("… của UBND xã X./.")."""
     return text.rstrip(" .;/") + CLOSING_MARK

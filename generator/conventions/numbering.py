@@ -67,3 +67,40 @@ def read_label(text: str) -> Typed | None:
     if match["arabic"]:
         return Typed(ARABIC, tuple(int(n) for n in match["arabic"].rstrip(".").split(".")), False, written)
     return Typed(POINT, (VIETNAMESE_LETTERS.find(match["letter"]) + 1,), False, written)
+
+
+# ---- the ladder: which label style numbers the children of an item ------------------------------
+
+#: Label styles a clerk chooses for a level of the outline (YAML `kieu_muc`, `kieu_muc_con`), from the top
+#: down: "I.", "1.", "1.1.", "a)". A Phần sits above them all.
+LA_MA, SO, SO_GHEP, CHU = "la_ma", "so", "so_ghep", "chu"
+LADDER_STYLES = (LA_MA, SO, SO_GHEP, CHU)
+DEFAULT_LADDER = LADDER_STYLES
+STYLE_SAMPLES = {LA_MA: "I.", SO: "1.", SO_GHEP: "1.1.", CHU: "a)"}
+
+
+def ladder_problem(parent: str | None, child: str) -> str:
+    """Why items labelled in style `child` cannot be the children of an item labelled `parent` ("" when
+    they can; `parent` None: the top of the outline or a Phần)."""
+    sample = STYLE_SAMPLES[child]
+    if parent is not None and LADDER_STYLES.index(child) <= LADDER_STYLES.index(parent):
+        return (f"Mục con kiểu «{sample}» không đặt dưới mục «{STYLE_SAMPLES[parent]}»: cấp dưới phải là kiểu thấp "
+                f"hơn, theo thứ tự I. → 1. → 1.1. → a).")
+    if child == SO_GHEP and parent != SO:
+        return f"Mục kiểu «{sample}» chỉ đặt ngay dưới một mục kiểu «1.» (số ghép lấy số của mục cha)."
+    return ""
+
+
+def child_style(parent: str | None, ladder: Sequence[str]) -> str | None:
+    """The style numbering the children of a `parent`-labelled item: the first of `ladder` that fits."""
+    return next((style for style in ladder if not ladder_problem(parent, style)), None)
+
+
+def ladder_label(style: str, number: int, parent_number: int = 0, words: bool = False) -> str:
+    """The label of the `number`-th item in `style` ("phan" for a Phần); `parent_number` is the number of
+    the "1." item a "1.1." item sits under."""
+    if style == "phan":
+        return label(PART, (number,), words)
+    if style == SO_GHEP:
+        return label(ARABIC, (parent_number, number))
+    return label({LA_MA: SECTION, SO: ARABIC, CHU: POINT}[style], (number,))

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
+from baocao.errors import Location
+
 
 @dataclass(frozen=True)
 class Text:
@@ -45,17 +47,20 @@ def restyle(inlines: list[Inline], **changes: bool) -> list[Inline]:
     return [replace(i, **changes) if isinstance(i, Text) else i for i in inlines]
 
 
-ParagraphRole = Literal["body", "bullet", "subbullet", "closing"]
+ParagraphRole = Literal["body", "bullet", "subbullet", "subhead", "closing"]
 HeadingKind = Literal["phan", "muc", "tieu_muc", "tieu_muc_2", "diem"]
 HEADING_KINDS: tuple[HeadingKind, ...] = ("phan", "muc", "tieu_muc", "tieu_muc_2", "diem")
+BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}  # ND30 bullets: '-' then '+' one level down
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A body paragraph; bullets carry their marker ('-' or '+') in `role`."""
+    """A body paragraph; bullets carry their marker ('-' or '+') in `role`; a "subhead" is an unnumbered
+    sub-heading (its inlines already bold or italic) kept with the paragraph after it."""
 
     inlines: list[Inline]
     role: ParagraphRole = "body"
+    source: Location | None = field(default=None, compare=False)  # where the clerk wrote it
 
 
 @dataclass(frozen=True)
@@ -65,11 +70,29 @@ class Heading:
     kind: HeadingKind
     label: str
     inlines: list[Inline]
+    source: Location | None = field(default=None, compare=False)
 
     @property
     def level(self) -> int:
         """Outline level, 1 for a part (Phần) down to 5 for a point (điểm)."""
         return HEADING_KINDS.index(self.kind) + 1
+
+
+@dataclass(frozen=True)
+class NumberedParagraph:
+    """A body paragraph that starts with its label: "1. text", or a run-in heading "a) Lead-in: text".
+
+    `lead` (the run-in title, already styled and punctuated) is empty for a paragraph without title;
+    `bold`/`italic` say how the label is printed (as its lead-in); `label` is "" for an unnumbered lead-in.
+    """
+
+    kind: HeadingKind
+    label: str
+    lead: list[Inline]
+    inlines: list[Inline]
+    bold: bool = False
+    italic: bool = False
+    source: Location | None = field(default=None, compare=False)
 
 
 CellAlign = Literal["left", "center", "right"]
@@ -104,6 +127,7 @@ class Table:
     caption: list[Inline] = field(default_factory=list)
     unit: list[Inline] = field(default_factory=list)
     notes: list[list[Inline]] = field(default_factory=list)
+    source: Location | None = field(default=None, compare=False)
 
     def inline_lists(self) -> Iterator[list[Inline]]:
         """Every run of inlines in reading order: caption, unit line, cells, notes."""
@@ -115,7 +139,7 @@ class Table:
         yield from self.notes
 
 
-Block = Union[Heading, Paragraph, Table]
+Block = Union[Heading, NumberedParagraph, Paragraph, Table]
 
 
 @dataclass
@@ -178,4 +202,6 @@ def _block_inline_lists(blocks: list[Block]) -> Iterator[list[Inline]]:
         if isinstance(block, Table):
             yield from block.inline_lists()
         else:
+            if isinstance(block, NumberedParagraph):
+                yield block.lead
             yield block.inlines

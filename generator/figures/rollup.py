@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from baocao.figures.totals import Figure, compute_figures, sum_figure
+from baocao.figures.totals import Figure, compute_figures, figure_style, sum_figure
 from baocao.errors import BaocaoError, Location, Problem, fail, suggest
 from baocao.conventions.formatting import format_number
 from baocao.input.load import SourceMap
@@ -110,8 +110,8 @@ class _RollUp:
         self.warnings.extend(Problem(r.problem.location, f"Báo cáo của {r.name} có lỗi nên không được tổng hợp: {r.problem.message}",
                                      r.problem.hint or _FIX_SOURCE) for r in failed)
         if not units:
-            raise BaocaoError([Problem(self._where("cac_bao_cao"), f"Không có báo cáo cấp dưới nào dùng được để tổng hợp ({len(failed)} báo cáo có lỗi).",
-                                       "Sửa các lỗi nêu dưới đây trong báo cáo của các đơn vị."), *self.warnings])
+            raise BaocaoError(Problem(self._where("cac_bao_cao"), f"Không có báo cáo cấp dưới nào dùng được để tổng hợp ({len(failed)} báo cáo có lỗi).",
+                                      "Sửa các lỗi nêu dưới đây trong báo cáo của các đơn vị.", tuple(self.warnings)))
         self._check_duplicates(units)
         missing = self._missing(reports)
         figures = {name: self._figure(name, spec, units) for name, spec in self.report.so_lieu.items() if spec.tong_tu}
@@ -153,7 +153,8 @@ class _RollUp:
             if period != own:
                 raise fail(sources.report_map.where(("ky_bao_cao",)), f"Kỳ báo cáo '{period}' khác kỳ của báo cáo tổng hợp ('{own}').",
                            "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao.")
-            figures = compute_figures(sources.report.so_lieu, sources.report_map)
+            style = figure_style(sources.unit, sources.report)
+            figures = compute_figures(sources.report.so_lieu, sources.report_map, style=style, warnings=self.warnings)
         except BaocaoError as exc:
             name = sources.unit.ten_goi_tat if sources else _name_beside(path)
             return _Unit(path, name, {}, SourceMap(path), exc.problems[0])
@@ -165,11 +166,9 @@ class _RollUp:
         for unit in units:
             first = seen.setdefault(_key(unit.name), unit)
             if first is not unit:
-                raise BaocaoError([
-                    Problem(Location(unit.path), f"Hai báo cáo của cùng đơn vị '{unit.name}' (ten_goi_tat); số liệu sẽ bị cộng hai lần.",
-                            "Chỉ để một báo cáo cho mỗi đơn vị: sửa mẫu cac_bao_cao hoặc ten_goi_tat trong hồ sơ đơn vị."),
-                    Problem(Location(first.path), "Báo cáo thứ nhất của đơn vị này."),
-                ])
+                raise BaocaoError(Problem(Location(unit.path), f"Hai báo cáo của cùng đơn vị '{unit.name}' (ten_goi_tat); số liệu sẽ bị cộng hai lần.",
+                                          "Chỉ để một báo cáo cho mỗi đơn vị: sửa mẫu cac_bao_cao hoặc ten_goi_tat trong hồ sơ đơn vị.",
+                                          (Problem(Location(first.path), "Báo cáo thứ nhất của đơn vị này."),)))
 
     def _missing(self, reports: list[_Unit]) -> list[str]:
         """Expected units with no report (warned at their line); reports of units not expected are warned too."""
@@ -197,12 +196,26 @@ class _RollUp:
         if not parts:
             known = {figure for u in units for figure in u.figures}
             raise fail(self.places.where(("so_lieu", name, "tong_tu")), f"Không báo cáo cấp dưới nào có số liệu '{source}'.", suggest(source, known))
+        self._check_summable(name, parts)
         self._check_units(name, spec, parts)
         self._warn_partial(name, source, parts)
         sources = [Problem(self.places.where(("so_lieu", name, "tong_tu")), f"Tổng của số liệu '{source}' trong {len(parts)} báo cáo:"),
                    *(Problem(u.where(source), f"{u.name}: {_values(part)}.") for u, part in parts)]
-        total = sum_figure(name, spec, [part for _, part in parts], self.places, f"tổng của {len(parts)} báo cáo cấp dưới", sources)
+        what = f"tổng của {len(parts)} báo cáo cấp dưới"
+        total = sum_figure(name, spec, [part for _, part in parts], self.places, what, sources, self.warnings)
         return replace(total, ten=spec.ten or parts[0][0].figures[source].ten, chi_tiet=tuple(part for _, part in parts))
+
+    def _check_summable(self, name: str, parts: list[tuple[_Unit, Figure]]) -> None:
+        """Percentages and averages are never summed: the province computes them from its own totals."""
+        unit, part = parts[0]
+        if part.kind in ("ty_le_cua", "trung_binh_cua") or part.don_vi == "%":
+            what = "trung bình" if part.kind == "trung_binh_cua" else "tỷ lệ"
+            raise BaocaoError([
+                Problem(self.places.where(("so_lieu", name, "tong_tu")),
+                        f"Số liệu '{part.name}' của các báo cáo cấp dưới là {what}, không cộng được thành '{name}'.",
+                        "Cộng các số liệu gốc (tong_tu), rồi khai báo ty_le_cua hoặc trung_binh_cua từ các tổng."),
+                Problem(unit.where(part.name), f"Số liệu '{part.name}' của {unit.name}."),
+            ])
 
     def _has(self, unit: _Unit, name: str, source: str) -> bool:
         if source in unit.figures:
@@ -218,17 +231,16 @@ class _RollUp:
         for unit, part in parts:
             if part.don_vi != expected:
                 reference = self.places.where(("so_lieu", name, "don_vi")) if spec.don_vi else first.where(spec.tong_tu)
-                raise BaocaoError([
-                    Problem(unit.where(spec.tong_tu, "don_vi"), f"Số liệu '{spec.tong_tu}' của {unit.name} tính bằng {_unit(part.don_vi)}, "
-                                                                f"khác đơn vị {_unit(expected)} của '{name}'.",
-                            "Các số liệu được cộng phải cùng đơn vị tính: sửa đơn vị hoặc quy đổi số liệu."),
-                    Problem(reference, f"Đơn vị tính {_unit(expected)} ghi ở đây."),
-                ])
+                raise BaocaoError(Problem(unit.where(spec.tong_tu, "don_vi"), f"Số liệu '{spec.tong_tu}' của {unit.name} tính bằng "
+                                          f"{_unit(part.don_vi)}, khác đơn vị {_unit(expected)} của '{name}'.",
+                                          "Các số liệu được cộng phải cùng đơn vị tính: sửa đơn vị hoặc quy đổi số liệu.",
+                                          (Problem(reference, f"Đơn vị tính {_unit(expected)} ghi ở đây."),)))
 
     def _warn_partial(self, name: str, source: str, parts: list[tuple[_Unit, Figure]]) -> None:
-        """A plan or same period some units give and others not cannot be summed: say which lack it."""
-        for key in FIGURE_VALUES[1:]:
-            lacking = [unit for unit, part in parts if getattr(part, key) is None]
+        """A plan (named or not) or same period some units give and others not cannot be summed: say which lack it."""
+        keys = dict.fromkeys(key for _, part in parts for key in part.slots() if key != FIGURE_VALUES[0])
+        for key in keys:
+            lacking = [unit for unit, part in parts if part.slots().get(key) is None]
             if 0 < len(lacking) < len(parts):
                 self.warnings.extend(Problem(unit.where(source), f"Số liệu '{source}' của {unit.name} không có {key} nên '{name}' không có tổng {key}.",
                                              f"Ghi {key} cho số liệu này (các đơn vị khác có ghi).") for unit in lacking)

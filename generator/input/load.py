@@ -95,15 +95,20 @@ class _Loader(*_BASES):
 
 
 class SourceMap:
-    """Where each value of a loaded file sits: path of keys/indexes → Location."""
+    """Where each value of a loaded file sits: path of keys/indexes → Location; the file's `text`."""
 
-    def __init__(self, file: Path | None):
+    def __init__(self, file: Path | None, text: str = ""):
         self.file = file
+        self.text = text
         self._places: dict[Path_, Location] = {}
         self._keys: dict[Path_, Location] = {}
 
     def add(self, path: Path_, line: int, column: int, word_lines: tuple[int, ...] = ()) -> None:
         self._places[path] = Location(self.file, line, column, word_lines)
+
+    def put(self, path: Path_, where: Location) -> None:
+        """Record a value that comes from elsewhere (a workbook's cell) as if it were at `path`."""
+        self._places[tuple(path)] = where
 
     def add_key(self, path: Path_, where: Location) -> None:
         self._keys[path] = where
@@ -163,7 +168,7 @@ def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
     except yaml.reader.ReaderError as exc:  # a character YAML refuses (C1 controls such as U+009C); its first is the one
         char = chr(exc.character)
         raise _control_char(char, _position(text, text.find(char), path), _COPIED_HINT) from None
-    places = SourceMap(path)
+    places = SourceMap(path, text)
     if node is None:
         return {}, places
     return _Builder(places, text).build(node, ()), places

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Dis
 
 from baocao.conventions.formatting import parse_vn_number
 from baocao.input.kinds import KINDS
+from baocao.conventions.numbering import LADDER_STYLES, ladder_problem
 from baocao.input.period import IssueDate, Period, parse_issue_date, parse_period
 
 
@@ -44,6 +45,8 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 #: What a figure states: this period, the plan, the same period last year (what a total adds up).
 FIGURE_VALUES = ("gia_tri", "ke_hoach", "cung_ky")
 UNIT_FILE = "don-vi.yaml"  # the unit profile beside a unit's reports
+LEAD_STYLES = ("dam", "nghieng", "dam_nghieng")
+_STYLE_HELP = "la_ma (I.), so (1.), so_ghep (1.1.), chu (a))"
 
 
 def _key(value: str) -> str:
@@ -54,6 +57,21 @@ def _key(value: str) -> str:
 
 # A name clerks give to a column or an appendix, to refer to it ('ke_hoach', 'nhiem_vu').
 Key = Annotated[str, AfterValidator(_key)]
+LabelStyle = Literal[LADDER_STYLES]  # type: ignore[valid-type]
+
+
+def _ladder(value: list[str] | None) -> list[str] | None:
+    """A `kieu_muc` ladder runs downwards: each style may number the children of the one before."""
+    for parent, child in zip([None, *(value or [])], value or []):
+        problem = ladder_problem(parent, child)
+        if problem:
+            raise ValueError(f"kieu_muc [{', '.join(value or [])}]: {problem}")
+    return value
+
+
+Ladder = Annotated[list[LabelStyle] | None, AfterValidator(_ladder)]
+_LADDER_HELP = ("Kiểu số thứ tự của các cấp mục, từ cấp cao nhất xuống: " + _STYLE_HELP
+                + ". Mặc định [la_ma, so, so_ghep, chu]; có Phần thì Phần đứng trên các cấp này.")
 
 
 class _Strict(BaseModel):
@@ -77,6 +95,54 @@ class NguoiKy(_Strict):
         return self
 
 
+def _sources(value: Any) -> Any:
+    """One workbook (a file name, or one source) where a list of sources is expected."""
+    return [value] if isinstance(value, (str, dict)) else value
+
+
+def _source(value: Any) -> Any:
+    """A bare file name is shorthand for {tep: name} (the default layout)."""
+    return {"tep": value} if isinstance(value, str) else value
+
+
+class NguonSoLieu(_Strict):
+    """Một bảng tính chứa số liệu (.xlsx, .csv): tệp, trang tính, cách đọc (mặc định: mỗi dòng một số liệu)."""
+
+    tep: str = Field(description="Tệp bảng tính (.xlsx, .csv), tính từ thư mục của tệp YAML này.")
+    trang: str = Field("", description="Tên trang tính (sheet); để trống thì lấy trang đầu tiên.")
+    dong_tieu_de: int = Field(1, ge=1, le=1000, description="Dòng tiêu đề cột (mặc định dòng 1); số liệu ở các dòng dưới.")
+    cot: dict[str, str] = Field(default_factory=dict, description="Cột nào là khóa nào, theo tiêu đề cột hoặc chữ cột, ví dụ "
+                                                                 "{ten_so_lieu: Mã, gia_tri: Thực hiện, ke_hoach: D}; để trống: tiêu đề cột là tên khóa.")
+    o: dict[Key, Union[str, dict[str, str]]] = Field(default_factory=dict, description="Lấy từng ô: {ten_so_lieu: C5} (giá trị), "
+                                                                                      "hoặc {ten_so_lieu: {gia_tri: C5, ke_hoach: D5}}.")
+
+    @model_validator(mode="after")
+    def _one_layout(self) -> NguonSoLieu:
+        if self.cot and self.o:
+            raise ValueError("Chỉ ghi một trong hai: cot (mỗi dòng một số liệu) hoặc o (lấy từng ô).")
+        return self
+
+
+SoLieuTu = Annotated[list[Annotated[NguonSoLieu, BeforeValidator(_source, json_schema_input_type=Union[NguonSoLieu, str])]],
+                     BeforeValidator(_sources, json_schema_input_type=Union[NguonSoLieu, str, list[Union[NguonSoLieu, str]]])]
+SO_LIEU_TU = "Lấy số liệu từ bảng tính: 'so-lieu.xlsx' (mỗi dòng một số liệu, tiêu đề cột là tên khóa), hoặc danh sách nguồn."
+PLAN_NAMES_HELP = ("Tên đầy đủ của các kế hoạch có tên, in sau tỷ lệ, "
+                   "ví dụ {nghi_quyet: Nghị quyết HĐND xã, tinh_giao: chỉ tiêu tỉnh giao}.")
+
+
+class CachViet(_Strict):
+    """Cách viết tỷ lệ của đơn vị (ghi một lần ở hồ sơ đơn vị; báo cáo có thể ghi đè từng khóa)."""
+
+    dat_ke_hoach: str = Field("đạt", description="Chữ trước tỷ lệ so với kế hoạch: 'đạt' → 'đạt 98,8% kế hoạch'; "
+                                                "'bằng'; để trống → '98,8% CTKH'.")
+    ke_hoach: str = Field("kế hoạch", description="Chữ sau tỷ lệ so với kế hoạch, ví dụ 'kế hoạch', 'KH', 'CTKH'.")
+    ke_hoach_tat: str = Field("KH", description="Chữ viết tắt khi gọi so_ke_hoach(true).")
+    bang_cung_ky: str = Field("bằng", description="Chữ trước tỷ lệ so với cùng kỳ: 'bằng 101,1% so với cùng kỳ'.")
+    cung_ky: str = Field("so với cùng kỳ", description="Chữ sau tỷ lệ, mức tăng giảm so với cùng kỳ, "
+                         "ví dụ 'so với cùng kỳ', 'SVCK', 'CK'.")
+    cung_ky_tat: str = Field("CK", description="Chữ viết tắt khi gọi so_cung_ky(true).")
+
+
 class DonVi(_Strict):
     """Hồ sơ đơn vị (don-vi.yaml): cơ quan ban hành, địa danh, người ký, nơi nhận mặc định."""
 
@@ -91,6 +157,42 @@ class DonVi(_Strict):
     luu: Lines = Field(default_factory=lambda: ["VT"], description="Nơi lưu, ví dụ ['VT', 'VP'] → 'Lưu: VT, VP.'")
     thu_muc_mau: str = Field("", description="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), tính từ thư mục của hồ sơ này; "
                                              "mẫu trong thư mục đơn vị được ưu tiên hơn.")
+    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=SO_LIEU_TU + " Dùng cho mọi báo cáo của đơn vị.")
+    cach_viet: CachViet | None = Field(None, description="Cách viết tỷ lệ của đơn vị: 'đạt … kế hoạch', "
+                                       "'bằng … so với cùng kỳ', viết tắt KH, CK, SVCK...")
+    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
+    kieu_muc: Ladder = Field(None, description=_LADDER_HELP)
+
+
+def _plans(value: Any) -> Any:
+    """One plan (a number) or named plans {name: number}; a named plan may be left empty (to fill)."""
+    if not isinstance(value, dict):
+        return _number(value)
+    if not value:
+        raise ValueError("Nhóm kế hoạch đang trống: ghi một số, hoặc các kế hoạch có tên, "
+                         "ví dụ {nghi_quyet: 620, tinh_giao: 600}.")
+    return {_key(str(name)): _number(plan) for name, plan in value.items()}
+
+
+def _weight(value: Any) -> Any:
+    """A weight: a figure's name, or a number."""
+    return value if isinstance(value, str) and _KEY.match(value) else parse_vn_number(value)
+
+
+Plans = Annotated[Union[Decimal, dict[str, Union[Decimal, None]]],
+                  BeforeValidator(_plans, json_schema_input_type=Union[float, str, dict[str, Union[float, str, None]]])]
+Weight = Annotated[Union[str, Decimal], BeforeValidator(_weight, json_schema_input_type=Union[str, float])]
+#: Display scaling of a figure → (divisor, word before the unit).
+SCALES = {"nghin": (Decimal(1000), "nghìn"), "trieu": (Decimal(10**6), "triệu"), "ty": (Decimal(10**9), "tỷ")}
+#: The keys that make a figure computed from other figures (at most one per figure).
+COMPUTED_KEYS = ("tong_cua", "tong_tu", "trung_binh_cua", "ty_le_cua")
+
+
+class TyLe(_Strict):
+    """Số liệu là tỷ lệ phần trăm của hai số liệu khác: tu_so / mau_so × 100."""
+
+    tu_so: str = Field(description="Tên số liệu ở tử số, ví dụ ho_ngheo.")
+    mau_so: str = Field(description="Tên số liệu ở mẫu số, ví dụ tong_so_ho.")
 
 
 class SoLieu(_Strict):
@@ -99,17 +201,57 @@ class SoLieu(_Strict):
     ten: str = Field("", description="Tên chỉ tiêu (dùng trong bảng).")
     gia_tri: VnNumber | None = Field(None, description="Giá trị kỳ này, viết kiểu Việt Nam: 1.539,72")
     don_vi: str = Field("", description="Đơn vị tính, ví dụ 'ha', 'triệu đồng'.")
-    ke_hoach: VnNumber | None = Field(None, description="Kế hoạch (chỉ tiêu) của kỳ.")
+    ke_hoach: Plans | None = Field(None, description="Kế hoạch (chỉ tiêu) của kỳ: một số, hoặc nhiều kế hoạch có tên "
+                                                     "{nghi_quyet: 620, tinh_giao: 600} (kế hoạch đầu là mặc định; "
+                                                     "tên mô tả ở ten_ke_hoach).")
     cung_ky: VnNumber | None = Field(None, description="Số liệu cùng kỳ năm trước.")
     so_le: int | None = Field(None, ge=0, le=6, description="Số chữ số thập phân khi hiển thị.")
-    tong_cua: list[str] = Field(default_factory=list, description="Tên các số liệu cộng lại thành số liệu này (tự tính, hoặc kiểm tra nếu đã ghi gia_tri).")
+    tong_cua: list[str] = Field(default_factory=list, description="Tên các số liệu cộng lại thành số liệu này "
+                                "(tự tính, hoặc kiểm tra nếu đã ghi gia_tri). "
+                                "Các số liệu khác đơn vị tính chỉ cộng được khi ghi don_vi của tổng.")
     tong_tu: str = Field("", description="Tên số liệu trong các báo cáo cấp dưới (khai báo ở tong_hop) được cộng lại thành số liệu này.")
+    ma_chi_tieu: str = Field("", description="Mã chỉ tiêu (nếu có), ghi kèm khi xuất số liệu (baocao figures) cho hệ thống báo cáo.")
+    ghi_de: bool = Field(False, description="true: số liệu cùng tên lấy từ bảng tính (so_lieu_tu) được ghi đè, bổ sung bằng các khóa ghi ở đây.")
+    trung_binh_cua: list[str] = Field(default_factory=list, description="Tên các số liệu lấy trung bình thành số liệu "
+                                      "này (tự tính, hoặc kiểm tra).")
+    trong_so: list[Weight] = Field(default_factory=list, description="Trọng số của từng số liệu trong trung_binh_cua "
+                                   "(tên số liệu hoặc số), "
+                                                                     "để tính trung bình có trọng số.")
+    ty_le_cua: TyLe | None = Field(None, description="Số liệu là tỷ lệ % của hai số liệu khác "
+                                   "(tự tính, hoặc kiểm tra nếu đã ghi gia_tri).")
+    giu_nguyen: str = Field("", description="Lý do giữ số đã ghi khi số đó khác số tự tính (tổng, trung bình, tỷ lệ): "
+                                            "bản thảo in số đã ghi, chương trình cảnh báo.")
+    cho_phep_am: bool = Field(False, description="true nếu số liệu được phép âm (ví dụ chênh lệch thu chi).")
+    hien_thi: Literal["nghin", "trieu", "ty"] | None = Field(None, description="In số theo nghìn, triệu hoặc tỷ: "
+                                                             "303.100 con → '303,1 nghìn con'.")
+    don_vi_hien_thi: str = Field("", description="Đơn vị khi in theo hien_thi (mặc định 'nghìn <don_vi>', "
+                                 "ví dụ 'nghìn con').")
 
     @model_validator(mode="after")
-    def _one_sum(self) -> SoLieu:
-        if self.tong_cua and self.tong_tu:
-            raise ValueError("Số liệu chỉ ghi một trong hai: tong_cua (cộng các số liệu của báo cáo này) hoặc tong_tu (cộng từ các báo cáo cấp dưới).")
+    def _one_source(self) -> SoLieu:
+        used = [key for key in COMPUTED_KEYS if getattr(self, key)]
+        if len(used) > 1:
+            raise ValueError(f"Số liệu chỉ ghi một trong các khóa {', '.join(COMPUTED_KEYS)} "
+                             f"(đang ghi {' và '.join(used)}).")
+        if self.trong_so and len(self.trong_so) != len(self.trung_binh_cua):
+            raise ValueError(f"trong_so có {len(self.trong_so)} trọng số nhưng trung_binh_cua có "
+                             f"{len(self.trung_binh_cua)} số liệu; "
+                             "ghi mỗi số liệu một trọng số, theo cùng thứ tự.")
+        if self.giu_nguyen and not used:
+            raise ValueError("giu_nguyen chỉ dùng cho số liệu tự tính (tong_cua, tong_tu, trung_binh_cua, ty_le_cua).")
         return self
+
+    @property
+    def plans(self) -> dict[str, Decimal | None]:
+        """The named plans in order ({} for one plan without a name)."""
+        return dict(self.ke_hoach) if isinstance(self.ke_hoach, dict) else {}
+
+    @property
+    def plan(self) -> Decimal | None:
+        """The default plan: the only one, or the first named one."""
+        if isinstance(self.ke_hoach, dict):
+            return next(iter(self.ke_hoach.values()))
+        return self.ke_hoach
 
 
 def _figure(value: Any) -> Any:
@@ -118,10 +260,26 @@ def _figure(value: Any) -> Any:
 
 
 class Muc(_Strict):
-    """Một mục của đề cương: tiêu đề (không ghi số, số được đánh tự động) và nội dung."""
+    """Một mục của đề cương (số thứ tự được đánh tự động): tiêu đề riêng một dòng, đoạn văn có số thứ tự,
+    hoặc cả hai (tiêu đề in đậm/nghiêng ở đầu đoạn); danh_so: false cho tiêu đề không đánh số."""
 
-    tieu_de: str = Field(description="Tiêu đề, không ghi số thứ tự.")
+    tieu_de: str = Field("", description="Tiêu đề, không ghi số thứ tự.")
+    doan: str = Field("", description="Đoạn văn mở đầu bằng số thứ tự ('1. nội dung...'); có cả tieu_de thì tiêu đề "
+                                      "đứng đầu đoạn ('a) Về công tác tổ chức: nội dung...').")
+    danh_so: bool = Field(True, description="false: tiêu đề in đậm không đánh số (số thứ tự bỏ qua mục này).")
+    kieu_muc_con: LabelStyle | None = Field(None, description="Kiểu số thứ tự của các mục con: " + _STYLE_HELP + ".")
+    kieu_tieu_de: Literal[LEAD_STYLES] | None = Field(None, description="Tiêu đề đứng đầu đoạn hoặc tiêu đề không đánh số "  # type: ignore[valid-type]
+                                                      "in dam (đậm), nghieng (nghiêng) hay dam_nghieng.")
     noi_dung: list[Khoi] = Field(default_factory=list, description="Đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con.")
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Muc:
+        if not self.tieu_de and not self.doan:
+            raise ValueError("Mục cần tieu_de (tiêu đề), doan (đoạn văn có số thứ tự), hoặc cả hai.")
+        if not self.danh_so and self.kieu_muc_con:
+            raise ValueError("Mục không đánh số (danh_so: false) không chọn kieu_muc_con: các mục con của nó đánh số "
+                             "tiếp theo mục cha.")
+        return self
 
 
 class Cot(_Strict):
@@ -135,11 +293,16 @@ class Cot(_Strict):
                                                               "ty_le_ke_hoach, ty_le_cung_ky (tự tính, %), chenh_lech (tự tính: gia_tri - cung_ky).")
     so_le: int | None = Field(None, ge=0, le=6, description="Số chữ số thập phân (mặc định: theo số liệu; tỷ lệ 1 chữ số).")
     do_rong: int | None = Field(None, ge=1, le=20, description="Độ rộng tương đối của cột (mặc định 1 cho stt, 2 cho cột số, 4 cho cột chữ).")
+    ke_hoach: Key = Field("", description="Tên một kế hoạch có tên của số liệu: cột so hiện kế hoạch này, "
+                                          "cột ty_le_ke_hoach tính tỷ lệ so với kế hoạch này "
+                                          "(mặc định: kế hoạch đầu tiên).")
 
     @model_validator(mode="after")
     def _needs_key(self) -> Cot:
         if self.kieu in INPUT_KINDS and not self.khoa:
             raise ValueError(f"Cột '{self.tieu_de}' cần khoa (tên cột không dấu, ví dụ khoa: ten_don_vi).")
+        if self.ke_hoach and self.kieu not in ("so", "ty_le_ke_hoach"):
+            raise ValueError(f"Cột '{self.tieu_de}': ke_hoach chỉ dùng cho cột kieu so hoặc ty_le_ke_hoach.")
         return self
 
 
@@ -234,13 +397,20 @@ class BaoCao(_Strict):
     kinh_gui: Lines = Field(default_factory=list, description="Nơi kính gửi (nếu có), mỗi dòng một nơi.")
     kieu_phan: Literal["so", "chu"] = Field("so", description="Cách ghi Phần: 'so' → Phần I, Phần II; 'chu' → Phần thứ nhất, Phần thứ hai.")
     co_phan: bool = Field(False, description="true nếu cấp cao nhất của đề cương là Phần (Phần I, Phần II).")
+    kieu_muc: Ladder = Field(None, description=_LADDER_HELP + " Ghi ở đây nếu khác hồ sơ đơn vị.")
     so_lieu: dict[Key, Annotated[SoLieu, BeforeValidator(_figure, json_schema_input_type=Union[SoLieu, float, str])]] = Field(default_factory=dict, description="Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.")
+    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=SO_LIEU_TU)
+    cach_viet: CachViet | None = Field(None, description="Cách viết tỷ lệ riêng của báo cáo này (thay từng khóa của "
+                                       "hồ sơ đơn vị): 'đạt … kế hoạch', 'bằng … so với cùng kỳ', viết tắt KH, CK, SVCK...")
+    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
     tong_hop: TongHop | None = Field(None, description="Tổng hợp số liệu từ báo cáo của các đơn vị cấp dưới (số liệu ghi tong_tu).")
     van_ban: dict[Key, VanBan] = Field(default_factory=dict, description="Các văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}.")
     mo_dau: list[Khoi] = Field(default_factory=list, description="Các đoạn mở đầu, trước mục đầu tiên.")
     noi_dung: list[Khoi] = Field(default_factory=list, description="Đề cương báo cáo: các mục lồng nhau.")
-    chu_thich: dict[Key, str] = Field(default_factory=dict, description="Chú thích (footnote) có tên, gọi trong câu bằng [^ten]; chú thích ngắn có thể viết thẳng [^nội dung].")
-    ket_luan: str = Field("", description="Câu kết; để trống thì dùng câu mặc định. Dấu './.' được thêm tự động.")
+    chu_thich: dict[Key, Lines] = Field(default_factory=dict, description="Chú thích (footnote) có tên, gọi trong câu bằng [^ten]; "
+                                         "nhiều đoạn thì viết danh sách; chú thích ngắn có thể viết thẳng [^nội dung].")
+    ket_luan: str | Literal[False] = Field("", description="Câu kết; để trống thì dùng câu mặc định; false: không có câu kết "
+                                                        "(đoạn cuối kết thúc bằng './.'). Dấu './.' được thêm tự động.")
     noi_nhan: Lines | None = Field(None, description="Nơi nhận của riêng báo cáo này (thay cho hồ sơ đơn vị).")
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký của riêng báo cáo này (thay cho hồ sơ đơn vị).")
     phu_luc: list[PhuLuc] = Field(default_factory=list, description="Phụ lục, biểu kèm theo, in sau chữ ký, mỗi phụ lục một phần trang ngang.")
@@ -252,5 +422,5 @@ class BaoCao(_Strict):
 @cache
 def all_keys() -> frozenset[str]:
     """Every key any model accepts (for 'did you mean' suggestions)."""
-    models = (DonVi, NguoiKy, SoLieu, Muc, Cot, Nhom, Bang, KhoiBang, PhuLuc, VanBan, TongHop, BaoCao)
+    models = (DonVi, NguoiKy, CachViet, TyLe, SoLieu, NguonSoLieu, Muc, Cot, Nhom, Bang, KhoiBang, PhuLuc, VanBan, TongHop, BaoCao)
     return frozenset(f.alias or name for model in models for name, f in model.model_fields.items())

@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.load import parse_yaml
-from baocao.input.model import FIGURE_VALUES, BaoCao
+from baocao.input.model import COMPUTED_KEYS, FIGURE_VALUES, BaoCao
 from baocao.input.period import Period
 from baocao.input.roundtrip import dump, round_trip
 from baocao.input.scaffold import COMMENT_COLUMN, report_name
@@ -32,7 +32,7 @@ from baocao.input.validate import load_sources, parse_model, unfilled_values
 from baocao.write import write_atomic
 
 TO_FILL = "cần điền"
-_SUM_KEYS = ("tong_cua", "tong_tu")  # a figure with one of them is computed from other figures
+
 
 
 @dataclass
@@ -84,8 +84,8 @@ def _figure(parent: CommentedMap, name: str, figure, old: Period, new: Period):
         figure = CommentedMap(gia_tri=figure)
         figure.fa.set_flow_style()
     new_year = new.year != old.year
-    if any(key in figure for key in _SUM_KEYS):
-        for key in ("gia_tri", "cung_ky", *(("ke_hoach",) if new_year else ())):
+    if any(key in figure for key in COMPUTED_KEYS):
+        for key in ("gia_tri", "cung_ky", "giu_nguyen", *(("ke_hoach",) if new_year else ())):
             figure.pop(key, None)
         return figure
     if figure.get("gia_tri") is not None:
@@ -94,9 +94,13 @@ def _figure(parent: CommentedMap, name: str, figure, old: Period, new: Period):
         elif "cung_ky" in figure:
             figure["cung_ky"] = None
         figure["gia_tri"] = None
-    if new_year and figure.get("ke_hoach") is not None:
+    plans = figure.get("ke_hoach")
+    if new_year and isinstance(plans, dict):  # named plans: each one to fill, the names kept
+        for plan in plans:
+            plans[plan] = None
+    elif new_year and plans is not None:
         figure["ke_hoach"] = None
-    empty = [key for key in FIGURE_VALUES if key in figure and figure[key] is None]
+    empty = [key for key in FIGURE_VALUES if key in figure and (figure[key] is None or _all_empty(figure[key]))]
     if figure.fa.flow_style():  # all on one line: the comment names the keys
         if empty:
             _note(parent, name, f"{TO_FILL}: {', '.join(empty)}")
@@ -104,6 +108,11 @@ def _figure(parent: CommentedMap, name: str, figure, old: Period, new: Period):
         for key in empty:
             _note(figure, key, TO_FILL)
     return figure
+
+
+def _all_empty(value) -> bool:
+    """Named plans all left to fill."""
+    return isinstance(value, dict) and all(plan is None for plan in value.values())
 
 
 def _point_to_unit(data: CommentedMap, unit: Path, target: Path) -> None:

@@ -22,19 +22,20 @@ from baocao.input.period import Period
 from baocao.input.roundtrip import commented, dump
 from baocao.input.schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
 from baocao.input.validate import parse_model
+from baocao.nd30.slips import PLACE_NAME, SIGNER_NAME, SUPERIOR, UNIT_NAME
 from baocao.write import write_atomic
 
 COMMENT_COLUMN = 28
 _PROFILE = {  # key → (value, comment)
     "co_quan_chu_quan": ("", "cơ quan chủ quản (nếu có), ví dụ UBND tỉnh Lạng Sơn; UBND xã, phường để trống"),
-    "co_quan_ban_hanh": (["Ủy ban nhân dân", "xã (tên xã)"], "tên cơ quan ban hành, mỗi dòng một mục (tự viết HOA)"),
-    "ten_goi_tat": ("UBND xã (tên xã)", "tên gọi tắt, dùng trong câu văn và câu kết"),
+    "co_quan_ban_hanh": (["Ủy ban nhân dân", f"xã {UNIT_NAME}"], "tên cơ quan ban hành, mỗi dòng một mục (tự viết HOA)"),
+    "ten_goi_tat": (f"UBND xã {UNIT_NAME}", "tên gọi tắt, dùng trong câu văn và câu kết"),
     "ky_hieu": ("UBND", "chữ viết tắt trong số, ký hiệu: Số: 05/BC-UBND"),
     "cap": ("xã", "tỉnh, thành phố, xã, phường, đặc khu (huyện chỉ cho kỳ trước 01/7/2025)"),
-    "dia_danh": ("(Địa danh)", 'địa danh ở dòng ngày tháng: "Tân Hòa, ngày 15 tháng 6 năm 2026"'),
-    "nguoi_ky": ({"tham_quyen": "KT.", "thay_cho": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": "(Họ và tên)"},
+    "dia_danh": (PLACE_NAME, 'địa danh ở dòng ngày tháng: "Tân Hòa, ngày 15 tháng 6 năm 2026"'),
+    "nguoi_ky": ({"tham_quyen": "KT.", "thay_cho": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": SIGNER_NAME},
                  "người ký mặc định của các báo cáo"),
-    "noi_nhan": (["(Cơ quan cấp trên)", "Thường trực Đảng ủy, HĐND xã"], 'nơi nhận mặc định; dấu "- " và ";" được thêm tự động'),
+    "noi_nhan": ([SUPERIOR, "Thường trực Đảng ủy, HĐND xã"], 'nơi nhận mặc định; dấu "- " và ";" được thêm tự động'),
     "luu": (["VT"], 'nơi lưu, thành dòng cuối "- Lưu: VT."'),
     "thu_muc_mau": ("", "thư mục mẫu Word dùng chung (ví dụ của tỉnh); để trống nếu không có"),
 }

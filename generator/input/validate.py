@@ -8,9 +8,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.input.load import SourceMap, load_yaml
-from baocao.input.model import DISTRICT_LEVELS, FIGURE_VALUES, BaoCao, DonVi, all_keys
+from baocao.input.model import DISTRICT_LEVELS, FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, all_keys
+from baocao.input.workbooks import merge_workbooks
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -55,38 +56,61 @@ def parse_model(data: Any, places: SourceMap, model: type[M]) -> tuple[M, Source
     try:
         return model.model_validate(data), places
     except ValidationError as exc:
-        raise BaocaoError(_problems(exc, data, places)) from None
+        raise BaocaoError(model_problems(exc, data, places)) from None
 
 
 def load_sources(report_path: Path) -> Sources:
     """Load and validate a report and the unit profile it names; every value must be filled in."""
-    sources = read_sources(report_path)
-    unfilled = unfilled_values(sources.report, sources.report_map)
-    if unfilled:
-        raise BaocaoError(unfilled)
-    return sources
+    return read_sources(report_path, filled=True)
 
 
-def read_sources(report_path: Path) -> Sources:
-    """Load and validate a report and the unit profile it names (values may still be empty)."""
-    report, report_map = load_model(report_path, BaoCao)
-    _check_year(report, report_map)
-    unit_path = report_path.parent / report.don_vi
+def read_sources(report_path: Path, filled: bool = False) -> Sources:
+    """Load and validate a report and the unit profile it names (every value filled in, if `filled`).
+
+    The problems of both files are raised together, not only the first.
+    """
+    found = Collector()
+    data, report_map = load_yaml(report_path)  # a syntax error ends the reading here
+    report = found.attempt(lambda: parse_model(data, report_map, BaoCao)[0], None)
+    if report is not None:
+        found.attempt(lambda: _check_year(report, report_map), None)
+        if filled:
+            found.add(unfilled_values(report, report_map))
+    unit_name = report.don_vi if report is not None else _named_unit(data)
+    unit_path = report_path.parent / unit_name
+    unit = unit_map = None
     if not unit_path.is_file():
-        where = report_map.where(("don_vi",)) if "don_vi" in report.model_fields_set else Location(report_path)
-        raise BaocaoError(Problem(where, f"Không tìm thấy hồ sơ đơn vị '{unit_path}'.",
-                                  "Đặt tệp don-vi.yaml cạnh tệp báo cáo, hoặc ghi đúng đường dẫn ở khóa don_vi."))
-    unit, unit_map = load_model(unit_path, DonVi)
-    _check_level(report, report_map, unit, unit_map)
-    return Sources(report, report_map, unit, unit_map)
+        named = isinstance(data, dict) and "don_vi" in data
+        found.add([Problem(report_map.where(("don_vi",)) if named else Location(report_path), f"Không tìm thấy hồ sơ đơn vị '{unit_path}'.",
+                           "Đặt tệp don-vi.yaml cạnh tệp báo cáo, hoặc ghi đúng đường dẫn ở khóa don_vi.")])
+    else:
+        unit, unit_map = found.attempt(lambda: load_model(unit_path, DonVi), (None, None))
+    if report is not None and unit is not None and unit_map is not None:
+        found.attempt(lambda: _check_level(report, report_map, unit, unit_map), None)
+    found.check()
+    assert report is not None and unit is not None and unit_map is not None  # else check() raised
+    return Sources(merge_workbooks(report, report_map, unit, unit_map), report_map, unit, unit_map)
+
+
+def _named_unit(data: Any) -> str:
+    """The unit profile a report that failed validation names, for its problems to be found too."""
+    name = data.get("don_vi") if isinstance(data, dict) else None
+    return name if isinstance(name, str) and name.strip() else UNIT_FILE
 
 
 def unfilled_values(report: BaoCao, places: SourceMap) -> list[Problem]:
     """Figure values written but left empty (as `baocao next` leaves them): one problem each."""
-    return [Problem(places.where(("so_lieu", name, key)), f"Chưa điền {words} ({key}) của số liệu '{name}'" + (f" ({spec.ten})." if spec.ten else "."),
-                    "Ghi số kiểu Việt Nam, ví dụ 1.539,72; nếu không có số này thì xóa khóa " + key + ".")
-            for name, spec in report.so_lieu.items() for key, words in _FIGURE_WORDS.items()
-            if key in spec.model_fields_set and getattr(spec, key) is None]
+    return [Problem(places.where(("so_lieu", name, *path)),
+                    f"Chưa điền {words} ({path[-1]}) của số liệu '{name}'" + (f" ({spec.ten})." if spec.ten else "."),
+                    "Ghi số kiểu Việt Nam, ví dụ 1.539,72; nếu không có số này thì xóa khóa " + path[-1] + ".")
+            for name, spec in report.so_lieu.items() for path, words in _empty_values(spec)]
+
+
+def _empty_values(spec: SoLieu) -> list[tuple[tuple[str, ...], str]]:
+    """The values of a figure written but left empty: (path under the figure, what it is)."""
+    empty = [((key,), words) for key, words in _FIGURE_WORDS.items()
+             if key in spec.model_fields_set and getattr(spec, key) is None]
+    return empty + [(("ke_hoach", plan), f"kế hoạch '{plan}'") for plan, value in spec.plans.items() if value is None]
 
 
 def _check_year(report: BaoCao, report_map: SourceMap) -> None:
@@ -99,14 +123,13 @@ def _check_year(report: BaoCao, report_map: SourceMap) -> None:
 def _check_level(report: BaoCao, report_map: SourceMap, unit: DonVi, unit_map: SourceMap) -> None:
     """A district-level unit cannot report on a period after the 2025 reform."""
     if unit.cap in DISTRICT_LEVELS and report.ky_bao_cao.end.year * 100 + report.ky_bao_cao.end.month > 202506:
-        raise BaocaoError([
-            Problem(unit_map.where(("cap",)), f"Cấp '{unit.cap}' không còn từ ngày 01/7/2025 (chính quyền địa phương hai cấp).",
-                    "Dùng cấp xã, phường, đặc khu hoặc tỉnh cho các kỳ sau ngày 01/7/2025."),
-            Problem(report_map.where(("ky_bao_cao",)), f"Kỳ báo cáo '{report.ky_bao_cao}' kết thúc sau ngày 30/6/2025."),
-        ])
+        raise BaocaoError(Problem(unit_map.where(("cap",)), f"Cấp '{unit.cap}' không còn từ ngày 01/7/2025 (chính quyền địa phương hai cấp).",
+                                  "Dùng cấp xã, phường, đặc khu hoặc tỉnh cho các kỳ sau ngày 01/7/2025.",
+                                  (Problem(report_map.where(("ky_bao_cao",)), f"Kỳ báo cáo '{report.ky_bao_cao}' kết thúc sau ngày 30/6/2025."),)))
 
 
-def _problems(exc: ValidationError, data: Any, places: SourceMap) -> list[Problem]:
+def model_problems(exc: ValidationError, data: Any, places: SourceMap) -> list[Problem]:
+    """Located Vietnamese problems for a model's validation errors of `data` (loaded at `places`)."""
     problems: dict[tuple, Problem] = {}
     found = exc.errors(include_url=False)
     errors = [e for e in found if _branch_fits(data, e["loc"])] or found

@@ -28,9 +28,10 @@ def _checks() -> tuple[Callable[[Docx], Iterable[Finding]], ...]:
     does not load them."""
     from baocao.nd30 import frame, layout, outline, text
 
-    return (layout.check_page, layout.check_fonts, layout.check_sizes, frame.check_header, frame.check_doc_number,
-            frame.check_date_line, text.check_text_dates, outline.check_outline, text.check_typed_notes,
-            text.check_note_references, frame.check_recipients, text.check_numbers, frame.check_closing)
+    return (layout.check_page, layout.check_page_number, layout.check_fonts, layout.check_sizes, layout.check_colours,
+            frame.check_header, frame.check_doc_number, frame.check_date_line, text.check_text_dates,
+            outline.check_outline, text.check_typed_notes, text.check_note_references, frame.check_recipients,
+            frame.check_signature, text.check_numbers, text.check_placeholders, frame.check_closing)
 
 
 def check_docx(path: Path) -> list[Finding]:
@@ -38,7 +39,11 @@ def check_docx(path: Path) -> list[Finding]:
 
     Raises BaocaoError when the file is not a readable .docx.
     """
-    doc = Docx(open_document(Path(path)))
+    return check_document(Docx(open_document(Path(path))))
+
+
+def check_document(doc: Docx) -> list[Finding]:
+    """The findings of a document already read (see check_docx)."""
     return [finding for check in _checks() for finding in check(doc)]
 
 

@@ -1,4 +1,4 @@
-"""What a check finds: a `Finding`, the rules findings cite, and their JSON."""
+"""What a check finds: a `Finding` and its JSON (the rules findings cite are in `rules`)."""
 
 from __future__ import annotations
 
@@ -10,21 +10,6 @@ from typing import Literal
 Severity = Literal["loi", "canh_bao"]
 ERROR: Severity = "loi"
 WARNING: Severity = "canh_bao"
-
-_ND30 = "Nghị định 30/2020/NĐ-CP, Phụ lục I – "
-RULE_PAPER = _ND30 + "Khổ giấy"
-RULE_MARGINS = _ND30 + "Định lề trang văn bản"
-RULE_FONT = _ND30 + "Phông chữ"
-RULE_SIZE = _ND30 + "Cỡ chữ và kiểu chữ"
-RULE_HEADER = _ND30 + "Quốc hiệu và Tiêu ngữ"
-RULE_DOC_NUMBER = _ND30 + "Số, ký hiệu của văn bản"
-RULE_ABBREVIATION = "Nghị định 30/2020/NĐ-CP, Phụ lục III – Viết tắt tên loại văn bản và bản sao"
-RULE_DATE = _ND30 + "Địa danh và thời gian ban hành văn bản"
-RULE_OUTLINE = _ND30 + "Nội dung văn bản (bố cục: phần, mục, khoản, điểm)"
-RULE_RECIPIENTS = _ND30 + "Nơi nhận"
-RULE_PRACTICE = "Thực hành chung (NĐ 30 không quy định)"
-RULE_NUMBER_STYLE = "Quy ước trình bày số (TCVN/ thực hành hành chính)"
-RULE_CLOSING = "Thực hành hành chính (kết thúc phần nội dung bằng dấu ./.)"
 
 
 @dataclass(frozen=True)

@@ -8,23 +8,13 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import dropwhile, takewhile
 
-from docx.oxml.ns import qn
-
 from baocao.conventions import marks
 from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
 from baocao.conventions.marks import QUOC_HIEU, TIEU_NGU
-from baocao.nd30.findings import (
-    ERROR,
-    RULE_ABBREVIATION,
-    RULE_CLOSING,
-    RULE_DATE,
-    RULE_DOC_NUMBER,
-    RULE_HEADER,
-    RULE_RECIPIENTS,
-    WARNING,
-    Finding,
-)
+from baocao.nd30.findings import Finding
 from baocao.nd30.reader import TBL, Docx, Para, norm, table_of
+from baocao.nd30.rules import finding
+from docx.oxml.ns import qn
 
 
 #: Tên loại văn bản -> chữ viết tắt in the ký hiệu (Phụ lục III). A công văn has none.
@@ -69,7 +59,7 @@ _PLACE_DATE = re.compile(
 _TIEU_NGU_LOOSE = re.compile(r"Độc\s*lập\W*Tự\s*do\W*Hạnh\s*phúc", re.IGNORECASE)
 
 
-def _missing_emphasis(para: Para, bold: bool = False, italic: bool = False) -> str:
+def missing_emphasis(para: Para, bold: bool = False, italic: bool = False) -> str:
     """What the paragraph's text lacks: "in đậm", "in nghiêng", both or ""."""
     runs = para.visible_runs
     missing = []
@@ -90,19 +80,19 @@ def _has_quoc_hieu(text: str) -> bool:
 def check_header(doc: Docx) -> Iterator[Finding]:
     quoc_hieu = doc.first(_has_quoc_hieu)
     if quoc_hieu is None:
-        yield Finding(ERROR, "o-tieu-de", f"Không thấy Quốc hiệu «{QUOC_HIEU}». Đầu trang đầu phải có bảng 2 cột "
+        yield finding("o-tieu-de", f"Không thấy Quốc hiệu «{QUOC_HIEU}». Đầu trang đầu phải có bảng 2 cột "
                       "không viền: trái là tên cơ quan và số, ký hiệu; phải là Quốc hiệu, Tiêu ngữ, địa danh và "
-                      "ngày tháng.", "đầu văn bản", RULE_HEADER)
+                      "ngày tháng.", "đầu văn bản")
         return
     table = table_of(quoc_hieu)
     if table is None:
-        yield Finding(ERROR, "o-tieu-de", "Quốc hiệu nằm trong đoạn văn thường (căn bằng dấu tab hoặc dấu cách), "
+        yield finding("o-tieu-de", "Quốc hiệu nằm trong đoạn văn thường (căn bằng dấu tab hoặc dấu cách), "
                       "không nằm trong bảng. Dùng bảng 2 cột không viền: trái là tên cơ quan và số, ký hiệu; phải là "
-                      "Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng.", quoc_hieu.where, RULE_HEADER)
+                      "Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng.", quoc_hieu.where)
     else:
         yield from _grid_findings(doc, table)
-    if _missing_emphasis(quoc_hieu, bold=True):
-        yield Finding(ERROR, "o-tieu-de", "Quốc hiệu phải in đậm.", quoc_hieu.where, RULE_HEADER)
+    if missing_emphasis(quoc_hieu, bold=True):
+        yield finding("o-tieu-de", "Quốc hiệu phải in đậm.", quoc_hieu.where)
     yield from _motto_findings(doc, quoc_hieu)
 
 
@@ -110,34 +100,34 @@ def _grid_findings(doc: Docx, table) -> Iterator[Finding]:
     where = f"bảng {doc.tables[table]}"
     outermost = ([table] + list(table.iterancestors(TBL)))[-1]
     if outermost is not doc.first_block:
-        yield Finding(ERROR, "o-tieu-de", "Bảng Quốc hiệu phải ở trên cùng trang đầu, trước mọi nội dung khác.",
-                      where, RULE_HEADER)
+        yield finding("o-tieu-de", "Bảng Quốc hiệu phải ở trên cùng trang đầu, trước mọi nội dung khác.",
+                      where)
     grid = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
     columns = len(grid) or max((len(row.findall(qn("w:tc"))) for row in table.iter(qn("w:tr"))), default=0)
     if columns != 2:
-        yield Finding(ERROR, "o-tieu-de", f"Bảng Quốc hiệu có {columns} cột; phải là bảng 2 cột (trái: tên cơ quan, "
-                      "số, ký hiệu; phải: Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng).", where, RULE_HEADER)
+        yield finding("o-tieu-de", f"Bảng Quốc hiệu có {columns} cột; phải là bảng 2 cột (trái: tên cơ quan, "
+                      "số, ký hiệu; phải: Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng).", where)
     if doc.styles.has_visible_border(table):
-        yield Finding(ERROR, "o-tieu-de", "Bảng Quốc hiệu đang hiện đường viền; chọn bảng rồi bỏ viền "
-                      "(Đường viền > Không viền, Borders > No Border).", where, RULE_HEADER)
+        yield finding("o-tieu-de", "Bảng Quốc hiệu đang hiện đường viền; chọn bảng rồi bỏ viền "
+                      "(Đường viền > Không viền, Borders > No Border).", where)
     if doc.so_line is not None and table_of(doc.so_line) is not table:
-        yield Finding(ERROR, "o-tieu-de", "Dòng «Số: …» nằm ngoài bảng Quốc hiệu; đặt nó ở cột trái, dưới tên cơ "
-                      "quan ban hành.", doc.so_line.where, RULE_HEADER)
+        yield finding("o-tieu-de", "Dòng «Số: …» nằm ngoài bảng Quốc hiệu; đặt nó ở cột trái, dưới tên cơ "
+                      "quan ban hành.", doc.so_line.where)
 
 
 def _motto_findings(doc: Docx, quoc_hieu: Para) -> Iterator[Finding]:
     motto = doc.first(_TIEU_NGU_LOOSE.search, after=quoc_hieu, within=3) or (
         quoc_hieu if _TIEU_NGU_LOOSE.search(quoc_hieu.text) else None)
     if motto is None:
-        yield Finding(ERROR, "o-tieu-de", f"Không thấy Tiêu ngữ «{TIEU_NGU}» ngay dưới Quốc hiệu.",
-                      quoc_hieu.where, RULE_HEADER)
+        yield finding("o-tieu-de", f"Không thấy Tiêu ngữ «{TIEU_NGU}» ngay dưới Quốc hiệu.",
+                      quoc_hieu.where)
         return
     written = norm(_TIEU_NGU_LOOSE.search(motto.text)[0])
     if written != TIEU_NGU:
-        yield Finding(ERROR, "o-tieu-de", f"Tiêu ngữ viết «{written}»; phải là «{TIEU_NGU}» (gạch nối «-» có dấu "
-                      "cách hai bên, không dùng gạch dài «–», viết hoa chữ đầu mỗi cụm).", motto.where, RULE_HEADER)
-    if _missing_emphasis(motto, bold=True):
-        yield Finding(ERROR, "o-tieu-de", "Tiêu ngữ phải in đậm.", motto.where, RULE_HEADER)
+        yield finding("o-tieu-de", f"Tiêu ngữ viết «{written}»; phải là «{TIEU_NGU}» (gạch nối «-» có dấu "
+                      "cách hai bên, không dùng gạch dài «–», viết hoa chữ đầu mỗi cụm).", motto.where)
+    if missing_emphasis(motto, bold=True):
+        yield finding("o-tieu-de", "Tiêu ngữ phải in đậm.", motto.where)
 
 
 # --- số, ký hiệu -----------------------------------------------------------------
@@ -148,12 +138,12 @@ def check_doc_number(doc: Docx) -> Iterator[Finding]:
     match = _SO.match(line.text) if line else None
     if match is None:
         where = line.where if line else "đầu văn bản"
-        yield Finding(ERROR, "so-ky-hieu", "Không thấy dòng số, ký hiệu đúng mẫu «Số: 05/BC-UBND» (dự thảo: "
-                      "«Số:      /BC-UBND»); đặt ở cột trái bảng Quốc hiệu, dưới tên cơ quan.", where, RULE_DOC_NUMBER)
+        yield finding("so-ky-hieu", "Không thấy dòng số, ký hiệu đúng mẫu «Số: 05/BC-UBND» (dự thảo: "
+                      "«Số:      /BC-UBND»); đặt ở cột trái bảng Quốc hiệu, dưới tên cơ quan.", where)
         return
     problem = _doc_number_problem(match["so"])
     if problem:
-        yield Finding(ERROR, "so-ky-hieu", problem, line.where, RULE_DOC_NUMBER)
+        yield finding("so-ky-hieu", problem, line.where)
     yield from _sign_findings(doc, line, match["ky_hieu"])
 
 
@@ -175,86 +165,218 @@ def _doc_kind(doc: Docx) -> tuple[str, str] | None:
 
 def _sign_findings(doc: Docx, line: Para, sign: str) -> Iterator[Finding]:
     if "-" not in sign:
-        yield Finding(ERROR, "so-ky-hieu", f"Ký hiệu «{sign}» chưa đủ: sau dấu «/» là chữ viết tắt tên loại và tên "
-                      "cơ quan nối bằng «-» (ví dụ «BC-UBND»; công văn: «UBND-VP»).", line.where, RULE_DOC_NUMBER)
+        yield finding("so-ky-hieu", f"Ký hiệu «{sign}» chưa đủ: sau dấu «/» là chữ viết tắt tên loại và tên "
+                      "cơ quan nối bằng «-» (ví dụ «BC-UBND»; công văn: «UBND-VP»).", line.where)
         return
     kind = _doc_kind(doc)
     if kind and sign.split("-")[0] != kind[1]:
         name, abbreviation = kind
-        yield Finding(ERROR, "so-ky-hieu", f"Ký hiệu «{sign}» phải bắt đầu bằng «{abbreviation}», chữ viết tắt của "
-                      f"tên loại «{name}» (ví dụ «{abbreviation}-UBND»).", line.where, RULE_ABBREVIATION)
+        yield finding("ky-hieu-loai", f"Ký hiệu «{sign}» phải bắt đầu bằng «{abbreviation}», chữ viết tắt của "
+                      f"tên loại «{name}» (ví dụ «{abbreviation}-UBND»).", line.where)
 
 
 # --- place and date ----------------------------------------------------------------
 
 
-def _long_date_problems(day: str, month: str, year: str) -> list[str]:
-    """What is wrong with "ngày <day> tháng <month> năm <year>" (a blank day is a draft)."""
+def _long_date_problems(day: str, month: str, year: str) -> list[tuple[str, str]]:
+    """(rule code, what is wrong) with "ngày <day> tháng <month> năm <year>" (a blank day is a draft)."""
     if not month or not 1 <= int(month) <= 12:
-        return [f"Tháng «{month}» không hợp lệ; tháng phải từ 1 đến 12."]
+        return [("ngay-thang", f"Tháng «{month}» không hợp lệ; tháng phải từ 1 đến 12.")]
     problems = []
     if day:
         try:
             date(int(year), int(month), int(day))
         except ValueError:
-            return [f"Ngày {day} tháng {month} năm {year} không có trong lịch."]
+            return [("ngay-thang", f"Ngày {day} tháng {month} năm {year} không có trong lịch.")]
         if day != pad_day(int(day)):
-            problems.append(f"Viết «ngày {day}», phải là «ngày {pad_day(int(day))}» (ngày dưới 10 thêm số 0 ở trước).")
+            message = f"Viết «ngày {day}», phải là «ngày {pad_day(int(day))}» (ngày dưới 10 thêm số 0 ở trước)."
+            problems.append(("ngay-thang-so-0", message))
     if month != pad_month(int(month)):
-        problems.append(f"Viết «tháng {month}», phải là «tháng {pad_month(int(month))}» (chỉ tháng 1 và tháng 2 "
-                        "thêm số 0: «tháng 01», «tháng 02»; các tháng khác không thêm).")
+        message = (f"Viết «tháng {month}», phải là «tháng {pad_month(int(month))}» (chỉ tháng 1 và tháng 2 thêm số 0: "
+                   "«tháng 01», «tháng 02»; các tháng khác không thêm).")
+        problems.append(("ngay-thang-so-0", message))
     return problems
 
 
-def check_date_line(doc: Docx) -> Iterator[Finding]:
+def date_line(doc: Docx) -> tuple[Para, re.Match[str]] | None:
+    """The place and date line and its match (groups place, day, month, year)."""
     line = doc.first(_PLACE_DATE.match)
-    if line is None:
-        yield Finding(ERROR, "ngay-thang", "Không thấy dòng địa danh và ngày tháng (ví dụ «Tân Hòa, ngày 05 tháng 6 "
-                      "năm 2026»); đặt ở cột phải bảng Quốc hiệu, dưới Tiêu ngữ.", "đầu văn bản", RULE_DATE)
+    return None if line is None else (line, _PLACE_DATE.match(line.text))  # type: ignore[return-value]
+
+
+def padded_date(match: re.Match[str]) -> dict[str, str]:
+    """The day and month of a date line's match as they must be written ("" for a draft's blank day)."""
+    day, month = match["day"], match["month"]
+    return {"day": pad_day(int(day)) if day and 1 <= int(day) <= 31 else day,
+            "month": pad_month(int(month)) if month and 1 <= int(month) <= 12 else month}
+
+
+def check_date_line(doc: Docx) -> Iterator[Finding]:
+    found = date_line(doc)
+    if found is None:
+        yield finding("ngay-thang", "Không thấy dòng địa danh và ngày tháng (ví dụ «Tân Hòa, ngày 05 tháng 6 "
+                      "năm 2026»); đặt ở cột phải bảng Quốc hiệu, dưới Tiêu ngữ.", "đầu văn bản")
         return
-    match = _PLACE_DATE.match(line.text)
-    for problem in _long_date_problems(match["day"], match["month"], match["year"]):
-        yield Finding(ERROR, "ngay-thang", problem, line.where, RULE_DATE)
-    if _missing_emphasis(line, italic=True):
-        yield Finding(ERROR, "ngay-thang", "Dòng địa danh và ngày tháng phải in nghiêng.", line.where, RULE_DATE)
+    line, match = found
+    for code, problem in _long_date_problems(match["day"], match["month"], match["year"]):
+        yield finding(code, problem, line.where)
+    if missing_emphasis(line, italic=True):
+        yield finding("ngay-thang-nghieng", "Dòng địa danh và ngày tháng phải in nghiêng.", line.where)
 
 
-# --- Nơi nhận and the closing --------------------------------------------------------
+# --- Nơi nhận, the closing and the signature block ---------------------------------------
+
+_BULLET = re.compile(r"\s*[-–—‐•+*]?\s*")
+_HEAD_TAIL = re.compile(r"\s*[:;,.]?\s*")
+_LUU = re.compile(r"Lưu\b\s*:?\s*")
+_CLOSING_TAIL = re.compile(r"\s*(?:\.\s*/\s*\.|/\s*\.|\.\s*/|\.)?\s*$")
+_AUTHORITY = re.compile(r"\s*(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
+_NAME_PLACEHOLDER = re.compile(
+    r"họ\s*(?:và\s*)?tên|ký\s*,?\s*ghi\s*rõ|ký\s*tên|\{\{|\}\}|\.{3}|…|x{3}|\[|\]|^\(.*\)$|(?<=\s)[A-ZĐ]$",
+    re.IGNORECASE,
+)
+RECIPIENTS_HEAD = "Nơi nhận:"
 
 
 def _recipient_lines(doc: Docx, head: Para) -> list[Para]:
     """Non-empty paragraphs after "Nơi nhận:" in the same cell (or body), up to the next empty one."""
-    parent = head.element.getparent()
-    siblings = [p for p in doc.text_paragraphs if p.element.getparent() is parent]
+    siblings = _siblings(doc, head)
     after = dropwhile(lambda p: not p.text.strip(), siblings[siblings.index(head) + 1:])
     return list(takewhile(lambda p: p.text.strip(), after))
+
+
+def _siblings(doc: Docx, para: Para) -> list[Para]:
+    """The paragraphs of the cell (or body) holding `para`."""
+    parent = para.element.getparent()
+    return [p for p in doc.text_paragraphs if p.element.getparent() is parent]
+
+
+def head_fixable(head: Para) -> bool:
+    """Whether "Nơi nhận" is alone in its paragraph, so writing it "Nơi nhận:" changes punctuation only."""
+    return _HEAD_TAIL.fullmatch(norm(head.text)[len("Nơi nhận"):]) is not None
+
+
+def recipient_line(text: str, last: bool) -> str:
+    """A Nơi nhận line as ND30 writes it: "- " before, ";" after, the last «- Lưu: …» ending with "."."""
+    body = _BULLET.sub("", norm(text), count=1).rstrip(" ;,.")
+    if last:
+        body = _LUU.sub(f"{marks.ARCHIVE}: ", body, count=1)
+    return f"{marks.BULLET}{body}{'.' if last else ';'}"
+
+
+def _recipient_problem(text: str, last: bool) -> tuple[str, str]:
+    """(rule code, what is wrong with a Nơi nhận line), or ("", "")."""
+    text = norm(text)
+    if last and not _BULLET.sub("", text, count=1).startswith("Lưu"):
+        return "noi-nhan", "Dòng cuối của nơi nhận phải là «- Lưu: VT, …» (văn thư và đơn vị soạn thảo)."
+    if not text.startswith("- "):
+        return "noi-nhan-dau", "Mỗi dòng nơi nhận bắt đầu bằng gạch đầu dòng «- » (gạch nối và một dấu cách)."
+    if last and not text.endswith("."):
+        return "noi-nhan-dau", "Dòng «- Lưu: …» phải kết thúc bằng dấu chấm «.»."
+    if not last and not text.endswith(";"):
+        return "noi-nhan-dau", "Mỗi dòng nơi nhận (trừ dòng cuối «- Lưu: …») phải kết thúc bằng dấu chấm phẩy «;»."
+    if text != recipient_line(text, last):
+        return "noi-nhan-dau", f"Viết «{recipient_line(text, last)}» (dấu hai chấm sau «Lưu», không thừa dấu)."
+    return "", ""
+
+
+def recipient_lines(doc: Docx) -> list[tuple[Para, bool]]:
+    """The lines under "Nơi nhận:", each with whether it is the last."""
+    lines = _recipient_lines(doc, doc.recipients) if doc.recipients else []
+    return [(line, i == len(lines) - 1) for i, line in enumerate(lines)]
 
 
 def check_recipients(doc: Docx) -> Iterator[Finding]:
     head = doc.recipients
     if head is None:
-        yield Finding(ERROR, "noi-nhan", "Không thấy «Nơi nhận:»; đặt ở cột trái bảng cuối văn bản, ngang hàng với "
-                      "chức vụ người ký.", "cuối văn bản", RULE_RECIPIENTS)
+        yield finding("noi-nhan", "Không thấy «Nơi nhận:»; đặt ở cột trái bảng cuối văn bản, ngang hàng với "
+                      "chức vụ người ký.", "cuối văn bản")
         return
-    if norm(head.text) != marks.RECIPIENTS_HEAD:
-        yield Finding(ERROR, "noi-nhan", f"Viết «Nơi nhận:» (có dấu hai chấm), không viết «{norm(head.text)}».",
-                      head.where, RULE_RECIPIENTS)
-    missing = _missing_emphasis(head, bold=True, italic=True)
+    if norm(head.text) != RECIPIENTS_HEAD:
+        yield finding("noi-nhan-dau" if head_fixable(head) else "noi-nhan",
+                      f"Viết «{RECIPIENTS_HEAD}» (có dấu hai chấm) trên một dòng riêng, không viết «{norm(head.text)}».",
+                      head.where)
+    missing = missing_emphasis(head, bold=True, italic=True)
     if missing:
-        yield Finding(ERROR, "noi-nhan", f"«Nơi nhận:» phải in đậm và in nghiêng (đang chưa {missing}).",
-                      head.where, RULE_RECIPIENTS)
-    lines = _recipient_lines(doc, head)
+        yield finding("noi-nhan-dau", f"«{RECIPIENTS_HEAD}» phải in đậm và in nghiêng (đang chưa {missing}).",
+                      head.where)
+    lines = recipient_lines(doc)
     if not lines:
-        yield Finding(ERROR, "noi-nhan", "Dưới «Nơi nhận:» chưa có dòng nào; mỗi nơi nhận một dòng «- …;», dòng cuối "
-                      "«- Lưu: VT, …».", head.where, RULE_RECIPIENTS)
-    for i, line in enumerate(lines):
-        problem = marks.recipient_problem(norm(line.text), last=i == len(lines) - 1)
+        yield finding("noi-nhan", "Dưới «Nơi nhận:» chưa có dòng nào; mỗi nơi nhận một dòng «- …;», dòng cuối "
+                      "«- Lưu: VT, …».", head.where)
+    for line, last in lines:
+        code, problem = _recipient_problem(line.text, last)
         if problem:
-            yield Finding(ERROR, "noi-nhan", problem, line.where, RULE_RECIPIENTS)
+            yield finding(code, problem, line.where)
+
+
+def _is_title_line(text: str) -> bool:
+    """An authority or position line of a signature block: "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(_AUTHORITY.match(text)) or (len(letters) >= 2 and all(c.isupper() for c in letters))
+
+
+def signature_block(doc: Docx) -> list[Para]:
+    """The non-empty paragraphs of the signer's block: the cell beside "Nơi nhận:" in its row; else body
+    paragraphs starting with an authority or position line, between the closing ./. and Nơi nhận or right
+    after the Nơi nhận lines."""
+    head = doc.recipients
+    if head is None:
+        return []
+    cell = head.element.getparent()
+    if cell.tag == qn("w:tc"):
+        others = [tc for tc in cell.getparent().iterchildren(qn("w:tc")) if tc is not cell]
+        beside = [p for p in doc.text_paragraphs if p.element.getparent() in others and p.text.strip()]
+        if beside:
+            return beside
+    lines = _recipient_lines(doc, head)
+    at, end = doc.text_paragraphs.index(head), doc.text_paragraphs.index(lines[-1] if lines else head)
+    body = [(i, p) for i, p in enumerate(doc.text_paragraphs) if p.area == "body" and p.text.strip()]
+    closing = max((i for i, p in body if i < at and marks.is_closed(p.text)), default=at)
+    for candidate in ([p for i, p in body if closing < i < at], [p for i, p in body if i > end][:8]):
+        if candidate and _is_title_line(candidate[0].text):
+            return list(takewhile(lambda p: not _NOI_NHAN_LINE.match(p.text), candidate))
+    return []
+
+
+_NOI_NHAN_LINE = re.compile(r"\s*Nơi\s+nhận\b", re.IGNORECASE)
+
+
+def check_signature(doc: Docx) -> Iterator[Finding]:
+    if doc.recipients is None:
+        return
+    block = signature_block(doc)
+    if not block:
+        yield finding("chu-ky", "Không thấy khối chữ ký (quyền hạn, chức vụ, họ tên người ký) ngang hàng với «Nơi "
+                      "nhận:»; đặt ở cột phải bảng cuối văn bản.", doc.recipients.where)
+        return
+    name = block[-1]
+    if _is_title_line(name.text):
+        yield finding("chu-ky", f"Khối chữ ký chưa có họ tên người ký: dòng cuối «{norm(name.text)}» là chức vụ. Ghi "
+                      "họ tên người ký (in đậm) dưới chỗ ký.", name.where)
+    elif _NAME_PLACEHOLDER.search(norm(name.text)):
+        yield finding("chu-ky", f"Họ tên người ký còn là chỗ giữ chỗ «{norm(name.text)}»; ghi họ tên thật của người "
+                      "ký.", name.where)
+
+
+def closing_paragraph(doc: Docx) -> Para | None:
+    """The last paragraph of the content: the last non-empty body paragraph before "Nơi nhận:" that is not
+    part of the signer's block (None when there is no Nơi nhận to tell where the content ends)."""
+    if doc.recipients is None:
+        return None
+    block = {id(p) for p in signature_block(doc)}
+    return next((p for p in reversed(doc.body_text) if p.text.strip() and id(p) not in block), None)
+
+
+def closed(text: str) -> str:
+    """The text ending with "./." in place of a missing, partial or spaced closing mark."""
+    return _CLOSING_TAIL.sub(marks.CLOSING_MARK, text, count=1)
 
 
 def check_closing(doc: Docx) -> Iterator[Finding]:
-    last = next((p for p in reversed(doc.body_text) if p.text.strip()), None)
-    if doc.recipients is not None and last is not None and not marks.is_closed(last.text):
-        yield Finding(WARNING, "ket-thuc", "Đoạn cuối của phần nội dung (trước Nơi nhận và chữ ký) chưa kết thúc "
-                      "bằng dấu «./.»; thêm «./.» vào cuối đoạn.", last.where, RULE_CLOSING)
+    last = closing_paragraph(doc)
+    if last is None or marks.is_closed(last.text):
+        return
+    ending = last.text.rstrip()[-4:]
+    yield finding("ket-thuc", f"Đoạn cuối của phần nội dung (trước Nơi nhận và chữ ký) kết thúc bằng «…{ending}», "
+                  "chưa đúng dấu «./.»; viết «./.» liền sau chữ cuối.", last.where)

@@ -1,13 +1,20 @@
-"""Page and type: paper size and orientation, margins, fonts, font sizes."""
+"""Page and type: paper size and orientation, margins, fonts, font sizes and colours, page numbers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import TypeVar
 
 from baocao.conventions.formatting import format_number
 from baocao.conventions.page import A4
-from baocao.nd30.findings import ERROR, RULE_FONT, RULE_MARGINS, RULE_PAPER, RULE_PRACTICE, RULE_SIZE, WARNING, Finding
-from baocao.nd30.reader import TNR, Docx, Para, attr, find, to_int
+from baocao.nd30.findings import Finding
+from baocao.nd30.reader import TNR, Docx, Para, Run, attr, find, on, to_int
+from baocao.nd30.rules import finding
+from docx.oxml.ns import qn
+
+K = TypeVar("K")
 
 # Page geometry in twips.
 MM = 1440 / 25.4
@@ -30,10 +37,10 @@ def _format_mm(twips: float) -> str:
     return format_number(twips / MM, 1)
 
 
-def _first_places(items: Iterable[tuple[object, Para]]) -> dict[object, tuple[Para, int]]:
+def _first_places(items: Iterable[tuple[K, Para]]) -> dict[K, tuple[Para, int]]:
     """key -> (first paragraph where it occurs, number of paragraphs where it occurs)."""
-    first: dict[object, Para] = {}
-    seen: dict[object, set[int]] = {}
+    first: dict[K, Para] = {}
+    seen: dict[K, set[int]] = {}
     for key, para in items:
         first.setdefault(key, para)
         seen.setdefault(key, set()).add(id(para))
@@ -48,18 +55,18 @@ def check_page(doc: Docx) -> Iterator[Finding]:
         where = f"mục {number} (section)"
         size = find(section, "w:pgSz")
         width, height = to_int(attr(size, "w"), 0), to_int(attr(size, "h"), 0)
-        if not _near_a4(width, height):
+        if not near_a4(width, height):
             shown = "chưa khai báo" if size is None else f"{_format_mm(width)} × {_format_mm(height)} mm"
-            yield Finding(ERROR, "kho-giay", f"Khổ giấy {shown}, không phải A4 (210 × 297 mm). Chọn Bố cục > Khổ "
-                          "giấy > A4 (Layout > Size > A4).", where, RULE_PAPER)
+            yield finding("kho-giay", f"Khổ giấy {shown}, không phải A4 (210 × 297 mm). Chọn Bố cục > Khổ "
+                          "giấy > A4 (Layout > Size > A4).", where)
         landscape = width > height
         if landscape and number == 1:
-            yield Finding(ERROR, "kho-giay", "Trang đầu của văn bản đặt khổ ngang; chỉ phụ lục (bảng rộng) mới được "
-                          "đặt ngang. Chọn Bố cục > Hướng > Dọc (Layout > Orientation > Portrait).", where, RULE_PAPER)
+            yield finding("huong-giay", "Trang đầu của văn bản đặt khổ ngang; chỉ phụ lục (bảng rộng) mới được "
+                          "đặt ngang. Chọn Bố cục > Hướng > Dọc (Layout > Orientation > Portrait).", where)
         yield from _margin_findings(section, where, landscape)
 
 
-def _near_a4(width: int, height: int) -> bool:
+def near_a4(width: int, height: int) -> bool:
     return all(abs(a - b) <= PAPER_TOLERANCE for a, b in zip(sorted((width, height)), A4, strict=True))
 
 
@@ -80,16 +87,16 @@ def _margin_findings(section, where: str, landscape: bool) -> Iterator[Finding]:
         problems = "; ".join(_margin_problems(margins, readings[0]))
         fix = "Sửa trong Bố cục > Lề > Lề tùy chỉnh (Layout > Margins > Custom Margins)."
         if landscape:
-            yield Finding(WARNING, "le-trang", f"Trang ngang có lề chưa đúng theo cả hai cách đọc (ngang và xoay dọc): "
-                          f"{problems}. {fix}", where, RULE_MARGINS)
+            yield finding("le-trang-ngang", f"Trang ngang có lề chưa đúng theo cả hai cách đọc (ngang và xoay dọc): "
+                          f"{problems}. {fix}", where)
         else:
-            yield Finding(ERROR, "le-trang", f"Lề trang chưa đúng: {problems}. {fix}", where, RULE_MARGINS)
+            yield finding("le-trang", f"Lề trang chưa đúng: {problems}. {fix}", where)
 
 
 # --- fonts and sizes -------------------------------------------------------------
 
 
-def _slots(text: str) -> set[str]:
+def slots(text: str) -> set[str]:
     """rFonts slots Word uses for the text: ascii for U+0000–U+007F, hAnsi for other Latin letters."""
     visible = [c for c in text if not c.isspace()]
     return {"ascii" if c < "\x80" else "hAnsi" for c in visible}
@@ -97,26 +104,101 @@ def _slots(text: str) -> set[str]:
 
 def check_fonts(doc: Docx) -> Iterator[Finding]:
     used = ((font, para) for para in doc.paragraphs for run in para.visible_runs
-            for font in sorted({doc.styles.font(run, slot) for slot in _slots(run.text)})
+            for font in sorted({doc.styles.font(run, slot) for slot in slots(run.text)})
             if font.casefold() != TNR.casefold())
     for font, (para, count) in _first_places(used).items():
-        yield Finding(ERROR, "phong-chu", f"Chữ dùng phông «{font}» ({count} đoạn, đoạn đầu tiên ở đây); văn bản "
+        yield finding("phong-chu", f"Chữ dùng phông «{font}» ({count} đoạn, đoạn đầu tiên ở đây); văn bản "
                       "phải dùng phông Times New Roman. Chọn toàn bộ (Ctrl+A) rồi chọn phông Times New Roman.",
-                      para.where, RULE_FONT)
+                      para.where)
 
 
-def _wrong_sizes(paragraphs: Iterable[Para], allowed: tuple[int, int]) -> dict[object, tuple[Para, int]]:
+def _style_label(doc: Docx, para: Para) -> str:
+    """' (đề mục kiểu «Heading 1»)' for a paragraph of a Heading style, else ''."""
+    if not doc.styles.is_heading_style(para.element):
+        return ""
+    name = attr(find(doc.styles.paragraph_chain(para.element)[0], "w:name")) or ""
+    return f" (đề mục kiểu «{name[:1].upper() + name[1:]}»)"  # Word shows built-in "heading 1" as "Heading 1"
+
+
+def wrong_size(run: Run, allowed: tuple[int, int]) -> bool:
+    """A baseline run whose size is outside `allowed` (superscripts and subscripts are not judged)."""
     low, high = allowed
-    return _first_places((run.size, para) for para in paragraphs for run in para.visible_runs
-                         if run.vertical == "baseline" and not low <= run.size <= high)
+    return run.vertical == "baseline" and not low <= run.size <= high
+
+
+def _wrong_sizes(doc: Docx, paragraphs: Iterable[Para], allowed: tuple[int, int]) -> dict[tuple[Decimal, str], tuple]:
+    """(size, heading style label) -> (first paragraph, count) of the runs outside `allowed`."""
+    return _first_places(((run.size, _style_label(doc, para)), para) for para in paragraphs
+                         for run in para.visible_runs if wrong_size(run, allowed))
 
 
 def check_sizes(doc: Docx) -> Iterator[Finding]:
-    for size, (para, count) in _wrong_sizes(doc.body_text, BODY_SIZES).items():
-        yield Finding(ERROR, "co-chu", f"Chữ cỡ {format_number(size)} ({count} đoạn, đoạn đầu tiên ở đây); phần nội "
-                      "dung phải cỡ 13 đến 14: chọn các đoạn đó rồi đặt cỡ chữ 14 (hoặc 13).", para.where, RULE_SIZE)
-    notes = [p for p in doc.paragraphs if p.area == "note"]
-    for size, (para, count) in _wrong_sizes(notes, NOTE_SIZES).items():
-        yield Finding(WARNING, "co-chu", f"Chú thích cỡ {format_number(size)} ({count} đoạn, đoạn đầu tiên ở đây); "
+    for (size, style), (para, count) in _wrong_sizes(doc, doc.body_text, BODY_SIZES).items():
+        yield finding("co-chu", f"Chữ cỡ {format_number(size)}{style} ({count} đoạn, đoạn đầu tiên ở đây); phần nội "
+                      "dung, cả đề mục, phải cỡ 13 đến 14: chọn các đoạn đó rồi đặt cỡ chữ 14 (hoặc 13)"
+                      + (", hoặc sửa cỡ chữ của kiểu đó." if style else "."), para.where)
+    for (size, _), (para, count) in _wrong_sizes(doc, doc.notes, NOTE_SIZES).items():
+        yield finding("co-chu-chu-thich", f"Chú thích cỡ {format_number(size)} ({count} đoạn, đoạn đầu tiên ở đây); "
                       "chú thích thường cỡ 10 đến 12: sửa kiểu «Footnote Text» (Văn bản chú thích) cho cả văn bản.",
-                      para.where, RULE_PRACTICE)
+                      para.where)
+
+
+def check_colours(doc: Docx) -> Iterator[Finding]:
+    coloured = (((run.colour, _style_label(doc, para)), para) for para in doc.paragraphs
+                for run in para.visible_runs if run.colour)
+    for (colour, style), (para, count) in _first_places(coloured).items():
+        yield finding("mau-chu", f"Chữ màu «{colour}»{style} ({count} đoạn, đoạn đầu tiên ở đây); chữ trong văn bản "
+                      "phải màu đen: chọn chữ đó rồi đặt màu Tự động (Automatic)"
+                      + (", hoặc sửa màu của kiểu đó." if style else "."), para.where)
+
+
+# --- page numbers -------------------------------------------------------------------
+
+
+def first_page_parts(doc: Docx) -> list:
+    """The header and footer parts shown on page 1 (the first section's "first" ones when it has a
+    different first page, else its default ones)."""
+    sections = doc.sections()
+    if not sections:
+        return []
+    kind = "first" if on(find(sections[0], "w:titlePg")) else "default"
+    related = doc.document.part.related_parts
+    return [related[ref.get(qn("r:id"))] for ref in sections[0]
+            if ref.tag in (qn("w:headerReference"), qn("w:footerReference"))
+            and ref.get(qn("w:type"), "default") == kind and ref.get(qn("r:id")) in related]
+
+
+def shows_page_number(part) -> bool:
+    """Whether a header or footer part holds a PAGE field."""
+    instructions = [t.text or "" for t in part.element.iter(qn("w:instrText"))]
+    instructions += [f.get(qn("w:instr"), "") for f in part.element.iter(qn("w:fldSimple"))]
+    return any(_PAGE_FIELD.match(text) for text in instructions)
+
+
+def remove_page_fields(part) -> None:
+    """Remove the PAGE fields of a header or footer part (simple fields, and complex ones from begin to end)."""
+    for simple in list(part.element.iter(qn("w:fldSimple"))):
+        if _PAGE_FIELD.match(simple.get(qn("w:instr"), "")):
+            simple.getparent().remove(simple)
+    for paragraph in part.element.iter(qn("w:p")):
+        field: list = []
+        for run in list(paragraph.iter(qn("w:r"))):
+            kind = next((mark.get(qn("w:fldCharType")) for mark in run.iter(qn("w:fldChar"))), None)
+            if kind == "begin" or field:
+                field.append(run)
+            if kind == "end" and field:
+                instruction = "".join(t.text or "" for r in field for t in r.iter(qn("w:instrText")))
+                if _PAGE_FIELD.match(instruction):
+                    for done in field:
+                        done.getparent().remove(done)
+                field = []
+
+
+_PAGE_FIELD = re.compile(r"\s*PAGE\b", re.IGNORECASE)
+
+
+def check_page_number(doc: Docx) -> Iterator[Finding]:
+    if any(shows_page_number(part) for part in first_page_parts(doc)):
+        yield finding("so-trang", "Trang đầu đang hiện số trang; văn bản không hiện số trang ở trang thứ nhất. Chọn "
+                      "Bố cục > Thiết lập trang > Bố trí > Trang đầu khác (Layout > Page Setup > Layout > Different "
+                      "first page).", "mục 1 (section)")

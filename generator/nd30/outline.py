@@ -1,4 +1,9 @@
-"""Heading numbering: Phần, mục I., 1., 1.1., điểm a) in sequence and under the right parent."""
+"""Heading numbering: Phần, mục I., 1., 1.1., điểm a) in sequence and under the right parent.
+
+The ladder is not fixed by depth (ND30 practice: "a)" straight under "1.", "1." straight under a Phần):
+what must hold is that labels run in order within their parent and that each parent's children share
+one style. Numbered paragraphs ("1. text") and run-in headings count as well as headings.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,9 @@ from typing import Protocol
 
 from baocao.conventions.formatting import VIETNAMESE_LETTERS
 from baocao.conventions.numbering import PART, PART_ORDINALS, POINT, SECTION, Typed, label, read_label
-from baocao.nd30.findings import ERROR, RULE_OUTLINE, Finding
+from baocao.nd30.findings import Finding
 from baocao.nd30.reader import Docx, Para
+from baocao.nd30.rules import finding
 
 PART_RANK, SECTION_RANK, POINT_RANK = 0, 1, 99  # Phần, mục I., điểm a); "1." is 2, "1.1." is 3...
 _RANKS = {PART: PART_RANK, SECTION: SECTION_RANK, POINT: POINT_RANK}
@@ -61,6 +67,11 @@ class _Heading:
     def label(self) -> str:
         return self.typed.text
 
+    @property
+    def style(self) -> tuple[str, int]:
+        """What its siblings must share: the kind of label, and how many numbers an arabic one has."""
+        return self.typed.kind, len(self.numbers)
+
     def label_for(self, number: int) -> str:
         """This heading's label with its own number replaced by `number`."""
         if self.typed.kind == POINT and number > len(VIETNAMESE_LETTERS):
@@ -84,6 +95,7 @@ class _Outline:
     def __init__(self):
         self.open: dict[int, _Heading] = {}
         self.first_part: _Heading | None = None
+        self.first_child: dict[str, _Heading] = {}  # the first child met under each parent (by its place)
 
     def see(self, heading: _Heading) -> Iterator[Finding]:
         if heading.rank == PART_RANK:
@@ -94,6 +106,7 @@ class _Outline:
             return
         if SECTION_RANK + 1 < heading.rank < POINT_RANK:  # 1.1., 1.1.1.: the parent must be open
             yield from self._parent(heading)
+        yield from self._sibling_style(heading)
         problem = sequence_problem(heading, self.open.get(heading.rank), heading.label_for, self._inside(heading.rank))
         if problem:
             yield self._finding(heading, f"Đề mục {problem}")
@@ -120,6 +133,14 @@ class _Outline:
             yield self._finding(heading, f"Mục «{heading.label}» nằm dưới {under} nhưng chưa có mục «{missing}» "
                                 f"trong {inside}. Sửa số thứ tự theo đúng mục cha.")
 
+    def _sibling_style(self, heading: _Heading) -> Iterator[Finding]:
+        container = self._container(heading.rank)
+        first = self.first_child.setdefault(container.where if container else "", heading)
+        if first.style != heading.style:
+            inside = f"«{container.label}» ({container.place})" if container else "văn bản"
+            yield finding("kieu-muc", f"Các mục con của {inside} đánh số hai kiểu: «{heading.label}» và "
+                          f"«{first.label}» ({first.place}); các mục cùng một cấp dùng một kiểu.", heading.where)
+
     def _part_style(self, heading: _Heading) -> Iterator[Finding]:
         first = self.first_part = self.first_part or heading
         if heading.typed.words != first.typed.words:
@@ -129,7 +150,7 @@ class _Outline:
 
     @staticmethod
     def _finding(heading: _Heading, message: str) -> Finding:
-        return Finding(ERROR, "danh-so-muc", message, heading.where, RULE_OUTLINE)
+        return finding("danh-so-muc", message, heading.where)
 
 
 def _is_heading(doc: Docx, para: Para) -> bool:
@@ -139,8 +160,11 @@ def _is_heading(doc: Docx, para: Para) -> bool:
 
 
 def check_outline(doc: Docx) -> Iterator[Finding]:
+    """Body paragraphs that start with a label are the outline: headings, numbered paragraphs ("1. text")
+    and run-in headings; "Phần …" counts only as a heading (bold or a heading style), as prose may start
+    with the word."""
     outline = _Outline()
     for para in doc.body_text:
-        heading = _heading(para) if _is_heading(doc, para) else None
-        if heading:
+        heading = _heading(para)
+        if heading and (heading.rank != PART_RANK or _is_heading(doc, para)):
             yield from outline.see(heading)

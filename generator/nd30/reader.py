@@ -32,13 +32,13 @@ from pathlib import Path
 from typing import Literal
 
 import docx
+from baocao.errors import BaocaoError, Location, Problem
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
-
-from baocao.errors import BaocaoError, Location, Problem
 
 TNR = "Times New Roman"
 EXCERPT_LENGTH = 50
@@ -55,6 +55,7 @@ _HEADERS_AND_FOOTERS: dict[str, tuple[str, Area]] = {
     RT.HEADER: ("đầu trang", "header"), RT.FOOTER: ("chân trang", "footer"),
 }
 _OFF = {"0", "false", "off", "none"}
+_BLACK_THEME_COLOURS = {"text1", "dark1"}
 _BORDER_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 _BORDER_SYNONYMS = {"left": "start", "right": "end"}
 
@@ -108,7 +109,7 @@ def _val(element, path: str) -> str | None:
     return attr(find(element, path))
 
 
-def _on(element) -> bool:
+def on(element) -> bool:
     """A toggle property (w:b, w:i...): present and not switched off."""
     return element is not None and element.get(qn("w:val"), "true").lower() not in _OFF
 
@@ -160,10 +161,14 @@ class Styles:
         return self._chains[style_id]
 
     def paragraph_chain(self, p) -> list:
-        return self.chain(_val(p, "w:pPr/w:pStyle") or self.default_ids.get("paragraph"))
+        return self.chain(self._known(_val(p, "w:pPr/w:pStyle"), "paragraph"))
 
     def table_chain(self, tbl) -> list:
-        return self.chain(_val(tbl, "w:tblPr/w:tblStyle") or self.default_ids.get("table"))
+        return self.chain(self._known(_val(tbl, "w:tblPr/w:tblStyle"), "table"))
+
+    def _known(self, style_id: str | None, kind: str) -> str | None:
+        """The style id, or the default style of its kind when it names no style (as Word does)."""
+        return style_id if style_id in self.by_id else self.default_ids.get(kind)
 
     def run_properties(self, run, p) -> tuple:
         """The rPr elements that can set a property of `run`, strongest first."""
@@ -233,27 +238,37 @@ def _visible(border) -> bool:
 
 @dataclass(frozen=True, eq=False)
 class Run:
-    """A run's text, whether a field made it (page numbers, NOTEREF), and its rPr chain."""
+    """A run's text, whether a field made it (page numbers, NOTEREF), its rPr chain and its w:r."""
 
     text: str
     generated: bool
     properties: tuple
+    element: etree._Element | None = None
 
     def prop(self, tag: str):
         return next((el for rpr in self.properties if (el := rpr.find(qn(tag))) is not None), None)
 
     @property
     def bold(self) -> bool:
-        return _on(self.prop("w:b"))
+        return on(self.prop("w:b"))
 
     @property
     def italic(self) -> bool:
-        return _on(self.prop("w:i"))
+        return on(self.prop("w:i"))
 
     @property
     def vertical(self) -> str:
         """The w:vertAlign value: superscript, subscript or baseline."""
         return attr(self.prop("w:vertAlign")) or "baseline"
+
+    @property
+    def colour(self) -> str:
+        """The colour Word shows when it is not black ("" for automatic, black, or the theme's text colour)."""
+        colour = self.prop("w:color")
+        value, theme = (attr(colour) or "auto").upper(), attr(colour, "themeColor") or ""
+        if theme and theme not in _BLACK_THEME_COLOURS:
+            return f"{theme} ({value})" if value != "AUTO" else theme
+        return "" if value in ("AUTO", "000000") else value
 
     @property
     def size(self) -> Decimal:
@@ -289,8 +304,22 @@ def _blocks(container) -> Iterator:
             yield from _blocks(child.find(qn("w:sdtContent")))
 
 
+def run_pieces(run) -> Iterator[tuple[etree._Element, str]]:
+    """The children of a w:r that show text, each with its text (w:t, tabs, breaks...)."""
+    for child in run:
+        if child.tag == _T:
+            yield child, child.text or ""
+        elif child.tag in _RUN_CHARACTERS:
+            yield child, _RUN_CHARACTERS[child.tag]
+
+
+def is_text_node(element) -> bool:
+    """A w:t, whose text can be edited (tabs and breaks cannot)."""
+    return element.tag == _T
+
+
 def _run_text(run) -> str:
-    return "".join(child.text or "" if child.tag == _T else _RUN_CHARACTERS.get(child.tag, "") for child in run)
+    return "".join(text for _, text in run_pieces(run))
 
 
 def _shown(run, p) -> bool:
@@ -371,12 +400,15 @@ class Walker:
             elif kind == "end" and self.fields:
                 self.fields.pop()
         generated = "result" in self.fields or next(r.iterancestors(qn("w:fldSimple")), None) is not None
-        return Run(_run_text(r), generated, self.styles.run_properties(r, p))
+        return Run(_run_text(r), generated, self.styles.run_properties(r, p), r)
 
 
 def _footnotes(document: WordDocument) -> list:
     """The footnotes of word/footnotes.xml, separators left out."""
-    footnotes = _related_xml(document.part, RT.FOOTNOTES)
+    return _notes_of(_related_xml(document.part, RT.FOOTNOTES))
+
+
+def _notes_of(footnotes) -> list:
     if footnotes is None:
         return []
     return [n for n in footnotes.iterchildren(qn("w:footnote")) if n.get(qn("w:type")) not in _NOTE_SEPARATORS]
@@ -414,13 +446,28 @@ class Docx:
     sections and the landmarks the checks start from (text boxes, headers and footers left out)."""
 
     def __init__(self, document: WordDocument):
+        self.document = document
         self.body = document.element.body
         self.styles = Styles.of(document)
-        notes = _footnotes(document)
+        self.notes_part = next(iter(_related_parts(document.part, RT.FOOTNOTES)), None)
+        # parsed as python-docx parses its own parts, so its run and paragraph proxies work on notes too
+        self.notes_root = None if self.notes_part is None else parse_xml(self.notes_part.blob)
+        notes = _notes_of(self.notes_root)
         self.note_ids = {note.get(qn("w:id")) for note in notes}
         walker = Walker(self.styles).story(self.body).notes(notes, _note_numbers(self.body))
         self.paragraphs = walker.paragraphs
         self.tables = walker.tables
+
+    def save_notes(self) -> None:
+        """Put the footnotes' tree, changed in place, back into its part (python-docx keeps it as bytes)."""
+        if self.notes_part is not None:
+            self.notes_part._blob = etree.tostring(self.notes_root, xml_declaration=True, encoding="UTF-8",
+                                                   standalone=True)
+
+    @cached_property
+    def notes(self) -> list[Para]:
+        """Paragraphs of the footnotes."""
+        return [p for p in self.paragraphs if p.area == "note"]
 
     @cached_property
     def text_paragraphs(self) -> list[Para]:

@@ -1,4 +1,5 @@
-"""Running text: dates, footnote numbers typed by hand, footnote references, the way numbers are written."""
+"""Running text: dates, footnote numbers typed by hand, footnote references, the way numbers are written,
+placeholders left in."""
 
 from __future__ import annotations
 
@@ -7,41 +8,50 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from baocao.conventions.formatting import format_date_short
+from baocao.nd30 import slips
+from baocao.nd30.findings import Finding
+from baocao.nd30.outline import sequence_problem
+from baocao.nd30.reader import SO_LINE, Docx, Para, custom_mark, quote
+from baocao.nd30.rules import finding
 from docx.oxml.ns import qn
 
-from baocao.conventions.formatting import format_date_short
-from baocao.nd30.findings import ERROR, RULE_NUMBER_STYLE, RULE_PRACTICE, WARNING, Finding
-from baocao.nd30.outline import sequence_problem
-from baocao.nd30.reader import SO_LINE, Docx, Para, Run, custom_mark
-
-_SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\d/-])")
-_SPACE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)\s+%")
-_LEADING_LABEL = re.compile(r"\s*\d+(?:\.\d+)*\.?(?=\s)")
-_REFERENCE_WORDS = re.compile(
-    r"(?:mục|điểm|khoản|tiết|chương|điều|phụ lục|biểu|tiêu chí|chỉ tiêu|phiên bản|công nghiệp|version)\s*$",
-    re.IGNORECASE,
-)
-_TYPED_MARK = re.compile(r"\(?(\d{1,3})\)?")
-_UNIT_BEFORE = re.compile(r"(?<!\w)[kcdm]?m$")  # m², km², m³: a superscript that is not a note
+SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_TYPED_MARK = re.compile(r"[(\[]?(\d{1,3})[)\]]?[.,;:]?")  # "1", "(1)", "[1]", with a stray "," kept up
+_UNIT_BEFORE = re.compile(r"(?<!\w)[kcdm]?m\s?$")  # m², km², m³: a superscript that is not a note
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_UNICODE_MARK = re.compile(r"(?<=\S)[⁽(]?([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[⁾)]?")
+# A number glued to the word before it ("hoạch1", "hoạch(1)", "hoạch [1]"): typed as a note mark.
+_GLUED_MARK = re.compile(r"(?<=[^\W\d_]{2})(\d{1,2})(?=[\s.,;:!?)]|$)|(?<=[^\W\d_])(?:\(|\s?\[)(\d{1,3})[)\]]")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_UNIT_WORDS = {"km", "cm", "dm", "mm"}
+# Placeholders of hand-made drafts (the build's own are slips.placeholder_slips): template tags, "[...]",
+# dotted leaders, "xxx".
+_LEFTOVER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[\[(]\s*(?:\.{3}|…)\s*[\])]|\.{4,}|…{2,}|\b[xX]{3,}\b")
 
 
 # --- dates -----------------------------------------------------------------------
 
 
+def short_date(text: str) -> str:
+    """A dd/mm/yyyy date as written in running text ("04/6/2026"), or "" when it is no date."""
+    day, month, year = (int(part) for part in text.split("/"))
+    try:
+        return format_date_short(date(year, month, day))
+    except ValueError:
+        return ""
+
+
 def check_text_dates(doc: Docx) -> Iterator[Finding]:
     for para in doc.paragraphs:
-        for match in _SHORT_DATE.finditer(para.text):
-            day, month, year = (int(part) for part in match.groups())
-            try:
-                expected = format_date_short(date(year, month, day))
-            except ValueError:
-                yield Finding(WARNING, "ngay-thang", f"«{match[0]}» không phải ngày có trong lịch (viết theo thứ tự "
-                              "ngày/tháng/năm).", para.where, RULE_NUMBER_STYLE)
-                continue
-            if match[0] != expected:
-                yield Finding(WARNING, "ngay-thang", f"Ngày viết «{match[0]}», nên viết «{expected}» (ngày dưới 10 và "
-                              "tháng 1, 2 thêm số 0; các tháng khác không thêm).", para.where, RULE_NUMBER_STYLE)
+        for match in SHORT_DATE.finditer(para.text):
+            expected = short_date(match[0])
+            if not expected:
+                yield finding("ngay-sai", f"«{match[0]}» không phải ngày có trong lịch (viết theo thứ tự "
+                              "ngày/tháng/năm).", para.where)
+            elif match[0] != expected:
+                yield finding("ngay-viet-tat", f"Ngày viết «{match[0]}», nên viết «{expected}» (ngày dưới 10 và "
+                              "tháng 1, 2 thêm số 0; các tháng khác không thêm).", para.where)
 
 
 # --- footnotes -------------------------------------------------------------------
@@ -49,39 +59,65 @@ def check_text_dates(doc: Docx) -> Iterator[Finding]:
 
 @dataclass(frozen=True)
 class _Mark:
-    """A footnote number typed by hand as superscript."""
+    """A footnote number typed by hand: a superscript, a Unicode superscript digit or a number glued to a word."""
 
     number: int
     label: str
     place: str
     para: Para
+    start: int  # offset in the paragraph's text
     note_text: bool  # at the start of a paragraph: the note's own text, not a citation
 
 
-def _typed_marks(para: Para) -> Iterator[_Mark]:
-    before, mark = "", ""
-    for run in (*para.runs, Run("", False, ())):  # the empty run closes a mark at the end
-        if run.vertical == "superscript" and not run.generated:
+def _superscript_marks(para: Para) -> tuple[list[_Mark], str]:
+    """The superscript runs that are note numbers, and the paragraph's text with superscripts blanked out."""
+    marks, text, mark = [], "", ""
+    for run in (*para.runs, None):  # None closes a mark at the end
+        if run is not None and run.generated:
+            continue
+        if run is not None and run.vertical == "superscript":
             mark += run.text
             continue
         found = _TYPED_MARK.fullmatch(mark.strip())
-        if found and not (found[0] in ("2", "3") and _UNIT_BEFORE.search(before)):
-            yield _Mark(int(found[1]), found[0], para.place, para, not before.strip())
-        before, mark = before + mark + (run.text if not run.generated else ""), ""
+        if found and not (found[0] in ("2", "3") and _UNIT_BEFORE.search(text)):
+            marks.append(_Mark(int(found[1]), found[0], para.place, para, len(text), not text.strip()))
+        text += " " * len(mark) + (run.text if run is not None else "")
+        mark = ""
+    return marks, text
+
+
+def _typed_marks(para: Para) -> list[_Mark]:
+    marks, text = _superscript_marks(para)
+    for match in _UNICODE_MARK.finditer(text):
+        if not (match[0] in "²³" and _UNIT_BEFORE.search(text, 0, match.start())):
+            marks.append(_Mark(int(match[1].translate(_SUPERSCRIPT_DIGITS)), match[0], para.place, para, match.start(),
+                               False))
+    for match in _GLUED_MARK.finditer(text):
+        word = _WORD_BEFORE.search(text, 0, match.start())
+        if word and not word[0].isupper() and word[0].lower() not in _UNIT_WORDS:
+            marks.append(_Mark(int(match[1] or match[2]), match[0].strip(), para.place, para, match.start(), False))
+    return sorted(marks, key=lambda mark: mark.start)
+
+
+def _context(mark: _Mark) -> str:
+    """The mark with the word before it, as it stands in the text."""
+    before = mark.para.text[:mark.start].rstrip().split(" ")[-1]
+    return f"{before}{mark.para.text[mark.start:mark.start + len(mark.label) + 2].split(' ')[0]}"
 
 
 def check_typed_notes(doc: Docx) -> Iterator[Finding]:
     marks = [mark for para in doc.text_paragraphs for mark in _typed_marks(para)]
     if not marks:
         return
-    yield Finding(WARNING, "chu-thich", f"Có {len(marks)} số chú thích gõ tay (chữ nhỏ phía trên), chỗ đầu tiên ở "
-                  "đây: chú thích gõ tay, số có thể sai; dùng chú thích thật của Word (Tham chiếu > Chèn chú thích "
-                  "cuối trang, References > Insert Footnote).", marks[0].para.where, RULE_PRACTICE)
+    yield finding("chu-thich-go-tay", f"Có {len(marks)} số chú thích gõ tay (chữ nhỏ phía trên, chữ số nhỏ như «¹», "
+                  f"hoặc số dính vào chữ), chỗ đầu tiên ở đây: «{_context(marks[0])}». Chú thích gõ tay, số có thể sai; "
+                  "dùng chú thích thật của Word (Tham chiếu > Chèn chú thích cuối trang, References > Insert "
+                  "Footnote).", marks[0].para.where)
     previous = None
     for mark in (m for m in marks if not m.note_text):
         problem = sequence_problem(mark, previous, str, "của văn bản")
         if problem:
-            yield Finding(ERROR, "chu-thich", f"Số chú thích gõ tay {problem}", mark.para.where, RULE_PRACTICE)
+            yield finding("chu-thich-thu-tu", f"Số chú thích gõ tay {problem}", mark.para.where)
         previous = mark
 
 
@@ -89,56 +125,44 @@ def check_note_references(doc: Docx) -> Iterator[Finding]:
     for para in doc.text_paragraphs:
         for ref in para.element.iter(qn("w:footnoteReference")):
             if ref.get(qn("w:id")) not in doc.note_ids:
-                yield Finding(ERROR, "chu-thich", "Dấu chú thích trỏ tới một chú thích không có trong tệp (đã bị xóa "
-                              "hoặc tệp hỏng); xóa dấu này rồi chèn lại chú thích.", para.where, RULE_PRACTICE)
+                yield finding("chu-thich-hong", "Dấu chú thích trỏ tới một chú thích không có trong tệp (đã bị xóa "
+                              "hoặc tệp hỏng); xóa dấu này rồi chèn lại chú thích.", para.where)
             if custom_mark(ref):
-                yield Finding(WARNING, "chu-thich", "Chú thích dùng ký hiệu tự đặt thay cho số tự động; dùng chú "
-                              "thích đánh số tự động của Word.", para.where, RULE_PRACTICE)
+                yield finding("chu-thich-ky-hieu", "Chú thích dùng ký hiệu tự đặt thay cho số tự động; dùng chú "
+                              "thích đánh số tự động của Word.", para.where)
 
 
 # --- number style ----------------------------------------------------------------
 
-
-def _number_kind(token: str) -> str:
-    """'vi-decimal' (91,1; 1.539,72), 'en-decimal' (2.08; 1,539.72), 'en-thousands' (1,234,567) or ''."""
-    separators = re.sub(r"\d", "", token)
-    groups = re.split(r"[.,]", token)
-    if not separators or any(len(g) != 3 for g in groups[1:-1]) or len(set(separators[:-1])) > 1:
-        return ""
-    last, inner = separators[-1], set(separators[:-1])
-    if inner and inner != {last}:
-        return "vi-decimal" if last == "," else "en-decimal"
-    if last == ",":
-        return "vi-decimal" if len(separators) == 1 else ("en-thousands" if len(groups[-1]) == 3 else "")
-    return "en-decimal" if len(separators) == 1 and len(groups[-1]) != 3 else ""
+SLIP_RULES = {"space-percent": "dau-phan-tram", "double-percent": "dau-phan-tram"}  # other number slips: kieu-so
 
 
-def _number_tokens(text: str) -> Iterator[tuple[str, str]]:
-    """(number, kind) for the decimal and grouped numbers of running text; a leading list or heading
-    number, and numbers after "mục", "điểm", "phiên bản"… are left out."""
-    label = _LEADING_LABEL.match(text)
-    for match in _NUMBER.finditer(text, label.end() if label else 0):
-        kind = _number_kind(match[0])
-        if kind and not _REFERENCE_WORDS.search(text, 0, match.start()):
-            yield match[0], kind
+def number_slips(para: Para) -> list[slips.Slip]:
+    """The number-style slips of a paragraph (none in the "Số: …" line)."""
+    return [] if SO_LINE.match(para.text) else slips.number_slips(para.text)
 
 
 def check_numbers(doc: Docx) -> Iterator[Finding]:
-    first_of: dict[str, tuple[str, Para]] = {}
+    """English-style numbers, "%" slips and mixed decimal marks, in the body, tables and footnotes alike."""
+    first_of: dict[str, tuple[str, str]] = {}
     for para in doc.paragraphs:
         if SO_LINE.match(para.text):
             continue
-        for token, kind in _number_tokens(para.text):
-            first_of.setdefault(kind, (token, para))
-            if kind.startswith("en-"):
-                yield Finding(ERROR, "kieu-so", f"Số «{token}» viết theo kiểu tiếng Anh; viết «"
-                              f"{token.translate(str.maketrans('.,', ',.'))}» (dấu chấm ngăn cách hàng nghìn, dấu "
-                              "phẩy trước phần thập phân).", para.where, RULE_NUMBER_STYLE)
-        for match in _SPACE_PERCENT.finditer(para.text):
-            yield Finding(WARNING, "kieu-so", f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».",
-                          para.where, RULE_NUMBER_STYLE)
-    if "vi-decimal" in first_of and "en-decimal" in first_of:
-        (comma, comma_para), (dot, dot_para) = first_of["vi-decimal"], first_of["en-decimal"]
-        yield Finding(WARNING, "kieu-so", f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» "
-                      f"({comma_para.place}) và dấu chấm «{dot}» ({dot_para.place}); thống nhất dùng dấu phẩy.",
-                      "toàn văn bản", RULE_NUMBER_STYLE)
+        for match, kind in slips.number_tokens(para.text):
+            first_of.setdefault(kind, (match[0], para.place))
+        for slip in number_slips(para):
+            yield finding(SLIP_RULES.get(slip.kind, "kieu-so"), slip.message, para.where)
+    mixed = slips.mixed_decimals(first_of)
+    if mixed:
+        yield finding("dau-thap-phan", mixed, "toàn văn bản")
+
+
+def check_placeholders(doc: Docx) -> Iterator[Finding]:
+    """Placeholders left in the text: those of `baocao init` (slips.py, shared with the build) and a hand-made
+    draft's template tags, "[...]", dotted leaders, "xxx"."""
+    for para in doc.paragraphs:
+        for slip in slips.placeholder_slips(para.text):
+            yield finding("cho-trong", slip.message, para.where)
+        for match in _LEFTOVER.finditer(para.text):
+            yield finding("cho-trong", f"Còn chỗ giữ chỗ {quote(match[0])} chưa điền; ghi nội dung thật (hoặc xóa).",
+                          para.where)

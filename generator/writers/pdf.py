@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +14,9 @@ from baocao.errors import Location, fail
 
 INSTALL_HINT = ("Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
                 "trên Windows và macOS tải tại https://www.libreoffice.org/download/.")
+# LibreOffice's PDF export options (its JSON form): PDF/A-2b, which embeds every font and says so in the XMP
+# metadata (pdfaid:part 2, pdfaid:conformance B).
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 SECONDS_PER_DOCUMENT = 10  # generous: LibreOffice takes about 0.2 s a report
 STARTUP_SECONDS = 120
 
@@ -21,13 +26,14 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(documents: list[Path], outdir: Path) -> list[Path]:
-    """Convert .docx files to PDFs of the same names in `outdir`; return the PDFs."""
-    return convert(documents, [outdir / f"{doc.stem}.pdf" for doc in documents])
+def convert_to_pdf(documents: list[Path], outdir: Path, pdfa: bool = False) -> list[Path]:
+    """Convert .docx files to PDFs (PDF/A-2b with `pdfa`) of the same names in `outdir`; return the PDFs."""
+    return convert(documents, [outdir / f"{doc.stem}.pdf" for doc in documents], pdfa)
 
 
-def convert(documents: list[Path], targets: list[Path]) -> list[Path]:
-    """Convert each .docx to the PDF path facing it, all in a single LibreOffice call; return `targets`.
+def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> list[Path]:
+    """Convert each .docx to the PDF path facing it (PDF/A-2b with `pdfa`), all in a single LibreOffice call;
+    return `targets`.
 
     Documents are copied under unique names into a scratch folder beside the targets (reports of
     different units may share a name), converted there, then moved into place. Nothing is left
@@ -43,7 +49,7 @@ def convert(documents: list[Path], targets: list[Path]) -> list[Path]:
         staged = [Path(scratch) / f"{i}.docx" for i in range(len(documents))]
         for document, copy in zip(documents, staged, strict=True):
             shutil.copyfile(document, copy)
-        succeeded, said = _run(soffice, staged, Path(scratch))
+        succeeded, said = _run(soffice, staged, Path(scratch), PDFA_FILTER if pdfa else "pdf")
         made = [copy.with_suffix(".pdf") for copy in staged]
         missing = [doc for doc, pdf in zip(documents, made, strict=True) if not pdf.is_file()]
         if not succeeded or missing:
@@ -59,8 +65,9 @@ def profile_cache() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "baocao" / "libreoffice-profile"
 
 
-def _run(soffice: str, documents: list[Path], outdir: Path) -> tuple[bool, str]:
-    """Run one LibreOffice conversion: whether it exited normally, and what it said on stderr.
+def _run(soffice: str, documents: list[Path], outdir: Path, target: str = "pdf") -> tuple[bool, str]:
+    """Run one LibreOffice conversion to `target` (--convert-to's argument): whether it exited normally, and
+    what it said on stderr.
 
     Each run has a private profile, so several conversions can run at once without LibreOffice's
     lock: a copy of the cached one (filling a new profile costs LibreOffice about half a second).
@@ -72,7 +79,7 @@ def _run(soffice: str, documents: list[Path], outdir: Path) -> tuple[bool, str]:
         if cached.is_dir():
             shutil.copytree(cached, profile)
         command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(outdir), *map(str, documents)]
+                   "--convert-to", target, "--outdir", str(outdir), *map(str, documents)]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
@@ -97,3 +104,91 @@ def _update_cache(profile: Path, cached: Path, succeeded: bool) -> None:
                 shutil.rmtree(staging, ignore_errors=True)  # only left when the rename failed
     except OSError:
         pass
+
+
+UNO_HELPER = Path(__file__).with_name("pdf_uno.py")
+
+
+class WarmConverter:
+    """One LibreOffice kept running for many conversions (baocao watch): each PDF costs the conversion alone.
+
+    LibreOffice listens on a private pipe with a private profile; pdf_uno.py, run by a Python that
+    has LibreOffice's UNO bridge (Debian/Ubuntu: python3-uno; Windows, macOS: the Python bundled
+    with LibreOffice), loads each .docx and stores its PDF. Without such a Python every conversion
+    starts LibreOffice (convert(), about a second more). `close()` ends LibreOffice.
+    """
+
+    def __init__(self) -> None:
+        soffice = find_soffice()
+        if soffice is None:
+            raise fail(Location(None), "Không tìm thấy LibreOffice nên không xuất được PDF.", INSTALL_HINT)
+        self.python = uno_python(soffice)
+        self.helper: subprocess.Popen | None = None
+        self.office: subprocess.Popen | None = None
+        self.ready = False
+        if self.python:
+            self._start(soffice, self.python)
+
+    def _start(self, soffice: str, python: str) -> None:
+        self.scratch = tempfile.TemporaryDirectory(prefix="baocao-lo-")
+        profile = Path(self.scratch.name) / "profile"
+        if profile_cache().is_dir():
+            shutil.copytree(profile_cache(), profile)
+        pipe = f"baocao-{os.getpid()}-{id(self)}"
+        command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--norestore",
+                   "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"]
+        self.office = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.helper = subprocess.Popen([python, str(UNO_HELPER), pipe], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+
+    def _answer(self) -> str:
+        assert self.helper is not None and self.helper.stdout is not None
+        return self.helper.stdout.readline().strip() or "LibreOffice đã dừng"
+
+    def convert(self, document: Path, target: Path) -> Path:
+        """The PDF of `document` at `target`, replaced atomically; BaocaoError if LibreOffice fails."""
+        if self.helper is None or self.helper.stdin is None:
+            return convert([document], [target])[0]
+        said = "ready" if self.ready else self._answer()
+        self.ready = said == "ready"
+        if self.ready:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.tmp")
+            self.helper.stdin.write(json.dumps([str(document.resolve()), str(partial.resolve())]) + "\n")
+            self.helper.stdin.flush()
+            said = self._answer()
+            if said == "ok":
+                os.replace(partial, target)
+                return target
+            partial.unlink(missing_ok=True)
+        raise fail(Location(document), f"LibreOffice không xuất được PDF ({said.removeprefix('error ')[:200]}).",
+                   "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.")
+
+    def close(self) -> None:
+        """End the helper and LibreOffice."""
+        if self.helper is None or self.office is None:
+            return
+        with contextlib.suppress(OSError):
+            self.helper.stdin.close()  # type: ignore[union-attr]
+        for process in (self.helper, self.office):
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.helper.stdout.close()  # type: ignore[union-attr]
+        self.scratch.cleanup()
+        self.helper = self.office = None
+
+
+def uno_python(soffice: str) -> str | None:
+    """A Python that can import LibreOffice's UNO bridge: LibreOffice's own, else the system's python3."""
+    program = Path(soffice).resolve().parent
+    for candidate in (program / "python.exe", program / "python", shutil.which("python3"), "/usr/bin/python3"):
+        if candidate and Path(candidate).is_file():
+            try:
+                subprocess.run([str(candidate), "-c", "import uno"], capture_output=True, timeout=20, check=True)
+            except (OSError, subprocess.SubprocessError):
+                continue
+            return str(candidate)
+    return None

@@ -13,13 +13,12 @@ import copy
 
 from docx.oxml.ns import qn
 
+from baocao.conventions.page import A4, MARGINS, TITLE_RULE_LEN
 from baocao.document.model import Appendix, Text, restyle
 from baocao.writers.docx.ooxml import el, paragraph, tiny_paragraph
-from baocao.conventions.page import A4, MARGINS
 
 A4_LANDSCAPE = {"w": str(A4[1]), "h": str(A4[0]), "orient": "landscape"}
 APPENDIX_MARGINS = {side: str(twips) for side, twips in MARGINS.items()}  # ND30 gives landscape pages the same margins
-RULE_LENGTH = 2835  # 5 cm, centred under the heading block
 # w:sectPr children after w:pgNumType, for schema-ordered insertion.
 _AFTER_PAGE_NUMBERS = {qn(tag) for tag in ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
                                            "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")}
@@ -71,7 +70,7 @@ def appendix_heading(appendix: Appendix, style_id: str, width: int, writer) -> l
 
 def _rule(style_id: str, width: int):
     """A short centred rule: a 1 pt paragraph with a bottom border, 12 pt above what follows."""
-    side = str((width - RULE_LENGTH) // 2)
+    side = str((width - TITLE_RULE_LEN) // 2)
     p = tiny_paragraph(style_id)
     p_pr = p[0]
     p_pr.insert(1, el("w:keepNext"))

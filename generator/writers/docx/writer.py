@@ -14,6 +14,7 @@ import io
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -24,14 +25,32 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
-from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
-from baocao.writers.docx.tables import table_elements
-from baocao.document.model import Appendix, Block, Document, Frame, Heading, Inline, Note, NoteRef, Paragraph, Table, Text
-from baocao.errors import BaocaoError, Location, Problem
 from baocao.compose.filters import FilterError
 from baocao.compose.narrative import expression_fault
-from baocao.writers.docx.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
 from baocao.compose.sandbox import UndefinedName, make_environment
+from baocao.document.model import (
+    BULLET_MARKS,
+    Appendix,
+    Block,
+    Document,
+    Frame,
+    Heading,
+    Inline,
+    Note,
+    NoteRef,
+    NumberedParagraph,
+    Paragraph,
+    Table,
+    Text,
+)
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.writers.docx.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
+from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
+from baocao.writers.docx.tables import table_elements
+
+if TYPE_CHECKING:
+    from baocao.compose.report import Composed
+    from baocao.input.validate import Sources
 
 BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
 BODY_NAME = "noi_dung"  # the template's paragraph `{{ noi_dung }}` becomes the body
@@ -39,6 +58,7 @@ FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.f
 STYLE_NAMES = {
     "body": "Normal",
     "closing": "Normal",
+    "subhead": "Normal",
     "bullet": "Gạch đầu dòng",
     "subbullet": "Dấu cộng",
     "note": "Footnote Text",
@@ -47,7 +67,6 @@ STYLE_NAMES = {
     "table": "Table Grid",
 }
 REQUIRED_STYLES = tuple(dict.fromkeys([*STYLE_NAMES.values(), *(f"Heading {n}" for n in range(1, 6))]))
-BULLET_MARKS = {"bullet": "- ", "subbullet": "+ "}
 _EMPTY_FOOTNOTES = (
     '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
@@ -98,6 +117,21 @@ def _frame_environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
+class WordWriter:
+    """The Word writer (see writers.registry): resolves and checks the report's template, then renders."""
+
+    name = "docx"
+    suffix = ".docx"
+
+    def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
+        from baocao.writers.docx.templates import template_for  # template_check imports this module
+
+        return write_docx(composed.document, template_for(sources, templates))
+
+
+WRITER = WordWriter()
+
+
 def write_docx(document: Document, template: Path) -> bytes:
     """Render `document` through the Word `template`; return the .docx bytes."""
     tpl = _Frame(io.BytesIO(template_bytes(template)))
@@ -113,6 +147,7 @@ def write_docx(document: Document, template: Path) -> bytes:
         marker = _marker_paragraph(word, template)
         for element in writer.elements(document.blocks, text_width(final)):
             marker.addprevious(element)
+        _keep_with_next(marker.getprevious())  # the last body paragraph stays with Nơi nhận and the signature
         marker.getparent().remove(marker)
     if document.appendices:
         _add_appendices(word.element.body, document.appendices, writer)
@@ -134,6 +169,12 @@ def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None
     except (TemplateError, FilterError, ArithmeticError, TypeError) as exc:  # refused, or a filter or operation failed
         raise BaocaoError(Problem(Location(template), f"Mẫu Word không hiển thị được. {expression_fault(exc)[0]}",
                                   "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ).")) from None
+
+
+def _keep_with_next(p) -> None:
+    """Keep paragraph `p` on the page of what follows it (w:keepNext right after w:pStyle, schema order)."""
+    if p is not None and p.tag == qn("w:p") and p.find(qn("w:pPr")) is not None and p[0].find(qn("w:keepNext")) is None:
+        p[0].insert(1 if p[0].find(qn("w:pStyle")) is not None else 0, el("w:keepNext"))
 
 
 def _style_ids(word, template: Path) -> dict[str, str]:
@@ -195,8 +236,12 @@ class _BodyWriter:
         for block in blocks:
             if isinstance(block, Table):
                 yield from table_elements(block, width, self)
+            elif isinstance(block, Heading):
+                yield self._heading(block)
+            elif isinstance(block, NumberedParagraph):
+                yield self._numbered(block)
             else:
-                yield self._heading(block) if isinstance(block, Heading) else self._paragraph(block)
+                yield self._paragraph(block)
 
     def _heading(self, heading: Heading):
         p = paragraph(self.styles[f"h{heading.level}"])
@@ -206,8 +251,16 @@ class _BodyWriter:
         self.inlines(p, heading.inlines)
         return p
 
+    def _numbered(self, block: NumberedParagraph):
+        """'1. text' or 'a) Lead-in: text' in one body paragraph; the label printed as its lead-in."""
+        p = paragraph(self.styles["body"])
+        if block.label:
+            p.append(text_run(Text(block.label + " ", bold=block.bold, italic=block.italic)))
+        self.inlines(p, [*block.lead, *block.inlines])
+        return p
+
     def _paragraph(self, block: Paragraph):
-        p = paragraph(self.styles[block.role])
+        p = paragraph(self.styles[block.role], *([el("w:keepNext")] if block.role == "subhead" else []))
         mark = BULLET_MARKS.get(block.role)
         if mark:
             p.append(text_run(Text(mark)))

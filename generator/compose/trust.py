@@ -1,0 +1,98 @@
+"""Trust checks at build: the slips of nd30/slips.py (the rules `baocao check` applies to a .docx)
+found in the clerk's YAML, each located at the file, line and column it was typed at.
+
+Placeholders are looked for in every text of the report and of the unit profile. Number styles
+are looked for in the sentences as rendered, so numbers that figures print through filters are
+never taken for slips; a slip is then found back in the sentence as typed to name its line.
+The warnings carry the slip's code: `--strict` turns them into errors (pipeline.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from baocao.errors import Location, Problem
+from baocao.input.load import SourceMap
+from baocao.input.validate import Sources
+from baocao.nd30.slips import NUMBER_STYLE, Slip, mixed_decimals, number_slips, number_tokens, placeholder_slips
+
+
+def placeholder_warnings(sources: Sources) -> list[Problem]:
+    """The placeholders of `baocao init` left in the report or in the unit profile, in file order."""
+    found = []
+    for model, places in ((sources.report, sources.report_map), (sources.unit, sources.unit_map)):
+        for path, text in _texts(model, ()):
+            where = places.where(path)
+            found += [_warning(slip, locate(places, where, text, slip.token, slip.start)) for slip in placeholder_slips(text)]
+    return sorted(found, key=lambda w: (w.location.file != sources.report_map.file, w.location.line, w.location.column))
+
+
+class NumberSlips:
+    """Number-style slips of the sentences of one report file, gathered as they are rendered."""
+
+    def __init__(self, places: SourceMap):
+        self.places = places
+        self.warnings: list[Problem] = []
+        self.first_of: dict[str, tuple[str, str]] = {}  # number kind → its first token and where
+        self.first_at: dict[str, Location] = {}
+
+    def scan(self, source: str, rendered: str, where: Location) -> None:
+        """Look for slips in a sentence as `rendered` from `source`, the text typed at `where`."""
+        for slip in number_slips(rendered):
+            warning = _warning(slip, self._where(source, slip.token, where))
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+        for match, kind in number_tokens(rendered):
+            if kind not in self.first_of:
+                self.first_at[kind] = self._where(source, match[0], where)
+                self.first_of[kind] = (match[0], str(self.first_at[kind]))
+
+    def mixed(self) -> list[Problem]:
+        """One warning when the sentences use both decimal marks (none otherwise)."""
+        message = mixed_decimals(self.first_of)
+        if not message:
+            return []
+        return [Problem(self.first_at["en-decimal"], message, code=NUMBER_STYLE)]
+
+    def _where(self, source: str, token: str, where: Location) -> Location:
+        return locate(self.places, where, source, token, source.find(token))
+
+
+def locate(places: SourceMap, where: Location, source: str, token: str, offset: int) -> Location:
+    """Where `token`, found at `offset` of the text `source` typed at `where`, is in the file (the
+    text's own place when it is not in it: it came out of an expression)."""
+    if offset < 0 or not where.line:
+        return where
+    line = where.line
+    words, word_lines = source.split(), where.word_lines
+    if word_lines and len(words) == len(word_lines):
+        index = len(source[:offset].split()) - (0 if offset == 0 or source[offset - 1].isspace() else 1)
+        line = word_lines[min(max(index, 0), len(word_lines) - 1)]
+    elif "\n" in source:
+        line += source.count("\n", 0, offset)
+    lines = places.text.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    column = text.find(token, where.column - 1 if line == where.line and where.column else 0)
+    return Location(where.file, line, column + 1 if column >= 0 else 0)
+
+
+def _warning(slip: Slip, where: Location) -> Problem:
+    return Problem(where, slip.message, code=slip.code)
+
+
+def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """Every text the clerk wrote in validated data (models, lists, groups), with its path of keys and indexes."""
+    if isinstance(value, BaseModel):
+        fields = type(value).model_fields
+        value = {fields[name].alias or name: getattr(value, name) for name in value.model_fields_set}
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, path + (i,))
+    elif isinstance(value, str):
+        yield path, value

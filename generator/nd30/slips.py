@@ -1,0 +1,157 @@
+"""Slips typed into a report's text, defined once for the build and for the .docx checker.
+
+Pure functions over one text: numbers written the English way ("2.08", "1,539.72"), a space before
+"%" ("91,1 %"), a doubled "%" ("5%%"), and the placeholders `baocao init` writes for the clerk to
+replace ("(tên xã)", "(Họ và tên)", the kinds' skeleton sentences). The build runs them over the
+clerk's YAML (nd30 is not imported by it otherwise); the checker (text.py) over the .docx paragraphs.
+Dates, document numbers (241/KH-UBND), years, m²/m³ and numbers after "mục", "điểm"… are not slips.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from baocao.nd30.findings import ERROR, WARNING, Severity
+
+NUMBER_STYLE = "kieu-so"  # the code of number-style slips (the checker's findings use it too)
+PLACEHOLDER = "cho-trong"  # the code of placeholders left in the text
+
+_NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\d/-])")
+_SPACE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)\s+%")
+_DOUBLE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)?%(?:\s*%)+")
+_LEADING_LABEL = re.compile(r"\s*\d+(?:\.\d+)*\.?(?=\s)")
+_REFERENCE_WORDS = re.compile(
+    r"(?:mục|điểm|khoản|tiết|chương|điều|phụ lục|biểu|tiêu chí|chỉ tiêu|phiên bản|công nghiệp|version)\s*$",
+    re.IGNORECASE,
+)
+_BRACKETED = re.compile(r"\([^()]*\)")
+_WORDY = re.compile(r"[^\W\d_]|\.\.\.")  # a placeholder has a letter in it, or is "(...)"; "(%)" is not one
+
+# What `baocao init` writes in a unit profile for the clerk to replace (scaffold.py writes these).
+UNIT_NAME = "(tên xã)"
+PLACE_NAME = "(Địa danh)"
+SIGNER_NAME = "(Họ và tên)"
+SUPERIOR = "(Cơ quan cấp trên)"
+_PROFILE_PLACEHOLDERS = (UNIT_NAME, PLACE_NAME, SIGNER_NAME, SUPERIOR)
+
+
+@dataclass(frozen=True)
+class Slip:
+    """One slip in a text: which rule (`code`, `kind`), the text found at `start`, what to do instead,
+    and how serious the checker rates it in a finished .docx (the build only warns, unless strict)."""
+
+    code: str
+    kind: str
+    token: str
+    start: int
+    message: str
+    severity: Severity = WARNING
+
+
+# --- number style ----------------------------------------------------------------
+
+
+def number_kind(token: str) -> str:
+    """'vi-decimal' (91,1; 1.539,72), 'en-decimal' (2.08; 1,539.72), 'en-thousands' (1,234,567) or ''."""
+    separators = re.sub(r"\d", "", token)
+    groups = re.split(r"[.,]", token)
+    if not separators or any(len(g) != 3 for g in groups[1:-1]) or len(set(separators[:-1])) > 1:
+        return ""
+    last, inner = separators[-1], set(separators[:-1])
+    if inner and inner != {last}:
+        return "vi-decimal" if last == "," else "en-decimal"
+    if last == ",":
+        return "vi-decimal" if len(separators) == 1 else ("en-thousands" if len(groups[-1]) == 3 else "")
+    return "en-decimal" if len(separators) == 1 and len(groups[-1]) != 3 else ""
+
+
+def number_tokens(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """(match, kind) for the decimal and grouped numbers of running text; a leading list or heading
+    number, and numbers after "mục", "điểm", "phiên bản"… are left out."""
+    label = _LEADING_LABEL.match(text)
+    for match in _NUMBER.finditer(text, label.end() if label else 0):
+        kind = number_kind(match[0])
+        if kind and not _REFERENCE_WORDS.search(text, 0, match.start()):
+            yield match, kind
+
+
+def number_slips(text: str) -> list[Slip]:
+    """English-style numbers, a space before '%', a doubled '%', in the order they occur."""
+    slips = [Slip(NUMBER_STYLE, kind, match[0], match.start(),
+                  f"Số «{match[0]}» viết theo kiểu tiếng Anh; viết «{match[0].translate(str.maketrans('.,', ',.'))}» "
+                  "(dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân).", ERROR)
+             for match, kind in number_tokens(text) if kind.startswith("en-")]
+    slips += [Slip(NUMBER_STYLE, "space-percent", match[0], match.start(),
+                   f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».")
+              for match in _SPACE_PERCENT.finditer(text)]
+    slips += [Slip(NUMBER_STYLE, "double-percent", match[0], match.start(),
+                   f"«{match[0]}» thừa dấu «%»; viết «{match[1] or ''}%» (bộ lọc phan_tram, so_ke_hoach... đã in dấu %).")
+              for match in _DOUBLE_PERCENT.finditer(text)]
+    return sorted(slips, key=lambda slip: slip.start)
+
+
+def corrected(slip: Slip) -> str:
+    """How a number slip is written right: "2,08" for "2.08", "91,1%" for "91,1 %", "5%" for "5%%"."""
+    if slip.kind == "space-percent":
+        return re.sub(r"\s+%", "%", slip.token)
+    if slip.kind == "double-percent":
+        return re.sub(r"%(?:\s*%)+", "%", slip.token)
+    return slip.token.translate(str.maketrans(".,", ",."))
+
+
+def mixed_decimals(first_of: dict[str, tuple[str, str]]) -> str:
+    """The message when numbers of both decimal marks were seen, else ''. `first_of` maps a number kind
+    (number_kind) to its first token and where that is."""
+    if "vi-decimal" not in first_of or "en-decimal" not in first_of:
+        return ""
+    (comma, comma_place), (dot, dot_place) = first_of["vi-decimal"], first_of["en-decimal"]
+    return (f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» ({comma_place}) và dấu chấm «{dot}» "
+            f"({dot_place}); thống nhất dùng dấu phẩy.")
+
+
+# --- placeholders ----------------------------------------------------------------
+
+
+def placeholder_slips(text: str) -> list[Slip]:
+    """The placeholders of `baocao init` still in `text`."""
+    return [Slip(PLACEHOLDER, "placeholder", match[0], match.start(),
+                 f"Còn chỗ «{_short(match[0])}» của bản nháp chưa được thay; ghi nội dung thật (hoặc xóa).")
+            for match in _placeholder_pattern().finditer(text)]
+
+
+def placeholders() -> frozenset[str]:
+    """Every placeholder `baocao init` may write: the profile's and those in the kinds' skeletons."""
+    return _placeholders()
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    from baocao.input.kinds import KINDS, load_kind  # the kinds' skeletons hold the other placeholders
+
+    found = set(_PROFILE_PLACEHOLDERS)
+    for kind in KINDS:
+        found.update(m[0] for text in _texts(load_kind(kind).outline) for m in _BRACKETED.finditer(text) if _WORDY.search(m[0]))
+    return frozenset(found)
+
+
+@cache
+def _placeholder_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in sorted(placeholders(), key=len, reverse=True)))
+
+
+def _texts(value: Any) -> Iterable[str]:
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, str):
+        yield value
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 2].rstrip() + "…)"

@@ -1,0 +1,1 @@
+"""Readers: documents in other formats read back into the YAML a clerk edits."""

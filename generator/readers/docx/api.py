@@ -1,0 +1,235 @@
+"""`baocao import`: read a report's .docx and write don-vi.yaml (unless the folder has one) and the report YAML.
+
+`read_docx` reads (nothing written); `import_docx` writes. Both files are validated with the model
+before anything reaches the disk, and written atomically.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.input.kinds import load_kind
+from baocao.input.model import UNIT_FILE, BaoCao, DonVi
+from baocao.input.period import Period, parse_period
+from baocao.input.scaffold import default_period, report_name
+from baocao.input.validate import load_model
+from baocao.readers.docx.content import Block, Para, Table, read_content
+from baocao.readers.docx.frame import Frame, appendix_kind, is_attached_line, read_frame
+from baocao.readers.docx.outline import UNIT_LINE, OutlineReader, constructs, typed_note_number
+from baocao.readers.docx.package import open_word
+from baocao.readers.docx.summary import Summary
+from baocao.readers.docx.text import norm
+from baocao.readers.docx.writer import profile_text, report_text, validated
+from baocao.write import write_atomic
+
+_PERIOD = re.compile(r"(6 tháng đầu năm|6 tháng cuối năm|9 tháng(?: đầu)? năm|quý\s+[IV]+\s+năm|tháng\s+\d{1,2}\s+năm|năm)"
+                     r"(?:\s+(\d{4}))?", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_CLOSING_UNIT = re.compile(r"\bcủa\s+((?:UBND|Ủy ban nhân dân|HĐND)\s+.+?)\s*\.?/\.$")
+_KINDS = (  # kind, words of the trích yếu that tell it, the reason told to the clerk
+    ("thi-dua", re.compile(r"thi\s+đua", re.IGNORECASE), "trích yếu nói về thi đua, khen thưởng"),
+    ("kt-xh", re.compile(r"kinh\s+tế\s*-\s*xã\s+hội|KT\s*-\s*XH", re.IGNORECASE), "trích yếu nói về tình hình kinh tế - xã hội"),
+    ("nhiem-vu", re.compile(r"nhiệm\s+vụ\s+trọng\s+tâm", re.IGNORECASE), "trích yếu nói về các nhiệm vụ trọng tâm"),
+)
+
+
+@dataclass
+class Read:
+    """What was read from a .docx: the profile and report values, and the summary."""
+
+    profile: dict[str, Any]
+    report: dict[str, Any]
+    period: Period
+    summary: Summary
+
+
+@dataclass
+class Imported:
+    """What `import_docx` did: files written, the profile kept, and what was read."""
+
+    report: Path
+    summary: Summary
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def read_docx(path: Path, today: date | None = None) -> Read:
+    """Read the report at `path`; a Vietnamese error when it is not a readable BÁO CÁO."""
+    document = open_word(path)
+    content = read_content(document)
+    summary = Summary()
+    try:
+        frame = read_frame(content.blocks, summary)
+    except LookupError:
+        raise BaocaoError(Problem(Location(path), "Không thấy cấu trúc BÁO CÁO trong tệp (không có dòng tên loại 'BÁO CÁO' "
+                                  "sau phần đầu văn bản).", "Chỉ nhập được báo cáo theo thể thức Nghị định 30; kiểm tra lại tệp.")) from None
+    report = frame.report
+    period = _period(frame, summary, today or date.today())
+    kind = _kind(frame.subject, summary)
+    closing = _closing(frame, summary)
+    reader = OutlineReader(content.notes, summary)
+    body = reader.read(frame.body)
+    profile = frame.profile
+    profile.setdefault("ky_hieu", "UBND")
+    profile["ten_goi_tat"] = _short_name(profile, closing)
+    profile.setdefault("dia_danh", "(Địa danh)")
+    if not profile.get("cap"):
+        summary.doubt("", "Không rõ cấp hành chính của cơ quan ban hành; ghi tạm 'xã', cần xem lại 'cap'.")
+        profile["cap"] = "xã"
+    out: dict[str, Any] = {"don_vi": UNIT_FILE, "loai": kind, "ky_bao_cao": period.label, "so": report.get("so"),
+                           "ngay": report.get("ngay") or period.draft_date()}
+    subject = report.get("trich_yeu", "")
+    if kind == "chung" or norm(subject) != norm(load_kind(kind).subject(period)):
+        out["trich_yeu"] = subject
+    for key in ("dong_nghieng", "kinh_gui"):
+        if report.get(key):
+            out[key] = report[key]
+    out |= body.keys
+    if body.chu_thich:
+        out["chu_thich"] = body.chu_thich
+    if body.mo_dau:
+        out["mo_dau"] = body.mo_dau
+    out["noi_dung"] = body.noi_dung
+    if closing is not None:
+        default = load_kind(kind).closing(out.get("trich_yeu") or load_kind(kind).subject(period), profile["ten_goi_tat"])
+        if norm(closing) != norm(default):
+            out["ket_luan"] = closing
+    elif "ket_luan" in constructs() and "bool" in str(BaoCao.model_fields["ket_luan"].annotation):
+        out["ket_luan"] = False
+    appendices = [_appendix(group, reader, summary) for group in frame.appendices]
+    if appendices:
+        out["phu_luc"] = [a for a in appendices if a]
+    summary.appendices = len(out.get("phu_luc", []))
+    return Read(profile, out, period, summary)
+
+
+def import_docx(path: Path, folder: Path, today: date | None = None) -> Imported:
+    """Read `path` and write the profile (unless `folder` has one) and the report YAML into `folder`."""
+    read = read_docx(path, today)
+    target = folder / report_name(read.report["loai"], read.period)
+    if target.exists():
+        raise BaocaoError(Problem(Location(target), "Tệp báo cáo đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc nhập vào thư mục khác (-o)."))
+    profile_path = folder / UNIT_FILE
+    done = Imported(target, read.summary)
+    texts: dict[Path, str] = {}
+    if profile_path.exists():
+        _compare_profile(profile_path, read)
+        done.kept.append(profile_path)
+    else:
+        texts[profile_path] = validated(profile_path, profile_text(profile_path, read.profile, path), DonVi)
+    texts[target] = validated(target, report_text(target, read.report, path, read.summary), BaoCao)
+    from baocao.input.schema import SCHEMA_DIR, write_schemas
+
+    folder.mkdir(parents=True, exist_ok=True)
+    done.written += write_schemas(folder / SCHEMA_DIR)
+    for file, text in texts.items():
+        write_atomic(file, text.encode("utf-8"))
+        done.written.append(file)
+    return done
+
+
+def _period(frame: Frame, summary: Summary, today: date) -> Period:
+    """The period the trích yếu names (its year, or the next year it writes, or the date's)."""
+    subject = frame.subject.replace("\n", " ")
+    for match in _PERIOD.finditer(subject):
+        year = match.group(2) or next((m.group() for m in _YEAR.finditer(subject, match.end())), None)
+        if year is None and match.group(1).lower() == "năm":
+            continue
+        year = year or frame.report.get("ngay", "").rsplit("/", 1)[-1] or str(today.year)
+        try:
+            period = parse_period(f"{' '.join(match.group(1).split())} {year}")
+        except ValueError:
+            continue
+        summary.notes.append(f"Kỳ báo cáo: {period.label} (đọc từ trích yếu).")
+        return period
+    period = default_period(today)
+    summary.doubt("", f"Trích yếu không nêu kỳ báo cáo; ghi tạm '{period.label}', cần sửa 'ky_bao_cao'.")
+    return period
+
+
+def _kind(subject: str, summary: Summary) -> str:
+    for kind, words, reason in _KINDS:
+        if words.search(subject):
+            summary.notes.append(f"Loại báo cáo: {kind} ({reason}).")
+            return kind
+    summary.notes.append("Loại báo cáo: chung (trích yếu không thuộc loại có sẵn nào).")
+    return "chung"
+
+
+def _closing(frame: Frame, summary: Summary) -> str | None:
+    """The closing sentence taken off the body (without './.'), or None."""
+    body = frame.body
+    last = len(body) - 1
+    while last >= 0 and isinstance(body[last], Para) and _after_closing(body[last]):  # type: ignore[arg-type]
+        last -= 1
+    if last < 0 or not isinstance(body[last], Para):
+        return None
+    para = body[last]
+    assert isinstance(para, Para)
+    if para.plain.startswith("Trên đây") or para.plain.endswith("./."):
+        del body[last]
+        return re.sub(r"\s*\.?/\.$", "", para.plain).rstrip()
+    summary.doubt(para.place, "Không thấy câu kết (kết thúc bằng './.').")
+    return None
+
+
+def _after_closing(para: Para) -> bool:
+    """What may follow the closing in a hand-made file: empty lines, a separator, typed footnotes."""
+    return not para.plain or bool(re.fullmatch(r"[-_–—\s]+", para.plain)) or typed_note_number(para) is not None
+
+
+def _short_name(profile: dict[str, Any], closing: str | None) -> str:
+    """ten_goi_tat: the unit as the closing names it, else made from the issuer lines ('UBND xã Tân Hòa')."""
+    match = _CLOSING_UNIT.search(f"{closing}./.") if closing else None
+    if match:
+        return match.group(1)
+    names = profile.get("co_quan_ban_hanh", [])
+    if len(names) >= 2 and names[0].lower() in ("ủy ban nhân dân", "uỷ ban nhân dân"):
+        return "UBND " + " ".join(names[1:])
+    return " ".join(names) or "(Tên cơ quan)"
+
+
+def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> dict[str, Any] | None:
+    label = group[0]
+    assert isinstance(label, Para)
+    titles: list[str] = []
+    i = 1
+    while i < len(group) and isinstance(group[i], Para) and not is_attached_line(group[i].plain):  # type: ignore[union-attr]
+        if group[i].plain:  # type: ignore[union-attr]
+            titles.append(group[i].plain)  # type: ignore[union-attr]
+        i += 1
+    tables = [j for j in range(i, len(group)) if isinstance(group[j], Table)]
+    if not tables:
+        summary.doubt(label.place, "Phụ lục không có bảng; chưa nhập được phần này.")
+        return None
+    if len(tables) > 1:
+        summary.doubt(label.place, "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên.")
+    units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
+    start = units[-1] if units else tables[0]
+    _, item = reader.table(group, start)
+    appendix = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain, "bang": item["bang"]}
+    return appendix
+
+
+def _compare_profile(path: Path, read: Read) -> None:
+    """Keep the folder's profile; say what differs from the Word file, and let the report override signer and Nơi nhận."""
+    unit, _ = load_model(path, DonVi)
+    found = read.profile
+    differs = []
+    for key in ("co_quan_ban_hanh", "ky_hieu", "dia_danh", "noi_nhan", "luu", "nguoi_ky"):
+        ours = unit.model_dump()[key]
+        theirs = found.get(key) or []
+        same = [norm(x).upper() for x in ours] == [norm(x).upper() for x in theirs] if isinstance(ours, list) else \
+            ours == theirs if isinstance(ours, dict) else norm(str(ours)) == norm(str(theirs))
+        if not same:
+            differs.append(key)
+            if key in ("noi_nhan", "nguoi_ky"):
+                read.report[key] = theirs
+    kept = f"Giữ nguyên hồ sơ đơn vị {path.name}"
+    read.summary.notes.append(f"{kept}; bản Word khác ở: {', '.join(differs)} (người ký, nơi nhận ghi riêng trong báo cáo)."
+                              if differs else f"{kept} (khớp với bản Word).")

@@ -1,0 +1,267 @@
+"""The ND30 frame of a report read back: header grid, title, trích yếu, Kính gửi, closing, Nơi nhận, signer.
+
+Lines are told apart by what they say, not where they sit, so a header made as a table, as text boxes,
+or as paragraphs split by tabs reads alike: "Số: …/BC-…" is the number, "…, ngày … tháng … năm …" the
+date line, Quốc hiệu and Tiêu ngữ are left out, and the capitals left are the issuer (a first line not
+in bold above bold ones is the cơ quan chủ quản). At the end, lines starting "- " are Nơi nhận, capitals
+are the signer's titles, the last other line the signer's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from baocao.conventions import marks
+from baocao.conventions.numbering import read_label
+from baocao.document.model import Text
+from baocao.readers.docx.content import Block, Para, Table, para_at
+from baocao.readers.docx.summary import Summary
+from baocao.readers.docx.text import issuer_line, level_of, norm, sentence_case
+
+_TITLE = re.compile(r"^B\s*Á\s*O\s*C\s*Á\s*O$")
+_NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I", re.IGNORECASE)
+_MOTTO = re.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
+_NUMBER = re.compile(r"^Số\s*:\s*(\d*)\s*/\s*([A-ZĐ]+)\s*-\s*(\S+?)\.?$")
+_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d{4})")
+_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.IGNORECASE)
+_NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
+_LUU = re.compile(r"^[-–]?\s*Lưu\s*:\s*(.*?)\.?$", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.*)$")
+_SIGN_HINT = re.compile(r"^\((đã\s+)?ký.*\)$|^\(chữ\s+ký", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[-_–—=.*\s]+$")
+_APPENDIX = re.compile(r"^(?P<kind>phụ\s+lục|biểu)(?:\s+số)?(?:\s+(?P<number>[0-9]+|[IVXLC]+))?\s*$", re.IGNORECASE)
+_ATTACHED = re.compile(r"^\(\s*Kèm\s+theo", re.IGNORECASE)
+MAX_SUBJECT_LINES = 4
+
+
+@dataclass
+class Frame:
+    """What the frame of the document says, and where its body lies."""
+
+    profile: dict[str, Any] = field(default_factory=dict)
+    report: dict[str, Any] = field(default_factory=dict)
+    body: list[Block] = field(default_factory=list)
+    appendices: list[list[Block]] = field(default_factory=list)
+    subject: str = ""
+
+
+def read_frame(blocks: list[Block], summary: Summary) -> Frame:
+    """Split `blocks` into frame, body and appendices; the frame's values in profile and report keys."""
+    title = next((i for i, b in enumerate(blocks) if isinstance(b, Para) and _TITLE.match(b.plain.upper())), None)
+    if title is None:
+        raise LookupError("no title")
+    frame = Frame()
+    _header(_lines(blocks[:title]), frame, summary)
+    start = _subject(blocks, title + 1, frame)
+    end = _recipients_block(blocks, start)
+    if end is None:
+        summary.doubt("", "Không thấy mục 'Nơi nhận:'; nơi nhận và người ký lấy theo mẫu, cần điền lại.")
+        end = len(blocks)
+        tail: list[Block] = []
+    else:
+        tail = blocks[end:]
+    appendix_start = next((i for i, b in enumerate(tail) if i and _starts_appendix(b)), len(tail))
+    _signature(_lines(tail[:appendix_start]), frame, summary)
+    frame.appendices = _split_appendices(tail[appendix_start:])
+    body = blocks[start:end]
+    while body and isinstance(body[-1], Para) and not body[-1].plain:
+        body.pop()
+    frame.body = body
+    return frame
+
+
+# ---- header ------------------------------------------------------------------------
+
+
+def _lines(blocks: list[Block]) -> list[tuple[str, bool, str]]:
+    """(text, bold, place) of every line of `blocks`: cells, text boxes, tab-separated pieces."""
+    lines = []
+    for block in blocks:
+        paragraphs = [p for row in block.rows for cell in row for p in cell.paragraphs] if isinstance(block, Table) else [block]
+        for para in paragraphs:
+            for inner in [para, *para.boxes]:
+                lines += [(text, bold, inner.place) for text, bold in _pieces(inner)]
+    return lines
+
+
+def _pieces(para: Para) -> list[tuple[str, bool]]:
+    """The paragraph split at tabs and line breaks, each piece with whether it is all bold."""
+    pieces: list[tuple[str, bool]] = []
+    text, bold = "", True
+    for inline in para.inlines:
+        if not isinstance(inline, Text):
+            continue
+        for i, part in enumerate(re.split(r"[\t\n]", inline.text)):
+            if i:
+                pieces.append((text, bold))
+                text, bold = "", True
+            text += part
+            if part.strip():
+                bold = bold and inline.bold
+    pieces.append((text, bold))
+    label = [(para.auto_label, False)] if para.auto_label else []
+    return [(norm(t), b) for t, b in label + pieces if norm(t)]
+
+
+def _header(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summary) -> None:
+    issuer: list[tuple[str, bool]] = []
+    profile, report = frame.profile, frame.report
+    for text, bold, place in lines:
+        number, date = _NUMBER.match(text), _DATE.match(text)
+        if number:
+            report["so"] = int(number.group(1)) if number.group(1) else None
+            profile["ky_hieu"] = number.group(3)
+            if number.group(2) != "BC":
+                summary.doubt(place, f"Ký hiệu loại văn bản là '{number.group(2)}', không phải 'BC' (báo cáo).")
+        elif date:
+            profile["dia_danh"] = norm(date["place"])
+            month, year = date["month"], date["year"]
+            if not month:
+                summary.doubt(place, "Dòng ngày tháng chưa có tháng: lấy tháng cuối kỳ báo cáo, cần xem lại 'ngay'.")
+            else:
+                report["ngay"] = f"{date['day']}/{month}/{year}" if date["day"] else f"{month}/{year}"
+        elif not (_NATIONAL.match(text) or _MOTTO.match(text) or _SEPARATOR.match(text)) and text.isupper():
+            issuer.append((text, bold))
+    if "so" not in report:
+        summary.doubt("", "Không thấy dòng 'Số: …/BC-…'; ký hiệu lấy mặc định UBND, cần xem lại.")
+    if "ngay" not in report:
+        summary.doubt("", "Không thấy dòng địa danh, ngày tháng; cần điền 'ngay' và 'dia_danh'.")
+    if len(issuer) >= 2 and not issuer[0][1] and all(bold for _, bold in issuer[1:]):
+        profile["co_quan_chu_quan"] = issuer[0][0]
+        issuer = issuer[1:]
+    names = [issuer_line(text) for text, _ in issuer]
+    if not names:
+        summary.doubt("", "Không thấy tên cơ quan ban hành ở đầu văn bản; cần điền co_quan_ban_hanh.")
+    profile["co_quan_ban_hanh"] = names
+    profile["cap"] = next((level_of(n) for n in reversed(names) if level_of(n)), "") or \
+        level_of(issuer_line(profile.get("co_quan_chu_quan", "")))
+
+
+def _subject(blocks: list[Block], start: int, frame: Frame) -> int:
+    """Read trích yếu, the italic line and Kính gửi after the title; the index where the body starts."""
+    lines: list[str] = []
+    i = start
+    while (line := para_at(blocks, i)) is not None and len(lines) < MAX_SUBJECT_LINES:
+        visible = [t for t in line.inlines if isinstance(t, Text) and t.text.strip()]
+        if not line.plain or line.auto_label or read_label(line.plain) or _KINH_GUI.match(line.plain) or line.plain.startswith("(") \
+                or not visible or not all(t.bold for t in visible) and line.align != "center":
+            break
+        lines.append("\n".join(norm(part) for part in line.text.split("\n") if norm(part)))
+        i += 1
+    frame.subject = "\n".join(lines)
+    frame.report["trich_yeu"] = frame.subject
+    while (para := para_at(blocks, i)) is not None and (not para.plain or _SEPARATOR.match(para.plain)):
+        i += 1
+    if (para := para_at(blocks, i)) is not None and _italic_line(para):
+        frame.report["dong_nghieng"] = para.plain
+        i += 1
+    while (para := para_at(blocks, i)) is not None and not para.plain:
+        i += 1
+    return _addressees(blocks, i, frame)
+
+
+def _italic_line(para: Para) -> bool:
+    visible = [t for t in para.inlines if isinstance(t, Text) and t.text.strip()]
+    return para.plain.startswith("(") and para.plain.endswith(")") and bool(visible) and all(t.italic for t in visible)
+
+
+def _addressees(blocks: list[Block], i: int, frame: Frame) -> int:
+    block = para_at(blocks, i)
+    match = _KINH_GUI.match(block.plain) if block is not None else None
+    if match is None:
+        return i
+    names = [match.group(1)] if match.group(1) else []
+    i += 1
+    while (para := para_at(blocks, i)) is not None and para.plain.startswith(("-", "–")):
+        names.append(para.plain)
+        i += 1
+    frame.report["kinh_gui"] = [marks.bare(n) for n in names if marks.bare(n)]
+    return i
+
+
+# ---- end: Nơi nhận, signer ------------------------------------------------------------
+
+
+def _recipients_block(blocks: list[Block], start: int) -> int | None:
+    """Index of the block holding 'Nơi nhận:' (a table's cell or a paragraph)."""
+    for i in range(start, len(blocks)):
+        if any(_NOI_NHAN.match(text) for text, _, _ in _lines([blocks[i]])):
+            return i
+    return None
+
+
+def _signature(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summary) -> None:
+    recipients: list[str] = []
+    titles: list[str] = []
+    names: list[str] = []
+    for text, _, _ in lines:
+        luu = _LUU.match(text)
+        if _NOI_NHAN.match(text):
+            rest = _NOI_NHAN.sub("", text).strip()
+            if rest:
+                recipients.append(rest)
+        elif luu:
+            frame.profile["luu"] = [marks.bare(x) for x in luu.group(1).split(",") if marks.bare(x)] or ["VT"]
+        elif text.startswith(("-", "–", "+")):
+            recipients.append(text)
+        elif _SIGN_HINT.match(text) or _SEPARATOR.match(text):
+            continue
+        elif text.isupper():
+            titles.append(text)
+        else:
+            names.append(text)
+    recipients = [marks.bare(r) for r in recipients if marks.bare(r)]
+    if frame.report.get("kinh_gui"):
+        recipients = [r for r in recipients if r.lower() != "như trên"]
+    frame.profile["noi_nhan"] = recipients
+    frame.profile.setdefault("luu", ["VT"])
+    frame.profile["nguoi_ky"] = _signer(titles, names[-1] if names else "", summary)
+
+
+def _signer(titles: list[str], name: str, summary: Summary) -> dict[str, str]:
+    signer = {"tham_quyen": "", "thay_cho": "", "chuc_vu": "", "ho_ten": name}
+    if not name:
+        summary.doubt("", "Không thấy họ tên người ký; cần điền nguoi_ky.ho_ten.")
+        signer["ho_ten"] = "(Họ và tên)"
+    if titles:
+        authority = _AUTHORITY.match(titles[0])
+        if authority and authority.group(1) == "Q":
+            signer["tham_quyen"], signer["chuc_vu"] = "Q.", sentence_case(authority.group(2))
+        elif authority:
+            signer["tham_quyen"], signer["thay_cho"] = f"{authority.group(1)}.", sentence_case(authority.group(2))
+            signer["chuc_vu"] = sentence_case(titles[1]) if len(titles) > 1 else ""
+        else:
+            signer["chuc_vu"] = sentence_case(titles[0])
+    if not signer["chuc_vu"]:
+        summary.doubt("", "Không thấy chức vụ người ký; cần điền nguoi_ky.chuc_vu.")
+        signer["chuc_vu"] = "(Chức vụ)"
+    return signer
+
+
+# ---- appendices ---------------------------------------------------------------------
+
+
+def _starts_appendix(block: Block) -> bool:
+    return isinstance(block, Para) and bool(_APPENDIX.match(block.plain))
+
+
+def _split_appendices(blocks: list[Block]) -> list[list[Block]]:
+    groups: list[list[Block]] = []
+    for block in blocks:
+        if _starts_appendix(block):
+            groups.append([block])
+        elif groups:
+            groups[-1].append(block)
+    return groups
+
+
+def appendix_kind(label: str) -> str:
+    """'bieu' for 'Biểu số 01', 'phu_luc' for 'Phụ lục I'."""
+    match = _APPENDIX.match(norm(label))
+    return "bieu" if match and match.group("kind").lower() == "biểu" else "phu_luc"
+
+
+def is_attached_line(text: str) -> bool:
+    return bool(_ATTACHED.match(text))

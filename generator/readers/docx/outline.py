@@ -1,0 +1,483 @@
+"""The body of a report read back into the nested outline of the YAML (mo_dau, noi_dung, chu_thich).
+
+A paragraph starting with a label ("Phần I", "I.", "1.", "1.1.", "a)", typed or Word's numbering) opens a
+section. Its place in the tree comes from the labels' styles, not from indentation or styles: a label of a
+style already open up the tree closes that section and opens a sibling; a new style opens a child (a style
+ranked above the open one closes it first). What follows the label decides the form: a title in bold or
+italic (or capitals, or a heading style) is a heading; a bold/italic lead-in then plain text a run-in
+heading; plain text a numbered paragraph. An unlabelled short line all in bold is an unnumbered sub-head.
+"- " and "+ " paragraphs are bullets. Typed footnote markers (superscript digits, ¹²³) whose typed notes
+are found become real footnotes; m² and m³ stay units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from baocao.conventions import numbering
+from baocao.document.model import Text
+from baocao.input.model import BaoCao, Muc
+from baocao.readers.docx.content import Block, Cite, Inline, Para, Table, para_at
+from baocao.readers.docx.summary import Summary
+from baocao.readers.docx.tables import read_table
+from baocao.readers.docx.text import escape, markup, norm, plain
+
+KIND_NAMES = {"phan": "Phần", "la_ma": "I.", "so": "1.", "so_ghep": "1.1.", "chu": "a)", "khong_so": "(không số)"}
+_RANK = {"phan": 0, "la_ma": 1, "so": 2, "so_ghep": 3, "chu": 5, "khong_so": 99}
+DEFAULT_LADDER = ["la_ma", "so", "so_ghep", "chu"]
+_BULLET = re.compile(r"^\s*([-–+•])\s+")
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_UNICODE_MARK = re.compile(f"[{_SUPERSCRIPT_DIGITS}]+")
+_TYPED_MARK = re.compile(r"^\(?(\d{1,3})\)?$")
+_UNIT_BEFORE = re.compile(r"(?:^|[\s\d(])(?:k|c|d|m)?m$")
+UNIT_LINE = re.compile(r"^\s*Đơn\s+vị\s+tính\s*:\s*(.+)$", re.IGNORECASE)
+_TABLE_NOTE = re.compile(r"^\s*(\*?\s*Ghi\s+chú|Nguồn\s*:|\(\*\))", re.IGNORECASE)
+MAX_TITLE = 200
+MAX_INLINE_NOTE = 300
+MAX_DEPTH = 4  # heading levels below a Phần (I., 1., 1.1., a))
+
+
+@dataclass
+class _Node:
+    kind: str
+    number: int
+    place: str
+    data: dict[str, Any]
+    children: list[Any] = field(default_factory=list)
+    depth: int = 0
+
+
+@dataclass
+class Body:
+    """What the body holds, in the report's keys."""
+
+    mo_dau: list[Any]
+    noi_dung: list[Any]
+    chu_thich: dict[str, Any]
+    keys: dict[str, Any]  # co_phan, kieu_phan, kieu_muc…
+
+
+def constructs() -> set[str]:
+    """The outline keys this version's model accepts (issue 11's forms when they are there)."""
+    return set(Muc.model_fields) | set(BaoCao.model_fields)
+
+
+class OutlineReader:
+    """Reads body blocks into the outline; footnotes are named or written in place as they are cited."""
+
+    def __init__(self, notes: dict[str, list[Para]], summary: Summary):
+        self.notes = dict(notes)
+        self.summary = summary
+        self.keys = constructs()
+        self.chu_thich: dict[str, Any] = {}
+        self.cited: dict[str, str] = {}  # note id → what a citation writes
+        self.counts: dict[str, int] = {}
+        self.parts_in_words: bool | None = None
+
+    # ---- notes ------------------------------------------------------------------
+
+    def cite(self, cite: Cite) -> str:
+        if cite.note in self.cited:
+            return self.cited[cite.note]
+        paragraphs = [markup(_strip_lead(p.inlines), self.cite_in_note, in_note=True) for p in self.notes.get(cite.note, [])]
+        paragraphs = [p for p in paragraphs if p]
+        self.summary.footnotes += 1
+        if not paragraphs:
+            self.summary.doubt("", f"Chú thích số {self.summary.footnotes} không có nội dung; đã bỏ.")
+            self.cited[cite.note] = ""
+            return ""
+        once = self.counts.get(cite.note, 0) <= 1
+        if once and len(paragraphs) == 1 and len(paragraphs[0]) <= MAX_INLINE_NOTE and not re.fullmatch(r"[a-z0-9_]+", paragraphs[0]):
+            return f"[^{paragraphs[0]}]"
+        name = f"ct_{len(self.chu_thich) + 1}"
+        if len(paragraphs) > 1 and not _accepts_list():
+            self.summary.doubt("", f"Chú thích '{name}' có {len(paragraphs)} đoạn, đã nối thành một đoạn.")
+        self.chu_thich[name] = paragraphs if len(paragraphs) > 1 and _accepts_list() else " ".join(paragraphs)
+        self.cited[cite.note] = f"[^{name}]"
+        return self.cited[cite.note]
+
+    def cite_in_note(self, _cite: Cite) -> str:
+        return ""
+
+    def count_citations(self, blocks: list[Block]) -> None:
+        for inline in (i for p in _all_paras(blocks) for i in p.inlines):
+            if isinstance(inline, Cite):
+                self.counts[inline.note] = self.counts.get(inline.note, 0) + 1
+
+    # ---- typed footnotes ----------------------------------------------------------
+
+    def typed_notes(self, blocks: list[Block]) -> list[Block]:
+        """Typed notes taken out of the body and their markers turned into citations."""
+        found: dict[int, list[str]] = {}
+        kept: list[Block] = []
+        for block in blocks:
+            number = typed_note_number(block) if isinstance(block, Para) else None
+            if number is None or not isinstance(block, Para):
+                kept.append(block)
+                continue
+            key = f"typed-{number}-{len(found.get(number, []))}"
+            found.setdefault(number, []).append(key)
+            self.notes[key] = [replace(block, inlines=_without_mark(block.inlines))]
+        while found and (last := para_at(kept, len(kept) - 1)) is not None and re.fullmatch(r"[-_–—\s]*", last.plain):
+            kept.pop()
+        if not found:
+            return kept
+        unused = {n: list(keys) for n, keys in found.items()}
+        for block in kept:
+            if isinstance(block, Para):
+                block.inlines = self._marked(block, unused)
+        for keys in unused.values():
+            for key in keys:
+                para = self.notes[key][0]
+                self.summary.doubt(para.place, "Chú thích gõ tay không tìm thấy số đánh dấu trong bài; đã giữ thành đoạn văn.")
+                kept.append(para)
+        return kept
+
+    def _marked(self, para: Para, unused: dict[int, list[str]]) -> list[Inline]:
+        out: list[Inline] = []
+        for inline in para.inlines:
+            if not isinstance(inline, Text):
+                out.append(inline)
+                continue
+            before = "".join(i.text for i in out if isinstance(i, Text))
+            match = _TYPED_MARK.match(inline.text.strip()) if inline.superscript else None
+            if match and not _UNIT_BEFORE.search(before) and unused.get(int(match.group(1))):
+                out.append(Cite(unused[int(match.group(1))].pop(0)))
+                self.summary.typed_footnotes += 1
+                continue
+            out += self._unicode_marks(inline, before, unused)
+        return out
+
+    def _unicode_marks(self, inline: Text, before: str, unused: dict[int, list[str]]) -> list[Inline]:
+        out: list[Inline] = []
+        last = 0
+        for match in _UNICODE_MARK.finditer(inline.text):
+            number = int(match.group().translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")))
+            ahead = before + inline.text[:match.start()]
+            if _UNIT_BEFORE.search(ahead) or not unused.get(number):
+                continue
+            out.append(replace(inline, text=inline.text[last:match.start()]))
+            out.append(Cite(unused[number].pop(0)))
+            self.summary.typed_footnotes += 1
+            last = match.end()
+        out.append(replace(inline, text=inline.text[last:]))
+        return [i for i in out if not isinstance(i, Text) or i.text]
+
+    # ---- outline ------------------------------------------------------------------
+
+    def read(self, blocks: list[Block]) -> Body:
+        blocks = self.typed_notes(blocks)
+        self.count_citations(blocks)
+        root = _Node("", 0, "", {}, depth=-1)
+        stack = [root]
+        mo_dau: list[Any] = []
+        opened = False
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if isinstance(block, Table) or self._caption_of_table(blocks, i):
+                i, item = self.table(blocks, i)
+                (stack[-1].children if opened else mo_dau).append(item)
+                continue
+            assert isinstance(block, Para)
+            i += 1
+            if not block.plain:
+                continue
+            section = self._section(block, blocks, i)
+            if section is not None:
+                node, i = section
+                _place(stack, node)
+                opened = True
+                continue
+            target = stack[-1].children if opened else mo_dau
+            self._paragraph(block, target)
+        self._check_numbers(root)
+        keys = self._ladder(root)
+        return Body(mo_dau, [self._item(c) for c in root.children], self.chu_thich, keys)
+
+    def _paragraph(self, para: Para, target: list[Any]) -> None:
+        bullet = _BULLET.match(para.plain) if not para.auto_label else None
+        level = 0
+        if para.auto_label in ("-", "+") or bullet:
+            mark = para.auto_label or bullet.group(1)  # type: ignore[union-attr]
+            level = 2 if mark == "+" else 1
+        text = markup(_strip_label(para.inlines, bullet.group(1) if bullet else ""), self.cite)
+        if not text:
+            return
+        if not level:
+            self.summary.paragraphs += 1
+            target.append(text)
+            return
+        self.summary.bullets += 1
+        if not (target and isinstance(target[-1], list)):
+            target.append([])
+        group = target[-1]
+        if level == 2:
+            if not (group and isinstance(group[-1], list)):
+                group.append([])
+            group = group[-1]
+        group.append(text)
+
+    def _section(self, para: Para, blocks: list[Block], i: int) -> tuple[_Node, int] | None:
+        typed = _label(para)
+        if typed is None:
+            return self._subhead(para, i)
+        kind, number, label_text = typed
+        rest = para.inlines if para.auto_label else _strip_label(para.inlines, label_text)
+        rest = _lstrip(rest, ".:-– \n")
+        visible = [t for t in rest if isinstance(t, Text) and t.text.strip()]
+        if kind == "phan":
+            self.parts_in_words = self.parts_in_words or bool(re.search(r"thứ", label_text, re.IGNORECASE))
+            title = para_at(blocks, i)
+            if not visible and title is not None and title.plain and _label(title) is None:
+                rest, i = title.inlines, i + 1
+                visible = [t for t in rest if isinstance(t, Text) and t.text.strip()]
+        data = self._form(para, kind, rest, visible)
+        if data is None:
+            return None
+        return _Node(kind, number, para.place, data), i
+
+    def _form(self, para: Para, kind: str, rest: list[Inline], visible: list[Text]) -> dict[str, Any] | None:
+        """tieu_de (heading), tieu_de + doan (run-in), or doan (numbered paragraph)."""
+        title = lambda inlines: markup([_unstyled(t) for t in inlines], self.cite)
+        text = plain(rest)
+        formatted = [t.bold or t.italic for t in visible]
+        if para.heading_level or kind == "phan" or (visible and all(formatted)) or (text.isupper() and kind == "la_ma"):
+            return {"tieu_de": title(rest)}
+        lead = 0
+        while lead < len(visible) and formatted[lead]:
+            lead += 1
+        if lead and "doan" in self.keys:
+            split = rest.index(visible[lead])
+            self.summary.paragraphs += 1
+            return {"tieu_de": title(rest[:split]).rstrip(), "doan": markup(rest[split:], self.cite), **_lead_style(visible[:lead])}
+        if len(text) <= MAX_TITLE and not text.endswith((".", ";", ",")) and not lead:
+            self.summary.doubt(para.place, f"Tiêu đề «{text[:40]}» không in đậm: nhận là tiêu đề mục vì ngắn và không có dấu chấm cuối.")
+            return {"tieu_de": title(rest)}
+        if "doan" in self.keys:
+            self.summary.paragraphs += 1
+            return {"doan": markup(rest, self.cite)}
+        self.summary.doubt(para.place, "Đoạn văn có số thứ tự ở đầu: giữ nguyên số gõ tay (phiên bản này chưa có dạng mục không tiêu đề).")
+        return None
+
+    def _subhead(self, para: Para, i: int) -> tuple[_Node, int] | None:
+        visible = [t for t in para.inlines if isinstance(t, Text) and t.text.strip()]
+        text = para.plain
+        if "danh_so" not in self.keys or not visible or not all(t.bold for t in visible) or _BULLET.match(text) \
+                or len(text) > MAX_TITLE or text.endswith((".", ";", ",")) or para.align == "center":
+            return None
+        data = {"tieu_de": markup([_unstyled(t) for t in para.inlines], self.cite), "danh_so": False}
+        return _Node("khong_so", 0, para.place, data), i
+
+    def _caption_of_table(self, blocks: list[Block], i: int) -> bool:
+        """A short bold paragraph (or the 'Đơn vị tính' line) right before a table."""
+        block = blocks[i]
+        if not isinstance(block, Para) or not block.plain or _label(block) is not None:
+            return False
+        j = i + 1
+        if UNIT_LINE.match(block.plain):
+            return j < len(blocks) and isinstance(blocks[j], Table)
+        visible = [t for t in block.inlines if isinstance(t, Text) and t.text.strip()]
+        if not visible or not all(t.bold for t in visible) or len(block.plain) > MAX_TITLE:
+            return False
+        if j < len(blocks) and isinstance(blocks[j], Para) and UNIT_LINE.match(blocks[j].plain):  # type: ignore[union-attr]
+            j += 1
+        return j < len(blocks) and isinstance(blocks[j], Table)
+
+    def table(self, blocks: list[Block], i: int) -> tuple[int, dict[str, Any]]:
+        bang: dict[str, Any] = {}
+        while isinstance(blocks[i], Para):
+            para = blocks[i]
+            unit = UNIT_LINE.match(para.plain)  # type: ignore[union-attr]
+            if unit:
+                bang["don_vi_tinh"] = norm(unit.group(1))
+            elif para.plain:  # type: ignore[union-attr]
+                bang["tieu_de"] = markup([_unstyled(t) for t in para.inlines], self.cite)  # type: ignore[union-attr]
+            i += 1
+        table = blocks[i]
+        assert isinstance(table, Table)
+        self.summary.tables += 1
+        bang |= read_table(table, self.summary, lambda p: markup(p.inlines, self.cite))
+        i += 1
+        notes = []
+        while i < len(blocks) and isinstance(blocks[i], Para):
+            para = blocks[i]
+            if para.plain and (_TABLE_NOTE.match(para.plain) or para.style in ("bang", "bảng")):  # type: ignore[union-attr]
+                notes.append(markup(para.inlines, self.cite))  # type: ignore[union-attr]
+            elif para.plain or notes:  # type: ignore[union-attr]
+                break
+            i += 1
+        if notes:
+            bang["ghi_chu"] = notes
+        return i, {"bang": bang}
+
+    # ---- numbers and label styles ---------------------------------------------------------
+
+    def _check_numbers(self, node: _Node) -> None:
+        expected = 0
+        for child in node.children:
+            if not isinstance(child, _Node):
+                continue
+            child.depth = node.depth + (0 if child.kind == "khong_so" else 1)
+            self.summary.sections[KIND_NAMES[child.kind]] += 1
+            if child.kind != "khong_so":
+                expected += 1
+                if child.number and child.number != expected:
+                    self.summary.doubt(child.place, f"Số thứ tự gõ là {child.number} nhưng là mục thứ {expected} trong cấp này; "
+                                                    "số được đánh lại tự động.")
+            self._check_numbers(child)
+
+    def _ladder(self, root: _Node) -> dict[str, Any]:
+        keys: dict[str, Any] = {}
+        top = [c for c in root.children if isinstance(c, _Node)]
+        if any(c.kind == "phan" for c in top):
+            keys["co_phan"] = True
+            if self.parts_in_words:
+                keys["kieu_phan"] = "chu"
+        by_depth: dict[int, dict[str, int]] = {}
+        _styles(root, by_depth, 0 if keys.get("co_phan") else 1)
+        ladder = [max(styles, key=lambda k: styles[k]) for _, styles in sorted(by_depth.items())]
+        if ladder and ladder != DEFAULT_LADDER[:len(ladder)]:
+            if "kieu_muc" in self.keys:
+                keys["kieu_muc"] = ladder + [k for k in DEFAULT_LADDER if _RANK[k] > _RANK[ladder[-1]]]
+            else:
+                self.summary.doubt("", f"Báo cáo dùng nhãn {', '.join(KIND_NAMES[k] for k in ladder)} theo cấp; "
+                                       "phiên bản này đánh số theo I., 1., 1.1., a): nhãn sẽ khác bản gốc.")
+        return keys
+
+    def _item(self, node: _Node) -> dict[str, Any]:
+        data = dict(node.data)
+        children = [self._item(c) if isinstance(c, _Node) else c for c in node.children]
+        if children:
+            data["noi_dung"] = children
+        kinds = {c.kind for c in node.children if isinstance(c, _Node) and c.kind != "khong_so"}
+        if len(kinds) == 1 and "kieu_muc_con" in self.keys and node.kind not in ("phan", "khong_so"):
+            (kind,) = kinds
+            if kind != _default_child(node.kind):
+                data["kieu_muc_con"] = kind
+        return data
+
+
+def _default_child(kind: str) -> str:
+    index = DEFAULT_LADDER.index(kind) if kind in DEFAULT_LADDER else -1
+    return DEFAULT_LADDER[min(index + 1, len(DEFAULT_LADDER) - 1)]
+
+
+def _styles(node: _Node, by_depth: dict[int, dict[str, int]], depth: int) -> None:
+    for child in node.children:
+        if isinstance(child, _Node):
+            if child.kind not in ("phan", "khong_so"):
+                counts = by_depth.setdefault(depth, {})
+                counts[child.kind] = counts.get(child.kind, 0) + 1
+            _styles(child, by_depth, depth + (0 if child.kind == "khong_so" else 1))
+
+
+def _place(stack: list[_Node], node: _Node) -> None:
+    """Put `node` into the tree: sibling of the open section of its style, else child (after closing lower ranks)."""
+    same = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].kind == node.kind), None)
+    if same is not None:
+        del stack[same:]
+    else:
+        while len(stack) > 1 and _RANK[stack[-1].kind] > _RANK[node.kind]:
+            stack.pop()
+    stack[-1].children.append(node)
+    stack.append(node)
+
+
+def _label(para: Para) -> tuple[str, int, str] | None:
+    """(style, number, the label as written) of a paragraph's label, or None."""
+    text = para.plain
+    typed = numbering.read_label(text)
+    if typed is None:
+        return None
+    if typed.kind == numbering.ARABIC and any(len(str(n)) > 2 for n in typed.numbers):
+        return None  # '15.000 người…' is a number, not a label
+    if typed.kind == numbering.ARABIC and len(typed.numbers) > 1 and not typed.text.endswith("."):
+        return None
+    kind = {numbering.PART: "phan", numbering.SECTION: "la_ma", numbering.POINT: "chu"}.get(typed.kind)
+    if kind is None:
+        kind = "so" if len(typed.numbers) == 1 else "so_ghep"
+    return kind, typed.number, typed.text
+
+
+def _strip_label(inlines: list[Inline], label: str) -> list[Inline]:
+    """The inlines without the label (or bullet mark) the text starts with (spaces inside it ignored)."""
+    want = "".join(label.split())
+    out: list[Inline] = []
+    k = 0
+    for inline in inlines:
+        if k < len(want) and isinstance(inline, Text):
+            text, j = inline.text, 0
+            while j < len(text) and k < len(want) and (text[j].isspace() or text[j] == want[k]):
+                k += 0 if text[j].isspace() else 1
+                j += 1
+            inline = replace(inline, text=text[j:])
+            if not inline.text:
+                continue
+        out.append(inline)
+    return out
+
+
+def _lstrip(inlines: list[Inline], chars: str) -> list[Inline]:
+    out = list(inlines)
+    while out and isinstance(out[0], Text):
+        text = out[0].text.lstrip(chars)
+        if text:
+            out[0] = replace(out[0], text=text)
+            break
+        out.pop(0)
+    return out
+
+
+def _strip_lead(inlines: list[Inline]) -> list[Inline]:
+    return _lstrip([i for i in inlines if not isinstance(i, Cite)], " \t")
+
+
+def _unstyled(inline: Inline) -> Inline:
+    return replace(inline, bold=False, italic=False) if isinstance(inline, Text) else inline
+
+
+def _lead_style(lead: list[Text]) -> dict[str, str]:
+    bold, italic = all(t.bold for t in lead), all(t.italic for t in lead)
+    return {"kieu_tieu_de": "dam_nghieng" if bold and italic else "nghieng" if italic else "dam"}
+
+
+def typed_note_number(para: Para) -> int | None:
+    """The number of a typed footnote: a paragraph starting with a superscript number (or ¹²³)."""
+    first = next((i for i in para.inlines if isinstance(i, Text) and i.text.strip()), None)
+    if first is None:
+        return None
+    if first.superscript:
+        match = _TYPED_MARK.match(first.text.strip())
+        return int(match.group(1)) if match and len(para.plain) > len(first.text.strip()) + 2 else None
+    match = _UNICODE_MARK.match(first.text.lstrip())
+    if match and len(para.plain) > len(match.group()) + 2:
+        return int(match.group().translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")))
+    return None
+
+
+def _without_mark(inlines: list[Inline]) -> list[Inline]:
+    out = list(inlines)
+    first = next(i for i, x in enumerate(out) if isinstance(x, Text) and x.text.strip())
+    text = out[first]
+    assert isinstance(text, Text)
+    stripped = text.text.strip() if text.superscript else _UNICODE_MARK.sub("", text.text.lstrip(), count=1)
+    out[first] = replace(text, text="" if text.superscript else stripped)
+    return _lstrip([i for i in out if not isinstance(i, Text) or i.text], " \t")
+
+
+def _all_paras(blocks: list[Block]):
+    for block in blocks:
+        if isinstance(block, Para):
+            yield block
+        else:
+            yield from (p for row in block.rows for cell in row for p in cell.paragraphs)
+
+
+def _accepts_list() -> bool:
+    return "list" in str(BaoCao.model_fields["chu_thich"].annotation)
+
+
+__all__ = ["Body", "OutlineReader", "escape"]

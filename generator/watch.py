@@ -1,0 +1,107 @@
+"""`baocao watch`: build a report again on every save of its files and show the draft in the browser.
+
+Each build composes the report once and hands the model to both writers: the HTML draft goes to
+the preview server's board at once (the page reloads), then the .docx is written (and, with a PDF
+converter, the PDF). A build that fails publishes its located problems; the board keeps the last
+good draft. The files watched are the report, its unit profile and every place its Word template
+may come from (so a template copied into the unit folder is picked up); they are read again after
+each build, since the report may name another profile or template.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import watchfiles
+from baocao.errors import BaocaoError, Problem
+from baocao.input.model import UNIT_FILE
+from baocao.pipeline import compose_report
+from baocao.write import write_atomic
+from baocao.writers.docx.templates import BUILTIN_ORIGIN, resolve
+from baocao.writers.html.server import Board
+from baocao.writers.html.writer import page
+from baocao.writers.registry import writer_for
+
+STEP_MS = 20  # a save is seen this long after the last write to the file
+DEBOUNCE_MS = 300
+
+
+class Converter(Protocol):
+    """Turns the written .docx into a PDF (see baocao.writers.pdf.WarmConverter)."""
+
+    def convert(self, document: Path, target: Path) -> Path: ...
+
+
+@dataclass
+class Build:
+    """One build: how long it took, the problems met (the draft was kept if any), the warnings."""
+
+    seconds: float
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    pdf: Path | None = None
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+def _only(files: set[Path]) -> Callable[[watchfiles.Change, str], bool]:
+    """A watchfiles filter letting through the events of `files` (other files in their folders are not ours)."""
+    return lambda _change, path: _absolute(Path(path)) in files
+
+
+class Watch:
+    """The report's builds and the files they read; `run` builds again whenever one of them is saved."""
+
+    def __init__(self, report: Path, output: Path, board: Board, templates: Path | None = None,
+                 converter: Converter | None = None):
+        self.report, self.output, self.board = report, output, board
+        self.templates, self.converter = templates, converter
+        self.files = {_absolute(report), _absolute(report.parent / UNIT_FILE)}
+
+    def build(self) -> Build:
+        """Compose once; publish the draft, then write the .docx (and the PDF)."""
+        started = time.perf_counter()
+        try:
+            sources, composed = compose_report(self.report)
+        except BaocaoError as exc:
+            self.board.publish(exc.problems)
+            return Build(time.perf_counter() - started, exc.problems)
+        self.files = {_absolute(self.report), _absolute(sources.unit_map.file), *self._template_places(sources)}
+        self.board.publish([], page(composed.document, composed.warnings, self.report.name))
+        outcome = Build(0.0, warnings=composed.warnings)
+        try:
+            write_atomic(self.output, writer_for("docx").write(composed, sources, self.templates))
+            if self.converter is not None:
+                outcome.pdf = self.converter.convert(self.output, self.output.with_suffix(".pdf"))
+        except BaocaoError as exc:
+            outcome.problems = exc.problems
+            self.board.publish(exc.problems)
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def _template_places(self, sources) -> set[Path]:
+        try:
+            candidates = resolve(sources, self.templates).candidates
+        except BaocaoError:  # the Word writer says what is wrong
+            return set()
+        return {_absolute(c.path) for c in candidates if c.origin != BUILTIN_ORIGIN}
+
+    def run(self, told: Callable[[Build], None], stop: threading.Event | None = None) -> None:
+        """Build, then build again on every save until `stop` is set (or Ctrl-C, which is raised)."""
+        told(self.build())
+        while stop is None or not stop.is_set():
+            files = set(self.files)
+            folders = sorted({f.parent for f in files if f.parent.is_dir()})
+            for _changes in watchfiles.watch(*folders, watch_filter=_only(files),
+                                             debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, recursive=False):
+                told(self.build())
+                if self.files != files:  # another profile or template: watch those instead
+                    break

@@ -1,0 +1,39 @@
+"""The writer interface the pipeline selects from: each writer turns a composed report into bytes.
+
+A writer gets the composed document (with its warnings) and the report's sources, and says which
+suffix its output takes. Whatever else it needs it finds itself: the Word writer resolves and
+checks the report's Word template (so a preview never touches templates), the HTML writer needs
+nothing more.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from baocao.compose.report import Composed
+    from baocao.input.validate import Sources
+
+
+class Writer(Protocol):
+    """A consumer of the document model: `write` returns the file's bytes, `suffix` its extension."""
+
+    name: str
+    suffix: str
+
+    def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
+        """The output of one report; `templates` is the shared template folder (--thu-muc-mau)."""
+        ...
+
+
+# name → module holding WRITER (imported when first asked for: the Word writer loads docxtpl).
+_MODULES = {"docx": "baocao.writers.docx.writer", "html": "baocao.writers.html.writer"}
+WRITER_NAMES = tuple(_MODULES)
+DEFAULT_WRITER = "docx"
+
+
+def writer_for(name: str = DEFAULT_WRITER) -> Writer:
+    """The writer called `name` (one of WRITER_NAMES)."""
+    return import_module(_MODULES[name]).WRITER

@@ -1,0 +1,213 @@
+"""`baocao watch`: the board and its server, rebuilds on save (report, profile, template), located errors
+with the last good draft kept, the page in a browser, a warm LibreOffice, Ctrl-C."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from baocao.errors import Location, Problem
+from baocao.watch import Build, Watch
+from baocao.writers.docx.templates import builtin_template
+from baocao.writers.html.server import Board, PreviewServer
+from baocao.writers.pdf import WarmConverter, find_soffice, uno_python
+from browser import needs_chromium, rendered
+from conftest import EXAMPLE, EXAMPLE_UNIT
+
+WAIT = 20  # seconds a rebuild may take on a busy machine before a test fails
+
+
+def _get(server: PreviewServer, path: str = "/", host: str | None = None) -> tuple[int, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=WAIT)
+    connection.request("GET", path, headers={"Host": host} if host else {})
+    response = connection.getresponse()
+    return response.status, response.read().decode()
+
+
+def _until(condition, what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)
+
+
+def test_board_keeps_the_last_draft_under_the_errors():
+    board = Board()
+    board.publish([Problem(Location(Path("a.yaml"), 3), "Sai.")])
+    assert "a.yaml:3: Sai." in board.page() and "Chưa có bản nào" in board.page()
+    board.publish([], "<!DOCTYPE html><html><body><p>Bản một</p></body></html>")
+    assert "Bản một" in board.page() and "Lỗi" not in board.page()
+    board.publish([Problem(Location(Path("a.yaml"), 7, 2), "Thiếu <tên>.", "Thêm tên.")])
+    page = board.page()
+    assert (
+        "Bản một" in page
+        and "a.yaml:7:2: Thiếu &lt;tên&gt;." in page
+        and "→ Thêm tên." in page
+        and "bản đúng gần nhất" in page
+    )
+    assert board.state() == {"version": 3, "ok": False, "problems": ["a.yaml:7:2: Thiếu <tên>.\n    → Thêm tên."]}
+    assert 'EventSource("/su-kien?v=3")' in page
+
+
+@pytest.fixture
+def server() -> Iterator[PreviewServer]:
+    running = PreviewServer(Board(), 0)
+    running.start()
+    yield running
+    running.stop()
+
+
+def test_server_pages_state_events_and_hosts(server):
+    server.board.publish([], "<!DOCTYPE html><html><body><p>Bản nháp</p></body></html>")
+    assert _get(server)[0] == 200 and "Bản nháp" in _get(server)[1]
+    assert json.loads(_get(server, "/trang-thai")[1]) == {"version": 1, "ok": True, "problems": []}
+    assert _get(server, "/khong-co")[0] == 404
+    assert _get(server, "/", host="evil.example:80")[0] == 403
+    assert _get(server, "/", host=f"localhost:{server.server_address[1]}")[0] == 200
+    stream = socket.create_connection(server.server_address, timeout=WAIT)
+    stream.sendall(b"GET /su-kien?v=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    time.sleep(0.2)
+    server.board.publish([], "<!DOCTYPE html><html><body><p>Bản hai</p></body></html>")
+    received = b""
+    while b"data:" not in received:
+        received += stream.recv(4096)
+    assert b"text/event-stream" in received and b"data: 2" in received
+    stream.close()
+
+
+@pytest.fixture
+def watched(tmp_path) -> Iterator[tuple[Watch, list[Build]]]:
+    """The example copied to tmp_path and watched in a thread (stopped at the end)."""
+    report = Path(shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name))
+    shutil.copy(EXAMPLE_UNIT, tmp_path / "don-vi.yaml")
+    session = Watch(report, tmp_path / "output" / "bao-cao.docx", Board())
+    builds: list[Build] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=session.run, args=(builds.append, stop), daemon=True)
+    thread.start()
+    _until(lambda: builds, "the first build")
+    time.sleep(0.3)  # the watcher is set up
+    yield session, builds
+    stop.set()
+    thread.join(WAIT)
+    assert not thread.is_alive()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_save_rebuilds_the_draft_and_the_docx(watched):
+    session, builds = watched
+    assert not builds[0].problems and session.board.version >= 1 and session.output.is_file()
+    before = session.output.read_bytes()
+    _edit(session.report, "Tổng đàn vật nuôi", "Tổng đàn gia súc, gia cầm")
+    _until(lambda: "Tổng đàn gia súc, gia cầm" in session.board.page(), "the rebuilt draft")
+    _until(lambda: len(builds) >= 2, "the .docx")
+    assert session.output.read_bytes() != before and not builds[-1].problems
+
+
+def test_a_typo_shows_the_located_error_over_the_last_good_draft(watched):
+    session, builds = watched
+    _edit(session.report, "{{ so_lieu.lua_xuan", "{{ so_lieu.lua_xuann")
+    _until(lambda: session.board.problems, "the error")
+    page = session.board.page()
+    assert f"{session.report}:" in page and "lua_xuann" in page and "Có phải bạn muốn viết" in page
+    assert "Tổng đàn vật nuôi" in page and "bản đúng gần nhất" in page  # the last good draft stays
+    assert builds[-1].problems and builds[-1].problems[0].location.line > 0
+    _edit(session.report, "{{ so_lieu.lua_xuann", "{{ so_lieu.lua_xuan")
+    _until(lambda: not session.board.problems, "the fixed draft")
+    assert "Lỗi" not in session.board.page().split("<noscript>")[0]
+
+
+def test_the_profile_and_a_new_unit_template_are_watched(watched):
+    session, _ = watched
+    _edit(session.report.parent / "don-vi.yaml", "Lê Thị Minh Hạnh", "Trần Văn Bình")
+    _until(lambda: "Trần Văn Bình" in session.board.page(), "the profile's change")
+    version = session.board.version
+    shutil.copy(builtin_template(), session.report.parent / "thi-dua.docx")  # the unit's own template now
+    _until(lambda: session.board.version > version, "the template's build")
+    assert session.report.parent / "thi-dua.docx" in session.files
+
+
+@needs_chromium
+def test_the_served_page_in_a_browser(watched):
+    session, _ = watched
+    server = PreviewServer(session.board, 0)
+    server.start()
+    try:
+        tree = rendered(server.url, live=True)
+        assert tree.body.get("data-ready") == "1" and int(tree.body.get("data-pages")) >= 5
+        _edit(session.report, "{{ so_lieu.lua_xuan", "{{ so_lieu.lua_xuann")
+        _until(lambda: session.board.problems, "the error")
+        tree = rendered(server.url, live=True)
+        assert "lua_xuann" in tree.cssselect("aside.error")[0].text_content()
+        assert tree.cssselect("#trang > .page") and "Tổng đàn vật nuôi" in tree.text_content()
+    finally:
+        server.stop()
+
+
+def _start_watch(tmp_path: Path, *options: str) -> subprocess.Popen:
+    report = shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name)
+    shutil.copy(EXAMPLE_UNIT, tmp_path / "don-vi.yaml")
+    return subprocess.Popen(
+        [sys.executable, "-m", "baocao", "watch", report, "--no-browser", *options],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process")
+def test_ctrl_c_ends_it_cleanly(tmp_path):
+    with _start_watch(tmp_path, "--port", "0") as watch:
+        said = ""
+        for line in watch.stdout:
+            said += line
+            if "Ctrl-C" in line:
+                break
+        assert "http://127.0.0.1:" in said and (tmp_path / "output" / f"{EXAMPLE.stem}.docx").is_file()
+        watch.send_signal(signal.SIGINT)
+        assert watch.wait(WAIT) == 0
+        assert "Đã dừng xem trước." in watch.stdout.read()
+
+
+def test_a_busy_port_is_told_in_vietnamese(tmp_path, server):
+    with _start_watch(tmp_path, "--port", str(server.server_address[1])) as watch:
+        said = watch.stdout.read()
+        assert watch.wait(WAIT) == 1 and "Không mở được cổng" in said and "--port" in said
+
+
+needs_uno = pytest.mark.skipif(
+    (find_soffice() is None or uno_python(find_soffice()) is None) and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
+    reason="LibreOffice with its Python bridge is not installed (scripts/test.sh installs it)",
+)
+
+
+@needs_uno
+def test_a_warm_libreoffice_converts_again_and_again(tmp_path, example_docx):
+    converter = WarmConverter()
+    try:
+        assert converter.python
+        for n in range(2):
+            pdf = converter.convert(example_docx, tmp_path / f"{n}.pdf")
+            assert pdf.read_bytes().startswith(b"%PDF") and not list(tmp_path.glob(".*.tmp"))
+        office = converter.office
+    finally:
+        converter.close()
+    assert office is not None and office.poll() is not None  # LibreOffice has ended
