@@ -16,16 +16,20 @@ class Location:
     """A place in a source file: 1-based line and column (0 = unknown).
 
     For a value spanning several lines, `word_lines` holds the file line of each of its
-    whitespace-separated words, so an error inside the value can name its own line.
+    whitespace-separated words, so an error inside the value can name its own line. A place in a
+    workbook has no line: `cell` names its sheet and cell ("Số liệu:C5"; "C5" in a .csv file).
     """
 
     file: Path | None
     line: int = 0
     column: int = 0
     word_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    cell: str = ""
 
     def __str__(self) -> str:
         name = str(self.file) if self.file else "<không rõ tệp>"
+        if self.cell:
+            return f"{name}:{self.cell}"
         if self.line:
             name += f":{self.line}"
             if self.column:

@@ -106,6 +106,10 @@ class SourceMap:
     def add(self, path: Path_, line: int, column: int, word_lines: tuple[int, ...] = ()) -> None:
         self._places[path] = Location(self.file, line, column, word_lines)
 
+    def put(self, path: Path_, where: Location) -> None:
+        """Record a value that comes from elsewhere (a workbook's cell) as if it were at `path`."""
+        self._places[tuple(path)] = where
+
     def add_key(self, path: Path_, where: Location) -> None:
         self._keys[path] = where
 

@@ -95,6 +95,37 @@ class NguoiKy(_Strict):
         return self
 
 
+def _sources(value: Any) -> Any:
+    """One workbook (a file name, or one source) where a list of sources is expected."""
+    return [value] if isinstance(value, (str, dict)) else value
+
+
+def _source(value: Any) -> Any:
+    """A bare file name is shorthand for {tep: name} (the default layout)."""
+    return {"tep": value} if isinstance(value, str) else value
+
+
+class NguonSoLieu(_Strict):
+    """Một bảng tính chứa số liệu (.xlsx, .csv): tệp, trang tính, cách đọc (mặc định: mỗi dòng một số liệu)."""
+
+    tep: str = Field(description="Tệp bảng tính (.xlsx, .csv), tính từ thư mục của tệp YAML này.")
+    trang: str = Field("", description="Tên trang tính (sheet); để trống thì lấy trang đầu tiên.")
+    dong_tieu_de: int = Field(1, ge=1, le=1000, description="Dòng tiêu đề cột (mặc định dòng 1); số liệu ở các dòng dưới.")
+    cot: dict[str, str] = Field(default_factory=dict, description="Cột nào là khóa nào, theo tiêu đề cột hoặc chữ cột, ví dụ "
+                                                                 "{ten_so_lieu: Mã, gia_tri: Thực hiện, ke_hoach: D}; để trống: tiêu đề cột là tên khóa.")
+    o: dict[Key, Union[str, dict[str, str]]] = Field(default_factory=dict, description="Lấy từng ô: {ten_so_lieu: C5} (giá trị), "
+                                                                                      "hoặc {ten_so_lieu: {gia_tri: C5, ke_hoach: D5}}.")
+
+    @model_validator(mode="after")
+    def _one_layout(self) -> NguonSoLieu:
+        if self.cot and self.o:
+            raise ValueError("Chỉ ghi một trong hai: cot (mỗi dòng một số liệu) hoặc o (lấy từng ô).")
+        return self
+
+
+SoLieuTu = Annotated[list[Annotated[NguonSoLieu, BeforeValidator(_source, json_schema_input_type=Union[NguonSoLieu, str])]],
+                     BeforeValidator(_sources, json_schema_input_type=Union[NguonSoLieu, str, list[Union[NguonSoLieu, str]]])]
+SO_LIEU_TU = "Lấy số liệu từ bảng tính: 'so-lieu.xlsx' (mỗi dòng một số liệu, tiêu đề cột là tên khóa), hoặc danh sách nguồn."
 PLAN_NAMES_HELP = ("Tên đầy đủ của các kế hoạch có tên, in sau tỷ lệ, "
                    "ví dụ {nghi_quyet: Nghị quyết HĐND xã, tinh_giao: chỉ tiêu tỉnh giao}.")
 
@@ -126,6 +157,7 @@ class DonVi(_Strict):
     luu: Lines = Field(default_factory=lambda: ["VT"], description="Nơi lưu, ví dụ ['VT', 'VP'] → 'Lưu: VT, VP.'")
     thu_muc_mau: str = Field("", description="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), tính từ thư mục của hồ sơ này; "
                                              "mẫu trong thư mục đơn vị được ưu tiên hơn.")
+    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=SO_LIEU_TU + " Dùng cho mọi báo cáo của đơn vị.")
     cach_viet: CachViet | None = Field(None, description="Cách viết tỷ lệ của đơn vị: 'đạt … kế hoạch', "
                                        "'bằng … so với cùng kỳ', viết tắt KH, CK, SVCK...")
     ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
@@ -178,6 +210,8 @@ class SoLieu(_Strict):
                                 "(tự tính, hoặc kiểm tra nếu đã ghi gia_tri). "
                                 "Các số liệu khác đơn vị tính chỉ cộng được khi ghi don_vi của tổng.")
     tong_tu: str = Field("", description="Tên số liệu trong các báo cáo cấp dưới (khai báo ở tong_hop) được cộng lại thành số liệu này.")
+    ma_chi_tieu: str = Field("", description="Mã chỉ tiêu (nếu có), ghi kèm khi xuất số liệu (baocao figures) cho hệ thống báo cáo.")
+    ghi_de: bool = Field(False, description="true: số liệu cùng tên lấy từ bảng tính (so_lieu_tu) được ghi đè, bổ sung bằng các khóa ghi ở đây.")
     trung_binh_cua: list[str] = Field(default_factory=list, description="Tên các số liệu lấy trung bình thành số liệu "
                                       "này (tự tính, hoặc kiểm tra).")
     trong_so: list[Weight] = Field(default_factory=list, description="Trọng số của từng số liệu trong trung_binh_cua "
@@ -365,6 +399,7 @@ class BaoCao(_Strict):
     co_phan: bool = Field(False, description="true nếu cấp cao nhất của đề cương là Phần (Phần I, Phần II).")
     kieu_muc: Ladder = Field(None, description=_LADDER_HELP + " Ghi ở đây nếu khác hồ sơ đơn vị.")
     so_lieu: dict[Key, Annotated[SoLieu, BeforeValidator(_figure, json_schema_input_type=Union[SoLieu, float, str])]] = Field(default_factory=dict, description="Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.")
+    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=SO_LIEU_TU)
     cach_viet: CachViet | None = Field(None, description="Cách viết tỷ lệ riêng của báo cáo này (thay từng khóa của "
                                        "hồ sơ đơn vị): 'đạt … kế hoạch', 'bằng … so với cùng kỳ', viết tắt KH, CK, SVCK...")
     ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
@@ -387,5 +422,5 @@ class BaoCao(_Strict):
 @cache
 def all_keys() -> frozenset[str]:
     """Every key any model accepts (for 'did you mean' suggestions)."""
-    models = (DonVi, NguoiKy, CachViet, TyLe, SoLieu, Muc, Cot, Nhom, Bang, KhoiBang, PhuLuc, VanBan, TongHop, BaoCao)
+    models = (DonVi, NguoiKy, CachViet, TyLe, SoLieu, NguonSoLieu, Muc, Cot, Nhom, Bang, KhoiBang, PhuLuc, VanBan, TongHop, BaoCao)
     return frozenset(f.alias or name for model in models for name, f in model.model_fields.items())

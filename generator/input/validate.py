@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.input.load import SourceMap, load_yaml
 from baocao.input.model import DISTRICT_LEVELS, FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, all_keys
+from baocao.input.workbooks import merge_workbooks
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -55,7 +56,7 @@ def parse_model(data: Any, places: SourceMap, model: type[M]) -> tuple[M, Source
     try:
         return model.model_validate(data), places
     except ValidationError as exc:
-        raise BaocaoError(_problems(exc, data, places)) from None
+        raise BaocaoError(model_problems(exc, data, places)) from None
 
 
 def load_sources(report_path: Path) -> Sources:
@@ -88,7 +89,7 @@ def read_sources(report_path: Path, filled: bool = False) -> Sources:
         found.attempt(lambda: _check_level(report, report_map, unit, unit_map), None)
     found.check()
     assert report is not None and unit is not None and unit_map is not None  # else check() raised
-    return Sources(report, report_map, unit, unit_map)
+    return Sources(merge_workbooks(report, report_map, unit, unit_map), report_map, unit, unit_map)
 
 
 def _named_unit(data: Any) -> str:
@@ -127,7 +128,8 @@ def _check_level(report: BaoCao, report_map: SourceMap, unit: DonVi, unit_map: S
                                   (Problem(report_map.where(("ky_bao_cao",)), f"Kỳ báo cáo '{report.ky_bao_cao}' kết thúc sau ngày 30/6/2025."),)))
 
 
-def _problems(exc: ValidationError, data: Any, places: SourceMap) -> list[Problem]:
+def model_problems(exc: ValidationError, data: Any, places: SourceMap) -> list[Problem]:
+    """Located Vietnamese problems for a model's validation errors of `data` (loaded at `places`)."""
     problems: dict[tuple, Problem] = {}
     found = exc.errors(include_url=False)
     errors = [e for e in found if _branch_fits(data, e["loc"])] or found
