@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Install what the tests need, then run them. Used by CI (.ci/run) and by maintainers.
+# Install what the tests need, then lint, type-check and test. Used by CI (.ci/run) and by maintainers.
+# Python packages go into .venv (PEP 668: the system Python of Debian/Ubuntu refuses system-wide installs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+apt_install() {
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "$@" >/dev/null
+}
 
 # LibreOffice and poppler: the PDF tests convert reports and read their pages.
 # Chromium: the preview tests load the HTML preview in a real (headless) browser.
@@ -9,11 +15,19 @@ cd "$(dirname "$0")/.."
 # DejaVu: Vietnamese letters for the signature box of baocao sign (this Liberation Serif lacks some).
 if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! command -v chromium >/dev/null \
    || ! /usr/bin/python3 -c "import uno" 2>/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
-  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 \
-    libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation fonts-dejavu-core chromium >/dev/null
+  apt_install libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation fonts-dejavu-core chromium
 fi
 
-python -m pip install -q -e ".[test]"
-BAOCAO_REQUIRE_SOFFICE=1 BAOCAO_REQUIRE_CHROMIUM=1 python -m pytest -q "$@"
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv 2>/dev/null || { rm -rf .venv; apt_install python3-venv; "$PYTHON" -m venv .venv; }
+fi
+.venv/bin/python -m pip install -q -e ".[test]" -c constraints.txt
+
+# The gate: lint and types (the package `baocao` lives in generator/, so mypy reads it through a link).
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+mkdir -p build/typecheck && ln -sfn ../../generator build/typecheck/baocao
+MYPYPATH=build/typecheck .venv/bin/mypy -p baocao
+
+BAOCAO_REQUIRE_SOFFICE=1 BAOCAO_REQUIRE_CHROMIUM=1 .venv/bin/python -m pytest -q "$@"
