@@ -45,7 +45,7 @@ class NumberSlips:
     def __init__(self, places: SourceMap):
         self.places = places
         self.warnings: list[Problem] = []
-        self.first_of: dict[str, tuple[str, str]] = {}  # decimal kind (vi-, en-decimal) → its first token and where
+        self.first_of: dict[str, tuple[str, str]] = {}  # decimal kind (VI_, EN_DECIMAL) → first token, where
         self.first_at: dict[str, Location] = {}
 
     def scan(self, source: str, rendered: str, where: Location) -> None:

@@ -28,8 +28,8 @@ _DOUBLE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)?%(?:\s*%)+")
 _MAY_SLIP = re.compile(r"\d[.,]\d|\s%|%\s*%")  # what every text with a number slip has: a fast first look
 _PERCENT_SLIP = re.compile(r"\s%|%\s*%")  # … with a '%' slip
 _LEADING_LABEL = re.compile(r"\s*\d+(?:\.\d+)*\.?(?=\s)")
-_REFERENCE_WORDS = ("mục", "điểm", "khoản", "tiết", "chương", "điều", "phụ lục", "biểu", "tiêu chí", "chỉ tiêu", "phiên bản",
-                    "công nghiệp", "version")
+_REFERENCE_WORDS = ("mục", "điểm", "khoản", "tiết", "chương", "điều", "phụ lục", "biểu", "tiêu chí", "chỉ tiêu",
+                    "phiên bản", "công nghiệp", "version")
 _REFERENCE = re.compile(rf"(?:{'|'.join(_REFERENCE_WORDS)})\s*$", re.IGNORECASE)
 _REFERENCE_REACH = max(map(len, _REFERENCE_WORDS))  # IGNORECASE matches letter for letter: a word is never longer
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -85,7 +85,7 @@ def number_tokens(text: str) -> Iterator[tuple[re.Match[str], str]]:
 
 
 def _after_reference(text: str, start: int) -> bool:
-    """Whether "mục", "điểm"… (and spaces) come right before `start`: only the few letters that can hold one are searched."""
+    """Whether "mục", "điểm"… (and spaces) come right before `start`; only the letters that can hold one are read."""
     words_end = len(text[:start].rstrip())
     return _REFERENCE.search(text, max(words_end - _REFERENCE_REACH, 0), start) is not None
 
@@ -103,7 +103,8 @@ def number_slips(text: str) -> list[Slip]:
                        f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».")
                   for match in _SPACE_PERCENT.finditer(text)]
         slips += [Slip(NUMBER_STYLE, "double-percent", match[0], match.start(),
-                       f"«{match[0]}» thừa dấu «%»; viết «{match[1] or ''}%» (bộ lọc phan_tram, so_ke_hoach... đã in dấu %).")
+                       f"«{match[0]}» thừa dấu «%»; viết «{match[1] or ''}%» "
+                       "(bộ lọc phan_tram, so_ke_hoach... đã in dấu %).")
                   for match in _DOUBLE_PERCENT.finditer(text)]
     return sorted(slips, key=lambda slip: slip.start)
 
