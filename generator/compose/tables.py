@@ -364,9 +364,11 @@ def _decimals(column: Cot, default: int | None) -> int | None:
 
 
 def _format(column: Cot, value: Decimal, decimals: int | None) -> str:
-    """'1.539,7', '98,8%', '+6,6' (a difference always shows its sign)."""
+    """'1.539,7', '98,8%', '+6,6' (a difference always shows its sign); a rate under a header that carries
+    the unit ('Tỷ lệ (%)', as the column's title or its group's) is a bare '98,8'."""
     if column.kieu in PERCENT_KINDS:
-        return fmt.format_percent(value, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
+        text = fmt.format_percent(value, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
+        return text.removesuffix(fmt.PERCENT) if fmt.PERCENT in column.tieu_de + column.nhom else text
     decimals = _decimals(column, decimals)
     if decimals is not None:
         value = fmt.round_half_up(value, decimals)
