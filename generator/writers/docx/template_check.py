@@ -71,6 +71,8 @@ def template_problems(path: Path) -> list[Problem]:
         data = template_bytes(path)
     except OSError as exc:
         return [Problem(Location(path), "Không đọc được tệp mẫu.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).")]
+    except BaocaoError as exc:  # too big unpacked, or not a zip
+        return exc.problems
     return [Problem(Location(path), f"{f.where}: {f.message}" if f.where else f.message, f.hint) for f in _findings(data)]
 
 

@@ -1,0 +1,67 @@
+"""Hostile input ends quickly with a located Vietnamese message (exit 1), never a hang, a traceback or a file."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from baocao.writers.docx.templates import copy_builtin
+from baocao import limits
+from conftest import EXAMPLE, EXAMPLE_DIR, small_report
+from test_template_resolution import edit_part
+
+NESTED_LOOP = "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"
+HUGE_JOIN = "{{ ([('a'*99999)]*20000) ~ '' }}"
+DOUBLING = ("{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
+            "{{ ns.s | length }}")
+
+
+@pytest.fixture
+def report(tmp_path) -> Path:
+    shutil.copytree(EXAMPLE_DIR, tmp_path / "xa")
+    return tmp_path / "xa" / EXAMPLE.name
+
+
+def _fails_fast(cli, *args: object) -> str:
+    started = time.monotonic()
+    code, out, err = cli(*args)
+    assert time.monotonic() - started < 15
+    assert code == 1 and "Traceback" not in err + out
+    return err
+
+
+@pytest.mark.parametrize(("tag", "reason"), [
+    (NESTED_LOOP, "vòng lặp chạy quá 1.000.000 lần"), (HUGE_JOIN, "chuỗi quá dài"), (DOUBLING, "chuỗi quá dài"),
+    ("{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}", "lồng nhau quá sâu hoặc tự gọi lại chính nó")])
+def test_template_over_budget_is_a_located_error(cli, report, tag, reason):
+    template = copy_builtin("thi-dua", report.parent)
+    edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", tag))
+    err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
+    assert f"Lỗi {template}: Mẫu Word không hiển thị được. Biểu thức" in err and f"({reason})" in err
+    assert not (report.parent / "out.docx").exists()
+
+
+def test_template_past_its_time_is_a_located_error(cli, report, monkeypatch):
+    monkeypatch.setattr(limits, "TEMPLATE_SECONDS", 0.05)
+    template = copy_builtin("thi-dua", report.parent)
+    slow = "{% for i in range(900) %}{% for j in range(900) %}{% endfor %}{% endfor %}"  # under the turn limit
+    edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", slow))
+    err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
+    assert "Biểu thức vượt giới hạn cho phép (chạy quá 0.05 giây)" in err, err
+    assert not (report.parent / "out.docx").exists()
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    (HUGE_JOIN, "chuỗi quá dài"),
+    ("{{ (('a' * 99999) ~ ('b' * 99999)) | length }}", "chuỗi quá dài"),
+    ("{{ (['a' * 50000] * 2) | string | e }}", "chuỗi quá dài"),
+    (NESTED_LOOP, "câu văn không dùng thẻ {% for %}"),
+])
+def test_sentence_over_budget_is_a_located_error(cli, report_dir, sentence, reason):
+    path = report_dir.write(small_report(noi_dung=[{"tieu_de": "Kết quả", "noi_dung": [sentence]}]))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}:" in err and reason in err, err
+    assert not (report_dir.path / "out.docx").exists()
