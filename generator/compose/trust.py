@@ -58,7 +58,7 @@ class NumberSlips:
             if slip.kind == EN_DECIMAL:
                 self._first(slip.kind, slip.token, place)
         if VI_DECIMAL not in self.first_of:  # numbers written right are no slips: only the first counts, for mixed()
-            token = next((match[0] for match, kind in number_tokens(rendered) if kind == VI_DECIMAL), None)
+            token = next((match[0] for match, _ in number_tokens(rendered, (VI_DECIMAL,))), None)
             if token:
                 self._first(VI_DECIMAL, token, self._where(source, token, where))
 

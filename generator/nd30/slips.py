@@ -10,7 +10,7 @@ Dates, document numbers (241/KH-UBND), years, m²/m³ and numbers after "mục",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -20,6 +20,7 @@ from baocao.nd30.findings import ERROR, WARNING, Severity
 NUMBER_STYLE = "kieu-so"  # the code of number-style slips (the checker's findings use it too)
 PLACEHOLDER = "cho-trong"  # the code of placeholders left in the text
 VI_DECIMAL, EN_DECIMAL = "vi-decimal", "en-decimal"  # number kinds by decimal mark (number_kind): 91,1 and 2.08
+ENGLISH = (EN_DECIMAL, "en-thousands")  # the number kinds that are slips
 
 # A number with a separator (one without is never a slip); it is checked whole, not in part.
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)+(?![\d/-])")
@@ -74,13 +75,13 @@ def number_kind(token: str) -> str:
     return EN_DECIMAL if len(separators) == 1 and len(groups[-1]) != 3 else ""
 
 
-def number_tokens(text: str) -> Iterator[tuple[re.Match[str], str]]:
-    """(match, kind) for the decimal and grouped numbers of running text; a leading list or heading
-    number, and numbers after "mục", "điểm", "phiên bản"… are left out."""
+def number_tokens(text: str, kinds: Container[str] = (VI_DECIMAL, *ENGLISH)) -> Iterator[tuple[re.Match[str], str]]:
+    """(match, kind) for the decimal and grouped numbers of running text (of `kinds`); a leading list or
+    heading number, and numbers after "mục", "điểm", "phiên bản"… are left out."""
     label = _LEADING_LABEL.match(text)
     for match in _NUMBER.finditer(text, label.end() if label else 0):
         kind = number_kind(match[0])
-        if kind and not _after_reference(text, match.start()):
+        if kind in kinds and not _after_reference(text, match.start()):
             yield match, kind
 
 
@@ -97,7 +98,7 @@ def number_slips(text: str) -> list[Slip]:
     slips = [Slip(NUMBER_STYLE, kind, match[0], match.start(),
                   f"Số «{match[0]}» viết theo kiểu tiếng Anh; viết «{match[0].translate(str.maketrans('.,', ',.'))}» "
                   "(dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân).", ERROR)
-             for match, kind in number_tokens(text) if kind.startswith("en-")]
+             for match, kind in number_tokens(text, ENGLISH)]
     if _PERCENT_SLIP.search(text):
         slips += [Slip(NUMBER_STYLE, "space-percent", match[0], match.start(),
                        f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».")
