@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import struct
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,49 @@ def test_sentence_over_budget_is_a_located_error(cli, report_dir, sentence, reas
     err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
     assert f"Lỗi {path}:" in err and reason in err, err
     assert not (report_dir.path / "out.docx").exists()
+
+
+def _zip_bomb(path: Path, part_mb: int = 200) -> Path:
+    """A .docx whose document.xml unpacks to `part_mb` MB of spaces (a few hundred KB packed)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with archive.open("word/document.xml", "w", force_zip64=True) as stream:
+            block = b" " * (1 << 20)
+            for _ in range(part_mb):
+                stream.write(block)
+    return path
+
+
+def _lying_zip(path: Path) -> Path:
+    """A .docx whose document.xml declares 1 KB but unpacks to 40 MB (its header edited)."""
+    _zip_bomb(path, 40)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/document.xml")
+    real = struct.pack("<I", info.file_size)
+    for at in [i for i in range(len(data) - 3) if data[i:i + 4] == real]:
+        data[at:at + 4] = struct.pack("<I", 1024)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (_zip_bomb, "Tệp Word quá lớn để đọc: Phần 'word/document.xml' giải nén ra quá 16 MB."),
+    (_lying_zip, "Không đọc được tệp Word (.docx)."),  # unpacking stops at the declared size: the check sum fails
+])
+def test_check_refuses_a_zip_bomb_quickly(cli, tmp_path, make, message):
+    bomb = make(tmp_path / "bom.docx")
+    assert bomb.stat().st_size < 1_000_000
+    started = time.monotonic()
+    code, out, err = cli("check", bomb)
+    assert time.monotonic() - started < 10 and code == 1 and "Traceback" not in out + err
+    assert f"Lỗi {bomb}: {message}" in err, err
+
+
+def test_a_template_zip_bomb_is_refused(cli, report):
+    bomb = _zip_bomb(report.parent / "thi-dua.docx")
+    code, out, err = cli("templates", "check", bomb)
+    assert code == 1 and "Traceback" not in out + err
+    assert "Tệp Word quá lớn để đọc: Phần 'word/document.xml' giải nén ra quá 16 MB." in err, err
+    err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
+    assert f"Lỗi {bomb}: Tệp Word quá lớn để đọc" in err and not (report.parent / "out.docx").exists()
