@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from baocao.writers.docx.templates import copy_builtin
 from baocao import limits
@@ -113,3 +114,24 @@ def test_a_template_zip_bomb_is_refused(cli, report):
     assert "Tệp Word quá lớn để đọc: Phần 'word/document.xml' giải nén ra quá 16 MB." in err, err
     err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
     assert f"Lỗi {bomb}: Tệp Word quá lớn để đọc" in err and not (report.parent / "out.docx").exists()
+
+
+def _chain(depth: int, loop: bool = False) -> dict[str, dict[str, object]]:
+    """so_lieu: f0 stated, each next one the total of the one before, listed from the top of the chain down."""
+    figures: dict[str, dict[str, object]] = {f"f{i}": {"tong_cua": [f"f{i - 1}"]} for i in range(depth - 1, 0, -1)}
+    figures["f0"] = {"tong_cua": [f"f{depth - 1}"]} if loop else {"gia_tri": "1.539,72", "don_vi": "ha"}
+    return figures
+
+
+def test_a_total_chain_1000_deep_is_computed(report_dir):
+    sentence = "Tổng {{ so_lieu.f999 | so }} ha."
+    report = small_report(so_lieu=_chain(1000), noi_dung=[{"tieu_de": "Kết quả", "noi_dung": [sentence]}])
+    target = report_dir.build(report)
+    assert "Tổng 1.539,72 ha." in "\n".join(p.text for p in Document(str(target)).paragraphs)
+
+
+def test_a_loop_of_1000_totals_is_a_located_error(cli, report_dir):
+    path = report_dir.write(small_report(so_lieu=_chain(1000, loop=True)))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}:" in err and "được tính qua một chuỗi số liệu quá dài, có vòng lặp" in err, err
+    assert not (report_dir.path / "out.docx").exists()
