@@ -333,6 +333,28 @@ def test_task_summary_per_group(report_dir):
     assert "3/1/1/1; Kinh tế 50,0%, 50,0%; Xã hội 100,0%; 33,3%." in Docx(report_dir.build(text)).paragraph_texts()
 
 
+def _keeps(p) -> bool:
+    return p.find("w:pPr/w:keepNext", NS) is not None
+
+
+def test_notes_under_a_table_stay_with_its_last_row(report_dir):
+    text = (SMALL + APPENDIX).replace("      dong:\n        - nhom: Kinh tế", "      ghi_chu: [Ghi chú một., Ghi chú hai.]\n"
+                                                                           "      dong:\n        - nhom: Kinh tế", 1)
+    doc = Docx(report_dir.build(text))
+    table = doc.table_with("Phòng Văn hóa")
+    *before, last = rows(table)
+    assert all(_keeps(p) for p in last.iter(w("p")))  # the last row keeps with the notes
+    items = [row for row in before if _text(cells(row)[0]).isdigit()]
+    assert items and not any(_keeps(p) for row in items for p in row.iter(w("p")))
+    notes = [table.getnext(), table.getnext().getnext()]
+    assert [_text(p) for p in notes] == ["Ghi chú một.", "Ghi chú hai."]
+    assert [_keeps(p) for p in notes] == [True, False]  # the notes keep together; the last one may end the page
+
+
+def test_a_table_without_notes_does_not_keep_its_last_row(body_table):
+    assert not any(_keeps(p) for p in rows(body_table)[-1].iter(w("p")))
+
+
 def test_notes_in_tables_are_the_document_notes(report_dir):
     text = SMALL.replace("- {khoa: ten, tieu_de: Cây trồng}", "- {khoa: ten, tieu_de: 'Cây trồng[^Theo thống kê.]'}")
     sources = load_sources(report_dir.write(text))

@@ -61,7 +61,7 @@ class _Vietnamese:
     """Help option text and usage line in Vietnamese (mixed into typer's command classes)."""
 
     def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+        option = super().get_help_option(ctx)
         if option is not None:
             option.help = HELP_TEXT
         return option

@@ -64,9 +64,9 @@ class _Undefined(StrictUndefined):
         super().__init__(*args, **kwargs)
         owner, name = self._undefined_obj, self._undefined_name or ""
         if self._undefined_exception is SecurityError:  # the sandbox found the name unsafe
-            self._undefined_exception = lambda _message: Refused(f"không được dùng '{name}'")
+            self._undefined_exception = lambda _message: Refused(f"không được dùng '{name}'")  # type: ignore[assignment]
         else:
-            self._undefined_exception = lambda _message: UndefinedName(owner, name)
+            self._undefined_exception = lambda _message: UndefinedName(owner, name)  # type: ignore[assignment]
 
 
 class _BudgetedCode(CodeGenerator):
@@ -106,7 +106,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             raise Refused("chuỗi quá dài")
         return (markup_join if context.eval_ctx.autoescape else str_join)(values)
 
-    def concat(self, pieces: Any) -> str:  # type: ignore[override] # Template.render joins its output with it
+    def concat(self, pieces: Any) -> str:  # Template.render joins its output with it
         kept, size = [], 0
         for piece in pieces:
             size += len(piece)
@@ -115,17 +115,17 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             kept.append(piece)
         return "".join(kept)
 
-    def getattr(self, obj, attribute):  # type: ignore[override]
+    def getattr(self, obj, attribute):
         if isinstance(obj, dict) and attribute in obj:  # a figure called 'items' or 'values' wins over dict methods
             return obj[attribute]
         return super().getattr(obj, attribute)
 
-    def call_binop(self, context, operator, left, right):  # type: ignore[override]
+    def call_binop(self, context, operator, left, right):
         limits.check_time()
         _before_binop(operator, left, right)
         return _checked(super().call_binop(context, operator, left, right))
 
-    def call(self, context, obj, /, *args, **kwargs):  # type: ignore[override]
+    def call(self, context, obj, /, *args, **kwargs):
         if isinstance(getattr(getattr(obj, "__wrapped__", obj), "__self__", None), str):  # str.format comes wrapped
             raise Refused("không gọi hàm của chuỗi; hãy dùng bộ lọc, ví dụ {{ ten | upper }}")
         limits.check_time()
@@ -165,7 +165,7 @@ def _checked(value: Any, largest: int = MAX_NUMBER) -> Any:
 def _within(number: int | float | Decimal, largest: int) -> bool:
     if isinstance(number, int):
         return abs(number) <= largest
-    return math.isfinite(number) and abs(number) <= largest
+    return math.isfinite(number) and abs(number) <= largest  # type: ignore[operator]  # mypy: abs() of a union is object
 
 
 def _bounded(jinja_filter: Callable[..., Any]) -> Callable[..., Any]:
@@ -196,7 +196,9 @@ def _printable(value: Any) -> Any:
         return str(value)  # whole numbers print as typed, so years stay '2026' ('| so' groups thousands)
     if isinstance(value, (float, Decimal)):
         number = to_number(value)
-        if number.as_tuple().exponent < -6:
+        exponent = number.as_tuple().exponent
+        assert isinstance(exponent, int)  # to_number's numbers are finite
+        if exponent < -6:
             raise FilterError(f"Kết quả {number:.8f}… có quá nhiều chữ số thập phân; làm tròn bằng bộ lọc, ví dụ {{{{ ... | so(1) }}}}.")
         return fmt.format_number(number)
     if isinstance(value, str) or type(value).__str__ is not object.__str__:

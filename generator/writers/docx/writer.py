@@ -14,7 +14,7 @@ import io
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -114,7 +114,7 @@ class _Frame(DocxTemplate):
 def _frame_environment() -> ImmutableSandboxedEnvironment:
     """The sandbox frames render in, compiling each distinct part once per process (a batch shares them)."""
     env = make_environment(autoescape=True)
-    env.from_string = lru_cache(maxsize=64)(env.from_string)  # type: ignore[method-assign] # docxtpl compiles on every render
+    env.from_string = lru_cache(maxsize=64)(env.from_string)  # type: ignore[assignment] # docxtpl compiles on every render
     return env
 
 
@@ -157,6 +157,7 @@ def write_docx(document: Document, template: Path) -> bytes:
 
 
 def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None:
+    assert document.frame is not None  # write_docx renders a frame only when there is one
     context = dataclasses.asdict(document.frame) | {BODY_NAME: BODY_MARKER}
     try:
         with limits.time_limit(limits.TEMPLATE_SECONDS), limits.render_budget(limits.MAX_TEMPLATE_OUTPUT):
@@ -299,7 +300,7 @@ class _Notes:
         marks = [*word.element.body.iter(qn("w:bookmarkStart")), *self.root.iter(qn("w:bookmarkStart"))]
         self.bookmark_ids = count(_largest_id(marks) + 1)  # after the template's own: Word repairs a w:id used twice
         self.first: dict[int, tuple[str, str]] = {}  # id(note) → (footnote id, bookmark name)
-        self.pending: list[tuple[object, str]] = []  # cross-reference results waiting for numbers
+        self.pending: list[tuple[Any, str]] = []  # cross-reference results waiting for numbers
 
     @staticmethod
     def run(style_id: str, *children):
