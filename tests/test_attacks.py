@@ -42,8 +42,9 @@ def _fails_fast(cli, *args: object) -> str:
 def test_template_over_budget_is_a_located_error(cli, report, tag, reason):
     template = copy_builtin("thi-dua", report.parent)
     edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", tag))
-    err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
-    assert f"Lỗi {template}: Mẫu Word không hiển thị được. Biểu thức" in err and f"({reason})" in err
+    for command in (["build", report, "-o", report.parent / "out.docx"], ["templates", "check", template]):
+        err = _fails_fast(cli, *command)
+        assert f"Lỗi {template}: Mẫu Word không hiển thị được. Biểu thức" in err and f"({reason})" in err
     assert not (report.parent / "out.docx").exists()
 
 
