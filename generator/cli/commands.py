@@ -570,10 +570,10 @@ def check_template(
     template: Annotated[Path, typer.Argument(help="Tệp mẫu Word .docx.", metavar="MAU.docx", show_default=False)],
 ) -> None:
     """Kiểm tra một mẫu Word trước khi soạn: thẻ hỏng, tên không có, kiểu (style) thiếu, đoạn {{ noi_dung }}."""
-    from baocao.writers.docx.template_check import template_problems
+    from baocao.writers.docx.template_check import template_problems, trial_problems
 
     _check_files([template], "MAU.docx", folders=False)
-    problems = template_problems(template)
+    problems = template_problems(template) or trial_problems(template)
     _show(problems, "Lỗi", "bold red")
     if problems:
         raise typer.Exit(EXIT_INPUT)
