@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+D = TypeVar("D")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class Collector:
         """Keep `problems`, each once."""
         self.problems += [p for p in problems if p not in self.problems]
 
-    def attempt(self, action: Callable[[], T], default: T) -> T:
+    def attempt(self, action: Callable[[], T], default: D) -> T | D:
         """`action()`, or `default` once the problems and warnings it raised are kept."""
         try:
             return action()

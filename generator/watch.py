@@ -74,6 +74,7 @@ class Watch:
         except BaocaoError as exc:
             self.board.publish(exc.problems)
             return Build(time.perf_counter() - started, exc.problems)
+        assert sources.unit_map.file is not None  # the profile was loaded from a file
         self.files = {_absolute(self.report), _absolute(sources.unit_map.file), *self._template_places(sources)}
         self.board.publish([], page(composed.document, composed.warnings, self.report.name))
         outcome = Build(0.0, warnings=composed.warnings)

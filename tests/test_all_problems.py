@@ -83,6 +83,15 @@ def test_typed_number_slips_are_warned_at_build_with_their_line(cli, report):
     assert "dùng lẫn hai kiểu dấu thập phân" in err
 
 
+def test_mixed_decimal_marks_are_told_once_at_the_first_english_decimal(cli, report):
+    # the build looks for a right-written decimal only until its first: a later sentence's English one still counts
+    line = insert_under(report, "mo_dau", "  - Đạt 91,1% kế hoạch.\n  - Tăng 2.08 ha.\n  - Tăng 3.25 ha.\n")
+    code, _, err = cli("build", report)
+    mixed = [row for row in err.splitlines() if "dùng lẫn hai kiểu dấu thập phân" in row]
+    assert code == 0 and len(mixed) == 1 and f"{report}:{line + 1}:" in mixed[0]
+    assert "«2.08»" in mixed[0] and "«3.25»" not in mixed[0]
+
+
 def test_strict_turns_slips_into_errors_and_writes_nothing(cli, report):
     insert_under(report, "mo_dau", SLIPS)
     code, _, err = cli("build", "--strict", report)

@@ -68,6 +68,26 @@ def test_output_option_with_several_reports_is_misuse(cli, report, tmp_path):
     assert files_under(tmp_path) == before
 
 
+@pytest.mark.parametrize(("command", "name", "instead"), [
+    ("build", "bao-cao.pdf", "Ghi -o bao-cao.docx (thêm --pdf để có cả tệp PDF)"),
+    ("build", "bao-cao.doc", "Ghi -o bao-cao.docx, hoặc tên một thư mục"),
+    ("preview", "xem.docx", "Ghi -o xem.html."),
+])
+def test_output_option_of_another_kind_is_misuse(cli, report, tmp_path, command, name, instead):
+    before = files_under(tmp_path)
+    code, _, err = cli(command, report, "-o", tmp_path / name)
+    assert code == 2
+    assert "không phải tên tệp" in err and instead in err
+    assert files_under(tmp_path) == before
+
+
+def test_output_option_may_be_an_existing_folder_with_a_dot(cli, report, tmp_path):
+    (tmp_path / "ket-qua.2026").mkdir()
+    code, _, err = cli("build", report, "-o", tmp_path / "ket-qua.2026")
+    assert code == 0, err
+    assert (tmp_path / "ket-qua.2026" / f"{report.stem}.docx").is_file()
+
+
 def test_validate_a_valid_report_writes_nothing(cli, report, tmp_path):
     before = files_under(tmp_path)
     code, out, err = cli("validate", report)

@@ -148,9 +148,9 @@ def test_a_table_column_uses_a_named_plan(tmp_path):
           tong_cong: true
 """
     text = table_words(tmp_path, PLANS, table, PLAN_NAMES)
-    assert "Lúa cả năm\n600,0\n650,0\n612,4\n102,1%\n94,2%" in text
-    assert "Ngô\n100,0\n80,0\n90,0\n90,0%\n112,5%" in text  # other rows take the figures' decimals
-    assert "Tổng cộng\n700,0\n730,0\n702,4\n100,3%\n96,2%" in text
+    assert "Lúa cả năm\n600,0\n650,0\n612,4\n102,1\n94,2" in text
+    assert "Ngô\n100,0\n80,0\n90,0\n90,0\n112,5" in text  # other rows take the figures' decimals
+    assert "Tổng cộng\n700,0\n730,0\n702,4\n100,3\n96,2" in text
 
 
 def test_named_plans_are_summed_by_name(tmp_path):
@@ -472,7 +472,23 @@ def test_a_scaled_figure_in_a_table(tmp_path):
           dong: [{so_lieu: gia_cam}]
 """,
     )
-    assert "Đàn gia cầm\nnghìn con\n303,1\n104,5%\n+13,1" in text
+    assert "Đàn gia cầm\nnghìn con\n303,1\n104,5\n+13,1" in text
+
+
+def test_a_rate_column_without_the_unit_in_its_header_prints_the_percent_sign(tmp_path):
+    figures = "  gia_cam: {ten: Đàn gia cầm, gia_tri: 303.100, don_vi: con, cung_ky: 290.000}\n"
+    text = table_words(
+        tmp_path,
+        figures,
+        """      - bang:
+          cot:
+            - {khoa: ten, tieu_de: Chỉ tiêu}
+            - {tieu_de: So với cùng kỳ, kieu: ty_le_cung_ky}
+            - {tieu_de: Cùng kỳ, kieu: ty_le_cung_ky, nhom: So sánh (%)}
+          dong: [{so_lieu: gia_cam}]
+""",
+    )
+    assert "Đàn gia cầm\n104,5%\n104,5\n" in text
 
 
 def test_next_period_keeps_plan_names_and_asks_for_each_plan(tmp_path):

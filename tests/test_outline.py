@@ -232,3 +232,23 @@ def test_check_warns_when_one_parent_mixes_child_styles(tmp_path):
     findings = _check(tmp_path, [("1. Một", True), ("a) Điểm", False), ("1.1. Con", True)])
     assert [(f.severity, f.code, f.where.split(":")[0]) for f in findings] == [(WARNING, "kieu-muc", "đoạn 3")]
     assert "«1.1.» và «a)» (đoạn 2)" in findings[0].message
+
+
+# ---- typographic quotes -----------------------------------------------------------------------------
+
+
+def test_straight_quotes_become_typographic_outside_expressions(report_dir):
+    table = {"bang": {"tieu_de": 'Kết quả phong trào "Toàn dân"', "tong_cong": False,
+                      "cot": [{"khoa": "ten", "tieu_de": 'Tên "phong trào"'}], "dong": [['Phong trào "Xanh"']]}}
+    data, warnings = _render(report_dir, chu_thich={"nguon": 'Theo "Báo cáo nhanh" của xã.'}, noi_dung=[
+        _section('Phong trào "Cả nước chung tay"', "",
+                 'Xã {{ "Tân" ~ " Hòa" }} đạt danh hiệu "Xã văn hóa"[^nguon]; ký hiệu 5\\" giữ nguyên.', table)])
+    assert not warnings
+    texts = [p.text for p in _body(data)]
+    assert "I. PHONG TRÀO “CẢ NƯỚC CHUNG TAY”" in texts
+    assert "Xã Tân Hòa đạt danh hiệu “Xã văn hóa”; ký hiệu 5\" giữ nguyên." in texts
+    assert "Kết quả phong trào “Toàn dân”" in texts
+    cells = [c.text for t in Document(io.BytesIO(data)).tables for row in t.rows for c in row.cells]
+    assert "Tên “phong trào”" in cells and "Phong trào “Xanh”" in cells
+    [note] = _footnotes(data)
+    assert "".join(note.itertext()).strip() == "Theo “Báo cáo nhanh” của xã."

@@ -743,7 +743,7 @@ def test_special_characters_escaped_once(report_dir):
     assert doc.cell_lines(doc.tables[0], 0)[:2] == ["ỦY BAN NHÂN DÂN", "XÃ A & B"]
     assert doc.cell_lines(doc.closing, 0)[1] == "- Sở A & B;"
     texts = [text_of(p) for p in doc.body_paragraphs]
-    assert "Giá trị \"A\" & 'B' <c> của UBND xã A & B." in texts
+    assert "Giá trị “A” & 'B' <c> của UBND xã A & B." in texts
     assert texts[-1] == "Trên đây là báo cáo tình hình <đặc biệt> & khác của UBND xã A & B./."
     assert "&amp;" not in doc.all_text() and "&lt;" not in doc.all_text()
 

@@ -273,7 +273,7 @@ def test_multi_paragraph_cells(appendix_table):
 
 def test_percent_column_and_words_in_it(appendix_table):
     items = [row_texts(row) for row in rows(appendix_table)[2:] if len(cells(row)) == 6]
-    assert [item[5] for item in items] == ["100,0%", "57,0%", "60,8%", "61,0%", "100,0%", "Chưa triển khai", "100,0%", "100,0%"]
+    assert [item[5] for item in items] == ["100,0", "57,0", "60,8", "61,0", "100,0", "Chưa triển khai", "100,0", "100,0"]
     assert "Kế hoạch số 07/KH-UBND ngày 05/02/2026 của UBND xã" in items[4][3]
 
 
@@ -285,11 +285,11 @@ def test_body_table_computes_rates_and_the_total(body_table):
     assert texts[0] == ["TT", "Cây trồng", "Vụ xuân 2026", "Cùng kỳ năm trước", "Tỷ lệ (%)"]
     assert texts[1] == ["", "", "Kế hoạch", "Thực hiện", "", "So với kế hoạch", "So với cùng kỳ"]
     assert texts[2:] == [
-        ["1", "Lúa vụ xuân", "620,0", "612,4", "605,8", "98,8%", "101,1%"],
-        ["2", "Ngô vụ xuân", "375,0", "388,6", "391,2", "103,6%", "99,3%"],
-        ["3", "Rau màu các loại", "140,0", "142,0", "136,5", "101,4%", "104,0%"],
-        ["Tổng cộng", "1.135,0", "1.143,0", "1.133,5", "100,7%", "100,8%"],
-    ]
+        ["1", "Lúa vụ xuân", "620,0", "612,4", "605,8", "98,8", "101,1"],
+        ["2", "Ngô vụ xuân", "375,0", "388,6", "391,2", "103,6", "99,3"],
+        ["3", "Rau màu các loại", "140,0", "142,0", "136,5", "101,4", "104,0"],
+        ["Tổng cộng", "1.135,0", "1.143,0", "1.133,5", "100,7", "100,8"],
+    ]  # the unit is in the group header 'Tỷ lệ (%)': bare numbers in the cells
     total = rows(body_table)[-1]
     assert tc_value(cells(total)[0], "gridSpan") == "2"
     assert all(r.find("w:rPr/w:b", NS) is not None for r in total.iter(w("r")))
@@ -331,6 +331,28 @@ def test_task_summary_per_group(report_dir):
                  "{{ nhiem_vu.nhom[1].ty_le_chua_thuc_hien | phan_tram }}; {{ nhiem_vu.tong.ty_le_hoan_thanh | phan_tram }}.'\n")
     text = SMALL.replace("      - Các phong trào được triển khai.\n", narrative) + APPENDIX
     assert "3/1/1/1; Kinh tế 50,0%, 50,0%; Xã hội 100,0%; 33,3%." in Docx(report_dir.build(text)).paragraph_texts()
+
+
+def _keeps(p) -> bool:
+    return p.find("w:pPr/w:keepNext", NS) is not None
+
+
+def test_notes_under_a_table_stay_with_its_last_row(report_dir):
+    text = (SMALL + APPENDIX).replace("      dong:\n        - nhom: Kinh tế", "      ghi_chu: [Ghi chú một., Ghi chú hai.]\n"
+                                                                           "      dong:\n        - nhom: Kinh tế", 1)
+    doc = Docx(report_dir.build(text))
+    table = doc.table_with("Phòng Văn hóa")
+    *before, last = rows(table)
+    assert all(_keeps(p) for p in last.iter(w("p")))  # the last row keeps with the notes
+    items = [row for row in before if _text(cells(row)[0]).isdigit()]
+    assert items and not any(_keeps(p) for row in items for p in row.iter(w("p")))
+    notes = [table.getnext(), table.getnext().getnext()]
+    assert [_text(p) for p in notes] == ["Ghi chú một.", "Ghi chú hai."]
+    assert [_keeps(p) for p in notes] == [True, False]  # the notes keep together; the last one may end the page
+
+
+def test_a_table_without_notes_does_not_keep_its_last_row(body_table):
+    assert not any(_keeps(p) for p in rows(body_table)[-1].iter(w("p")))
 
 
 def test_notes_in_tables_are_the_document_notes(report_dir):

@@ -61,7 +61,7 @@ class _Vietnamese:
     """Help option text and usage line in Vietnamese (mixed into typer's command classes)."""
 
     def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+        option = super().get_help_option(ctx)
         if option is not None:
             option.help = HELP_TEXT
         return option
@@ -145,6 +145,7 @@ def build(
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     _check_files(reports)
+    _check_output(output, _suffix())
     if output and output.suffix.lower() == _suffix() and (len(reports) > 1 or reports[0].is_dir()):
         raise typer.BadParameter("-o TEP.docx chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.", param_hint="'-o'")
     from baocao import batch
@@ -179,6 +180,20 @@ def _suffix(writer: str = "docx") -> str:
     from baocao.writers.registry import writer_for
 
     return writer_for(writer).suffix
+
+
+def _check_output(output: Optional[Path], suffix: str, folders: bool = True) -> None:
+    """Misuse (exit 2, nothing written) when -o names a file of another kind than the writer's `suffix`.
+
+    A name with another suffix ('bao-cao.pdf') would otherwise become a folder, or a file of the wrong kind.
+    """
+    if output is None or output.suffix.lower() == suffix or folders and (not output.suffix or output.is_dir()):
+        return
+    instead = output.with_suffix(suffix).name
+    hint = (f"Ghi -o {instead}" + (" (thêm --pdf để có cả tệp PDF)" if output.suffix.lower() == ".pdf" else "")
+            + (", hoặc tên một thư mục (không có đuôi) để ghi kết quả vào đó." if folders else "."))
+    raise typer.BadParameter(f"'{output}' không phải tên tệp {suffix}: lệnh này chỉ ghi tệp {suffix}. {hint}",
+                             param_hint="'-o'")
 
 
 def _plan(reports: list[Path], output: Optional[Path], templates: Optional[Path], write: bool = True,
@@ -431,6 +446,7 @@ def preview(
     from baocao.pipeline import build as build_report
 
     _check_files([report], folders=False)
+    _check_output(output, _suffix("html"), folders=False)
     target, built = _or_exit(lambda: build_report(report, output, writer="html"))
     _show(built.warnings, "Cảnh báo", "bold yellow")
     out.print(f"[green]Đã viết bản xem trước[/] {escape(str(target))} (mở bằng trình duyệt)")
@@ -554,10 +570,10 @@ def check_template(
     template: Annotated[Path, typer.Argument(help="Tệp mẫu Word .docx.", metavar="MAU.docx", show_default=False)],
 ) -> None:
     """Kiểm tra một mẫu Word trước khi soạn: thẻ hỏng, tên không có, kiểu (style) thiếu, đoạn {{ noi_dung }}."""
-    from baocao.writers.docx.template_check import template_problems
+    from baocao.writers.docx.template_check import template_problems, trial_problems
 
     _check_files([template], "MAU.docx", folders=False)
-    problems = template_problems(template)
+    problems = template_problems(template) or trial_problems(template)
     _show(problems, "Lỗi", "bold red")
     if problems:
         raise typer.Exit(EXIT_INPUT)

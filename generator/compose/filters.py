@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from baocao.conventions import formatting as fmt
 from baocao.figures.totals import Figure, percent
@@ -49,6 +49,10 @@ def _whole(x: Any) -> int:
     return int(number)
 
 
+@overload
+def _decimals(so_le: int) -> int: ...
+@overload
+def _decimals(so_le: Any) -> int | None: ...
 def _decimals(so_le: Any) -> int | None:
     """A number of decimals a clerk asked for: none, or a whole number from 0 to 6."""
     if so_le is not None and (isinstance(so_le, bool) or not isinstance(so_le, int) or not 0 <= so_le <= 6):

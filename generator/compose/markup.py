@@ -1,4 +1,9 @@
-"""Inline markup of a clerk's sentence: **bold**, *italic*, ^superscript^ and footnotes [^...]."""
+"""Inline markup of a clerk's sentence: **bold**, *italic*, ^superscript^ and footnotes [^...].
+
+Straight double quotes become the typographic pair Vietnamese print uses ("…" → “…”), opening and
+closing in turn; the sentence is parsed after its Jinja expressions were rendered, so their string
+literals are never touched. A quote written \\" stays straight.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +17,16 @@ class MarkupError(ValueError):
     """Unbalanced inline markup."""
 
 
-_TOKEN = re.compile(r"\\[*^\[\]\\]|\*\*|\*|\^|\[\^")
+_TOKEN = re.compile(r'\\[*^\[\]\\"]|\*\*|\*|\^|\[\^|"')
+_QUOTES = "“”"  # opening, closing
 _MARKS = {"**": "bold", "*": "italic", "^": "superscript"}
 _MARK_NAMES = {"bold": "**", "italic": "*", "superscript": "^"}
 
 
 def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
-    """Split text into runs: **bold**, *italic*, ^superscript^, [^footnote]; backslash escapes."""
+    """Split text into runs: **bold**, *italic*, ^superscript^, [^footnote]; "quotes" → “quotes”; backslash escapes."""
     out: list[Inline] = []
+    quotes = 0
     style = {"bold": False, "italic": False, "superscript": False}
     buffer: list[str] = []
 
@@ -34,6 +41,9 @@ def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
         token, pos = match.group(), match.end()
         if token.startswith("\\"):
             buffer.append(token[1])
+        elif token == '"':
+            buffer.append(_QUOTES[quotes % 2])
+            quotes += 1
         elif token == "[^":
             end = _closing_bracket(text, pos)
             flush()

@@ -16,6 +16,8 @@ from typing import Any
 from jinja2 import TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
+from baocao import limits
+from baocao.limits import OverBudget
 from baocao.document.model import Inline, Note
 from baocao.errors import BaocaoError, Location, Problem, suggest, told_elsewhere
 from baocao.figures.totals import Figure
@@ -75,7 +77,8 @@ class Narrator:
             return " ".join(text.split())
         source, lines = _unfold(text, where)
         try:
-            rendered = " ".join(compile_sentence(source).render(self.context).split())
+            with limits.time_limit(limits.SENTENCE_SECONDS), limits.render_budget(limits.MAX_TEXT, 0):
+                rendered = " ".join(compile_sentence(source).render(self.context).split())
         except Exception as exc:  # every failure of a clerk's expression becomes a located message
             if isinstance(exc, UndefinedName) and isinstance(exc.owner, Figures) and exc.name in exc.owner.failed:
                 raise told_elsewhere() from None
@@ -127,6 +130,11 @@ def expression_fault(exc: Exception) -> tuple[str, str]:
     if isinstance(exc, SecurityError):
         reason = str(exc) if isinstance(exc, Refused) else "thao tác bị chặn"
         return f"Biểu thức không được phép vì lý do an toàn ({reason}).", _SAFE_HINT
+    if isinstance(exc, (OverBudget, RecursionError, MemoryError)):
+        reason = str(exc) if isinstance(exc, OverBudget) else "lồng nhau quá sâu hoặc tự gọi lại chính nó"
+        return (f"Biểu thức vượt giới hạn cho phép ({reason}).",
+                "Viết biểu thức ngắn gọn hơn: không lặp quá nhiều lần, không tạo chuỗi quá dài, "
+                "macro không gọi lại chính nó.")
     if isinstance(exc, FilterError):
         return str(exc), "Xem danh sách bộ lọc trong README."
     if isinstance(exc, ArithmeticError):

@@ -16,7 +16,7 @@ from baocao.conventions import formatting as fmt
 from baocao.conventions import marks, numbering
 from baocao.figures.compute import Computed
 from baocao.document.model import (Appendix, Block, Document, Frame, Heading, HeadingKind, Inline, Note, NumberedParagraph,
-                                   Paragraph, Table, Text, restyle)
+                                   Paragraph, ParagraphRole, Table, Text, restyle)
 from baocao.errors import BaocaoError, Collector, Location, Problem
 from baocao.input.kinds import load_kind
 from baocao.input.load import SourceMap
@@ -36,7 +36,7 @@ _UNNUMBERED = "khong_so"
 _LEAD_DEFAULTS = {numbering.LA_MA: "dam", numbering.SO: "dam", numbering.SO_GHEP: "dam_nghieng",
                   numbering.CHU: "nghieng", _UNNUMBERED: "dam"}
 _NOTE_NAME = re.compile(r"^[a-z0-9_]+$")
-_BULLET_ROLES = ("bullet", "subbullet")
+_BULLET_ROLES: tuple[ParagraphRole, ...] = ("bullet", "subbullet")
 
 
 @dataclass
@@ -142,7 +142,7 @@ class _Composer:
                 raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
             self._blocks(item, here, level, bullet + 1)
         else:
-            role = _BULLET_ROLES[bullet - 1] if bullet else "body"
+            role: ParagraphRole = _BULLET_ROLES[bullet - 1] if bullet else "body"
             self.blocks.append(Paragraph(self._inlines(item, here), role, self.places.where(here)))
 
     def _section(self, section: Muc, path: tuple, level: _Level) -> None:
@@ -298,7 +298,7 @@ class _Composer:
         inlines = self.narrator.inlines(text, where, no_note)
         if any(not isinstance(i, Text) or i.bold or i.italic or i.superscript for i in inlines):
             raise refuse
-        return "".join(i.text for i in inlines)
+        return "".join(i.text for i in inlines if isinstance(i, Text))
 
     def _frame(self) -> Frame:
         r, u = self.report, self.unit

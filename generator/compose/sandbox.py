@@ -15,14 +15,15 @@ from functools import lru_cache, wraps
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from baocao.conventions import formatting as fmt
+from baocao import limits
 from baocao.compose.filters import FILTERS, FilterError, to_number
-
-MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
-MAX_NUMBER = 10**30  # largest number an expression may compute (9 ** 9 ** 9 is refused)
+from baocao.conventions import formatting as fmt
+from baocao.limits import MAX_NUMBER, MAX_TEXT, OverBudget
 # Jinja's own filters kept in the sandbox: none takes a size ('center(10**9)'); results are checked.
 _BUILTIN_FILTERS = ("abs", "capitalize", "count", "d", "default", "e", "escape", "first", "float", "int", "last", "length",
                     "list", "lower", "max", "min", "reverse", "round", "sort", "string", "sum", "title", "trim", "unique", "upper", "wordcount")
@@ -63,28 +64,71 @@ class _Undefined(StrictUndefined):
         super().__init__(*args, **kwargs)
         owner, name = self._undefined_obj, self._undefined_name or ""
         if self._undefined_exception is SecurityError:  # the sandbox found the name unsafe
-            self._undefined_exception = lambda _message: Refused(f"không được dùng '{name}'")
+            self._undefined_exception = lambda _message: Refused(f"không được dùng '{name}'")  # type: ignore[assignment]
         else:
-            self._undefined_exception = lambda _message: UndefinedName(owner, name)
+            self._undefined_exception = lambda _message: UndefinedName(owner, name)  # type: ignore[assignment]
+
+
+class _BudgetedCode(CodeGenerator):
+    """Jinja's code generator, charging each loop turn and each `~` to the budget (baocao.limits)."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        fixed = sum(len(data.data) for child in node.body for data in child.find_all(nodes.TemplateData))
+        budgeted = nodes.Call(nodes.EnvironmentAttribute("budgeted_loop"), [node.iter, nodes.Const(fixed)], [],
+                              None, None, lineno=node.iter.lineno)
+        super().visit_For(nodes.For(node.target, budgeted, node.body, node.else_, node.test, node.recursive,
+                                    lineno=node.lineno), frame)
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.joined(context, (")
+        for argument in node.nodes:
+            self.visit(argument, frame)
+            self.write(", ")
+        self.write("))")
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, also refusing work that would build huge strings or numbers."""
+    """The immutable sandbox, also refusing work that would build huge strings or numbers, or take too long."""
 
     intercepted_binops = frozenset(["*", "**", "%", "+"])
+    code_generator_class = _BudgetedCode
+    max_output = MAX_TEXT  # characters one render may print
 
-    def getattr(self, obj, attribute):  # type: ignore[override]
+    @staticmethod
+    def budgeted_loop(items: Any, fixed: int) -> Any:
+        """A loop's items, each turn charged with the fixed text of the loop's body."""
+        return limits.loop(items, fixed)
+
+    @staticmethod
+    def joined(context: Any, values: tuple[Any, ...]) -> str:
+        """`a ~ b`, refused before it is built when too long."""
+        if sum(limits.weight(value) for value in values) > MAX_TEXT:
+            raise Refused("chuỗi quá dài")
+        return (markup_join if context.eval_ctx.autoescape else str_join)(values)
+
+    def concat(self, pieces: Any) -> str:  # Template.render joins its output with it
+        kept, size = [], 0
+        for piece in pieces:
+            size += len(piece)
+            if size > self.max_output:
+                raise OverBudget("kết quả quá dài")
+            kept.append(piece)
+        return "".join(kept)
+
+    def getattr(self, obj, attribute):
         if isinstance(obj, dict) and attribute in obj:  # a figure called 'items' or 'values' wins over dict methods
             return obj[attribute]
         return super().getattr(obj, attribute)
 
-    def call_binop(self, context, operator, left, right):  # type: ignore[override]
+    def call_binop(self, context, operator, left, right):
+        limits.check_time()
         _before_binop(operator, left, right)
         return _checked(super().call_binop(context, operator, left, right))
 
-    def call(self, context, obj, /, *args, **kwargs):  # type: ignore[override]
+    def call(self, context, obj, /, *args, **kwargs):
         if isinstance(getattr(getattr(obj, "__wrapped__", obj), "__self__", None), str):  # str.format comes wrapped
             raise Refused("không gọi hàm của chuỗi; hãy dùng bộ lọc, ví dụ {{ ten | upper }}")
+        limits.check_time()
         for argument in (*args, *kwargs.values()):
             _checked(argument, MAX_TEXT)
         return _checked(super().call(context, obj, *args, **kwargs))
@@ -96,7 +140,10 @@ def _before_binop(operator: str, left: Any, right: Any) -> None:
         raise Refused("không định dạng chuỗi bằng '%'")
     if operator == "*" and isinstance(right, (str, list, tuple)):
         left, right = right, left
-    if operator == "*" and isinstance(left, (str, list, tuple)) and _is_int(right) and len(left) * right > MAX_TEXT:
+    if (operator == "*" and isinstance(left, (str, list, tuple)) and _is_int(right)
+            and limits.weight(left) * right > MAX_TEXT):
+        raise Refused("chuỗi quá dài")
+    if operator == "+" and limits.weight(left) + limits.weight(right) > 2 * MAX_TEXT:
         raise Refused("chuỗi quá dài")
     if operator == "**" and _is_int(left) and _is_int(right) and right * (abs(left).bit_length() - 1) > MAX_NUMBER.bit_length():
         raise Refused("số quá lớn")
@@ -108,7 +155,7 @@ def _is_int(value: Any) -> bool:
 
 def _checked(value: Any, largest: int = MAX_NUMBER) -> Any:
     """`value` if it is small enough to keep computing with; Refused otherwise."""
-    if isinstance(value, (str, list, tuple, dict)) and len(value) > MAX_TEXT:
+    if isinstance(value, (str, list, tuple, dict)) and limits.weight(value) > MAX_TEXT:
         raise Refused("chuỗi quá dài")
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and not _within(value, largest):
         raise Refused("số quá lớn")
@@ -118,28 +165,40 @@ def _checked(value: Any, largest: int = MAX_NUMBER) -> Any:
 def _within(number: int | float | Decimal, largest: int) -> bool:
     if isinstance(number, int):
         return abs(number) <= largest
-    return math.isfinite(number) and abs(number) <= largest
+    return math.isfinite(number) and abs(number) <= largest  # type: ignore[operator]  # mypy: abs() of a union is object
 
 
 def _bounded(jinja_filter: Callable[..., Any]) -> Callable[..., Any]:
-    """A builtin filter whose result is checked (wraps keeps Jinja's pass_* marks)."""
+    """A builtin filter whose arguments and result are checked (wraps keeps Jinja's pass_* marks)."""
 
     @wraps(jinja_filter)
     def bounded(*args: Any, **kwargs: Any) -> Any:
+        limits.check_time()
+        if sum(limits.weight(argument) for argument in (*args, *kwargs.values())) > MAX_TEXT:
+            raise Refused("chuỗi quá dài")
         return _checked(jinja_filter(*args, **kwargs))
 
     return bounded
 
 
+def _charged(value: Any) -> Any:
+    """What `{{ ... }}` prints in a Word template: the value, charged to the render's budget."""
+    limits.spend(limits.weight(value, MAX_TEXT))
+    return value
+
+
 def _printable(value: Any) -> Any:
     """What `{{ ... }}` prints in a sentence: decimals the Vietnamese way; no Python reprs."""
+    limits.spend(limits.weight(value, MAX_TEXT))
     if isinstance(value, bool) or value is None:
         raise FilterError("Giá trị này không in được (trống hoặc đúng/sai); dùng một số liệu có giá trị.")
     if isinstance(value, int):
         return str(value)  # whole numbers print as typed, so years stay '2026' ('| so' groups thousands)
     if isinstance(value, (float, Decimal)):
         number = to_number(value)
-        if number.as_tuple().exponent < -6:
+        exponent = number.as_tuple().exponent
+        assert isinstance(exponent, int)  # to_number's numbers are finite
+        if exponent < -6:
             raise FilterError(f"Kết quả {number:.8f}… có quá nhiều chữ số thập phân; làm tròn bằng bộ lọc, ví dụ {{{{ ... | so(1) }}}}.")
         return fmt.format_number(number)
     if isinstance(value, str) or type(value).__str__ is not object.__str__:
@@ -151,7 +210,8 @@ def _printable(value: Any) -> Any:
 def make_environment(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
     """The sandbox every sentence and template renders in (sentences print through _printable)."""
     env = _Sandbox(undefined=_Undefined, autoescape=autoescape, keep_trailing_newline=False,
-                   finalize=None if autoescape else _printable)
+                   finalize=_charged if autoescape else _printable)
+    env.max_output = limits.MAX_TEMPLATE_OUTPUT if autoescape else MAX_TEXT
     env.filters = {name: _bounded(env.filters[name]) for name in _BUILTIN_FILTERS} | FILTERS
     del env.globals["lipsum"]  # Lorem ipsum has no place in a report, and lipsum(10**6) takes minutes
     return env

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
 from itertools import groupby
-from typing import Any
+from typing import Any, overload
 
 from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
@@ -116,8 +116,8 @@ class _TableBuilder:
             return [Row([Cell([t], "center") for t in titles], "header")]
         top: list[Cell] = []
         bottom: list[Cell] = []
-        for name, run in groupby(range(len(self.columns)), key=lambda i: self.columns[i].nhom):
-            run = list(run)
+        for name, members in groupby(range(len(self.columns)), key=lambda i: self.columns[i].nhom):
+            run = list(members)
             if name:
                 top.append(Cell([self.inlines(name, self.path + ("cot", run[0], "nhom"))], "center", span=len(run)))
                 bottom.extend(Cell([titles[i]], "center") for i in run)
@@ -354,15 +354,21 @@ def _sources(column: Cot) -> tuple[str, ...]:
     return (keys[0], _plan_key(column.ke_hoach)) if keys and column.ke_hoach else keys
 
 
+@overload
+def _decimals(column: Cot, default: int) -> int: ...
+@overload
+def _decimals(column: Cot, default: int | None) -> int | None: ...
 def _decimals(column: Cot, default: int | None) -> int | None:
     """Decimals shown in a column: its own so_le, else `default` (the figure's, or 1 for a rate)."""
     return column.so_le if column.so_le is not None else default
 
 
 def _format(column: Cot, value: Decimal, decimals: int | None) -> str:
-    """'1.539,7', '98,8%', '+6,6' (a difference always shows its sign)."""
+    """'1.539,7', '98,8%', '+6,6' (a difference always shows its sign); a rate under a header that carries
+    the unit ('Tỷ lệ (%)', as the column's title or its group's) is a bare '98,8'."""
     if column.kieu in PERCENT_KINDS:
-        return fmt.format_percent(value, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
+        text = fmt.format_percent(value, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
+        return text.removesuffix(fmt.PERCENT) if fmt.PERCENT in column.tieu_de + column.nhom else text
     decimals = _decimals(column, decimals)
     if decimals is not None:
         value = fmt.round_half_up(value, decimals)

@@ -17,7 +17,16 @@ from pydantic import BaseModel
 from baocao.errors import Location, Problem
 from baocao.input.load import SourceMap
 from baocao.input.validate import Sources
-from baocao.nd30.slips import NUMBER_STYLE, Slip, mixed_decimals, number_slips, number_tokens, placeholder_slips
+from baocao.nd30.slips import (
+    EN_DECIMAL,
+    NUMBER_STYLE,
+    VI_DECIMAL,
+    Slip,
+    mixed_decimals,
+    number_slips,
+    number_tokens,
+    placeholder_slips,
+)
 
 
 def placeholder_warnings(sources: Sources) -> list[Problem]:
@@ -36,26 +45,33 @@ class NumberSlips:
     def __init__(self, places: SourceMap):
         self.places = places
         self.warnings: list[Problem] = []
-        self.first_of: dict[str, tuple[str, str]] = {}  # number kind → its first token and where
+        self.first_of: dict[str, tuple[str, str]] = {}  # decimal kind (VI_, EN_DECIMAL) → first token, where
         self.first_at: dict[str, Location] = {}
 
     def scan(self, source: str, rendered: str, where: Location) -> None:
         """Look for slips in a sentence as `rendered` from `source`, the text typed at `where`."""
         for slip in number_slips(rendered):
-            warning = _warning(slip, self._where(source, slip.token, where))
+            place = self._where(source, slip.token, where)
+            warning = _warning(slip, place)
             if warning not in self.warnings:
                 self.warnings.append(warning)
-        for match, kind in number_tokens(rendered):
-            if kind not in self.first_of:
-                self.first_at[kind] = self._where(source, match[0], where)
-                self.first_of[kind] = (match[0], str(self.first_at[kind]))
+            if slip.kind == EN_DECIMAL:
+                self._first(slip.kind, slip.token, place)
+        if VI_DECIMAL not in self.first_of:  # numbers written right are no slips: only the first counts, for mixed()
+            token = next((match[0] for match, _ in number_tokens(rendered, (VI_DECIMAL,))), None)
+            if token:
+                self._first(VI_DECIMAL, token, self._where(source, token, where))
 
     def mixed(self) -> list[Problem]:
         """One warning when the sentences use both decimal marks (none otherwise)."""
         message = mixed_decimals(self.first_of)
         if not message:
             return []
-        return [Problem(self.first_at["en-decimal"], message, code=NUMBER_STYLE)]
+        return [Problem(self.first_at[EN_DECIMAL], message, code=NUMBER_STYLE)]
+
+    def _first(self, kind: str, token: str, place: Location) -> None:
+        if kind not in self.first_of:
+            self.first_at[kind], self.first_of[kind] = place, (token, str(place))
 
     def _where(self, source: str, token: str, where: Location) -> Location:
         return locate(self.places, where, source, token, source.find(token))

@@ -18,6 +18,7 @@ import decimal
 import re
 from datetime import date
 from decimal import Decimal
+from typing import TypeGuard
 
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
@@ -53,7 +54,7 @@ _SAME_PERIOD_WORDS = "so với cùng kỳ"
 _NUMBER_TYPES = frozenset((int, float, Decimal))  # exact types: the common case without isinstance chains
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[Number]:
     if type(value) in _NUMBER_TYPES:
         return True
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
@@ -62,7 +63,7 @@ def _is_number(value: object) -> bool:
 def _to_decimal(value: Number) -> Decimal:
     """Exact Decimal for an int, float (via str) or Decimal; bools, strings and non-finite values refused."""
     kind = type(value)
-    if kind is Decimal:
+    if kind is Decimal and isinstance(value, Decimal):
         number = value
     elif kind is int:
         return Decimal(value)

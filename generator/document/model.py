@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 from baocao.errors import Location
 
@@ -44,7 +44,8 @@ Inline = Union[Text, NoteRef]
 
 def restyle(inlines: list[Inline], **changes: bool) -> list[Inline]:
     """The inlines with every text run changed alike: restyle(title, bold=True)."""
-    return [replace(i, **changes) if isinstance(i, Text) else i for i in inlines]
+    fields: dict[str, Any] = changes  # replace() checks keywords against every field's type
+    return [replace(i, **fields) if isinstance(i, Text) else i for i in inlines]
 
 
 ParagraphRole = Literal["body", "bullet", "subbullet", "subhead", "closing"]

@@ -108,7 +108,7 @@ class _RollUp:
         units = [r for r in reports if r.problem is None]
         failed = [r for r in reports if r.problem is not None]
         self.warnings.extend(Problem(r.problem.location, f"Báo cáo của {r.name} có lỗi nên không được tổng hợp: {r.problem.message}",
-                                     r.problem.hint or _FIX_SOURCE) for r in failed)
+                                     r.problem.hint or _FIX_SOURCE) for r in failed if r.problem is not None)
         if not units:
             raise BaocaoError(Problem(self._where("cac_bao_cao"), f"Không có báo cáo cấp dưới nào dùng được để tổng hợp ({len(failed)} báo cáo có lỗi).",
                                       "Sửa các lỗi nêu dưới đây trong báo cáo của các đơn vị.", tuple(self.warnings)))
@@ -141,7 +141,8 @@ class _RollUp:
                            "Kiểm tra đường dẫn: tính từ thư mục của báo cáo này; '*' thay cho một tên thư mục hoặc tên tệp.")
             for match in matches:
                 found.setdefault(match.resolve(), match)
-        found.pop(own, None)
+        if own is not None:
+            found.pop(own, None)
         return list(found.values())
 
     def _load(self, path: Path) -> _Unit:

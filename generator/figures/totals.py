@@ -172,7 +172,7 @@ def resolve_figures(
     resolver = _Resolver(declared, places, style or FigureStyle(), given or {})
     found = Collector()
     for name in declared:
-        found.attempt(partial(resolver.resolve, name, ()), None)
+        found.attempt(partial(resolver.resolve_deep, name), None)
     found.attempt(resolver.check_plan_names, None)
     if warnings is not None:
         warnings.extend(resolver.warnings)
@@ -180,6 +180,16 @@ def resolve_figures(
 
 
 Combine = Callable[[str], "Decimal | None"]
+_LOOP_HINT = "Sửa danh sách tong_cua (hoặc trung_binh_cua, trong_so, ty_le_cua) cho hết vòng lặp."
+
+
+def _parts_of(spec: SoLieu) -> list[str]:
+    """The names of the figures `spec` is computed from."""
+    if spec.tong_cua:
+        return spec.tong_cua
+    if spec.trung_binh_cua:
+        return [*spec.trung_binh_cua, *(weight for weight in spec.trong_so if isinstance(weight, str))]
+    return [spec.ty_le_cua.tu_so, spec.ty_le_cua.mau_so] if spec.ty_le_cua else []
 
 
 class _Resolver:
@@ -191,6 +201,32 @@ class _Resolver:
     def where(self, *path: Any) -> Location:
         return self.places.where(("so_lieu", *path))
 
+    def resolve_deep(self, name: str) -> Figure:
+        """resolve(name), its parts first, bottom up: a chain of totals 1,000 deep needs no deep recursion.
+        Only a loop of figures recurses (as deep as the loop is long); one too long is a located problem."""
+        try:
+            for part in self._bottom_up(name):
+                self.resolve(part, ())
+        except RecursionError:
+            raise BaocaoError(Problem(self.where(name), f"Số liệu '{name}' được tính qua một chuỗi số liệu quá dài, "
+                                      "có vòng lặp (số liệu được tính từ chính nó).", _LOOP_HINT)) from None
+        return self.done[name]
+
+    def _bottom_up(self, name: str) -> list[str]:
+        """`name` and the declared figures it is computed from, each after its parts (a part met again on
+        the way down, in a loop, is left to resolve, which names the loop)."""
+        order, entered, stack = [], {name}, [(name, iter(_parts_of(self.declared[name])))]
+        while stack:
+            current, parts = stack[-1]
+            part = next(parts, None)
+            if part is None:
+                stack.pop()
+                order.append(current)
+            elif part in self.declared and part not in self.done and part not in entered:
+                entered.add(part)
+                stack.append((part, iter(_parts_of(self.declared[part]))))
+        return order
+
     def resolve(self, name: str, chain: tuple[str, ...]) -> Figure:
         if name in self.done:
             return self.done[name]
@@ -200,7 +236,7 @@ class _Resolver:
                 Problem(
                     self.where(name),
                     f"Số liệu '{name}' được tính từ chính nó (vòng lặp: {' → '.join(chain + (name,))}).",
-                    "Sửa danh sách tong_cua (hoặc trung_binh_cua, trong_so, ty_le_cua) cho hết vòng lặp.",
+                    _LOOP_HINT,
                 )
             )
         if spec.tong_cua:

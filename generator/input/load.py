@@ -21,7 +21,7 @@ from baocao.errors import BaocaoError, Location, fail
 Path_ = tuple[str | int, ...]
 
 try:  # libyaml parses several times faster; PyYAML's composer builds the nodes from its events (see _Loader)
-    _Parser = yaml.CSafeLoader
+    _Parser: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader
     _BASES: tuple[type, ...] = (Composer, _Parser)
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = yaml.SafeLoader
@@ -67,7 +67,7 @@ _YAML_PROBLEMS = {
 }
 
 
-class _Loader(*_BASES):
+class _Loader(*_BASES):  # type: ignore[misc]  # mypy takes no computed bases
     """A safe loader whose composer refuses nesting deeper than MAX_DEPTH when it gets there.
 
     PyYAML's composer, not libyaml's: the same nodes and marks, in one pass over the events, and

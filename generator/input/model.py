@@ -270,7 +270,7 @@ class Muc(_Strict):
     kieu_muc_con: LabelStyle | None = Field(None, description="Kiểu số thứ tự của các mục con: " + _STYLE_HELP + ".")
     kieu_tieu_de: Literal[LEAD_STYLES] | None = Field(None, description="Tiêu đề đứng đầu đoạn hoặc tiêu đề không đánh số "  # type: ignore[valid-type]
                                                       "in dam (đậm), nghieng (nghiêng) hay dam_nghieng.")
-    noi_dung: list[Khoi] = Field(default_factory=list, description="Đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con.")
+    noi_dung: list[Khoi] = Field(default_factory=list, description="Đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con.")  # type: ignore[misc]
 
     @model_validator(mode="after")
     def _has_text(self) -> Muc:
@@ -351,7 +351,7 @@ Khoi = TypeAliasType("Khoi", Annotated[Union[  # type: ignore[misc]
     Annotated[str, Tag("str")],
     Annotated[Muc, Tag("Muc")],
     Annotated[KhoiBang, Tag("KhoiBang")],
-    Annotated[list["Khoi"], Tag("list[Khoi]")],
+    Annotated[list["Khoi"], Tag("list[Khoi]")],  # type: ignore[misc]
 ], Discriminator(_block_kind)])
 Muc.model_rebuild()
 

@@ -58,6 +58,7 @@ def write_next(source: Path, period: Period, output: Path | None = None) -> Writ
     for name, figure in data.get("so_lieu", {}).items():
         data["so_lieu"][name] = _figure(data["so_lieu"], name, figure, old, period)
     if target.parent.resolve() != source.parent.resolve():
+        assert sources.unit_map.file is not None  # the profile was loaded from a file
         _point_to_unit(data, sources.unit_map.file, target)
     text = _header(dump(data), source, target, period)
     report, places = parse_model(*parse_yaml(text, target), BaoCao)

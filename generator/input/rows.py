@@ -31,6 +31,7 @@ def grouped_rows(spec: Bang, path: tuple, places: SourceMap) -> list[Group]:
                                   "Chuyển dòng này vào 'dong' của một nhóm (nhom: ...)."))
     groups: list[Group] = []
     for i, group in enumerate(spec.dong):
+        assert isinstance(group, Nhom)  # every entry is a group (checked above)
         here = path + ("dong", i)
         if not group.dong:
             raise BaocaoError(Problem(places.where(here), f"Nhóm '{group.nhom}' chưa có dòng nào.",

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.input.load import SourceMap, load_yaml
@@ -198,7 +199,7 @@ def _unknown_key_hint(key: str) -> str:
     return suggest(key, sorted(all_keys()), "Xóa khóa này hoặc xem các khóa hợp lệ trong README.")
 
 
-def _problem(error: dict, path: tuple, rest: tuple, places: SourceMap) -> Problem:
+def _problem(error: ErrorDetails, path: tuple, rest: tuple, places: SourceMap) -> Problem:
     kind, where = error["type"], places.where(path)
     key = rest[0] if rest else (path[-1] if path else "")
     value = "Mục này" if isinstance(key, int) else f"Giá trị của '{key}'"

@@ -105,7 +105,7 @@ def merge_workbooks(report: BaoCao, places: SourceMap, unit: DonVi, unit_places:
         return report
     found: dict[str, tuple[SoLieu, dict[Path_, Location]]] = {}
     for source, where, i in sources:
-        read = read_source(source, _base(where), lambda path, w=where, i=i: w.where(("so_lieu_tu", i, *path)))
+        read = read_source(source, _base(where), lambda path, w=where, i=i: w.where(("so_lieu_tu", i, *path)))  # type: ignore[misc]  # mypy infers no lambda with defaults
         for name, figure in read.figures.items():
             if name in found:
                 raise BaocaoError([Problem(read.places[name][()], f"Số liệu '{name}' có ở hai bảng tính.", "Xóa một trong hai dòng, hoặc đổi tên."),

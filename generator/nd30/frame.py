@@ -122,7 +122,9 @@ def _motto_findings(doc: Docx, quoc_hieu: Para) -> Iterator[Finding]:
         yield finding("o-tieu-de", f"Không thấy Tiêu ngữ «{TIEU_NGU}» ngay dưới Quốc hiệu.",
                       quoc_hieu.where)
         return
-    written = norm(_TIEU_NGU_LOOSE.search(motto.text)[0])
+    found = _TIEU_NGU_LOOSE.search(motto.text)
+    assert found is not None  # motto was picked for this match
+    written = norm(found[0])
     if written != TIEU_NGU:
         yield finding("o-tieu-de", f"Tiêu ngữ viết «{written}»; phải là «{TIEU_NGU}» (gạch nối «-» có dấu "
                       "cách hai bên, không dùng gạch dài «–», viết hoa chữ đầu mỗi cụm).", motto.where)
@@ -136,7 +138,7 @@ def _motto_findings(doc: Docx, quoc_hieu: Para) -> Iterator[Finding]:
 def check_doc_number(doc: Docx) -> Iterator[Finding]:
     line = doc.so_line
     match = _SO.match(line.text) if line else None
-    if match is None:
+    if line is None or match is None:
         where = line.where if line else "đầu văn bản"
         yield finding("so-ky-hieu", "Không thấy dòng số, ký hiệu đúng mẫu «Số: 05/BC-UBND» (dự thảo: "
                       "«Số:      /BC-UBND»); đặt ở cột trái bảng Quốc hiệu, dưới tên cơ quan.", where)

@@ -22,9 +22,12 @@ _RANKS = {PART: PART_RANK, SECTION: SECTION_RANK, POINT: POINT_RANK}
 
 
 class Numbered(Protocol):
-    number: int
-    label: str
-    place: str
+    @property
+    def number(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def place(self) -> str: ...
 
 
 def sequence_problem(current: Numbered, previous: Numbered | None, label_for: Callable[[int], str], first: str) -> str:

@@ -21,6 +21,7 @@ A quoted paragraph shows its first EXCERPT_LENGTH characters, whitespace collaps
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 import zipfile
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import Literal
 
 import docx
+from baocao import limits
 from baocao.errors import BaocaoError, Location, Problem
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -66,6 +68,8 @@ _NOI_NHAN = re.compile(r"\s*Nơi\s+nhận\b", re.IGNORECASE)
 def open_document(path: Path) -> WordDocument:
     """The .docx at `path`; a located error when it is not one."""
     try:
+        if zipfile.is_zipfile(path):  # sizes checked before python-docx unpacks it all (a zip bomb is refused)
+            return docx.Document(io.BytesIO(limits.docx_bytes(path)))
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise BaocaoError(Problem(

@@ -10,24 +10,29 @@ Dates, document numbers (241/KH-UBND), years, m²/m³ and numbers after "mục",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from baocao.nd30.findings import ERROR, WARNING, Severity
 
 NUMBER_STYLE = "kieu-so"  # the code of number-style slips (the checker's findings use it too)
 PLACEHOLDER = "cho-trong"  # the code of placeholders left in the text
+VI_DECIMAL, EN_DECIMAL = "vi-decimal", "en-decimal"  # number kinds by decimal mark (number_kind): 91,1 and 2.08
+ENGLISH = (EN_DECIMAL, "en-thousands")  # the number kinds that are slips
 
-_NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\d/-])")
+# A number with a separator (one without is never a slip); it is checked whole, not in part.
+_NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)+(?![\d/-])")
 _SPACE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)\s+%")
 _DOUBLE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)?%(?:\s*%)+")
+_MAY_SLIP = re.compile(r"\d[.,]\d|\s%|%\s*%")  # what every text with a number slip has: a fast first look
+_PERCENT_SLIP = re.compile(r"\s%|%\s*%")  # … with a '%' slip
 _LEADING_LABEL = re.compile(r"\s*\d+(?:\.\d+)*\.?(?=\s)")
-_REFERENCE_WORDS = re.compile(
-    r"(?:mục|điểm|khoản|tiết|chương|điều|phụ lục|biểu|tiêu chí|chỉ tiêu|phiên bản|công nghiệp|version)\s*$",
-    re.IGNORECASE,
-)
+_REFERENCE_WORDS = ("mục", "điểm", "khoản", "tiết", "chương", "điều", "phụ lục", "biểu", "tiêu chí", "chỉ tiêu",
+                    "phiên bản", "công nghiệp", "version")
+_REFERENCE = re.compile(rf"(?:{'|'.join(_REFERENCE_WORDS)})\s*$", re.IGNORECASE)
+_REFERENCE_REACH = max(map(len, _REFERENCE_WORDS))  # IGNORECASE matches letter for letter: a word is never longer
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WORDY = re.compile(r"[^\W\d_]|\.\.\.")  # a placeholder has a letter in it, or is "(...)"; "(%)" is not one
 
@@ -55,6 +60,7 @@ class Slip:
 # --- number style ----------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # the same figures recur from sentence to sentence
 def number_kind(token: str) -> str:
     """'vi-decimal' (91,1; 1.539,72), 'en-decimal' (2.08; 1,539.72), 'en-thousands' (1,234,567) or ''."""
     separators = re.sub(r"\d", "", token)
@@ -63,34 +69,44 @@ def number_kind(token: str) -> str:
         return ""
     last, inner = separators[-1], set(separators[:-1])
     if inner and inner != {last}:
-        return "vi-decimal" if last == "," else "en-decimal"
+        return VI_DECIMAL if last == "," else EN_DECIMAL
     if last == ",":
-        return "vi-decimal" if len(separators) == 1 else ("en-thousands" if len(groups[-1]) == 3 else "")
-    return "en-decimal" if len(separators) == 1 and len(groups[-1]) != 3 else ""
+        return VI_DECIMAL if len(separators) == 1 else ("en-thousands" if len(groups[-1]) == 3 else "")
+    return EN_DECIMAL if len(separators) == 1 and len(groups[-1]) != 3 else ""
 
 
-def number_tokens(text: str) -> Iterator[tuple[re.Match[str], str]]:
-    """(match, kind) for the decimal and grouped numbers of running text; a leading list or heading
-    number, and numbers after "mục", "điểm", "phiên bản"… are left out."""
+def number_tokens(text: str, kinds: Container[str] = (VI_DECIMAL, *ENGLISH)) -> Iterator[tuple[re.Match[str], str]]:
+    """(match, kind) for the decimal and grouped numbers of running text (of `kinds`); a leading list or
+    heading number, and numbers after "mục", "điểm", "phiên bản"… are left out."""
     label = _LEADING_LABEL.match(text)
     for match in _NUMBER.finditer(text, label.end() if label else 0):
         kind = number_kind(match[0])
-        if kind and not _REFERENCE_WORDS.search(text, 0, match.start()):
+        if kind in kinds and not _after_reference(text, match.start()):
             yield match, kind
+
+
+def _after_reference(text: str, start: int) -> bool:
+    """Whether "mục", "điểm"… (and spaces) come right before `start`; only the letters that can hold one are read."""
+    words_end = len(text[:start].rstrip())
+    return _REFERENCE.search(text, max(words_end - _REFERENCE_REACH, 0), start) is not None
 
 
 def number_slips(text: str) -> list[Slip]:
     """English-style numbers, a space before '%', a doubled '%', in the order they occur."""
+    if not _MAY_SLIP.search(text):
+        return []
     slips = [Slip(NUMBER_STYLE, kind, match[0], match.start(),
                   f"Số «{match[0]}» viết theo kiểu tiếng Anh; viết «{match[0].translate(str.maketrans('.,', ',.'))}» "
                   "(dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân).", ERROR)
-             for match, kind in number_tokens(text) if kind.startswith("en-")]
-    slips += [Slip(NUMBER_STYLE, "space-percent", match[0], match.start(),
-                   f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».")
-              for match in _SPACE_PERCENT.finditer(text)]
-    slips += [Slip(NUMBER_STYLE, "double-percent", match[0], match.start(),
-                   f"«{match[0]}» thừa dấu «%»; viết «{match[1] or ''}%» (bộ lọc phan_tram, so_ke_hoach... đã in dấu %).")
-              for match in _DOUBLE_PERCENT.finditer(text)]
+             for match, kind in number_tokens(text, ENGLISH)]
+    if _PERCENT_SLIP.search(text):
+        slips += [Slip(NUMBER_STYLE, "space-percent", match[0], match.start(),
+                       f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».")
+                  for match in _SPACE_PERCENT.finditer(text)]
+        slips += [Slip(NUMBER_STYLE, "double-percent", match[0], match.start(),
+                       f"«{match[0]}» thừa dấu «%»; viết «{match[1] or ''}%» "
+                       "(bộ lọc phan_tram, so_ke_hoach... đã in dấu %).")
+                  for match in _DOUBLE_PERCENT.finditer(text)]
     return sorted(slips, key=lambda slip: slip.start)
 
 
@@ -106,9 +122,9 @@ def corrected(slip: Slip) -> str:
 def mixed_decimals(first_of: dict[str, tuple[str, str]]) -> str:
     """The message when numbers of both decimal marks were seen, else ''. `first_of` maps a number kind
     (number_kind) to its first token and where that is."""
-    if "vi-decimal" not in first_of or "en-decimal" not in first_of:
+    if VI_DECIMAL not in first_of or EN_DECIMAL not in first_of:
         return ""
-    (comma, comma_place), (dot, dot_place) = first_of["vi-decimal"], first_of["en-decimal"]
+    (comma, comma_place), (dot, dot_place) = first_of[VI_DECIMAL], first_of[EN_DECIMAL]
     return (f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» ({comma_place}) và dấu chấm «{dot}» "
             f"({dot_place}); thống nhất dùng dấu phẩy.")
 

@@ -92,7 +92,7 @@ def _zip_date() -> tuple[int, int, int, int, int, int]:
     return time.gmtime(max(int(epoch), 315532800))[:6] if epoch and epoch.isdigit() else (1980, 1, 1, 0, 0, 0)
 
 
-def _member(name: str, date: tuple[int, ...]) -> zipfile.ZipInfo:
+def _member(name: str, date: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
     """A zip member with a fixed timestamp and attributes: the same bytes on every platform."""
     member = zipfile.ZipInfo(name, date_time=date)
     member.compress_type = zipfile.ZIP_DEFLATED
@@ -133,5 +133,5 @@ def save_reproducible(document) -> bytes:
         writer = _FixedDateZip(archive)
         PackageWriter._write_content_types_stream(writer, parts)
         PackageWriter._write_pkg_rels(writer, package.rels)
-        PackageWriter._write_parts(writer, parts)
+        PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]  # duck-types its zip writer
     return out.getvalue()

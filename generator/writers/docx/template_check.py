@@ -11,6 +11,7 @@ body, its text boxes, a header or a footer), followed by the paragraph's text as
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -25,7 +26,8 @@ from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
-from baocao.writers.docx.writer import BODY_NAME, frame_names, missing_styles, template_bytes
+from baocao.document.model import Document, Frame
+from baocao.writers.docx.writer import BODY_NAME, frame_names, missing_styles, template_bytes, write_docx
 from baocao.errors import BaocaoError, Location, Problem, suggest
 from baocao.compose.narrative import syntax_message
 from baocao.nd30.findings import ERROR, Finding
@@ -71,7 +73,19 @@ def template_problems(path: Path) -> list[Problem]:
         data = template_bytes(path)
     except OSError as exc:
         return [Problem(Location(path), "Không đọc được tệp mẫu.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).")]
+    except BaocaoError as exc:  # too big unpacked, or not a zip
+        return exc.problems
     return [Problem(Location(path), f"{f.where}: {f.message}" if f.where else f.message, f.hint) for f in _findings(data)]
+
+
+def trial_problems(path: Path) -> list[Problem]:
+    """What a trial render of the template's frame with sample values meets, within the render budgets."""
+    sample = Frame(**{f.name: ["Mẫu"] if str(f.type).startswith("list") else "Mẫu" for f in dataclasses.fields(Frame)})
+    try:
+        write_docx(Document(sample), path)
+    except BaocaoError as exc:
+        return exc.problems
+    return []
 
 
 def check_template(path: Path) -> None:

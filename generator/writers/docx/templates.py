@@ -63,6 +63,7 @@ def resolve(sources: Sources, shared: Path | None = None) -> Resolution:
         raise BaocaoError(Problem(sources.report_map.where(("mau",)), f"Khóa mau chỉ ghi tên mẫu, không ghi thư mục: '{report.mau}'.",
                                   "Đặt tệp mẫu vào thư mục đơn vị hoặc thư mục mẫu chung rồi ghi tên tệp, ví dụ mau: thi-dua-tinh."))
     reason = "khóa mau của tệp báo cáo" if report.mau else f"loại báo cáo '{report.loai}'"
+    assert sources.unit_map.file is not None  # the profile was loaded from a file
     candidates = [Candidate(sources.unit_map.file.parent / f"{name}{SUFFIX}", UNIT_ORIGIN)]
     folder = _shared_folder(sources, shared)
     if folder:
@@ -89,6 +90,7 @@ def _shared_folder(sources: Sources, shared: Path | None) -> tuple[Path, str] | 
         return shared, f"{SHARED_ORIGIN} (--thu-muc-mau)"
     if not sources.unit.thu_muc_mau:
         return None
+    assert sources.unit_map.file is not None  # the profile was loaded from a file
     folder = sources.unit_map.file.parent / sources.unit.thu_muc_mau
     if not folder.is_dir():
         raise BaocaoError(Problem(sources.unit_map.where(("thu_muc_mau",)), f"Không có {SHARED_ORIGIN} '{folder}'.",

@@ -14,7 +14,7 @@ import io
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -25,6 +25,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
+from baocao import limits
 from baocao.compose.filters import FilterError
 from baocao.compose.narrative import expression_fault
 from baocao.compose.sandbox import UndefinedName, make_environment
@@ -84,7 +85,7 @@ def template_bytes(path: Path) -> bytes:
 
 @lru_cache(maxsize=16)
 def _read_template(path: Path, _mtime_ns: int, _size: int) -> bytes:
-    return path.read_bytes()
+    return limits.docx_bytes(path)
 
 
 def frame_names() -> tuple[str, ...]:
@@ -113,7 +114,7 @@ class _Frame(DocxTemplate):
 def _frame_environment() -> ImmutableSandboxedEnvironment:
     """The sandbox frames render in, compiling each distinct part once per process (a batch shares them)."""
     env = make_environment(autoescape=True)
-    env.from_string = lru_cache(maxsize=64)(env.from_string)  # type: ignore[method-assign] # docxtpl compiles on every render
+    env.from_string = lru_cache(maxsize=64)(env.from_string)  # type: ignore[assignment] # docxtpl compiles on every render
     return env
 
 
@@ -156,9 +157,11 @@ def write_docx(document: Document, template: Path) -> bytes:
 
 
 def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None:
+    assert document.frame is not None  # write_docx renders a frame only when there is one
     context = dataclasses.asdict(document.frame) | {BODY_NAME: BODY_MARKER}
     try:
-        tpl.render(context, jinja_env=_frame_environment(), autoescape=True)
+        with limits.time_limit(limits.TEMPLATE_SECONDS), limits.render_budget(limits.MAX_TEMPLATE_OUTPUT):
+            tpl.render(context, jinja_env=_frame_environment(), autoescape=True)
     except TemplateSyntaxError as exc:
         excerpt = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
         raise BaocaoError(Problem(Location(template), f"Mẫu Word có thẻ Jinja viết sai: {exc.message}.",
@@ -166,7 +169,9 @@ def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None
     except UndefinedName as exc:
         raise BaocaoError(Problem(Location(template), f"Mẫu Word dùng tên '{exc.name}' không có.",
                                   "Tên dùng được: " + ", ".join(sorted(context)) + ".")) from None
-    except (TemplateError, FilterError, ArithmeticError, TypeError) as exc:  # refused, or a filter or operation failed
+    except (TemplateError, FilterError, ArithmeticError, TypeError, limits.OverBudget, RecursionError,
+            MemoryError) as exc:
+        # refused, over budget, or a filter or operation failed
         raise BaocaoError(Problem(Location(template), f"Mẫu Word không hiển thị được. {expression_fault(exc)[0]}",
                                   "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ).")) from None
 
@@ -295,7 +300,7 @@ class _Notes:
         marks = [*word.element.body.iter(qn("w:bookmarkStart")), *self.root.iter(qn("w:bookmarkStart"))]
         self.bookmark_ids = count(_largest_id(marks) + 1)  # after the template's own: Word repairs a w:id used twice
         self.first: dict[int, tuple[str, str]] = {}  # id(note) → (footnote id, bookmark name)
-        self.pending: list[tuple[object, str]] = []  # cross-reference results waiting for numbers
+        self.pending: list[tuple[Any, str]] = []  # cross-reference results waiting for numbers
 
     @staticmethod
     def run(style_id: str, *children):

@@ -69,6 +69,7 @@ class HtmlWriter:
     suffix = ".html"
 
     def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
+        assert sources.report_map.file is not None  # the report was loaded from a file
         return page(composed.document, composed.warnings, sources.report_map.file.name).encode()
 
 

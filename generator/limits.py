@@ -1,0 +1,198 @@
+"""Budgets: how much time, text and memory any input may cost (every limit of the tool lives here).
+
+A clerk's sentence or a customised Word template must not run forever or fill the memory, and a
+.docx handed to `check` or used as a template must not unpack into gigabytes. The sandbox
+(compose/sandbox.py) charges its work against the current budget: `check_time()` in every loop
+turn, call, operator and printed value; `spend()` for the text a render prints; `turn()` for a
+loop turn. Reading a .docx goes through `docx_bytes()` (sizes of the zip parts, declared and real).
+Past a limit, `OverBudget` (a Vietnamese reason), which callers turn into a located message.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+
+from baocao.errors import BaocaoError, Location, Problem
+
+# --- expressions (sentences and templates) -------------------------------------------
+MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
+MAX_NUMBER = 10**30  # largest number an expression may compute (9 ** 9 ** 9 is refused)
+MAX_TEMPLATE_OUTPUT = 50_000_000  # characters a Word template may render to (all its parts)
+MAX_ITERATIONS = 1_000_000  # loop turns one render may take ({% for %} in a template)
+SENTENCE_SECONDS = 2.0  # one sentence (a legitimate one takes microseconds)
+TEMPLATE_SECONDS = 10.0  # one Word template's frame (a legitimate one takes milliseconds)
+REPORT_SECONDS = 20.0  # one report, load to write (`--thoi-gian` changes it); a legitimate one takes < 1 s
+
+# --- reading a .docx (check, templates) ------------------------------------------------
+MAX_PARTS = 2_000  # files inside the zip
+MAX_XML_PART = 16_000_000  # bytes of one XML part unpacked (document.xml of a 300-page report: ~5 MB)
+MAX_PART = 64_000_000  # bytes of any other part unpacked (an image)
+MAX_TOTAL = 128_000_000  # bytes of all parts unpacked
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_MB = 1_000_000
+
+
+class OverBudget(Exception):
+    """A limit was passed; the message says which, in Vietnamese."""
+
+
+@dataclass
+class _Render:
+    """What one render may still print, and loop turns it may still take."""
+
+    output: int
+    turns: int
+
+
+_deadline: ContextVar[tuple[float, float] | None] = ContextVar("baocao_deadline", default=None)
+_render: ContextVar[_Render | None] = ContextVar("baocao_render", default=None)
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Within the block, check_time() fails after `seconds` (or earlier, at an enclosing limit)."""
+    outer = _deadline.get()
+    ends = time.monotonic() + seconds
+    token = _deadline.set((ends, seconds) if outer is None or ends < outer[0] else outer)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def check_time() -> None:
+    """OverBudget when the current time limit has passed."""
+    deadline = _deadline.get()
+    if deadline is not None and time.monotonic() > deadline[0]:
+        raise OverBudget(f"chạy quá {deadline[1]:g} giây")
+
+
+@contextmanager
+def render_budget(output: int, turns: int = MAX_ITERATIONS) -> Iterator[None]:
+    """Within the block, a render may print `output` characters and take `turns` loop turns."""
+    token = _render.set(_Render(output, turns))
+    try:
+        yield
+    finally:
+        _render.reset(token)
+
+
+def spend(characters: int) -> None:
+    """Charge printed text to the current render; OverBudget past its output or time."""
+    check_time()
+    budget = _render.get()
+    if budget is not None:
+        budget.output -= characters
+        if budget.output < 0:
+            raise OverBudget("kết quả quá dài")
+
+
+def turn(characters: int = 0) -> None:
+    """Charge one loop turn (and the fixed text its body prints) to the current render."""
+    budget = _render.get()
+    if budget is not None:
+        budget.turns -= 1
+        if budget.turns < 0:
+            raise OverBudget(f"vòng lặp chạy quá {MAX_ITERATIONS:,} lần".replace(",", "."))
+    spend(characters)
+
+
+def loop(items: Iterable[object], characters: int = 0) -> Iterator[object]:
+    """`items`, charging a loop turn of `characters` fixed text for each."""
+    for item in items:
+        turn(characters)
+        yield item
+
+
+def weight(value: object, largest: int = MAX_TEXT) -> int:
+    """The size of a value as text would hold it: a string's length, a container's items' weights
+    (each at least 1), nested; counting stops once past `largest`."""
+    total, stack = 0, [value]
+    while stack and total <= largest:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += max(len(item), 1)
+        elif isinstance(item, (list, tuple, set, frozenset, range)):
+            if isinstance(item, range):
+                total += len(item)
+            else:
+                stack.extend(item)
+                total += 0 if item else 1
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+            total += 0 if item else 1
+        else:
+            total += 1
+    return total
+
+
+# --- reading a .docx -----------------------------------------------------------------
+
+
+def docx_bytes(path: Path) -> bytes:
+    """The bytes of the .docx at `path`, after check_zip; BaocaoError naming the file otherwise."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BaocaoError(Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).",
+                                  "Kiểm tra đường dẫn và quyền đọc.")) from None
+    if size > MAX_TOTAL:
+        raise _too_big(path, f"Tệp nặng {size / _MB:.0f} MB, quá giới hạn {MAX_TOTAL // _MB} MB.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BaocaoError(Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).",
+                                  "Kiểm tra đường dẫn và quyền đọc.")) from None
+    check_zip(data, path)
+    return data
+
+
+def check_zip(data: bytes, path: Path) -> None:
+    """Refuse a .docx whose zip holds too many parts, or parts too big unpacked (declared or real)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_PARTS:
+                raise _too_big(path, f"Tệp có {len(infos)} phần bên trong, quá giới hạn {MAX_PARTS}.")
+            total = 0
+            for info in infos:
+                total += _part_size(archive, info, path, declared=True)
+            if total > MAX_TOTAL:
+                raise _too_big(path, f"Giải nén ra {total / _MB:.0f} MB, quá giới hạn {MAX_TOTAL // _MB} MB.")
+            for info in infos:
+                _part_size(archive, info, path, declared=False)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        if isinstance(exc, RecursionError):
+            raise
+        raise BaocaoError(Problem(Location(path), "Không đọc được tệp Word (.docx).",
+                                  "Mở tệp bằng Word rồi lưu lại dạng Word Document (.docx).")) from None
+
+
+def _part_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, *, declared: bool) -> int:
+    """A part's unpacked size, as declared or as really unpacked (read in chunks, stopped past the limit)."""
+    largest = MAX_XML_PART if info.filename.lower().endswith(_XML_SUFFIXES) else MAX_PART
+    size = info.file_size
+    if not declared:
+        size = 0
+        with archive.open(info) as stream:
+            while size <= largest and (chunk := stream.read(1 << 20)):
+                size += len(chunk)
+    if size > largest:
+        raise _too_big(path, f"Phần '{info.filename}' giải nén ra quá {largest // _MB} MB.")
+    return size
+
+
+def _too_big(path: Path, message: str) -> BaocaoError:
+    return BaocaoError(Problem(Location(path), f"Tệp Word quá lớn để đọc: {message}",
+                               "Tệp bị lỗi hoặc cố ý làm quá lớn (zip bomb); báo cáo thật nhỏ hơn nhiều. "
+                               "Tách tệp hoặc nén lại ảnh trong Word."))
+

@@ -1,0 +1,138 @@
+"""Hostile input ends quickly with a located Vietnamese message (exit 1), never a hang, a traceback or a file."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from baocao.writers.docx.templates import copy_builtin
+from baocao import limits
+from conftest import EXAMPLE, EXAMPLE_DIR, small_report
+from test_template_resolution import edit_part
+
+NESTED_LOOP = "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"
+HUGE_JOIN = "{{ ([('a'*99999)]*20000) ~ '' }}"
+DOUBLING = ("{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
+            "{{ ns.s | length }}")
+
+
+@pytest.fixture
+def report(tmp_path) -> Path:
+    shutil.copytree(EXAMPLE_DIR, tmp_path / "xa")
+    return tmp_path / "xa" / EXAMPLE.name
+
+
+def _fails_fast(cli, *args: object) -> str:
+    started = time.monotonic()
+    code, out, err = cli(*args)
+    assert time.monotonic() - started < 15
+    assert code == 1 and "Traceback" not in err + out
+    return err
+
+
+@pytest.mark.parametrize(("tag", "reason"), [
+    (NESTED_LOOP, "vòng lặp chạy quá 1.000.000 lần"), (HUGE_JOIN, "chuỗi quá dài"), (DOUBLING, "chuỗi quá dài"),
+    ("{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}", "lồng nhau quá sâu hoặc tự gọi lại chính nó")])
+def test_template_over_budget_is_a_located_error(cli, report, tag, reason):
+    template = copy_builtin("thi-dua", report.parent)
+    edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", tag))
+    for command in (["build", report, "-o", report.parent / "out.docx"], ["templates", "check", template]):
+        err = _fails_fast(cli, *command)
+        assert f"Lỗi {template}: Mẫu Word không hiển thị được. Biểu thức" in err and f"({reason})" in err
+    assert not (report.parent / "out.docx").exists()
+
+
+def test_template_past_its_time_is_a_located_error(cli, report, monkeypatch):
+    monkeypatch.setattr(limits, "TEMPLATE_SECONDS", 0.05)
+    template = copy_builtin("thi-dua", report.parent)
+    slow = "{% for i in range(900) %}{% for j in range(900) %}{% endfor %}{% endfor %}"  # under the turn limit
+    edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", slow))
+    err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
+    assert "Biểu thức vượt giới hạn cho phép (chạy quá 0.05 giây)" in err, err
+    assert not (report.parent / "out.docx").exists()
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    (HUGE_JOIN, "chuỗi quá dài"),
+    ("{{ (('a' * 99999) ~ ('b' * 99999)) | length }}", "chuỗi quá dài"),
+    ("{{ (['a' * 50000] * 2) | string | e }}", "chuỗi quá dài"),
+    (NESTED_LOOP, "câu văn không dùng thẻ {% for %}"),
+])
+def test_sentence_over_budget_is_a_located_error(cli, report_dir, sentence, reason):
+    path = report_dir.write(small_report(noi_dung=[{"tieu_de": "Kết quả", "noi_dung": [sentence]}]))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}:" in err and reason in err, err
+    assert not (report_dir.path / "out.docx").exists()
+
+
+def _zip_bomb(path: Path, part_mb: int = 200) -> Path:
+    """A .docx whose document.xml unpacks to `part_mb` MB of spaces (a few hundred KB packed)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with archive.open("word/document.xml", "w", force_zip64=True) as stream:
+            block = b" " * (1 << 20)
+            for _ in range(part_mb):
+                stream.write(block)
+    return path
+
+
+def _lying_zip(path: Path) -> Path:
+    """A .docx whose document.xml declares 1 KB but unpacks to 40 MB (its header edited)."""
+    _zip_bomb(path, 40)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/document.xml")
+    real = struct.pack("<I", info.file_size)
+    for at in [i for i in range(len(data) - 3) if data[i:i + 4] == real]:
+        data[at:at + 4] = struct.pack("<I", 1024)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (_zip_bomb, "Tệp Word quá lớn để đọc: Phần 'word/document.xml' giải nén ra quá 16 MB."),
+    (_lying_zip, "Không đọc được tệp Word (.docx)."),  # unpacking stops at the declared size: the check sum fails
+])
+def test_check_refuses_a_zip_bomb_quickly(cli, tmp_path, make, message):
+    bomb = make(tmp_path / "bom.docx")
+    assert bomb.stat().st_size < 1_000_000
+    started = time.monotonic()
+    code, out, err = cli("check", bomb)
+    assert time.monotonic() - started < 10 and code == 1 and "Traceback" not in out + err
+    assert f"Lỗi {bomb}: {message}" in err, err
+
+
+def test_a_template_zip_bomb_is_refused(cli, report):
+    bomb = _zip_bomb(report.parent / "thi-dua.docx")
+    code, out, err = cli("templates", "check", bomb)
+    assert code == 1 and "Traceback" not in out + err
+    assert "Tệp Word quá lớn để đọc: Phần 'word/document.xml' giải nén ra quá 16 MB." in err, err
+    err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
+    assert f"Lỗi {bomb}: Tệp Word quá lớn để đọc" in err and not (report.parent / "out.docx").exists()
+
+
+def _chain(depth: int, loop: bool = False) -> dict[str, dict[str, object]]:
+    """so_lieu: f0 stated, each next one the total of the one before, listed from the top of the chain down."""
+    figures: dict[str, dict[str, object]] = {f"f{i}": {"tong_cua": [f"f{i - 1}"]} for i in range(depth - 1, 0, -1)}
+    figures["f0"] = {"tong_cua": [f"f{depth - 1}"]} if loop else {"gia_tri": "1.539,72", "don_vi": "ha"}
+    return figures
+
+
+def test_a_total_chain_1000_deep_is_computed(report_dir):
+    sentence = "Tổng {{ so_lieu.f999 | so }} ha."
+    report = small_report(so_lieu=_chain(1000), noi_dung=[{"tieu_de": "Kết quả", "noi_dung": [sentence]}])
+    target = report_dir.build(report)
+    assert "Tổng 1.539,72 ha." in "\n".join(p.text for p in Document(str(target)).paragraphs)
+
+
+def test_a_loop_of_1000_totals_is_a_located_error(cli, report_dir):
+    path = report_dir.write(small_report(so_lieu=_chain(1000, loop=True)))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}:" in err and "được tính qua một chuỗi số liệu quá dài, có vòng lặp" in err, err
+    assert not (report_dir.path / "out.docx").exists()
