@@ -11,6 +11,8 @@ body, its text boxes, a header or a footer), followed by the paragraph's text as
 
 from __future__ import annotations
 
+from typing import Any
+
 import dataclasses
 import io
 import re
@@ -80,7 +82,8 @@ def template_problems(path: Path) -> list[Problem]:
 
 def trial_problems(path: Path) -> list[Problem]:
     """What a trial render of the template's frame with sample values meets, within the render budgets."""
-    sample = Frame(**{f.name: ["Mẫu"] if str(f.type).startswith("list") else "Mẫu" for f in dataclasses.fields(Frame)})
+    values: dict[str, Any] = {f.name: ["Mẫu"] if str(f.type).startswith("list") else "Mẫu" for f in dataclasses.fields(Frame)}
+    sample = Frame(**values)
     try:
         write_docx(Document(sample), path)
     except BaocaoError as exc:
