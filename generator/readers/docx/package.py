@@ -1,13 +1,14 @@
 """Opening the Word file to import, safely: sizes checked before anything is read, old .doc converted.
 
-A .docx is a zip; a crafted one can expand to gigabytes, so the members' declared sizes are checked
-first (the whole, each XML part, the ratio). A password-protected .docx is not a zip but an OLE
+A .docx is a zip; a crafted one can expand to gigabytes, so it is read through `limits.docx_bytes`
+(declared and real unpacked sizes, as `check` and templates are). A password-protected .docx is not a zip but an OLE
 compound file holding an "EncryptedPackage" stream, like an old .doc: the two are told apart
 by that stream's name. Old .doc files are converted by LibreOffice into a scratch folder.
 """
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import tempfile
@@ -15,17 +16,13 @@ import zipfile
 from pathlib import Path
 
 import docx
+from baocao import limits
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.writers.pdf import find_soffice
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-MAX_FILE_BYTES = 50 * 1024 * 1024  # the file on disk
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all members, as declared in the zip directory
-MAX_PART_BYTES = 60 * 1024 * 1024  # one XML part
-MAX_RATIO = 200  # declared size / compressed size of one member (a zip bomb is far above)
-MAX_MEMBERS = 5000
 CONVERT_SECONDS = 120
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -40,10 +37,6 @@ def open_word(path: Path) -> WordDocument:
     """The document at `path` (.docx, or .doc through LibreOffice); a Vietnamese error when it cannot be read."""
     if not path.is_file():
         raise _refuse(path, "Không có tệp này.", "Kiểm tra tên và đường dẫn tệp.")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _refuse(path, f"Tệp quá lớn ({size // 1024 // 1024} MB; nhập được tệp đến {MAX_FILE_BYTES // 1024 // 1024} MB).",
-                      "Xóa bớt hình ảnh lớn trong tệp rồi nhập lại.")
     with path.open("rb") as stream:
         head = stream.read(len(_OLE_MAGIC))
     if head == _OLE_MAGIC:
@@ -53,29 +46,23 @@ def open_word(path: Path) -> WordDocument:
         return _converted(path)
     if not zipfile.is_zipfile(path):
         raise _refuse(path, "Tệp không phải tệp Word (.docx hoặc .doc), hoặc đã hỏng.")
-    _check_zip(path)
-    try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
-        raise _refuse(path, "Không đọc được tệp Word: tệp đã hỏng hoặc không phải dạng .docx.") from None
+    return _opened(path, path, "Không đọc được tệp Word: tệp đã hỏng hoặc không phải dạng .docx.")
 
 
-def _check_zip(path: Path) -> None:
-    """Refuse a zip whose declared contents are too large or too compressed to be a report."""
+def _opened(source: Path, path: Path, message: str) -> WordDocument:
+    """The .docx at `source` read within the zip limits; errors name the clerk's file `path`."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            names = {member.filename for member in members}
-    except (zipfile.BadZipFile, OSError):
-        raise _refuse(path, "Tệp Word đã hỏng (không mở được gói nén).") from None
-    if "word/document.xml" not in names:
+        data = limits.docx_bytes(source)
+    except BaocaoError as exc:
+        if source == path:
+            raise
+        raise _refuse(path, exc.problems[0].message, exc.problems[0].hint) from None
+    if "word/document.xml" not in zipfile.ZipFile(io.BytesIO(data)).namelist():
         raise _refuse(path, "Tệp nén này không phải tệp Word (thiếu word/document.xml).")
-    too_big = (len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES
-               or any(m.filename.endswith(".xml") and m.file_size > MAX_PART_BYTES for m in members)
-               or any(m.file_size > MAX_RATIO * max(m.compress_size, 1024) for m in members))
-    if too_big:
-        raise _refuse(path, "Tệp Word có nội dung giải nén quá lớn (có thể tệp hỏng hoặc bị làm giả).",
-                      "Mở tệp bằng Word, lưu lại dạng .docx rồi nhập lại; nếu vẫn lỗi, tệp không dùng được.")
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+        raise _refuse(path, message) from None
 
 
 def _converted(path: Path) -> WordDocument:
@@ -96,8 +83,4 @@ def _converted(path: Path) -> WordDocument:
         target = source.with_suffix(".docx")
         if not target.is_file():
             raise _refuse(path, "Tệp .doc không đọc được (LibreOffice không chuyển được: tệp hỏng, có mật khẩu hoặc không phải tệp Word).")
-        _check_zip(target)
-        try:
-            return docx.Document(str(target))
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
-            raise _refuse(path, "Tệp .doc đã chuyển nhưng không đọc được.") from None
+        return _opened(target, path, "Tệp .doc đã chuyển nhưng không đọc được.")
