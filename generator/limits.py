@@ -29,7 +29,6 @@ MAX_TEMPLATE_OUTPUT = 50_000_000  # characters a Word template may render to (al
 MAX_ITERATIONS = 1_000_000  # loop turns one render may take ({% for %} in a template)
 SENTENCE_SECONDS = 2.0  # one sentence (a legitimate one takes microseconds)
 TEMPLATE_SECONDS = 10.0  # one Word template's frame (a legitimate one takes milliseconds)
-REPORT_SECONDS = 20.0  # one report, load to write (`--thoi-gian` changes it); a legitimate one takes < 1 s
 
 # --- reading a .docx (check, templates) ------------------------------------------------
 MAX_PARTS = 2_000  # files inside the zip
