@@ -10,9 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from baocao.pipeline import render
 from run import PARAGRAPHS, big_report
 from timing import median_seconds
+
+from baocao.pipeline import render
 
 RUNS = 9
 

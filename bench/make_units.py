@@ -19,8 +19,41 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "xa-tan-hoa"
 REPORT = "thi-dua-6-thang-2026.yaml"
 EXAMPLE_NAME = "Tân Hòa"
-FIRST = ("Tân", "Phú", "Hòa", "An", "Bình", "Đông", "Tây", "Nam", "Bắc", "Trung", "Thanh", "Quang", "Vĩnh", "Hưng", "Long", "Phước")
-SECOND = ("An", "Lộc", "Thịnh", "Phong", "Sơn", "Lâm", "Thủy", "Tiến", "Thành", "Xuân", "Mỹ", "Lợi", "Hiệp", "Điền", "Yên")
+FIRST = (
+    "Tân",
+    "Phú",
+    "Hòa",
+    "An",
+    "Bình",
+    "Đông",
+    "Tây",
+    "Nam",
+    "Bắc",
+    "Trung",
+    "Thanh",
+    "Quang",
+    "Vĩnh",
+    "Hưng",
+    "Long",
+    "Phước",
+)
+SECOND = (
+    "An",
+    "Lộc",
+    "Thịnh",
+    "Phong",
+    "Sơn",
+    "Lâm",
+    "Thủy",
+    "Tiến",
+    "Thành",
+    "Xuân",
+    "Mỹ",
+    "Lợi",
+    "Hiệp",
+    "Điền",
+    "Yên",
+)
 GOOD_FIGURE = "{{ so_lieu.so_thon | so_dv }}"
 BROKEN_FIGURE = "{{ so_lieu.so_thon_moi | so_dv }}"  # never declared: "Số liệu 'so_thon_moi' chưa được khai báo"
 # A figure's values: gia_tri, ke_hoach, cung_ky written the Vietnamese way, quoted or not.
@@ -77,13 +110,18 @@ def make_units(folder: Path, count: int = 30, broken: int = 1) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Tạo thư mục các đơn vị mẫu (từ ví dụ xã Tân Hòa).")
-    parser.add_argument("folder", nargs="?", default="don-vi-mau", type=Path, help="thư mục tạo ra (mặc định: don-vi-mau)")
+    parser.add_argument(
+        "folder", nargs="?", default="don-vi-mau", type=Path, help="thư mục tạo ra (mặc định: don-vi-mau)"
+    )
     parser.add_argument("-n", type=int, default=30, help="số đơn vị (mặc định: 30)")
     parser.add_argument("--hong", type=int, default=1, help="số đơn vị cố ý có lỗi (mặc định: 1)")
     args = parser.parse_args()
     units = make_units(args.folder, args.n, args.hong)
-    broken = ", ".join(unit.name for unit in units[len(units) - args.hong:]) or "không"
-    print(f"Đã tạo {len(units)} đơn vị trong {args.folder}/ (cố ý có lỗi: {broken}). Soạn tất cả: baocao build {args.folder}")
+    broken = ", ".join(unit.name for unit in units[len(units) - args.hong :]) or "không"
+    print(
+        f"Đã tạo {len(units)} đơn vị trong {args.folder}/ (cố ý có lỗi: {broken}). Soạn tất "
+        f"cả: baocao build {args.folder}"
+    )
 
 
 if __name__ == "__main__":

@@ -31,15 +31,15 @@ from pathlib import Path
 import docx
 from docxtpl import DocxTemplate
 from lxml import etree
+from make_units import make_units
+from tables import appendix
+from timing import median_seconds
 
 import baocao
 from baocao.batch import plan
 from baocao.batch import run as run_jobs
 from baocao.pipeline import render
 from baocao.writers.pdf import convert, find_soffice
-from make_units import make_units
-from tables import appendix
-from timing import median_seconds
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "xa-tan-hoa" / "thi-dua-6-thang-2026.yaml"
@@ -66,39 +66,68 @@ def median_timed(command: list[str], runs: int) -> tuple[float, float]:
 
 
 # A forked child starts with its parent's resident size, so each command is started from this small launcher.
-_LAUNCHER = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, "
-             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+_LAUNCHER = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, "
+    "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 
 def peak_mb(command: list[str]) -> float:
     """maxrss of the command's largest process (itself or a child it waited for), in MB."""
-    return int(subprocess.run([sys.executable, "-c", _LAUNCHER, *command], check=True, capture_output=True, text=True).stdout) / MB
+    return (
+        int(
+            subprocess.run(
+                [sys.executable, "-c", _LAUNCHER, *command], check=True, capture_output=True, text=True
+            ).stdout
+        )
+        / MB
+    )
 
 
 def big_report(folder: Path, notes: int = NOTES, rows: int = ROWS) -> Path:
-    """PARAGRAPHS paragraphs under 10 sections citing a figure, `notes` of them with a footnote, a `rows`-row appendix."""
+    """PARAGRAPHS paragraphs in 10 sections citing a figure, `notes` with a footnote, a `rows`-row appendix."""
     shutil.copy(UNIT, folder / "don-vi.yaml")
-    lines = ["loai: nhiem-vu", "ky_bao_cao: 6 tháng đầu năm 2026", "so: 142", "ngay: 15/6/2026", "so_lieu:",
-             "  a: {gia_tri: 1.539, don_vi: ha, ke_hoach: 1.600, cung_ky: 1.480}",
-             "  thu: {gia_tri: 6.418, don_vi: triệu đồng, ke_hoach: 11.250, cung_ky: 5.902}", "noi_dung:"]
+    lines = [
+        "loai: nhiem-vu",
+        "ky_bao_cao: 6 tháng đầu năm 2026",
+        "so: 142",
+        "ngay: 15/6/2026",
+        "so_lieu:",
+        "  a: {gia_tri: 1.539, don_vi: ha, ke_hoach: 1.600, cung_ky: 1.480}",
+        "  thu: {gia_tri: 6.418, don_vi: triệu đồng, ke_hoach: 11.250, cung_ky: 5.902}",
+        "noi_dung:",
+    ]
     for n in range(PARAGRAPHS):
         if n % (PARAGRAPHS // 10) == 0:
             lines += [f"  - tieu_de: Mục thử số {n // (PARAGRAPHS // 10) + 1}", "    noi_dung:"]
-        text = f"Đoạn {n + 1}: diện tích {{{{ so_lieu.a | so_dv }}}}, {{{{ so_lieu.a | so_ke_hoach }}}}, {{{{ so_lieu.a | tang_giam }}}}"
-        note = f"[^Ghi chú {n + 1}: số liệu {{{{ so_lieu.a | so }}}} ha theo báo cáo của các thôn.]" if n < notes else ""
+        text = (
+            f"Đoạn {n + 1}: diện tích {{{{ so_lieu.a | so_dv }}}}, {{{{ so_lieu.a | so_ke_hoach "
+            f"}}}}, {{{{ so_lieu.a | tang_giam }}}}"
+        )
+        note = (
+            f"[^Ghi chú {n + 1}: số liệu {{{{ so_lieu.a | so }}}} ha theo báo cáo của các thôn.]" if n < notes else ""
+        )
         lines.append(f"      - '{text}{note}.'")
     report = folder / f"bench-{notes}-{rows}.yaml"
     report.write_text("\n".join(lines) + "\n" + (appendix(rows, 5) if rows else ""), encoding="utf-8")
     return report
 
 
-def plain_docxtpl(folder: Path, texts: list[str], notes: list[str], rows: list[list[str]], clock=time.process_time) -> float:
+def plain_docxtpl(
+    folder: Path, texts: list[str], notes: list[str], rows: list[list[str]], clock=time.process_time
+) -> float:
     """Median time of docxtpl rendering the same text: paragraphs and note texts through `{%p for %}`
     loops, table rows through a `{%tr for %}` loop (docxtpl has no footnotes: notes become paragraphs)."""
     template = folder / "plain.docx"
     word = docx.Document()
-    for line in ("{%p for doan in cac_doan %}", "{{ doan }}", "{%p endfor %}",
-                 "{%p for doan in chu_thich %}", "{{ doan }}", "{%p endfor %}"):
+    for line in (
+        "{%p for doan in cac_doan %}",
+        "{{ doan }}",
+        "{%p endfor %}",
+        "{%p for doan in chu_thich %}",
+        "{{ doan }}",
+        "{%p endfor %}",
+    ):
         word.add_paragraph(line)
     columns = len(rows[0])
     table = word.add_table(rows=3, cols=columns)
@@ -158,7 +187,16 @@ def pdf_times(folder: Path, documents: list[Path]) -> tuple[float, float]:
     copies = [Path(shutil.copy(doc, flat / f"bao-cao-{i:02d}.docx")) for i, doc in enumerate(documents)]
     targets = [folder / "ours" / f"{i}.pdf" for i in range(len(copies))]
     profile = (folder / "lo-profile").as_uri()
-    bare = [find_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(folder / "bare"), *copies]
+    bare = [
+        find_soffice(),
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder / "bare"),
+        *copies,
+    ]
     convert(copies, targets)  # LibreOffice fills each profile on its first start
     timed(bare)
     return median_seconds(lambda: convert(copies, targets), 3), median_timed(bare, 3)[0]
@@ -170,38 +208,79 @@ def row(measure: str, value: str, target: str, met: bool) -> str:
 
 def main() -> None:
     compileall.compile_dir(str(Path(baocao.__file__).parent), quiet=1)
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}; "
-          f"load average before: {os.getloadavg()[0]:.2f}")
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()}; "
+        f"load average before: {os.getloadavg()[0]:.2f}"
+    )
     baocao_cli = [sys.executable, "-m", "baocao"]
     rows = ["| Measure | Result | Target | Met |", "|---|---|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         ours, plain = per_report(folder)
-        rows.append(row(f"one report, {PARAGRAPHS} paragraphs + {NOTES} footnotes + {ROWS}-row appendix, in process (CPU), vs plain docxtpl "
-                        "rendering the same text (notes as paragraphs: docxtpl makes no footnotes; rows by a `{%tr for %}` loop)",
-                        f"{ours * 1000:.0f} ms vs {plain * 1000:.0f} ms: {ours / plain:.2f}×", f"≤ {TARGETS['ratio']}×", ours / plain <= TARGETS["ratio"]))
+        rows.append(
+            row(
+                f"one report, {PARAGRAPHS} paragraphs + {NOTES} footnotes + {ROWS}-row appendix, in "
+                f"process (CPU), vs plain docxtpl "
+                "rendering the same text (notes as paragraphs: docxtpl makes no footnotes; rows by "
+                "a `{%tr for %}` loop)",
+                f"{ours * 1000:.0f} ms vs {plain * 1000:.0f} ms: {ours / plain:.2f}×",
+                f"≤ {TARGETS['ratio']}×",
+                ours / plain <= TARGETS["ratio"],
+            )
+        )
         units, plain_units = thirty_units(folder)
-        rows.append(row(f"{UNITS}-unit batch (each the report above), 2 worker processes, in process (wall), vs {UNITS} plain docxtpl "
-                        "renders of the same text in one process", f"{units:.2f} s vs {plain_units:.2f} s: {units / plain_units:.2f}×",
-                        f"≤ {TARGETS['units']}×", units / plain_units <= TARGETS["units"]))
+        rows.append(
+            row(
+                f"{UNITS}-unit batch (each the report above), 2 worker processes, in process (wall), "
+                f"vs {UNITS} plain docxtpl "
+                "renders of the same text in one process",
+                f"{units:.2f} s vs {plain_units:.2f} s: {units / plain_units:.2f}×",
+                f"≤ {TARGETS['units']}×",
+                units / plain_units <= TARGETS["units"],
+            )
+        )
         cold_build = [*baocao_cli, "build", str(EXAMPLE), "-o", str(folder / "cold.docx")]
         timed(cold_build)  # the file cache, as a clerk's second build finds it
         (cold, cold_cpu), cold_memory = median_timed(cold_build, RUNS), peak_mb(cold_build)
-        rows.append(row("`baocao build` of the example, new process (cold)", f"{cold * 1000:.0f} ms (CPU {cold_cpu * 1000:.0f} ms)",
-                        f"≤ {TARGETS['cold'] * 1000:.0f} ms", cold <= TARGETS["cold"]))
+        rows.append(
+            row(
+                "`baocao build` of the example, new process (cold)",
+                f"{cold * 1000:.0f} ms (CPU {cold_cpu * 1000:.0f} ms)",
+                f"≤ {TARGETS['cold'] * 1000:.0f} ms",
+                cold <= TARGETS["cold"],
+            )
+        )
         make_units(folder / "units", BATCH, broken=0)
         batch_build = [*baocao_cli, "build", str(folder / "units"), "--jobs", "2", "-o", str(folder / "out")]
         (batch, batch_cpu), batch_memory = median_timed(batch_build, 3), peak_mb(batch_build)
-        rows.append(row(f"`baocao build DIR --jobs 2`, {BATCH} commune reports", f"{batch:.2f} s (CPU {batch_cpu:.2f} s, all processes)",
-                        f"≤ {TARGETS['batch']:.0f} s", batch <= TARGETS["batch"]))
+        rows.append(
+            row(
+                f"`baocao build DIR --jobs 2`, {BATCH} commune reports",
+                f"{batch:.2f} s (CPU {batch_cpu:.2f} s, all processes)",
+                f"≤ {TARGETS['batch']:.0f} s",
+                batch <= TARGETS["batch"],
+            )
+        )
         if find_soffice():
             ours_pdf, bare_pdf = pdf_times(folder, sorted((folder / "out").rglob("*.docx"))[:PDFS])
-            rows.append(row(f"PDF of {PDFS} reports vs bare `soffice --convert-to pdf`", f"{ours_pdf:.2f} s vs {bare_pdf:.2f} s: {ours_pdf / bare_pdf:.2f}×",
-                            f"≤ {TARGETS['pdf']}×", ours_pdf / bare_pdf <= TARGETS["pdf"]))
+            rows.append(
+                row(
+                    f"PDF of {PDFS} reports vs bare `soffice --convert-to pdf`",
+                    f"{ours_pdf:.2f} s vs {bare_pdf:.2f} s: {ours_pdf / bare_pdf:.2f}×",
+                    f"≤ {TARGETS['pdf']}×",
+                    ours_pdf / bare_pdf <= TARGETS["pdf"],
+                )
+            )
     itself = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB
-    rows.append(row("peak memory, largest process: cold build / batch (parent or worker) / in-process renders",
-                    f"{cold_memory:.0f} / {batch_memory:.0f} / {itself:.0f} MB", f"≤ {TARGETS['memory']} MB",
-                    max(cold_memory, batch_memory, itself) <= TARGETS["memory"]))
+    rows.append(
+        row(
+            "peak memory, largest process: cold build / batch (parent or worker) / in-process renders",
+            f"{cold_memory:.0f} / {batch_memory:.0f} / {itself:.0f} MB",
+            f"≤ {TARGETS['memory']} MB",
+            max(cold_memory, batch_memory, itself) <= TARGETS["memory"],
+        )
+    )
     print("\n".join(rows))
     print(f"Load average after: {os.getloadavg()[0]:.2f} (wall times grow when other processes share the cores)")
 

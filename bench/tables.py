@@ -12,8 +12,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from baocao.pipeline import render
 from timing import median_seconds
+
+from baocao.pipeline import render
 
 ROOT = Path(__file__).resolve().parents[1]
 UNIT = ROOT / "data" / "xa-tan-hoa" / "don-vi.yaml"
@@ -50,10 +51,14 @@ phu_luc:
 
 
 def _row(n: int) -> str:
-    return (f"            - {{don_vi: Phòng Kinh tế, nhiem_vu: 'Nhiệm vụ số {n}: triển khai kế hoạch của xã trong lĩnh vực được giao.', "
-            f"van_ban: 'Kế hoạch số {n}/KH-UBND ngày 12/01/2026', khoi_luong: 'Thu ngân sách được {{{{ so_lieu.thu | so_dv }}}}, "
-            f"{{{{ so_lieu.thu | so_ke_hoach(true) }}}}; các phần việc còn lại đang thực hiện theo kế hoạch.', "
-            f"danh_gia: '{n % 100},5', trang_thai: {STATUSES[n % 3]}}}\n")
+    return (
+        f"            - {{don_vi: Phòng Kinh tế, nhiem_vu: 'Nhiệm vụ số {n}: triển khai kế "
+        f"hoạch của xã trong lĩnh vực được giao.', "
+        f"van_ban: 'Kế hoạch số {n}/KH-UBND ngày 12/01/2026', khoi_luong: 'Thu ngân sách được "
+        f"{{{{ so_lieu.thu | so_dv }}}}, "
+        f"{{{{ so_lieu.thu | so_ke_hoach(true) }}}}; các phần việc còn lại đang thực hiện theo kế hoạch.', "
+        f"danh_gia: '{n % 100},5', trang_thai: {STATUSES[n % 3]}}}\n"
+    )
 
 
 def appendix(rows: int, groups: int) -> str:
@@ -82,7 +87,10 @@ def main() -> None:
         size = len(render(big).data)  # also warms the caches (template bytes, compiled sentences)
         with_table = median_seconds(lambda: render(big), RUNS)
         without = median_seconds(lambda: render(small), RUNS)
-    print(f"| render, biểu {ROWS} dòng ({GROUPS} nhóm), trung vị {RUNS} lần | {with_table * 1000:.0f} ms | {size // 1024} KB |")
+    print(
+        f"| render, biểu {ROWS} dòng ({GROUPS} nhóm), trung vị {RUNS} lần | {with_table * 1000:.0f} "
+        f"ms | {size // 1024} KB |"
+    )
     print(f"| render, cùng báo cáo không có biểu | {without * 1000:.0f} ms | |")
 
 

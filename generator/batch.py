@@ -30,8 +30,10 @@ from baocao.writers.registry import DEFAULT_WRITER, writer_for
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 _REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)
-_NO_REPORT_HINT = ("Mỗi đơn vị là một thư mục có tệp don-vi.yaml; tệp báo cáo là tệp .yaml đặt trong thư mục đó, "
-                   "có dòng 'ky_bao_cao: ...' ở đầu dòng.")
+_NO_REPORT_HINT = (
+    "Mỗi đơn vị là một thư mục có tệp don-vi.yaml; tệp báo cáo là tệp .yaml đặt trong thư mục đó, "
+    "có dòng 'ky_bao_cao: ...' ở đầu dòng."
+)
 
 
 @dataclass(frozen=True)
@@ -84,13 +86,22 @@ def _folder_jobs(folder: Path, root: Path, templates: Path | None, writer: str) 
     suffix = writer_for(writer).suffix
     for unit in unit_folders(folder):
         label = unit.relative_to(folder) if unit != folder else Path(folder.resolve().name)
-        jobs += [Job(report, root / label / f"{report.stem}{suffix}", label.as_posix(), templates, writer)
-                 for report in sorted(unit.iterdir()) if is_report(report)]
+        jobs += [
+            Job(report, root / label / f"{report.stem}{suffix}", label.as_posix(), templates, writer)
+            for report in sorted(unit.iterdir())
+            if is_report(report)
+        ]
     return jobs
 
 
-def plan(paths: list[Path], output: Path | None = None, templates: Path | None = None, *, write: bool = True,
-         writer: str = DEFAULT_WRITER) -> list[Job]:
+def plan(
+    paths: list[Path],
+    output: Path | None = None,
+    templates: Path | None = None,
+    *,
+    write: bool = True,
+    writer: str = DEFAULT_WRITER,
+) -> list[Job]:
     """The jobs for report files and folders, in the order given, each report once.
 
     `output` is the file to write when it has the writer's suffix (one report file), else the folder
@@ -106,14 +117,24 @@ def plan(paths: list[Path], output: Path | None = None, templates: Path | None =
     # `*.yaml` in a unit folder names its don-vi.yaml too: it is read with each report, not built.
     for path in [p for p in paths if p.name != UNIT_FILE] or paths:
         if path.name == UNIT_FILE:
-            problems.append(Problem(Location(path), "Đây là hồ sơ đơn vị, không phải tệp báo cáo.",
-                                    "Chỉ ghi tên tệp báo cáo (hoặc thư mục đơn vị); hồ sơ don-vi.yaml được đọc tự động."))
+            problems.append(
+                Problem(
+                    Location(path),
+                    "Đây là hồ sơ đơn vị, không phải tệp báo cáo.",
+                    "Chỉ ghi tên tệp báo cáo (hoặc thư mục đơn vị); hồ sơ don-vi.yaml được đọc tự động.",
+                )
+            )
             continue
         target = output if output is not None and single else root / f"{path.stem}{suffix}"
-        found = (_folder_jobs(path, root, templates, writer) if path.is_dir()
-                 else [Job(path, target, path.parent.name, templates, writer)])
+        found = (
+            _folder_jobs(path, root, templates, writer)
+            if path.is_dir()
+            else [Job(path, target, path.parent.name, templates, writer)]
+        )
         if not found:
-            problems.append(Problem(Location(path), "Không tìm thấy tệp báo cáo nào trong thư mục này.", _NO_REPORT_HINT))
+            problems.append(
+                Problem(Location(path), "Không tìm thấy tệp báo cáo nào trong thư mục này.", _NO_REPORT_HINT)
+            )
         for job in found:
             jobs.setdefault(job.report.resolve(), job)
     if write:
@@ -129,8 +150,13 @@ def _collisions(jobs: list[Job]) -> list[Problem]:
     for job in jobs:
         first = writers.setdefault(job.target.resolve(), job)
         if first is not job:
-            problems.append(Problem(Location(job.report), f"Báo cáo này và '{first.report}' cùng ghi ra tệp '{job.target}'.",
-                                    "Đổi tên một trong hai tệp báo cáo, hoặc soạn từng tệp riêng với -o."))
+            problems.append(
+                Problem(
+                    Location(job.report),
+                    f"Báo cáo này và '{first.report}' cùng ghi ra tệp '{job.target}'.",
+                    "Đổi tên một trong hai tệp báo cáo, hoặc soạn từng tệp riêng với -o.",
+                )
+            )
     return problems
 
 
@@ -147,14 +173,19 @@ def build_one(job: Job, write: bool = True) -> Outcome:
     errors are kept in the outcome, not raised (nothing is written then)."""
     started = time.perf_counter()
     try:
-        built = (pipeline.build(job.report, job.target, job.templates, job.writer, job.strict)[1] if write
-                 else pipeline.render(job.report, job.templates, job.writer, job.strict))
+        built = (
+            pipeline.build(job.report, job.target, job.templates, job.writer, job.strict)[1]
+            if write
+            else pipeline.render(job.report, job.templates, job.writer, job.strict)
+        )
     except BaocaoError as exc:
         return Outcome(job, exc.warnings, exc.problems, time.perf_counter() - started)
     return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started)
 
 
-def run(jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lambda _: None, write: bool = True) -> list[Outcome]:
+def run(
+    jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lambda _: None, write: bool = True
+) -> list[Outcome]:
     """Build every job (only render it without `write`), `workers` at a time; `done` hears of each as it
     ends. Outcomes in job order.
 

@@ -142,15 +142,17 @@ def docx_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BaocaoError(Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).",
-                                  "Kiểm tra đường dẫn và quyền đọc.")) from None
+        raise BaocaoError(
+            Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).", "Kiểm tra đường dẫn và quyền đọc.")
+        ) from None
     if size > MAX_TOTAL:
         raise _too_big(path, f"Tệp nặng {size / _MB:.0f} MB, quá giới hạn {MAX_TOTAL // _MB} MB.")
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BaocaoError(Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).",
-                                  "Kiểm tra đường dẫn và quyền đọc.")) from None
+        raise BaocaoError(
+            Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).", "Kiểm tra đường dẫn và quyền đọc.")
+        ) from None
     check_zip(data, path)
     return data
 
@@ -172,8 +174,13 @@ def check_zip(data: bytes, path: Path) -> None:
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         if isinstance(exc, RecursionError):
             raise
-        raise BaocaoError(Problem(Location(path), "Không đọc được tệp Word (.docx).",
-                                  "Mở tệp bằng Word rồi lưu lại dạng Word Document (.docx).")) from None
+        raise BaocaoError(
+            Problem(
+                Location(path),
+                "Không đọc được tệp Word (.docx).",
+                "Mở tệp bằng Word rồi lưu lại dạng Word Document (.docx).",
+            )
+        ) from None
 
 
 def _part_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, *, declared: bool) -> int:
@@ -191,7 +198,11 @@ def _part_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, *, d
 
 
 def _too_big(path: Path, message: str) -> BaocaoError:
-    return BaocaoError(Problem(Location(path), f"Tệp Word quá lớn để đọc: {message}",
-                               "Tệp bị lỗi hoặc cố ý làm quá lớn (zip bomb); báo cáo thật nhỏ hơn nhiều. "
-                               "Tách tệp hoặc nén lại ảnh trong Word."))
-
+    return BaocaoError(
+        Problem(
+            Location(path),
+            f"Tệp Word quá lớn để đọc: {message}",
+            "Tệp bị lỗi hoặc cố ý làm quá lớn (zip bomb); báo cáo thật nhỏ hơn nhiều. "
+            "Tách tệp hoặc nén lại ảnh trong Word.",
+        )
+    )

@@ -65,8 +65,13 @@ def default_output(report: Path, writer: str = DEFAULT_WRITER) -> Path:
     return OUTPUT_DIR / f"{report.stem}{writer_for(writer).suffix}"
 
 
-def build(report: Path, output: Path | None = None, templates: Path | None = None,
-          writer: str = DEFAULT_WRITER, strict: bool = False) -> tuple[Path, Built]:
+def build(
+    report: Path,
+    output: Path | None = None,
+    templates: Path | None = None,
+    writer: str = DEFAULT_WRITER,
+    strict: bool = False,
+) -> tuple[Path, Built]:
     """Render a report and write it atomically; nothing is written if any stage fails."""
     built = render(report, templates, writer, strict)
     target = output or default_output(report, writer)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 import watchfiles
+
 from baocao.errors import BaocaoError, Problem
 from baocao.input.model import UNIT_FILE
 from baocao.pipeline import compose_report
@@ -60,8 +61,14 @@ def _only(files: set[Path]) -> Callable[[watchfiles.Change, str], bool]:
 class Watch:
     """The report's builds and the files they read; `run` builds again whenever one of them is saved."""
 
-    def __init__(self, report: Path, output: Path, board: Board, templates: Path | None = None,
-                 converter: Converter | None = None):
+    def __init__(
+        self,
+        report: Path,
+        output: Path,
+        board: Board,
+        templates: Path | None = None,
+        converter: Converter | None = None,
+    ):
         self.report, self.output, self.board = report, output, board
         self.templates, self.converter = templates, converter
         self.files = {_absolute(report), _absolute(report.parent / UNIT_FILE)}
@@ -101,8 +108,14 @@ class Watch:
         while stop is None or not stop.is_set():
             files = set(self.files)
             folders = sorted({f.parent for f in files if f.parent.is_dir()})
-            for _changes in watchfiles.watch(*folders, watch_filter=_only(files),
-                                             debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, recursive=False):
+            for _changes in watchfiles.watch(
+                *folders,
+                watch_filter=_only(files),
+                debounce=DEBOUNCE_MS,
+                step=STEP_MS,
+                stop_event=stop,
+                recursive=False,
+            ):
                 told(self.build())
                 if self.files != files:  # another profile or template: watch those instead
                     break

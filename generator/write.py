@@ -37,4 +37,8 @@ def _mode(path: Path) -> int:
 
 
 def _cannot_write(path: Path, exc: OSError):
-    return fail(Location(path), f"Không ghi được tệp ({exc.strerror}).", "Đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi thư mục.")
+    return fail(
+        Location(path),
+        f"Không ghi được tệp ({exc.strerror}).",
+        "Đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi thư mục.",
+    )

@@ -1,6 +1,6 @@
 """Rewrite the table of checker rules in README.md from baocao.nd30.rules (run after changing a rule).
 
-    python scripts/readme_rules.py
+python scripts/readme_rules.py
 """
 
 from __future__ import annotations

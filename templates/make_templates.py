@@ -56,12 +56,33 @@ LEFT = WD_ALIGN_PARAGRAPH.LEFT
 
 # Successors of w:pBdr inside w:pPr, for schema-ordered insertion.
 _PBDR_SUCCESSORS = (
-    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-    "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 
 
@@ -114,10 +135,7 @@ def _style_xml(
     """Return one w:style element as XML text."""
     dflt = ' w:default="1"' if default else ""
     base = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
-    return (
-        f'<w:style w:type="{kind}"{dflt} w:styleId="{style_id}">'
-        f'<w:name w:val="{name}"/>{base}{meta}{body}</w:style>'
-    )
+    return f'<w:style w:type="{kind}"{dflt} w:styleId="{style_id}"><w:name w:val="{name}"/>{base}{meta}{body}</w:style>'
 
 
 def _heading_xml(level: int, bold: bool, italic: bool, centred: bool) -> str:
@@ -131,7 +149,10 @@ def _heading_xml(level: int, bold: bool, italic: bool, centred: bool) -> str:
     )
     meta = '<w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>'
     return _style_xml(
-        "paragraph", f"Heading{level}", f"heading {level}", ppr + _rpr_xml(14, bold, italic),
+        "paragraph",
+        f"Heading{level}",
+        f"heading {level}",
+        ppr + _rpr_xml(14, bold, italic),
         meta=meta,
     )
 
@@ -146,46 +167,76 @@ def _styles_xml() -> list[str]:
     single = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
     grid = "".join(single.format(e) for e in edges)
-    hf_tabs = (
-        '<w:tabs><w:tab w:val="center" w:pos="4678"/>'
-        '<w:tab w:val="right" w:pos="9355"/></w:tabs>'
-    )
+    hf_tabs = '<w:tabs><w:tab w:val="center" w:pos="4678"/><w:tab w:val="right" w:pos="9355"/></w:tabs>'
     return [
-        _style_xml("paragraph", "Normal", "Normal", _ppr_xml() + _rpr_xml(), None,
-                   "<w:qFormat/>", default=True),
-        _style_xml("character", "DefaultParagraphFont", "Default Paragraph Font", "", None,
-                   '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>', default=True),
-        _style_xml("table", "TableNormal", "Normal Table",
-                   f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{cell_mar}</w:tblPr>', None,
-                   hidden, default=True),
+        _style_xml("paragraph", "Normal", "Normal", _ppr_xml() + _rpr_xml(), None, "<w:qFormat/>", default=True),
+        _style_xml(
+            "character",
+            "DefaultParagraphFont",
+            "Default Paragraph Font",
+            "",
+            None,
+            '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>',
+            default=True,
+        ),
+        _style_xml(
+            "table",
+            "TableNormal",
+            "Normal Table",
+            f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{cell_mar}</w:tblPr>',
+            None,
+            hidden,
+            default=True,
+        ),
         _style_xml("numbering", "NoList", "No List", "", None, hidden, default=True),
         _heading_xml(1, bold=True, italic=False, centred=True),
         _heading_xml(2, bold=True, italic=False, centred=False),
         _heading_xml(3, bold=True, italic=False, centred=False),
         _heading_xml(4, bold=True, italic=True, centred=False),
         _heading_xml(5, bold=False, italic=True, centred=False),
-        _style_xml("paragraph", "GachDauDong", "Gạch đầu dòng", _ppr_xml() + _rpr_xml(),
-                   meta='<w:qFormat/>'),
-        _style_xml("paragraph", "DauCong", "Dấu cộng", _ppr_xml() + _rpr_xml(),
-                   meta='<w:qFormat/>'),
-        _style_xml("paragraph", "Bang", "Bảng",
-                   _ppr_xml(jc="left", first_line=0, before=40, after=40) + _rpr_xml(13),
-                   meta='<w:qFormat/>'),
-        _style_xml("paragraph", "FootnoteText", "footnote text",
-                   _ppr_xml(after=0, first_line=0) + _rpr_xml(12), meta=hidden),
-        _style_xml("character", "FootnoteReference", "footnote reference",
-                   '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>',
-                   "DefaultParagraphFont", hidden),
-        _style_xml("paragraph", "Header", "header",
-                   _ppr_xml(jc="center", first_line=0, after=0, tabs=hf_tabs) + _rpr_xml(),
-                   meta=hidden),
-        _style_xml("paragraph", "Footer", "footer",
-                   _ppr_xml(jc="center", first_line=0, after=0, tabs=hf_tabs) + _rpr_xml(),
-                   meta=hidden),
-        _style_xml("table", "TableGrid", "Table Grid",
-                   '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-                   f'<w:tblPr><w:tblBorders>{grid}</w:tblBorders>{cell_mar}</w:tblPr>',
-                   "TableNormal", '<w:uiPriority w:val="59"/>'),
+        _style_xml("paragraph", "GachDauDong", "Gạch đầu dòng", _ppr_xml() + _rpr_xml(), meta="<w:qFormat/>"),
+        _style_xml("paragraph", "DauCong", "Dấu cộng", _ppr_xml() + _rpr_xml(), meta="<w:qFormat/>"),
+        _style_xml(
+            "paragraph",
+            "Bang",
+            "Bảng",
+            _ppr_xml(jc="left", first_line=0, before=40, after=40) + _rpr_xml(13),
+            meta="<w:qFormat/>",
+        ),
+        _style_xml(
+            "paragraph", "FootnoteText", "footnote text", _ppr_xml(after=0, first_line=0) + _rpr_xml(12), meta=hidden
+        ),
+        _style_xml(
+            "character",
+            "FootnoteReference",
+            "footnote reference",
+            '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>',
+            "DefaultParagraphFont",
+            hidden,
+        ),
+        _style_xml(
+            "paragraph",
+            "Header",
+            "header",
+            _ppr_xml(jc="center", first_line=0, after=0, tabs=hf_tabs) + _rpr_xml(),
+            meta=hidden,
+        ),
+        _style_xml(
+            "paragraph",
+            "Footer",
+            "footer",
+            _ppr_xml(jc="center", first_line=0, after=0, tabs=hf_tabs) + _rpr_xml(),
+            meta=hidden,
+        ),
+        _style_xml(
+            "table",
+            "TableGrid",
+            "Table Grid",
+            '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            f"<w:tblPr><w:tblBorders>{grid}</w:tblBorders>{cell_mar}</w:tblPr>",
+            "TableNormal",
+            '<w:uiPriority w:val="59"/>',
+        ),
     ]
 
 
@@ -215,8 +266,7 @@ def _set_styles(doc) -> None:
 
 def _drop_extra_parts(doc) -> None:
     """Drop parts the template does not need (thumbnail, stylesWithEffects, customXml)."""
-    unwanted = {RT.THUMBNAIL, RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/"
-                "relationships/stylesWithEffects"}
+    unwanted = {RT.THUMBNAIL, RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
     for rels in (doc.part.package.rels, doc.part.rels):
         for rId in [r.rId for r in rels.values() if r.reltype in unwanted]:
             del rels[rId]
@@ -242,10 +292,7 @@ def _set_theme_fonts(doc) -> None:
 
 def _footnotes_xml() -> str:
     """Return word/footnotes.xml with only the separator notes, as Word writes it."""
-    ppr = (
-        '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-        '<w:ind w:firstLine="0"/></w:pPr>'
-    )
+    ppr = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/></w:pPr>'
     return (
         f"<w:footnotes {nsdecls('w', 'r')}>"
         f'<w:footnote w:type="separator" w:id="-1"><w:p>{ppr}'
@@ -258,12 +305,9 @@ def _footnotes_xml() -> str:
 def _add_footnotes(doc) -> None:
     """Add the footnotes part, its relationship and settings' w:footnotePr."""
     package = doc.part.package
-    part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
-                   parse_xml(_footnotes_xml()), package)
+    part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_footnotes_xml()), package)
     doc.part.relate_to(part, RT.FOOTNOTES)
-    pr = parse_xml(
-        f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
-    )
+    pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
     doc.settings.element.find(qn("w:compat")).addprevious(pr)
 
 
@@ -308,7 +352,7 @@ def _set_page(doc) -> None:
 
 def _page_field_runs(paragraph) -> None:
     """Append a PAGE field (fldChar begin/instrText/separate/result/end)."""
-    rpr = f"<w:rPr>{_fonts_xml()}<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>"
+    rpr = f'<w:rPr>{_fonts_xml()}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>'
     parts = [
         '<w:fldChar w:fldCharType="begin"/>',
         '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
@@ -332,8 +376,16 @@ def _set_headers(doc) -> None:
 # ------------------------------------------------------------------ body helpers
 
 
-def _para(container, text: str = "", size: int = 14, bold: bool = False,
-          italic: bool = False, align=CENTER, before: int = 0, after: int = 0):
+def _para(
+    container,
+    text: str = "",
+    size: int = 14,
+    bold: bool = False,
+    italic: bool = False,
+    align=CENTER,
+    before: int = 0,
+    after: int = 0,
+):
     """Add a paragraph with no first-line indent and one run holding `text`."""
     p = container.add_paragraph()
     fmt = p.paragraph_format
@@ -354,9 +406,7 @@ def _tag(container, tag: str):
 def _tiny_para(container, before: int = 0, after: int = 0):
     """Add an empty paragraph whose mark is 1 pt high."""
     p = _para(container, before=before, after=after)
-    p._p.get_or_add_pPr().append(
-        parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
-    )
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
     return p
 
 
@@ -369,8 +419,7 @@ def _rule(container, width: int, length: int, after: int = 0):
     side = Twips((width - length) // 2)
     p.paragraph_format.left_indent = p.paragraph_format.right_indent = side
     border = parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
-        'w:color="000000"/></w:pBdr>'
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
     )
     p._p.pPr.insert_element_before(border, *_PBDR_SUCCESSORS)
     return p
@@ -383,30 +432,34 @@ def _grid(doc, widths: tuple[int, int], indent: int = 0, top: int = 0):
     """
     table = doc.add_table(rows=1, cols=2)
     tbl = table._tbl
-    nil = "".join(f'<w:{e} w:val="nil"/>' for e in
-                  ("top", "left", "bottom", "right", "insideH", "insideV"))
+    nil = "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
     tbl.remove(tbl.tblPr)
-    tbl.insert(0, parse_xml(
-        f'<w:tblPr {nsdecls("w")}><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-        f'<w:tblInd w:w="{indent}" w:type="dxa"/><w:tblBorders>{nil}</w:tblBorders>'
-        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{top}" w:type="dxa"/>'
-        '<w:left w:w="0" w:type="dxa"/>'
-        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>'
-    ))
+    tbl.insert(
+        0,
+        parse_xml(
+            f'<w:tblPr {nsdecls("w")}><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            f'<w:tblInd w:w="{indent}" w:type="dxa"/><w:tblBorders>{nil}</w:tblBorders>'
+            f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="{top}" w:type="dxa"/>'
+            '<w:left w:w="0" w:type="dxa"/>'
+            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/></w:tblPr>'
+        ),
+    )
     for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(width))
     row = table.rows[0]
-    row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+    row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
     for cell, width in zip(row.cells, widths, strict=True):
         tcpr = cell._tc.get_or_add_tcPr()
         tcpr.find(qn("w:tcW")).set(qn("w:w"), str(width))
-        tcpr.append(parse_xml(
-            f'<w:tcBorders {nsdecls("w")}>'
-            + "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right"))
-            + "</w:tcBorders>"
-        ))
+        tcpr.append(
+            parse_xml(
+                f"<w:tcBorders {nsdecls('w')}>"
+                + "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right"))
+                + "</w:tcBorders>"
+            )
+        )
     return table
 
 

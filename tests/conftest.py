@@ -53,8 +53,13 @@ class ReportDir:
     def __init__(self, path: Path):
         self.path = path
 
-    def write(self, report: dict[str, Any] | str, unit: dict[str, Any] | str | None = None,
-              name: str = "bao-cao.yaml", **unit_changes: Any) -> Path:
+    def write(
+        self,
+        report: dict[str, Any] | str,
+        unit: dict[str, Any] | str | None = None,
+        name: str = "bao-cao.yaml",
+        **unit_changes: Any,
+    ) -> Path:
         """Write the report and the unit profile (the example's, with `unit_changes`); return the report path."""
         if unit is None:
             unit = example_unit() | unit_changes
@@ -63,8 +68,13 @@ class ReportDir:
         report_path.write_text(_dump(report), encoding="utf-8")
         return report_path
 
-    def build(self, report: dict[str, Any] | str, unit: dict[str, Any] | str | None = None,
-              output: str = "bao-cao.docx", **unit_changes: Any) -> Path:
+    def build(
+        self,
+        report: dict[str, Any] | str,
+        unit: dict[str, Any] | str | None = None,
+        output: str = "bao-cao.docx",
+        **unit_changes: Any,
+    ) -> Path:
         """Write and build; return the .docx path."""
         target, _ = build(self.write(report, unit, **unit_changes), self.path / output)
         return target
@@ -118,5 +128,5 @@ def insert_under(path: Path, key: str, lines: str) -> int:
     if match is None:
         text = text.rstrip("\n") + f"\n{key}:\n"
         match = re.search(rf"^{key}:\n\Z", text, re.MULTILINE)
-    path.write_text(text[:match.end()] + lines + text[match.end():], encoding="utf-8")
+    path.write_text(text[: match.end()] + lines + text[match.end() :], encoding="utf-8")
     return text.count("\n", 0, match.end()) + 1

@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import insert_under
 
 from baocao.cli.commands import MAX_SHOWN
-from conftest import insert_under
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
 REPORT = "thi-dua-6-thang-2026.yaml"
@@ -27,7 +27,7 @@ def misspell(path: Path, name: str) -> tuple[int, int]:
     """Misspell the first cite of figure `name` in a sentence; return its line and column."""
     text = path.read_text(encoding="utf-8")
     start = text.index(f"so_lieu.{name} ") + len("so_lieu.")
-    path.write_text(text[:start] + name + "x" + text[start + len(name):], encoding="utf-8")
+    path.write_text(text[:start] + name + "x" + text[start + len(name) :], encoding="utf-8")
     return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
 
 
@@ -44,8 +44,9 @@ def test_three_undefined_names_in_three_sentences_in_one_validate(cli, report):
 
 def test_model_errors_of_both_files_in_one_run(cli, report):
     text = report.read_text(encoding="utf-8")
-    report.write_text(text.replace("ky_bao_cao:", "so_trang: 3\nky_bao_cao:", 1).replace("so: ", "so: muoi #", 1),
-                      encoding="utf-8")
+    report.write_text(
+        text.replace("ky_bao_cao:", "so_trang: 3\nky_bao_cao:", 1).replace("so: ", "so: muoi #", 1), encoding="utf-8"
+    )
     unit = report.parent / "don-vi.yaml"
     unit.write_text(unit.read_text(encoding="utf-8") + "dia_chi: xã Tân Hòa\n", encoding="utf-8")
     code, _, err = cli("build", report)
@@ -55,7 +56,9 @@ def test_model_errors_of_both_files_in_one_run(cli, report):
 
 
 def test_context_lines_are_not_counted_as_errors(cli, report):
-    first = insert_under(report, "so_lieu", "  phan_a: 1\n  phan_b: 2\n  tong:\n    gia_tri: 4\n    tong_cua: [phan_a, phan_b]\n")
+    first = insert_under(
+        report, "so_lieu", "  phan_a: 1\n  phan_b: 2\n  tong:\n    gia_tri: 4\n    tong_cua: [phan_a, phan_b]\n"
+    )
     code, _, err = cli("build", report)
     assert code == 1 and f"{report}:{first + 4}:15: Các thành phần: phan_a, phan_b." in err
     assert err.count("Lỗi ") == 1 and "(1 lỗi)" in err
@@ -76,9 +79,11 @@ def test_typed_number_slips_are_warned_at_build_with_their_line(cli, report):
     line = insert_under(report, "mo_dau", SLIPS)
     code, out, err = cli("build", report)
     assert code == 0 and Path("output", REPORT.replace(".yaml", ".docx")).is_file()
-    for token, message in (("2.08", "Số «2.08» viết theo kiểu tiếng Anh; viết «2,08»"),
-                           ("91,1 %", "«91,1 %» có dấu cách trước «%»; viết liền «91,1%»"),
-                           ("5%%", "«5%%» thừa dấu «%»; viết «5%»")):
+    for token, message in (
+        ("2.08", "Số «2.08» viết theo kiểu tiếng Anh; viết «2,08»"),
+        ("91,1 %", "«91,1 %» có dấu cách trước «%»; viết liền «91,1%»"),
+        ("5%%", "«5%%» thừa dấu «%»; viết «5%»"),
+    ):
         assert f"Cảnh báo {report}:{line}:{SLIPS.index(token) + 1}: {message}" in err
     assert "dùng lẫn hai kiểu dấu thập phân" in err
 
@@ -102,8 +107,12 @@ def test_strict_turns_slips_into_errors_and_writes_nothing(cli, report):
 
 
 def test_numbers_printed_by_filters_and_written_right_are_no_slips(cli, report):
-    insert_under(report, "mo_dau", "  - Theo Kế hoạch số 241/KH-UBND ngày 04/6/2026, diện tích 1.539,72 ha (15 m^2^), "
-                                   "đạt {{ so_lieu.lua_xuan | so_ke_hoach }}, {{ 43.4 | phan_tram }} số hộ.\n")
+    insert_under(
+        report,
+        "mo_dau",
+        "  - Theo Kế hoạch số 241/KH-UBND ngày 04/6/2026, diện tích 1.539,72 ha (15 m^2^), "
+        "đạt {{ so_lieu.lua_xuan | so_ke_hoach }}, {{ 43.4 | phan_tram }} số hộ.\n",
+    )
     code, _, err = cli("build", "--strict", report)
     assert code == 0, err
     assert "Cảnh báo" not in err
@@ -113,7 +122,7 @@ def test_slips_in_a_table_cell_are_warned_at_their_line(cli, report):
     text = report.read_text(encoding="utf-8")
     typed = "cơ cấu giống lúa chất lượng cao chiếm trên 60% diện tích lúa."
     report.write_text(text.replace(typed, typed.replace("60%", "60 %, 1,539.72 ha"), 1), encoding="utf-8")
-    line = text[:text.index(typed)].count("\n") + 1
+    line = text[: text.index(typed)].count("\n") + 1
     code, _, err = cli("validate", report)
     assert code == 0
     assert f"{report}:{line}:" in err and "«60 %»" in err and "Số «1,539.72» viết theo kiểu tiếng Anh" in err

@@ -9,17 +9,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docx import Document
-
-from baocao.writers.docx.templates import copy_builtin
-from baocao import limits
 from conftest import EXAMPLE, EXAMPLE_DIR, small_report
+from docx import Document
 from test_template_resolution import edit_part
+
+from baocao import limits
+from baocao.writers.docx.templates import copy_builtin
 
 NESTED_LOOP = "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"
 HUGE_JOIN = "{{ ([('a'*99999)]*20000) ~ '' }}"
-DOUBLING = ("{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
-            "{{ ns.s | length }}")
+DOUBLING = (
+    "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
+    "{{ ns.s | length }}"
+)
 
 
 @pytest.fixture
@@ -36,9 +38,15 @@ def _fails_fast(cli, *args: object) -> str:
     return err
 
 
-@pytest.mark.parametrize(("tag", "reason"), [
-    (NESTED_LOOP, "vòng lặp chạy quá 1.000.000 lần"), (HUGE_JOIN, "chuỗi quá dài"), (DOUBLING, "chuỗi quá dài"),
-    ("{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}", "lồng nhau quá sâu hoặc tự gọi lại chính nó")])
+@pytest.mark.parametrize(
+    ("tag", "reason"),
+    [
+        (NESTED_LOOP, "vòng lặp chạy quá 1.000.000 lần"),
+        (HUGE_JOIN, "chuỗi quá dài"),
+        (DOUBLING, "chuỗi quá dài"),
+        ("{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}", "lồng nhau quá sâu hoặc tự gọi lại chính nó"),
+    ],
+)
 def test_template_over_budget_is_a_located_error(cli, report, tag, reason):
     template = copy_builtin("thi-dua", report.parent)
     edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", tag))
@@ -58,12 +66,15 @@ def test_template_past_its_time_is_a_located_error(cli, report, monkeypatch):
     assert not (report.parent / "out.docx").exists()
 
 
-@pytest.mark.parametrize(("sentence", "reason"), [
-    (HUGE_JOIN, "chuỗi quá dài"),
-    ("{{ (('a' * 99999) ~ ('b' * 99999)) | length }}", "chuỗi quá dài"),
-    ("{{ (['a' * 50000] * 2) | string | e }}", "chuỗi quá dài"),
-    (NESTED_LOOP, "câu văn không dùng thẻ {% for %}"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        (HUGE_JOIN, "chuỗi quá dài"),
+        ("{{ (('a' * 99999) ~ ('b' * 99999)) | length }}", "chuỗi quá dài"),
+        ("{{ (['a' * 50000] * 2) | string | e }}", "chuỗi quá dài"),
+        (NESTED_LOOP, "câu văn không dùng thẻ {% for %}"),
+    ],
+)
 def test_sentence_over_budget_is_a_located_error(cli, report_dir, sentence, reason):
     path = report_dir.write(small_report(noi_dung=[{"tieu_de": "Kết quả", "noi_dung": [sentence]}]))
     err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
@@ -89,16 +100,19 @@ def _lying_zip(path: Path) -> Path:
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo("word/document.xml")
     real = struct.pack("<I", info.file_size)
-    for at in [i for i in range(len(data) - 3) if data[i:i + 4] == real]:
-        data[at:at + 4] = struct.pack("<I", 1024)
+    for at in [i for i in range(len(data) - 3) if data[i : i + 4] == real]:
+        data[at : at + 4] = struct.pack("<I", 1024)
     path.write_bytes(bytes(data))
     return path
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (_zip_bomb, "Tệp Word quá lớn để đọc: Phần 'word/document.xml' giải nén ra quá 16 MB."),
-    (_lying_zip, "Không đọc được tệp Word (.docx)."),  # unpacking stops at the declared size: the check sum fails
-])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_zip_bomb, "Tệp Word quá lớn để đọc: Phần 'word/document.xml' giải nén ra quá 16 MB."),
+        (_lying_zip, "Không đọc được tệp Word (.docx)."),  # unpacking stops at the declared size: the check sum fails
+    ],
+)
 def test_check_refuses_a_zip_bomb_quickly(cli, tmp_path, make, message):
     bomb = make(tmp_path / "bom.docx")
     assert bomb.stat().st_size < 1_000_000

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import EXAMPLE_DIR, ROOT
 
-from baocao.compose import sandbox
 from baocao import batch
 from baocao.batch import Job, build_one, plan
-from baocao.writers.docx.writer import _frame_environment, _Frame
+from baocao.compose import sandbox
+from baocao.writers.docx.writer import _Frame, _frame_environment
 from baocao.writers.pdf import find_soffice
-from conftest import EXAMPLE_DIR, ROOT
 
 REPORT = "thi-dua-6-thang-2026.yaml"
 UNITS, BROKEN = 5, 1
@@ -53,8 +53,13 @@ def units(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def two_jobs(units: list[Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Path]:
     """`python -m baocao build FOLDER --jobs 2 -o OUT`, run once for the module."""
     out = tmp_path_factory.mktemp("jobs2") / "ket-qua"
-    result = subprocess.run([sys.executable, "-m", "baocao", "build", str(units[0].parent), "--jobs", "2", "-o", str(out)],
-                            capture_output=True, text=True, encoding="utf-8", timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "baocao", "build", str(units[0].parent), "--jobs", "2", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     return result, out
 
 
@@ -65,7 +70,9 @@ def broken_line(unit: Path) -> int:
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }
 
 
 # --- batches -------------------------------------------------------------------------
@@ -112,8 +119,11 @@ def test_a_process_compiles_the_template_and_the_sentences_once(tmp_path):
     build_one(first)
 
     def compiled() -> tuple[int, int, int]:
-        return (_frame_environment().from_string.cache_info().misses, len(_Frame._patched),
-                sandbox.compile_sentence.cache_info().misses)
+        return (
+            _frame_environment().from_string.cache_info().misses,
+            len(_Frame._patched),
+            sandbox.compile_sentence.cache_info().misses,
+        )
 
     before = compiled()
     assert build_one(second).ok

@@ -9,12 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from baocao.pipeline import build
-from baocao.writers.pdf import convert_to_pdf, find_soffice
 from browser import needs_chromium, printed, rendered, screenshot
 from conftest import KIND_EXAMPLES
 from test_html import _docx_walk
+
+from baocao.pipeline import build
+from baocao.writers.pdf import convert_to_pdf, find_soffice
 
 pytestmark = needs_chromium
 needs_soffice = pytest.mark.skipif(

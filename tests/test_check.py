@@ -97,8 +97,12 @@ def assert_single(findings: list[Finding], code: str, fragment: str | None) -> N
 def assert_found(findings: list[Finding], expected: list[Expected]) -> None:
     """Each expected finding is there (exact severity, code, place; message fragment)."""
     for severity, code, place, fragment in expected:
-        matches = [f for f in findings if (f.severity, f.code, f.where) == (severity, code, place) and fragment in f.message]
-        assert matches, f"missing {severity} {code} at {place!r} with {fragment!r}; got:\n" + "\n".join(map(str, findings))
+        matches = [
+            f for f in findings if (f.severity, f.code, f.where) == (severity, code, place) and fragment in f.message
+        ]
+        assert matches, f"missing {severity} {code} at {place!r} with {fragment!r}; got:\n" + "\n".join(
+            map(str, findings)
+        )
 
 
 # --- (a) our own output ----------------------------------------------------------
@@ -181,14 +185,29 @@ def typed_note_numbers(doc) -> list[Expected]:
     (first_place, first), (second_place, _), (third_place, third) = cited
     return [
         (WARNING, "chu-thich-go-tay", where(first_place, first), "Có 3 số chú thích gõ tay"),
-        (ERROR, "chu-thich-thu-tu", where(third_place, third), f"«2» trùng hoặc lùi số so với «2» ({second_place}); phải là «3»"),
+        (
+            ERROR,
+            "chu-thich-thu-tu",
+            where(third_place, third),
+            f"«2» trùng hoặc lùi số so với «2» ({second_place}); phải là «3»",
+        ),
     ]
 
 
-@pytest.mark.parametrize("edit", [
-    broken_date, misnumbered_headings, unpadded_number, narrow_margins, arial_run, small_body_text,
-    recipient_without_semicolon, english_numbers, typed_note_numbers,
-])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        broken_date,
+        misnumbered_headings,
+        unpadded_number,
+        narrow_margins,
+        arial_run,
+        small_body_text,
+        recipient_without_semicolon,
+        english_numbers,
+        typed_note_numbers,
+    ],
+)
 def test_each_defect_is_reported_at_its_place(example_docx: Path, tmp_path: Path, edit: Callable) -> None:
     findings, expected = check_edited(example_docx, tmp_path, edit)
     assert_found(findings, expected)
@@ -197,30 +216,40 @@ def test_each_defect_is_reported_at_its_place(example_docx: Path, tmp_path: Path
     assert len([f for f in findings if f.severity == ERROR]) == len([e for e in expected if e[0] == ERROR])
 
 
-@pytest.mark.parametrize(("line", "code", "fragment"), [
-    ("Số:      /BC-UBND", "so-ky-hieu", None),
-    ("Số: 015/BC-UBND", "so-ky-hieu", "phải là «15»"),
-    ("Số: 05/KH-UBND", "ky-hieu-loai", "phải bắt đầu bằng «BC»"),
-    ("Số: 1408/UBND-VP", "ky-hieu-loai", "phải bắt đầu bằng «BC»"),
-    ("Số: 05/BC", "so-ky-hieu", "chưa đủ"),
-])
+@pytest.mark.parametrize(
+    ("line", "code", "fragment"),
+    [
+        ("Số:      /BC-UBND", "so-ky-hieu", None),
+        ("Số: 015/BC-UBND", "so-ky-hieu", "phải là «15»"),
+        ("Số: 05/KH-UBND", "ky-hieu-loai", "phải bắt đầu bằng «BC»"),
+        ("Số: 1408/UBND-VP", "ky-hieu-loai", "phải bắt đầu bằng «BC»"),
+        ("Số: 05/BC", "so-ky-hieu", "chưa đủ"),
+    ],
+)
 def test_doc_number_variants(example_docx: Path, tmp_path: Path, line: str, code: str, fragment: str | None) -> None:
-    findings, _ = check_edited(example_docx, tmp_path, lambda doc: set_text(
-        cell_paragraph(table_with(doc, "Số:")[1].cell(0, 0), "Số:"), line))
+    findings, _ = check_edited(
+        example_docx, tmp_path, lambda doc: set_text(cell_paragraph(table_with(doc, "Số:")[1].cell(0, 0), "Số:"), line)
+    )
     assert_single(findings, code, fragment)
     assert not [f for f in findings if f.code in {"so-ky-hieu", "ky-hieu-loai"} - {code}]
 
 
-@pytest.mark.parametrize(("line", "code", "fragment"), [
-    ("Tân Hòa, ngày      tháng 6 năm 2026", "ngay-thang", None),
-    ("Tân Hòa, ngày 04 tháng 02 năm 2026", "ngay-thang", None),
-    ("Tân Hòa, ngày 30 tháng 02 năm 2026", "ngay-thang", "không có trong lịch"),
-    ("Tân Hòa, ngày 04 tháng 2 năm 2026", "ngay-thang-so-0", "phải là «tháng 02»"),
-    ("Tân Hòa, ngày 4 tháng 12 năm 2026", "ngay-thang-so-0", "phải là «ngày 04»"),
-])
+@pytest.mark.parametrize(
+    ("line", "code", "fragment"),
+    [
+        ("Tân Hòa, ngày      tháng 6 năm 2026", "ngay-thang", None),
+        ("Tân Hòa, ngày 04 tháng 02 năm 2026", "ngay-thang", None),
+        ("Tân Hòa, ngày 30 tháng 02 năm 2026", "ngay-thang", "không có trong lịch"),
+        ("Tân Hòa, ngày 04 tháng 2 năm 2026", "ngay-thang-so-0", "phải là «tháng 02»"),
+        ("Tân Hòa, ngày 4 tháng 12 năm 2026", "ngay-thang-so-0", "phải là «ngày 04»"),
+    ],
+)
 def test_date_line_variants(example_docx: Path, tmp_path: Path, line: str, code: str, fragment: str | None) -> None:
-    findings, _ = check_edited(example_docx, tmp_path, lambda doc: set_text(
-        cell_paragraph(table_with(doc, "CỘNG HÒA")[1].cell(0, 1), "Tân Hòa, ngày"), line))
+    findings, _ = check_edited(
+        example_docx,
+        tmp_path,
+        lambda doc: set_text(cell_paragraph(table_with(doc, "CỘNG HÒA")[1].cell(0, 1), "Tân Hòa, ngày"), line),
+    )
     assert_single(findings, code, fragment)
     assert not [f for f in findings if f.code.startswith("ngay-thang") and f.code != code]
 
@@ -297,7 +326,9 @@ def test_footnotes_are_placed_by_citation_order(example_docx: Path, tmp_path: Pa
         return "".join(t.text for t in note.find(qn("w:p")).iter(qn("w:t")))
 
     findings, text = check_edited(example_docx, tmp_path, enlarge_second_note)
-    assert [(f.severity, f.where) for f in of(findings, "co-chu-chu-thich")] == [(WARNING, f"chú thích 2: «{excerpt(text)}»")]
+    assert [(f.severity, f.where) for f in of(findings, "co-chu-chu-thich")] == [
+        (WARNING, f"chú thích 2: «{excerpt(text)}»")
+    ]
     assert "Chú thích cỡ 14" in of(findings, "co-chu-chu-thich")[0].message
 
 
@@ -315,19 +346,32 @@ def test_handmade_document_without_grid(tmp_path: Path) -> None:
         doc.add_heading("2.1. Nhiệm vụ", level=2)
 
     findings = check_new(tmp_path, build)
-    assert_found(findings, [
-        (ERROR, "o-tieu-de", "đoạn 1: «UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»", "không nằm trong bảng"),
-        (ERROR, "o-tieu-de", "đoạn 1: «UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»", "phải in đậm"),
-        (ERROR, "o-tieu-de", "đoạn 2: «Độc lập – Tự do – Hạnh phúc»", "«Độc lập – Tự do – Hạnh phúc»"),
-        (ERROR, "o-tieu-de", "đoạn 2: «Độc lập – Tự do – Hạnh phúc»", "Tiêu ngữ phải in đậm."),
-        (ERROR, "danh-so-muc", "đoạn 7: «2.1. Nhiệm vụ»", "nằm dưới «II.» (đoạn 6) nhưng chưa có mục «2.» trong «II.»"),
-        (ERROR, "kho-giay", "mục 1 (section)", "215,9 × 279,4 mm"),
-        (ERROR, "phong-chu", "đoạn 1: «UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»", "(phông theo chủ đề)"),
-        (ERROR, "co-chu", "đoạn 1: «UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»", "cỡ 11"),
-        (ERROR, "so-ky-hieu", "đầu văn bản", "Không thấy dòng số, ký hiệu"),
-        (ERROR, "ngay-thang", "đầu văn bản", "Không thấy dòng địa danh"),
-        (ERROR, "noi-nhan", "cuối văn bản", "Không thấy «Nơi nhận:»"),
-    ])
+    assert_found(
+        findings,
+        [
+            (
+                ERROR,
+                "o-tieu-de",
+                "đoạn 1: «UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»",
+                "không nằm trong bảng",
+            ),
+            (ERROR, "o-tieu-de", "đoạn 1: «UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»", "phải in đậm"),
+            (ERROR, "o-tieu-de", "đoạn 2: «Độc lập – Tự do – Hạnh phúc»", "«Độc lập – Tự do – Hạnh phúc»"),
+            (ERROR, "o-tieu-de", "đoạn 2: «Độc lập – Tự do – Hạnh phúc»", "Tiêu ngữ phải in đậm."),
+            (
+                ERROR,
+                "danh-so-muc",
+                "đoạn 7: «2.1. Nhiệm vụ»",
+                "nằm dưới «II.» (đoạn 6) nhưng chưa có mục «2.» trong «II.»",
+            ),
+            (ERROR, "kho-giay", "mục 1 (section)", "215,9 × 279,4 mm"),
+            (ERROR, "phong-chu", "đoạn 1: «UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»", "(phông theo chủ đề)"),
+            (ERROR, "co-chu", "đoạn 1: «UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»", "cỡ 11"),
+            (ERROR, "so-ky-hieu", "đầu văn bản", "Không thấy dòng số, ký hiệu"),
+            (ERROR, "ngay-thang", "đầu văn bản", "Không thấy dòng địa danh"),
+            (ERROR, "noi-nhan", "cuối văn bản", "Không thấy «Nơi nhận:»"),
+        ],
+    )
     assert len(of(findings, "danh-so-muc")) == 1
 
 
@@ -363,8 +407,21 @@ def test_borderless_grid_passes(tmp_path: Path) -> None:
 
 
 def test_bold_numbering_points_and_parts(tmp_path: Path) -> None:
-    labels = ["Phần I", "I. Mục", "1. Tiểu mục", "a) Một", "b) Hai", "c) Ba", "d) Bốn", "e) Năm", "f) Sáu",
-              "2. Tiểu mục", "a) Lại từ đầu", "Phần thứ hai", "II. Mục"]
+    labels = [
+        "Phần I",
+        "I. Mục",
+        "1. Tiểu mục",
+        "a) Một",
+        "b) Hai",
+        "c) Ba",
+        "d) Bốn",
+        "e) Năm",
+        "f) Sáu",
+        "2. Tiểu mục",
+        "a) Lại từ đầu",
+        "Phần thứ hai",
+        "II. Mục",
+    ]
 
     def build(doc) -> None:
         for label in labels:
@@ -377,8 +434,10 @@ def test_bold_numbering_points_and_parts(tmp_path: Path) -> None:
         ("đoạn 9: «f) Sáu»", "Điểm «f)» dùng chữ không có trong bảng chữ cái tiếng Việt"),
         ("đoạn 12: «Phần thứ hai»", "«Phần thứ hai» và «Phần I» (đoạn 1) dùng hai kiểu đánh số Phần khác nhau"),
         ("đoạn 13: «II. Mục»", "Đề mục «II.» là số đầu tiên trong «Phần thứ hai» (đoạn 12) nên phải là «I.»."),
-        ("đoạn 14: «5. Đoạn có số thứ tự (không đậm) cũng thuộc đề cươ…»",
-         "Đề mục «5.» là số đầu tiên trong «II.» (đoạn 13) nên phải là «1.»."),
+        (
+            "đoạn 14: «5. Đoạn có số thứ tự (không đậm) cũng thuộc đề cươ…»",
+            "Đề mục «5.» là số đầu tiên trong «II.» (đoạn 13) nên phải là «1.».",
+        ),
     ]
 
 
@@ -390,7 +449,9 @@ def test_running_text_dates_and_units(tmp_path: Path) -> None:
         area.add_run("2").font.superscript = True
 
     findings = check_new(tmp_path, build)
-    dates = [(f.severity, f.where.split(":")[0], f.message.split(",")[0]) for f in of(findings, "ngay-viet-tat", "ngay-sai")]
+    dates = [
+        (f.severity, f.where.split(":")[0], f.message.split(",")[0]) for f in of(findings, "ngay-viet-tat", "ngay-sai")
+    ]
     assert dates == [
         (WARNING, "đoạn 1", "Ngày viết «4/6/2020»"),
         (WARNING, "đoạn 1", "Ngày viết «04/06/2020»"),
@@ -438,7 +499,8 @@ def test_json_output(tmp_path: Path) -> None:
     assert all(set(item) == {"severity", "code", "message", "where", "rule"} for item in data)
     assert {item["severity"] for item in data} <= {"loi", "canh_bao"}
     assert {"code": "so-ky-hieu", "where": "đoạn 1: «Số: 5/BC-UBND»"}.items() <= next(
-        item for item in data if item["code"] == "so-ky-hieu").items()
+        item for item in data if item["code"] == "so-ky-hieu"
+    ).items()
     assert "Số: 5/BC-UBND" in findings_to_json(findings)  # Vietnamese kept readable, not \u-escaped
 
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from baocao.nd30 import ERROR, WARNING, Finding, check_docx
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -22,18 +21,30 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
+from baocao.nd30 import ERROR, WARNING, Finding, check_docx
+
 TNR = "Times New Roman"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 BODY = [
     ("I. KẾT QUẢ THỰC HIỆN", True),
     ("1. Công tác chỉ đạo", True),
-    (("Ủy ban nhân dân phường đã ban hành 06 kế hoạch triển khai nhiệm vụ trong quý; tỷ lệ hồ sơ giải quyết "
-      "đúng hạn đạt 97,5%, tăng 1,2% so với cùng kỳ."), False),
+    (
+        (
+            "Ủy ban nhân dân phường đã ban hành 06 kế hoạch triển khai nhiệm vụ trong quý; tỷ lệ hồ sơ giải quyết "
+            "đúng hạn đạt 97,5%, tăng 1,2% so với cùng kỳ."
+        ),
+        False,
+    ),
     ("Nhà sinh hoạt cộng đồng khu phố 3 rộng 240 m², bể chứa nước 35 m³, đường nội bộ dài 1,6 km.", False),
     ("2. Công tác chuyên môn", True),
-    (("Thu ngân sách đạt 12.450,5 triệu đồng; chi thường xuyên 8.905 triệu đồng, theo Kế hoạch số 15/KH-UBND "
-      "ngày 04/3/2026 và Quyết định số 02/QĐ-UBND ngày 10/02/2026."), False),
+    (
+        (
+            "Thu ngân sách đạt 12.450,5 triệu đồng; chi thường xuyên 8.905 triệu đồng, theo Kế hoạch số 15/KH-UBND "
+            "ngày 04/3/2026 và Quyết định số 02/QĐ-UBND ngày 10/02/2026."
+        ),
+        False,
+    ),
     ("II. NHIỆM VỤ QUÝ TỚI", True),
     ("Tiếp tục rà soát thủ tục hành chính, nâng tỷ lệ hồ sơ trực tuyến lên trên 80%.", False),
     ("Trên đây là báo cáo kết quả công tác quý I năm 2026 của Ủy ban nhân dân phường Đông Sơn./.", False),
@@ -52,31 +63,45 @@ def _page_number_header(section) -> None:
     """A centred PAGE field in the header (a complex field, as Word writes it)."""
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for xml in (f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
-                f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
-                f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
-                f'<w:r {nsdecls("w")}><w:t>1</w:t></w:r>',
-                f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'):
+    for xml in (
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r {nsdecls('w')}><w:t>1</w:t></w:r>",
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
         paragraph._p.append(parse_xml(xml))
 
 
 def _add_footnote(doc, paragraph, text: str) -> None:
     """A real footnote cited at the end of `paragraph` (footnotes part written by hand, as Word has it)."""
-    notes = (f'<w:footnotes {nsdecls("w")}>'
-             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
-             '</w:footnote><w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-             '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
-             f'<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
-             '</w:footnotes>')
+    notes = (
+        f"<w:footnotes {nsdecls('w')}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
     part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, notes.encode(), doc.part.package)
     doc.part.relate_to(part, RT.FOOTNOTES)
-    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                                  '<w:footnoteReference w:id="1"/></w:r>'))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            '<w:footnoteReference w:id="1"/></w:r>'
+        )
+    )
 
 
-def handmade(body=BODY, recipients=RECIPIENTS, signature=SIGNATURE, note: str = "Số liệu đến ngày 31/3/2026.",
-             first_page_number: bool = False, date_line: str = "Đông Sơn, ngày 05 tháng 4 năm 2026"):
+def handmade(
+    body=BODY,
+    recipients=RECIPIENTS,
+    signature=SIGNATURE,
+    note: str = "Số liệu đến ngày 31/3/2026.",
+    first_page_number: bool = False,
+    date_line: str = "Đông Sơn, ngày 05 tháng 4 năm 2026",
+):
     """A complete hand-made report as a python-docx Document."""
     doc = Document()
     normal = doc.styles["Normal"]
@@ -159,6 +184,7 @@ def _append(start: str, text: str, superscript: str = "") -> Callable:
         _run(paragraph, text)
         if superscript:
             _run(paragraph, superscript).font.superscript = True
+
     return edit
 
 
@@ -167,34 +193,70 @@ def _replace(start: str, old: str, new: str) -> Callable:
         paragraph = next(p for p in doc.paragraphs if p.text.startswith(start))
         for run in paragraph.runs:
             run.text = run.text.replace(old, new)
+
     return edit
 
 
 SLIPS: dict[str, Slip] = {
-    "superscript-mark": (_append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố", "1"), "chu-thich-go-tay",
-                         "Tiếp tục rà soát", "«phố1»"),
-    "superscript-bracket-comma": (_append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố", "[1],"),
-                                  "chu-thich-go-tay", "Tiếp tục rà soát", "«phố[1],»"),
-    "unicode-mark": (_append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố¹"), "chu-thich-go-tay",
-                     "Tiếp tục rà soát", "«phố¹»"),
-    "glued-mark": (_append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố1."), "chu-thich-go-tay",
-                   "Tiếp tục rà soát", "«phố1.»"),
-    "bracket-mark": (_append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố(1)."), "chu-thich-go-tay",
-                     "Tiếp tục rà soát", "«phố(1)"),
+    "superscript-mark": (
+        _append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố", "1"),
+        "chu-thich-go-tay",
+        "Tiếp tục rà soát",
+        "«phố1»",
+    ),
+    "superscript-bracket-comma": (
+        _append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố", "[1],"),
+        "chu-thich-go-tay",
+        "Tiếp tục rà soát",
+        "«phố[1],»",
+    ),
+    "unicode-mark": (
+        _append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố¹"),
+        "chu-thich-go-tay",
+        "Tiếp tục rà soát",
+        "«phố¹»",
+    ),
+    "glued-mark": (
+        _append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố1."),
+        "chu-thich-go-tay",
+        "Tiếp tục rà soát",
+        "«phố1.»",
+    ),
+    "bracket-mark": (
+        _append("Tiếp tục rà soát", " Theo chỉ đạo của thành phố(1)."),
+        "chu-thich-go-tay",
+        "Tiếp tục rà soát",
+        "«phố(1)",
+    ),
     "closing-missing": (_replace("Trên đây là", "Đông Sơn./.", "Đông Sơn."), "ket-thuc", "Trên đây là", "«…Sơn.»"),
     "closing-spaced": (_replace("Trên đây là", "Đông Sơn./.", "Đông Sơn. /."), "ket-thuc", "Trên đây là", "./."),
-    "space-percent": (_replace("Ủy ban nhân dân phường", "97,5%", "97,5 %"), "dau-phan-tram",
-                      "Ủy ban nhân dân phường", "«97,5 %»"),
-    "double-percent": (_replace("Ủy ban nhân dân phường", "1,2%", "1,2%%"), "dau-phan-tram",
-                       "Ủy ban nhân dân phường", "«1,2%%»"),
+    "space-percent": (
+        _replace("Ủy ban nhân dân phường", "97,5%", "97,5 %"),
+        "dau-phan-tram",
+        "Ủy ban nhân dân phường",
+        "«97,5 %»",
+    ),
+    "double-percent": (
+        _replace("Ủy ban nhân dân phường", "1,2%", "1,2%%"),
+        "dau-phan-tram",
+        "Ủy ban nhân dân phường",
+        "«1,2%%»",
+    ),
     "english-number": (_replace("Thu ngân sách", "12.450,5", "12,450.5"), "kieu-so", "Thu ngân sách", "«12,450.5»"),
-    "mixed-decimals": (_append("Tiếp tục rà soát", " Diện tích 2.5 ha."), "dau-thap-phan", "toàn văn bản",
-                       "dấu chấm «2.5»"),
+    "mixed-decimals": (
+        _append("Tiếp tục rà soát", " Diện tích 2.5 ha."),
+        "dau-thap-phan",
+        "toàn văn bản",
+        "dấu chấm «2.5»",
+    ),
     "placeholder": (_append("Tiếp tục rà soát", " Giao [...] chủ trì."), "cho-trong", "Tiếp tục rà soát", "«[...]»"),
-    "template-tag": (_append("Tiếp tục rà soát", " Giao {{ don_vi }} chủ trì."), "cho-trong", "Tiếp tục rà soát",
-                     "«{{ don_vi }}»"),
-    "short-date": (_replace("Thu ngân sách", "04/3/2026", "4/3/2026"), "ngay-viet-tat", "Thu ngân sách",
-                   "«04/3/2026»"),
+    "template-tag": (
+        _append("Tiếp tục rà soát", " Giao {{ don_vi }} chủ trì."),
+        "cho-trong",
+        "Tiếp tục rà soát",
+        "«{{ don_vi }}»",
+    ),
+    "short-date": (_replace("Thu ngân sách", "04/3/2026", "4/3/2026"), "ngay-viet-tat", "Thu ngân sách", "«04/3/2026»"),
 }
 
 
@@ -215,13 +277,19 @@ def _signature_findings(tmp_path: Path, signature: list[str]) -> list[Finding]:
     return [f for f in check(handmade(signature=signature), tmp_path) if f.code == "chu-ky"]
 
 
-@pytest.mark.parametrize(("signature", "place", "fragment"), [
-    (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", ""], "bảng 2, ô (1, 2): «CHỦ TỊCH»", "chưa có họ tên"),
-    (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Nguyễn Văn A"], "bảng 2, ô (1, 2): «Nguyễn Văn A»", "chỗ giữ chỗ"),
-    (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "(Ký, ghi rõ họ tên)"], "bảng 2, ô (1, 2): «(Ký, ghi rõ họ tên)»",
-     "chỗ giữ chỗ"),
-    (["", "", ""], "bảng 2, ô (1, 1): «Nơi nhận:»", "Không thấy khối chữ ký"),
-])
+@pytest.mark.parametrize(
+    ("signature", "place", "fragment"),
+    [
+        (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", ""], "bảng 2, ô (1, 2): «CHỦ TỊCH»", "chưa có họ tên"),
+        (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Nguyễn Văn A"], "bảng 2, ô (1, 2): «Nguyễn Văn A»", "chỗ giữ chỗ"),
+        (
+            ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "(Ký, ghi rõ họ tên)"],
+            "bảng 2, ô (1, 2): «(Ký, ghi rõ họ tên)»",
+            "chỗ giữ chỗ",
+        ),
+        (["", "", ""], "bảng 2, ô (1, 1): «Nơi nhận:»", "Không thấy khối chữ ký"),
+    ],
+)
 def test_signature_block_slips(tmp_path: Path, signature: list[str], place: str, fragment: str) -> None:
     found = _signature_findings(tmp_path, signature)
     assert [(f.severity, f.where) for f in found] == [(ERROR, place)] and fragment in found[0].message
@@ -246,7 +314,9 @@ def test_heading_style_colour_and_size(tmp_path: Path) -> None:
         run.font.size = None
     findings = check(doc, tmp_path)
     place = body_place(doc, "II. NHIỆM VỤ")
-    assert [(f.code, f.where) for f in findings] == [("co-chu", place), ("mau-chu", place)], "\n".join(map(str, findings))
+    assert [(f.code, f.where) for f in findings] == [("co-chu", place), ("mau-chu", place)], "\n".join(
+        map(str, findings)
+    )
     assert "cỡ 16 (đề mục kiểu «Heading 1»)" in findings[0].message
     assert "(đề mục kiểu «Heading 1»)" in findings[1].message
 

@@ -16,15 +16,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from test_check_corpus import handmade
+
 from baocao.nd30 import check_docx
 from baocao.nd30.comments import comment_docx
 from baocao.nd30.fix import FIXERS, fix_docx
 from baocao.nd30.rules import RULES
 from baocao.writers.pdf import find_soffice
-from docx import Document
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-from test_check_corpus import handmade
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -45,8 +46,11 @@ def letters(path: Path) -> list[str]:
 def sloppy(tmp_path: Path) -> Path:
     """A hand-made report with every safe slip: paper, margins, fonts and sizes, date padding, Nơi nhận
     punctuation, closing mark, English numbers, a space before %, short dates, heading colour, page number."""
-    doc = handmade(recipients=["– UBND thành phố", "- Thường trực Đảng ủy phường,", "- Lưu VT"],
-                   date_line="Đông Sơn, ngày 5 tháng 04 năm 2026", first_page_number=True)
+    doc = handmade(
+        recipients=["– UBND thành phố", "- Thường trực Đảng ủy phường,", "- Lưu VT"],
+        date_line="Đông Sơn, ngày 5 tháng 04 năm 2026",
+        first_page_number=True,
+    )
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(215.9), Mm(279.4)
     section.left_margin, section.top_margin = Mm(25), Mm(28)
@@ -71,20 +75,38 @@ def test_every_safe_rule_has_a_fixer() -> None:
 def test_fixed_copy_passes_with_the_same_text(tmp_path: Path) -> None:
     source = sloppy(tmp_path)
     before = {f.code for f in check_docx(source)}
-    assert {"kho-giay", "le-trang", "phong-chu", "co-chu", "ngay-thang-so-0", "noi-nhan-dau", "ket-thuc", "kieu-so",
-            "dau-phan-tram", "ngay-viet-tat", "so-trang"} <= before
+    assert {
+        "kho-giay",
+        "le-trang",
+        "phong-chu",
+        "co-chu",
+        "ngay-thang-so-0",
+        "noi-nhan-dau",
+        "ket-thuc",
+        "kieu-so",
+        "dau-phan-tram",
+        "ngay-viet-tat",
+        "so-trang",
+    } <= before
     fixed = fix_docx(source, tmp_path / "da-sua.docx")
     assert fixed.after == [], "\n".join(map(str, fixed.after))
     assert check_docx(fixed.target) == []
     assert letters(fixed.target) == letters(source)
     assert {change.code for change in fixed.changes} == {code for code in before if RULES[code].safe}
     shown = "\n".join(map(str, fixed.changes))
-    for expected in ("[le-trang] mục 1 (section): lề trái 25,0 mm → 30,0 mm",
-                     "[kho-giay] mục 1 (section): 215,9 mm × 279,4 mm → 210,0 mm × 297,0 mm",
-                     "«…g Sơn, ngày 5 tháng 04 năm 2026» → «…g Sơn, ngày 05 tháng 4 năm 2026»",
-                     "«– UBND thành phố» → «- UBND thành phố;»", "«- Lưu VT» → «- Lưu: VT.»",
-                     "phông «Arial» (4 đoạn) → phông «Times New Roman»", "cỡ 12 (4 đoạn) → cỡ 13",
-                     "«…ờng Đông Sơn» → «…ờng Đông Sơn./.»", "12,450.5", "12.450,5", "ngày 4/3/2026 và …» → «…H-UBND ngày 04/3/2026"):
+    for expected in (
+        "[le-trang] mục 1 (section): lề trái 25,0 mm → 30,0 mm",
+        "[kho-giay] mục 1 (section): 215,9 mm × 279,4 mm → 210,0 mm × 297,0 mm",
+        "«…g Sơn, ngày 5 tháng 04 năm 2026» → «…g Sơn, ngày 05 tháng 4 năm 2026»",
+        "«– UBND thành phố» → «- UBND thành phố;»",
+        "«- Lưu VT» → «- Lưu: VT.»",
+        "phông «Arial» (4 đoạn) → phông «Times New Roman»",
+        "cỡ 12 (4 đoạn) → cỡ 13",
+        "«…ờng Đông Sơn» → «…ờng Đông Sơn./.»",
+        "12,450.5",
+        "12.450,5",
+        "ngày 4/3/2026 và …» → «…H-UBND ngày 04/3/2026",
+    ):
         assert expected in shown, shown
     assert source.read_bytes() != fixed.target.read_bytes() and check_docx(source)  # the original is untouched
 
@@ -99,7 +121,9 @@ def test_formatting_of_untouched_text_is_kept(tmp_path: Path) -> None:
     fixed = fix_docx(source, tmp_path / "b.docx")
     runs = next(p for p in Document(str(fixed.target)).paragraphs if p.text.startswith("Thu ngân sách")).runs
     assert [(r.text.startswith("Thu ngân sách đạt 12.450,5 triệu"), bool(r.italic)) for r in runs if r.text] == [
-        (True, False), (False, True)]
+        (True, False),
+        (False, True),
+    ]
 
 
 def test_prohibited_fixes_are_only_reported(tmp_path: Path) -> None:
@@ -189,10 +213,16 @@ def test_comments_one_per_finding_at_its_place(tmp_path: Path, example_docx: Pat
     commented = Document(str(tmp_path / "ghi-chu.docx"))
     comments = list(commented.comments)
     assert [c.author for c in comments] == ["baocao"] * 4
-    assert comments[0].text.startswith("Lỗi [le-trang]: Lề trang chưa đúng") and "Căn cứ: NĐ 30/2020" in comments[0].text
+    assert (
+        comments[0].text.startswith("Lỗi [le-trang]: Lề trang chưa đúng") and "Căn cứ: NĐ 30/2020" in comments[0].text
+    )
     body = commented.element.body
     starts = {e.get(qn("w:id")) for e in body.iter(qn("w:commentRangeStart"))}
-    assert starts == {e.get(qn("w:id")) for e in body.iter(qn("w:commentReference"))} == {str(c.comment_id) for c in comments}
+    assert (
+        starts
+        == {e.get(qn("w:id")) for e in body.iter(qn("w:commentReference"))}
+        == {str(c.comment_id) for c in comments}
+    )
     paragraph = next(p for p in commented.paragraphs if p.text.startswith("Tăng cường kiểm tra"))
     assert len(list(paragraph._p.iter(qn("w:commentReference")))) == 2  # kieu-so, dau-phan-tram
     assert check_docx(tmp_path / "ghi-chu.docx") == findings  # comments change nothing the check sees
@@ -210,14 +240,28 @@ def test_comment_on_a_footnote_goes_on_its_mark(tmp_path: Path) -> None:
     assert "[kieu-so]" in next(iter(commented.comments)).text
 
 
-@pytest.mark.skipif(find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-                    reason="LibreOffice is not installed (scripts/test.sh and CI install it and require it)")
+@pytest.mark.skipif(
+    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
+    reason="LibreOffice is not installed (scripts/test.sh and CI install it and require it)",
+)
 def test_libreoffice_opens_the_comments(tmp_path: Path, example_docx: Path) -> None:
     findings, count = comment_docx(_example_with_slips(example_docx, tmp_path), tmp_path / "ghi-chu.docx")
     profile = (tmp_path / "profile").as_uri()
-    subprocess.run([find_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "odt",
-                    "--outdir", str(tmp_path / "odt"), str(tmp_path / "ghi-chu.docx")],
-                   capture_output=True, check=True, timeout=180)
+    subprocess.run(
+        [
+            find_soffice(),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path / "odt"),
+            str(tmp_path / "ghi-chu.docx"),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
     with zipfile.ZipFile(tmp_path / "odt" / "ghi-chu.odt") as z:
         content = z.read("content.xml").decode("utf-8")
     assert content.count("<office:annotation ") + content.count("<office:annotation>") == count == len(findings)

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, EXAMPLE_DIR
 
 
@@ -68,11 +67,14 @@ def test_output_option_with_several_reports_is_misuse(cli, report, tmp_path):
     assert files_under(tmp_path) == before
 
 
-@pytest.mark.parametrize(("command", "name", "instead"), [
-    ("build", "bao-cao.pdf", "Ghi -o bao-cao.docx (thêm --pdf để có cả tệp PDF)"),
-    ("build", "bao-cao.doc", "Ghi -o bao-cao.docx, hoặc tên một thư mục"),
-    ("preview", "xem.docx", "Ghi -o xem.html."),
-])
+@pytest.mark.parametrize(
+    ("command", "name", "instead"),
+    [
+        ("build", "bao-cao.pdf", "Ghi -o bao-cao.docx (thêm --pdf để có cả tệp PDF)"),
+        ("build", "bao-cao.doc", "Ghi -o bao-cao.docx, hoặc tên một thư mục"),
+        ("preview", "xem.docx", "Ghi -o xem.html."),
+    ],
+)
 def test_output_option_of_another_kind_is_misuse(cli, report, tmp_path, command, name, instead):
     before = files_under(tmp_path)
     code, _, err = cli(command, report, "-o", tmp_path / name)
@@ -149,8 +151,14 @@ def test_line_numbers_are_not_turned_into_emoji(cli, report):
 
 def test_python_dash_m_runs_without_traceback(report, tmp_path):
     report.write_text("so: [\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "baocao", "build", str(report)], cwd=tmp_path,
-                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "baocao", "build", str(report)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "Lỗi cú pháp YAML" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "output").exists()
@@ -170,13 +178,16 @@ def test_a_fault_of_the_program_is_told_plainly_without_a_traceback(cli, report,
     assert "Lỗi trong chương trình baocao" in err and "hỏng giả lập" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["build", "-j", "0", "."], "Tham số -j/--jobs không hợp lệ: cần một số lớn hơn hoặc bằng 1."),
-    (["build", "-j", "hai", "."], "Tham số -j/--jobs không hợp lệ: cần một số nguyên."),
-    (["frob"], "Không có lệnh 'frob'."),
-    (["build", ".", "-j"], "Tùy chọn '-j' cần một giá trị ngay sau nó."),
-    (["build", ".", "--pdf=1"], "Tùy chọn '--pdf' không nhận giá trị; chỉ gõ '--pdf'."),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "-j", "0", "."], "Tham số -j/--jobs không hợp lệ: cần một số lớn hơn hoặc bằng 1."),
+        (["build", "-j", "hai", "."], "Tham số -j/--jobs không hợp lệ: cần một số nguyên."),
+        (["frob"], "Không có lệnh 'frob'."),
+        (["build", ".", "-j"], "Tùy chọn '-j' cần một giá trị ngay sau nó."),
+        (["build", ".", "--pdf=1"], "Tùy chọn '--pdf' không nhận giá trị; chỉ gõ '--pdf'."),
+    ],
+)
 def test_typers_own_usage_errors_are_vietnamese(cli, args, message):
     code, _, err = cli(*args)
     assert code == 2 and message in err and "Input should" not in err
@@ -185,7 +196,9 @@ def test_typers_own_usage_errors_are_vietnamese(cli, args, message):
 @pytest.mark.parametrize("command", [[], ["build"], ["check"], ["templates", "check"]])
 def test_help_shows_no_python_types(cli, command):
     _, out, _ = cli(*command, "--help")
-    assert "Cách dùng:" in out and "<bool>" not in out and "<list" not in out and "<path>" not in out and "x>=" not in out
+    assert (
+        "Cách dùng:" in out and "<bool>" not in out and "<list" not in out and "<path>" not in out and "x>=" not in out
+    )
 
 
 def test_cli_sign_without_file_says_so_in_vietnamese(cli) -> None:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from conftest import EXAMPLE, small_report
 
 from baocao.errors import BaocaoError
 from baocao.pipeline import build, render
-from conftest import EXAMPLE, small_report
 
 
 def _points(count: int) -> list:
     """A Mục > 1. > 1.1. outline whose 1.1. holds `count` points."""
     points = [{"tieu_de": f"Điểm thứ {i + 1}", "noi_dung": ["Nội dung."]} for i in range(count)]
-    return [{"tieu_de": "Mục", "noi_dung": [{"tieu_de": "Tiểu mục", "noi_dung": [{"tieu_de": "Nhóm", "noi_dung": points}]}]}]
+    return [
+        {"tieu_de": "Mục", "noi_dung": [{"tieu_de": "Tiểu mục", "noi_dung": [{"tieu_de": "Nhóm", "noi_dung": points}]}]}
+    ]
 
 
 def test_twenty_three_points_use_the_whole_vietnamese_alphabet(report_dir):
@@ -38,18 +40,26 @@ def test_more_than_ten_parts_in_words_is_refused(report_dir):
     assert "Phần thứ" in caught.value.problems[0].message
 
 
-@pytest.mark.parametrize("field, text", [
-    ("trich_yeu", "Tình hình **đặc biệt**"),
-    ("dong_nghieng", "(Số liệu đến 10/6/2026[^Theo Chi cục Thống kê.])"),
-])
+@pytest.mark.parametrize(
+    "field, text",
+    [
+        ("trich_yeu", "Tình hình **đặc biệt**"),
+        ("dong_nghieng", "(Số liệu đến 10/6/2026[^Theo Chi cục Thống kê.])"),
+    ],
+)
 def test_markup_in_frame_lines_is_refused_with_its_line(report_dir, field, text):
     report = report_dir.write(small_report(**{field: text}))
     with pytest.raises(BaocaoError) as caught:
         render(report)
     problem = caught.value.problems[0]
     assert field in problem.message
-    assert problem.location.line == report.read_text(encoding="utf-8").splitlines().index(
-        next(line for line in report.read_text(encoding="utf-8").splitlines() if line.startswith(field))) + 1
+    assert (
+        problem.location.line
+        == report.read_text(encoding="utf-8")
+        .splitlines()
+        .index(next(line for line in report.read_text(encoding="utf-8").splitlines() if line.startswith(field)))
+        + 1
+    )
 
 
 def test_frame_lines_render_their_expressions(report_dir):
@@ -85,8 +95,8 @@ def _document_xml(data: bytes) -> bytes:
 
 
 def test_a_note_may_hold_nested_and_escaped_brackets():
-    from baocao.document.model import NoteRef
     from baocao.compose.markup import parse_inline
+    from baocao.document.model import NoteRef
 
     notes = []
     inlines = parse_inline(r"Câu[^Gồm [a] và \] cuối] tiếp.", lambda body: notes.append(body) or body)
@@ -102,6 +112,9 @@ def test_a_footnote_in_a_heading_is_a_real_footnote(report_dir):
 
 
 def test_the_next_period_is_a_name_so_next_reports_stay_right(report_dir):
-    report = small_report(ky_bao_cao="6 tháng cuối năm 2026", ngay="12/2026",
-                          noi_dung=[{"tieu_de": "Nhiệm vụ {{ ky_toi }}", "noi_dung": ["Đoạn."]}])
+    report = small_report(
+        ky_bao_cao="6 tháng cuối năm 2026",
+        ngay="12/2026",
+        noi_dung=[{"tieu_de": "Nhiệm vụ {{ ky_toi }}", "noi_dung": ["Đoạn."]}],
+    )
     assert "NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2027" in _document_xml(render(report_dir.write(report)).data).decode()

@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import insert_under
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
@@ -45,7 +44,7 @@ def replace_line(path: Path, pattern: str, line: str) -> int:
     text = path.read_text(encoding="utf-8")
     match = re.search(pattern, text, re.MULTILINE)
     assert match, f"the example no longer has a line matching {pattern!r}"
-    path.write_text(text[:match.start()] + line + text[match.end():], encoding="utf-8")
+    path.write_text(text[: match.start()] + line + text[match.end() :], encoding="utf-8")
     return text.count("\n", 0, match.start()) + 1
 
 
@@ -150,7 +149,8 @@ def test_control_character_from_an_escape(cli, report):
 
 
 LAUGHS = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)
+)
 HOSTILE = [  # YAML that crashed or hung loaders: (text appended to the report, its line offset, message)
     ("x: " + "[" * 10_000 + "]" * 10_000, 0, "lồng nhau quá 50 cấp"),
     ("x: &x [*x]", 0, "trỏ vào chính nhóm chứa nó"),
@@ -215,7 +215,9 @@ def test_date_where_text_is_expected_says_use_quotes(cli, report):
     line = set_key(report, "dong_nghieng", "2026-06-10")
     err = refused(cli, report)
     assert at(report, line, 15) in err
-    assert "Giá trị của 'dong_nghieng' phải là một đoạn văn bản" in err and 'đặt trong dấu nháy kép, ví dụ "2026"' in err
+    assert (
+        "Giá trị của 'dong_nghieng' phải là một đoạn văn bản" in err and 'đặt trong dấu nháy kép, ví dụ "2026"' in err
+    )
 
 
 def test_english_decimal_point_says_use_comma(cli, report):

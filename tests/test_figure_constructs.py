@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import example_unit
+from lxml import etree
+
 from baocao.errors import BaocaoError
 from baocao.input.next_period import write_next
 from baocao.input.period import parse_period
 from baocao.pipeline import render
-from conftest import example_unit
-from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -203,9 +203,7 @@ class TestFormatDifference:
 
 
 class TestPad2:
-    @pytest.mark.parametrize(
-        ("n", "expected"), [(1, "01"), (5, "05"), (9, "09"), (10, "10"), (16, "16"), (0, "0")]
-    )
+    @pytest.mark.parametrize(("n", "expected"), [(1, "01"), (5, "05"), (9, "09"), (10, "10"), (16, "16"), (0, "0")])
     def test_zero_pads_counts_below_ten(self, n, expected):
         assert pad2(n) == expected
 
@@ -239,9 +237,7 @@ class TestDates:
     def test_pads_only_january_and_february(self, month, expected):
         assert pad_month(month) == expected
 
-    @pytest.mark.parametrize(
-        ("func", "value"), [(pad_day, 0), (pad_day, 32), (pad_month, 0), (pad_month, 13)]
-    )
+    @pytest.mark.parametrize(("func", "value"), [(pad_day, 0), (pad_day, 32), (pad_month, 0), (pad_month, 13)])
     def test_refuses_impossible_days_and_months(self, func, value):
         with pytest.raises(ValueError):
             func(value)
@@ -294,9 +290,7 @@ class TestParseVnNumber:
     def test_reads_vietnamese_numbers(self, text, expected):
         assert parse_vn_number(text) == expected
 
-    @pytest.mark.parametrize(
-        "text", ["1.5", "1539.72", "12.50", "1,507.5", "1.5000", "2.08", "43,4%", "1 507", ",5"]
-    )
+    @pytest.mark.parametrize("text", ["1.5", "1539.72", "12.50", "1,507.5", "1.5000", "2.08", "43,4%", "1 507", ",5"])
     def test_refuses_a_dot_that_is_not_a_thousands_separator(self, text):
         with pytest.raises(ValueError, match=re.escape(COMMA_HINT)):
             parse_vn_number(text)
@@ -306,7 +300,7 @@ class TestParseVnNumber:
         with pytest.raises(ValueError):
             parse_vn_number(text)
 
-    @given(st.decimals(min_value=-10**12, max_value=10**12, places=3, allow_nan=False, allow_infinity=False))
+    @given(st.decimals(min_value=-(10**12), max_value=10**12, places=3, allow_nan=False, allow_infinity=False))
     def test_reads_back_what_format_number_writes(self, value):
         assert parse_vn_number(format_number(value)) == value
 

@@ -26,25 +26,127 @@ FUZZ = settings(max_examples=70, deadline=None, database=None, suppress_health_c
 
 # Scalars that have broken YAML loaders: tags, aliases, huge numbers, dates, escapes, Jinja.
 TRICKY = [
-    "~", "null", "true", "yes", "1.539,72", "1539.72", "612,4", "9" * 5000, "-0", ".inf", ".nan", "0x1F", "1e400",
-    "2026-02-31", "2026-06-15", "15/6/2026", "31/2/2026", "6/99999", "năm 0000", "tháng 12 năm 9999", "6 tháng đầu năm 2026",
-    "!!binary aGVsbG8=", "!!int abc", "!!float x", "!!timestamp 2026-13-45", "!foo bar", "!!set {a, b}", "!!omap [a: 1]",
-    "&a x", "*a", "&x [*x]", "<<: *a", "? [a]", "[1, 2", "{a: 1}", "{gia_tri: 612,4}", "[[[[[]]]]]", "'q", '"\\x01"', '"\\ud800"',
-    '"e\\u0301"', "|", ">-", "- - -", "---", "%YAML 1.1", "{{ so_lieu.x }}", "{{ so_lieu.x | so ", "**đậm", "[^ghi_chu]", "[^",
-    "{{ 9 ** 9 ** 9 }}", "{{ ''.__class__ }}", "{% for i in range(9) %}", "\\*", "\t", "\x01",
+    "~",
+    "null",
+    "true",
+    "yes",
+    "1.539,72",
+    "1539.72",
+    "612,4",
+    "9" * 5000,
+    "-0",
+    ".inf",
+    ".nan",
+    "0x1F",
+    "1e400",
+    "2026-02-31",
+    "2026-06-15",
+    "15/6/2026",
+    "31/2/2026",
+    "6/99999",
+    "năm 0000",
+    "tháng 12 năm 9999",
+    "6 tháng đầu năm 2026",
+    "!!binary aGVsbG8=",
+    "!!int abc",
+    "!!float x",
+    "!!timestamp 2026-13-45",
+    "!foo bar",
+    "!!set {a, b}",
+    "!!omap [a: 1]",
+    "&a x",
+    "*a",
+    "&x [*x]",
+    "<<: *a",
+    "? [a]",
+    "[1, 2",
+    "{a: 1}",
+    "{gia_tri: 612,4}",
+    "[[[[[]]]]]",
+    "'q",
+    '"\\x01"',
+    '"\\ud800"',
+    '"e\\u0301"',
+    "|",
+    ">-",
+    "- - -",
+    "---",
+    "%YAML 1.1",
+    "{{ so_lieu.x }}",
+    "{{ so_lieu.x | so ",
+    "**đậm",
+    "[^ghi_chu]",
+    "[^",
+    "{{ 9 ** 9 ** 9 }}",
+    "{{ ''.__class__ }}",
+    "{% for i in range(9) %}",
+    "\\*",
+    "\t",
+    "\x01",
 ]
-printable = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12)  # control characters stop at the first check
+printable = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs")), max_size=12
+)  # control characters stop at the first check
 words = st.text("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạếệ ", min_size=1, max_size=12).map(str.strip).filter(bool)
 scalars = st.one_of(words, st.integers().map(str), st.sampled_from(TRICKY), printable)
 keys = st.one_of(st.sampled_from(sorted(all_keys())), st.from_regex(r"[a-z_]{1,8}", fullmatch=True))
 # Nested groups and lists of the model's keys, with raw scalars written as they come.
-trees = st.recursive(scalars, lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)),
-                     max_leaves=25)
-FRAGMENTS = ["{{", "}}", "{%", "%}", ":", "- ", "[", "]", "{", "}", "*", "**", "^", "[^", "\\", "'", '"', "&a ", "*a", "<<: ",
-             "\t", "#", "|", ">", "!!binary ", "~", ",", ".", "0", "99999999999999999999", "__class__", "so_lieu.", "| so",
-             "(", ")", "tong_cua: [", "gia_tri: ", "   ", "\n", "\n  - ", "so_le: 9", "ke_hoach: 0", "cung_ky: 0"]
-line_edits = st.tuples(st.integers(0, len(EXAMPLE_LINES) - 1), st.integers(0, 120), st.booleans(),
-                  st.one_of(st.sampled_from(FRAGMENTS), printable))
+trees = st.recursive(
+    scalars,
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)),
+    max_leaves=25,
+)
+FRAGMENTS = [
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    ":",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "*",
+    "**",
+    "^",
+    "[^",
+    "\\",
+    "'",
+    '"',
+    "&a ",
+    "*a",
+    "<<: ",
+    "\t",
+    "#",
+    "|",
+    ">",
+    "!!binary ",
+    "~",
+    ",",
+    ".",
+    "0",
+    "99999999999999999999",
+    "__class__",
+    "so_lieu.",
+    "| so",
+    "(",
+    ")",
+    "tong_cua: [",
+    "gia_tri: ",
+    "   ",
+    "\n",
+    "\n  - ",
+    "so_le: 9",
+    "ke_hoach: 0",
+    "cung_ky: 0",
+]
+line_edits = st.tuples(
+    st.integers(0, len(EXAMPLE_LINES) - 1),
+    st.integers(0, 120),
+    st.booleans(),
+    st.one_of(st.sampled_from(FRAGMENTS), printable),
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +160,12 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def validate(report: Path, text: str) -> None:
     report.write_text(text, encoding="utf-8", errors="surrogatepass")
     stdout, stderr = io.StringIO(), io.StringIO()
-    with mock.patch.object(sys, "argv", ["baocao", "validate", str(report)]), \
-            contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), pytest.raises(SystemExit) as exit_info:
+    with (
+        mock.patch.object(sys, "argv", ["baocao", "validate", str(report)]),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+        pytest.raises(SystemExit) as exit_info,
+    ):
         main()
     assert exit_info.value.code in (0, 1), stderr.getvalue()
     assert "Traceback" not in stderr.getvalue()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from conftest import EXAMPLE, KIND_EXAMPLES, example_text, small_report
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 from lxml import etree
@@ -17,7 +18,6 @@ from baocao.errors import Location, Problem
 from baocao.pipeline import build, compose_report, render
 from baocao.writers.html.writer import page
 from baocao.writers.registry import WRITER_NAMES, writer_for
-from conftest import EXAMPLE, KIND_EXAMPLES, example_text, small_report
 
 
 def _squash(text: str) -> str:

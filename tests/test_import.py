@@ -11,19 +11,22 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
+
 from baocao.errors import BaocaoError
 from baocao.nd30.reader import norm, stories
 from baocao.pipeline import build
 from baocao.readers.docx import import_docx, read_docx
 from baocao.readers.docx.outline import constructs
 from baocao.writers.pdf import find_soffice
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-EXAMPLES = sorted(p for p in DATA.rglob("*.yaml") if p.name != "don-vi.yaml" and "\nky_bao_cao:" in p.read_text(encoding="utf-8"))
+EXAMPLES = sorted(
+    p for p in DATA.rglob("*.yaml") if p.name != "don-vi.yaml" and "\nky_bao_cao:" in p.read_text(encoding="utf-8")
+)
 
 
 def _texts(path: Path) -> list[str]:
@@ -113,8 +116,10 @@ def _hand_made(path: Path, closing: bool = True) -> Path:
     _run(p, "a) ")
     _run(p, "Về tổ chức:", italic=True)
     p.add_run(" tiếp tục phát động thi đua.")
-    d.add_paragraph("b) Khen thưởng kịp thời các điển hình tiên tiến trong các phong trào thi đua do xã phát động, "
-                    "gắn với việc nhân rộng các mô hình hay, cách làm mới trên địa bàn xã.")
+    d.add_paragraph(
+        "b) Khen thưởng kịp thời các điển hình tiên tiến trong các phong trào thi đua do xã phát động, "
+        "gắn với việc nhân rộng các mô hình hay, cách làm mới trên địa bàn xã."
+    )
     if closing:
         d.add_paragraph("Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng của UBND xã An Sơn./.")
     d.add_paragraph("__________")
@@ -144,11 +149,29 @@ def test_hand_made_frame(hand_made) -> None:
     profile, report = hand_made.profile, hand_made.report
     assert profile["co_quan_chu_quan"] == "UBND HUYỆN VĂN QUAN"
     assert profile["co_quan_ban_hanh"] == ["Ủy ban nhân dân", "xã An Sơn"]
-    assert (profile["cap"], profile["dia_danh"], profile["ky_hieu"], profile["ten_goi_tat"]) == ("xã", "An Sơn", "UBND", "UBND xã An Sơn")
-    assert profile["nguoi_ky"] == {"tham_quyen": "TM.", "thay_cho": "Ủy ban nhân dân", "chuc_vu": "Chủ tịch", "ho_ten": "Hoàng Văn Bình"}
+    assert (profile["cap"], profile["dia_danh"], profile["ky_hieu"], profile["ten_goi_tat"]) == (
+        "xã",
+        "An Sơn",
+        "UBND",
+        "UBND xã An Sơn",
+    )
+    assert profile["nguoi_ky"] == {
+        "tham_quyen": "TM.",
+        "thay_cho": "Ủy ban nhân dân",
+        "chuc_vu": "Chủ tịch",
+        "ho_ten": "Hoàng Văn Bình",
+    }
     assert (profile["noi_nhan"], profile["luu"]) == (["UBND huyện", "Thường trực Đảng ủy xã"], ["VT", "VP"])
-    assert (report["loai"], report["ky_bao_cao"], report["so"], report["ngay"]) == ("thi-dua", "6 tháng đầu năm 2024", None, "6/2024")
-    assert report["trich_yeu"] == "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm,\nphương hướng 6 tháng cuối năm 2024"
+    assert (report["loai"], report["ky_bao_cao"], report["so"], report["ngay"]) == (
+        "thi-dua",
+        "6 tháng đầu năm 2024",
+        None,
+        "6/2024",
+    )
+    assert (
+        report["trich_yeu"]
+        == "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm,\nphương hướng 6 tháng cuối năm 2024"
+    )
     assert report["ket_luan"] == "Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng của UBND xã An Sơn"
 
 
@@ -161,9 +184,14 @@ def test_hand_made_outline(hand_made) -> None:
     first, second = part["noi_dung"]
     assert first["tieu_de"] == "CÔNG TÁC CHỈ ĐẠO" and second["tieu_de"] == "PHƯƠNG HƯỚNG"
     issued, rewards = first["noi_dung"]
-    assert issued == {"tieu_de": "Ban hành văn bản",
-                      "noi_dung": ["Ban hành 09 văn bản[^Gồm 05 kế hoạch và 04 hướng dẫn.], làm mới 120 m^2^ nhà văn hóa."]}
-    assert rewards["noi_dung"][0] == "Khen thưởng 29 lượt[^Trong đó 06 tập thể và 23 cá nhân.] tập thể, cá nhân; sân 300 m² được lát."
+    assert issued == {
+        "tieu_de": "Ban hành văn bản",
+        "noi_dung": ["Ban hành 09 văn bản[^Gồm 05 kế hoạch và 04 hướng dẫn.], làm mới 120 m^2^ nhà văn hóa."],
+    }
+    assert (
+        rewards["noi_dung"][0]
+        == "Khen thưởng 29 lượt[^Trong đó 06 tập thể và 23 cá nhân.] tập thể, cá nhân; sân 300 m² được lát."
+    )
     assert rewards["noi_dung"][1] == ["Tập thể: 6 lượt;", ["Giấy khen của Chủ tịch UBND xã: 4 lượt;"]]
     assert hand_made.summary.typed_footnotes == 2 and hand_made.summary.footnotes == 2
 
@@ -185,8 +213,11 @@ def test_hand_made_points(hand_made) -> None:
         assert phuong_huong["kieu_muc_con"] == "chu"
         assert phuong_huong["noi_dung"] == [
             {"tieu_de": "Về tổ chức:", "doan": "tiếp tục phát động thi đua.", "kieu_tieu_de": "nghieng"},
-            {"doan": "Khen thưởng kịp thời các điển hình tiên tiến trong các phong trào thi đua do xã phát động, "
-                     "gắn với việc nhân rộng các mô hình hay, cách làm mới trên địa bàn xã."}]
+            {
+                "doan": "Khen thưởng kịp thời các điển hình tiên tiến trong các phong trào thi đua do xã phát động, "
+                "gắn với việc nhân rộng các mô hình hay, cách làm mới trên địa bàn xã."
+            },
+        ]
     else:
         assert phuong_huong["noi_dung"][0] == "a) *Về tổ chức:* tiếp tục phát động thi đua."
         assert any("số thứ tự ở đầu" in d.message for d in hand_made.summary.doubts)
@@ -220,10 +251,13 @@ def test_existing_profile_kept_and_differences_told(tmp_path: Path) -> None:
 # ---- bad input ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (b"plain text, not Word", "không phải tệp Word"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le"), "mật khẩu"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"plain text, not Word", "không phải tệp Word"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le"), "mật khẩu"),
+    ],
+)
 def test_bad_files_refused_in_vietnamese(tmp_path: Path, content: bytes, words: str) -> None:
     bad = tmp_path / "bao-cao.docx"
     bad.write_bytes(content)
@@ -263,7 +297,7 @@ def test_cli_import(cli, tmp_path: Path) -> None:
 
 
 def test_word_numbering_and_tab_separated_frame(tmp_path: Path) -> None:
-    """Headings numbered by Word (List Number), bullets by Word (List Bullet), a header and signature typed with tabs."""
+    """Headings numbered by Word (List Number), bullets by Word (List Bullet), header and signature typed with tabs."""
     d = docx.Document()
     _run(d.add_paragraph(), "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
     _run(d.add_paragraph(), "PHƯỜNG ĐÔNG KINH\tĐộc lập - Tự do - Hạnh phúc", bold=True)
@@ -280,9 +314,21 @@ def test_word_numbering_and_tab_separated_frame(tmp_path: Path) -> None:
     d.add_paragraph("- Lưu: VT.\tNguyễn Văn An")
     d.save(str(tmp_path / "so-tu-dong.docx"))
     read = read_docx(tmp_path / "so-tu-dong.docx")
-    assert read.profile["co_quan_ban_hanh"] == ["Ủy ban nhân dân", "phường Đông Kinh"] and read.profile["cap"] == "phường"
-    assert read.profile["nguoi_ky"] == {"tham_quyen": "", "thay_cho": "", "chuc_vu": "Chủ tịch", "ho_ten": "Nguyễn Văn An"}
-    assert (read.report["loai"], read.report["ky_bao_cao"], read.report["so"], read.report["ngay"]) == ("kt-xh", "9 tháng năm 2025", 15, "04/10/2025")
+    assert (
+        read.profile["co_quan_ban_hanh"] == ["Ủy ban nhân dân", "phường Đông Kinh"] and read.profile["cap"] == "phường"
+    )
+    assert read.profile["nguoi_ky"] == {
+        "tham_quyen": "",
+        "thay_cho": "",
+        "chuc_vu": "Chủ tịch",
+        "ho_ten": "Nguyễn Văn An",
+    }
+    assert (read.report["loai"], read.report["ky_bao_cao"], read.report["so"], read.report["ngay"]) == (
+        "kt-xh",
+        "9 tháng năm 2025",
+        15,
+        "04/10/2025",
+    )
     assert read.report["trich_yeu"] == "Tình hình kinh tế - xã hội 9 tháng năm 2025"
     assert read.report["noi_dung"] == [
         {"tieu_de": "Kinh tế", "noi_dung": ["Lĩnh vực kinh tế đạt kết quả tốt.", ["Việc thứ nhất;"]]},
@@ -290,11 +336,26 @@ def test_word_numbering_and_tab_separated_frame(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.skipif(find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"), reason="LibreOffice not installed")
+@pytest.mark.skipif(
+    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"), reason="LibreOffice not installed"
+)
 def test_old_doc_read_through_libreoffice(tmp_path: Path) -> None:
     source = _hand_made(tmp_path / "bao-cao.docx")
-    subprocess.run([find_soffice(), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "doc",
-                    "--outdir", str(tmp_path / "cu"), str(source)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            find_soffice(),
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path / "cu"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     read = read_docx(tmp_path / "cu" / "bao-cao.doc")
     assert read.profile["dia_danh"] == "An Sơn"
     assert read.report["noi_dung"][0]["tieu_de"] == "KẾT QUẢ THỰC HIỆN"
@@ -313,18 +374,29 @@ def test_hand_made_round_trip(tmp_path: Path) -> None:
 
 def _text_box(lines: list[tuple[str, bool]]):
     """A VML text box (as older Word files hold the header) with one paragraph per line."""
-    paragraphs = "".join(f'<w:p><w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
-                         for text, bold in lines)
-    return parse_xml(f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
-                     f"<w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+    paragraphs = "".join(
+        f'<w:p><w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+        for text, bold in lines
+    )
+    return parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
+        f"<w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
 
 
 def test_header_in_text_boxes(tmp_path: Path) -> None:
     d = docx.Document()
     anchor = d.add_paragraph()
     anchor._p.append(_text_box([("ỦY BAN NHÂN DÂN", True), ("XÃ HỒ SƠN", True), ("Số: 21/BC-UBND", False)]))
-    anchor._p.append(_text_box([("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True),
-                                ("Hồ Sơn, ngày 10 tháng 12 năm 2025", False)]))
+    anchor._p.append(
+        _text_box(
+            [
+                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+                ("Độc lập - Tự do - Hạnh phúc", True),
+                ("Hồ Sơn, ngày 10 tháng 12 năm 2025", False),
+            ]
+        )
+    )
     _run(d.add_paragraph(), "BÁO CÁO", bold=True)
     _run(d.add_paragraph(), "Kết quả công tác cải cách hành chính năm 2025", bold=True)
     d.add_paragraph("Năm 2025, xã giải quyết đúng hạn mọi hồ sơ.")
@@ -333,6 +405,11 @@ def test_header_in_text_boxes(tmp_path: Path) -> None:
     d.save(str(tmp_path / "hop-van-ban.docx"))
     read = read_docx(tmp_path / "hop-van-ban.docx")
     assert read.profile["co_quan_ban_hanh"] == ["Ủy ban nhân dân", "xã Hồ Sơn"] and read.profile["dia_danh"] == "Hồ Sơn"
-    assert (read.report["loai"], read.report["ky_bao_cao"], read.report["so"], read.report["ngay"]) == ("chung", "năm 2025", 21, "10/12/2025")
+    assert (read.report["loai"], read.report["ky_bao_cao"], read.report["so"], read.report["ngay"]) == (
+        "chung",
+        "năm 2025",
+        21,
+        "10/12/2025",
+    )
     assert read.report["mo_dau"] == ["Năm 2025, xã giải quyết đúng hạn mọi hồ sơ."]
     assert any("câu kết" in d.message for d in read.summary.doubts)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import EXAMPLE, EXAMPLE_DIR, KIND_EXAMPLES
 
 from baocao.cli.commands import MAX_SHOWN
 from baocao.errors import BaocaoError
@@ -17,12 +18,11 @@ from baocao.figures.totals import compute_figures
 from baocao.input.kinds import KINDS
 from baocao.input.next_period import write_next
 from baocao.input.period import Period, parse_period
-from baocao.pipeline import build
 from baocao.input.scaffold import default_period, init_folder
 from baocao.input.schema import MODELINE
 from baocao.input.validate import load_sources, read_sources
 from baocao.nd30.slips import placeholder_slips
-from conftest import EXAMPLE, EXAMPLE_DIR, KIND_EXAMPLES
+from baocao.pipeline import build
 
 PERIOD = parse_period("6 tháng đầu năm 2026")
 _KEY_LINE = re.compile(r"^([a-z_]+):")
@@ -46,12 +46,18 @@ def test_init_writes_a_draft_that_builds_at_once(tmp_path, kind):
     assert {p.name for p in done.written} == {report.name, "don-vi.yaml", "bao-cao.schema.json", "don-vi.schema.json"}
     target, built = build(report, tmp_path / "out.docx")
     # the only warnings: each placeholder left for the clerk, at its file, line and column
-    expected = {(path, number, line.find(slip.token, slip.start) + 1): slip.token
-                for path in (report, tmp_path / "xa" / "don-vi.yaml")
-                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                for slip in placeholder_slips("" if line.startswith("#") else line.split(" # ")[0])}
+    expected = {
+        (path, number, line.find(slip.token, slip.start) + 1): slip.token
+        for path in (report, tmp_path / "xa" / "don-vi.yaml")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for slip in placeholder_slips("" if line.startswith("#") else line.split(" # ")[0])
+    }
     assert len(expected) >= 8
-    warned = {(w.location.file, w.location.line, w.location.column): w.message for w in built.warnings if w.code == "cho-trong"}
+    warned = {
+        (w.location.file, w.location.line, w.location.column): w.message
+        for w in built.warnings
+        if w.code == "cho-trong"
+    }
     assert warned.keys() == expected.keys() and len(built.warnings) == len(expected)
     assert all(expected[place][:30] in message for place, message in warned.items())
     audit = pytest.importorskip("openxml_audit")
@@ -63,21 +69,28 @@ def test_init_writes_a_draft_that_builds_at_once(tmp_path, kind):
 @pytest.mark.parametrize("kind", KINDS)
 def test_init_comments_every_key_and_points_to_the_schema(tmp_path, kind):
     init_folder(tmp_path, kind, PERIOD)
-    for name, schema in ((f"{kind}-6-thang-dau-nam-2026.yaml", "bao-cao.schema.json"), ("don-vi.yaml", "don-vi.schema.json")):
+    for name, schema in (
+        (f"{kind}-6-thang-dau-nam-2026.yaml", "bao-cao.schema.json"),
+        ("don-vi.yaml", "don-vi.schema.json"),
+    ):
         text = (tmp_path / name).read_text(encoding="utf-8")
         first = text.splitlines()[0]
         assert first == f"{MODELINE}schema/{schema}"
         assert (tmp_path / first.removeprefix(MODELINE)).is_file()
         assert top_level_keys_without_comment(text) == []
         nested = [line.strip() for line in text.splitlines() if line.startswith("  ") and ":" in line]
-        assert all(" # " in line for line in nested if line.split(":")[0] in ("tham_quyen", "thay_cho", "chuc_vu", "ho_ten"))
+        assert all(
+            " # " in line for line in nested if line.split(":")[0] in ("tham_quyen", "thay_cho", "chuc_vu", "ho_ten")
+        )
 
 
 def test_init_explains_the_default_subject(tmp_path):
     init_folder(tmp_path, "nhiem-vu", PERIOD)
     text = (tmp_path / "nhiem-vu-6-thang-dau-nam-2026.yaml").read_text(encoding="utf-8")
-    assert ("trich_yeu: ''               # để trống thì dùng: Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm "
-            "và kế hoạch 6 tháng cuối năm 2026") in text
+    assert (
+        "trich_yeu: ''               # để trống thì dùng: Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm "
+        "và kế hoạch 6 tháng cuối năm 2026"
+    ) in text
 
 
 def test_init_keeps_an_existing_profile_and_refuses_an_existing_report(tmp_path):
@@ -93,7 +106,9 @@ def test_init_keeps_an_existing_profile_and_refuses_an_existing_report(tmp_path)
     assert files(tmp_path) == before
 
 
-@pytest.mark.parametrize(("today", "period"), [(date(2026, 3, 2), "6 tháng đầu năm 2026"), (date(2026, 11, 20), "năm 2026")])
+@pytest.mark.parametrize(
+    ("today", "period"), [(date(2026, 3, 2), "6 tháng đầu năm 2026"), (date(2026, 11, 20), "năm 2026")]
+)
 def test_default_period(today, period):
     assert default_period(today).label == period
 
@@ -110,11 +125,14 @@ def test_init_command(cli):
     assert code == 1 and "không ghi đè" in err
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--loai", "thi-đua"], "không có loại 'thi-đua'; chọn một trong: thi-dua, kt-xh, nhiem-vu, chung."),
-    ([], "Thiếu --loai"),
-    (["--loai", "kt-xh", "--ky", "nửa năm 2026"], "Không hiểu kỳ báo cáo 'nửa năm 2026'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--loai", "thi-đua"], "không có loại 'thi-đua'; chọn một trong: thi-dua, kt-xh, nhiem-vu, chung."),
+        ([], "Thiếu --loai"),
+        (["--loai", "kt-xh", "--ky", "nửa năm 2026"], "Không hiểu kỳ báo cáo 'nửa năm 2026'"),
+    ],
+)
 def test_init_misuse(cli, tmp_path, args, message):
     code, _, err = cli("init", "xa", *args)
     assert code == 2 and message in err
@@ -148,7 +166,11 @@ def test_next_year_takes_this_years_values_as_cung_ky(unit):
             assert new[name].gia_tri is None and "gia_tri" in new[name].model_fields_set
         assert new[name].tong_cua == figure.tong_cua
     # totals are summed again: their cung_ky is this year's total
-    filled = written.path.read_text(encoding="utf-8").replace("gia_tri: null", "gia_tri: 1").replace("ke_hoach: null", "ke_hoach: 1")
+    filled = (
+        written.path.read_text(encoding="utf-8")
+        .replace("gia_tri: null", "gia_tri: 1")
+        .replace("ke_hoach: null", "ke_hoach: 1")
+    )
     written.path.write_text(filled, encoding="utf-8")
     old_figures = compute_figures(old, read_sources(source).report_map)
     new_figures = compute_figures(values(written.path), read_sources(written.path).report_map)
@@ -160,11 +182,15 @@ def test_next_keeps_the_clerks_comments_and_outline(unit):
     source = unit / EXAMPLE.name
     written = write_next(source, parse_period("6 tháng đầu năm 2027"))
     text = written.path.read_text(encoding="utf-8")
-    comments = [line.strip() for line in source.read_text(encoding="utf-8").splitlines() if line.strip().startswith("#")]
+    comments = [
+        line.strip() for line in source.read_text(encoding="utf-8").splitlines() if line.strip().startswith("#")
+    ]
     assert comments and all(comment in text for comment in comments)
     assert "# tự cộng, không gõ tay" in text and "# để trống khi là dự thảo" in text
     old, new = yaml.safe_load(source.read_text(encoding="utf-8")), yaml.safe_load(text)
-    assert new["noi_dung"] == old["noi_dung"] and new["phu_luc"] == old["phu_luc"] and new["chu_thich"] == old["chu_thich"]
+    assert (
+        new["noi_dung"] == old["noi_dung"] and new["phu_luc"] == old["phu_luc"] and new["chu_thich"] == old["chu_thich"]
+    )
 
 
 def test_next_leaves_only_values_to_fill(unit, cli):
@@ -216,7 +242,9 @@ def test_next_trich_yeu_names_the_new_period(unit):
     text = source.read_text(encoding="utf-8").replace("{{ ky }}", "quý II năm 2026")
     source.write_text(text, encoding="utf-8")
     written = write_next(source, parse_period("quý IV năm 2026"))
-    assert read_sources(written.path).report.trich_yeu == "Kết quả thực hiện công tác cải cách hành chính quý IV năm 2026"
+    assert (
+        read_sources(written.path).report.trich_yeu == "Kết quả thực hiện công tác cải cách hành chính quý IV năm 2026"
+    )
 
 
 def test_next_to_another_folder_still_finds_profile_and_schema(unit, tmp_path):
@@ -228,9 +256,13 @@ def test_next_to_another_folder_still_finds_profile_and_schema(unit, tmp_path):
     assert read_sources(written.path).unit.ten_goi_tat == "UBND xã Tân Hòa"
 
 
-@pytest.mark.parametrize(("period", "message"), [
-    ("6 tháng đầu năm 2026", "không sau kỳ"), ("quý I năm 2026", "không sau kỳ"),
-])
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ("6 tháng đầu năm 2026", "không sau kỳ"),
+        ("quý I năm 2026", "không sau kỳ"),
+    ],
+)
 def test_next_refuses_to_go_back(unit, period, message):
     before = files(unit)
     with pytest.raises(BaocaoError, match=message):
@@ -248,7 +280,10 @@ def test_next_refuses_to_overwrite(unit, cli):
 
 def test_next_of_a_bare_number_figure(unit):
     source = unit / EXAMPLE.name
-    source.write_text(source.read_text(encoding="utf-8").replace("  so_thon: {gia_tri: 14, don_vi: thôn}", "  so_thon: 14"), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("  so_thon: {gia_tri: 14, don_vi: thôn}", "  so_thon: 14"),
+        encoding="utf-8",
+    )
     written = write_next(source, parse_period("6 tháng đầu năm 2027"))
     assert "  so_thon: {gia_tri: null, cung_ky: 14} # cần điền: gia_tri" in written.path.read_text(encoding="utf-8")
 
@@ -257,14 +292,19 @@ def test_next_comments_each_empty_key_of_a_block_figure(unit):
     source = unit / EXAMPLE.name
     text = source.read_text(encoding="utf-8").replace(
         '  trong_rung: {gia_tri: "215,3", don_vi: ha, ke_hoach: 230, cung_ky: 201, so_le: 1}',
-        '  trong_rung:\n    gia_tri: "215,3"         # rừng tập trung\n    don_vi: ha\n    ke_hoach: 230\n    cung_ky: 201\n    so_le: 1')
+        '  trong_rung:\n    gia_tri: "215,3"         # rừng tập trung\n    don_vi: ha\n  '
+        "  ke_hoach: 230\n    cung_ky: 201\n    so_le: 1",
+    )
     source.write_text(text, encoding="utf-8")
     written = write_next(source, parse_period("6 tháng đầu năm 2027"))
     lines = written.path.read_text(encoding="utf-8").splitlines()
     places = {p.message: p.location.line for p in written.to_fill if "'trong_rung'" in p.message}
     assert len(places) == 2  # gia_tri and ke_hoach (a new year's plan)
     assert all("# cần điền" in lines[line - 1] for line in places.values())
-    assert "# cần điền; rừng tập trung" in lines[places["Chưa điền giá trị kỳ này (gia_tri) của số liệu 'trong_rung'."] - 1]
+    assert (
+        "# cần điền; rừng tập trung"
+        in lines[places["Chưa điền giá trị kỳ này (gia_tri) của số liệu 'trong_rung'."] - 1]
+    )
 
 
 def test_init_where_a_file_has_the_folders_name(cli, tmp_path):

@@ -6,16 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import KIND_EXAMPLES, small_report
 from docx import Document
 
-from baocao.nd30 import check_docx
 from baocao.errors import BaocaoError
 from baocao.input.kinds import KINDS, load_kind
 from baocao.input.model import BaoCao
 from baocao.input.period import Period, parse_period
+from baocao.nd30 import check_docx
 from baocao.pipeline import build
 from baocao.writers.docx.templates import BUILTIN_FILES, builtin_template
-from conftest import KIND_EXAMPLES, small_report
 
 
 @pytest.fixture(scope="module")
@@ -40,28 +40,49 @@ def test_every_kind_has_an_example_and_the_model_knows_them():
         assert f"loai: {kind}\n" in report.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("kind", "period", "expected"), [
-    ("thi-dua", "6 tháng đầu năm 2026", "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026"),
-    ("thi-dua", "năm 2026", "Tổng kết công tác thi đua, khen thưởng năm 2026"),
-    ("kt-xh", "6 tháng đầu năm 2026", "Tình hình kinh tế - xã hội 6 tháng đầu năm, nhiệm vụ trọng tâm 6 tháng cuối năm 2026"),
-    ("kt-xh", "quý II năm 2026", "Tình hình kinh tế - xã hội quý II, nhiệm vụ trọng tâm quý III năm 2026"),
-    ("kt-xh", "năm 2026", "Tình hình kinh tế - xã hội năm 2026, nhiệm vụ trọng tâm năm 2027"),
-    ("nhiem-vu", "6 tháng đầu năm 2020",
-     "Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm và kế hoạch 6 tháng cuối năm 2020"),
-    ("nhiem-vu", "6 tháng cuối năm 2026",
-     "Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng cuối năm 2026 và kế hoạch 6 tháng đầu năm 2027"),
-    ("nhiem-vu", "9 tháng năm 2024", "Kết quả thực hiện nhiệm vụ trọng tâm 9 tháng và kế hoạch quý IV năm 2024"),
-    ("chung", "năm 2026", ""),
-])
+@pytest.mark.parametrize(
+    ("kind", "period", "expected"),
+    [
+        ("thi-dua", "6 tháng đầu năm 2026", "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026"),
+        ("thi-dua", "năm 2026", "Tổng kết công tác thi đua, khen thưởng năm 2026"),
+        (
+            "kt-xh",
+            "6 tháng đầu năm 2026",
+            "Tình hình kinh tế - xã hội 6 tháng đầu năm, nhiệm vụ trọng tâm 6 tháng cuối năm 2026",
+        ),
+        ("kt-xh", "quý II năm 2026", "Tình hình kinh tế - xã hội quý II, nhiệm vụ trọng tâm quý III năm 2026"),
+        ("kt-xh", "năm 2026", "Tình hình kinh tế - xã hội năm 2026, nhiệm vụ trọng tâm năm 2027"),
+        (
+            "nhiem-vu",
+            "6 tháng đầu năm 2020",
+            "Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm và kế hoạch 6 tháng cuối năm 2020",
+        ),
+        (
+            "nhiem-vu",
+            "6 tháng cuối năm 2026",
+            "Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng cuối năm 2026 và kế hoạch 6 tháng đầu năm 2027",
+        ),
+        ("nhiem-vu", "9 tháng năm 2024", "Kết quả thực hiện nhiệm vụ trọng tâm 9 tháng và kế hoạch quý IV năm 2024"),
+        ("chung", "năm 2026", ""),
+    ],
+)
 def test_default_subject_is_built_from_the_period(kind, period, expected):
     assert load_kind(kind).subject(parse_period(period)) == expected
 
 
-@pytest.mark.parametrize(("period", "following"), [
-    ("6 tháng đầu năm 2026", "6 tháng cuối năm 2026"), ("6 tháng cuối năm 2026", "6 tháng đầu năm 2027"),
-    ("9 tháng năm 2026", "quý IV năm 2026"), ("quý IV năm 2026", "quý I năm 2027"), ("quý I năm 2026", "quý II năm 2026"),
-    ("tháng 12 năm 2026", "tháng 1 năm 2027"), ("tháng 5 năm 2026", "tháng 6 năm 2026"), ("năm 2026", "năm 2027"),
-])
+@pytest.mark.parametrize(
+    ("period", "following"),
+    [
+        ("6 tháng đầu năm 2026", "6 tháng cuối năm 2026"),
+        ("6 tháng cuối năm 2026", "6 tháng đầu năm 2027"),
+        ("9 tháng năm 2026", "quý IV năm 2026"),
+        ("quý IV năm 2026", "quý I năm 2027"),
+        ("quý I năm 2026", "quý II năm 2026"),
+        ("tháng 12 năm 2026", "tháng 1 năm 2027"),
+        ("tháng 5 năm 2026", "tháng 6 năm 2026"),
+        ("năm 2026", "năm 2027"),
+    ],
+)
 def test_following_period(period, following):
     assert parse_period(period).following().label == following
 
@@ -87,25 +108,40 @@ def test_example_builds_valid_and_nd30_clean(built, kind):
 
 def test_kt_xh_has_the_five_sections(built):
     headings = [t for t in texts(built["kt-xh"]) if t[:3] in ("I. ", "II.", "III", "IV.", "V. ")]
-    assert headings == ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "II. LĨNH VỰC KINH TẾ", "III. LĨNH VỰC VĂN HÓA - XÃ HỘI",
-                        "IV. QUỐC PHÒNG - AN NINH", "V. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2026"]
+    assert headings == [
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "II. LĨNH VỰC KINH TẾ",
+        "III. LĨNH VỰC VĂN HÓA - XÃ HỘI",
+        "IV. QUỐC PHÒNG - AN NINH",
+        "V. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2026",
+    ]
     skeleton = load_kind("kt-xh").skeleton(parse_period("6 tháng đầu năm 2026"))
-    assert [s["tieu_de"] for s in skeleton["noi_dung"]] == ["Công tác chỉ đạo, điều hành", "Lĩnh vực kinh tế", "Lĩnh vực văn hóa - xã hội",
-                                                           "Quốc phòng - an ninh", "Nhiệm vụ trọng tâm {{ ky_toi }}"]
+    assert [s["tieu_de"] for s in skeleton["noi_dung"]] == [
+        "Công tác chỉ đạo, điều hành",
+        "Lĩnh vực kinh tế",
+        "Lĩnh vực văn hóa - xã hội",
+        "Quốc phòng - an ninh",
+        "Nhiệm vụ trọng tâm {{ ky_toi }}",
+    ]
 
 
 def test_nhiem_vu_has_reference_001_shape(built):
     lines = texts(built["nhiem-vu"])
     assert lines[1] == "Kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm và kế hoạch 6 tháng cuối năm 2026"
     sections = [t for t in lines if t.startswith(("I. ", "II. ", "III. "))]
-    assert sections == ["I. KẾT QUẢ TRIỂN KHAI, THỰC HIỆN", "II. NHẬN XÉT, ĐÁNH GIÁ",
-                        "III. PHƯƠNG HƯỚNG, GIẢI PHÁP THỰC HIỆN NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2026"]
-    tasks = [t for t in lines[lines.index(sections[0]):lines.index(sections[1])] if re.match(r"\d\. ", t)]
+    assert sections == [
+        "I. KẾT QUẢ TRIỂN KHAI, THỰC HIỆN",
+        "II. NHẬN XÉT, ĐÁNH GIÁ",
+        "III. PHƯƠNG HƯỚNG, GIẢI PHÁP THỰC HIỆN NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2026",
+    ]
+    tasks = [t for t in lines[lines.index(sections[0]) : lines.index(sections[1])] if re.match(r"\d\. ", t)]
     assert len(tasks) == 5  # each nhiệm vụ trọng tâm a numbered heading
     assert "2.1. Xây dựng sản phẩm OCOP" in lines and "2.2. Nguyên nhân" in lines
     closing = lines[lines.index("Biểu số 01") - 1]
-    assert closing == ("Trên đây là báo cáo kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm và kế hoạch "
-                       "6 tháng cuối năm 2026 của UBND xã Tân Hòa./.")
+    assert closing == (
+        "Trên đây là báo cáo kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm và kế hoạch "
+        "6 tháng cuối năm 2026 của UBND xã Tân Hòa./."
+    )
 
 
 def test_nhiem_vu_is_signed_by_the_chairman_directly(built):
@@ -120,9 +156,16 @@ def test_nhiem_vu_has_a_bieu_of_reference_003_shape(built):
     top = [c.text for c in table.rows[0].cells]
     assert top[:3] == ["TT", "Tên đơn vị", "Nội dung nhiệm vụ trọng tâm"]
     assert set(top[3:]) == {"Tóm tắt kết quả triển khai thực hiện 6 tháng đầu năm 2026"}
-    assert [c.text for c in table.rows[1].cells][3:] == ["Tên loại văn bản triển khai", "Khối lượng nhiệm vụ triển khai",
-                                                        "Đánh giá mức độ hoàn thành (%)"]
-    groups = [row.cells[0].text for row in table.rows if row.cells[1].text == row.cells[-1].text and row.cells[0].text in ("I", "II", "III")]
+    assert [c.text for c in table.rows[1].cells][3:] == [
+        "Tên loại văn bản triển khai",
+        "Khối lượng nhiệm vụ triển khai",
+        "Đánh giá mức độ hoàn thành (%)",
+    ]
+    groups = [
+        row.cells[0].text
+        for row in table.rows
+        if row.cells[1].text == row.cells[-1].text and row.cells[0].text in ("I", "II", "III")
+    ]
     assert groups == ["I", "II", "III"]
     numbers = [row.cells[0].text for row in table.rows[2:] if row.cells[0].text.isdigit()]
     assert numbers == [str(n) for n in range(1, len(numbers) + 1)] and len(numbers) == 6

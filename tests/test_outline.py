@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from baocao.conventions.numbering import read_label
-from baocao.errors import BaocaoError
-from baocao.nd30 import WARNING, check_docx
-from baocao.pipeline import render
 from conftest import small_report
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
+
+from baocao.conventions.numbering import read_label
+from baocao.errors import BaocaoError
+from baocao.nd30 import WARNING, check_docx
+from baocao.pipeline import render
 
 
 def _section(title: str = "", text: str = "", *content: Any, **keys: Any) -> dict[str, Any]:
@@ -56,24 +57,45 @@ POINTS = [_section(f"Điểm {n}", "", "Nội dung.") for n in range(6)]
 
 def test_points_straight_under_an_arabic_item(report_dir):
     data, warnings = _render(report_dir, kieu_muc=["so", "chu"], noi_dung=[_section("Công tác chỉ đạo", "", *POINTS)])
-    assert _labels(data) == ["1. Heading 3", "a) Heading 5", "b) Heading 5", "c) Heading 5", "d) Heading 5",
-                             "đ) Heading 5", "e) Heading 5"]
+    assert _labels(data) == [
+        "1. Heading 3",
+        "a) Heading 5",
+        "b) Heading 5",
+        "c) Heading 5",
+        "d) Heading 5",
+        "đ) Heading 5",
+        "e) Heading 5",
+    ]
     assert warnings == []
 
 
 def test_a_section_chooses_its_childrens_style(report_dir):
-    outline = [_section("Kết quả", "", _section("Chỉ đạo", "", *POINTS[:2], kieu_muc_con="chu"),
-                        _section("Sản xuất", "", _section("Trồng trọt", "", "Nội dung.")))]
+    outline = [
+        _section(
+            "Kết quả",
+            "",
+            _section("Chỉ đạo", "", *POINTS[:2], kieu_muc_con="chu"),
+            _section("Sản xuất", "", _section("Trồng trọt", "", "Nội dung.")),
+        )
+    ]
     data, warnings = _render(report_dir, noi_dung=outline)
-    assert _labels(data) == ["I. Heading 2", "1. Heading 3", "a) Heading 5", "b) Heading 5", "2. Heading 3",
-                             "2.1. Heading 4"]
+    assert _labels(data) == [
+        "I. Heading 2",
+        "1. Heading 3",
+        "a) Heading 5",
+        "b) Heading 5",
+        "2. Heading 3",
+        "2.1. Heading 4",
+    ]
     assert [w.message.split(":")[0] for w in warnings] == ["Các mục cùng cấp đánh số hai kiểu"]
     assert "«1.1.» ở đây và «a)»" in warnings[0].message
 
 
 def test_arabic_items_straight_under_a_part(report_dir):
-    parts = [_section("Kết quả", "", _section("Chỉ đạo", "", "Nội dung."), _section("Sản xuất", "", "Nội dung.")),
-             _section("Phương hướng", "", _section("Nhiệm vụ", "", "Nội dung."))]
+    parts = [
+        _section("Kết quả", "", _section("Chỉ đạo", "", "Nội dung."), _section("Sản xuất", "", "Nội dung.")),
+        _section("Phương hướng", "", _section("Nhiệm vụ", "", "Nội dung.")),
+    ]
     data, _ = _render(report_dir, co_phan=True, kieu_muc=["so", "chu"], noi_dung=parts)
     labels = [p.text.split("\n")[0] for p in _body(data) if p.style.name.startswith("Heading")]
     assert labels == ["Phần I", "1. Chỉ đạo", "2. Sản xuất", "Phần II", "1. Nhiệm vụ"]
@@ -88,8 +110,14 @@ def test_the_unit_profile_sets_the_ladder_and_the_report_overrides_it(report_dir
 
 
 def test_numbered_paragraph_without_title(report_dir):
-    outline = [_section("Kết quả", "", _section("", "Tập trung chỉ đạo thu hoạch lúa."),
-                        _section("", "Hoàn thành kế hoạch tiêm phòng.", "Nội dung thêm."))]
+    outline = [
+        _section(
+            "Kết quả",
+            "",
+            _section("", "Tập trung chỉ đạo thu hoạch lúa."),
+            _section("", "Hoàn thành kế hoạch tiêm phòng.", "Nội dung thêm."),
+        )
+    ]
     data, _ = _render(report_dir, noi_dung=outline)
     first = _paragraph(data, "1. ")
     assert first.text == "1. Tập trung chỉ đạo thu hoạch lúa."
@@ -97,8 +125,10 @@ def test_numbered_paragraph_without_title(report_dir):
     assert _paragraph(data, "2. ").text == "2. Hoàn thành kế hoạch tiêm phòng."
 
 
-@pytest.mark.parametrize("keys, bold, italic", [({}, False, True), ({"kieu_tieu_de": "dam"}, True, False),
-                                                ({"kieu_tieu_de": "dam_nghieng"}, True, True)])
+@pytest.mark.parametrize(
+    "keys, bold, italic",
+    [({}, False, True), ({"kieu_tieu_de": "dam"}, True, False), ({"kieu_tieu_de": "dam_nghieng"}, True, True)],
+)
 def test_run_in_heading(report_dir, keys, bold, italic):
     run_in = _section("Về công tác tổ chức", "ban hành 05 kế hoạch.", **keys)
     data, _ = _render(report_dir, kieu_muc=["so", "chu"], noi_dung=[_section("Chỉ đạo", "", run_in)])
@@ -118,8 +148,14 @@ def test_run_in_heading_keeps_its_own_punctuation(report_dir):
 
 
 def test_unnumbered_sub_head_is_skipped_by_the_numbering(report_dir):
-    outline = [_section("Kết quả", "", _section("Chỉ đạo", "", "Nội dung."),
-                        _section("Kết quả cụ thể", "", _section("Sản xuất", "", "Nội dung."), danh_so=False))]
+    outline = [
+        _section(
+            "Kết quả",
+            "",
+            _section("Chỉ đạo", "", "Nội dung."),
+            _section("Kết quả cụ thể", "", _section("Sản xuất", "", "Nội dung."), danh_so=False),
+        )
+    ]
     data, _ = _render(report_dir, noi_dung=outline)
     sub = _paragraph(data, "Kết quả cụ thể")
     assert sub.style.name == "Normal" and all(r.bold for r in sub.runs)
@@ -134,8 +170,11 @@ def _footnotes(data: bytes):
 
 
 def test_footnote_of_two_paragraphs(report_dir):
-    data, _ = _render(report_dir, chu_thich={"nguon": ["Theo số liệu của Chi cục Thống kê.", "Số liệu ước tính."]},
-                      noi_dung=[_section("Kết quả", "", "Sản lượng đạt kế hoạch[^nguon].")])
+    data, _ = _render(
+        report_dir,
+        chu_thich={"nguon": ["Theo số liệu của Chi cục Thống kê.", "Số liệu ước tính."]},
+        noi_dung=[_section("Kết quả", "", "Sản lượng đạt kế hoạch[^nguon].")],
+    )
     [note] = _footnotes(data)
     paragraphs = ["".join(t.text for t in p.iter(qn("w:t"))).strip() for p in note.iter(qn("w:p"))]
     assert paragraphs == ["Theo số liệu của Chi cục Thống kê.", "Số liệu ước tính."]
@@ -165,16 +204,22 @@ def test_closing_sentence_keeps_with_the_signature(report_dir):
     assert _paragraph(data, "Trên đây")._p.pPr.find(qn("w:keepNext")) is not None
 
 
-@pytest.mark.parametrize("changes, key, fragment", [
-    ({"noi_dung": [_section("Kết quả", "", _section("Việc", "", "x."), kieu_muc_con="so_ghep")]},
-     "kieu_muc_con", "chỉ đặt ngay dưới một mục kiểu «1.»"),
-    ({"kieu_muc": ["so", "so"], "noi_dung": [_section("Kết quả", "", "x.")]}, "kieu_muc", "phải là kiểu thấp hơn"),
-    ({"co_phan": True, "noi_dung": [_section("Kết quả", "Đoạn.")]}, "tieu_de", "Phần (Phần I, Phần II)"),
-    ({"ket_luan": False, "noi_dung": [_section("Kết quả")]}, "ket_luan", "phải kết thúc bằng một đoạn văn"),
-    ({"noi_dung": [_section("", "1. Đoạn đã gõ số.")]}, "doan", "có ghi số thứ tự"),
-    ({"noi_dung": [{"noi_dung": ["x."]}]}, "noi_dung", "Mục cần tieu_de"),
-    ({"noi_dung": [_section("Kết quả", "", "x.", danh_so=False, kieu_muc_con="chu")]}, "tieu_de", "danh_so: false"),
-])
+@pytest.mark.parametrize(
+    "changes, key, fragment",
+    [
+        (
+            {"noi_dung": [_section("Kết quả", "", _section("Việc", "", "x."), kieu_muc_con="so_ghep")]},
+            "kieu_muc_con",
+            "chỉ đặt ngay dưới một mục kiểu «1.»",
+        ),
+        ({"kieu_muc": ["so", "so"], "noi_dung": [_section("Kết quả", "", "x.")]}, "kieu_muc", "phải là kiểu thấp hơn"),
+        ({"co_phan": True, "noi_dung": [_section("Kết quả", "Đoạn.")]}, "tieu_de", "Phần (Phần I, Phần II)"),
+        ({"ket_luan": False, "noi_dung": [_section("Kết quả")]}, "ket_luan", "phải kết thúc bằng một đoạn văn"),
+        ({"noi_dung": [_section("", "1. Đoạn đã gõ số.")]}, "doan", "có ghi số thứ tự"),
+        ({"noi_dung": [{"noi_dung": ["x."]}]}, "noi_dung", "Mục cần tieu_de"),
+        ({"noi_dung": [_section("Kết quả", "", "x.", danh_so=False, kieu_muc_con="chu")]}, "tieu_de", "danh_so: false"),
+    ],
+)
 def test_outline_mistakes_are_located(report_dir, changes, key, fragment):
     report = report_dir.write(small_report(**changes))
     with pytest.raises(BaocaoError) as caught:
@@ -182,27 +227,57 @@ def test_outline_mistakes_are_located(report_dir, changes, key, fragment):
     problem = caught.value.problems[0]
     assert fragment in problem.message
     lines = report.read_text(encoding="utf-8").splitlines()
-    assert problem.location.line and any(key in line for line in lines[problem.location.line - 2:problem.location.line + 1])
+    assert problem.location.line and any(
+        key in line for line in lines[problem.location.line - 2 : problem.location.line + 1]
+    )
 
 
 def test_a_report_with_every_construct_passes_check(report_dir):
     outline = [
-        _section("Kết quả", "", _section("Chỉ đạo", "", _section("Về tổ chức", "ban hành kế hoạch[^hai]."),
-                                         _section("", "Kiểm tra 03 thôn."), kieu_muc_con="chu"),
-                 _section("", "Tập trung thu hoạch lúa."), _section("Bưu chính", "hoạt động ổn định.")),
-        _section("Phương hướng", "", _section("Nhiệm vụ chung", "", _section("Cụ thể", "", "Đoạn.", danh_so=False),
-                                              _section("Việc một", "", "Nội dung."), "Đoạn cuối."),
-                 kieu_muc_con="la_ma"),
+        _section(
+            "Kết quả",
+            "",
+            _section(
+                "Chỉ đạo",
+                "",
+                _section("Về tổ chức", "ban hành kế hoạch[^hai]."),
+                _section("", "Kiểm tra 03 thôn."),
+                kieu_muc_con="chu",
+            ),
+            _section("", "Tập trung thu hoạch lúa."),
+            _section("Bưu chính", "hoạt động ổn định."),
+        ),
+        _section(
+            "Phương hướng",
+            "",
+            _section(
+                "Nhiệm vụ chung",
+                "",
+                _section("Cụ thể", "", "Đoạn.", danh_so=False),
+                _section("Việc một", "", "Nội dung."),
+                "Đoạn cuối.",
+            ),
+            kieu_muc_con="la_ma",
+        ),
     ]
-    report = report_dir.write(small_report(co_phan=True, kieu_muc=["so", "chu"], ket_luan=False, noi_dung=outline,
-                                           chu_thich={"hai": ["Đoạn một.", "Đoạn hai."]}))
+    report = report_dir.write(
+        small_report(
+            co_phan=True,
+            kieu_muc=["so", "chu"],
+            ket_luan=False,
+            noi_dung=outline,
+            chu_thich={"hai": ["Đoạn một.", "Đoạn hai."]},
+        )
+    )
     built = render(report)
     target = report_dir.path / "bao-cao.docx"
     target.write_bytes(built.data)
     assert check_docx(target) == []
     # Phần II's I. beside Phần I's 1., and the a) under 1. beside the 1. under I.: one warning a mixed level
-    assert [w.message.split(": ")[1].split(" ở dòng")[0] for w in built.warnings] == ["«I.» ở đây và «1.»",
-                                                                                   "«1.» ở đây và «a)»"]
+    assert [w.message.split(": ")[1].split(" ở dòng")[0] for w in built.warnings] == [
+        "«I.» ở đây và «1.»",
+        "«1.» ở đây và «a)»",
+    ]
 
 
 # --- the checker reads the flexible ladder -------------------------------------------------------
@@ -218,9 +293,25 @@ def _check(tmp_path: Path, paragraphs: list[tuple[str, bool]]):
 
 
 def test_check_accepts_points_under_arabic_items_and_arabic_items_under_parts(tmp_path):
-    assert _check(tmp_path, [("Phần I", True), ("1. Một", True), ("a) Điểm", False), ("b) Điểm", False),
-                             ("2. Hai", True), ("a) Lại", True), ("Phần II", True), ("I. Mục", True),
-                             ("1. Việc", False), ("1.1. Việc con", True), ("a) Điểm", False)]) == []
+    assert (
+        _check(
+            tmp_path,
+            [
+                ("Phần I", True),
+                ("1. Một", True),
+                ("a) Điểm", False),
+                ("b) Điểm", False),
+                ("2. Hai", True),
+                ("a) Lại", True),
+                ("Phần II", True),
+                ("I. Mục", True),
+                ("1. Việc", False),
+                ("1.1. Việc con", True),
+                ("a) Điểm", False),
+            ],
+        )
+        == []
+    )
 
 
 def test_check_reads_numbered_paragraphs_in_the_sequence(tmp_path):
@@ -238,15 +329,30 @@ def test_check_warns_when_one_parent_mixes_child_styles(tmp_path):
 
 
 def test_straight_quotes_become_typographic_outside_expressions(report_dir):
-    table = {"bang": {"tieu_de": 'Kết quả phong trào "Toàn dân"', "tong_cong": False,
-                      "cot": [{"khoa": "ten", "tieu_de": 'Tên "phong trào"'}], "dong": [['Phong trào "Xanh"']]}}
-    data, warnings = _render(report_dir, chu_thich={"nguon": 'Theo "Báo cáo nhanh" của xã.'}, noi_dung=[
-        _section('Phong trào "Cả nước chung tay"', "",
-                 'Xã {{ "Tân" ~ " Hòa" }} đạt danh hiệu "Xã văn hóa"[^nguon]; ký hiệu 5\\" giữ nguyên.', table)])
+    table = {
+        "bang": {
+            "tieu_de": 'Kết quả phong trào "Toàn dân"',
+            "tong_cong": False,
+            "cot": [{"khoa": "ten", "tieu_de": 'Tên "phong trào"'}],
+            "dong": [['Phong trào "Xanh"']],
+        }
+    }
+    data, warnings = _render(
+        report_dir,
+        chu_thich={"nguon": 'Theo "Báo cáo nhanh" của xã.'},
+        noi_dung=[
+            _section(
+                'Phong trào "Cả nước chung tay"',
+                "",
+                'Xã {{ "Tân" ~ " Hòa" }} đạt danh hiệu "Xã văn hóa"[^nguon]; ký hiệu 5\\" giữ nguyên.',
+                table,
+            )
+        ],
+    )
     assert not warnings
     texts = [p.text for p in _body(data)]
     assert "I. PHONG TRÀO “CẢ NƯỚC CHUNG TAY”" in texts
-    assert "Xã Tân Hòa đạt danh hiệu “Xã văn hóa”; ký hiệu 5\" giữ nguyên." in texts
+    assert 'Xã Tân Hòa đạt danh hiệu “Xã văn hóa”; ký hiệu 5" giữ nguyên.' in texts
     assert "Kết quả phong trào “Toàn dân”" in texts
     cells = [c.text for t in Document(io.BytesIO(data)).tables for row in t.rows for c in row.cells]
     assert "Tên “phong trào”" in cells and "Phong trào “Xanh”" in cells

@@ -15,13 +15,13 @@ from functools import cached_property
 from pathlib import Path
 
 import pytest
+from conftest import ReportDir, example_text, example_unit, small_report
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 
 from baocao.errors import BaocaoError
 from baocao.pipeline import build
-from conftest import ReportDir, example_text, example_unit, small_report
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -41,8 +41,21 @@ def w(tag: str) -> str:
 
 def roman(n: int) -> str:
     out = ""
-    for value, symbol in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, symbol in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, n = divmod(n, value)
         out += symbol * count
     return out
@@ -289,8 +302,11 @@ def _borders_invisible(container, tag: str) -> list[str]:
     borders = container.find(f"w:{tag}", NS)
     if borders is None:
         return []
-    return [f"{tag}/{edge.tag.split('}')[1]}={edge.get(w('val'))}" for edge in borders
-            if edge.get(w("val")) not in ("nil", "none")]
+    return [
+        f"{tag}/{edge.tag.split('}')[1]}={edge.get(w('val'))}"
+        for edge in borders
+        if edge.get(w("val")) not in ("nil", "none")
+    ]
 
 
 @pytest.mark.parametrize("which", ["header", "closing"], ids=["header-grid", "closing-grid"])
@@ -304,7 +320,9 @@ def test_grids_have_no_visible_borders(example, which):
     style = tbl_pr.find("w:tblStyle", NS)
     if style is not None:  # a table style could bring borders back (Table Grid)
         for s in example.styles.chain(style.get(w("val"))):
-            visible += _borders_invisible(s.find("w:tblPr", NS), "tblBorders") if s.find("w:tblPr", NS) is not None else []
+            visible += (
+                _borders_invisible(s.find("w:tblPr", NS), "tblBorders") if s.find("w:tblPr", NS) is not None else []
+            )
     for tc in table.iter(w("tc")):
         tc_pr = tc.find("w:tcPr", NS)
         if tc_pr is not None:
@@ -337,8 +355,11 @@ def test_header_grid_issuer_has_rule_under_it(example):
 def test_header_grid_right_cell_motto_and_date(example):
     table = example.tables[0]
     lines = example.cell_lines(table, 1)
-    assert lines == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "Tân Hòa, ngày 15 tháng 6 năm 2026"]
+    assert lines == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Tân Hòa, ngày 15 tháng 6 năm 2026",
+    ]
     quoc_hieu, tieu_ngu, date_line = example.cell_paragraphs(table, 1)
     assert example.styles.all_runs(quoc_hieu, "b")
     assert example.styles.all_runs(tieu_ngu, "b")
@@ -354,8 +375,10 @@ def test_draft_leaves_number_and_day_blank(official_variant):
     assert left[-1] == "Số:      /BC-UBND"
     assert right[-1] == "Tân Hòa, ngày      tháng 6 năm 2026"
     # Nothing typed in the blanks, and Word must keep the spaces (xml:space="preserve").
-    for p, blank in ((official_variant.cell_paragraphs(table, 0)[-1], "Số:(\\s+)/"),
-                     (official_variant.cell_paragraphs(table, 1)[-1], "ngày(\\s+)tháng")):
+    for p, blank in (
+        (official_variant.cell_paragraphs(table, 0)[-1], "Số:(\\s+)/"),
+        (official_variant.cell_paragraphs(table, 1)[-1], "ngày(\\s+)tháng"),
+    ):
         assert re.search(blank, text_of(p)).group(1) == " " * 6
         for t in p.iter(w("t")):
             if "  " in (t.text or ""):
@@ -382,15 +405,18 @@ def _title_block(doc: Docx) -> list:
     """Paragraphs after the header grid up to the first body text (mo_dau) or heading."""
     children = list(doc.body)
     start = children.index(doc.tables[0]) + 1
-    return [c for c in children[start:start + 12] if c.tag == w("p")]
+    return [c for c in children[start : start + 12] if c.tag == w("p")]
 
 
 def test_title_report_name_subject_and_italic_line(example):
     paragraphs = _title_block(example)
     texts = [text_of(p) for p in paragraphs]
     non_empty = [t for t in texts if t.strip()]
-    assert non_empty[:3] == ["BÁO CÁO", "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026",
-                             "(Số liệu tính đến hết ngày 10/6/2026)"]
+    assert non_empty[:3] == [
+        "BÁO CÁO",
+        "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026",
+        "(Số liệu tính đến hết ngày 10/6/2026)",
+    ]
     name = paragraphs[texts.index("BÁO CÁO")]
     subject = paragraphs[texts.index(non_empty[1])]
     italic = paragraphs[texts.index(non_empty[2])]
@@ -400,7 +426,7 @@ def test_title_report_name_subject_and_italic_line(example):
     assert example.styles.all_runs(italic, "i")
     assert not example.styles.any_run(italic, "b")
     # A short solid rule under the trích yếu, before the italic line.
-    between = paragraphs[texts.index(non_empty[1]) + 1: texts.index(non_empty[2])]
+    between = paragraphs[texts.index(non_empty[1]) + 1 : texts.index(non_empty[2])]
     assert any(p.find("w:pPr/w:pBdr/w:bottom", NS) is not None for p in between)
 
 
@@ -498,8 +524,11 @@ def test_first_page_has_no_page_number_others_do(example):
 
     default = example.header("default")
     assert page_fields(default), "the default header needs a PAGE field"
-    p = next(p for p in default.iter(w("p")) if p.find(".//w:instrText", NS) is not None
-             or p.find(".//w:fldSimple", NS) is not None)
+    p = next(
+        p
+        for p in default.iter(w("p"))
+        if p.find(".//w:instrText", NS) is not None or p.find(".//w:fldSimple", NS) is not None
+    )
     assert example.styles.alignment(p) == "center"
     assert set(_sizes(example, [p])) <= {26, 28}, "page number size 13-14"
     assert not page_fields(example.header("first"))
@@ -524,7 +553,7 @@ def check_numbering(headings: list[tuple[int, str, object]], words: bool = False
             counters[deeper] = 0
         label = expected_label(level, counters, words)
         assert text.startswith(label), f"{text!r} should start with {label!r}"
-        title = text[len(label):]
+        title = text[len(label) :]
         assert title.strip() and not title.startswith(" ")
         if level in (1, 2):
             assert title == title.upper(), f"Phần and Mục titles are upper case: {text!r}"
@@ -576,19 +605,32 @@ def test_part_label_and_title_are_separated_by_a_line_break(example):
 
 def _outline_report() -> dict:
     points = [{"tieu_de": f"Điểm số {i + 1}", "noi_dung": ["Nội dung điểm."]} for i in range(6)]
-    return small_report(noi_dung=[
-        {"tieu_de": "Mục thứ nhất", "noi_dung": [
-            {"tieu_de": "Tiểu mục một", "noi_dung": [
-                {"tieu_de": "Tiểu mục một một", "noi_dung": points},
-                {"tieu_de": "Tiểu mục một hai"},
-            ]},
-            {"tieu_de": "Tiểu mục hai"},
-        ]},
-        {"tieu_de": "Mục thứ hai", "noi_dung": [
-            {"tieu_de": "Tiểu mục của mục hai", "noi_dung": [{"tieu_de": "Nhánh", "noi_dung": [
-                {"tieu_de": "Điểm của mục hai"}]}]},
-        ]},
-    ])
+    return small_report(
+        noi_dung=[
+            {
+                "tieu_de": "Mục thứ nhất",
+                "noi_dung": [
+                    {
+                        "tieu_de": "Tiểu mục một",
+                        "noi_dung": [
+                            {"tieu_de": "Tiểu mục một một", "noi_dung": points},
+                            {"tieu_de": "Tiểu mục một hai"},
+                        ],
+                    },
+                    {"tieu_de": "Tiểu mục hai"},
+                ],
+            },
+            {
+                "tieu_de": "Mục thứ hai",
+                "noi_dung": [
+                    {
+                        "tieu_de": "Tiểu mục của mục hai",
+                        "noi_dung": [{"tieu_de": "Nhánh", "noi_dung": [{"tieu_de": "Điểm của mục hai"}]}],
+                    },
+                ],
+            },
+        ]
+    )
 
 
 def test_outline_without_parts_and_six_points(report_dir):
@@ -614,10 +656,14 @@ def test_outline_without_parts_and_six_points(report_dir):
 
 
 def test_parts_in_words(report_dir):
-    report = small_report(co_phan=True, kieu_phan="chu", noi_dung=[
-        {"tieu_de": "Kết quả thực hiện", "noi_dung": [{"tieu_de": "Kinh tế"}, {"tieu_de": "Xã hội"}]},
-        {"tieu_de": "Phương hướng", "noi_dung": [{"tieu_de": "Nhiệm vụ"}]},
-    ])
+    report = small_report(
+        co_phan=True,
+        kieu_phan="chu",
+        noi_dung=[
+            {"tieu_de": "Kết quả thực hiện", "noi_dung": [{"tieu_de": "Kinh tế"}, {"tieu_de": "Xã hội"}]},
+            {"tieu_de": "Phương hướng", "noi_dung": [{"tieu_de": "Nhiệm vụ"}]},
+        ],
+    )
     doc = Docx(report_dir.build(report))
     assert [(level, text) for level, text, _ in doc.headings] == [
         (1, "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN"),
@@ -632,14 +678,17 @@ def test_parts_in_words(report_dir):
 # ---------------------------------------------------------------------------- numbers
 
 
-@pytest.mark.parametrize("expected", [
-    "1.143,0 ha",  # 612,4 + 388,6 + 142 with so_le 1
-    "đạt 100,7% kế hoạch",
-    "bằng 100,8% so với cùng kỳ",
-    "4.862 hộ",
-    "19.305 người",
-    "09 văn bản",  # hai_chu_so
-])
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "1.143,0 ha",  # 612,4 + 388,6 + 142 with so_le 1
+        "đạt 100,7% kế hoạch",
+        "bằng 100,8% so với cùng kỳ",
+        "4.862 hộ",
+        "19.305 người",
+        "09 văn bản",  # hai_chu_so
+    ],
+)
 def test_example_number_formats(example, expected):
     body = "\n".join(text_of(p) for p in example.body_paragraphs)
     assert expected in body
@@ -687,14 +736,19 @@ def test_bullets_use_their_styles(example):
     assert dash >= 2 and plus >= 2
     texts = {text_of(p): example.style_name(p) for p in example.body_paragraphs}
     assert texts["+ Thôn Đồng Mỏ và thôn Nà Pàn hoàn thành sớm nhất;"] == "Dấu cộng"
-    assert texts["- Chuẩn bị tổng kết công tác thi đua, khen thưởng năm 2026 và đăng ký thi đua năm 2027."] == "Gạch đầu dòng"
+    assert (
+        texts["- Chuẩn bị tổng kết công tác thi đua, khen thưởng năm 2026 và đăng ký thi đua năm 2027."]
+        == "Gạch đầu dòng"
+    )
 
 
 def test_closing_sentence_ends_the_body(example):
     last = [p for p in example.body_paragraphs if text_of(p).strip()][-1]
     text = text_of(last)
     assert text.endswith("./.") and not text.endswith("../.")
-    assert text == "Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026 của UBND xã Tân Hòa./."
+    assert (
+        text == "Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026 của UBND xã Tân Hòa./."
+    )
     assert example.all_text().count("./.") == 1
 
 
@@ -737,8 +791,11 @@ def test_single_kinh_gui_on_one_line(report_dir):
 def test_special_characters_escaped_once(report_dir):
     """'&' and '<' typed by the clerk reach Word as themselves, in the frame and in the body."""
     unit = example_unit() | {"ten_goi_tat": "UBND xã A & B", "co_quan_ban_hanh": ["Ủy ban nhân dân", "xã A & B"]}
-    report = small_report(trich_yeu="Tình hình <đặc biệt> & khác", noi_nhan=["Sở A & B"],
-                          mo_dau=["Giá trị \"A\" & 'B' <c> của {{ ten_don_vi }}."])
+    report = small_report(
+        trich_yeu="Tình hình <đặc biệt> & khác",
+        noi_nhan=["Sở A & B"],
+        mo_dau=["Giá trị \"A\" & 'B' <c> của {{ ten_don_vi }}."],
+    )
     doc = Docx(report_dir.build(report, unit=unit))
     assert doc.cell_lines(doc.tables[0], 0)[:2] == ["ỦY BAN NHÂN DÂN", "XÃ A & B"]
     assert doc.cell_lines(doc.closing, 0)[1] == "- Sở A & B;"
@@ -802,7 +859,9 @@ def test_footnotes_part_is_wired(example):
 def test_separator_footnotes_kept(example):
     notes = example.footnotes.findall("w:footnote", NS)
     assert [(n.get(w("id")), n.get(w("type"))) for n in notes[:2]] == [
-        ("-1", "separator"), ("0", "continuationSeparator")]
+        ("-1", "separator"),
+        ("0", "continuationSeparator"),
+    ]
     assert notes[0].find(".//w:separator", NS) is not None
     assert notes[1].find(".//w:continuationSeparator", NS) is not None
     settings = example.xml("word/settings.xml")
@@ -820,9 +879,11 @@ def test_footnote_ids_follow_document_order(example):
 
 def test_example_footnote_texts(example):
     texts = [text_of(f) for f in _real_footnotes(example)]
-    wanted = ["Lúa 612,4 ha, đạt 98,8% KH, bằng 101,1% CK",
-              "Chủ yếu là keo và quế do các hộ gia đình tự bỏ vốn trồng.",
-              "Gồm 06 tập thể và 23 cá nhân"]
+    wanted = [
+        "Lúa 612,4 ha, đạt 98,8% KH, bằng 101,1% CK",
+        "Chủ yếu là keo và quế do các hộ gia đình tự bỏ vốn trồng.",
+        "Gồm 06 tập thể và 23 cá nhân",
+    ]
     positions = []
     for start in wanted:
         found = [i for i, t in enumerate(texts) if t.lstrip().startswith(start)]
@@ -953,8 +1014,11 @@ def _audit_errors(path: Path) -> list[str]:
     from openxml_audit.errors import ValidationSeverity
 
     result = OpenXmlValidator(max_errors=0).validate(path)
-    return [str(e) for e in result.errors
-            if e.severity == ValidationSeverity.ERROR and "styleswitheffects" not in str(e).lower()]
+    return [
+        str(e)
+        for e in result.errors
+        if e.severity == ValidationSeverity.ERROR and "styleswitheffects" not in str(e).lower()
+    ]
 
 
 def test_openxml_audit_example(example):
@@ -1006,11 +1070,15 @@ def test_build_replaces_existing_output(report_dir):
     assert sorted(p.name for p in report_dir.path.iterdir()) == before, "no temporary file left"
 
 
-@pytest.mark.parametrize("mo_dau", [
-    "Có {{ so_lieu.khong_co | so_dv }} hộ.",  # undefined figure
-    "Câu có chú thích chưa định nghĩa[^khong_co].",  # undefined named note
-    "Có {{ so_lieu.so_ho | khong_co_bo_loc }} hộ.",  # unknown filter
-], ids=["figure", "note", "filter"])
+@pytest.mark.parametrize(
+    "mo_dau",
+    [
+        "Có {{ so_lieu.khong_co | so_dv }} hộ.",  # undefined figure
+        "Câu có chú thích chưa định nghĩa[^khong_co].",  # undefined named note
+        "Có {{ so_lieu.so_ho | khong_co_bo_loc }} hộ.",  # unknown filter
+    ],
+    ids=["figure", "note", "filter"],
+)
 def test_failed_build_keeps_existing_output(report_dir, mo_dau):
     target = report_dir.build(small_report())
     old = target.read_bytes()

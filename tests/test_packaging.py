@@ -12,8 +12,10 @@ SETUPTOOLS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def test_every_code_package_is_listed():
-    found = {"baocao." + ".".join(init.parent.relative_to(ROOT / "generator").parts)
-             for init in (ROOT / "generator").rglob("__init__.py")}
+    found = {
+        "baocao." + ".".join(init.parent.relative_to(ROOT / "generator").parts)
+        for init in (ROOT / "generator").rglob("__init__.py")
+    }
     found = {name.rstrip(".") for name in found}
     assert found <= set(SETUPTOOLS["packages"])
 

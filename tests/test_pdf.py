@@ -11,8 +11,8 @@ import pytest
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
-from baocao.writers.pdf import convert_to_pdf, find_soffice
 from baocao.pipeline import build
+from baocao.writers.pdf import convert_to_pdf, find_soffice
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "xa-tan-hoa" / "thi-dua-6-thang-2026.yaml"
 
@@ -34,7 +34,9 @@ def example_pdf(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def _pages(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return [_squash(page) for page in text.split("\f")]
 
 
@@ -69,14 +71,18 @@ def test_every_footnote_is_on_the_page_of_its_reference(example_pdf):
 
 
 def _landscape(pdf: Path) -> list[bool]:
-    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.MULTILINE)
     return [float(width) > float(height) for width, height in sizes]
 
 
 def test_pages_are_numbered_from_page_two_and_each_appendix_on_its_own(example_pdf):
     _, pdf = example_pdf
-    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    raw = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = [page.strip() for page in raw.split("\f") if page.strip()]
     landscape = _landscape(pdf)
     assert len(pages) == len(landscape) >= 2

@@ -8,10 +8,10 @@ import stat
 import zipfile
 
 import pytest
+from conftest import small_report
 
 from baocao.errors import BaocaoError
 from baocao.pipeline import build, render
-from conftest import small_report
 
 
 def _text(data: bytes) -> str:
@@ -29,9 +29,11 @@ def _refused(report_dir, report: dict | str, **unit_changes) -> BaocaoError:
 
 
 def test_yaml_octal_looking_numbers_are_read_as_written(report_dir):
-    yaml_text = ("loai: thi-dua\nky_bao_cao: 6 tháng đầu năm 2026\nso: 010\nngay: 4/6/2026\n"
-                 "so_lieu:\n  a: {gia_tri: 012, don_vi: ha}\n"
-                 "noi_dung:\n  - tieu_de: Kết quả\n    noi_dung: ['Diện tích {{ so_lieu.a | so_dv }}.']\n")
+    yaml_text = (
+        "loai: thi-dua\nky_bao_cao: 6 tháng đầu năm 2026\nso: 010\nngay: 4/6/2026\n"
+        "so_lieu:\n  a: {gia_tri: 012, don_vi: ha}\n"
+        "noi_dung:\n  - tieu_de: Kết quả\n    noi_dung: ['Diện tích {{ so_lieu.a | so_dv }}.']\n"
+    )
     document = _render(report_dir, yaml_text)
     assert "Số: 10/BC-UBND" in document and "Diện tích 12 ha." in document
 
@@ -47,31 +49,39 @@ def test_a_deputy_signature_needs_its_principal(report_dir):
     assert "thay_cho" in str(error)
 
 
-@pytest.mark.parametrize("sentence, printed", [
-    ("{{ so_lieu.a.gia_tri }}", "1.539,72"),
-    ("{{ so_lieu.a.ty_le_ke_hoach }}", "96,2"),
-    ("năm {{ nam }}", "năm 2026"),
-    ("{{ (so_lieu.a.gia_tri / 3) | so(1) }}", "513,2"),
-])
+@pytest.mark.parametrize(
+    "sentence, printed",
+    [
+        ("{{ so_lieu.a.gia_tri }}", "1.539,72"),
+        ("{{ so_lieu.a.ty_le_ke_hoach }}", "96,2"),
+        ("năm {{ nam }}", "năm 2026"),
+        ("{{ (so_lieu.a.gia_tri / 3) | so(1) }}", "513,2"),
+    ],
+)
 def test_raw_values_print_the_vietnamese_way(report_dir, sentence, printed):
     report = small_report(so_lieu={"a": {"gia_tri": "1.539,72", "ke_hoach": "1.600"}}, mo_dau=[sentence])
     assert printed in _render(report_dir, report)
 
 
-@pytest.mark.parametrize("sentence, message", [
-    ("{{ so_lieu }}", "cả một nhóm"),
-    ("{{ so_lieu.a.gia_tri / 11 }}", "quá nhiều chữ số thập phân"),
-    ("{{ so_lieu.a | so(-1) }}", "từ 0 đến 6"),
-    ("{{ 1.5 | la_ma }}", "không phải là số nguyên"),
-    ("{{ so_lieu.a.cung_ky }}", "trống"),
-])
+@pytest.mark.parametrize(
+    "sentence, message",
+    [
+        ("{{ so_lieu }}", "cả một nhóm"),
+        ("{{ so_lieu.a.gia_tri / 11 }}", "quá nhiều chữ số thập phân"),
+        ("{{ so_lieu.a | so(-1) }}", "từ 0 đến 6"),
+        ("{{ 1.5 | la_ma }}", "không phải là số nguyên"),
+        ("{{ so_lieu.a.cung_ky }}", "trống"),
+    ],
+)
 def test_values_that_cannot_be_printed_are_located_errors(report_dir, sentence, message):
     report = small_report(so_lieu={"a": {"gia_tri": "1.539,72"}}, mo_dau=[sentence])
     error = _refused(report_dir, report)
     assert message in str(error) and error.problems[0].location.line > 0
 
 
-@pytest.mark.parametrize("title", ["100 ngày cao điểm cải cách hành chính", "Phần mềm quản lý văn bản", "Ia Grai và các xã lân cận"])
+@pytest.mark.parametrize(
+    "title", ["100 ngày cao điểm cải cách hành chính", "Phần mềm quản lý văn bản", "Ia Grai và các xã lân cận"]
+)
 def test_titles_that_merely_start_with_a_number_or_phan_are_accepted(report_dir, title):
     report = small_report(noi_dung=[{"tieu_de": title, "noi_dung": ["Đoạn."]}])
     assert title.upper() in _render(report_dir, report)

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from baocao.figures.totals import Figure, compute_figures
 from baocao.conventions.formatting import format_number
-from baocao.pipeline import build
 from baocao.figures.rollup import RollUp, roll_up
+from baocao.figures.totals import Figure, compute_figures
 from baocao.input.validate import load_sources
+from baocao.pipeline import build
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "tinh-demo"
 REPORT = "thi-dua-6-thang-2026.yaml"
@@ -67,7 +67,9 @@ def rolled(report: Path) -> RollUp:
 def sums(province: Path, folders: tuple[str, ...], name: str) -> dict[str, Decimal | None]:
     """gia_tri, ke_hoach, cung_ky of figure `name` summed over the communes' reports (None if one lacks it)."""
     values = [[getattr(figures_of(commune(province, folder))[name], field) for folder in folders] for field in SUMMED]
-    return {field: None if None in column else sum(column, Decimal(0)) for field, column in zip(SUMMED, values, strict=True)}
+    return {
+        field: None if None in column else sum(column, Decimal(0)) for field, column in zip(SUMMED, values, strict=True)
+    }
 
 
 def percent(part: Decimal, whole: Decimal) -> str:
@@ -93,7 +95,15 @@ def test_demo_builds_without_warnings_and_totals_equal_the_sums(tmp_path):
     _, result = built(DEMO / REPORT, tmp_path)
     assert result.warnings == []
     roll = rolled(DEMO / REPORT)
-    assert roll.figures.keys() == {"lua_xuan", "ngo_xuan", "rau_mau", "thu_ngan_sach", "ho_ngheo", "khen_thuong", "sang_kien"}
+    assert roll.figures.keys() == {
+        "lua_xuan",
+        "ngo_xuan",
+        "rau_mau",
+        "thu_ngan_sach",
+        "ho_ngheo",
+        "khen_thuong",
+        "sang_kien",
+    }
     for name, figure in roll.figures.items():
         expected = sums(DEMO / REPORT, COMMUNES, name)
         assert {field: getattr(figure, field) for field in SUMMED} == expected, name
@@ -107,23 +117,33 @@ def test_ratios_are_recomputed_from_the_sums_not_averaged(tmp_path):
     rice = sums(DEMO / REPORT, COMMUNES, "lua_xuan")
     ratio = percent(rice["gia_tri"], rice["ke_hoach"])
     shares = [figures_of(commune(DEMO / REPORT, c))["lua_xuan"] for c in COMMUNES]
-    assert ratio != percent(sum(f.gia_tri / f.ke_hoach for f in shares), Decimal(len(shares)))  # the demo tells them apart
+    assert ratio != percent(
+        sum(f.gia_tri / f.ke_hoach for f in shares), Decimal(len(shares))
+    )  # the demo tells them apart
     assert f"lúa {format_number(rice['gia_tri'], 1)} ha, đạt {ratio}% kế hoạch" in text
     budget = sums(DEMO / REPORT, COMMUNES, "thu_ngan_sach")
     change = percent(budget["gia_tri"], budget["cung_ky"])
-    assert (f"được {format_number(budget['gia_tri'])} triệu đồng, đạt {percent(budget['gia_tri'], budget['ke_hoach'])}% kế hoạch, "
-            f"tăng {percent(Decimal(change.replace(',', '.')) - 100, Decimal(100))}% so với cùng kỳ") in text
-    assert "tổng hợp báo cáo của 04/04 xã (UBND xã Bình Minh, UBND xã Đồng Tâm, UBND xã Hồ Sơn, UBND xã Hồng Phong)." in text
+    assert (
+        f"được {format_number(budget['gia_tri'])} triệu đồng, "
+        f"đạt {percent(budget['gia_tri'], budget['ke_hoach'])}% kế hoạch, "
+        f"tăng {percent(Decimal(change.replace(',', '.')) - 100, Decimal(100))}% so với cùng kỳ"
+    ) in text
+    assert (
+        "tổng hợp báo cáo của 04/04 xã (UBND xã Bình Minh, UBND xã Đồng Tâm, UBND xã Hồ Sơn, UBND xã Hồng Phong)."
+        in text
+    )
 
 
 def test_per_commune_values_reach_the_narrative_and_the_tables(tmp_path):
     target, _ = built(DEMO / REPORT, tmp_path)
     text = docx_text(target)
-    parts = [f"UBND xã {name} {format_number(figures_of(commune(DEMO / REPORT, c))['lua_xuan'].gia_tri, 1)} ha"
-             for c, name in zip(COMMUNES, ("Bình Minh", "Đồng Tâm", "Hồ Sơn", "Hồng Phong"), strict=True)]
+    parts = [
+        f"UBND xã {name} {format_number(figures_of(commune(DEMO / REPORT, c))['lua_xuan'].gia_tri, 1)} ha"
+        for c, name in zip(COMMUNES, ("Bình Minh", "Đồng Tâm", "Hồ Sơn", "Hồng Phong"), strict=True)
+    ]
     assert f"Diện tích lúa vụ xuân theo từng xã: {'; '.join(parts)}." in text  # {{ tong_hop.chi_tiet.lua_xuan }}
     rice = sums(DEMO / REPORT, COMMUNES, "lua_xuan")
-    total_row = f"Tổng cộng{format_number(rice['ke_hoach'], 1)}{format_number(rice['gia_tri'], 1)}{format_number(rice['cung_ky'], 1)}"
+    total_row = "Tổng cộng" + "".join(format_number(rice[key], 1) for key in ("ke_hoach", "gia_tri", "cung_ky"))
     assert "UBND xã Đồng Tâm" in text.split("Biểu số 01")[-1]  # a row per commune (- chi_tiet: lua_xuan)
     assert total_row in text.replace("\n", "")
 
@@ -137,17 +157,22 @@ def test_each_commune_report_builds_on_its_own(tmp_path, folder):
 # ---- communes failing, missing, incomplete (warnings; the build succeeds) --------------------
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ('gia_tri: "468,0"', 'gia_tri: "468.05"', "dấu chấm"),
-    ("ky_bao_cao: 6 tháng đầu năm 2026", "ky_bao_cao: quý II năm 2026", "khác kỳ của báo cáo tổng hợp"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('gia_tri: "468,0"', 'gia_tri: "468.05"', "dấu chấm"),
+        ("ky_bao_cao: 6 tháng đầu năm 2026", "ky_bao_cao: quý II năm 2026", "khác kỳ của báo cáo tổng hợp"),
+    ],
+)
 def test_failing_commune_is_listed_and_left_out(demo, tmp_path, old, new, message):
     broken = commune(demo, "dong-tam")
     line = edit(broken, old, new)
     target, result = built(demo, tmp_path)
     [warning] = result.warnings
     assert (warning.location.file, warning.location.line) == (broken, line)
-    assert "Báo cáo của UBND xã Đồng Tâm có lỗi nên không được tổng hợp" in warning.message and message in warning.message
+    assert (
+        "Báo cáo của UBND xã Đồng Tâm có lỗi nên không được tổng hợp" in warning.message and message in warning.message
+    )
     others = ("binh-minh", "ho-son", "hong-phong")
     roll = rolled(demo)
     assert roll.figures["lua_xuan"].gia_tri == sums(demo, others, "lua_xuan")["gia_tri"]
@@ -174,7 +199,10 @@ def test_missing_commune_is_listed(demo, tmp_path):
     assert warning.message == "Chưa có báo cáo của đơn vị 'UBND xã Hồng Phong'."
     text = docx_text(target)
     assert "báo cáo của 03/04 xã" in text and "chưa nhận được báo cáo của UBND xã Hồng Phong." in text
-    assert rolled(demo).figures["thu_ngan_sach"].gia_tri == sums(demo, ("binh-minh", "dong-tam", "ho-son"), "thu_ngan_sach")["gia_tri"]
+    assert (
+        rolled(demo).figures["thu_ngan_sach"].gia_tri
+        == sums(demo, ("binh-minh", "dong-tam", "ho-son"), "thu_ngan_sach")["gia_tri"]
+    )
 
 
 def test_report_of_an_unlisted_unit_is_summed_with_a_warning(demo, tmp_path):
@@ -192,7 +220,10 @@ def test_figure_missing_in_one_commune_names_its_file(demo, tmp_path):
     [warning] = result.warnings
     assert warning.location.file == lacking
     assert "Báo cáo của UBND xã Hồ Sơn không có số liệu 'sang_kien'" in warning.message
-    assert rolled(demo).figures["sang_kien"].gia_tri == sums(demo, ("binh-minh", "dong-tam", "hong-phong"), "sang_kien")["gia_tri"]
+    assert (
+        rolled(demo).figures["sang_kien"].gia_tri
+        == sums(demo, ("binh-minh", "dong-tam", "hong-phong"), "sang_kien")["gia_tri"]
+    )
 
 
 def test_plan_given_by_some_communes_only_is_not_summed(demo):
@@ -220,7 +251,9 @@ def test_stated_total_that_disagrees_names_both_places(cli, demo):
     line = edit(demo, "lua_xuan: {tong_tu: lua_xuan}", 'lua_xuan: {tong_tu: lua_xuan, gia_tri: "2.300"}')
     err = refused(cli, demo)
     total = format_number(sums(demo, COMMUNES, "lua_xuan")["gia_tri"], 1)
-    assert f"{demo}:{line}:" in err and f"'lua_xuan.gia_tri' ghi 2.300 nhưng tổng của 4 báo cáo cấp dưới là {total}" in err
+    assert (
+        f"{demo}:{line}:" in err and f"'lua_xuan.gia_tri' ghi 2.300 nhưng tổng của 4 báo cáo cấp dưới là {total}" in err
+    )
     for folder in COMMUNES:
         source = commune(demo, folder)
         assert f"{source}:{line_of(source, 'lua_xuan:')}:" in err
@@ -233,15 +266,21 @@ def test_stated_total_that_agrees_is_accepted(demo, tmp_path):
     assert result.warnings == []
 
 
-@pytest.mark.parametrize(("name", "unit", "odd_unit", "stated_here"), [
-    ("ho_ngheo", "hộ", "người", False),  # no unit stated in the province: the first commune's is the reference
-    ("thu_ngan_sach", "triệu đồng", "nghìn đồng", True),
-])
+@pytest.mark.parametrize(
+    ("name", "unit", "odd_unit", "stated_here"),
+    [
+        ("ho_ngheo", "hộ", "người", False),  # no unit stated in the province: the first commune's is the reference
+        ("thu_ngan_sach", "triệu đồng", "nghìn đồng", True),
+    ],
+)
 def test_unit_mismatch_names_the_first_disagreeing_commune(cli, demo, name, unit, odd_unit, stated_here):
     odd = commune(demo, "dong-tam")
     line = edit(odd, f"don_vi: {unit},", f"don_vi: {odd_unit},")
     err = refused(cli, demo)
-    assert f"{odd}:{line}:" in err and f"Số liệu '{name}' của UBND xã Đồng Tâm tính bằng '{odd_unit}', khác đơn vị '{unit}'" in err
+    assert (
+        f"{odd}:{line}:" in err
+        and f"Số liệu '{name}' của UBND xã Đồng Tâm tính bằng '{odd_unit}', khác đơn vị '{unit}'" in err
+    )
     reference = demo if stated_here else commune(demo, "binh-minh")
     assert f"{reference}:{line_of(reference, f'  {name}: {{')}:" in err
 
@@ -252,14 +291,37 @@ def test_pattern_matching_nothing_is_a_clear_error(cli, demo):
     assert f"{demo}:{line}:" in err and "Không có tệp báo cáo nào khớp 'xa/*/thi-dua-6-thang-2025.yaml'" in err
 
 
-@pytest.mark.parametrize(("old", "new", "place", "message"), [
-    ("tong_hop:\n  cac_bao_cao: xa/*/thi-dua-6-thang-2026.yaml\n  danh_sach_don_vi: [UBND xã Bình Minh, UBND xã Đồng Tâm, UBND xã Hồ Sơn, "
-     "UBND xã Hồng Phong]\n", "", "lua_xuan: {tong_tu",
-     "Số liệu 'lua_xuan' ghi tong_tu nhưng báo cáo chưa khai báo tong_hop."),
-    ("{tong_tu: ngo_xuan}", "{tong_tu: ngo_xuann}", "ngo_xuann", "Không báo cáo cấp dưới nào có số liệu 'ngo_xuann'."),
-    ("{tong_tu: rau_mau}", "{tong_tu: rau_mau, tong_cua: [lua_xuan]}", "tong_cua: [lua_xuan]}", "Số liệu chỉ ghi một trong các khóa tong_cua, tong_tu"),
-    ("- chi_tiet: lua_xuan", "- chi_tiet: dien_tich_gieo_trong", "chi_tiet: dien_tich", "không tổng hợp từ báo cáo cấp dưới (tong_tu)"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "place", "message"),
+    [
+        (
+            "tong_hop:\n  cac_bao_cao: xa/*/thi-dua-6-thang-2026.yaml\n  danh_sach_don_vi: [UBND "
+            "xã Bình Minh, UBND xã Đồng Tâm, UBND xã Hồ Sơn, "
+            "UBND xã Hồng Phong]\n",
+            "",
+            "lua_xuan: {tong_tu",
+            "Số liệu 'lua_xuan' ghi tong_tu nhưng báo cáo chưa khai báo tong_hop.",
+        ),
+        (
+            "{tong_tu: ngo_xuan}",
+            "{tong_tu: ngo_xuann}",
+            "ngo_xuann",
+            "Không báo cáo cấp dưới nào có số liệu 'ngo_xuann'.",
+        ),
+        (
+            "{tong_tu: rau_mau}",
+            "{tong_tu: rau_mau, tong_cua: [lua_xuan]}",
+            "tong_cua: [lua_xuan]}",
+            "Số liệu chỉ ghi một trong các khóa tong_cua, tong_tu",
+        ),
+        (
+            "- chi_tiet: lua_xuan",
+            "- chi_tiet: dien_tich_gieo_trong",
+            "chi_tiet: dien_tich",
+            "không tổng hợp từ báo cáo cấp dưới (tong_tu)",
+        ),
+    ],
+)
 def test_roll_up_mistakes_are_located_errors(cli, demo, old, new, place, message):
     edit(demo, old, new)
     err = refused(cli, demo)

@@ -23,9 +23,19 @@ def test_rules_are_complete_data() -> None:
     for code, rule in RULES.items():
         assert rule.code == code and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", code)
         assert rule.title and rule.locator and rule.severity in (ERROR, WARNING) and rule.autofix in (SAFE, PROHIBITED)
-    assert {"kho-giay", "le-trang", "phong-chu", "co-chu", "ngay-thang-so-0", "noi-nhan-dau", "ket-thuc",
-            "kieu-so"} <= {code for code, rule in RULES.items() if rule.safe}
-    assert not any(RULES[code].safe for code in ("danh-so-muc", "so-ky-hieu", "chu-ky", "cho-trong", "chu-thich-go-tay"))
+    assert {
+        "kho-giay",
+        "le-trang",
+        "phong-chu",
+        "co-chu",
+        "ngay-thang-so-0",
+        "noi-nhan-dau",
+        "ket-thuc",
+        "kieu-so",
+    } <= {code for code, rule in RULES.items() if rule.safe}
+    assert not any(
+        RULES[code].safe for code in ("danh-so-muc", "so-ky-hieu", "chu-ky", "cho-trong", "chu-thich-go-tay")
+    )
 
 
 def test_every_rule_is_used_by_a_check() -> None:

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import insert_under
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
@@ -70,9 +69,12 @@ def test_payload_is_refused_quickly_in_vietnamese(cli, report, payload, reason):
 
 
 def test_ordinary_expressions_still_work(cli, report):
-    add_sentence(report, "Lúa {% if so_lieu.lua.gia_tri > so_lieu.lua.cung_ky %}tăng{% else %}giảm{% endif %} "
-                         "{{ (so_lieu.lua.gia_tri - so_lieu.lua.cung_ky) | so }} {{ so_lieu.lua.don_vi | upper }}, "
-                         "{{ so_lieu.lua | tang_giam }}{% if so_lieu | length > 0 %}; có số liệu{% endif %}.")
+    add_sentence(
+        report,
+        "Lúa {% if so_lieu.lua.gia_tri > so_lieu.lua.cung_ky %}tăng{% else %}giảm{% endif %} "
+        "{{ (so_lieu.lua.gia_tri - so_lieu.lua.cung_ky) | so }} {{ so_lieu.lua.don_vi | upper }}, "
+        "{{ so_lieu.lua | tang_giam }}{% if so_lieu | length > 0 %}; có số liệu{% endif %}.",
+    )
     code, _, err = cli("validate", report)
     assert code == 0, err
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import EXAMPLE, ROOT
 
 from baocao.input.model import BaoCao, DonVi
 from baocao.input.schema import MODELINE, REPORT_SCHEMA, UNIT_SCHEMA, schema_text, write_schemas
-from conftest import EXAMPLE, ROOT
 
 jsonschema = pytest.importorskip("jsonschema")
 DATA_FILES = sorted((ROOT / "data").rglob("*.yaml"))
@@ -24,7 +24,10 @@ def schema_for(path: Path) -> str:
     return UNIT_SCHEMA if path.name == "don-vi.yaml" else REPORT_SCHEMA
 
 
-@pytest.mark.parametrize(("name", "model", "title"), [(UNIT_SCHEMA, DonVi, "Hồ sơ đơn vị (baocao)"), (REPORT_SCHEMA, BaoCao, "Tệp báo cáo (baocao)")])
+@pytest.mark.parametrize(
+    ("name", "model", "title"),
+    [(UNIT_SCHEMA, DonVi, "Hồ sơ đơn vị (baocao)"), (REPORT_SCHEMA, BaoCao, "Tệp báo cáo (baocao)")],
+)
 def test_committed_schema_matches_the_models(name, model, title):
     committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
     assert committed == schema_text(model, title), f"schema/{name} is stale: run `baocao schema`"
@@ -45,8 +48,11 @@ def test_every_example_validates_against_the_schema(path):
     assert [e.message for e in validator(schema_for(path)).iter_errors(data)] == []
 
 
-@pytest.mark.parametrize("path", [p for p in DATA_FILES if p.read_text(encoding="utf-8").startswith(MODELINE)],
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path",
+    [p for p in DATA_FILES if p.read_text(encoding="utf-8").startswith(MODELINE)],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
 def test_schema_lines_point_at_the_committed_schema(path):
     target = path.read_text(encoding="utf-8").splitlines()[0].removeprefix(MODELINE)
     assert (path.parent / target).resolve() == ROOT / "schema" / schema_for(path)
@@ -54,16 +60,23 @@ def test_schema_lines_point_at_the_committed_schema(path):
 
 def test_the_examples_carry_the_schema_line():
     assert EXAMPLE.read_text(encoding="utf-8").startswith(f"{MODELINE}../../schema/{REPORT_SCHEMA}\n")
-    assert (EXAMPLE.parent / "don-vi.yaml").read_text(encoding="utf-8").startswith(f"{MODELINE}../../schema/{UNIT_SCHEMA}\n")
+    assert (
+        (EXAMPLE.parent / "don-vi.yaml")
+        .read_text(encoding="utf-8")
+        .startswith(f"{MODELINE}../../schema/{UNIT_SCHEMA}\n")
+    )
 
 
-@pytest.mark.parametrize(("change", "valid"), [
-    ({"so_lieuu": {}}, False),
-    ({"loai": "thi-đua"}, False),
-    ({"so_lieu": {"lua": {"gia_tri": "612,4", "ke_hoach": 620}, "so_thon": 14, "ho": "4.862"}}, True),
-    ({"kinh_gui": "Sở Nội vụ"}, True),
-    ({"so_lieu": {"lua": {"gia_tri": 1, "don_vi_tinh": "ha"}}}, False),
-])
+@pytest.mark.parametrize(
+    ("change", "valid"),
+    [
+        ({"so_lieuu": {}}, False),
+        ({"loai": "thi-đua"}, False),
+        ({"so_lieu": {"lua": {"gia_tri": "612,4", "ke_hoach": 620}, "so_thon": 14, "ho": "4.862"}}, True),
+        ({"kinh_gui": "Sở Nội vụ"}, True),
+        ({"so_lieu": {"lua": {"gia_tri": 1, "don_vi_tinh": "ha"}}}, False),
+    ],
+)
 def test_schema_accepts_what_the_loader_accepts(change, valid):
     report = {"loai": "thi-dua", "ky_bao_cao": "6 tháng đầu năm 2026", "ngay": "6/2026"} | change
     assert validator(REPORT_SCHEMA).is_valid(report) is valid
@@ -72,6 +85,9 @@ def test_schema_accepts_what_the_loader_accepts(change, valid):
 def test_schema_requires_period_and_date_and_describes_in_vietnamese():
     schema = json.loads(schema_text(BaoCao, "x"))
     assert set(schema["required"]) == {"ky_bao_cao", "ngay"}
-    assert schema["properties"]["ky_bao_cao"] == {"description": "Kỳ báo cáo, ví dụ '6 tháng đầu năm 2025'.", "type": "string"}
+    assert schema["properties"]["ky_bao_cao"] == {
+        "description": "Kỳ báo cáo, ví dụ '6 tháng đầu năm 2025'.",
+        "type": "string",
+    }
     assert all("description" in field for field in schema["properties"].values())
     assert "title" not in schema["properties"]["so_lieu"]  # no 'So Lieu' titles over the Vietnamese descriptions

@@ -13,8 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from baocao.writers.pdf import find_soffice
-from baocao.writers.sign import FIELD_NAME, check_signatures, fold, place_signature, segments, sign_pdf
 from conftest import EXAMPLE
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -23,6 +21,9 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from lxml import etree
 from pyhanko.pdf_utils.reader import PdfFileReader
+
+from baocao.writers.pdf import find_soffice
+from baocao.writers.sign import FIELD_NAME, check_signatures, fold, place_signature, segments, sign_pdf
 
 pytestmark = pytest.mark.skipif(
     find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
@@ -36,8 +37,12 @@ SIGNER = "Lê Thị Minh Hạnh"
 def pdfa(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example built with `baocao build --pdf --pdfa`."""
     folder = tmp_path_factory.mktemp("pdfa")
-    result = subprocess.run([sys.executable, "-m", "baocao", "build", str(EXAMPLE), "-o", str(folder / "bao-cao.docx"), "--pdfa"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "baocao", "build", str(EXAMPLE), "-o", str(folder / "bao-cao.docx"), "--pdfa"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0 and "Đã xuất PDF/A-2b" in result.stdout, result.stdout + result.stderr
     return folder / "bao-cao.pdf"
 
@@ -49,17 +54,35 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, SIGNER), x509.NameAttribute(NameOID.COUNTRY_NAME, "VN")])
     now = datetime.datetime.now(datetime.timezone.utc)
-    usage = x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                          data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=False,
-                          encipher_only=False, decipher_only=False)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=30)).add_extension(usage, critical=True)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
+    usage = x509.KeyUsage(
+        digital_signature=True,
+        content_commitment=True,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=True,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(usage, critical=True)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
     p12, pem = folder / "chung-thu.p12", folder / "chung-thu.pem"
-    p12.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"thu", key, cert, None, serialization.BestAvailableEncryption(PASSWORD.encode())))
+    p12.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"thu", key, cert, None, serialization.BestAvailableEncryption(PASSWORD.encode())
+        )
+    )
     pem.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return p12, pem
 
@@ -73,8 +96,10 @@ def _pdfa_id(pdf: Path) -> tuple[str | None, str | None]:
         xmp = etree.fromstring(PdfFileReader(handle).root["/Metadata"].data)
     found = []
     for name in ("part", "conformance"):
-        values = [d.get(f"{{{PDFAID}}}{name}") or d.findtext(f"{{{PDFAID}}}{name}")
-                  for d in xmp.iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description")]
+        values = [
+            d.get(f"{{{PDFAID}}}{name}") or d.findtext(f"{{{PDFAID}}}{name}")
+            for d in xmp.iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description")
+        ]
         found.append(next((v for v in values if v), None))
     return found[0], found[1]
 
@@ -93,7 +118,9 @@ def _fonts(pdf: Path) -> list:
 def _embedded(font) -> bool:
     own = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
     descriptor = own.get("/FontDescriptor")
-    return descriptor is not None and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return descriptor is not None and any(
+        k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+    )
 
 
 def test_pdfa_is_identified_as_pdfa_2b_with_fonts_embedded(pdfa: Path) -> None:
@@ -134,8 +161,12 @@ def test_signed_pdf_validates_with_pyhanko(pdfa: Path, certificate: tuple[Path, 
         widget = signature.sig_field
         assert [round(v) for v in widget["/Rect"]] == list(placement.box)
         appearance = widget["/AP"]["/N"].data
-    text = subprocess.run(["pdftotext", "-f", str(placement.page + 1), "-l", str(placement.page + 1), str(signed), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-f", str(placement.page + 1), "-l", str(placement.page + 1), str(signed), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert f"Ký số bởi: {SIGNER}" in text and "Thời gian:" in text
     assert b"/F1" in appearance
     assert _pdfa_id(signed) == ("2", "B")  # still identified as PDF/A-2b
@@ -154,8 +185,9 @@ def test_check_reports_trust_and_tampering(pdfa: Path, certificate: tuple[Path, 
     assert not after.whole_file and not after.ok
 
 
-def test_cli_sign_and_check(cli, pdfa: Path, certificate: tuple[Path, Path], tmp_path: Path,
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_sign_and_check(
+    cli, pdfa: Path, certificate: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     p12, pem = certificate
     monkeypatch.setenv("BAOCAO_MAT_KHAU", PASSWORD)
     code, out, err = cli("sign", pdfa, "--p12", p12, "-o", tmp_path / "ky.pdf")
@@ -166,8 +198,9 @@ def test_cli_sign_and_check(cli, pdfa: Path, certificate: tuple[Path, Path], tmp
     assert code == 1 and "không có chữ ký số nào" in err
 
 
-def test_cli_wrong_password_writes_nothing(cli, pdfa: Path, certificate: tuple[Path, Path], tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_wrong_password_writes_nothing(
+    cli, pdfa: Path, certificate: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BAOCAO_MAT_KHAU", "sai")
     code, _, err = cli("sign", pdfa, "--p12", certificate[0], "-o", tmp_path / "ky.pdf")
     assert code == 1 and "sai mật khẩu" in err and not (tmp_path / "ky.pdf").exists()
@@ -179,8 +212,9 @@ def test_cli_sign_needs_a_certificate(cli, pdfa: Path) -> None:
     assert code == 2 and "--p12" in err
 
 
-def test_cli_unreadable_inputs_are_located_errors(cli, certificate: tuple[Path, Path], tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_unreadable_inputs_are_located_errors(
+    cli, certificate: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = tmp_path / "hong.pdf"
     bad.write_text("không phải PDF", encoding="utf-8")
     monkeypatch.setenv("BAOCAO_MAT_KHAU", PASSWORD)

@@ -11,26 +11,32 @@ from baocao.nd30.slips import number_slips, placeholder_slips, placeholders
 from baocao.pipeline import build
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Diện tích 2.08 ha.", [("en-decimal", "2.08")]),
-    ("Tổng 1,539.72 ha.", [("en-decimal", "1,539.72")]),
-    ("Thu 1,234,567 đồng.", [("en-thousands", "1,234,567")]),
-    ("Đạt 91,1 % kế hoạch.", [("space-percent", "91,1 %")]),
-    ("Tăng 5%% so với cùng kỳ.", [("double-percent", "5%%")]),
-    ("Đạt 43,4% % kế hoạch.", [("double-percent", "43,4% %")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Diện tích 2.08 ha.", [("en-decimal", "2.08")]),
+        ("Tổng 1,539.72 ha.", [("en-decimal", "1,539.72")]),
+        ("Thu 1,234,567 đồng.", [("en-thousands", "1,234,567")]),
+        ("Đạt 91,1 % kế hoạch.", [("space-percent", "91,1 %")]),
+        ("Tăng 5%% so với cùng kỳ.", [("double-percent", "5%%")]),
+        ("Đạt 43,4% % kế hoạch.", [("double-percent", "43,4% %")]),
+    ],
+)
 def test_number_slips_found(text: str, expected: list[tuple[str, str]]) -> None:
     found = number_slips(text)
     assert [(s.kind, s.token) for s in found] == expected
-    assert all(text[s.start:s.start + len(s.token)] == s.token for s in found)
+    assert all(text[s.start : s.start + len(s.token)] == s.token for s in found)
 
 
-@pytest.mark.parametrize("text", [
-    "Diện tích 1.539,72 ha, đạt 91,1%, tăng 15 m² (120 m^3^).",
-    "Theo Kế hoạch số 241/KH-UBND ngày 04/6/2026, năm 2026 có 1.507 hộ.",
-    "Thực hiện mục 1.2 và điểm 2.3 của phiên bản 2.0.",
-    "Mức độ hoàn thành (%)",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diện tích 1.539,72 ha, đạt 91,1%, tăng 15 m² (120 m^3^).",
+        "Theo Kế hoạch số 241/KH-UBND ngày 04/6/2026, năm 2026 có 1.507 hộ.",
+        "Thực hiện mục 1.2 và điểm 2.3 của phiên bản 2.0.",
+        "Mức độ hoàn thành (%)",
+    ],
+)
 def test_what_is_written_right_is_no_slip(text: str) -> None:
     assert number_slips(text) == [] and placeholder_slips(text) == []
 

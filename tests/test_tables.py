@@ -10,19 +10,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE_UNIT, example_text
 from docx import Document as open_docx
 from lxml import etree
 
 from baocao.compose.report import appendix_labels, compose
-from baocao.figures.compute import compute
-from baocao.errors import BaocaoError
 from baocao.conventions.formatting import DRAFT_BLANK
+from baocao.errors import BaocaoError
+from baocao.figures.compute import compute
 from baocao.input.model import PhuLuc
-from baocao.writers.pdf import convert_to_pdf, find_soffice
+from baocao.input.validate import load_sources
 from baocao.pipeline import build
 from baocao.writers.docx.templates import builtin_template
-from baocao.input.validate import load_sources
-from conftest import EXAMPLE_UNIT, example_text
+from baocao.writers.pdf import convert_to_pdf, find_soffice
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -156,7 +156,10 @@ def test_body_is_portrait_and_the_appendix_landscape(example):
     assert [margins.get(w(side)) for side in ("top", "bottom", "left", "right")] == ["1134", "1134", "1701", "850"]
     assert appendix.find("w:pgNumType", NS).get(w("start")) == "1"
     assert body.find("w:pgNumType", NS) is None
-    refs = [[(r.get(w("type")), r.get(f"{{{R_NS}}}id")) for r in s.findall("w:headerReference", NS)] for s in (body, appendix)]
+    refs = [
+        [(r.get(w("type")), r.get(f"{{{R_NS}}}id")) for r in s.findall("w:headerReference", NS)]
+        for s in (body, appendix)
+    ]
     assert refs[0] == refs[1] and len(refs[0]) == 2  # page numbers top centre, none on a first page
     assert appendix.find("w:titlePg", NS) is not None
 
@@ -165,8 +168,12 @@ def test_the_appendix_follows_the_signature(example):
     children = list(example.body)
     closing_grid = next(t for t in example.tables if "Nơi nhận:" in _text(t))
     section_end = example.body.find("w:p/w:pPr/w:sectPr", NS).getparent().getparent()
-    assert children.index(closing_grid) < children.index(section_end) < children.index(example.table_with("Nội dung nhiệm vụ"))
-    assert "Biểu số 01" in [_text(p) for p in children[children.index(section_end):]]
+    assert (
+        children.index(closing_grid)
+        < children.index(section_end)
+        < children.index(example.table_with("Nội dung nhiệm vụ"))
+    )
+    assert "Biểu số 01" in [_text(p) for p in children[children.index(section_end) :]]
 
 
 def test_each_appendix_is_a_section_numbered_from_one(report_dir):
@@ -179,12 +186,15 @@ def test_each_appendix_is_a_section_numbered_from_one(report_dir):
     assert labels == ["Biểu số 01", "Phụ lục I", "Phụ lục II", "Biểu số 02"]
 
 
-@pytest.mark.parametrize("kinds, expected", [
-    (["phu_luc"], ["Phụ lục"]),
-    (["phu_luc", "phu_luc", "phu_luc"], ["Phụ lục I", "Phụ lục II", "Phụ lục III"]),
-    (["bieu"], ["Biểu số 01"]),
-    (["bieu", "phu_luc", "bieu"], ["Biểu số 01", "Phụ lục", "Biểu số 02"]),
-])
+@pytest.mark.parametrize(
+    "kinds, expected",
+    [
+        (["phu_luc"], ["Phụ lục"]),
+        (["phu_luc", "phu_luc", "phu_luc"], ["Phụ lục I", "Phụ lục II", "Phụ lục III"]),
+        (["bieu"], ["Biểu số 01"]),
+        (["bieu", "phu_luc", "bieu"], ["Biểu số 01", "Phụ lục", "Biểu số 02"]),
+    ],
+)
 def test_appendix_labels(kinds, expected):
     appendices = [PhuLuc(loai=kind, tieu_de="X", bang={"cot": [{"tieu_de": "TT", "kieu": "stt"}]}) for kind in kinds]
     assert appendix_labels(appendices) == expected
@@ -196,7 +206,7 @@ def test_appendix_labels(kinds, expected):
 def _heading_block(doc: Docx) -> list:
     start = doc.body.find("w:p/w:pPr/w:sectPr", NS).getparent().getparent()
     following = list(start.itersiblings())
-    return following[:following.index(doc.table_with("Nội dung nhiệm vụ trọng tâm"))]
+    return following[: following.index(doc.table_with("Nội dung nhiệm vụ trọng tâm"))]
 
 
 def test_appendix_heading_block(example):
@@ -223,10 +233,22 @@ def test_draft_leaves_number_and_day_blank(report_dir):
 
 def test_two_level_header_is_merged(appendix_table):
     top, bottom = rows(appendix_table)[:2]
-    assert row_texts(top) == ["TT", "Tên đơn vị", "Nội dung nhiệm vụ trọng tâm", "Tóm tắt kết quả triển khai thực hiện 6 tháng đầu năm 2026"]
+    assert row_texts(top) == [
+        "TT",
+        "Tên đơn vị",
+        "Nội dung nhiệm vụ trọng tâm",
+        "Tóm tắt kết quả triển khai thực hiện 6 tháng đầu năm 2026",
+    ]
     assert [tc_value(c, "gridSpan") for c in cells(top)] == [None, None, None, "3"]
     assert [tc_value(c, "vMerge") for c in cells(top)] == ["restart", "restart", "restart", None]
-    assert row_texts(bottom) == ["", "", "", "Tên loại văn bản triển khai", "Khối lượng nhiệm vụ triển khai", "Đánh giá mức độ hoàn thành (%)"]
+    assert row_texts(bottom) == [
+        "",
+        "",
+        "",
+        "Tên loại văn bản triển khai",
+        "Khối lượng nhiệm vụ triển khai",
+        "Đánh giá mức độ hoàn thành (%)",
+    ]
     assert [tc_value(c, "vMerge") for c in cells(bottom)] == ["continue"] * 3 + [None] * 3
     grid = [int(col.get(w("w"))) for col in appendix_table.findall("w:tblGrid/w:gridCol", NS)]
     assert len(grid) == 6 and sum(grid) == 16838 - 1701 - 850
@@ -250,8 +272,10 @@ def test_group_rows_span_the_table_and_items_number_on(appendix_table):
     body = rows(appendix_table)[2:]
     groups = [row for row in body if len(cells(row)) == 2]
     assert [row_texts(g) for g in groups] == [
-        ["I", "Lĩnh vực kinh tế"], ["II", "Lĩnh vực văn hóa - xã hội"],
-        ["III", "Lĩnh vực cải cách hành chính, chuyển đổi số"], ["IV", "Lĩnh vực quốc phòng, an ninh"],
+        ["I", "Lĩnh vực kinh tế"],
+        ["II", "Lĩnh vực văn hóa - xã hội"],
+        ["III", "Lĩnh vực cải cách hành chính, chuyển đổi số"],
+        ["IV", "Lĩnh vực quốc phòng, an ninh"],
     ]
     assert all(tc_value(cells(g)[1], "gridSpan") == "5" for g in groups)
     assert all(g.find(".//w:keepNext", NS) is not None for g in groups)
@@ -262,18 +286,32 @@ def test_group_rows_span_the_table_and_items_number_on(appendix_table):
 def test_multi_paragraph_cells(appendix_table):
     items = [row for row in rows(appendix_table)[2:] if len(cells(row)) == 6]
     second = cells(items[1])
-    assert [_text(p) for p in second[3].findall("w:p", NS)] == ["Kế hoạch số 09/KH-UBND ngày 20/01/2026", "Công văn số 35/UBND-KT ngày 02/3/2026"]
+    assert [_text(p) for p in second[3].findall("w:p", NS)] == [
+        "Kế hoạch số 09/KH-UBND ngày 20/01/2026",
+        "Công văn số 35/UBND-KT ngày 02/3/2026",
+    ]
     volume = [_text(p) for p in second[4].findall("w:p", NS)]
     assert volume[0] == "Thu ngân sách được 6.418 triệu đồng, đạt 57,0% KH, tăng 8,7% so với cùng kỳ."
     assert volume[1].startswith("Thu tiền sử dụng đất chưa phát sinh") and len(volume) == 2
     assert second[4].find(".//w:footnoteReference", NS) is not None  # footnotes work in cells
     assert [_text(p) for p in cells(items[3])[4].findall("w:p", NS)] == [
-        "Số hộ nghèo còn 96 hộ, giảm 35 hộ so với cùng kỳ.", "Giải quyết việc làm cho 183 lao động, đạt 61,0% KH."]
+        "Số hộ nghèo còn 96 hộ, giảm 35 hộ so với cùng kỳ.",
+        "Giải quyết việc làm cho 183 lao động, đạt 61,0% KH.",
+    ]
 
 
 def test_percent_column_and_words_in_it(appendix_table):
     items = [row_texts(row) for row in rows(appendix_table)[2:] if len(cells(row)) == 6]
-    assert [item[5] for item in items] == ["100,0", "57,0", "60,8", "61,0", "100,0", "Chưa triển khai", "100,0", "100,0"]
+    assert [item[5] for item in items] == [
+        "100,0",
+        "57,0",
+        "60,8",
+        "61,0",
+        "100,0",
+        "Chưa triển khai",
+        "100,0",
+        "100,0",
+    ]
     assert "Kế hoạch số 07/KH-UBND ngày 05/02/2026 của UBND xã" in items[4][3]
 
 
@@ -298,14 +336,22 @@ def test_body_table_computes_rates_and_the_total(body_table):
 
 
 def test_difference_column_shows_its_sign(report_dir):
-    text = SMALL.replace("            - {tieu_de: Đạt (%), kieu: ty_le_ke_hoach}\n",
-                         "            - {khoa: cung_ky, tieu_de: Cùng kỳ, kieu: so, so_le: 2}\n"
-                         "            - {tieu_de: 'Tăng (+), giảm (-)', kieu: chenh_lech}\n"
-                         "            - {tieu_de: So với cùng kỳ, kieu: ty_le_cung_ky, so_le: 0}\n")
-    text = text.replace("            - so_lieu: ngo\n", "            - so_lieu: ngo\n            - [Khoai, 30, 31, 31]\n")
+    text = SMALL.replace(
+        "            - {tieu_de: Đạt (%), kieu: ty_le_ke_hoach}\n",
+        "            - {khoa: cung_ky, tieu_de: Cùng kỳ, kieu: so, so_le: 2}\n"
+        "            - {tieu_de: 'Tăng (+), giảm (-)', kieu: chenh_lech}\n"
+        "            - {tieu_de: So với cùng kỳ, kieu: ty_le_cung_ky, so_le: 0}\n",
+    )
+    text = text.replace(
+        "            - so_lieu: ngo\n", "            - so_lieu: ngo\n            - [Khoai, 30, 31, 31]\n"
+    )
     table = Docx(report_dir.build(text)).table_with("Khoai")
     assert row_texts(rows(table)[3])[2:4] == ["30,0", "31,0"]  # as many decimals as the figures above
-    assert [row_texts(r)[4:] for r in rows(table)[1:-1]] == [["605,80", "+6,6", "101%"], ["391,20", "-2,6", "99%"], ["31,00", "0,0", "100%"]]
+    assert [row_texts(r)[4:] for r in rows(table)[1:-1]] == [
+        ["605,80", "+6,6", "101%"],
+        ["391,20", "-2,6", "99%"],
+        ["31,00", "0,0", "100%"],
+    ]
     assert row_texts(rows(table)[-1]) == ["Tổng cộng", "1.025,0", "1.032,0", "1.028,00", "+4,0", "100%"]
 
 
@@ -320,15 +366,20 @@ def test_caption_and_unit_line(body_table):
 
 def test_the_narrative_counts_tasks(example):
     text = "\n".join(example.paragraph_texts())
-    assert ("xã hoàn thành 04/08 nhiệm vụ trọng tâm (50,0%), còn 03 nhiệm vụ đang thực hiện và 01 nhiệm vụ chưa thực hiện "
-            "(chi tiết tại Biểu số 01 kèm theo); lĩnh vực kinh tế hoàn thành 33,3% số nhiệm vụ.") in text
+    assert (
+        "xã hoàn thành 04/08 nhiệm vụ trọng tâm (50,0%), còn 03 nhiệm vụ đang thực hiện và 01 nhiệm vụ chưa thực hiện "
+        "(chi tiết tại Biểu số 01 kèm theo); lĩnh vực kinh tế hoàn thành 33,3% số nhiệm vụ."
+    ) in text
 
 
 def test_task_summary_per_group(report_dir):
-    narrative = ("      - '{{ nhiem_vu.tong.so_nhiem_vu }}/{{ nhiem_vu.tong.da_hoan_thanh }}/{{ nhiem_vu.tong.dang_thuc_hien }}/"
-                 "{{ nhiem_vu.tong.chua_thuc_hien }}; {{ nhiem_vu.nhom[0].ten }} {{ nhiem_vu.nhom[0].ty_le_hoan_thanh | phan_tram }}, "
-                 "{{ nhiem_vu.nhom[0].ty_le_dang_thuc_hien | phan_tram }}; {{ nhiem_vu.nhom[1].ten }} "
-                 "{{ nhiem_vu.nhom[1].ty_le_chua_thuc_hien | phan_tram }}; {{ nhiem_vu.tong.ty_le_hoan_thanh | phan_tram }}.'\n")
+    narrative = (
+        "      - '{{ nhiem_vu.tong.so_nhiem_vu }}/{{ nhiem_vu.tong.da_hoan_thanh }}/{{ nhiem_vu.tong.dang_thuc_hien }}/"
+        "{{ nhiem_vu.tong.chua_thuc_hien }}; {{ nhiem_vu.nhom[0].ten }} {{ nhiem_vu.nhom[0].ty_le_hoan_thanh "
+        "| phan_tram }}, "
+        "{{ nhiem_vu.nhom[0].ty_le_dang_thuc_hien | phan_tram }}; {{ nhiem_vu.nhom[1].ten }} "
+        "{{ nhiem_vu.nhom[1].ty_le_chua_thuc_hien | phan_tram }}; {{ nhiem_vu.tong.ty_le_hoan_thanh | phan_tram }}.'\n"
+    )
     text = SMALL.replace("      - Các phong trào được triển khai.\n", narrative) + APPENDIX
     assert "3/1/1/1; Kinh tế 50,0%, 50,0%; Xã hội 100,0%; 33,3%." in Docx(report_dir.build(text)).paragraph_texts()
 
@@ -338,8 +389,11 @@ def _keeps(p) -> bool:
 
 
 def test_notes_under_a_table_stay_with_its_last_row(report_dir):
-    text = (SMALL + APPENDIX).replace("      dong:\n        - nhom: Kinh tế", "      ghi_chu: [Ghi chú một., Ghi chú hai.]\n"
-                                                                           "      dong:\n        - nhom: Kinh tế", 1)
+    text = (SMALL + APPENDIX).replace(
+        "      dong:\n        - nhom: Kinh tế",
+        "      ghi_chu: [Ghi chú một., Ghi chú hai.]\n      dong:\n        - nhom: Kinh tế",
+        1,
+    )
     doc = Docx(report_dir.build(text))
     table = doc.table_with("Phòng Văn hóa")
     *before, last = rows(table)
@@ -366,7 +420,7 @@ def test_notes_in_tables_are_the_document_notes(report_dir):
 
 
 def test_appendix_alone(report_dir):
-    text = SMALL[:SMALL.index("noi_dung:")] + "chi_phu_luc: true\n" + APPENDIX
+    text = SMALL[: SMALL.index("noi_dung:")] + "chi_phu_luc: true\n" + APPENDIX
     doc = Docx(report_dir.build(text))
     texts = doc.paragraph_texts()
     assert "Biểu số 01" in texts and "(Kèm theo Báo cáo số 05/BC-UBND ngày 04/6/2026 của UBND xã Tân Hòa)" in texts
@@ -387,23 +441,71 @@ def _located(text: str) -> tuple[str, int]:
 
 
 BAD = {
-    "wrong number of cells": (SMALL.replace("            - so_lieu: ngo\n", "            - [Khoai, 30]  #<\n"), "Dòng có 2 ô nhưng bảng cần 3 ô"),
-    "group with no items": (SMALL + APPENDIX.replace("        - nhom: Xã hội\n", "        - nhom: Trống  #<\n        - nhom: Xã hội\n"), "Nhóm 'Trống' chưa có dòng nào"),
+    "wrong number of cells": (
+        SMALL.replace("            - so_lieu: ngo\n", "            - [Khoai, 30]  #<\n"),
+        "Dòng có 2 ô nhưng bảng cần 3 ô",
+    ),
+    "group with no items": (
+        SMALL + APPENDIX.replace("        - nhom: Xã hội\n", "        - nhom: Trống  #<\n        - nhom: Xã hội\n"),
+        "Nhóm 'Trống' chưa có dòng nào",
+    ),
     "unknown figure": (SMALL.replace("- so_lieu: ngo\n", "- so_lieu: ngoo  #<\n"), "Số liệu 'ngoo' chưa được khai báo"),
-    "stated total": (SMALL.replace("tong_cong: true", 'tong_cong: {gia_tri: "1.002"}  #<'), "ghi 1.002 nhưng cộng các dòng được 1.001"),
-    "unknown column": (SMALL + APPENDIX.replace("danh_gia: 100, trang_thai: đã hoàn thành}", "danh_gai: 100, trang_thai: đã hoàn thành}  #<"),
-                       "Bảng không có cột 'danh_gai'"),
-    "bad status": (SMALL + APPENDIX.replace("trang_thai: đã hoàn thành}", "trang_thai: xong}  #<"), "Trạng thái 'xong' không hợp lệ"),
+    "stated total": (
+        SMALL.replace("tong_cong: true", 'tong_cong: {gia_tri: "1.002"}  #<'),
+        "ghi 1.002 nhưng cộng các dòng được 1.001",
+    ),
+    "unknown column": (
+        SMALL
+        + APPENDIX.replace(
+            "danh_gia: 100, trang_thai: đã hoàn thành}", "danh_gai: 100, trang_thai: đã hoàn thành}  #<"
+        ),
+        "Bảng không có cột 'danh_gai'",
+    ),
+    "bad status": (
+        SMALL + APPENDIX.replace("trang_thai: đã hoàn thành}", "trang_thai: xong}  #<"),
+        "Trạng thái 'xong' không hợp lệ",
+    ),
     "missing status": (SMALL + APPENDIX.replace(", trang_thai: đang thực hiện}", "}  #<"), "chưa ghi trạng thái"),
-    "stray row": (SMALL + APPENDIX.replace("        - nhom: Xã hội\n", "        - {don_vi: A, ket_qua: B, danh_gia: 1}  #<\n        - nhom: Xã hội\n"), "mọi dòng phải nằm trong một nhóm"),
-    "not a number": (SMALL.replace("            - so_lieu: ngo\n", '            - [Khoai, "30.5", 31]  #<\n'), "Số không hợp lệ: '30.5'"),
-    "rate without its cells": (SMALL.replace("- {khoa: ke_hoach, tieu_de: Kế hoạch, kieu: so}", "- {khoa: kh, tieu_de: Kế hoạch, kieu: so}")
-                               .replace("            - so_lieu: ngo\n", "            - [Khoai, 30, 31]  #<\n"), "tính từ gia_tri và ke_hoach"),
-    "column without key": (SMALL.replace("- {khoa: ten, tieu_de: Cây trồng}", "- {tieu_de: Cây trồng}  #<"), "Cột 'Cây trồng' cần khoa"),
-    "figure cell typed by hand": (SMALL.replace("- so_lieu: ngo\n", "- {so_lieu: ngo, gia_tri: 400}  #<\n"), "đã lấy từ số liệu 'ngo'"),
-    "mixed units": (SMALL.replace('don_vi: ha, ke_hoach: 375', 'don_vi: tấn, ke_hoach: 375').replace("tong_cong: true", "tong_cong: true  #<"), "khác đơn vị tính: ha, tấn"),
-    "appendices only without any": (SMALL[:SMALL.index("noi_dung:")] + "chi_phu_luc: true  #<\n", "chưa có phụ lục nào"),
-    "appendices only with a body": (SMALL.replace("noi_dung:\n  - tieu_de: Kết quả\n", "chi_phu_luc: true\nnoi_dung:\n  - tieu_de: Kết quả  #<\n") + APPENDIX, "không có noi_dung"),
+    "stray row": (
+        SMALL
+        + APPENDIX.replace(
+            "        - nhom: Xã hội\n", "        - {don_vi: A, ket_qua: B, danh_gia: 1}  #<\n        - nhom: Xã hội\n"
+        ),
+        "mọi dòng phải nằm trong một nhóm",
+    ),
+    "not a number": (
+        SMALL.replace("            - so_lieu: ngo\n", '            - [Khoai, "30.5", 31]  #<\n'),
+        "Số không hợp lệ: '30.5'",
+    ),
+    "rate without its cells": (
+        SMALL.replace(
+            "- {khoa: ke_hoach, tieu_de: Kế hoạch, kieu: so}", "- {khoa: kh, tieu_de: Kế hoạch, kieu: so}"
+        ).replace("            - so_lieu: ngo\n", "            - [Khoai, 30, 31]  #<\n"),
+        "tính từ gia_tri và ke_hoach",
+    ),
+    "column without key": (
+        SMALL.replace("- {khoa: ten, tieu_de: Cây trồng}", "- {tieu_de: Cây trồng}  #<"),
+        "Cột 'Cây trồng' cần khoa",
+    ),
+    "figure cell typed by hand": (
+        SMALL.replace("- so_lieu: ngo\n", "- {so_lieu: ngo, gia_tri: 400}  #<\n"),
+        "đã lấy từ số liệu 'ngo'",
+    ),
+    "mixed units": (
+        SMALL.replace("don_vi: ha, ke_hoach: 375", "don_vi: tấn, ke_hoach: 375").replace(
+            "tong_cong: true", "tong_cong: true  #<"
+        ),
+        "khác đơn vị tính: ha, tấn",
+    ),
+    "appendices only without any": (
+        SMALL[: SMALL.index("noi_dung:")] + "chi_phu_luc: true  #<\n",
+        "chưa có phụ lục nào",
+    ),
+    "appendices only with a body": (
+        SMALL.replace("noi_dung:\n  - tieu_de: Kết quả\n", "chi_phu_luc: true\nnoi_dung:\n  - tieu_de: Kết quả  #<\n")
+        + APPENDIX,
+        "không có noi_dung",
+    ),
     "bad column kind": (SMALL.replace("kieu: stt}", "kieu: sst}  #<"), "Giá trị của 'kieu' không hợp lệ"),
 }
 
@@ -453,17 +555,23 @@ def test_openxml_audit_finds_no_errors(outputs, name):
     assert result.is_valid, [str(e) for e in result.errors]
 
 
-needs_soffice = pytest.mark.skipif(find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-                                   reason="LibreOffice is not installed (CI installs it)")
+needs_soffice = pytest.mark.skipif(
+    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
+    reason="LibreOffice is not installed (CI installs it)",
+)
 
 
 def _page_sizes(pdf: Path) -> list[tuple[float, float]]:
-    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     return [(float(a), float(b)) for a, b in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
 def _page_texts(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return text.split("\f")
 
 

@@ -6,11 +6,11 @@ import io
 import shutil
 import zipfile
 
+from conftest import EXAMPLE_DIR
 from lxml import etree
 
 from baocao.pipeline import build
 from baocao.writers.docx.templates import builtin_template
-from conftest import EXAMPLE_DIR
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -25,13 +25,20 @@ def _with_fixed_note(template: bytes) -> bytes:
             parts[name] = source.read(name)
     document = etree.fromstring(parts["word/document.xml"])
     title = next(p for p in document.iter(f"{{{W}}}p") if "ten_loai" in "".join(p.itertext()))
-    title.append(etree.fromstring(
-        f'<w:r xmlns:w="{W}"><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'))
+    title.append(
+        etree.fromstring(
+            f'<w:r xmlns:w="{W}"><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference '
+            f'w:id="1"/></w:r>'
+        )
+    )
     notes = etree.fromstring(parts["word/footnotes.xml"])
-    notes.append(etree.fromstring(
-        f'<w:footnote xmlns:w="{W}" w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-        f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
-        f'<w:r><w:t xml:space="preserve"> {FIXED_NOTE}</w:t></w:r></w:p></w:footnote>'))
+    notes.append(
+        etree.fromstring(
+            f'<w:footnote xmlns:w="{W}" w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {FIXED_NOTE}</w:t></w:r></w:p></w:footnote>'
+        )
+    )
     parts["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
     parts["word/footnotes.xml"] = etree.tostring(notes, xml_declaration=True, encoding="UTF-8", standalone=True)
     out = io.BytesIO()
@@ -84,7 +91,10 @@ def test_note_bookmarks_follow_the_templates_own(tmp_path):
     with zipfile.ZipFile(io.BytesIO(template)) as source:
         parts = {name: source.read(name) for name in source.namelist()}
     parts["word/document.xml"] = parts["word/document.xml"].replace(
-        b"<w:t>{{ ho_ten }}", b'<w:t></w:t></w:r><w:bookmarkStart w:id="1" w:name="NguoiKy"/><w:bookmarkEnd w:id="1"/><w:r><w:t>{{ ho_ten }}', 1)
+        b"<w:t>{{ ho_ten }}",
+        b'<w:t></w:t></w:r><w:bookmarkStart w:id="1" w:name="NguoiKy"/><w:bookmarkEnd w:id="1"/><w:r><w:t>{{ ho_ten }}',
+        1,
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():

@@ -11,16 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE, EXAMPLE_DIR
 from docx import Document
 from docx.shared import Cm
 from lxml import etree
 
 from baocao.errors import BaocaoError
+from baocao.input.validate import read_sources
 from baocao.pipeline import build
 from baocao.writers.docx.template_check import template_problems
 from baocao.writers.docx.templates import builtin_template, copy_builtin, resolve
-from baocao.input.validate import read_sources
-from conftest import EXAMPLE, EXAMPLE_DIR
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -43,6 +43,7 @@ def edit_part(docx: Path, part: str, change: Callable[[str], str]) -> Path:
 
 def set_heading_font(docx: Path, font: str, level: int = 2) -> Path:
     """The Heading `level` style's font, for every script (as a clerk would set it in Word)."""
+
     def change(xml: str) -> str:
         root = etree.fromstring(xml.encode("utf-8"))
         style = next(s for s in root.iter(w("style")) if s.get(w("styleId")) == f"Heading{level}")
@@ -50,6 +51,7 @@ def set_heading_font(docx: Path, font: str, level: int = 2) -> Path:
         for script in ("ascii", "hAnsi", "cs", "eastAsia"):
             fonts.set(w(script), font)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
+
     return edit_part(docx, "word/styles.xml", change)
 
 
@@ -111,7 +113,10 @@ def test_unit_folder_then_profile_shared_folder_then_command_line(report, unit, 
     copy_as("thi-dua", unit, "Tahoma")
     assert built_font(report, other) == "Tahoma"  # the unit's own template wins over both
     assert [c.origin for c in resolve(read_sources(report), other).candidates] == [
-        "thư mục đơn vị", "thư mục mẫu chung (--thu-muc-mau)", "mẫu có sẵn"]
+        "thư mục đơn vị",
+        "thư mục mẫu chung (--thu-muc-mau)",
+        "mẫu có sẵn",
+    ]
 
 
 def test_a_kind_is_overridden_alone(report, unit):
@@ -206,7 +211,11 @@ def test_shared_folder_that_does_not_exist_is_misuse(cli, report):
 def test_validate_uses_the_shared_folder(cli, report, tmp_path):
     shared = tmp_path / "tinh"
     shared.mkdir()
-    edit_part(copy_builtin("thi-dua", shared), "word/document.xml", lambda xml: xml.replace("{{ ho_ten }}", "{{ ho_ten_nguoi_ky }}"))
+    edit_part(
+        copy_builtin("thi-dua", shared),
+        "word/document.xml",
+        lambda xml: xml.replace("{{ ho_ten }}", "{{ ho_ten_nguoi_ky }}"),
+    )
     assert cli("validate", report)[0] == 0
     code, _, err = cli("validate", report, "--thu-muc-mau", shared)
     assert code == 1 and "Mẫu dùng tên 'ho_ten_nguoi_ky' không có." in err
@@ -229,10 +238,16 @@ def test_changing_a_heading_font_changes_that_and_nothing_else(report, unit):
 
 def _png() -> bytes:
     """A 1×1 red PNG."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_a_template_with_a_logo_gives_a_valid_report(report, unit, tmp_path):
@@ -256,29 +271,102 @@ def test_a_template_with_a_logo_gives_a_valid_report(report, unit, tmp_path):
 HYPERLINK = '<w:t>{{ trich</w:t></w:r><w:hyperlink w:anchor="x"><w:r><w:t>_yeu }}</w:t></w:r></w:hyperlink>'
 
 
-@pytest.mark.parametrize(("part", "old", "new", "expected"), [
-    ("word/document.xml", "{{ trich_yeu }}", "{{ trich_yeu }",
-     "đoạn 2 «{{ trich_yeu }»: Thẻ hỏng ở «{{ trich_yeu }»"),
-    ("word/document.xml", "{{ trich_yeu }}", "{ { trich_yeu }}", "đoạn 2 «{ { trich_yeu }}»: Thẻ hỏng"),
-    ("word/document.xml", "{{ trich_yeu }}", "{{ trich</w:t></w:r></w:p><w:p><w:r><w:t>_yeu }}", "đoạn 3 «_yeu }}»: Thẻ hỏng"),
-    ("word/document.xml", "<w:t>{{ trich_yeu }}</w:t></w:r>", HYPERLINK + "<w:r><w:t></w:t></w:r>",
-     "đoạn 2 «{{ trich_yeu }}»: Thẻ {{ trich_yeu }} bị tách qua liên kết"),
-    ("word/document.xml", "{{ trich_yeu }}", "{{ trich_yeuu }}", "đoạn 2 «{{ trich_yeuu }}»: Mẫu dùng tên 'trich_yeuu' không có."),
-    ("word/document.xml", "{{ trich_yeu }}", "{{ trich_yeu | hoa }}", "đoạn 2 «{{ trich_yeu | hoa }}»: Không có bộ lọc 'hoa'."),
-    ("word/document.xml", "{{ trich_yeu }}", "{{ trich yeu }}", "đoạn 2 «{{ trich yeu }}»: Thẻ viết sai: thiếu '}}'"),
-    ("word/document.xml", "{%p endif %}", "", "bảng 1, ô (1, 1) «{%p if co_quan_chu_quan %}»: Khối {% if %} chưa có thẻ đóng {% endif %}."),
-    ("word/document.xml", "{%p endfor %}", "{%p endif %}", "bảng 1, ô (1, 1) «{%p endif %}»: Thẻ {% endif %} không khớp"),
-    ("word/document.xml", "{%p endif %}", "{%p endiff %}", "«{%p endiff %}»: Thẻ {% endiff %} không dùng được trong mẫu."),
-    ("word/document.xml", "{{ noi_dung }}", "nội dung", "Mẫu không có đoạn {{ noi_dung }} (chỗ đặt thân báo cáo)."),
-    ("word/document.xml", "{{ noi_dung }}", "Nội dung: {{ noi_dung }}", "«Nội dung: {{ noi_dung }}»: Thẻ {{ noi_dung }} phải đứng riêng"),
-    ("word/document.xml", "{{ ho_ten }}", "{{ ho_ten }}{{ noi_dung }}", "bảng 2, ô (1, 2) «{{ ho_ten }}{{ noi_dung }}»: Thẻ {{ noi_dung }} chỉ được có một lần."),
-    ("word/header1.xml", "PAGE", "PAGE {{ so_trang }}", "đầu trang 1, đoạn 1 «PAGE {{ so_trang }} 2»: Mẫu dùng tên 'so_trang' không có."),
-    ("word/styles.xml", '<w:name w:val="Gạch đầu dòng"/>', '<w:name w:val="Gach"/>', "Mẫu thiếu kiểu (style): Gạch đầu dòng."),
-    ("word/styles.xml", '<w:name w:val="heading 3"/>', '<w:name w:val="Tieu muc"/>', "Mẫu thiếu kiểu (style): Heading 3."),
-])
+@pytest.mark.parametrize(
+    ("part", "old", "new", "expected"),
+    [
+        (
+            "word/document.xml",
+            "{{ trich_yeu }}",
+            "{{ trich_yeu }",
+            "đoạn 2 «{{ trich_yeu }»: Thẻ hỏng ở «{{ trich_yeu }»",
+        ),
+        ("word/document.xml", "{{ trich_yeu }}", "{ { trich_yeu }}", "đoạn 2 «{ { trich_yeu }}»: Thẻ hỏng"),
+        (
+            "word/document.xml",
+            "{{ trich_yeu }}",
+            "{{ trich</w:t></w:r></w:p><w:p><w:r><w:t>_yeu }}",
+            "đoạn 3 «_yeu }}»: Thẻ hỏng",
+        ),
+        (
+            "word/document.xml",
+            "<w:t>{{ trich_yeu }}</w:t></w:r>",
+            HYPERLINK + "<w:r><w:t></w:t></w:r>",
+            "đoạn 2 «{{ trich_yeu }}»: Thẻ {{ trich_yeu }} bị tách qua liên kết",
+        ),
+        (
+            "word/document.xml",
+            "{{ trich_yeu }}",
+            "{{ trich_yeuu }}",
+            "đoạn 2 «{{ trich_yeuu }}»: Mẫu dùng tên 'trich_yeuu' không có.",
+        ),
+        (
+            "word/document.xml",
+            "{{ trich_yeu }}",
+            "{{ trich_yeu | hoa }}",
+            "đoạn 2 «{{ trich_yeu | hoa }}»: Không có bộ lọc 'hoa'.",
+        ),
+        (
+            "word/document.xml",
+            "{{ trich_yeu }}",
+            "{{ trich yeu }}",
+            "đoạn 2 «{{ trich yeu }}»: Thẻ viết sai: thiếu '}}'",
+        ),
+        (
+            "word/document.xml",
+            "{%p endif %}",
+            "",
+            "bảng 1, ô (1, 1) «{%p if co_quan_chu_quan %}»: Khối {% if %} chưa có thẻ đóng {% endif %}.",
+        ),
+        (
+            "word/document.xml",
+            "{%p endfor %}",
+            "{%p endif %}",
+            "bảng 1, ô (1, 1) «{%p endif %}»: Thẻ {% endif %} không khớp",
+        ),
+        (
+            "word/document.xml",
+            "{%p endif %}",
+            "{%p endiff %}",
+            "«{%p endiff %}»: Thẻ {% endiff %} không dùng được trong mẫu.",
+        ),
+        ("word/document.xml", "{{ noi_dung }}", "nội dung", "Mẫu không có đoạn {{ noi_dung }} (chỗ đặt thân báo cáo)."),
+        (
+            "word/document.xml",
+            "{{ noi_dung }}",
+            "Nội dung: {{ noi_dung }}",
+            "«Nội dung: {{ noi_dung }}»: Thẻ {{ noi_dung }} phải đứng riêng",
+        ),
+        (
+            "word/document.xml",
+            "{{ ho_ten }}",
+            "{{ ho_ten }}{{ noi_dung }}",
+            "bảng 2, ô (1, 2) «{{ ho_ten }}{{ noi_dung }}»: Thẻ {{ noi_dung }} chỉ được có một lần.",
+        ),
+        (
+            "word/header1.xml",
+            "PAGE",
+            "PAGE {{ so_trang }}",
+            "đầu trang 1, đoạn 1 «PAGE {{ so_trang }} 2»: Mẫu dùng tên 'so_trang' không có.",
+        ),
+        (
+            "word/styles.xml",
+            '<w:name w:val="Gạch đầu dòng"/>',
+            '<w:name w:val="Gach"/>',
+            "Mẫu thiếu kiểu (style): Gạch đầu dòng.",
+        ),
+        (
+            "word/styles.xml",
+            '<w:name w:val="heading 3"/>',
+            '<w:name w:val="Tieu muc"/>',
+            "Mẫu thiếu kiểu (style): Heading 3.",
+        ),
+    ],
+)
 def test_lint_names_the_problem_and_its_place(tmp_path, part, old, new, expected):
     template = copy_builtin("bao-cao", tmp_path)
-    edit_part(template, part, lambda xml: xml.replace(old, new, 1) if old in xml else pytest.fail(f"{old!r} not in {part}"))
+    edit_part(
+        template, part, lambda xml: xml.replace(old, new, 1) if old in xml else pytest.fail(f"{old!r} not in {part}")
+    )
     messages = [problem.message for problem in template_problems(template)]
     assert any(expected in message for message in messages), messages
     assert all(str(problem.location) == str(template) for problem in template_problems(template))
@@ -286,22 +374,37 @@ def test_lint_names_the_problem_and_its_place(tmp_path, part, old, new, expected
 
 def test_tags_split_across_plain_runs_are_fine(tmp_path):
     template = copy_builtin("bao-cao", tmp_path)
-    edit_part(template, "word/document.xml", lambda xml: xml.replace(
-        "{{ trich_yeu }}", "{{ trich</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:rPr><w:b/></w:rPr><w:t>_yeu }}"))
+    edit_part(
+        template,
+        "word/document.xml",
+        lambda xml: xml.replace(
+            "{{ trich_yeu }}",
+            '{{ trich</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>_yeu }}',
+        ),
+    )
     assert template_problems(template) == []
 
 
-TEXT_BOX = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
-            + "".join(f"<mc:{branch}><w:txbxContent><w:p><w:r><w:t>{{{{ ho_tenn }}}}</w:t></w:r></w:p></w:txbxContent></mc:{branch}>"
-                      for branch in ("Choice", "Fallback"))
-            + "</mc:AlternateContent></w:r>")
+TEXT_BOX = (
+    '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+    + "".join(
+        f"<mc:{branch}><w:txbxContent><w:p><w:r><w:t>{{{{ ho_tenn }}}}</w:t></w:r></w:p></w:txbxContent></mc:{branch}>"
+        for branch in ("Choice", "Fallback")
+    )
+    + "</mc:AlternateContent></w:r>"
+)
 
 
 def test_a_text_box_is_placed_after_its_anchor_and_read_once(tmp_path):
     """Its paragraphs do not shift the body's count (the places `baocao check` gives); its fallback copy is not read."""
     template = copy_builtin("bao-cao", tmp_path)
-    edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}</w:t></w:r>", "{{ trich_yeu }}</w:t></w:r>" + TEXT_BOX)
-              .replace("{{ dong_nghieng }}", "{{ dong_nghiengg }}"))
+    edit_part(
+        template,
+        "word/document.xml",
+        lambda xml: xml.replace("{{ trich_yeu }}</w:t></w:r>", "{{ trich_yeu }}</w:t></w:r>" + TEXT_BOX).replace(
+            "{{ dong_nghieng }}", "{{ dong_nghiengg }}"
+        ),
+    )
     assert [problem.message for problem in template_problems(template)] == [
         "đoạn 2, hộp văn bản 1, đoạn 1 «{{ ho_tenn }}»: Mẫu dùng tên 'ho_tenn' không có.",
         "đoạn 5 «{{ dong_nghiengg }}»: Mẫu dùng tên 'dong_nghiengg' không có.",
@@ -315,21 +418,28 @@ def test_a_file_that_is_not_word(tmp_path):
 
 
 def test_build_with_a_broken_template_names_template_and_place_and_writes_nothing(report, unit):
-    template = edit_part(copy_builtin("thi-dua", unit), "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", "{{ trich_yeu }"))
+    template = edit_part(
+        copy_builtin("thi-dua", unit), "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", "{{ trich_yeu }")
+    )
     with pytest.raises(BaocaoError) as error:
         build(report, unit / "out.docx")
     assert str(error.value).startswith(f"{template}: đoạn 2 «{{{{ trich_yeu }}»: Thẻ hỏng")
     assert not (unit / "out.docx").exists()
 
 
-@pytest.mark.parametrize(("tag", "expected"), [
-    ("{{ ho_ten | so }}", "'Lê Thị Minh Hạnh' không phải là một số."),
-    ("{{ ho_ten + 1 }}", "không đúng kiểu"),
-    ("{{ 1 / 0 }}", "chia cho 0"),
-])
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("{{ ho_ten | so }}", "'Lê Thị Minh Hạnh' không phải là một số."),
+        ("{{ ho_ten + 1 }}", "không đúng kiểu"),
+        ("{{ 1 / 0 }}", "chia cho 0"),
+    ],
+)
 def test_a_template_tag_that_fails_to_compute_is_the_templates_error(report, unit, tag, expected):
     """The lint cannot see these; the build names the template in Vietnamese, not as a fault of the program."""
-    template = edit_part(copy_builtin("thi-dua", unit), "word/document.xml", lambda xml: xml.replace("{{ ho_ten }}", tag))
+    template = edit_part(
+        copy_builtin("thi-dua", unit), "word/document.xml", lambda xml: xml.replace("{{ ho_ten }}", tag)
+    )
     with pytest.raises(BaocaoError) as error:
         build(report, unit / "out.docx")
     problem = error.value.problems[0]
@@ -339,8 +449,11 @@ def test_a_template_tag_that_fails_to_compute_is_the_templates_error(report, uni
 
 
 def test_a_style_without_a_name_is_ignored(report, unit):
-    edit_part(copy_builtin("thi-dua", unit), "word/styles.xml",
-              lambda xml: xml.replace("</w:styles>", '<w:style w:type="paragraph" w:styleId="KhongTen"/></w:styles>'))
+    edit_part(
+        copy_builtin("thi-dua", unit),
+        "word/styles.xml",
+        lambda xml: xml.replace("</w:styles>", '<w:style w:type="paragraph" w:styleId="KhongTen"/></w:styles>'),
+    )
     target, _ = build(report, unit / "out.docx")
     assert target.exists()
 

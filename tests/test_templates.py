@@ -86,8 +86,12 @@ def test_build_is_deterministic():
 def test_page_is_a4_with_nd30_margins(doc):
     section = doc.sections[0]
     expected = {
-        "page_width": Mm(210), "page_height": Mm(297), "top_margin": Mm(20),
-        "bottom_margin": Mm(20), "left_margin": Mm(30), "right_margin": Mm(15),
+        "page_width": Mm(210),
+        "page_height": Mm(297),
+        "top_margin": Mm(20),
+        "bottom_margin": Mm(20),
+        "left_margin": Mm(30),
+        "right_margin": Mm(15),
     }
     for attr, value in expected.items():
         assert abs(getattr(section, attr) - value) < TWIP, attr
@@ -181,7 +185,8 @@ def test_footnotes_part_has_separators(doc):
     assert parts[0].content_type.endswith("wordprocessingml.footnotes+xml")
     notes = etree.fromstring(parts[0].blob).findall(qn("w:footnote"))
     assert [(n.get(qn("w:id")), n.get(qn("w:type"))) for n in notes] == [
-        ("-1", "separator"), ("0", "continuationSeparator"),
+        ("-1", "separator"),
+        ("0", "continuationSeparator"),
     ]
     pr = doc.settings.element.find(qn("w:footnotePr"))
     assert [f.get(qn("w:id")) for f in pr.findall(qn("w:footnote"))] == ["-1", "0"]
@@ -231,7 +236,10 @@ def test_rendered_title_and_closing_grid():
     rendered = _render(dict(SAMPLE, co_quan_chu_quan="UBND HUYỆN VĂN QUAN"))
     texts = [p.text for p in rendered.paragraphs if p.text]
     assert texts == [
-        "BÁO CÁO", SAMPLE["trich_yeu"], SAMPLE["dong_nghieng"], "(thân báo cáo)",
+        "BÁO CÁO",
+        SAMPLE["trich_yeu"],
+        SAMPLE["dong_nghieng"],
+        "(thân báo cáo)",
     ]
     assert _cell_lines(rendered.tables[0].rows[0].cells[0])[0] == "UBND HUYỆN VĂN QUAN"
     left, right = rendered.tables[1].rows[0].cells

@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser import needs_chromium, rendered
+from conftest import EXAMPLE, EXAMPLE_UNIT
+
 from baocao.errors import Location, Problem
 from baocao.watch import Build, Watch
 from baocao.writers.docx.templates import builtin_template
 from baocao.writers.html.server import Board, PreviewServer
 from baocao.writers.pdf import WarmConverter, find_soffice, uno_python
-from browser import needs_chromium, rendered
-from conftest import EXAMPLE, EXAMPLE_UNIT
 
 WAIT = 20  # seconds a rebuild may take on a busy machine before a test fails
 

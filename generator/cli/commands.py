@@ -1,4 +1,5 @@
-"""Command line: build, validate, check, preview, watch, init, next, schema, templates (help and messages in Vietnamese).
+"""Command line: build, validate, check, preview, watch, init, next, schema, templates (help and messages in
+Vietnamese).
 
 Exit codes: 0 success; 1 a report has an error (nothing written for it); 2 command-line misuse;
 3 a fault of the program itself.
@@ -11,9 +12,10 @@ import os
 import re
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -37,7 +39,7 @@ MISSING_MESSAGES = {  # by argument; other commands: report files
     "pdf": "Thiếu tên tệp PDF.",
     "folder": "Thiếu tên thư mục.",
     "kind": "Thiếu --loai (loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung).",
-    "period": "Thiếu --ky (kỳ báo cáo mới, ví dụ \"6 tháng đầu năm 2027\").",
+    "period": 'Thiếu --ky (kỳ báo cáo mới, ví dụ "6 tháng đầu năm 2027").',
     "name": "Thiếu tên mẫu (bao-cao, thi-dua, kt-xh, nhiem-vu, chung).",
     "template": "Thiếu tên tệp mẫu Word (.docx).",
 }
@@ -105,16 +107,34 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 out = Console(highlight=False, soft_wrap=True, emoji=False)
 
-ReportFiles = Annotated[list[Path], typer.Argument(
-    help="Tệp báo cáo .yaml, hoặc thư mục: mọi báo cáo trong các thư mục đơn vị (có don-vi.yaml) bên trong.",
-    metavar="BAO_CAO.yaml|THU_MUC...", show_default=False)]
+ReportFiles = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Tệp báo cáo .yaml, hoặc thư mục: mọi báo cáo trong các thư mục đơn vị (có don-vi.yaml) bên trong.",
+        metavar="BAO_CAO.yaml|THU_MUC...",
+        show_default=False,
+    ),
+]
 DocxFiles = Annotated[list[Path], typer.Argument(help="Tệp Word .docx.", metavar="TEP.docx...", show_default=False)]
-TemplateFolder = Annotated[Optional[Path], typer.Option(
-    "--thu-muc-mau", metavar="THU_MUC", show_default=False,
-    help="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), thay cho thu_muc_mau của hồ sơ đơn vị; mẫu trong thư mục đơn vị vẫn được ưu tiên.")]
-Strict = Annotated[bool, typer.Option(
-    "--strict", help="Coi các cảnh báo về chỗ gõ nhầm (số viết kiểu tiếng Anh, \"91,1 %\", \"%%\", chỗ (...) của bản nháp chưa thay) là lỗi: "
-                     "có thì không ghi tệp, mã thoát 1.")]
+TemplateFolder = Annotated[
+    Path | None,
+    typer.Option(
+        "--thu-muc-mau",
+        metavar="THU_MUC",
+        show_default=False,
+        help="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), thay cho thu_muc_mau của hồ sơ đơn "
+        "vị; mẫu trong thư mục đơn vị vẫn được ưu tiên.",
+    ),
+]
+Strict = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help='Coi các cảnh báo về chỗ gõ nhầm (số viết kiểu tiếng Anh, "91,1 %", "%%", chỗ (...) '
+        "của bản nháp chưa thay) là lỗi: "
+        "có thì không ghi tệp, mã thoát 1.",
+    ),
+]
 # click's exceptions, where this typer keeps them (its own copy of click, or click itself): typer's own
 # usage errors (unknown option, missing argument...) are click's UsageError and its subclasses.
 _click = sys.modules[typer.BadParameter.__module__]
@@ -130,16 +150,35 @@ def _show(problems: list[Problem], label: str, style: str) -> None:
         for other in problem.see:
             err.print(f"    {escape(f'{other.location}: {other.message}')}")
     if len(problems) > MAX_SHOWN:
-        err.print(f"[{style}]… và {len(problems) - MAX_SHOWN} {label.lower()} khác[/] (sửa các chỗ trên rồi chạy lại để xem tiếp).")
+        err.print(
+            f"[{style}]… và {len(problems) - MAX_SHOWN} {label.lower()} khác[/] (sửa các chỗ trên "
+            f"rồi chạy lại để xem tiếp)."
+        )
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def build(
     reports: ReportFiles,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Số báo cáo soạn cùng lúc (mặc định: số nhân CPU).", show_default=False)] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "-j", "--jobs", min=1, help="Số báo cáo soạn cùng lúc (mặc định: số nhân CPU).", show_default=False
+        ),
+    ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")] = False,
-    pdfa: Annotated[bool, typer.Option("--pdfa", help="PDF theo chuẩn lưu trữ PDF/A-2b (nhúng phông chữ), dùng để ký số và lưu trữ; kèm theo --pdf.")] = False,
+    pdfa: Annotated[
+        bool,
+        typer.Option(
+            "--pdfa",
+            help="PDF theo chuẩn lưu trữ PDF/A-2b (nhúng phông chữ), dùng để ký số và lưu trữ; kèm theo --pdf.",
+        ),
+    ] = False,
     templates: TemplateFolder = None,
     strict: Strict = False,
 ) -> None:
@@ -147,7 +186,9 @@ def build(
     _check_files(reports)
     _check_output(output, _suffix())
     if output and output.suffix.lower() == _suffix() and (len(reports) > 1 or reports[0].is_dir()):
-        raise typer.BadParameter("-o TEP.docx chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.", param_hint="'-o'")
+        raise typer.BadParameter(
+            "-o TEP.docx chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.", param_hint="'-o'"
+        )
     from baocao import batch
 
     _check_folder(templates)
@@ -182,7 +223,7 @@ def _suffix(writer: str = "docx") -> str:
     return writer_for(writer).suffix
 
 
-def _check_output(output: Optional[Path], suffix: str, folders: bool = True) -> None:
+def _check_output(output: Path | None, suffix: str, folders: bool = True) -> None:
     """Misuse (exit 2, nothing written) when -o names a file of another kind than the writer's `suffix`.
 
     A name with another suffix ('bao-cao.pdf') would otherwise become a folder, or a file of the wrong kind.
@@ -190,14 +231,19 @@ def _check_output(output: Optional[Path], suffix: str, folders: bool = True) -> 
     if output is None or output.suffix.lower() == suffix or folders and (not output.suffix or output.is_dir()):
         return
     instead = output.with_suffix(suffix).name
-    hint = (f"Ghi -o {instead}" + (" (thêm --pdf để có cả tệp PDF)" if output.suffix.lower() == ".pdf" else "")
-            + (", hoặc tên một thư mục (không có đuôi) để ghi kết quả vào đó." if folders else "."))
-    raise typer.BadParameter(f"'{output}' không phải tên tệp {suffix}: lệnh này chỉ ghi tệp {suffix}. {hint}",
-                             param_hint="'-o'")
+    hint = (
+        f"Ghi -o {instead}"
+        + (" (thêm --pdf để có cả tệp PDF)" if output.suffix.lower() == ".pdf" else "")
+        + (", hoặc tên một thư mục (không có đuôi) để ghi kết quả vào đó." if folders else ".")
+    )
+    raise typer.BadParameter(
+        f"'{output}' không phải tên tệp {suffix}: lệnh này chỉ ghi tệp {suffix}. {hint}", param_hint="'-o'"
+    )
 
 
-def _plan(reports: list[Path], output: Optional[Path], templates: Optional[Path], write: bool = True,
-          strict: bool = False) -> list[Job]:
+def _plan(
+    reports: list[Path], output: Path | None, templates: Path | None, write: bool = True, strict: bool = False
+) -> list[Job]:
     """The reports found in the arguments (see baocao.batch.plan); exit 1 after saying why if none can be."""
     from baocao.batch import plan
 
@@ -210,7 +256,7 @@ def _counts(outcome: Outcome) -> str:
 
 
 def _write_pdfs(outcomes: list[Outcome], pdfa: bool) -> bool:
-    """PDFs (PDF/A-2b with `pdfa`) beside the written .docx files; False, after saying why, when LibreOffice made none."""
+    """PDFs (PDF/A-2b with `pdfa`) beside the written .docx files; False, after saying why, when none was made."""
     from baocao.batch import write_pdfs
 
     try:
@@ -248,15 +294,46 @@ def _tell_validity(outcome: Outcome) -> None:
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def check(
     ctx: typer.Context,
-    documents: Annotated[Optional[list[Path]], typer.Argument(help="Tệp Word .docx.", metavar="TEP.docx", show_default=False)] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Chỉ in kết quả dạng JSON (cho chương trình khác đọc).")] = False,
-    rules: Annotated[bool, typer.Option("--quy-tac", help="In bảng các quy tắc được kiểm tra (mã, căn cứ, mức độ, có tự sửa được không) rồi thoát.")] = False,
-    fix: Annotated[bool, typer.Option("--sua", help="Ghi bản đã sửa những lỗi sửa được an toàn (khổ giấy, lề, phông, cỡ chữ, màu chữ, số 0 của ngày tháng, dấu của Nơi nhận, dấu ./., cách viết số), kiểm tra lại bản đó và liệt kê từng thay đổi; không sửa nội dung.")] = False,
-    comments: Annotated[bool, typer.Option("--ghi-chu", help="Ghi bản có ghi chú (comment) của Word ở từng lỗi, cho người duyệt.")] = False,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="TEP.docx", show_default=False,
-                                                   help="Tệp ghi ra khi dùng --sua hoặc --ghi-chu với một tệp (mặc định: TEP-da-sua.docx, TEP-ghi-chu.docx cạnh tệp gốc).")] = None,
+    documents: Annotated[
+        list[Path] | None, typer.Argument(help="Tệp Word .docx.", metavar="TEP.docx", show_default=False)
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Chỉ in kết quả dạng JSON (cho chương trình khác đọc).")
+    ] = False,
+    rules: Annotated[
+        bool,
+        typer.Option(
+            "--quy-tac", help="In bảng các quy tắc được kiểm tra (mã, căn cứ, mức độ, có tự sửa được không) rồi thoát."
+        ),
+    ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--sua",
+            help="Ghi bản đã sửa những lỗi sửa được an toàn (khổ giấy, lề, phông, cỡ chữ, màu chữ, "
+            "số 0 của ngày tháng, dấu của Nơi nhận, dấu ./., cách viết số), kiểm tra lại bản "
+            "đó và liệt kê từng thay đổi; không sửa nội dung.",
+        ),
+    ] = False,
+    comments: Annotated[
+        bool, typer.Option("--ghi-chu", help="Ghi bản có ghi chú (comment) của Word ở từng lỗi, cho người duyệt.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="TEP.docx",
+            show_default=False,
+            help="Tệp ghi ra khi dùng --sua hoặc --ghi-chu với một tệp (mặc định: TEP-da-sua.docx, "
+            "TEP-ghi-chu.docx cạnh tệp gốc).",
+        ),
+    ] = None,
 ) -> None:
-    """Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP; --sua sửa lỗi an toàn, --ghi-chu ghi chú từng lỗi."""
+    """Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP.
+
+    --sua sửa lỗi an toàn, --ghi-chu ghi chú từng lỗi.
+    """
     if rules:
         from baocao.nd30.rules import rules_markdown
 
@@ -290,7 +367,7 @@ def check(
     raise typer.Exit(EXIT_INPUT if any(result.failed for result in results) else EXIT_OK)
 
 
-def _fix_or_comment(document: Path, output: Optional[Path], fix: bool, comments: bool) -> bool:
+def _fix_or_comment(document: Path, output: Path | None, fix: bool, comments: bool) -> bool:
     """check --sua / --ghi-chu of one file; True when it failed or the copy still has errors."""
     from baocao.cli import views
     from baocao.nd30.findings import has_errors
@@ -320,29 +397,77 @@ def _fix_or_comment(document: Path, output: Optional[Path], fix: bool, comments:
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def sign(
-    pdf: Annotated[Path, typer.Argument(help="Tệp PDF cần ký (nên là PDF/A: baocao build --pdfa), hoặc tệp đã ký khi dùng --kiem-tra.", metavar="TEP.pdf", show_default=False)],
-    p12: Annotated[Optional[Path], typer.Option("--p12", metavar="CHUNG-THU.p12", show_default=False, help="Chứng thư số kèm khóa riêng (.p12, .pfx). Mật khẩu: gõ khi được hỏi, hoặc đặt biến môi trường BAOCAO_MAT_KHAU.")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="TEP.pdf", show_default=False, help="Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc).")] = None,
-    tsa: Annotated[Optional[str], typer.Option("--tsa", metavar="URL", show_default=False, help="Máy chủ dấu thời gian (RFC 3161) gắn thời gian tin cậy vào chữ ký.")] = None,
+    pdf: Annotated[
+        Path,
+        typer.Argument(
+            help="Tệp PDF cần ký (nên là PDF/A: baocao build --pdfa), hoặc tệp đã ký khi dùng --kiem-tra.",
+            metavar="TEP.pdf",
+            show_default=False,
+        ),
+    ],
+    p12: Annotated[
+        Path | None,
+        typer.Option(
+            "--p12",
+            metavar="CHUNG-THU.p12",
+            show_default=False,
+            help="Chứng thư số kèm khóa riêng (.p12, .pfx). Mật khẩu: gõ khi được hỏi, hoặc đặt biến "
+            "môi trường BAOCAO_MAT_KHAU.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="TEP.pdf",
+            show_default=False,
+            help="Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc).",
+        ),
+    ] = None,
+    tsa: Annotated[
+        str | None,
+        typer.Option(
+            "--tsa",
+            metavar="URL",
+            show_default=False,
+            help="Máy chủ dấu thời gian (RFC 3161) gắn thời gian tin cậy vào chữ ký.",
+        ),
+    ] = None,
     verify: Annotated[bool, typer.Option("--kiem-tra", help="Kiểm tra các chữ ký số của tệp PDF thay vì ký.")] = False,
-    trust: Annotated[Optional[list[Path]], typer.Option("--tin-cay", metavar="CA.pem", show_default=False, help="Chứng thư gốc tin cậy khi kiểm tra (PEM hoặc DER; dùng nhiều lần được).")] = None,
+    trust: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--tin-cay",
+            metavar="CA.pem",
+            show_default=False,
+            help="Chứng thư gốc tin cậy khi kiểm tra (PEM hoặc DER; dùng nhiều lần được).",
+        ),
+    ] = None,
 ) -> None:
-    """Ký số tệp PDF của báo cáo (PAdES), khung chữ ký hiện ở chỗ ký của người có thẩm quyền; --kiem-tra để kiểm tra chữ ký."""
+    """Ký số tệp PDF của báo cáo (PAdES), khung chữ ký hiện ở chỗ ký của người có thẩm quyền.
+
+    --kiem-tra để kiểm tra chữ ký.
+    """
     from baocao.writers import sign as signing
 
     _check_files([pdf, *(trust or []), *([p12] if p12 else [])], "TEP.pdf", folders=False)
     if verify:
         raise typer.Exit(_show_signatures(pdf, _or_exit(lambda: signing.check_signatures(pdf, trust)), bool(trust)))
     if p12 is None:
-        raise typer.BadParameter("cần --p12 CHUNG-THU.p12 để ký (hoặc --kiem-tra để kiểm tra chữ ký).", param_hint="'--p12'")
+        raise typer.BadParameter(
+            "cần --p12 CHUNG-THU.p12 để ký (hoặc --kiem-tra để kiểm tra chữ ký).", param_hint="'--p12'"
+        )
     password = signing.password_from_environment()
     if password is None:
         password = typer.prompt("Mật khẩu chứng thư số", hide_input=True, default="", show_default=False)
     target = output or pdf.with_name(f"{pdf.stem}-da-ky.pdf")
     placement = _or_exit(lambda: signing.sign_pdf(pdf, target, p12, password, tsa))
     if not placement.found:
-        err.print("[bold yellow]Cảnh báo[/] Không thấy khối chữ ký (Nơi nhận, chức vụ, họ tên) trong tệp PDF; khung "
-                  "chữ ký được đặt ở góc dưới bên phải trang cuối.")
+        err.print(
+            "[bold yellow]Cảnh báo[/] Không thấy khối chữ ký (Nơi nhận, chức vụ, họ tên) trong tệp PDF; khung "
+            "chữ ký được đặt ở góc dưới bên phải trang cuối."
+        )
     out.print(f"[green]Đã ký[/] {escape(str(target))} (trang {placement.page + 1}).")
 
 
@@ -353,33 +478,66 @@ def _show_signatures(pdf: Path, checks: list, trusted_roots: bool) -> int:
         return EXIT_INPUT
     for number, check in enumerate(checks, 1):
         when = check.signed_at.strftime("%d/%m/%Y %H:%M:%S %z") if check.signed_at else "không rõ"
-        trust = ("có" if check.trusted else "không (chứng thư không do nơi cấp tin cậy cấp)") if trusted_roots \
+        trust = (
+            ("có" if check.trusted else "không (chứng thư không do nơi cấp tin cậy cấp)")
+            if trusted_roots
             else "chưa kiểm tra (thêm --tin-cay CA.pem)"
-        verdict = "[green]Hợp lệ[/]" if check.ok and (check.trusted or not trusted_roots) else "[bold red]Không hợp lệ[/]"
-        out.print(f"{verdict} chữ ký {number}: người ký {escape(check.signer)}, lúc {when}; nguyên vẹn: "
-                  f"{'có' if check.intact else 'không'}; đúng chữ ký: {'có' if check.valid else 'không'}; phủ toàn "
-                  f"bộ tệp: {'có' if check.whole_file else 'không (tệp bị thêm nội dung sau khi ký)'}; tin cậy: {trust}"
-                  f"{'; có dấu thời gian' if check.timestamped else ''}.")
+        )
+        verdict = (
+            "[green]Hợp lệ[/]" if check.ok and (check.trusted or not trusted_roots) else "[bold red]Không hợp lệ[/]"
+        )
+        out.print(
+            f"{verdict} chữ ký {number}: người ký {escape(check.signer)}, lúc {when}; nguyên vẹn: "
+            f"{'có' if check.intact else 'không'}; đúng chữ ký: {'có' if check.valid else 'không'}; phủ toàn "
+            f"bộ tệp: {'có' if check.whole_file else 'không (tệp bị thêm nội dung sau khi ký)'}; tin cậy: {trust}"
+            f"{'; có dấu thời gian' if check.timestamped else ''}."
+        )
     good = all(check.ok and (check.trusted or not trusted_roots) for check in checks)
     return EXIT_OK if good else EXIT_INPUT
 
 
 # ---- init, next, schema, templates (logic in scaffold, next_period, schema, template_files) ----
 
-templates_app = typer.Typer(cls=_Group, options_metavar="[TÙY CHỌN]", subcommand_metavar="LỆNH [THAM SỐ]...", no_args_is_help=True,
-                            help="Mẫu Word: mẫu nào được dùng, chép mẫu có sẵn để sửa, kiểm tra mẫu.")
+templates_app = typer.Typer(
+    cls=_Group,
+    options_metavar="[TÙY CHỌN]",
+    subcommand_metavar="LỆNH [THAM SỐ]...",
+    no_args_is_help=True,
+    help="Mẫu Word: mẫu nào được dùng, chép mẫu có sẵn để sửa, kiểm tra mẫu.",
+)
 app.add_typer(templates_app, name="templates")
 OneReport = Annotated[Path, typer.Argument(help="Tệp báo cáo .yaml.", metavar="BAO_CAO.yaml", show_default=False)]
-PeriodText = Annotated[str, typer.Option("--ky", metavar="KY", show_default=False,
-                                         help="Kỳ báo cáo, ví dụ \"6 tháng đầu năm 2026\", \"quý II năm 2026\", \"năm 2026\".")]
+PeriodText = Annotated[
+    str,
+    typer.Option(
+        "--ky",
+        metavar="KY",
+        show_default=False,
+        help='Kỳ báo cáo, ví dụ "6 tháng đầu năm 2026", "quý II năm 2026", "năm 2026".',
+    ),
+]
 
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def init(
-    folder: Annotated[Path, typer.Argument(help="Thư mục của đơn vị (tạo mới nếu chưa có).", metavar="THU_MUC", show_default=False)],
-    kind: Annotated[str, typer.Option("--loai", metavar="LOAI", show_default=False, help="Loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung.")],
-    period: Annotated[Optional[str], typer.Option("--ky", metavar="KY", show_default=False,
-                                                  help="Kỳ báo cáo (mặc định: 6 tháng đầu năm nay; từ tháng 7: năm nay).")] = None,
+    folder: Annotated[
+        Path, typer.Argument(help="Thư mục của đơn vị (tạo mới nếu chưa có).", metavar="THU_MUC", show_default=False)
+    ],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--loai", metavar="LOAI", show_default=False, help="Loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung."
+        ),
+    ],
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--ky",
+            metavar="KY",
+            show_default=False,
+            help="Kỳ báo cáo (mặc định: 6 tháng đầu năm nay; từ tháng 7: năm nay).",
+        ),
+    ] = None,
 ) -> None:
     """Tạo hồ sơ đơn vị và một tệp báo cáo có chú thích từng khóa, soạn được ngay."""
     from datetime import date
@@ -400,8 +558,12 @@ def init(
 def next_report(
     report: OneReport,
     period: PeriodText,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", show_default=False,
-                                                   help="Tệp .yaml mới (mặc định: <loại>-<kỳ>.yaml cạnh tệp báo cáo).")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", show_default=False, help="Tệp .yaml mới (mặc định: <loại>-<kỳ>.yaml cạnh tệp báo cáo)."
+        ),
+    ] = None,
 ) -> None:
     """Viết tệp báo cáo kỳ sau từ báo cáo này: cùng đề cương và số liệu, giá trị kỳ mới để trống."""
     from baocao.input.next_period import write_next
@@ -410,18 +572,26 @@ def next_report(
     written = _or_exit(lambda: write_next(report, _period(period), output))
     out.print(f"[green]Đã viết[/] {escape(str(written.path))}")
     if written.to_fill:
-        out.print(f"Còn {len(written.to_fill)} giá trị cần điền (dòng có chú thích 'cần điền'); "
-                  "'baocao validate' báo từng chỗ cho đến khi điền xong:")
+        out.print(
+            f"Còn {len(written.to_fill)} giá trị cần điền (dòng có chú thích 'cần điền'); "
+            "'baocao validate' báo từng chỗ cho đến khi điền xong:"
+        )
         for problem in written.to_fill:
             out.print(f"  {escape(str(problem.location))}: {escape(problem.message)}")
 
 
 @app.command(name="import", cls=_Command, options_metavar="[TÙY CHỌN]")
 def import_report(
-    document: Annotated[Path, typer.Argument(help="Tệp Word của báo cáo (.docx; .doc cũ cần LibreOffice).", metavar="BAO-CAO.docx",
-                                             show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", metavar="THU_MUC",
-                                         help="Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có).")] = Path("."),
+    document: Annotated[
+        Path,
+        typer.Argument(
+            help="Tệp Word của báo cáo (.docx; .doc cũ cần LibreOffice).", metavar="BAO-CAO.docx", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", metavar="THU_MUC", help="Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có)."),
+    ] = Path("."),
 ) -> None:
     """Đọc báo cáo Word đã có thành hồ sơ đơn vị và tệp báo cáo YAML (soạn lại được bằng build)."""
     from baocao.readers.docx import import_docx
@@ -439,8 +609,16 @@ def import_report(
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def preview(
     report: OneReport,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="TEP.html", show_default=False,
-                                                   help="Tệp .html kết quả (mặc định: output/<tên báo cáo>.html).")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="TEP.html",
+            show_default=False,
+            help="Tệp .html kết quả (mặc định: output/<tên báo cáo>.html).",
+        ),
+    ] = None,
 ) -> None:
     """Viết bản xem trước của báo cáo: một trang HTML mở bằng trình duyệt, chia trang A4 như bản Word."""
     from baocao.pipeline import build as build_report
@@ -458,8 +636,12 @@ DEFAULT_PORT = 8030
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def watch(
     report: OneReport,
-    port: Annotated[int, typer.Option("--port", metavar="CONG", min=0, max=65535,
-                                      help="Cổng trên 127.0.0.1 (0: một cổng trống bất kỳ).")] = DEFAULT_PORT,
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port", metavar="CONG", min=0, max=65535, help="Cổng trên 127.0.0.1 (0: một cổng trống bất kỳ)."
+        ),
+    ] = DEFAULT_PORT,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Không tự mở trình duyệt.")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Mỗi lần lưu, xuất lại cả tệp PDF (cần LibreOffice).")] = False,
     templates: TemplateFolder = None,
@@ -524,7 +706,10 @@ def _converter():
 
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def schema(
-    folder: Annotated[Optional[Path], typer.Argument(help="Thư mục ghi lược đồ (mặc định: schema).", metavar="[THU_MUC]", show_default=False)] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="Thư mục ghi lược đồ (mặc định: schema).", metavar="[THU_MUC]", show_default=False),
+    ] = None,
 ) -> None:
     """Ghi lược đồ JSON (JSON Schema) của hồ sơ đơn vị và tệp báo cáo, để VS Code gợi ý và báo lỗi khi gõ."""
     from baocao.input.schema import SCHEMA_DIR, write_schemas
@@ -536,8 +721,8 @@ def schema(
 @templates_app.command(name="list", cls=_Command, options_metavar="[TÙY CHỌN]")
 def list_templates(report: OneReport, templates: TemplateFolder = None) -> None:
     """Cho biết báo cáo dùng tệp mẫu nào, và vì sao."""
-    from baocao.writers.docx.templates import describe, resolve
     from baocao.input.validate import read_sources
+    from baocao.writers.docx.templates import describe, resolve
 
     _check_files([report], folders=False)
     _check_folder(templates)
@@ -551,18 +736,30 @@ def list_templates(report: OneReport, templates: TemplateFolder = None) -> None:
 
 @templates_app.command(name="copy", cls=_Command, options_metavar="[TÙY CHỌN]")
 def copy_template(
-    name: Annotated[str, typer.Argument(help="Tên mẫu có sẵn: bao-cao, hoặc tên loại báo cáo (thi-dua, kt-xh, nhiem-vu, chung).",
-                                        metavar="TEN", show_default=False)],
-    folder: Annotated[Path, typer.Argument(help="Thư mục chép đến (mặc định: thư mục hiện tại).", metavar="[THU_MUC]")] = Path("."),
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Tên mẫu có sẵn: bao-cao, hoặc tên loại báo cáo (thi-dua, kt-xh, nhiem-vu, chung).",
+            metavar="TEN",
+            show_default=False,
+        ),
+    ],
+    folder: Annotated[
+        Path, typer.Argument(help="Thư mục chép đến (mặc định: thư mục hiện tại).", metavar="[THU_MUC]")
+    ] = Path("."),
 ) -> None:
     """Chép một mẫu có sẵn thành TEN.docx để sửa trong Word (không ghi đè tệp đã có)."""
     from baocao.writers.docx.templates import BUILTIN_FILES, copy_builtin
 
     if name not in BUILTIN_FILES:
-        raise typer.BadParameter(f"không có mẫu '{name}'; các mẫu có sẵn: {', '.join(sorted(BUILTIN_FILES))}.", param_hint="TEN")
+        raise typer.BadParameter(
+            f"không có mẫu '{name}'; các mẫu có sẵn: {', '.join(sorted(BUILTIN_FILES))}.", param_hint="TEN"
+        )
     target = _or_exit(lambda: copy_builtin(name, folder))
-    out.print(f"[green]Đã chép[/] {escape(str(target))}. Sửa trong Word, giữ nguyên các thẻ {{{{ ... }}}} và {{% ... %}}; "
-              f"kiểm tra bằng: baocao templates check {escape(str(target))}")
+    out.print(
+        f"[green]Đã chép[/] {escape(str(target))}. Sửa trong Word, giữ nguyên các thẻ {{{{ ... }}}} và {{% ... %}}; "
+        f"kiểm tra bằng: baocao templates check {escape(str(target))}"
+    )
 
 
 @templates_app.command(name="check", cls=_Command, options_metavar="[TÙY CHỌN]")
@@ -590,7 +787,7 @@ def _period(text: str) -> Period:
         raise typer.BadParameter(str(exc), param_hint="'--ky'") from None
 
 
-def _check_folder(folder: Optional[Path]) -> None:
+def _check_folder(folder: Path | None) -> None:
     if folder is not None and not folder.is_dir():
         raise typer.BadParameter(f"không có thư mục '{folder}'.", param_hint="'--thu-muc-mau'")
 
@@ -657,7 +854,10 @@ def main() -> None:
     except Exception as exc:  # a fault of the program, not of the clerk's files
         if os.environ.get("BAOCAO_DEBUG"):
             raise
-        err.print(f"[bold red]Lỗi trong chương trình baocao[/] (không phải do tệp của bạn): {escape(type(exc).__name__)}: {escape(str(exc))}")
+        err.print(
+            f"[bold red]Lỗi trong chương trình baocao[/] (không phải do tệp của bạn): {escape(type(exc).__name__)}: "
+            f"{escape(str(exc))}"
+        )
         err.print("Hãy gửi báo lỗi kèm tệp báo cáo; chạy lại với BAOCAO_DEBUG=1 để xem chi tiết.")
         code = EXIT_BUG
     raise SystemExit(code or 0)

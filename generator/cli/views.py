@@ -7,11 +7,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baocao.nd30 import ERROR, Finding
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from baocao.nd30 import ERROR, Finding
 
 if TYPE_CHECKING:
     from baocao.batch import Outcome
@@ -21,8 +22,14 @@ if TYPE_CHECKING:
 @contextmanager
 def progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
     """A progress bar of `total` reports; yields the callback that counts one done."""
-    bar = Progress(TextColumn("Đang soạn"), BarColumn(), MofNCompleteColumn(), TextColumn("báo cáo"),
-                   TimeElapsedColumn(), console=console)
+    bar = Progress(
+        TextColumn("Đang soạn"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("báo cáo"),
+        TimeElapsedColumn(),
+        console=console,
+    )
     with bar:
         task = bar.add_task("", total=total)
         yield lambda _outcome: bar.advance(task)
@@ -36,7 +43,9 @@ def summary(outcomes: list[Outcome]) -> Table:
     for outcome in outcomes:
         result = "[green]Đã soạn[/]" if outcome.ok else f"[bold red]Lỗi ({len(outcome.problems)})[/]"
         written = escape(str(outcome.job.target)) + (" + .pdf" if outcome.pdf else "") if outcome.ok else "—"
-        table.add_row(escape(outcome.job.unit), escape(outcome.job.report.name), result, str(len(outcome.warnings) or ""), written)
+        table.add_row(
+            escape(outcome.job.unit), escape(outcome.job.report.name), result, str(len(outcome.warnings) or ""), written
+        )
     return table
 
 
@@ -73,6 +82,8 @@ def changes_list(source: Path, fixed: Fixed) -> str:
     lines += [f"  {escape(str(change))}" for change in fixed.changes]
     left = fixed.left_to_people
     if left:
-        lines.append(f"Còn {len(left)} lỗi, cảnh báo chương trình không tự sửa (có thể làm đổi nội dung); "
-                     "người soạn sửa theo bảng dưới đây.")
+        lines.append(
+            f"Còn {len(left)} lỗi, cảnh báo chương trình không tự sửa (có thể làm đổi nội dung); "
+            "người soạn sửa theo bảng dưới đây."
+        )
     return "\n".join(lines)

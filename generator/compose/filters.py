@@ -107,8 +107,10 @@ def _options(options: tuple, named: dict[str, Any]) -> tuple[str | None, bool, i
         elif isinstance(option, str):
             plan = option
         else:
-            raise FilterError(f"Tham số '{option}' không hợp lệ: ghi tên kế hoạch ('nghi_quyet'), "
-                              "true (viết tắt) hoặc số chữ số thập phân.")
+            raise FilterError(
+                f"Tham số '{option}' không hợp lệ: ghi tên kế hoạch ('nghi_quyet'), "
+                "true (viết tắt) hoặc số chữ số thập phân."
+            )
     return plan, bool(short), so_le
 
 
@@ -127,9 +129,11 @@ def _percent(figure: Figure, base: Decimal, base_name: str, decimals: int) -> De
     value = to_number(figure)
     ratio = percent(value, base, decimals)
     if ratio is None:
-        raise FilterError(f"Không tính tỷ lệ % của '{figure.name}' so với {base_name}: "
-                          f"giá trị {fmt.format_number(value)}, {base_name} {fmt.format_number(base)} "
-                          f"(tỷ lệ chỉ có nghĩa khi cả hai không âm và {base_name} lớn hơn 0).")
+        raise FilterError(
+            f"Không tính tỷ lệ % của '{figure.name}' so với {base_name}: "
+            f"giá trị {fmt.format_number(value)}, {base_name} {fmt.format_number(base)} "
+            f"(tỷ lệ chỉ có nghĩa khi cả hai không âm và {base_name} lớn hơn 0)."
+        )
     return ratio
 
 
@@ -170,8 +174,13 @@ def chenh_lech(figure: Any, so_le: int | None = None) -> str:
     """'tăng 12 ha so với cùng kỳ' (absolute difference, in the figure's display scale)."""
     f = _need(figure, "cung_ky")
     decimals = _decimals(so_le) if so_le is not None else f.so_le
-    return fmt.format_difference(f.shown(to_number(f)), f.shown(f.cung_ky), decimals=decimals,  # type: ignore[arg-type]
-                                 unit=f.unit_shown, words=f.wording.cung_ky)
+    return fmt.format_difference(
+        f.shown(to_number(f)),
+        f.shown(f.cung_ky),  # type: ignore[arg-type]
+        decimals=decimals,
+        unit=f.unit_shown,
+        words=f.wording.cung_ky,
+    )
 
 
 def hai_chu_so(x: Any) -> str:
@@ -219,7 +228,21 @@ def trieu_dong(x: Any, so_le: int | None = None) -> str:
 
 FILTERS: dict[str, Callable[..., str]] = {
     f.__name__: f
-    for f in (so, so_dv, ke_hoach, phan_tram, ty_le, so_ke_hoach, so_cung_ky, tang_giam, chenh_lech, hai_chu_so,
-              ngay, ngay_ngan, la_ma, dong, trieu_dong)
+    for f in (
+        so,
+        so_dv,
+        ke_hoach,
+        phan_tram,
+        ty_le,
+        so_ke_hoach,
+        so_cung_ky,
+        tang_giam,
+        chenh_lech,
+        hai_chu_so,
+        ngay,
+        ngay_ngan,
+        la_ma,
+        dong,
+        trieu_dong,
+    )
 }
-

@@ -37,7 +37,7 @@ def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
 
     pos = 0
     while (match := _TOKEN.search(text, pos)) is not None:
-        buffer.append(text[pos:match.start()])
+        buffer.append(text[pos : match.start()])
         token, pos = match.group(), match.end()
         if token.startswith("\\"):
             buffer.append(token[1])

@@ -17,14 +17,14 @@ from jinja2 import TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
 from baocao import limits
-from baocao.limits import OverBudget
+from baocao.compose.filters import FILTERS, FilterError
+from baocao.compose.markup import MarkupError, parse_inline
+from baocao.compose.sandbox import Refused, UndefinedName, UnknownFilter, compile_sentence
 from baocao.document.model import Inline, Note
 from baocao.errors import BaocaoError, Location, Problem, suggest, told_elsewhere
 from baocao.figures.totals import Figure
-from baocao.compose.filters import FILTERS, FilterError
 from baocao.input.load import XML_INVALID
-from baocao.compose.markup import MarkupError, parse_inline
-from baocao.compose.sandbox import Refused, UndefinedName, UnknownFilter, compile_sentence
+from baocao.limits import OverBudget
 
 
 class Figures(dict):
@@ -38,7 +38,9 @@ class Figures(dict):
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _SAFE_HINT = "Câu văn chỉ được gọi số liệu và bộ lọc, ví dụ {{ so_lieu.ten | so }}."
-_SYNTAX_HINT = "Mỗi '{{' phải có '}}' đi kèm; tên số liệu viết liền, không dấu cách, ví dụ {{ so_lieu.dien_tich_lua | so }}."
+_SYNTAX_HINT = (
+    "Mỗi '{{' phải có '}}' đi kèm; tên số liệu viết liền, không dấu cách, ví dụ {{ so_lieu.dien_tich_lua | so }}."
+)
 _SYNTAX_MESSAGES = {  # Jinja's message → what is wrong, in Vietnamese (the first that matches)
     "unexpected end of template": "câu đã hết mà biểu thức chưa được đóng",
     "expected token 'end of print statement'": "thiếu '}}', hoặc tên có dấu cách",
@@ -55,7 +57,9 @@ class Narrator:
     """Renders clerks' sentences against one report's context; `seen` hears of each sentence typed
     at a place and what it rendered to (the trust checks look there for typed slips)."""
 
-    def __init__(self, context: Mapping[str, Any], seen: Callable[[str, str, Location], None] | None = None, text: str = ""):
+    def __init__(
+        self, context: Mapping[str, Any], seen: Callable[[str, str, Location], None] | None = None, text: str = ""
+    ):
         self.context = dict(context)
         self.seen = seen
         self.lines = text.splitlines()  # the report file's, to name the column of a misspelt name
@@ -85,8 +89,13 @@ class Narrator:
             raise BaocaoError(self._problem(exc, _line_of(where, lines, exc))) from None
         bad = XML_INVALID.search(rendered)
         if bad:
-            raise BaocaoError(Problem(where, f"Biểu thức tạo ra ký tự điều khiển U+{ord(bad.group()):04X}, không dùng được trong văn bản.",
-                                      "Xóa mã thoát (\\x.., \\u...) trong {{ ... }}."))
+            raise BaocaoError(
+                Problem(
+                    where,
+                    f"Biểu thức tạo ra ký tự điều khiển U+{ord(bad.group()):04X}, không dùng được trong văn bản.",
+                    "Xóa mã thoát (\\x.., \\u...) trong {{ ... }}.",
+                )
+            )
         return unicodedata.normalize("NFC", rendered)
 
     def _problem(self, exc: Exception, where: Location) -> Problem:
@@ -113,15 +122,20 @@ class Narrator:
             return Problem(where, f"Số liệu '{owner.name}' không có thuộc tính '{name}'.", suggest(name, fields))
         if isinstance(owner, Mapping):
             return Problem(where, f"Không có mục '{name}'.", suggest(name, owner))
-        return Problem(where, f"Tên '{name}' chưa được định nghĩa.",
-                       suggest(name, self.context, "Tên dùng được trong câu: " + ", ".join(sorted(self.context)) + "."))
+        return Problem(
+            where,
+            f"Tên '{name}' chưa được định nghĩa.",
+            suggest(name, self.context, "Tên dùng được trong câu: " + ", ".join(sorted(self.context)) + "."),
+        )
 
     def inlines(self, text: str, where: Location, note: Callable[[str, Location], Note] | None = None) -> list[Inline]:
         """Render a sentence and parse its inline markup; `note` resolves footnotes."""
         try:
             return parse_inline(self.render(text, where), lambda body: note(body, where) if note else _no_note())
         except MarkupError as exc:
-            raise BaocaoError(Problem(where, str(exc), "Đóng cặp dấu đánh dấu, hoặc viết \\* để có dấu * thường.")) from None
+            raise BaocaoError(
+                Problem(where, str(exc), "Đóng cặp dấu đánh dấu, hoặc viết \\* để có dấu * thường.")
+            ) from None
 
 
 def expression_fault(exc: Exception) -> tuple[str, str]:
@@ -132,23 +146,29 @@ def expression_fault(exc: Exception) -> tuple[str, str]:
         return f"Biểu thức không được phép vì lý do an toàn ({reason}).", _SAFE_HINT
     if isinstance(exc, (OverBudget, RecursionError, MemoryError)):
         reason = str(exc) if isinstance(exc, OverBudget) else "lồng nhau quá sâu hoặc tự gọi lại chính nó"
-        return (f"Biểu thức vượt giới hạn cho phép ({reason}).",
-                "Viết biểu thức ngắn gọn hơn: không lặp quá nhiều lần, không tạo chuỗi quá dài, "
-                "macro không gọi lại chính nó.")
+        return (
+            f"Biểu thức vượt giới hạn cho phép ({reason}).",
+            "Viết biểu thức ngắn gọn hơn: không lặp quá nhiều lần, không tạo chuỗi quá dài, "
+            "macro không gọi lại chính nó.",
+        )
     if isinstance(exc, FilterError):
         return str(exc), "Xem danh sách bộ lọc trong README."
     if isinstance(exc, ArithmeticError):
         return "Không tính được biểu thức: chia cho 0, hoặc số quá lớn.", "Kiểm tra phép tính trong {{ ... }}."
     if isinstance(exc, TypeError):
-        return ("Không tính được biểu thức: phép tính hoặc bộ lọc gặp giá trị không đúng kiểu (chữ thay cho số...).",
-                "Kiểm tra thứ tự phép tính và bộ lọc; bộ lọc | so đặt ở cuối, ví dụ {{ (so_lieu.a.gia_tri * 2) | so }}.")
+        return (
+            "Không tính được biểu thức: phép tính hoặc bộ lọc gặp giá trị không đúng kiểu (chữ thay cho số...).",
+            "Kiểm tra thứ tự phép tính và bộ lọc; bộ lọc | so đặt ở cuối, ví dụ {{ (so_lieu.a.gia_tri * 2) | so }}.",
+        )
     return f"Không tính được biểu thức ({exc}).", "Kiểm tra biểu thức trong {{ ... }}."
 
 
 def syntax_message(exc: TemplateSyntaxError) -> str:
     """What is wrong in a Jinja syntax error, in Vietnamese (sentences and Word templates)."""
     message = exc.message or ""
-    what = next((vi for en, vi in _SYNTAX_MESSAGES.items() if en in message), f"cú pháp không hợp lệ ({message.rstrip('.')})")
+    what = next(
+        (vi for en, vi in _SYNTAX_MESSAGES.items() if en in message), f"cú pháp không hợp lệ ({message.rstrip('.')})"
+    )
     got = re.search(r"got '([^']+)'", message)
     return f"{what} (gặp '{got.group(1)}')" if got else what
 
@@ -184,4 +204,3 @@ def _template_line(exc: Exception) -> int:
 
 def _no_note() -> Note:
     raise MarkupError("Không được đặt chú thích [^...] bên trong một chú thích khác hoặc ở chỗ này.")
-

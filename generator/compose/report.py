@@ -12,29 +12,53 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
-from baocao.conventions import formatting as fmt
-from baocao.conventions import marks, numbering
-from baocao.figures.compute import Computed
-from baocao.document.model import (Appendix, Block, Document, Frame, Heading, HeadingKind, Inline, Note, NumberedParagraph,
-                                   Paragraph, ParagraphRole, Table, Text, restyle)
-from baocao.errors import BaocaoError, Collector, Location, Problem
-from baocao.input.kinds import load_kind
-from baocao.input.load import SourceMap
-from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
 from baocao.compose.narrative import Figures, Narrator
 from baocao.compose.tables import build_table
 from baocao.compose.trust import NumberSlips
+from baocao.conventions import formatting as fmt
+from baocao.conventions import marks, numbering
+from baocao.document.model import (
+    Appendix,
+    Block,
+    Document,
+    Frame,
+    Heading,
+    HeadingKind,
+    Inline,
+    Note,
+    NumberedParagraph,
+    Paragraph,
+    ParagraphRole,
+    Table,
+    Text,
+    restyle,
+)
+from baocao.errors import BaocaoError, Collector, Location, Problem
+from baocao.figures.compute import Computed
+from baocao.input.kinds import load_kind
+from baocao.input.load import SourceMap
+from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
 from baocao.input.validate import Sources
 
 REPORT_TYPE_NAME = "BÁO CÁO"
 REPORT_TYPE_SIGN = "BC"
 # The heading kind (Word's Heading 1–5) of each label style; a Phần is "phan".
-_HEADING_KIND: dict[str, HeadingKind] = {"phan": "phan", numbering.LA_MA: "muc", numbering.SO: "tieu_muc",
-                                         numbering.SO_GHEP: "tieu_muc_2", numbering.CHU: "diem"}
+_HEADING_KIND: dict[str, HeadingKind] = {
+    "phan": "phan",
+    numbering.LA_MA: "muc",
+    numbering.SO: "tieu_muc",
+    numbering.SO_GHEP: "tieu_muc_2",
+    numbering.CHU: "diem",
+}
 _UNNUMBERED = "khong_so"
 # How a run-in title is printed when kieu_tieu_de does not say (ND30: 1.1. bold or bold italic; a) italic).
-_LEAD_DEFAULTS = {numbering.LA_MA: "dam", numbering.SO: "dam", numbering.SO_GHEP: "dam_nghieng",
-                  numbering.CHU: "nghieng", _UNNUMBERED: "dam"}
+_LEAD_DEFAULTS = {
+    numbering.LA_MA: "dam",
+    numbering.SO: "dam",
+    numbering.SO_GHEP: "dam_nghieng",
+    numbering.CHU: "nghieng",
+    _UNNUMBERED: "dam",
+}
 _NOTE_NAME = re.compile(r"^[a-z0-9_]+$")
 _BULLET_ROLES: tuple[ParagraphRole, ...] = ("bullet", "subbullet")
 
@@ -115,8 +139,10 @@ class _Composer:
             top = "phan" if self.report.co_phan else numbering.child_style(None, self.ladder)
             self._blocks(self.report.noi_dung, ("noi_dung",), _Level(top, 0, 0), 0)
             attempt(self._close, None)
-        appendices = [attempt(partial(self._appendix, spec, label, ("phu_luc", i)), None)
-                      for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels, strict=True))]
+        appendices = [
+            attempt(partial(self._appendix, spec, label, ("phu_luc", i)), None)
+            for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels, strict=True))
+        ]
         self._unused_notes()
         frame = None if self.report.chi_phu_luc else attempt(self._frame, None)
         self.warnings += self.slips.warnings + self.slips.mixed()
@@ -133,13 +159,25 @@ class _Composer:
         """One item of an outline list; its problems are kept and the next item is composed all the same."""
         if isinstance(item, Muc):
             if level is None or bullet:
-                raise BaocaoError(Problem(self.places.where(here), "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.", "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."))
+                raise BaocaoError(
+                    Problem(
+                        self.places.where(here),
+                        "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.",
+                        "Chuyển mục này vào noi_dung, ngang hàng với các mục khác.",
+                    )
+                )
             self._section(item, here, level)
         elif isinstance(item, KhoiBang):
             self.blocks.append(replace(self._table(item.bang, here + ("bang",)), source=self.places.where(here)))
         elif isinstance(item, list):
             if bullet >= len(_BULLET_ROLES):
-                raise BaocaoError(Problem(self.places.where(here), "Danh sách lồng quá hai cấp (chỉ có '-' và '+').", "Gộp bớt một cấp danh sách."))
+                raise BaocaoError(
+                    Problem(
+                        self.places.where(here),
+                        "Danh sách lồng quá hai cấp (chỉ có '-' và '+').",
+                        "Gộp bớt một cấp danh sách.",
+                    )
+                )
             self._blocks(item, here, level, bullet + 1)
         else:
             role: ParagraphRole = _BULLET_ROLES[bullet - 1] if bullet else "body"
@@ -155,7 +193,13 @@ class _Composer:
             self._blocks(section.noi_dung, path + ("noi_dung",), level, 0)  # its numbered children continue the level
             return
         if level.style is None:
-            raise BaocaoError(Problem(where, "Đề cương quá nhiều cấp (sâu nhất là điểm a), b), c)...).", "Chuyển bớt nội dung thành đoạn văn hoặc gạch đầu dòng."))
+            raise BaocaoError(
+                Problem(
+                    where,
+                    "Đề cương quá nhiều cấp (sâu nhất là điểm a), b), c)...).",
+                    "Chuyển bớt nội dung thành đoạn văn hoặc gạch đầu dòng.",
+                )
+            )
         level.count += 1
         _check_count(level.style, level.count, self.report.kieu_phan, where)
         self._note_style(level, where)
@@ -163,8 +207,13 @@ class _Composer:
         label = numbering.ladder_label(level.style, level.count, level.parent_number, self.report.kieu_phan == "chu")
         if section.doan:
             if level.style == "phan":
-                raise BaocaoError(Problem(where, "Phần (Phần I, Phần II) là tiêu đề riêng một dòng, không viết doan.",
-                                          "Chuyển đoạn văn vào noi_dung của Phần."))
+                raise BaocaoError(
+                    Problem(
+                        where,
+                        "Phần (Phần I, Phần II) là tiêu đề riêng một dòng, không viết doan.",
+                        "Chuyển đoạn văn vào noi_dung của Phần.",
+                    )
+                )
             self.blocks.append(self._numbered_paragraph(section, path, kind, label, level.style))
         else:
             title = self._inlines(section.tieu_de, path + ("tieu_de",))
@@ -177,8 +226,13 @@ class _Composer:
         style = section.kieu_muc_con or numbering.child_style(own, self.ladder)
         problem = numbering.ladder_problem(own, section.kieu_muc_con) if section.kieu_muc_con else ""
         if problem:
-            raise BaocaoError(Problem(self.places.where(path + ("kieu_muc_con",)), problem,
-                                      "Chọn kieu_muc_con thấp hơn kiểu của mục này, hoặc xóa dòng kieu_muc_con."))
+            raise BaocaoError(
+                Problem(
+                    self.places.where(path + ("kieu_muc_con",)),
+                    problem,
+                    "Chọn kieu_muc_con thấp hơn kiểu của mục này, hoặc xóa dòng kieu_muc_con.",
+                )
+            )
         return _Level(style, level.count, level.depth + 1)
 
     def _note_style(self, level: _Level, where: Location) -> None:
@@ -186,9 +240,15 @@ class _Composer:
         first = self.styles_by_depth.setdefault(level.depth, (level.style or "", where))
         if first[0] != level.style and level.depth not in self.mixed_depths:
             self.mixed_depths.add(level.depth)
-            self.warnings.append(Problem(where, f"Các mục cùng cấp đánh số hai kiểu: «{numbering.STYLE_SAMPLES.get(level.style or '', level.style)}» ở đây "
-                                                f"và «{numbering.STYLE_SAMPLES.get(first[0], first[0])}» ở dòng {first[1].line}.",
-                                         "Nên dùng một kiểu cho mỗi cấp: sửa kieu_muc_con, hoặc khai báo kieu_muc cho cả báo cáo."))
+            samples = numbering.STYLE_SAMPLES
+            self.warnings.append(
+                Problem(
+                    where,
+                    f"Các mục cùng cấp đánh số hai kiểu: «{samples.get(level.style or '', level.style)}» ở đây "
+                    f"và «{samples.get(first[0], first[0])}» ở dòng {first[1].line}.",
+                    "Nên dùng một kiểu cho mỗi cấp: sửa kieu_muc_con, hoặc khai báo kieu_muc cho cả báo cáo.",
+                )
+            )
 
     def _title(self, section: Muc, path: tuple, style: str) -> tuple[list[Inline], bool, bool]:
         """The title of a run-in heading or an unnumbered sub-head, bold and/or italic (kieu_tieu_de)."""
@@ -197,7 +257,9 @@ class _Composer:
         title = self._inlines(section.tieu_de, path + ("tieu_de",))
         return restyle(title, **{k: True for k, on in (("bold", bold), ("italic", italic)) if on}), bold, italic
 
-    def _numbered_paragraph(self, section: Muc, path: tuple, kind: HeadingKind, label: str, style: str) -> NumberedParagraph:
+    def _numbered_paragraph(
+        self, section: Muc, path: tuple, kind: HeadingKind, label: str, style: str
+    ) -> NumberedParagraph:
         """'1. text', or a run-in heading 'a) Lead-in: text' (':' added unless the lead-in ends with : . ? !)."""
         text = self._inlines(section.doan, path + ("doan",))
         source = self.places.where(path + ("tieu_de" if section.tieu_de else "doan",))
@@ -227,12 +289,22 @@ class _Composer:
     def _check_appendices_only(self) -> None:
         r = self.report
         if not r.phu_luc:
-            raise BaocaoError(Problem(self.places.where(("chi_phu_luc",)), "Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) nhưng chưa có phụ lục nào.",
-                                      "Thêm danh sách phu_luc, hoặc bỏ dòng chi_phu_luc."))
+            raise BaocaoError(
+                Problem(
+                    self.places.where(("chi_phu_luc",)),
+                    "Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) nhưng chưa có phụ lục nào.",
+                    "Thêm danh sách phu_luc, hoặc bỏ dòng chi_phu_luc.",
+                )
+            )
         for key in ("mo_dau", "noi_dung"):
             if getattr(r, key):
-                raise BaocaoError(Problem(self.places.where((key,)), f"Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) không có {key}.",
-                                          f"Xóa {key}, hoặc bỏ dòng chi_phu_luc để soạn cả báo cáo."))
+                raise BaocaoError(
+                    Problem(
+                        self.places.where((key,)),
+                        f"Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) không có {key}.",
+                        f"Xóa {key}, hoặc bỏ dòng chi_phu_luc để soạn cả báo cáo.",
+                    )
+                )
 
     # ---- text and footnotes -------------------------------------------------------------
 
@@ -244,13 +316,27 @@ class _Composer:
         if not _NOTE_NAME.match(body):
             return Note([self.narrator.inlines(body, where)])
         if body not in self.report.chu_thich:
-            raise BaocaoError(Problem(where, f"Chú thích '[^{body}]' chưa được định nghĩa trong chu_thich.",
-                                      f"Thêm '{body}: nội dung chú thích' vào nhóm chu_thich."))
+            raise BaocaoError(
+                Problem(
+                    where,
+                    f"Chú thích '[^{body}]' chưa được định nghĩa trong chu_thich.",
+                    f"Thêm '{body}: nội dung chú thích' vào nhóm chu_thich.",
+                )
+            )
         if body not in self.notes:
             paragraphs = self.report.chu_thich[body]
-            paths = [("chu_thich", body, i) for i in range(len(paragraphs))] if len(paragraphs) > 1 else [("chu_thich", body)]
-            self.notes[body] = Note([self.narrator.inlines(text, self.places.where(path))
-                                     for text, path in zip(paragraphs, paths, strict=True)], body)
+            paths = (
+                [("chu_thich", body, i) for i in range(len(paragraphs))]
+                if len(paragraphs) > 1
+                else [("chu_thich", body)]
+            )
+            self.notes[body] = Note(
+                [
+                    self.narrator.inlines(text, self.places.where(path))
+                    for text, path in zip(paragraphs, paths, strict=True)
+                ],
+                body,
+            )
         return self.notes[body]
 
     def _unused_notes(self) -> None:
@@ -262,20 +348,32 @@ class _Composer:
             if self.found.problems:
                 self.found.attempt(partial(self._note, name, self.places.where(("chu_thich", name))), None)
             else:
-                self.warnings.append(Problem(self.places.where(("chu_thich", name)), f"Chú thích '{name}' được định nghĩa nhưng không được dùng.",
-                                             f"Gọi nó trong câu bằng [^{name}] hoặc xóa đi."))
+                self.warnings.append(
+                    Problem(
+                        self.places.where(("chu_thich", name)),
+                        f"Chú thích '{name}' được định nghĩa nhưng không được dùng.",
+                        f"Gọi nó trong câu bằng [^{name}] hoặc xóa đi.",
+                    )
+                )
 
     def _close(self) -> None:
         """The closing sentence ending with './.'; with ket_luan: false the last body paragraph ends with it."""
         if self.report.ket_luan is not False:
-            text = self.report.ket_luan or load_kind(self.report.loai).closing(" ".join(self._subject().split()), self.unit.ten_goi_tat)
+            text = self.report.ket_luan or load_kind(self.report.loai).closing(
+                " ".join(self._subject().split()), self.unit.ten_goi_tat
+            )
             self.blocks.append(Paragraph(_end_mark(self._inlines(text, ("ket_luan",))), "closing"))
             return
         last = self.blocks[-1] if self.blocks else None
         if not isinstance(last, (Paragraph, NumberedParagraph)):
-            raise BaocaoError(Problem(self.places.where(("ket_luan",)), "Báo cáo không có câu kết (ket_luan: false) thì phải kết thúc "
-                                      "bằng một đoạn văn (dấu './.' đặt cuối đoạn đó).",
-                                      "Thêm một đoạn văn cuối noi_dung, hoặc bỏ dòng ket_luan: false để có câu kết mặc định."))
+            raise BaocaoError(
+                Problem(
+                    self.places.where(("ket_luan",)),
+                    "Báo cáo không có câu kết (ket_luan: false) thì phải kết thúc "
+                    "bằng một đoạn văn (dấu './.' đặt cuối đoạn đó).",
+                    "Thêm một đoạn văn cuối noi_dung, hoặc bỏ dòng ket_luan: false để có câu kết mặc định.",
+                )
+            )
         self.blocks[-1] = replace(last, inlines=_end_mark(last.inlines))
 
     # ---- frame ------------------------------------------------------------------------
@@ -283,14 +381,25 @@ class _Composer:
     def _subject(self) -> str:
         subject = self.report.trich_yeu or load_kind(self.report.loai).subject(self.report.ky_bao_cao)
         if not subject:
-            raise BaocaoError(Problem(self.places.where(("loai",)), "Báo cáo loại 'chung' cần ghi trich_yeu.", "Thêm dòng 'trich_yeu: ...' (nội dung chính của báo cáo)."))
+            raise BaocaoError(
+                Problem(
+                    self.places.where(("loai",)),
+                    "Báo cáo loại 'chung' cần ghi trich_yeu.",
+                    "Thêm dòng 'trich_yeu: ...' (nội dung chính của báo cáo).",
+                )
+            )
         return "\n".join(self._plain(line, ("trich_yeu",)) for line in subject.splitlines() if line.strip())
 
     def _plain(self, text: str, path: tuple) -> str:
         """A frame line: its expressions rendered; markup is refused (the template styles the line)."""
         where = self.places.where(path)
-        refuse = BaocaoError(Problem(where, f"Dòng '{path[-1]}' không dùng chữ đậm, nghiêng, chỉ số trên hay chú thích.",
-                                     "Xóa các dấu **, *, ^ hoặc [^...] ở dòng này (mẫu Word đã định dạng sẵn)."))
+        refuse = BaocaoError(
+            Problem(
+                where,
+                f"Dòng '{path[-1]}' không dùng chữ đậm, nghiêng, chỉ số trên hay chú thích.",
+                "Xóa các dấu **, *, ^ hoặc [^...] ở dòng này (mẫu Word đã định dạng sẵn).",
+            )
+        )
 
         def no_note(_body: str, _where: Location) -> Note:
             raise refuse
@@ -332,18 +441,33 @@ def _refuse_typed_number(section: Muc, where: Location) -> None:
     """A title or numbered paragraph must not start with a number typed by hand."""
     typed = numbering.read_label(section.tieu_de or section.doan)
     if typed and (section.tieu_de or typed.text.endswith((".", ")"))):
-        raise BaocaoError(Problem(where, f"«{(section.tieu_de or section.doan)[:40]}» có ghi số thứ tự.",
-                                  "Xóa số thứ tự ở đầu; số được đánh tự động."))
+        raise BaocaoError(
+            Problem(
+                where,
+                f"«{(section.tieu_de or section.doan)[:40]}» có ghi số thứ tự.",
+                "Xóa số thứ tự ở đầu; số được đánh tự động.",
+            )
+        )
 
 
 def _check_count(style: str, number: int, part_style: str, where: Location) -> None:
     """Numbering styles that run out: Vietnamese letters (23 points), 'Phần thứ …' words (10 parts)."""
     if style == numbering.CHU and number > len(fmt.VIETNAMESE_LETTERS):
-        raise BaocaoError(Problem(where, f"Quá {len(fmt.VIETNAMESE_LETTERS)} điểm a), b), c)... trong một mục.",
-                                  "Chuyển bớt các điểm thành gạch đầu dòng hoặc chia thành nhiều mục."))
+        raise BaocaoError(
+            Problem(
+                where,
+                f"Quá {len(fmt.VIETNAMESE_LETTERS)} điểm a), b), c)... trong một mục.",
+                "Chuyển bớt các điểm thành gạch đầu dòng hoặc chia thành nhiều mục.",
+            )
+        )
     if style == "phan" and part_style == "chu" and number > len(numbering.PART_ORDINALS):
-        raise BaocaoError(Problem(where, f"Cách ghi 'Phần thứ …' chỉ dùng cho tối đa {len(numbering.PART_ORDINALS)} phần.",
-                                  "Dùng kieu_phan: so (Phần I, Phần II, ...) cho báo cáo nhiều phần."))
+        raise BaocaoError(
+            Problem(
+                where,
+                f"Cách ghi 'Phần thứ …' chỉ dùng cho tối đa {len(numbering.PART_ORDINALS)} phần.",
+                "Dùng kieu_phan: so (Phần I, Phần II, ...) cho báo cáo nhiều phần.",
+            )
+        )
 
 
 def _upper(inlines: list[Inline]) -> list[Inline]:
@@ -377,9 +501,15 @@ def appendix_labels(appendices: list[PhuLuc]) -> list[str]:
 
 def attached_line(report: BaoCao, unit: DonVi) -> str:
     """'(Kèm theo Báo cáo số 142/BC-UBND ngày 15/6/2026 của UBND xã Tân Hòa)'; a draft leaves blanks."""
-    reference = fmt.format_doc_reference(REPORT_TYPE_NAME.capitalize(), report.so, f"{REPORT_TYPE_SIGN}-{unit.ky_hieu}", None)
+    reference = fmt.format_doc_reference(
+        REPORT_TYPE_NAME.capitalize(), report.so, f"{REPORT_TYPE_SIGN}-{unit.ky_hieu}", None
+    )
     date = report.ngay.as_date()
-    day = f" {fmt.format_date_short(date)}" if date else f"{fmt.DRAFT_BLANK}/{fmt.pad_month(report.ngay.month)}/{report.ngay.year}"
+    day = (
+        f" {fmt.format_date_short(date)}"
+        if date
+        else f"{fmt.DRAFT_BLANK}/{fmt.pad_month(report.ngay.month)}/{report.ngay.year}"
+    )
     return f"(Kèm theo {reference} ngày{day} của {unit.ten_goi_tat})"
 
 

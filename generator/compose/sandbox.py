@@ -24,9 +24,36 @@ from baocao import limits
 from baocao.compose.filters import FILTERS, FilterError, to_number
 from baocao.conventions import formatting as fmt
 from baocao.limits import MAX_NUMBER, MAX_TEXT, OverBudget
+
 # Jinja's own filters kept in the sandbox: none takes a size ('center(10**9)'); results are checked.
-_BUILTIN_FILTERS = ("abs", "capitalize", "count", "d", "default", "e", "escape", "first", "float", "int", "last", "length",
-                    "list", "lower", "max", "min", "reverse", "round", "sort", "string", "sum", "title", "trim", "unique", "upper", "wordcount")
+_BUILTIN_FILTERS = (
+    "abs",
+    "capitalize",
+    "count",
+    "d",
+    "default",
+    "e",
+    "escape",
+    "first",
+    "float",
+    "int",
+    "last",
+    "length",
+    "list",
+    "lower",
+    "max",
+    "min",
+    "reverse",
+    "round",
+    "sort",
+    "string",
+    "sum",
+    "title",
+    "trim",
+    "unique",
+    "upper",
+    "wordcount",
+)
 # What a sentence may hold besides text: {{ ... }} and {% if %}; no loops, macros or variables.
 _SENTENCE_STATEMENTS = (nodes.Output, nodes.If)
 
@@ -74,10 +101,18 @@ class _BudgetedCode(CodeGenerator):
 
     def visit_For(self, node: nodes.For, frame: Frame) -> None:
         fixed = sum(len(data.data) for child in node.body for data in child.find_all(nodes.TemplateData))
-        budgeted = nodes.Call(nodes.EnvironmentAttribute("budgeted_loop"), [node.iter, nodes.Const(fixed)], [],
-                              None, None, lineno=node.iter.lineno)
-        super().visit_For(nodes.For(node.target, budgeted, node.body, node.else_, node.test, node.recursive,
-                                    lineno=node.lineno), frame)
+        budgeted = nodes.Call(
+            nodes.EnvironmentAttribute("budgeted_loop"),
+            [node.iter, nodes.Const(fixed)],
+            [],
+            None,
+            None,
+            lineno=node.iter.lineno,
+        )
+        super().visit_For(
+            nodes.For(node.target, budgeted, node.body, node.else_, node.test, node.recursive, lineno=node.lineno),
+            frame,
+        )
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.joined(context, (")
@@ -140,12 +175,21 @@ def _before_binop(operator: str, left: Any, right: Any) -> None:
         raise Refused("không định dạng chuỗi bằng '%'")
     if operator == "*" and isinstance(right, (str, list, tuple)):
         left, right = right, left
-    if (operator == "*" and isinstance(left, (str, list, tuple)) and _is_int(right)
-            and limits.weight(left) * right > MAX_TEXT):
+    if (
+        operator == "*"
+        and isinstance(left, (str, list, tuple))
+        and _is_int(right)
+        and limits.weight(left) * right > MAX_TEXT
+    ):
         raise Refused("chuỗi quá dài")
     if operator == "+" and limits.weight(left) + limits.weight(right) > 2 * MAX_TEXT:
         raise Refused("chuỗi quá dài")
-    if operator == "**" and _is_int(left) and _is_int(right) and right * (abs(left).bit_length() - 1) > MAX_NUMBER.bit_length():
+    if (
+        operator == "**"
+        and _is_int(left)
+        and _is_int(right)
+        and right * (abs(left).bit_length() - 1) > MAX_NUMBER.bit_length()
+    ):
         raise Refused("số quá lớn")
 
 
@@ -199,18 +243,27 @@ def _printable(value: Any) -> Any:
         exponent = number.as_tuple().exponent
         assert isinstance(exponent, int)  # to_number's numbers are finite
         if exponent < -6:
-            raise FilterError(f"Kết quả {number:.8f}… có quá nhiều chữ số thập phân; làm tròn bằng bộ lọc, ví dụ {{{{ ... | so(1) }}}}.")
+            raise FilterError(
+                f"Kết quả {number:.8f}… có quá nhiều chữ số thập phân; làm tròn bằng bộ lọc, ví dụ "
+                f"{{{{ ... | so(1) }}}}."
+            )
         return fmt.format_number(number)
     if isinstance(value, str) or type(value).__str__ is not object.__str__:
         return value
-    raise FilterError("Không in trực tiếp được cả một nhóm; gọi một mục hoặc thuộc tính của nó, "
-                      "ví dụ {{ so_lieu.ten | so }} hoặc {{ nhiem_vu.tong.da_hoan_thanh }}.")
+    raise FilterError(
+        "Không in trực tiếp được cả một nhóm; gọi một mục hoặc thuộc tính của nó, "
+        "ví dụ {{ so_lieu.ten | so }} hoặc {{ nhiem_vu.tong.da_hoan_thanh }}."
+    )
 
 
 def make_environment(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
     """The sandbox every sentence and template renders in (sentences print through _printable)."""
-    env = _Sandbox(undefined=_Undefined, autoescape=autoescape, keep_trailing_newline=False,
-                   finalize=_charged if autoescape else _printable)
+    env = _Sandbox(
+        undefined=_Undefined,
+        autoescape=autoescape,
+        keep_trailing_newline=False,
+        finalize=_charged if autoescape else _printable,
+    )
     env.max_output = limits.MAX_TEMPLATE_OUTPUT if autoescape else MAX_TEXT
     env.filters = {name: _bounded(env.filters[name]) for name in _BUILTIN_FILTERS} | FILTERS
     del env.globals["lipsum"]  # Lorem ipsum has no place in a report, and lipsum(10**6) takes minutes
@@ -232,4 +285,3 @@ def compile_sentence(source: str) -> Template:
         if isinstance(node, nodes.Filter) and node.name not in _SENTENCES.filters:
             raise UnknownFilter(node.name, node.lineno)
     return _SENTENCES.from_string(tree)
-

@@ -15,9 +15,9 @@ from functools import partial
 from itertools import groupby
 from typing import Any, overload
 
+from baocao.compose.narrative import Figures
 from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
-from baocao.compose.narrative import Figures
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest, told_elsewhere
 from baocao.figures.totals import Figure, differs, percent, sum_values
 from baocao.input.load import SourceMap
@@ -30,7 +30,11 @@ BREAKDOWN_KEY = "chi_tiet"  # '- chi_tiet: name': one row per unit of a roll-up 
 RESERVED_KEYS = (FIGURE_KEY, BREAKDOWN_KEY, "nhom", "dong")
 FIGURE_FIELDS = ("ten", "don_vi", *FIGURE_VALUES)
 #: Computed column kinds → the two cells they are computed from.
-COMPUTED = {"ty_le_ke_hoach": ("gia_tri", "ke_hoach"), "ty_le_cung_ky": ("gia_tri", "cung_ky"), "chenh_lech": ("gia_tri", "cung_ky")}
+COMPUTED = {
+    "ty_le_ke_hoach": ("gia_tri", "ke_hoach"),
+    "ty_le_cung_ky": ("gia_tri", "cung_ky"),
+    "chenh_lech": ("gia_tri", "cung_ky"),
+}
 PERCENT_KINDS = ("phan_tram", "ty_le_ke_hoach", "ty_le_cung_ky")
 PLAN_KEY = "ke_hoach."
 COLUMN_NAMES = {key for keys in COMPUTED.values() for key in keys}
@@ -67,10 +71,18 @@ class _TableBuilder:
     def build(self) -> Table:
         self._check_columns()
         found = Collector()  # every row's problem, not only the first
-        groups = [(group, path, [item for raw, row_path in entries for item in found.attempt(partial(self._items, raw, row_path), [])])
-                  for group, path, entries in grouped_rows(self.spec, self.path, self.places)]
+        groups = [
+            (
+                group,
+                path,
+                [item for raw, row_path in entries for item in found.attempt(partial(self._items, raw, row_path), [])],
+            )
+            for group, path, entries in grouped_rows(self.spec, self.path, self.places)
+        ]
         items = [item for _, _, group_items in groups for item in group_items]
-        self.decimals = max((item.figure.so_le for item in items if item.figure and item.figure.so_le is not None), default=None)
+        self.decimals = max(
+            (item.figure.so_le for item in items if item.figure and item.figure.so_le is not None), default=None
+        )
         rows = self._header_rows()
         number = 0  # items are numbered straight through the groups
         for roman, (group, path, group_items) in enumerate(groups, 1):
@@ -86,7 +98,9 @@ class _TableBuilder:
             widths=[c.do_rong or DEFAULT_WIDTHS.get(c.kieu, 2) for c in self.columns],
             rows=rows,
             caption=self.inlines(self.spec.tieu_de, self.path + ("tieu_de",)),
-            unit=self.inlines(f"Đơn vị tính: {self.spec.don_vi_tinh}", self.path + ("don_vi_tinh",)) if self.spec.don_vi_tinh else [],
+            unit=self.inlines(f"Đơn vị tính: {self.spec.don_vi_tinh}", self.path + ("don_vi_tinh",))
+            if self.spec.don_vi_tinh
+            else [],
             notes=[self.inlines(note, self.path + ("ghi_chu", i)) for i, note in enumerate(self.spec.ghi_chu)],
         )
 
@@ -100,13 +114,21 @@ class _TableBuilder:
 
     def _check_columns(self) -> None:
         if not self.columns:
-            raise self._fail(self.path, "Bảng chưa có cột nào.", "Thêm danh sách cot: mỗi cột có tieu_de, khoa và kieu.")
+            raise self._fail(
+                self.path, "Bảng chưa có cột nào.", "Thêm danh sách cot: mỗi cột có tieu_de, khoa và kieu."
+            )
         seen: set[str] = set()
         for i, column in enumerate(self.columns):
             if column.khoa in RESERVED_KEYS:
-                raise self._fail(self.path + ("cot", i, "khoa"), f"Không đặt tên cột là '{column.khoa}' (tên dành riêng).", "Chọn tên khác cho cột.")
+                raise self._fail(
+                    self.path + ("cot", i, "khoa"),
+                    f"Không đặt tên cột là '{column.khoa}' (tên dành riêng).",
+                    "Chọn tên khác cho cột.",
+                )
             if column.khoa and column.khoa in seen:
-                raise self._fail(self.path + ("cot", i, "khoa"), f"Hai cột cùng tên '{column.khoa}'.", "Mỗi cột một khoa riêng.")
+                raise self._fail(
+                    self.path + ("cot", i, "khoa"), f"Hai cột cùng tên '{column.khoa}'.", "Mỗi cột một khoa riêng."
+                )
             seen.add(column.khoa)
 
     def _header_rows(self) -> list[Row]:
@@ -142,11 +164,19 @@ class _TableBuilder:
             return [self._item(raw, path)]
         here = path + (BREAKDOWN_KEY,)
         if len(raw) > 1:
-            raise self._fail(path, f"Dòng '{BREAKDOWN_KEY}' không ghi thêm ô nào khác.", f"Viết riêng một dòng, ví dụ '- {BREAKDOWN_KEY}: lua_xuan'.")
+            raise self._fail(
+                path,
+                f"Dòng '{BREAKDOWN_KEY}' không ghi thêm ô nào khác.",
+                f"Viết riêng một dòng, ví dụ '- {BREAKDOWN_KEY}: lua_xuan'.",
+            )
         figure = self._figure(raw[BREAKDOWN_KEY], here)
         if not figure.chi_tiet:
-            raise self._fail(here, f"Số liệu '{figure.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có chi tiết theo đơn vị.",
-                             f"Dùng '- {FIGURE_KEY}: {figure.name}' cho số liệu này.")
+            raise self._fail(
+                here,
+                f"Số liệu '{figure.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có "
+                f"chi tiết theo đơn vị.",
+                f"Dùng '- {FIGURE_KEY}: {figure.name}' cho số liệu này.",
+            )
         items = [_Item(here) for _ in figure.chi_tiet]
         for item, part in zip(items, figure.chi_tiet, strict=True):
             self._fill_from_figure(item, part, here)
@@ -157,16 +187,22 @@ class _TableBuilder:
         if item.figure is None:
             self._check_computable(path)
         elif not item.figure.ten and any(c.khoa == "ten" for c in self.inputs):
-            raise self._fail(path + (FIGURE_KEY,), f"Số liệu '{item.figure.name}' chưa có tên (ten) để ghi vào bảng.",
-                             f"Thêm 'ten: ...' cho số liệu '{item.figure.name}' trong so_lieu.")
+            raise self._fail(
+                path + (FIGURE_KEY,),
+                f"Số liệu '{item.figure.name}' chưa có tên (ten) để ghi vào bảng.",
+                f"Thêm 'ten: ...' cho số liệu '{item.figure.name}' trong so_lieu.",
+            )
         return item
 
     def _listed(self, raw: list, path: tuple) -> _Item:
         """A row written as a list: one cell per column that is not numbered or computed."""
         if len(raw) != len(self.inputs):
             names = ", ".join(c.tieu_de for c in self.inputs)
-            raise self._fail(path, f"Dòng có {len(raw)} ô nhưng bảng cần {len(self.inputs)} ô (các cột: {names}).",
-                             "Thêm hoặc bớt ô cho đủ; ô để trống ghi \"\".")
+            raise self._fail(
+                path,
+                f"Dòng có {len(raw)} ô nhưng bảng cần {len(self.inputs)} ô (các cột: {names}).",
+                'Thêm hoặc bớt ô cho đủ; ô để trống ghi "".',
+            )
         item = _Item(path)
         for i, (column, value) in enumerate(zip(self.inputs, raw, strict=True)):
             self._put(item, column.khoa, value, path + (i,))
@@ -177,15 +213,21 @@ class _TableBuilder:
         allowed = [c.khoa for c in self.inputs] + [FIGURE_KEY, BREAKDOWN_KEY, STATUS_KEY]
         for key in raw:
             if key not in allowed:
-                raise self._fail(path + (key,), f"Bảng không có cột '{key}'.",
-                                 suggest(key, allowed, "Các cột ghi được: " + ", ".join(allowed) + "."))
+                raise self._fail(
+                    path + (key,),
+                    f"Bảng không có cột '{key}'.",
+                    suggest(key, allowed, "Các cột ghi được: " + ", ".join(allowed) + "."),
+                )
         item = _Item(path)
         if FIGURE_KEY in raw:
             self._fill_from_figure(item, self._figure(raw[FIGURE_KEY], path + (FIGURE_KEY,)), path + (FIGURE_KEY,))
         for key, value in raw.items():
             if item.figure is not None and (key in FIGURE_VALUES or key in self._plan_columns):
-                raise self._fail(path + (key,), f"Ô '{key}' đã lấy từ số liệu '{item.figure.name}', không ghi tay.",
-                                 "Xóa ô này, hoặc sửa số liệu trong so_lieu.")
+                raise self._fail(
+                    path + (key,),
+                    f"Ô '{key}' đã lấy từ số liệu '{item.figure.name}', không ghi tay.",
+                    "Xóa ô này, hoặc sửa số liệu trong so_lieu.",
+                )
             if key != FIGURE_KEY:
                 self._put(item, key, value, path + (key,))
         return item
@@ -195,8 +237,11 @@ class _TableBuilder:
         if figure is None and isinstance(self.figures, Figures) and name in self.figures.failed:
             raise told_elsewhere()
         if figure is None:
-            raise self._fail(path, f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
-                             suggest(str(name), self.figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."))
+            raise self._fail(
+                path,
+                f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
+                suggest(str(name), self.figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."),
+            )
         return figure
 
     def _fill_from_figure(self, item: _Item, figure: Figure, path: tuple) -> None:
@@ -211,8 +256,9 @@ class _TableBuilder:
                 try:
                     plan = figure.plan(column.ke_hoach)
                 except ValueError as exc:
-                    raise self._fail(path, f"Cột '{column.tieu_de}': {exc}",
-                                     "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng.") from None
+                    raise self._fail(
+                        path, f"Cột '{column.tieu_de}': {exc}", "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng."
+                    ) from None
                 item.values[_plan_key(column.ke_hoach)] = None if plan is None else figure.shown(plan)
                 if column.kieu == "so":
                     item.values[column.khoa], item.paths[column.khoa] = item.values[_plan_key(column.ke_hoach)], path
@@ -240,7 +286,11 @@ class _TableBuilder:
         if isinstance(value, list) and all(isinstance(v, (str, int, Decimal)) for v in value):
             return [str(v) for v in value]
         if isinstance(value, (dict, list)):
-            raise self._fail(path, f"Ô của cột '{column.tieu_de}' phải là một đoạn văn hoặc danh sách các đoạn.", "Sửa giá trị ở dòng này.")
+            raise self._fail(
+                path,
+                f"Ô của cột '{column.tieu_de}' phải là một đoạn văn hoặc danh sách các đoạn.",
+                "Sửa giá trị ở dòng này.",
+            )
         return str(value)
 
     def _number(self, column: Cot, value: Any, path: tuple) -> Decimal | str:
@@ -252,7 +302,11 @@ class _TableBuilder:
             return fmt.parse_vn_number(value if isinstance(value, (int, Decimal)) else text)
         except ValueError as exc:
             if _DIGIT.search(text):
-                raise self._fail(path, f"Ô của cột '{column.tieu_de}': {exc}", "Viết số kiểu Việt Nam, ví dụ 1.539,72 (đặt trong dấu nháy nếu có dấu phẩy).") from None
+                raise self._fail(
+                    path,
+                    f"Ô của cột '{column.tieu_de}': {exc}",
+                    "Viết số kiểu Việt Nam, ví dụ 1.539,72 (đặt trong dấu nháy nếu có dấu phẩy).",
+                ) from None
             return text
 
     def _check_computable(self, path: tuple) -> None:
@@ -261,11 +315,15 @@ class _TableBuilder:
         for column in self.columns:
             missing = [k for k in _sources(column) if k not in keys]
             if missing:
-                names = ", ".join(k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_KEY)}"
-                                  for k in missing)
-                raise self._fail(path, f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, "
-                                       f"nhưng dòng này không lấy từ số liệu và bảng không có cột {', '.join(missing)}.",
-                                 f"Ghi dòng dạng '- so_lieu: ten', hoặc thêm các cột ({names}).")
+                names = ", ".join(
+                    k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_KEY)}" for k in missing
+                )
+                raise self._fail(
+                    path,
+                    f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, "
+                    f"nhưng dòng này không lấy từ số liệu và bảng không có cột {', '.join(missing)}.",
+                    f"Ghi dòng dạng '- so_lieu: ten', hoặc thêm các cột ({names}).",
+                )
 
     # ---- cells -----------------------------------------------------------------------
 
@@ -274,7 +332,9 @@ class _TableBuilder:
             return Cell([[Text(str(number))]], "center")
         if column.kieu == "van_ban":
             return Cell(self._paragraphs(item.values.get(column.khoa), item.paths.get(column.khoa, item.path)))
-        return self._number_cell(column, _value(column, item.values), item.figure.so_le if item.figure else self.decimals)
+        return self._number_cell(
+            column, _value(column, item.values), item.figure.so_le if item.figure else self.decimals
+        )
 
     def _paragraphs(self, value: Any, path: tuple) -> list[list[Inline]]:
         """A text cell: a list is one paragraph per item, a text splits at blank lines."""
@@ -298,23 +358,39 @@ class _TableBuilder:
         path = self.path + ("tong_cong",)
         lead = next((i for i, c in enumerate(self.columns) if c.kieu not in ("stt", "van_ban")), len(self.columns))
         if lead == 0:
-            raise self._fail(path, "Bảng cần một cột chữ ở đầu để ghi 'Tổng cộng'.", "Thêm cột tên (kieu: van_ban) làm cột đầu tiên.")
+            raise self._fail(
+                path, "Bảng cần một cột chữ ở đầu để ghi 'Tổng cộng'.", "Thêm cột tên (kieu: van_ban) làm cột đầu tiên."
+            )
         self._check_units(items, path)
-        keys = ({c.khoa for c in self.inputs if c.kieu == "so"} | set(FIGURE_VALUES)
-                | {_plan_key(c.ke_hoach) for c in self.columns if c.ke_hoach})
+        keys = (
+            {c.khoa for c in self.inputs if c.kieu == "so"}
+            | set(FIGURE_VALUES)
+            | {_plan_key(c.ke_hoach) for c in self.columns if c.ke_hoach}
+        )
         totals = {key: sum_values(item.values.get(key) for item in items) for key in keys}
         if isinstance(self.spec.tong_cong, dict):
             self._check_stated(self._keyed(self.spec.tong_cong, path), totals)
         cells = [Cell([[Text(TOTAL_LABEL)]], "center", span=lead)]
         for column in self.columns[lead:]:
-            cells.append(self._number_cell(column, _value(column, totals), self.decimals) if column.kieu in ("so", *COMPUTED) else Cell([[]]))
+            cells.append(
+                self._number_cell(column, _value(column, totals), self.decimals)
+                if column.kieu in ("so", *COMPUTED)
+                else Cell([[]])
+            )
         return Row(cells, "total")
 
     def _check_units(self, items: list[_Item], path: tuple) -> None:
-        units = {item.values["don_vi"] for item in items if isinstance(item.values.get("don_vi"), str) and item.values["don_vi"]}
+        units = {
+            item.values["don_vi"]
+            for item in items
+            if isinstance(item.values.get("don_vi"), str) and item.values["don_vi"]
+        }
         if len(units) > 1:
-            raise self._fail(path, f"Không cộng được các dòng khác đơn vị tính: {', '.join(sorted(units))}.",
-                             "Bỏ dòng Tổng cộng (tong_cong: false), hoặc chỉ cộng các dòng cùng đơn vị tính.")
+            raise self._fail(
+                path,
+                f"Không cộng được các dòng khác đơn vị tính: {', '.join(sorted(units))}.",
+                "Bỏ dòng Tổng cộng (tong_cong: false), hoặc chỉ cộng các dòng cùng đơn vị tính.",
+            )
 
     def _check_stated(self, stated: _Item, totals: dict[str, Decimal | None]) -> None:
         """A total written in the YAML (or cited from a figure) must equal the sum of the rows; a figure that
@@ -324,11 +400,18 @@ class _TableBuilder:
             kept = stated.figure is not None and stated.figure.kept  # warned where the figure is declared
             if isinstance(given, Decimal) and (computed is None or kept) and column.kieu == "so":
                 totals[column.khoa] = given
-            elif isinstance(given, Decimal) and computed is not None and differs(given, computed, _decimals(column, self.decimals)):
+            elif (
+                isinstance(given, Decimal)
+                and computed is not None
+                and differs(given, computed, _decimals(column, self.decimals))
+            ):
                 source = f" (số liệu '{stated.figure.name}')" if stated.figure else ""
-                raise self._fail(stated.paths[column.khoa],
-                                 f"Tổng cộng cột '{column.tieu_de}' ghi {fmt.format_number(given)}{source} nhưng cộng các dòng được {fmt.format_number(computed)}.",
-                                 "Sửa số tổng hoặc số ở các dòng; có thể bỏ số tổng để chương trình tự cộng.")
+                raise self._fail(
+                    stated.paths[column.khoa],
+                    f"Tổng cộng cột '{column.tieu_de}' ghi {fmt.format_number(given)}{source} nhưng cộng "
+                    f"các dòng được {fmt.format_number(computed)}.",
+                    "Sửa số tổng hoặc số ở các dòng; có thể bỏ số tổng để chương trình tự cộng.",
+                )
 
 
 def _value(column: Cot, values: dict[str, Any]) -> Any:

@@ -35,7 +35,9 @@ def placeholder_warnings(sources: Sources) -> list[Problem]:
     for model, places in ((sources.report, sources.report_map), (sources.unit, sources.unit_map)):
         for path, text in _texts(model, ()):
             where = places.where(path)
-            found += [_warning(slip, locate(places, where, text, slip.token, slip.start)) for slip in placeholder_slips(text)]
+            found += [
+                _warning(slip, locate(places, where, text, slip.token, slip.start)) for slip in placeholder_slips(text)
+            ]
     return sorted(found, key=lambda w: (w.location.file != sources.report_map.file, w.location.line, w.location.column))
 
 

@@ -127,9 +127,7 @@ def format_percent(value: Number, decimals: int = DEFAULT_PERCENT_DECIMALS, trim
     return _layout(number, None if trim else decimals) + PERCENT
 
 
-def percent_of(
-    part: Number | None, whole: Number | None, decimals: int = DEFAULT_PERCENT_DECIMALS
-) -> Decimal | None:
+def percent_of(part: Number | None, whole: Number | None, decimals: int = DEFAULT_PERCENT_DECIMALS) -> Decimal | None:
     """part / whole * 100 rounded half up; None when part is None, or whole is None or 0.
 
     >>> percent_of(1, 8), percent_of(1, 8, 0), percent_of(5, 0)
@@ -148,8 +146,9 @@ def _required_percent(value: Number, base: Number | None, base_name: str, decima
     return ratio
 
 
-def ratio_words(verb: str, ratio: Number, words: str, decimals: int = DEFAULT_PERCENT_DECIMALS,
-                trim: bool = False) -> str:
+def ratio_words(
+    verb: str, ratio: Number, words: str, decimals: int = DEFAULT_PERCENT_DECIMALS, trim: bool = False
+) -> str:
     """A percentage in the house wording: 'đạt 48,2% KH', 'bằng 101,3% SVCK'; no verb: '98,8% CTKH'.
 
     >>> ratio_words("", Decimal("98.75"), "CTKH")
@@ -186,8 +185,9 @@ def format_change(
     return f"{word} {format_percent(abs(change), decimals, trim)} {words}".rstrip()
 
 
-def format_difference(value: Number, previous: Number, decimals: int | None = None, unit: str = "",
-                      words: str = _SAME_PERIOD_WORDS) -> str:
+def format_difference(
+    value: Number, previous: Number, decimals: int | None = None, unit: str = "", words: str = _SAME_PERIOD_WORDS
+) -> str:
     """Absolute change: "tăng 12 ha so với cùng kỳ", "giảm 1.020 người so với cùng kỳ" or "bằng cùng kỳ".
 
     decimals as in format_number; a difference that rounds to 0 is "bằng cùng kỳ".
@@ -223,10 +223,7 @@ def format_million_dong(value_in_dong: Number, decimals: int | None = None) -> s
 
 def _invalid_number_message(text: str) -> str:
     example = format_number(Decimal("1539.72"))
-    return (
-        f"Số không hợp lệ: {text!r}. "
-        f"Dùng dấu phẩy cho phần thập phân, dấu chấm để phân cách hàng nghìn: {example}"
-    )
+    return f"Số không hợp lệ: {text!r}. Dùng dấu phẩy cho phần thập phân, dấu chấm để phân cách hàng nghìn: {example}"
 
 
 def _vn_number_regex() -> re.Pattern[str]:

@@ -62,8 +62,12 @@ def read_label(text: str) -> Typed | None:
         word = match["ordinal"].lower()
         return Typed(PART, (PART_ORDINALS.index(word) + 1 if word in PART_ORDINALS else 0,), True, written)
     if match["part"] or match["roman"]:
-        return Typed(PART if match["part"] else SECTION, (_ROMAN_NUMBERS.get(match["part"] or match["roman"], 0),),
-                     False, written)
+        return Typed(
+            PART if match["part"] else SECTION,
+            (_ROMAN_NUMBERS.get(match["part"] or match["roman"], 0),),
+            False,
+            written,
+        )
     if match["arabic"]:
         return Typed(ARABIC, tuple(int(n) for n in match["arabic"].rstrip(".").split(".")), False, written)
     return Typed(POINT, (VIETNAMESE_LETTERS.find(match["letter"]) + 1,), False, written)
@@ -84,8 +88,10 @@ def ladder_problem(parent: str | None, child: str) -> str:
     they can; `parent` None: the top of the outline or a Phần)."""
     sample = STYLE_SAMPLES[child]
     if parent is not None and LADDER_STYLES.index(child) <= LADDER_STYLES.index(parent):
-        return (f"Mục con kiểu «{sample}» không đặt dưới mục «{STYLE_SAMPLES[parent]}»: cấp dưới phải là kiểu thấp "
-                f"hơn, theo thứ tự I. → 1. → 1.1. → a).")
+        return (
+            f"Mục con kiểu «{sample}» không đặt dưới mục «{STYLE_SAMPLES[parent]}»: cấp dưới phải là kiểu thấp "
+            f"hơn, theo thứ tự I. → 1. → 1.1. → a)."
+        )
     if child == SO_GHEP and parent != SO:
         return f"Mục kiểu «{sample}» chỉ đặt ngay dưới một mục kiểu «1.» (số ghép lấy số của mục cha)."
     return ""

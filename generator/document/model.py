@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from baocao.errors import Location
 
@@ -39,7 +39,7 @@ class NoteRef:
     note: Note
 
 
-Inline = Union[Text, NoteRef]
+Inline = Text | NoteRef
 
 
 def restyle(inlines: list[Inline], **changes: bool) -> list[Inline]:
@@ -140,7 +140,7 @@ class Table:
         yield from self.notes
 
 
-Block = Union[Heading, NumberedParagraph, Paragraph, Table]
+Block = Heading | NumberedParagraph | Paragraph | Table
 
 
 @dataclass

@@ -37,8 +37,16 @@ def compute(sources: Sources) -> Computed:
     warnings = list(rollup.warnings) if rollup else []
     figures: dict[str, Figure] = {}
     if rollup:
-        figures, problems = resolve_figures(report.so_lieu, places, rollup.figures, figure_style(sources.unit, report), warnings)
+        figures, problems = resolve_figures(
+            report.so_lieu, places, rollup.figures, figure_style(sources.unit, report), warnings
+        )
         found.add(problems)
     tasks = found.attempt(lambda: summarize_tasks(report, places), TaskSummary(TaskCount(""), ()))
-    return Computed(figures, tasks, rollup.summary if rollup else None, warnings,
-                    found.problems, frozenset(report.so_lieu) - frozenset(figures))
+    return Computed(
+        figures,
+        tasks,
+        rollup.summary if rollup else None,
+        warnings,
+        found.problems,
+        frozenset(report.so_lieu) - frozenset(figures),
+    )

@@ -19,9 +19,9 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from baocao.figures.totals import Figure, compute_figures, figure_style, sum_figure
-from baocao.errors import BaocaoError, Location, Problem, fail, suggest
 from baocao.conventions.formatting import format_number
+from baocao.errors import BaocaoError, Location, Problem, fail, suggest
+from baocao.figures.totals import Figure, compute_figures, figure_style, sum_figure
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, TongHop
 from baocao.input.validate import load_model, load_sources
@@ -92,8 +92,11 @@ def roll_up(report: BaoCao, places: SourceMap) -> RollUp:
     if report.tong_hop is None:
         stray = next((name for name, spec in report.so_lieu.items() if spec.tong_tu), None)
         if stray:
-            raise fail(places.where(("so_lieu", stray, "tong_tu")), f"Số liệu '{stray}' ghi tong_tu nhưng báo cáo chưa khai báo tong_hop.",
-                       "Thêm nhóm tong_hop với cac_bao_cao (các tệp báo cáo cấp dưới), hoặc xóa dòng tong_tu.")
+            raise fail(
+                places.where(("so_lieu", stray, "tong_tu")),
+                f"Số liệu '{stray}' ghi tong_tu nhưng báo cáo chưa khai báo tong_hop.",
+                "Thêm nhóm tong_hop với cac_bao_cao (các tệp báo cáo cấp dưới), hoặc xóa dòng tong_tu.",
+            )
         return RollUp()
     return _RollUp(report, report.tong_hop, places).run()
 
@@ -107,17 +110,34 @@ class _RollUp:
         reports = [self._load(path) for path in self._files()]
         units = [r for r in reports if r.problem is None]
         failed = [r for r in reports if r.problem is not None]
-        self.warnings.extend(Problem(r.problem.location, f"Báo cáo của {r.name} có lỗi nên không được tổng hợp: {r.problem.message}",
-                                     r.problem.hint or _FIX_SOURCE) for r in failed if r.problem is not None)
+        self.warnings.extend(
+            Problem(
+                r.problem.location,
+                f"Báo cáo của {r.name} có lỗi nên không được tổng hợp: {r.problem.message}",
+                r.problem.hint or _FIX_SOURCE,
+            )
+            for r in failed
+            if r.problem is not None
+        )
         if not units:
-            raise BaocaoError(Problem(self._where("cac_bao_cao"), f"Không có báo cáo cấp dưới nào dùng được để tổng hợp ({len(failed)} báo cáo có lỗi).",
-                                      "Sửa các lỗi nêu dưới đây trong báo cáo của các đơn vị.", tuple(self.warnings)))
+            raise BaocaoError(
+                Problem(
+                    self._where("cac_bao_cao"),
+                    f"Không có báo cáo cấp dưới nào dùng được để tổng hợp ({len(failed)} báo cáo có lỗi).",
+                    "Sửa các lỗi nêu dưới đây trong báo cáo của các đơn vị.",
+                    tuple(self.warnings),
+                )
+            )
         self._check_duplicates(units)
         missing = self._missing(reports)
         figures = {name: self._figure(name, spec, units) for name, spec in self.report.so_lieu.items() if spec.tong_tu}
-        summary = Summary(Names(u.name for u in units), Names(missing), Names(r.name for r in failed),
-                          len(self.spec.danh_sach_don_vi) or len(reports),
-                          {name: Breakdown(figure.chi_tiet) for name, figure in figures.items()})
+        summary = Summary(
+            Names(u.name for u in units),
+            Names(missing),
+            Names(r.name for r in failed),
+            len(self.spec.danh_sach_don_vi) or len(reports),
+            {name: Breakdown(figure.chi_tiet) for name, figure in figures.items()},
+        )
         return RollUp(figures, summary, self.warnings)
 
     def _where(self, *path: str | int) -> Location:
@@ -137,8 +157,11 @@ class _RollUp:
             matches = [Path(os.path.normpath(base / m)) for m in sorted(glob.glob(pattern, root_dir=base))]
             matches = [m for m in matches if m.is_file()]
             if not matches:
-                raise fail(self._where("cac_bao_cao", i), f"Không có tệp báo cáo nào khớp '{pattern}' (tính từ thư mục {base}).",
-                           "Kiểm tra đường dẫn: tính từ thư mục của báo cáo này; '*' thay cho một tên thư mục hoặc tên tệp.")
+                raise fail(
+                    self._where("cac_bao_cao", i),
+                    f"Không có tệp báo cáo nào khớp '{pattern}' (tính từ thư mục {base}).",
+                    "Kiểm tra đường dẫn: tính từ thư mục của báo cáo này; '*' thay cho một tên thư mục hoặc tên tệp.",
+                )
             for match in matches:
                 found.setdefault(match.resolve(), match)
         if own is not None:
@@ -152,8 +175,11 @@ class _RollUp:
             sources = load_sources(path)
             period, own = sources.report.ky_bao_cao, self.report.ky_bao_cao
             if period != own:
-                raise fail(sources.report_map.where(("ky_bao_cao",)), f"Kỳ báo cáo '{period}' khác kỳ của báo cáo tổng hợp ('{own}').",
-                           "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao.")
+                raise fail(
+                    sources.report_map.where(("ky_bao_cao",)),
+                    f"Kỳ báo cáo '{period}' khác kỳ của báo cáo tổng hợp ('{own}').",
+                    "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao.",
+                )
             style = figure_style(sources.unit, sources.report)
             figures = compute_figures(sources.report.so_lieu, sources.report_map, style=style, warnings=self.warnings)
         except BaocaoError as exc:
@@ -167,9 +193,14 @@ class _RollUp:
         for unit in units:
             first = seen.setdefault(_key(unit.name), unit)
             if first is not unit:
-                raise BaocaoError(Problem(Location(unit.path), f"Hai báo cáo của cùng đơn vị '{unit.name}' (ten_goi_tat); số liệu sẽ bị cộng hai lần.",
-                                          "Chỉ để một báo cáo cho mỗi đơn vị: sửa mẫu cac_bao_cao hoặc ten_goi_tat trong hồ sơ đơn vị.",
-                                          (Problem(Location(first.path), "Báo cáo thứ nhất của đơn vị này."),)))
+                raise BaocaoError(
+                    Problem(
+                        Location(unit.path),
+                        f"Hai báo cáo của cùng đơn vị '{unit.name}' (ten_goi_tat); số liệu sẽ bị cộng hai lần.",
+                        "Chỉ để một báo cáo cho mỗi đơn vị: sửa mẫu cac_bao_cao hoặc ten_goi_tat trong hồ sơ đơn vị.",
+                        (Problem(Location(first.path), "Báo cáo thứ nhất của đơn vị này."),),
+                    )
+                )
 
     def _missing(self, reports: list[_Unit]) -> list[str]:
         """Expected units with no report (warned at their line); reports of units not expected are warned too."""
@@ -179,13 +210,24 @@ class _RollUp:
         for report in reports:
             if not report.keys & listed.keys():
                 summed = "" if report.problem else " (vẫn được tổng hợp)"
-                self.warnings.append(Problem(self._where("danh_sach_don_vi"), f"Báo cáo '{report.path}' của {report.name} không có trong danh_sach_don_vi{summed}.",
-                                             "Thêm đơn vị này (tên thư mục hoặc ten_goi_tat) vào danh_sach_don_vi, hoặc sửa mẫu cac_bao_cao."))
+                self.warnings.append(
+                    Problem(
+                        self._where("danh_sach_don_vi"),
+                        f"Báo cáo '{report.path}' của {report.name} không có trong danh_sach_don_vi{summed}.",
+                        "Thêm đơn vị này (tên thư mục hoặc ten_goi_tat) vào danh_sach_don_vi, "
+                        "hoặc sửa mẫu cac_bao_cao.",
+                    )
+                )
         reported = set().union(*(report.keys for report in reports))
         missing = [entry for entry in self.spec.danh_sach_don_vi if _key(entry) not in reported]
         for entry in missing:
-            self.warnings.append(Problem(self._where("danh_sach_don_vi", listed[_key(entry)]), f"Chưa có báo cáo của đơn vị '{entry}'.",
-                                         "Kiểm tra tên thư mục của đơn vị và mẫu cac_bao_cao, hoặc chờ đơn vị gửi báo cáo."))
+            self.warnings.append(
+                Problem(
+                    self._where("danh_sach_don_vi", listed[_key(entry)]),
+                    f"Chưa có báo cáo của đơn vị '{entry}'.",
+                    "Kiểm tra tên thư mục của đơn vị và mẫu cac_bao_cao, hoặc chờ đơn vị gửi báo cáo.",
+                )
+            )
         return missing
 
     # ---- the figures --------------------------------------------------------------------
@@ -196,33 +238,53 @@ class _RollUp:
         parts = [(u, replace(u.figures[source], ten=u.name)) for u in units if self._has(u, name, source)]
         if not parts:
             known = {figure for u in units for figure in u.figures}
-            raise fail(self.places.where(("so_lieu", name, "tong_tu")), f"Không báo cáo cấp dưới nào có số liệu '{source}'.", suggest(source, known))
+            raise fail(
+                self.places.where(("so_lieu", name, "tong_tu")),
+                f"Không báo cáo cấp dưới nào có số liệu '{source}'.",
+                suggest(source, known),
+            )
         self._check_summable(name, parts)
         self._check_units(name, spec, parts)
         self._warn_partial(name, source, parts)
-        sources = [Problem(self.places.where(("so_lieu", name, "tong_tu")), f"Tổng của số liệu '{source}' trong {len(parts)} báo cáo:"),
-                   *(Problem(u.where(source), f"{u.name}: {_values(part)}.") for u, part in parts)]
+        sources = [
+            Problem(
+                self.places.where(("so_lieu", name, "tong_tu")),
+                f"Tổng của số liệu '{source}' trong {len(parts)} báo cáo:",
+            ),
+            *(Problem(u.where(source), f"{u.name}: {_values(part)}.") for u, part in parts),
+        ]
         what = f"tổng của {len(parts)} báo cáo cấp dưới"
         total = sum_figure(name, spec, [part for _, part in parts], self.places, what, sources, self.warnings)
-        return replace(total, ten=spec.ten or parts[0][0].figures[source].ten, chi_tiet=tuple(part for _, part in parts))
+        return replace(
+            total, ten=spec.ten or parts[0][0].figures[source].ten, chi_tiet=tuple(part for _, part in parts)
+        )
 
     def _check_summable(self, name: str, parts: list[tuple[_Unit, Figure]]) -> None:
         """Percentages and averages are never summed: the province computes them from its own totals."""
         unit, part = parts[0]
         if part.kind in ("ty_le_cua", "trung_binh_cua") or part.don_vi == "%":
             what = "trung bình" if part.kind == "trung_binh_cua" else "tỷ lệ"
-            raise BaocaoError([
-                Problem(self.places.where(("so_lieu", name, "tong_tu")),
+            raise BaocaoError(
+                [
+                    Problem(
+                        self.places.where(("so_lieu", name, "tong_tu")),
                         f"Số liệu '{part.name}' của các báo cáo cấp dưới là {what}, không cộng được thành '{name}'.",
-                        "Cộng các số liệu gốc (tong_tu), rồi khai báo ty_le_cua hoặc trung_binh_cua từ các tổng."),
-                Problem(unit.where(part.name), f"Số liệu '{part.name}' của {unit.name}."),
-            ])
+                        "Cộng các số liệu gốc (tong_tu), rồi khai báo ty_le_cua hoặc trung_binh_cua từ các tổng.",
+                    ),
+                    Problem(unit.where(part.name), f"Số liệu '{part.name}' của {unit.name}."),
+                ]
+            )
 
     def _has(self, unit: _Unit, name: str, source: str) -> bool:
         if source in unit.figures:
             return True
-        self.warnings.append(Problem(unit.where(), f"Báo cáo của {unit.name} không có số liệu '{source}'; '{name}' được cộng mà không có đơn vị này.",
-                                     f"Khai báo '{source}' trong so_lieu của báo cáo này, hoặc sửa tên ở tong_tu của báo cáo tổng hợp."))
+        self.warnings.append(
+            Problem(
+                unit.where(),
+                f"Báo cáo của {unit.name} không có số liệu '{source}'; '{name}' được cộng mà không có đơn vị này.",
+                f"Khai báo '{source}' trong so_lieu của báo cáo này, hoặc sửa tên ở tong_tu của báo cáo tổng hợp.",
+            )
+        )
         return False
 
     def _check_units(self, name: str, spec: SoLieu, parts: list[tuple[_Unit, Figure]]) -> None:
@@ -232,10 +294,15 @@ class _RollUp:
         for unit, part in parts:
             if part.don_vi != expected:
                 reference = self.places.where(("so_lieu", name, "don_vi")) if spec.don_vi else first.where(spec.tong_tu)
-                raise BaocaoError(Problem(unit.where(spec.tong_tu, "don_vi"), f"Số liệu '{spec.tong_tu}' của {unit.name} tính bằng "
-                                          f"{_unit(part.don_vi)}, khác đơn vị {_unit(expected)} của '{name}'.",
-                                          "Các số liệu được cộng phải cùng đơn vị tính: sửa đơn vị hoặc quy đổi số liệu.",
-                                          (Problem(reference, f"Đơn vị tính {_unit(expected)} ghi ở đây."),)))
+                raise BaocaoError(
+                    Problem(
+                        unit.where(spec.tong_tu, "don_vi"),
+                        f"Số liệu '{spec.tong_tu}' của {unit.name} tính bằng "
+                        f"{_unit(part.don_vi)}, khác đơn vị {_unit(expected)} của '{name}'.",
+                        "Các số liệu được cộng phải cùng đơn vị tính: sửa đơn vị hoặc quy đổi số liệu.",
+                        (Problem(reference, f"Đơn vị tính {_unit(expected)} ghi ở đây."),),
+                    )
+                )
 
     def _warn_partial(self, name: str, source: str, parts: list[tuple[_Unit, Figure]]) -> None:
         """A plan (named or not) or same period some units give and others not cannot be summed: say which lack it."""
@@ -243,12 +310,18 @@ class _RollUp:
         for key in keys:
             lacking = [unit for unit, part in parts if part.slots().get(key) is None]
             if 0 < len(lacking) < len(parts):
-                self.warnings.extend(Problem(unit.where(source), f"Số liệu '{source}' của {unit.name} không có {key} nên '{name}' không có tổng {key}.",
-                                             f"Ghi {key} cho số liệu này (các đơn vị khác có ghi).") for unit in lacking)
+                self.warnings.extend(
+                    Problem(
+                        unit.where(source),
+                        f"Số liệu '{source}' của {unit.name} không có {key} nên '{name}' không có tổng {key}.",
+                        f"Ghi {key} cho số liệu này (các đơn vị khác có ghi).",
+                    )
+                    for unit in lacking
+                )
 
 
 def _name_beside(path: Path) -> str:
-    """The unit of a report that failed to load: ten_goi_tat of the usual profile beside it if that loads, else its folder's name."""
+    """The unit of a report that failed to load: ten_goi_tat of the profile beside it if that loads, else its folder."""
     try:
         return load_model(path.parent / UNIT_FILE, DonVi)[0].ten_goi_tat
     except BaocaoError:
@@ -266,4 +339,8 @@ def _unit(unit: str) -> str:
 
 def _values(figure: Figure) -> str:
     """'gia_tri 612,4; ke_hoach 620; cung_ky 605,8' (the fields the figure has)."""
-    return "; ".join(f"{key} {format_number(getattr(figure, key), figure.so_le)}" for key in FIGURE_VALUES if getattr(figure, key) is not None)
+    return "; ".join(
+        f"{key} {format_number(getattr(figure, key), figure.so_le)}"
+        for key in FIGURE_VALUES
+        if getattr(figure, key) is not None
+    )

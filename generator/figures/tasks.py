@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from baocao.errors import BaocaoError, Problem
 from baocao.conventions.formatting import percent_of
+from baocao.errors import BaocaoError, Problem
 from baocao.input.load import SourceMap
-from baocao.input.model import BaoCao, Bang, KhoiBang, Muc
+from baocao.input.model import Bang, BaoCao, KhoiBang, Muc
 from baocao.input.rows import STATUS_CHOICES, grouped_rows, row_status
 
 
@@ -72,7 +72,9 @@ def summarize_tasks(report: BaoCao, places: SourceMap) -> TaskSummary:
     groups: list[TaskCount] = []
     for spec, path in _tables(report):
         rows = grouped_rows(spec, path, places)
-        statuses = [[(row_status(spec, row, row_path, places), row_path) for row, row_path in entries] for _, _, entries in rows]
+        statuses = [
+            [(row_status(spec, row, row_path, places), row_path) for row, row_path in entries] for _, _, entries in rows
+        ]
         if not any(status for group in statuses for status, _ in group):
             continue
         for (group, _, _), group_statuses in zip(rows, statuses, strict=True):
@@ -85,8 +87,13 @@ def summarize_tasks(report: BaoCao, places: SourceMap) -> TaskSummary:
 
 def _required(status: str | None, path: tuple, places: SourceMap) -> str:
     if status is None:
-        raise BaocaoError(Problem(places.where(path), "Dòng này chưa ghi trạng thái, trong khi các dòng khác của bảng có ghi.",
-                                  f"Thêm 'trang_thai: ...' ({STATUS_CHOICES})."))
+        raise BaocaoError(
+            Problem(
+                places.where(path),
+                "Dòng này chưa ghi trạng thái, trong khi các dòng khác của bảng có ghi.",
+                f"Thêm 'trang_thai: ...' ({STATUS_CHOICES}).",
+            )
+        )
     return status
 
 

@@ -208,8 +208,14 @@ class _Resolver:
             for part in self._bottom_up(name):
                 self.resolve(part, ())
         except RecursionError:
-            raise BaocaoError(Problem(self.where(name), f"Số liệu '{name}' được tính qua một chuỗi số liệu quá dài, "
-                                      "có vòng lặp (số liệu được tính từ chính nó).", _LOOP_HINT)) from None
+            raise BaocaoError(
+                Problem(
+                    self.where(name),
+                    f"Số liệu '{name}' được tính qua một chuỗi số liệu quá dài, "
+                    "có vòng lặp (số liệu được tính từ chính nó).",
+                    _LOOP_HINT,
+                )
+            ) from None
         return self.done[name]
 
     def _bottom_up(self, name: str) -> list[str]:

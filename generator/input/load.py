@@ -40,30 +40,66 @@ MAX_NODES = 100_000  # values one file may expand to (aliases can multiply a sma
 
 _COPIED_HINT = "Xóa ký tự này (thường do sao chép từ tệp khác)."
 _QUOTE_HINT = "đặt cả câu trong dấu nháy kép \"...\" hoặc viết câu trong khối '>-'"
-_STAR_HINT = "Câu bắt đầu bằng '*' (chữ đậm, nghiêng) hoặc '&' phải đặt trong dấu nháy kép, ví dụ \"**Kết quả** đạt...\"."
+_STAR_HINT = (
+    "Câu bắt đầu bằng '*' (chữ đậm, nghiêng) hoặc '&' phải đặt trong dấu nháy kép, ví dụ \"**Kết quả** đạt...\"."
+)
 # libyaml's problem text → what is wrong and what to do, in Vietnamese.
 _YAML_PROBLEMS = {
-    "mapping values are not allowed": ("Có dấu hai chấm ':' ở chỗ không được phép",
-                                       f"Nếu đây là câu văn có dấu ':', {_QUOTE_HINT}. Nếu là khóa, thụt lề cho thẳng hàng với các khóa cùng cấp."),
-    "could not find expected ':'": ("Thiếu dấu hai chấm ':' sau tên khóa", "Viết 'khoa: giá trị', hoặc sửa thụt lề của dòng này."),
-    "did not find expected key": ("Thụt lề không thẳng hàng", "Các khóa cùng cấp phải bắt đầu ở cùng một cột; thụt lề bằng dấu cách."),
+    "mapping values are not allowed": (
+        "Có dấu hai chấm ':' ở chỗ không được phép",
+        f"Nếu đây là câu văn có dấu ':', {_QUOTE_HINT}. Nếu là khóa, thụt lề cho thẳng hàng với các khóa cùng cấp.",
+    ),
+    "could not find expected ':'": (
+        "Thiếu dấu hai chấm ':' sau tên khóa",
+        "Viết 'khoa: giá trị', hoặc sửa thụt lề của dòng này.",
+    ),
+    "did not find expected key": (
+        "Thụt lề không thẳng hàng",
+        "Các khóa cùng cấp phải bắt đầu ở cùng một cột; thụt lề bằng dấu cách.",
+    ),
     "tab character": ("Có ký tự Tab", "Dùng dấu cách để thụt lề, không dùng phím Tab."),
-    "did not find expected '-'": ("Các mục của danh sách thụt lề không thẳng hàng", "Các mục cùng danh sách phải cùng thụt lề và bắt đầu bằng '- '."),
-    "did not find expected ','": ("Thiếu dấu đóng ngoặc ']' hoặc '}'", "Kiểm tra các cặp ngoặc [...] và {...} ở dòng này."),
-    "found unknown escape character": ("Dấu '\\' trong dấu nháy kép đi với ký tự không hợp lệ", "Dùng dấu nháy đơn '...' hoặc viết '\\\\'."),
-    "cannot start any token": ("Giá trị bắt đầu bằng ký tự không được phép (như @ hoặc `)", "Đặt giá trị trong dấu nháy kép \"...\"."),
+    "did not find expected '-'": (
+        "Các mục của danh sách thụt lề không thẳng hàng",
+        "Các mục cùng danh sách phải cùng thụt lề và bắt đầu bằng '- '.",
+    ),
+    "did not find expected ','": (
+        "Thiếu dấu đóng ngoặc ']' hoặc '}'",
+        "Kiểm tra các cặp ngoặc [...] và {...} ở dòng này.",
+    ),
+    "found unknown escape character": (
+        "Dấu '\\' trong dấu nháy kép đi với ký tự không hợp lệ",
+        "Dùng dấu nháy đơn '...' hoặc viết '\\\\'.",
+    ),
+    "cannot start any token": (
+        "Giá trị bắt đầu bằng ký tự không được phép (như @ hoặc `)",
+        'Đặt giá trị trong dấu nháy kép "...".',
+    ),
     "found undefined alias": ("Giá trị bắt đầu bằng '*' bị hiểu là tham chiếu '*ten'", _STAR_HINT),
     "expected alphabetic or numeric character": ("Giá trị bắt đầu bằng '*' hoặc '&' bị hiểu là tham chiếu", _STAR_HINT),
-    "expected comment or line break": ("Có chữ thừa sau dấu nháy đóng (hoặc sau '|', '>')", f"Nếu đây là một câu, {_QUOTE_HINT}."),
-    "block sequence entries are not allowed": ("Dấu '- ' của danh sách đặt sai chỗ",
-                                               f"Mỗi mục danh sách viết trên một dòng riêng; câu bắt đầu bằng '-' thì {_QUOTE_HINT}."),
+    "expected comment or line break": (
+        "Có chữ thừa sau dấu nháy đóng (hoặc sau '|', '>')",
+        f"Nếu đây là một câu, {_QUOTE_HINT}.",
+    ),
+    "block sequence entries are not allowed": (
+        "Dấu '- ' của danh sách đặt sai chỗ",
+        f"Mỗi mục danh sách viết trên một dòng riêng; câu bắt đầu bằng '-' thì {_QUOTE_HINT}.",
+    ),
     "mapping keys are not allowed": ("Dấu '?' hoặc khóa đặt sai chỗ", f"Câu có dấu '?' hoặc ':' thì {_QUOTE_HINT}."),
-    "expected node content": ("Thiếu giá trị, hoặc thừa dấu ngoặc, dấu phẩy", f"Kiểm tra các cặp ngoặc [...] {{...}}; câu có các dấu này thì {_QUOTE_HINT}."),
-    "invalid Unicode character escape": ("Mã thoát \\u... trong dấu nháy kép không hợp lệ", "Dùng dấu nháy đơn '...', hoặc viết đúng mã \\uXXXX."),
+    "expected node content": (
+        "Thiếu giá trị, hoặc thừa dấu ngoặc, dấu phẩy",
+        f"Kiểm tra các cặp ngoặc [...] {{...}}; câu có các dấu này thì {_QUOTE_HINT}.",
+    ),
+    "invalid Unicode character escape": (
+        "Mã thoát \\u... trong dấu nháy kép không hợp lệ",
+        "Dùng dấu nháy đơn '...', hoặc viết đúng mã \\uXXXX.",
+    ),
     "found duplicate anchor": ("Tên '&...' được khai báo hai lần", "Đặt tên khác cho một trong hai."),
-    "unexpected end of stream": ("Thiếu dấu nháy đóng \" hoặc ' ở cuối câu", "Thêm dấu nháy đóng cho câu bắt đầu ở dòng này."),
+    "unexpected end of stream": (
+        "Thiếu dấu nháy đóng \" hoặc ' ở cuối câu",
+        "Thêm dấu nháy đóng cho câu bắt đầu ở dòng này.",
+    ),
     "but found another document": ("Tệp có nhiều hơn một tài liệu (dòng '---')", "Xóa các dòng '---' ở giữa tệp."),
-    " tag": ("Giá trị bắt đầu bằng '!' bị hiểu là kiểu dữ liệu (tag)", "Đặt giá trị trong dấu nháy kép \"...\"."),
+    " tag": ("Giá trị bắt đầu bằng '!' bị hiểu là kiểu dữ liệu (tag)", 'Đặt giá trị trong dấu nháy kép "...".'),
 }
 
 
@@ -130,12 +166,16 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise fail(Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).") from None
+        raise fail(
+            Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror})."
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail(Location(path, line), "Tệp không được lưu theo mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode).") from None
+        raise fail(
+            Location(path, line), "Tệp không được lưu theo mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode)."
+        ) from None
     text = unicodedata.normalize("NFC", text)
     bad = XML_INVALID.search(text)
     if bad:
@@ -165,7 +205,9 @@ def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
         if "nesting depth" in (exc.problem or ""):  # ours (_Loader), or libyaml's own (0.2.5+: 1000)
             raise _too_deep(_location(path, exc.problem_mark)) from None
         raise _syntax_error(exc, text, path) from None
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses (C1 controls such as U+009C); its first is the one
+    except (
+        yaml.reader.ReaderError
+    ) as exc:  # a character YAML refuses (C1 controls such as U+009C); its first is the one
         char = chr(exc.character)
         raise _control_char(char, _position(text, text.find(char), path), _COPIED_HINT) from None
     places = SourceMap(path, text)
@@ -175,7 +217,11 @@ def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
 
 
 def _too_deep(where: Location):
-    return fail(where, f"Các nhóm khóa và danh sách lồng nhau quá {MAX_DEPTH} cấp.", "Kiểm tra thụt lề và các cặp ngoặc [...] {...} ở dòng này.")
+    return fail(
+        where,
+        f"Các nhóm khóa và danh sách lồng nhau quá {MAX_DEPTH} cấp.",
+        "Kiểm tra thụt lề và các cặp ngoặc [...] {...} ở dòng này.",
+    )
 
 
 def _location(path: Path | None, mark) -> Location:
@@ -186,10 +232,15 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path | None) -> Ba
     problem = f"{exc.context or ''} {exc.problem or ''}"
     # A missing ':' is noticed on a later line; the key it belongs to is where scanning started.
     mark = exc.context_mark if "expected ':'" in problem and exc.context_mark else exc.problem_mark or exc.context_mark
-    if mark and text[mark.index:mark.index + 1] == "\t":
+    if mark and text[mark.index : mark.index + 1] == "\t":
         problem = "tab character"
-    what, hint = next((v for key, v in _YAML_PROBLEMS.items() if key in problem),
-                      (f"Cú pháp không hợp lệ ({(exc.problem or exc.context or '').strip()})", "Kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này hoặc dòng ngay trên."))
+    what, hint = next(
+        (v for key, v in _YAML_PROBLEMS.items() if key in problem),
+        (
+            f"Cú pháp không hợp lệ ({(exc.problem or exc.context or '').strip()})",
+            "Kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này hoặc dòng ngay trên.",
+        ),
+    )
     return fail(_location(path, mark) if mark else Location(path), f"Lỗi cú pháp YAML: {what}.", hint)
 
 
@@ -206,8 +257,11 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise fail(Location(self.places.file), "Tệp có quá nhiều giá trị (thường do tham chiếu '*...' lồng nhau).",
-                       "Viết thẳng các giá trị thay vì dùng tham chiếu '*...'.")
+            raise fail(
+                Location(self.places.file),
+                "Tệp có quá nhiều giá trị (thường do tham chiếu '*...' lồng nhau).",
+                "Viết thẳng các giá trị thay vì dùng tham chiếu '*...'.",
+            )
         self._place(node, path)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
@@ -223,14 +277,18 @@ class _Builder:
         """The file line of each word of a scalar that spans lines (empty otherwise)."""
         if not isinstance(node, yaml.ScalarNode) or node.start_mark.line == node.end_mark.line:
             return ()
-        lines = self.text[node.start_mark.index:node.end_mark.index].split("\n")[block:]
+        lines = self.text[node.start_mark.index : node.end_mark.index].split("\n")[block:]
         first = node.start_mark.line + 1 + block
         return tuple(first + i for i, line in enumerate(lines) for _ in line.split())
 
     def _collection(self, node: yaml.Node, path: Path_) -> Any:
         here = _location(self.places.file, node.start_mark)
         if any(node is parent for parent in self.open):
-            raise fail(here, "Tham chiếu '*...' trỏ vào chính nhóm chứa nó (vòng lặp).", "Viết thẳng giá trị thay vì tham chiếu.")
+            raise fail(
+                here,
+                "Tham chiếu '*...' trỏ vào chính nhóm chứa nó (vòng lặp).",
+                "Viết thẳng giá trị thay vì tham chiếu.",
+            )
         if len(self.open) >= MAX_DEPTH:
             raise _too_deep(here)
         self.open.append(node)
@@ -252,7 +310,11 @@ class _Builder:
             key = self._text(key_node.value, here)  # a key is kept as written: 'null:' is the key 'null'
             if key in data:
                 first = self.places.key(path + (key,))
-                raise fail(here, f"Khóa '{key}' bị khai báo hai lần (lần đầu ở dòng {first.line}).", "Xóa hoặc gộp một trong hai.")
+                raise fail(
+                    here,
+                    f"Khóa '{key}' bị khai báo hai lần (lần đầu ở dòng {first.line}).",
+                    "Xóa hoặc gộp một trong hai.",
+                )
             self.places.add_key(path + (key,), here)
             data[key] = self.build(value_node, path + (key,))
         return data
@@ -269,9 +331,14 @@ class _Builder:
             value = self.constructor.construct_object(node)
         except (ValueError, yaml.YAMLError):
             if node.tag == _DATE_TAG:
-                raise fail(here, f"Ngày '{node.value}' không có trên lịch.", "Viết ngày/tháng/năm, ví dụ 15/6/2026.") from None
-            raise fail(here, f"Không đọc được giá trị '{node.value[:40]}'.",
-                       "Sửa giá trị này; văn bản có ký tự đặc biệt thì đặt trong dấu nháy kép \"...\".") from None
+                raise fail(
+                    here, f"Ngày '{node.value}' không có trên lịch.", "Viết ngày/tháng/năm, ví dụ 15/6/2026."
+                ) from None
+            raise fail(
+                here,
+                f"Không đọc được giá trị '{node.value[:40]}'.",
+                'Sửa giá trị này; văn bản có ký tự đặc biệt thì đặt trong dấu nháy kép "...".',
+            ) from None
         if isinstance(value, str):
             return self._text(value, here)
         if not isinstance(value, _PLAIN_TYPES):

@@ -34,7 +34,6 @@ from baocao.write import write_atomic
 TO_FILL = "cần điền"
 
 
-
 @dataclass
 class Written:
     """The next report: where it was written and the values left to fill."""
@@ -48,11 +47,18 @@ def write_next(source: Path, period: Period, output: Path | None = None) -> Writ
     sources = load_sources(source)
     old = sources.report.ky_bao_cao
     if period.end <= old.end:
-        raise BaocaoError(Problem(sources.report_map.where(("ky_bao_cao",)), f"Kỳ mới '{period}' không sau kỳ '{old}' của báo cáo này.",
-                                  "Ghi kỳ tiếp theo, ví dụ --ky \"" + old.following().label + "\"."))
+        raise BaocaoError(
+            Problem(
+                sources.report_map.where(("ky_bao_cao",)),
+                f"Kỳ mới '{period}' không sau kỳ '{old}' của báo cáo này.",
+                'Ghi kỳ tiếp theo, ví dụ --ky "' + old.following().label + '".',
+            )
+        )
     target = output or source.parent / report_name(sources.report.loai, period)
     if target.exists():
-        raise BaocaoError(Problem(Location(target), "Tệp đã có, không ghi đè.", "Chọn tên khác bằng -o, hoặc xóa, đổi tên tệp cũ."))
+        raise BaocaoError(
+            Problem(Location(target), "Tệp đã có, không ghi đè.", "Chọn tên khác bằng -o, hoặc xóa, đổi tên tệp cũ.")
+        )
     data = round_trip().load(source.read_text(encoding="utf-8"))
     _frame(data, old, period)
     for name, figure in data.get("so_lieu", {}).items():
@@ -137,8 +143,10 @@ def _note(mapping: CommentedMap, key: str, text: str) -> None:
 def _header(text: str, source: Path, target: Path, period: Period) -> str:
     """A line saying where the file comes from and what to do, after the schema line (which keeps
     pointing at the schema when the file goes to another folder)."""
-    note = (f"# Báo cáo {period} viết từ {source.name} bằng 'baocao next': điền các số liệu ghi '{TO_FILL}',"
-            " sửa câu văn, bảng cho kỳ mới.\n")
+    note = (
+        f"# Báo cáo {period} viết từ {source.name} bằng 'baocao next': điền các số liệu ghi '{TO_FILL}',"
+        " sửa câu văn, bảng cho kỳ mới.\n"
+    )
     first, _, rest = text.partition("\n")
     if not first.startswith(MODELINE):
         return note + text

@@ -18,8 +18,15 @@ _PATTERNS = [
     (re.compile(r"^tháng (\d{1,2}) năm (\d{4})$"), "thang"),
     (re.compile(r"^năm (\d{4})$"), "nam"),
 ]
-_WORDS = {"6t-dau": "6 tháng đầu năm", "6t-cuoi": "6 tháng cuối năm", "9t": "9 tháng năm", "nam": "năm"}  # before the year
-PERIOD_EXAMPLES = "6 tháng đầu năm 2025, 6 tháng cuối năm 2025, 9 tháng năm 2025, quý II năm 2025, tháng 5 năm 2025, năm 2025"
+_WORDS = {
+    "6t-dau": "6 tháng đầu năm",
+    "6t-cuoi": "6 tháng cuối năm",
+    "9t": "9 tháng năm",
+    "nam": "năm",
+}  # before the year
+PERIOD_EXAMPLES = (
+    "6 tháng đầu năm 2025, 6 tháng cuối năm 2025, 9 tháng năm 2025, quý II năm 2025, tháng 5 năm 2025, năm 2025"
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,9 @@ class Period:
     @property
     def end(self) -> dt.date:
         """The last day the period covers."""
-        month = {"6t-dau": 6, "6t-cuoi": 12, "9t": 9, "nam": 12, "quy": 3 * self.number, "thang": self.number}[self.kind]
+        month = {"6t-dau": 6, "6t-cuoi": 12, "9t": 9, "nam": 12, "quy": 3 * self.number, "thang": self.number}[
+            self.kind
+        ]
         first_of_next = dt.date(self.year + month // 12, month % 12 + 1, 1)
         return first_of_next - dt.timedelta(days=1)
 
@@ -117,4 +126,7 @@ def parse_issue_date(value: object) -> IssueDate:
         return IssueDate(day, month, year)
     if len(numbers) == 2 and 1 <= numbers[0] <= 12:
         return IssueDate(None, numbers[0], numbers[1])
-    raise ValueError(f"Ngày '{value}' không hợp lệ. Viết ngày/tháng/năm, ví dụ 15/6/2025; dự thảo chưa có ngày thì viết tháng/năm, ví dụ 6/2025.")
+    raise ValueError(
+        f"Ngày '{value}' không hợp lệ. Viết ngày/tháng/năm, ví dụ 15/6/2025; dự thảo chưa "
+        f"có ngày thì viết tháng/năm, ví dụ 6/2025."
+    )

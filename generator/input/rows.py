@@ -27,15 +27,25 @@ def grouped_rows(spec: Bang, path: tuple, places: SourceMap) -> list[Group]:
         return [(None, path, [(entry, path + ("dong", i)) for i, entry in enumerate(spec.dong)])]
     if not all(grouped):
         stray = path + ("dong", grouped.index(False))
-        raise BaocaoError(Problem(places.where(stray), "Bảng đã chia nhóm thì mọi dòng phải nằm trong một nhóm.",
-                                  "Chuyển dòng này vào 'dong' của một nhóm (nhom: ...)."))
+        raise BaocaoError(
+            Problem(
+                places.where(stray),
+                "Bảng đã chia nhóm thì mọi dòng phải nằm trong một nhóm.",
+                "Chuyển dòng này vào 'dong' của một nhóm (nhom: ...).",
+            )
+        )
     groups: list[Group] = []
     for i, group in enumerate(spec.dong):
         assert isinstance(group, Nhom)  # every entry is a group (checked above)
         here = path + ("dong", i)
         if not group.dong:
-            raise BaocaoError(Problem(places.where(here), f"Nhóm '{group.nhom}' chưa có dòng nào.",
-                                      "Thêm các dòng vào 'dong' của nhóm, hoặc xóa nhóm này."))
+            raise BaocaoError(
+                Problem(
+                    places.where(here),
+                    f"Nhóm '{group.nhom}' chưa có dòng nào.",
+                    "Thêm các dòng vào 'dong' của nhóm, hoặc xóa nhóm này.",
+                )
+            )
         groups.append((group, here, [(row, here + ("dong", j)) for j, row in enumerate(group.dong)]))
     return groups
 
@@ -58,4 +68,3 @@ def row_status(spec: Bang, row: Any, path: tuple, places: SourceMap) -> str | No
         return None
     i = keys.index(STATUS_KEY)
     return read_status(row[i], places.where(path + (i,))) if row[i] else None
-

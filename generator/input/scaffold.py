@@ -28,13 +28,18 @@ from baocao.write import write_atomic
 COMMENT_COLUMN = 28
 _PROFILE = {  # key → (value, comment)
     "co_quan_chu_quan": ("", "cơ quan chủ quản (nếu có), ví dụ UBND tỉnh Lạng Sơn; UBND xã, phường để trống"),
-    "co_quan_ban_hanh": (["Ủy ban nhân dân", f"xã {UNIT_NAME}"], "tên cơ quan ban hành, mỗi dòng một mục (tự viết HOA)"),
+    "co_quan_ban_hanh": (
+        ["Ủy ban nhân dân", f"xã {UNIT_NAME}"],
+        "tên cơ quan ban hành, mỗi dòng một mục (tự viết HOA)",
+    ),
     "ten_goi_tat": (f"UBND xã {UNIT_NAME}", "tên gọi tắt, dùng trong câu văn và câu kết"),
     "ky_hieu": ("UBND", "chữ viết tắt trong số, ký hiệu: Số: 05/BC-UBND"),
     "cap": ("xã", "tỉnh, thành phố, xã, phường, đặc khu (huyện chỉ cho kỳ trước 01/7/2025)"),
     "dia_danh": (PLACE_NAME, 'địa danh ở dòng ngày tháng: "Tân Hòa, ngày 15 tháng 6 năm 2026"'),
-    "nguoi_ky": ({"tham_quyen": "KT.", "thay_cho": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": SIGNER_NAME},
-                 "người ký mặc định của các báo cáo"),
+    "nguoi_ky": (
+        {"tham_quyen": "KT.", "thay_cho": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": SIGNER_NAME},
+        "người ký mặc định của các báo cáo",
+    ),
     "noi_nhan": ([SUPERIOR, "Thường trực Đảng ủy, HĐND xã"], 'nơi nhận mặc định; dấu "- " và ";" được thêm tự động'),
     "luu": (["VT"], 'nơi lưu, thành dòng cuối "- Lưu: VT."'),
     "thu_muc_mau": ("", "thư mục mẫu Word dùng chung (ví dụ của tỉnh); để trống nếu không có"),
@@ -63,19 +68,26 @@ _REPORT = {  # key → comment; values come from the kind's skeleton and the per
     "noi_dung": "đề cương: các mục lồng nhau; số thứ tự I., 1., a) được đánh tự động",
     "phu_luc": "biểu, phụ lục kèm theo, in sau chữ ký, mỗi biểu một trang ngang",
 }
-_OUTLINE = {"tieu_de": "tiêu đề mục, không ghi số thứ tự", "noi_dung": "đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con"}
+_OUTLINE = {
+    "tieu_de": "tiêu đề mục, không ghi số thứ tự",
+    "noi_dung": "đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con",
+}
 _APPENDIX = {
     "loai": "bieu → Biểu số 01; phu_luc → Phụ lục I",
     "khoa": "gọi trong câu bằng {{ phu_luc.nhiem_vu }}",
     "tieu_de": "tên biểu (tự viết HOA)",
     "bang": "bảng của biểu",
 }
-_TABLE = {"cot": "các cột, từ trái sang phải (cột có cùng nhom được gộp dưới một tiêu đề)",
-          "dong": "các dòng, chia nhóm I, II... bằng '- nhom: ...'; trang_thai: đã hoàn thành, đang thực hiện, chưa thực hiện"}
+_TABLE = {
+    "cot": "các cột, từ trái sang phải (cột có cùng nhom được gộp dưới một tiêu đề)",
+    "dong": "các dòng, chia nhóm I, II... bằng '- nhom: ...'; trang_thai: đã hoàn thành, đang "
+    "thực hiện, chưa thực hiện",
+}
 _FIGURE_EXAMPLE = """Số liệu khai báo ở so_lieu, ví dụ:
   so_lieu:
     lua_xuan: {ten: Lúa vụ xuân, gia_tri: "612,4", don_vi: ha, ke_hoach: 620, cung_ky: "605,8"}
-rồi gọi trong câu: {{ so_lieu.lua_xuan | so_dv }}, {{ so_lieu.lua_xuan | so_ke_hoach }}, {{ so_lieu.lua_xuan | tang_giam }}."""
+rồi gọi trong câu: {{ so_lieu.lua_xuan | so_dv }}, {{ so_lieu.lua_xuan | so_ke_hoach }},
+{{ so_lieu.lua_xuan | tang_giam }}."""
 
 
 @dataclass
@@ -100,7 +112,13 @@ def init_folder(folder: Path, kind: str, period: Period) -> Scaffold:
     """Write a profile (unless one is there) and a report of `kind` for `period` into `folder`."""
     report = folder / report_name(kind, period)
     if report.exists():
-        raise BaocaoError(Problem(Location(report), "Tệp báo cáo đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn kỳ khác (--ky)."))
+        raise BaocaoError(
+            Problem(
+                Location(report),
+                "Tệp báo cáo đã có, không ghi đè.",
+                "Xóa hoặc đổi tên tệp cũ, hoặc chọn kỳ khác (--ky).",
+            )
+        )
     profile = folder / UNIT_FILE
     done = Scaffold()
     texts = {report: _checked(report, _report_text(report, load_kind(kind), period), BaoCao)}
@@ -124,8 +142,10 @@ def _checked(path: Path, text: str, model) -> str:
 def _profile_text(path: Path) -> str:
     """The unit profile with placeholders in brackets, a comment on every key."""
     data = commented({key: value for key, (value, _) in _PROFILE.items()})
-    data.yaml_set_start_comment(modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n"
-                                "Hồ sơ đơn vị: dùng chung cho mọi báo cáo trong thư mục này. Thay các chỗ trong ngoặc (...).")
+    data.yaml_set_start_comment(
+        modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n"
+        "Hồ sơ đơn vị: dùng chung cho mọi báo cáo trong thư mục này. Thay các chỗ trong ngoặc (...)."
+    )
     _comment(data, {key: comment for key, (_, comment) in _PROFILE.items()})
     _comment(data["nguoi_ky"], _SIGNER)
     return dump(data)
@@ -134,13 +154,26 @@ def _profile_text(path: Path) -> str:
 def _report_text(path: Path, kind: Kind, period: Period) -> str:
     """A draft report of `kind`: the frame keys, the kind's skeleton, a comment on every key."""
     skeleton = kind.skeleton(period)
-    values: dict[str, Any] = {"don_vi": UNIT_FILE, "loai": kind.name, "ky_bao_cao": period.label, "so": None,
-                              "ngay": period.draft_date(), "trich_yeu": skeleton.pop("trich_yeu", ""), "dong_nghieng": "",
-                              "kinh_gui": [], "co_phan": skeleton.pop("co_phan", False), "mau": "", "so_lieu": {}, "van_ban": {}}
+    values: dict[str, Any] = {
+        "don_vi": UNIT_FILE,
+        "loai": kind.name,
+        "ky_bao_cao": period.label,
+        "so": None,
+        "ngay": period.draft_date(),
+        "trich_yeu": skeleton.pop("trich_yeu", ""),
+        "dong_nghieng": "",
+        "kinh_gui": [],
+        "co_phan": skeleton.pop("co_phan", False),
+        "mau": "",
+        "so_lieu": {},
+        "van_ban": {},
+    }
     data = commented(values | skeleton)
-    data.yaml_set_start_comment(modeline(path, path.parent / SCHEMA_DIR / REPORT_SCHEMA) + "\n"
-                                f"Báo cáo {kind.title} (bản nháp do 'baocao init' viết): thay các chỗ trong ngoặc (...),\n"
-                                "thêm số liệu và câu văn, rồi chạy: baocao build <tệp này>.")
+    data.yaml_set_start_comment(
+        modeline(path, path.parent / SCHEMA_DIR / REPORT_SCHEMA) + "\n"
+        f"Báo cáo {kind.title} (bản nháp do 'baocao init' viết): thay các chỗ trong ngoặc (...),\n"
+        "thêm số liệu và câu văn, rồi chạy: baocao build <tệp này>."
+    )
     _comment(data, _REPORT | {"trich_yeu": _subject_comment(kind, period)})
     data.yaml_set_comment_before_after_key("so_lieu", before=_FIGURE_EXAMPLE)
     _comment(data["noi_dung"][0], _OUTLINE)
@@ -156,7 +189,11 @@ def _report_text(path: Path, kind: Kind, period: Period) -> str:
 
 def _subject_comment(kind: Kind, period: Period) -> str:
     default = kind.subject(period)
-    return f"để trống thì dùng: {default}" if default else "trích yếu: nội dung chính của báo cáo (bắt buộc với loại chung)"
+    return (
+        f"để trống thì dùng: {default}"
+        if default
+        else "trích yếu: nội dung chính của báo cáo (bắt buộc với loại chung)"
+    )
 
 
 def _comment(mapping: CommentedMap, comments: dict[str, str]) -> None:

@@ -22,7 +22,10 @@ SCHEMA_DIR = Path("schema")
 REPORT_SCHEMA = "bao-cao.schema.json"
 UNIT_SCHEMA = "don-vi.schema.json"
 MODELINE = "# yaml-language-server: $schema="
-_TITLES: dict[str, tuple[type[BaseModel], str]] = {UNIT_SCHEMA: (DonVi, "Hồ sơ đơn vị (baocao)"), REPORT_SCHEMA: (BaoCao, "Tệp báo cáo (baocao)")}
+_TITLES: dict[str, tuple[type[BaseModel], str]] = {
+    UNIT_SCHEMA: (DonVi, "Hồ sơ đơn vị (baocao)"),
+    REPORT_SCHEMA: (BaoCao, "Tệp báo cáo (baocao)"),
+}
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 

@@ -19,7 +19,10 @@ M = TypeVar("M", bound=BaseModel)
 _INTEGER = ("một số nguyên", "Viết bằng chữ số, ví dụ 12; để trống nếu chưa có.")
 _GROUP = ("một nhóm khóa", "Viết mỗi dòng một cặp 'khoa: giá trị', thụt lề vào trong so với dòng trên.")
 _TYPES = {  # pydantic error type → (what the value must be, what to do)
-    "string_type": ("một đoạn văn bản", "Văn bản chỉ gồm số, ngày hoặc true/false thì đặt trong dấu nháy kép, ví dụ \"2026\"."),
+    "string_type": (
+        "một đoạn văn bản",
+        'Văn bản chỉ gồm số, ngày hoặc true/false thì đặt trong dấu nháy kép, ví dụ "2026".',
+    ),
     "int_type": _INTEGER,
     "int_parsing": _INTEGER,
     "int_from_float": _INTEGER,
@@ -30,7 +33,9 @@ _TYPES = {  # pydantic error type → (what the value must be, what to do)
     "model_type": _GROUP,
     "model_attributes_type": _GROUP,
 }
-_VALUE_HINTS = {"ngay": "Viết ngày có trên lịch theo dạng ngày/tháng/năm, ví dụ 15/6/2026; dự thảo chưa có ngày ghi 6/2026."}
+_VALUE_HINTS = {
+    "ngay": "Viết ngày có trên lịch theo dạng ngày/tháng/năm, ví dụ 15/6/2026; dự thảo chưa có ngày ghi 6/2026."
+}
 FIRST_YEAR, LAST_YEAR = 1945, 2100  # years a report period may plausibly fall in
 _FIGURE_WORDS = dict(zip(FIGURE_VALUES, ("giá trị kỳ này", "kế hoạch", "số cùng kỳ"), strict=True))
 
@@ -53,7 +58,13 @@ def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
 def parse_model(data: Any, places: SourceMap, model: type[M]) -> tuple[M, SourceMap]:
     """Validate loaded YAML data against `model`."""
     if not isinstance(data, dict):
-        raise BaocaoError(Problem(places.where(()), "Tệp phải là một nhóm khóa (mỗi dòng 'khoa: giá trị').", "Xem tệp mẫu trong thư mục data/."))
+        raise BaocaoError(
+            Problem(
+                places.where(()),
+                "Tệp phải là một nhóm khóa (mỗi dòng 'khoa: giá trị').",
+                "Xem tệp mẫu trong thư mục data/.",
+            )
+        )
     try:
         return model.model_validate(data), places
     except ValidationError as exc:
@@ -82,8 +93,15 @@ def read_sources(report_path: Path, filled: bool = False) -> Sources:
     unit = unit_map = None
     if not unit_path.is_file():
         named = isinstance(data, dict) and "don_vi" in data
-        found.add([Problem(report_map.where(("don_vi",)) if named else Location(report_path), f"Không tìm thấy hồ sơ đơn vị '{unit_path}'.",
-                           "Đặt tệp don-vi.yaml cạnh tệp báo cáo, hoặc ghi đúng đường dẫn ở khóa don_vi.")])
+        found.add(
+            [
+                Problem(
+                    report_map.where(("don_vi",)) if named else Location(report_path),
+                    f"Không tìm thấy hồ sơ đơn vị '{unit_path}'.",
+                    "Đặt tệp don-vi.yaml cạnh tệp báo cáo, hoặc ghi đúng đường dẫn ở khóa don_vi.",
+                )
+            ]
+        )
     else:
         unit, unit_map = found.attempt(lambda: load_model(unit_path, DonVi), (None, None))
     if report is not None and unit is not None and unit_map is not None:
@@ -101,32 +119,55 @@ def _named_unit(data: Any) -> str:
 
 def unfilled_values(report: BaoCao, places: SourceMap) -> list[Problem]:
     """Figure values written but left empty (as `baocao next` leaves them): one problem each."""
-    return [Problem(places.where(("so_lieu", name, *path)),
-                    f"Chưa điền {words} ({path[-1]}) của số liệu '{name}'" + (f" ({spec.ten})." if spec.ten else "."),
-                    "Ghi số kiểu Việt Nam, ví dụ 1.539,72; nếu không có số này thì xóa khóa " + path[-1] + ".")
-            for name, spec in report.so_lieu.items() for path, words in _empty_values(spec)]
+    return [
+        Problem(
+            places.where(("so_lieu", name, *path)),
+            f"Chưa điền {words} ({path[-1]}) của số liệu '{name}'" + (f" ({spec.ten})." if spec.ten else "."),
+            "Ghi số kiểu Việt Nam, ví dụ 1.539,72; nếu không có số này thì xóa khóa " + path[-1] + ".",
+        )
+        for name, spec in report.so_lieu.items()
+        for path, words in _empty_values(spec)
+    ]
 
 
 def _empty_values(spec: SoLieu) -> list[tuple[tuple[str, ...], str]]:
     """The values of a figure written but left empty: (path under the figure, what it is)."""
-    empty = [((key,), words) for key, words in _FIGURE_WORDS.items()
-             if key in spec.model_fields_set and getattr(spec, key) is None]
+    empty = [
+        ((key,), words)
+        for key, words in _FIGURE_WORDS.items()
+        if key in spec.model_fields_set and getattr(spec, key) is None
+    ]
     return empty + [(("ke_hoach", plan), f"kế hoạch '{plan}'") for plan, value in spec.plans.items() if value is None]
 
 
 def _check_year(report: BaoCao, report_map: SourceMap) -> None:
     year = report.ky_bao_cao.year
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise BaocaoError(Problem(report_map.where(("ky_bao_cao",)), f"Năm {year} của kỳ báo cáo không hợp lý.",
-                                  f"Ghi năm từ {FIRST_YEAR} đến {LAST_YEAR}, ví dụ '6 tháng đầu năm 2026'."))
+        raise BaocaoError(
+            Problem(
+                report_map.where(("ky_bao_cao",)),
+                f"Năm {year} của kỳ báo cáo không hợp lý.",
+                f"Ghi năm từ {FIRST_YEAR} đến {LAST_YEAR}, ví dụ '6 tháng đầu năm 2026'.",
+            )
+        )
 
 
 def _check_level(report: BaoCao, report_map: SourceMap, unit: DonVi, unit_map: SourceMap) -> None:
     """A district-level unit cannot report on a period after the 2025 reform."""
     if unit.cap in DISTRICT_LEVELS and report.ky_bao_cao.end.year * 100 + report.ky_bao_cao.end.month > 202506:
-        raise BaocaoError(Problem(unit_map.where(("cap",)), f"Cấp '{unit.cap}' không còn từ ngày 01/7/2025 (chính quyền địa phương hai cấp).",
-                                  "Dùng cấp xã, phường, đặc khu hoặc tỉnh cho các kỳ sau ngày 01/7/2025.",
-                                  (Problem(report_map.where(("ky_bao_cao",)), f"Kỳ báo cáo '{report.ky_bao_cao}' kết thúc sau ngày 30/6/2025."),)))
+        raise BaocaoError(
+            Problem(
+                unit_map.where(("cap",)),
+                f"Cấp '{unit.cap}' không còn từ ngày 01/7/2025 (chính quyền địa phương hai cấp).",
+                "Dùng cấp xã, phường, đặc khu hoặc tỉnh cho các kỳ sau ngày 01/7/2025.",
+                (
+                    Problem(
+                        report_map.where(("ky_bao_cao",)),
+                        f"Kỳ báo cáo '{report.ky_bao_cao}' kết thúc sau ngày 30/6/2025.",
+                    ),
+                ),
+            )
+        )
 
 
 def model_problems(exc: ValidationError, data: Any, places: SourceMap) -> list[Problem]:
@@ -153,7 +194,9 @@ def _holds_sentence_key(data: Any, path: tuple) -> bool:
 
 def _has_item(node: Any, item: str | int) -> bool:
     """Whether `item` of a pydantic loc is a key of the group, or an index of the list, `node`."""
-    return isinstance(node, dict) and item in node or isinstance(node, list) and isinstance(item, int) and item < len(node)
+    return (
+        isinstance(node, dict) and item in node or isinstance(node, list) and isinstance(item, int) and item < len(node)
+    )
 
 
 def _branch_fits(data: Any, loc: tuple) -> bool:
@@ -184,18 +227,23 @@ def _data_path(data: Any, loc: tuple) -> tuple[tuple, tuple]:
         if _has_item(node, item):
             path.append(item)
             node, last = node[item], i
-    rest = tuple(x for x in loc[last + 1:] if x in all_keys())
+    rest = tuple(x for x in loc[last + 1 :] if x in all_keys())
     return tuple(path), rest[-1:]
 
 
 def _unknown_key_hint(key: str) -> str:
     if key.isdigit():
-        return "Số thập phân có dấu phẩy trong cặp ngoặc {...} bị tách đôi: viết số trong dấu nháy (\"612,4\") hoặc mỗi khóa một dòng."
+        return (
+            "Số thập phân có dấu phẩy trong cặp ngoặc {...} bị tách đôi: viết số trong dấu nháy "
+            '("612,4") hoặc mỗi khóa một dòng.'
+        )
     if " " in key:
         return "Câu văn có dấu ':' bị hiểu nhầm là tên khóa: đặt cả câu trong dấu nháy kép \"...\"."
     if key in all_keys():
-        return ("Khóa này thuộc một nhóm khác (hoặc thuộc hồ sơ đơn vị don-vi.yaml, không thuộc tệp báo cáo): "
-                "kiểm tra thụt lề và tệp đã chọn.")
+        return (
+            "Khóa này thuộc một nhóm khác (hoặc thuộc hồ sơ đơn vị don-vi.yaml, không thuộc tệp báo cáo): "
+            "kiểm tra thụt lề và tệp đã chọn."
+        )
     return suggest(key, sorted(all_keys()), "Xóa khóa này hoặc xem các khóa hợp lệ trong README.")
 
 
@@ -211,10 +259,16 @@ def _problem(error: ErrorDetails, path: tuple, rest: tuple, places: SourceMap) -
         must, hint = _TYPES[kind]
         return Problem(where, f"{value} phải là {must}.", hint)
     if kind == "literal_error":
-        return Problem(where, f"{value} không hợp lệ.", f"Chọn một trong: {error['ctx']['expected'].replace(' or ', ' hoặc ')}.")
+        return Problem(
+            where, f"{value} không hợp lệ.", f"Chọn một trong: {error['ctx']['expected'].replace(' or ', ' hoặc ')}."
+        )
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = error["ctx"].get("ge", error["ctx"].get("le"))
-        return Problem(where, f"{value} phải {'từ' if kind == 'greater_than_equal' else 'không quá'} {bound}.", "Sửa số ở dòng này.")
+        return Problem(
+            where,
+            f"{value} phải {'từ' if kind == 'greater_than_equal' else 'không quá'} {bound}.",
+            "Sửa số ở dòng này.",
+        )
     if kind == "value_error":
         return Problem(where, error["msg"].removeprefix("Value error, "), _VALUE_HINTS.get(str(key), ""))
     return Problem(where, f"{value} không hợp lệ ({error['msg']}).", "Sửa giá trị ở dòng này.")

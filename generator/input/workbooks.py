@@ -31,10 +31,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from baocao.errors import BaocaoError, Location, Problem, fail, suggest
 from baocao.input.load import XML_INVALID, SourceMap, read_text
 from baocao.input.model import BaoCao, DonVi, NguonSoLieu, SoLieu, _key
-from pydantic import ValidationError
 
 NAME_KEY = "ten_so_lieu"  # the column holding the figure's name (the key under so_lieu in YAML)
 #: Columns the export adds after the figure's own keys: computed, for reading only; ignored when read back.
@@ -58,7 +59,9 @@ class Sheet:
     file: Path
     name: str  # "" for a .csv file
     rows: list[tuple[Any, ...]]
-    formulas: Callable[[], set[tuple[int, int]]] = field(default=lambda: set())  # cells holding formulas, read on demand
+    formulas: Callable[[], set[tuple[int, int]]] = field(
+        default=lambda: set()
+    )  # cells holding formulas, read on demand
 
     def value(self, row: int, column: int) -> Any:
         if row > len(self.rows) or column > len(self.rows[row - 1]):
@@ -100,7 +103,9 @@ def column_number(letters: str) -> int:
 
 def merge_workbooks(report: BaoCao, places: SourceMap, unit: DonVi, unit_places: SourceMap) -> BaoCao:
     """The report with the figures of its (and its profile's) workbooks among its own; `places` learns their cells."""
-    sources = [(s, unit_places, i) for i, s in enumerate(unit.so_lieu_tu)] + [(s, places, i) for i, s in enumerate(report.so_lieu_tu)]
+    sources = [(s, unit_places, i) for i, s in enumerate(unit.so_lieu_tu)] + [
+        (s, places, i) for i, s in enumerate(report.so_lieu_tu)
+    ]
     if not sources:
         return report
     found: dict[str, tuple[SoLieu, dict[Path_, Location]]] = {}
@@ -108,16 +113,27 @@ def merge_workbooks(report: BaoCao, places: SourceMap, unit: DonVi, unit_places:
         read = read_source(source, _base(where), lambda path, w=where, i=i: w.where(("so_lieu_tu", i, *path)))  # type: ignore[misc]  # mypy infers no lambda with defaults
         for name, figure in read.figures.items():
             if name in found:
-                raise BaocaoError([Problem(read.places[name][()], f"Số liệu '{name}' có ở hai bảng tính.", "Xóa một trong hai dòng, hoặc đổi tên."),
-                                   Problem(found[name][1][()], "Lần đầu ở đây.")])
+                raise BaocaoError(
+                    [
+                        Problem(
+                            read.places[name][()],
+                            f"Số liệu '{name}' có ở hai bảng tính.",
+                            "Xóa một trong hai dòng, hoặc đổi tên.",
+                        ),
+                        Problem(found[name][1][()], "Lần đầu ở đây."),
+                    ]
+                )
             found[name] = (figure, read.places[name])
     merged: dict[str, SoLieu] = {}
     for name, (figure, cells) in found.items():
         merged[name] = _merged(name, figure, cells, report.so_lieu.get(name), places)
     for name, spec in report.so_lieu.items():
         if spec.ghi_de and name not in found:
-            raise fail(places.where(("so_lieu", name, _OVERRIDE)), f"Số liệu '{name}' ghi ghi_de nhưng không bảng tính nào có số liệu này.",
-                       suggest(name, found, "Kiểm tra tên số liệu trong bảng tính, hoặc xóa dòng ghi_de."))
+            raise fail(
+                places.where(("so_lieu", name, _OVERRIDE)),
+                f"Số liệu '{name}' ghi ghi_de nhưng không bảng tính nào có số liệu này.",
+                suggest(name, found, "Kiểm tra tên số liệu trong bảng tính, hoặc xóa dòng ghi_de."),
+            )
         merged.setdefault(name, spec)
     return report.model_copy(update={"so_lieu": merged})
 
@@ -127,11 +143,19 @@ def _base(places: SourceMap) -> Path:
 
 
 def _merged(name: str, figure: SoLieu, cells: dict[Path_, Location], own: SoLieu | None, places: SourceMap) -> SoLieu:
-    """The workbook's figure, with the YAML figure's keys over it when it says ghi_de; its cells recorded in `places`."""
+    """The workbook's figure, with the YAML figure's keys over it when it says ghi_de; cells recorded in `places`."""
     if own is not None and not own.ghi_de:
-        raise BaocaoError([Problem(places.key(("so_lieu", name)), f"Số liệu '{name}' đã có trong bảng tính, không khai báo lại ở đây.",
-                                   "Xóa số liệu này khỏi so_lieu, hoặc ghi thêm 'ghi_de: true' để các khóa ghi ở đây thay cho bảng tính."),
-                           Problem(cells[()], f"Số liệu '{name}' trong bảng tính.")])
+        raise BaocaoError(
+            [
+                Problem(
+                    places.key(("so_lieu", name)),
+                    f"Số liệu '{name}' đã có trong bảng tính, không khai báo lại ở đây.",
+                    "Xóa số liệu này khỏi so_lieu, hoặc ghi thêm 'ghi_de: true' để các khóa ghi ở đây "
+                    "thay cho bảng tính.",
+                ),
+                Problem(cells[()], f"Số liệu '{name}' trong bảng tính."),
+            ]
+        )
     stated = own.model_fields_set - {_OVERRIDE} if own else set()
     for path, cell in cells.items():
         if not path or path[0] not in stated:
@@ -160,12 +184,23 @@ def read_sheet(path: Path, sheet: str, where: Callable[[Path_], Location]) -> Sh
     """The sheet named `sheet` (the first when empty) of a workbook, or the rows of a .csv file."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise fail(where(("tep",)), f"Không đọc được tệp '{path.name}': chỉ đọc bảng tính {', '.join(SUFFIXES)}.",
-                   "Lưu bảng tính dưới dạng Excel (.xlsx), LibreOffice (.ods) hoặc CSV UTF-8 (.csv).")
+        raise fail(
+            where(("tep",)),
+            f"Không đọc được tệp '{path.name}': chỉ đọc bảng tính {', '.join(SUFFIXES)}.",
+            "Lưu bảng tính dưới dạng Excel (.xlsx), LibreOffice (.ods) hoặc CSV UTF-8 (.csv).",
+        )
     if not path.is_file():
-        raise fail(where(("tep",)), f"Không tìm thấy tệp bảng tính '{path}'.", "Ghi đường dẫn tính từ thư mục của tệp YAML này.")
+        raise fail(
+            where(("tep",)),
+            f"Không tìm thấy tệp bảng tính '{path}'.",
+            "Ghi đường dẫn tính từ thư mục của tệp YAML này.",
+        )
     if path.stat().st_size > MAX_BYTES:
-        raise fail(Location(path), f"Tệp bảng tính lớn quá {MAX_BYTES // 1_000_000} MB.", "Chỉ giữ trang tính số liệu trong tệp.")
+        raise fail(
+            Location(path),
+            f"Tệp bảng tính lớn quá {MAX_BYTES // 1_000_000} MB.",
+            "Chỉ giữ trang tính số liệu trong tệp.",
+        )
     if suffix == ".csv":
         if sheet:
             raise fail(where(("trang",)), "Tệp .csv chỉ có một trang, không ghi trang.", "Xóa dòng trang.")
@@ -194,7 +229,11 @@ def _workbook_sheet(path: Path, name: str, where: Callable[[Path_], Location]) -
     names = _sheet_names(path)
     chosen = _pick_sheet(names, name)
     if chosen is None:
-        raise fail(where(("trang",)), f"Tệp '{path.name}' không có trang tính '{name}'.", "Các trang có: " + ", ".join(names) + ".")
+        raise fail(
+            where(("trang",)),
+            f"Tệp '{path.name}' không có trang tính '{name}'.",
+            "Các trang có: " + ", ".join(names) + ".",
+        )
     if path.suffix.lower() == ".ods":
         return Sheet(path, chosen, _ods_rows(path, chosen))
     return Sheet(path, chosen, _xlsx_rows(path, chosen, formulas=False), lambda: _xlsx_formulas(path, chosen))
@@ -212,8 +251,11 @@ def _plain(text: str) -> str:
 
 
 def _unreadable(path: Path) -> BaocaoError:
-    return fail(Location(path), "Không đọc được tệp bảng tính (tệp hỏng hoặc không đúng định dạng).",
-                "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx (hoặc .ods, .csv).")
+    return fail(
+        Location(path),
+        "Không đọc được tệp bảng tính (tệp hỏng hoặc không đúng định dạng).",
+        "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx (hoặc .ods, .csv).",
+    )
 
 
 def _sheet_names(path: Path) -> list[str]:
@@ -263,8 +305,12 @@ def _xlsx_rows(path: Path, name: str, formulas: bool) -> list[tuple[Any, ...]]:
 @cache
 def _cached_formulas(path: Path, name: str, _mtime: int) -> frozenset[tuple[int, int]]:
     rows = _xlsx_rows(path, name, formulas=True)
-    return frozenset((r, c) for r, row in enumerate(rows, 1) for c, value in enumerate(row, 1)
-                     if isinstance(value, str) and value.startswith("="))
+    return frozenset(
+        (r, c)
+        for r, row in enumerate(rows, 1)
+        for c, value in enumerate(row, 1)
+        if isinstance(value, str) and value.startswith("=")
+    )
 
 
 def _xlsx_formulas(path: Path, name: str) -> set[tuple[int, int]]:
@@ -320,9 +366,14 @@ class _CellReader:
             return
         name_column = next((c for c, path in columns.items() if path == (NAME_KEY,)), None)
         if name_column is None:
-            self.problems.append(Problem(self.where(("cot",)) if mapping else self.sheet.at(header, 1),
-                                         f"Không có cột '{NAME_KEY}' (tên số liệu, như trong so_lieu) ở dòng tiêu đề {header}.",
-                                         f"Thêm cột có tiêu đề {NAME_KEY}" + (f", hoặc ghi cot: {{{NAME_KEY}: <tiêu đề cột tên>}}." if mapping else ".")))
+            self.problems.append(
+                Problem(
+                    self.where(("cot",)) if mapping else self.sheet.at(header, 1),
+                    f"Không có cột '{NAME_KEY}' (tên số liệu, như trong so_lieu) ở dòng tiêu đề {header}.",
+                    f"Thêm cột có tiêu đề {NAME_KEY}"
+                    + (f", hoặc ghi cot: {{{NAME_KEY}: <tiêu đề cột tên>}}." if mapping else "."),
+                )
+            )
             return
         for row in range(header + 1, len(self.sheet.rows) + 1):
             cells = {path: column for column, path in columns.items()}
@@ -341,9 +392,19 @@ class _CellReader:
                 here = ("o", name) if isinstance(spec, str) else ("o", name, key)
                 path, cell = key_path(key), _address(address)
                 if path is None or path == (NAME_KEY,):
-                    self.problems.append(Problem(self.where(here), f"'{key}' không phải là khóa của số liệu.", suggest(key, _figure_keys())))
+                    self.problems.append(
+                        Problem(
+                            self.where(here), f"'{key}' không phải là khóa của số liệu.", suggest(key, _figure_keys())
+                        )
+                    )
                 elif cell is None:
-                    self.problems.append(Problem(self.where(here), f"'{address}' không phải là địa chỉ ô.", "Ghi địa chỉ ô như C5 (cột C, dòng 5)."))
+                    self.problems.append(
+                        Problem(
+                            self.where(here),
+                            f"'{address}' không phải là địa chỉ ô.",
+                            "Ghi địa chỉ ô như C5 (cột C, dòng 5).",
+                        )
+                    )
                 else:
                     values[path] = (self.sheet.value(*cell), cell)
             if values:
@@ -365,8 +426,17 @@ class _CellReader:
             if path is not None:
                 columns[column] = path
             elif str(heading).strip().lower().split(".")[0] not in COMPUTED_COLUMNS:
-                self.problems.append(Problem(self.sheet.at(header, column), f"Tiêu đề cột '{heading}' không phải là khóa của số liệu.",
-                                             suggest(str(heading), [NAME_KEY, *_figure_keys()], "Sửa tiêu đề, hoặc dùng cot: để chọn cột theo tiêu đề của bạn.")))
+                self.problems.append(
+                    Problem(
+                        self.sheet.at(header, column),
+                        f"Tiêu đề cột '{heading}' không phải là khóa của số liệu.",
+                        suggest(
+                            str(heading),
+                            [NAME_KEY, *_figure_keys()],
+                            "Sửa tiêu đề, hoặc dùng cot: để chọn cột theo tiêu đề của bạn.",
+                        ),
+                    )
+                )
         return columns
 
     def _mapped(self, header: int, mapping: dict[str, str]) -> dict[int, Path_]:
@@ -376,13 +446,27 @@ class _CellReader:
         for key, heading in mapping.items():
             path = key_path(key)
             if path is None:
-                self.problems.append(Problem(self.where(("cot", key)), f"'{key}' không phải là khóa của số liệu.", suggest(key, [NAME_KEY, *_figure_keys()])))
+                self.problems.append(
+                    Problem(
+                        self.where(("cot", key)),
+                        f"'{key}' không phải là khóa của số liệu.",
+                        suggest(key, [NAME_KEY, *_figure_keys()]),
+                    )
+                )
                 continue
-            column = headings.get(_plain(heading)) or (column_number(heading) if _LETTERS.match(heading.strip()) else None)
+            column = headings.get(_plain(heading)) or (
+                column_number(heading) if _LETTERS.match(heading.strip()) else None
+            )
             if column is None:
                 shown = ", ".join(f"'{self.sheet.value(header, c)}'" for c in headings.values())
-                self.problems.append(Problem(self.where(("cot", key)), f"Dòng tiêu đề {header} của trang '{self.sheet.name or self.sheet.file.name}' không có cột '{heading}'.",
-                                             f"Các cột có: {shown}." if shown else "Kiểm tra dong_tieu_de (dòng có tiêu đề cột)."))
+                self.problems.append(
+                    Problem(
+                        self.where(("cot", key)),
+                        f"Dòng tiêu đề {header} của trang '{self.sheet.name or self.sheet.file.name}' không "
+                        f"có cột '{heading}'.",
+                        f"Các cột có: {shown}." if shown else "Kiểm tra dong_tieu_de (dòng có tiêu đề cột).",
+                    )
+                )
                 continue
             columns[column] = path
         return columns
@@ -392,7 +476,13 @@ class _CellReader:
     def _figure(self, name: Any, where: Location, values: dict[Path_, tuple[Any, tuple[int, int]]]) -> None:
         name = _text(name) if isinstance(name, str) else name
         if _blank(name) or not isinstance(name, str):
-            self.problems.append(Problem(where, "Dòng có số liệu nhưng chưa có tên số liệu.", "Ghi tên không dấu, ví dụ lua_xuan, như khóa trong so_lieu."))
+            self.problems.append(
+                Problem(
+                    where,
+                    "Dòng có số liệu nhưng chưa có tên số liệu.",
+                    "Ghi tên không dấu, ví dụ lua_xuan, như khóa trong so_lieu.",
+                )
+            )
             return
         try:
             _key(name)
@@ -400,8 +490,13 @@ class _CellReader:
             self.problems.append(Problem(where, str(exc)))
             return
         if name in self.read.figures:
-            self.problems.append(Problem(where, f"Số liệu '{name}' có hai lần trong trang tính (lần đầu ở {self.read.places[name][()].cell}).",
-                                         "Xóa một trong hai dòng, hoặc đổi tên."))
+            self.problems.append(
+                Problem(
+                    where,
+                    f"Số liệu '{name}' có hai lần trong trang tính (lần đầu ở {self.read.places[name][()].cell}).",
+                    "Xóa một trong hai dòng, hoặc đổi tên.",
+                )
+            )
             return
         data: dict[str, Any] = {}
         places = SourceMap(self.sheet.file)
@@ -434,7 +529,13 @@ class _CellReader:
         if isinstance(value, str):
             value = _text(value)
             if XML_INVALID.search(value):
-                self.problems.append(Problem(where, "Ô có ký tự điều khiển không được phép trong văn bản.", "Xóa ký tự này (thường do sao chép)."))
+                self.problems.append(
+                    Problem(
+                        where,
+                        "Ô có ký tự điều khiển không được phép trong văn bản.",
+                        "Xóa ký tự này (thường do sao chép).",
+                    )
+                )
                 return None
             if not value:
                 return None
@@ -447,7 +548,9 @@ class _CellReader:
         if not self.empty:
             return
         for row, column in sorted(set(self.empty) & self.sheet.formulas()):
-            self.problems.append(Problem(self.sheet.at(row, column), "Ô có công thức nhưng chưa có giá trị đã tính.", _REOPEN))
+            self.problems.append(
+                Problem(self.sheet.at(row, column), "Ô có công thức nhưng chưa có giá trị đã tính.", _REOPEN)
+            )
 
 
 def _put(data: dict[str, Any], path: Path_, value: Any) -> None:

@@ -19,8 +19,17 @@ from baocao.errors import BaocaoError, Problem
 from baocao.nd30.findings import ERROR, WARNING, Finding, findings_to_json, has_errors
 from baocao.nd30.reader import Docx, open_document
 
-__all__ = ["ERROR", "WARNING", "FileCheck", "Finding", "check_docx", "check_files", "file_checks_to_json",
-           "findings_to_json", "has_errors"]
+__all__ = [
+    "ERROR",
+    "WARNING",
+    "FileCheck",
+    "Finding",
+    "check_docx",
+    "check_files",
+    "file_checks_to_json",
+    "findings_to_json",
+    "has_errors",
+]
 
 
 def _checks() -> tuple[Callable[[Docx], Iterable[Finding]], ...]:
@@ -28,10 +37,25 @@ def _checks() -> tuple[Callable[[Docx], Iterable[Finding]], ...]:
     does not load them."""
     from baocao.nd30 import frame, layout, outline, text
 
-    return (layout.check_page, layout.check_page_number, layout.check_fonts, layout.check_sizes, layout.check_colours,
-            frame.check_header, frame.check_doc_number, frame.check_date_line, text.check_text_dates,
-            outline.check_outline, text.check_typed_notes, text.check_note_references, frame.check_recipients,
-            frame.check_signature, text.check_numbers, text.check_placeholders, frame.check_closing)
+    return (
+        layout.check_page,
+        layout.check_page_number,
+        layout.check_fonts,
+        layout.check_sizes,
+        layout.check_colours,
+        frame.check_header,
+        frame.check_doc_number,
+        frame.check_date_line,
+        text.check_text_dates,
+        outline.check_outline,
+        text.check_typed_notes,
+        text.check_note_references,
+        frame.check_recipients,
+        frame.check_signature,
+        text.check_numbers,
+        text.check_placeholders,
+        frame.check_closing,
+    )
 
 
 def check_docx(path: Path) -> list[Finding]:
@@ -74,7 +98,15 @@ def check_files(paths: Iterable[Path]) -> list[FileCheck]:
 
 def file_checks_to_json(results: Iterable[FileCheck]) -> str:
     """A JSON array, one object a file: file, error (why it is unreadable, or null), findings (as findings_to_json)."""
-    return json.dumps([{"file": str(result.path),
-                        "error": " ".join(f"{p.message} {p.hint}".strip() for p in result.problems) or None,
-                        "findings": [f.as_dict() for f in result.findings]} for result in results],
-                      ensure_ascii=False, indent=2)
+    return json.dumps(
+        [
+            {
+                "file": str(result.path),
+                "error": " ".join(f"{p.message} {p.hint}".strip() for p in result.problems) or None,
+                "findings": [f.as_dict() for f in result.findings],
+            }
+            for result in results
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )

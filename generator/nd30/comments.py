@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from baocao.nd30 import check_document
-from baocao.nd30.edit import save_copy
-from baocao.nd30.findings import ERROR, Finding
-from baocao.nd30.reader import TBL, Docx, Para, open_document
 from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as RunProxy
 from lxml import etree
+
+from baocao.nd30 import check_document
+from baocao.nd30.edit import save_copy
+from baocao.nd30.findings import ERROR, Finding
+from baocao.nd30.reader import TBL, Docx, Para, open_document
 
 AUTHOR, INITIALS = "baocao", "BC"
 _SECTION = "mục "
@@ -59,13 +60,13 @@ class _Anchors:
             table = next((t for t, n in self.doc.tables.items() if n == int(where[5:])), None)
             return next((p.element for p in self.with_text if table in p.element.iterancestors(TBL)), None)
         if where.startswith(_SECTION) and where.endswith("(section)"):
-            return self._section_start(int(where[len(_SECTION):].split()[0]))
+            return self._section_start(int(where[len(_SECTION) :].split()[0]))
         first = self.with_text[0] if self.with_text else None
         return None if first is None else (self.with_text[-1] if where == "cuối văn bản" else first).element
 
     def _section_start(self, number: int) -> etree._Element | None:
         """The first paragraph with text of section `number` (sections end at their sectPr's paragraph)."""
-        ends = [s.getparent().getparent() for s in self.doc.sections()[:number - 1]]
+        ends = [s.getparent().getparent() for s in self.doc.sections()[: number - 1]]
         body_order = list(self.doc.body.iter(qn("w:p")))
         start = body_order.index(ends[-1]) + 1 if ends and ends[-1].tag == qn("w:p") else 0
         after = set(body_order[start:])
@@ -80,11 +81,15 @@ def _runs(document: WordDocument, p: etree._Element) -> list[RunProxy]:
 
 
 _COMMENT_STYLES = {  # Word's own comment styles, as python-docx's comments cite them
-    "CommentText": ('<w:style {ns} w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/>'
-                    '{based_on}<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="20"/></w:rPr></w:style>'),
-    "CommentReference": ('<w:style {ns} w:type="character" w:styleId="CommentReference"><w:name w:val="annotation '
-                         'reference"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz '
-                         'w:val="16"/></w:rPr></w:style>'),
+    "CommentText": (
+        '<w:style {ns} w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/>'
+        '{based_on}<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="20"/></w:rPr></w:style>'
+    ),
+    "CommentReference": (
+        '<w:style {ns} w:type="character" w:styleId="CommentReference"><w:name w:val="annotation '
+        'reference"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz '
+        'w:val="16"/></w:rPr></w:style>'
+    ),
 }
 
 

@@ -14,9 +14,10 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from docx.oxml.ns import qn
+
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.nd30.reader import Para, is_text_node, run_pieces
-from docx.oxml.ns import qn
 
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -59,8 +60,11 @@ def set_text(para: Para, new: str) -> bool:
     if pieces is None:
         return False
     matcher = difflib.SequenceMatcher(None, para.text, new, autojunk=False)
-    edits = [(start, end, new[new_start:new_end], _touched(pieces, start, end))
-             for tag, start, end, new_start, new_end in matcher.get_opcodes() if tag != "equal"]
+    edits = [
+        (start, end, new[new_start:new_end], _touched(pieces, start, end))
+        for tag, start, end, new_start, new_end in matcher.get_opcodes()
+        if tag != "equal"
+    ]
     if any(touched is None for *_, touched in edits):
         return False
     for start, end, text, touched in reversed(edits):
@@ -85,5 +89,10 @@ def save_copy(document, target: Path) -> None:
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise BaocaoError(Problem(Location(target), f"Không ghi được tệp ({exc.strerror}).",
-                                  "Đóng tệp nếu đang mở trong Word, hoặc chọn chỗ ghi khác bằng -o.")) from None
+        raise BaocaoError(
+            Problem(
+                Location(target),
+                f"Không ghi được tệp ({exc.strerror}).",
+                "Đóng tệp nếu đang mở trong Word, hoặc chọn chỗ ghi khác bằng -o.",
+            )
+        ) from None

@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Length, Pt, RGBColor, Twips
+from docx.text.run import Run as RunProxy
+
 from baocao.conventions.formatting import format_number
 from baocao.conventions.page import A4, MARGINS
 from baocao.nd30 import check_document, check_docx, frame, layout, slips, text
@@ -19,11 +25,6 @@ from baocao.nd30.edit import drop_theme_fonts, save_copy, set_text
 from baocao.nd30.findings import Finding
 from baocao.nd30.reader import TNR, Docx, Para, Run, open_document
 from baocao.nd30.rules import RULES
-from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
-from docx.section import Section
-from docx.shared import Length, Pt, RGBColor, Twips
-from docx.text.run import Run as RunProxy
 
 MM = layout.MM
 
@@ -120,8 +121,12 @@ def _fix_page_number(doc: Docx) -> Iterator[Change]:
     section = next(_sections(doc))[1]
     if not section.different_first_page_header_footer:
         section.different_first_page_header_footer = True
-        yield Change("so-trang", "mục 1 (section)", "trang đầu hiện số trang",
-                     "Trang đầu khác (Different first page): trang 1 không có đầu trang, chân trang")
+        yield Change(
+            "so-trang",
+            "mục 1 (section)",
+            "trang đầu hiện số trang",
+            "Trang đầu khác (Different first page): trang 1 không có đầu trang, chân trang",
+        )
         return
     for part in layout.first_page_parts(doc):
         if layout.shows_page_number(part):
@@ -132,8 +137,9 @@ def _fix_page_number(doc: Docx) -> Iterator[Change]:
 # --- runs: fonts, sizes, colours, emphasis ------------------------------------------------
 
 
-def _run_changes(code: str, items: Iterator[tuple[Para, Run, str, str]], apply: Callable[[RunProxy, str], None]
-                 ) -> Iterator[Change]:
+def _run_changes(
+    code: str, items: Iterator[tuple[Para, Run, str, str]], apply: Callable[[RunProxy, str], None]
+) -> Iterator[Change]:
     """Apply `apply(run, after)` to each (para, run, before, after); one change per (before, after) pair, at its
     first paragraph, with the number of paragraphs."""
     first: dict[tuple[str, str], tuple[Para, set[int]]] = {}
@@ -158,15 +164,23 @@ def _wrong_font(doc: Docx, run: Run) -> str:
 
 
 def _fix_fonts(doc: Docx) -> Iterator[Change]:
-    wrong = ((para, run, f"phông «{font}»", f"phông «{TNR}»") for para in doc.paragraphs for run in para.visible_runs
-             if (font := _wrong_font(doc, run)))
+    wrong = (
+        (para, run, f"phông «{font}»", f"phông «{TNR}»")
+        for para in doc.paragraphs
+        for run in para.visible_runs
+        if (font := _wrong_font(doc, run))
+    )
     return _run_changes("phong-chu", wrong, lambda run, _: _set_font(run, TNR))
 
 
 def _resize(code: str, paragraphs: list[Para], allowed: tuple[int, int]) -> Iterator[Change]:
     low, high = allowed
-    wrong = ((para, run, f"cỡ {format_number(run.size)}", f"cỡ {min(max(run.size, Decimal(low)), Decimal(high))}")
-             for para in paragraphs for run in para.visible_runs if layout.wrong_size(run, allowed))
+    wrong = (
+        (para, run, f"cỡ {format_number(run.size)}", f"cỡ {min(max(run.size, Decimal(low)), Decimal(high))}")
+        for para in paragraphs
+        for run in para.visible_runs
+        if layout.wrong_size(run, allowed)
+    )
     return _run_changes(code, wrong, lambda run, after: setattr(run.font, "size", Pt(float(after.split()[-1]))))
 
 
@@ -179,8 +193,12 @@ def _fix_note_sizes(doc: Docx) -> Iterator[Change]:
 
 
 def _fix_colours(doc: Docx) -> Iterator[Change]:
-    wrong = ((para, run, f"màu «{run.colour}»", "màu đen") for para in doc.paragraphs for run in para.visible_runs
-             if run.colour)
+    wrong = (
+        (para, run, f"màu «{run.colour}»", "màu đen")
+        for para in doc.paragraphs
+        for run in para.visible_runs
+        if run.colour
+    )
     return _run_changes("mau-chu", wrong, lambda run, _: setattr(run.font.color, "rgb", RGBColor(0, 0, 0)))
 
 
@@ -228,7 +246,7 @@ def _fix_date_line(doc: Docx) -> Iterator[Change]:
     padded = frame.padded_date(match)
     new = line.text
     for group in ("month", "day"):  # right to left: offsets stay valid
-        new = new[:match.start(group)] + padded[group] + new[match.end(group):]
+        new = new[: match.start(group)] + padded[group] + new[match.end(group) :]
     yield from _retype("ngay-thang-so-0", line, new)
 
 
@@ -267,7 +285,7 @@ def _fix_numbers(doc: Docx, rule: str) -> Iterator[Change]:
         new = para.text
         for slip in reversed(text.number_slips(para)):
             if text.SLIP_RULES.get(slip.kind, "kieu-so") == rule:
-                new = new[:slip.start] + slips.corrected(slip) + new[slip.start + len(slip.token):]
+                new = new[: slip.start] + slips.corrected(slip) + new[slip.start + len(slip.token) :]
         yield from _retype(rule, para, new)
 
 

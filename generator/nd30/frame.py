@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import dropwhile, takewhile
 
+from docx.oxml.ns import qn
+
 from baocao.conventions import marks
 from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
 from baocao.conventions.marks import QUOC_HIEU, TIEU_NGU
 from baocao.nd30.findings import Finding
 from baocao.nd30.reader import TBL, Docx, Para, norm, table_of
 from baocao.nd30.rules import finding
-from docx.oxml.ns import qn
-
 
 #: Tên loại văn bản -> chữ viết tắt in the ký hiệu (Phụ lục III). A công văn has none.
 DOC_TYPE_ABBREVIATIONS = {
@@ -80,15 +80,23 @@ def _has_quoc_hieu(text: str) -> bool:
 def check_header(doc: Docx) -> Iterator[Finding]:
     quoc_hieu = doc.first(_has_quoc_hieu)
     if quoc_hieu is None:
-        yield finding("o-tieu-de", f"Không thấy Quốc hiệu «{QUOC_HIEU}». Đầu trang đầu phải có bảng 2 cột "
-                      "không viền: trái là tên cơ quan và số, ký hiệu; phải là Quốc hiệu, Tiêu ngữ, địa danh và "
-                      "ngày tháng.", "đầu văn bản")
+        yield finding(
+            "o-tieu-de",
+            f"Không thấy Quốc hiệu «{QUOC_HIEU}». Đầu trang đầu phải có bảng 2 cột "
+            "không viền: trái là tên cơ quan và số, ký hiệu; phải là Quốc hiệu, Tiêu ngữ, địa danh và "
+            "ngày tháng.",
+            "đầu văn bản",
+        )
         return
     table = table_of(quoc_hieu)
     if table is None:
-        yield finding("o-tieu-de", "Quốc hiệu nằm trong đoạn văn thường (căn bằng dấu tab hoặc dấu cách), "
-                      "không nằm trong bảng. Dùng bảng 2 cột không viền: trái là tên cơ quan và số, ký hiệu; phải là "
-                      "Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng.", quoc_hieu.where)
+        yield finding(
+            "o-tieu-de",
+            "Quốc hiệu nằm trong đoạn văn thường (căn bằng dấu tab hoặc dấu cách), "
+            "không nằm trong bảng. Dùng bảng 2 cột không viền: trái là tên cơ quan và số, ký hiệu; phải là "
+            "Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng.",
+            quoc_hieu.where,
+        )
     else:
         yield from _grid_findings(doc, table)
     if missing_emphasis(quoc_hieu, bold=True):
@@ -100,34 +108,48 @@ def _grid_findings(doc: Docx, table) -> Iterator[Finding]:
     where = f"bảng {doc.tables[table]}"
     outermost = ([table] + list(table.iterancestors(TBL)))[-1]
     if outermost is not doc.first_block:
-        yield finding("o-tieu-de", "Bảng Quốc hiệu phải ở trên cùng trang đầu, trước mọi nội dung khác.",
-                      where)
+        yield finding("o-tieu-de", "Bảng Quốc hiệu phải ở trên cùng trang đầu, trước mọi nội dung khác.", where)
     grid = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
     columns = len(grid) or max((len(row.findall(qn("w:tc"))) for row in table.iter(qn("w:tr"))), default=0)
     if columns != 2:
-        yield finding("o-tieu-de", f"Bảng Quốc hiệu có {columns} cột; phải là bảng 2 cột (trái: tên cơ quan, "
-                      "số, ký hiệu; phải: Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng).", where)
+        yield finding(
+            "o-tieu-de",
+            f"Bảng Quốc hiệu có {columns} cột; phải là bảng 2 cột (trái: tên cơ quan, "
+            "số, ký hiệu; phải: Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng).",
+            where,
+        )
     if doc.styles.has_visible_border(table):
-        yield finding("o-tieu-de", "Bảng Quốc hiệu đang hiện đường viền; chọn bảng rồi bỏ viền "
-                      "(Đường viền > Không viền, Borders > No Border).", where)
+        yield finding(
+            "o-tieu-de",
+            "Bảng Quốc hiệu đang hiện đường viền; chọn bảng rồi bỏ viền "
+            "(Đường viền > Không viền, Borders > No Border).",
+            where,
+        )
     if doc.so_line is not None and table_of(doc.so_line) is not table:
-        yield finding("o-tieu-de", "Dòng «Số: …» nằm ngoài bảng Quốc hiệu; đặt nó ở cột trái, dưới tên cơ "
-                      "quan ban hành.", doc.so_line.where)
+        yield finding(
+            "o-tieu-de",
+            "Dòng «Số: …» nằm ngoài bảng Quốc hiệu; đặt nó ở cột trái, dưới tên cơ quan ban hành.",
+            doc.so_line.where,
+        )
 
 
 def _motto_findings(doc: Docx, quoc_hieu: Para) -> Iterator[Finding]:
     motto = doc.first(_TIEU_NGU_LOOSE.search, after=quoc_hieu, within=3) or (
-        quoc_hieu if _TIEU_NGU_LOOSE.search(quoc_hieu.text) else None)
+        quoc_hieu if _TIEU_NGU_LOOSE.search(quoc_hieu.text) else None
+    )
     if motto is None:
-        yield finding("o-tieu-de", f"Không thấy Tiêu ngữ «{TIEU_NGU}» ngay dưới Quốc hiệu.",
-                      quoc_hieu.where)
+        yield finding("o-tieu-de", f"Không thấy Tiêu ngữ «{TIEU_NGU}» ngay dưới Quốc hiệu.", quoc_hieu.where)
         return
     found = _TIEU_NGU_LOOSE.search(motto.text)
     assert found is not None  # motto was picked for this match
     written = norm(found[0])
     if written != TIEU_NGU:
-        yield finding("o-tieu-de", f"Tiêu ngữ viết «{written}»; phải là «{TIEU_NGU}» (gạch nối «-» có dấu "
-                      "cách hai bên, không dùng gạch dài «–», viết hoa chữ đầu mỗi cụm).", motto.where)
+        yield finding(
+            "o-tieu-de",
+            f"Tiêu ngữ viết «{written}»; phải là «{TIEU_NGU}» (gạch nối «-» có dấu "
+            "cách hai bên, không dùng gạch dài «–», viết hoa chữ đầu mỗi cụm).",
+            motto.where,
+        )
     if missing_emphasis(motto, bold=True):
         yield finding("o-tieu-de", "Tiêu ngữ phải in đậm.", motto.where)
 
@@ -140,8 +162,12 @@ def check_doc_number(doc: Docx) -> Iterator[Finding]:
     match = _SO.match(line.text) if line else None
     if line is None or match is None:
         where = line.where if line else "đầu văn bản"
-        yield finding("so-ky-hieu", "Không thấy dòng số, ký hiệu đúng mẫu «Số: 05/BC-UBND» (dự thảo: "
-                      "«Số:      /BC-UBND»); đặt ở cột trái bảng Quốc hiệu, dưới tên cơ quan.", where)
+        yield finding(
+            "so-ky-hieu",
+            "Không thấy dòng số, ký hiệu đúng mẫu «Số: 05/BC-UBND» (dự thảo: "
+            "«Số:      /BC-UBND»); đặt ở cột trái bảng Quốc hiệu, dưới tên cơ quan.",
+            where,
+        )
         return
     problem = _doc_number_problem(match["so"])
     if problem:
@@ -156,8 +182,11 @@ def _doc_number_problem(so: str) -> str:
     if int(so) < 1:
         return f"Số văn bản «{so}» không hợp lệ; số văn bản bắt đầu từ 01."
     expected = format_doc_number(int(so))
-    return "" if so == expected else (f"Số văn bản viết «{so}», phải là «{expected}» (số dưới 10 thêm số 0 ở "
-                                      "trước; từ 10 trở lên không thêm).")
+    return (
+        ""
+        if so == expected
+        else (f"Số văn bản viết «{so}», phải là «{expected}» (số dưới 10 thêm số 0 ở trước; từ 10 trở lên không thêm).")
+    )
 
 
 def _doc_kind(doc: Docx) -> tuple[str, str] | None:
@@ -167,14 +196,22 @@ def _doc_kind(doc: Docx) -> tuple[str, str] | None:
 
 def _sign_findings(doc: Docx, line: Para, sign: str) -> Iterator[Finding]:
     if "-" not in sign:
-        yield finding("so-ky-hieu", f"Ký hiệu «{sign}» chưa đủ: sau dấu «/» là chữ viết tắt tên loại và tên "
-                      "cơ quan nối bằng «-» (ví dụ «BC-UBND»; công văn: «UBND-VP»).", line.where)
+        yield finding(
+            "so-ky-hieu",
+            f"Ký hiệu «{sign}» chưa đủ: sau dấu «/» là chữ viết tắt tên loại và tên "
+            "cơ quan nối bằng «-» (ví dụ «BC-UBND»; công văn: «UBND-VP»).",
+            line.where,
+        )
         return
     kind = _doc_kind(doc)
     if kind and sign.split("-")[0] != kind[1]:
         name, abbreviation = kind
-        yield finding("ky-hieu-loai", f"Ký hiệu «{sign}» phải bắt đầu bằng «{abbreviation}», chữ viết tắt của "
-                      f"tên loại «{name}» (ví dụ «{abbreviation}-UBND»).", line.where)
+        yield finding(
+            "ky-hieu-loai",
+            f"Ký hiệu «{sign}» phải bắt đầu bằng «{abbreviation}», chữ viết tắt của "
+            f"tên loại «{name}» (ví dụ «{abbreviation}-UBND»).",
+            line.where,
+        )
 
 
 # --- place and date ----------------------------------------------------------------
@@ -194,8 +231,10 @@ def _long_date_problems(day: str, month: str, year: str) -> list[tuple[str, str]
             message = f"Viết «ngày {day}», phải là «ngày {pad_day(int(day))}» (ngày dưới 10 thêm số 0 ở trước)."
             problems.append(("ngay-thang-so-0", message))
     if month != pad_month(int(month)):
-        message = (f"Viết «tháng {month}», phải là «tháng {pad_month(int(month))}» (chỉ tháng 1 và tháng 2 thêm số 0: "
-                   "«tháng 01», «tháng 02»; các tháng khác không thêm).")
+        message = (
+            f"Viết «tháng {month}», phải là «tháng {pad_month(int(month))}» (chỉ tháng 1 và tháng 2 thêm số 0: "
+            "«tháng 01», «tháng 02»; các tháng khác không thêm)."
+        )
         problems.append(("ngay-thang-so-0", message))
     return problems
 
@@ -209,15 +248,21 @@ def date_line(doc: Docx) -> tuple[Para, re.Match[str]] | None:
 def padded_date(match: re.Match[str]) -> dict[str, str]:
     """The day and month of a date line's match as they must be written ("" for a draft's blank day)."""
     day, month = match["day"], match["month"]
-    return {"day": pad_day(int(day)) if day and 1 <= int(day) <= 31 else day,
-            "month": pad_month(int(month)) if month and 1 <= int(month) <= 12 else month}
+    return {
+        "day": pad_day(int(day)) if day and 1 <= int(day) <= 31 else day,
+        "month": pad_month(int(month)) if month and 1 <= int(month) <= 12 else month,
+    }
 
 
 def check_date_line(doc: Docx) -> Iterator[Finding]:
     found = date_line(doc)
     if found is None:
-        yield finding("ngay-thang", "Không thấy dòng địa danh và ngày tháng (ví dụ «Tân Hòa, ngày 05 tháng 6 "
-                      "năm 2026»); đặt ở cột phải bảng Quốc hiệu, dưới Tiêu ngữ.", "đầu văn bản")
+        yield finding(
+            "ngay-thang",
+            "Không thấy dòng địa danh và ngày tháng (ví dụ «Tân Hòa, ngày 05 tháng 6 "
+            "năm 2026»); đặt ở cột phải bảng Quốc hiệu, dưới Tiêu ngữ.",
+            "đầu văn bản",
+        )
         return
     line, match = found
     for code, problem in _long_date_problems(match["day"], match["month"], match["year"]):
@@ -243,7 +288,7 @@ RECIPIENTS_HEAD = "Nơi nhận:"
 def _recipient_lines(doc: Docx, head: Para) -> list[Para]:
     """Non-empty paragraphs after "Nơi nhận:" in the same cell (or body), up to the next empty one."""
     siblings = _siblings(doc, head)
-    after = dropwhile(lambda p: not p.text.strip(), siblings[siblings.index(head) + 1:])
+    after = dropwhile(lambda p: not p.text.strip(), siblings[siblings.index(head) + 1 :])
     return list(takewhile(lambda p: p.text.strip(), after))
 
 
@@ -255,7 +300,7 @@ def _siblings(doc: Docx, para: Para) -> list[Para]:
 
 def head_fixable(head: Para) -> bool:
     """Whether "Nơi nhận" is alone in its paragraph, so writing it "Nơi nhận:" changes punctuation only."""
-    return _HEAD_TAIL.fullmatch(norm(head.text)[len("Nơi nhận"):]) is not None
+    return _HEAD_TAIL.fullmatch(norm(head.text)[len("Nơi nhận") :]) is not None
 
 
 def recipient_line(text: str, last: bool) -> str:
@@ -291,21 +336,30 @@ def recipient_lines(doc: Docx) -> list[tuple[Para, bool]]:
 def check_recipients(doc: Docx) -> Iterator[Finding]:
     head = doc.recipients
     if head is None:
-        yield finding("noi-nhan", "Không thấy «Nơi nhận:»; đặt ở cột trái bảng cuối văn bản, ngang hàng với "
-                      "chức vụ người ký.", "cuối văn bản")
+        yield finding(
+            "noi-nhan",
+            "Không thấy «Nơi nhận:»; đặt ở cột trái bảng cuối văn bản, ngang hàng với chức vụ người ký.",
+            "cuối văn bản",
+        )
         return
     if norm(head.text) != RECIPIENTS_HEAD:
-        yield finding("noi-nhan-dau" if head_fixable(head) else "noi-nhan",
-                      f"Viết «{RECIPIENTS_HEAD}» (có dấu hai chấm) trên một dòng riêng, không viết «{norm(head.text)}».",
-                      head.where)
+        yield finding(
+            "noi-nhan-dau" if head_fixable(head) else "noi-nhan",
+            f"Viết «{RECIPIENTS_HEAD}» (có dấu hai chấm) trên một dòng riêng, không viết «{norm(head.text)}».",
+            head.where,
+        )
     missing = missing_emphasis(head, bold=True, italic=True)
     if missing:
-        yield finding("noi-nhan-dau", f"«{RECIPIENTS_HEAD}» phải in đậm và in nghiêng (đang chưa {missing}).",
-                      head.where)
+        yield finding(
+            "noi-nhan-dau", f"«{RECIPIENTS_HEAD}» phải in đậm và in nghiêng (đang chưa {missing}).", head.where
+        )
     lines = recipient_lines(doc)
     if not lines:
-        yield finding("noi-nhan", "Dưới «Nơi nhận:» chưa có dòng nào; mỗi nơi nhận một dòng «- …;», dòng cuối "
-                      "«- Lưu: VT, …».", head.where)
+        yield finding(
+            "noi-nhan",
+            "Dưới «Nơi nhận:» chưa có dòng nào; mỗi nơi nhận một dòng «- …;», dòng cuối «- Lưu: VT, …».",
+            head.where,
+        )
     for line, last in lines:
         code, problem = _recipient_problem(line.text, last)
         if problem:
@@ -349,16 +403,27 @@ def check_signature(doc: Docx) -> Iterator[Finding]:
         return
     block = signature_block(doc)
     if not block:
-        yield finding("chu-ky", "Không thấy khối chữ ký (quyền hạn, chức vụ, họ tên người ký) ngang hàng với «Nơi "
-                      "nhận:»; đặt ở cột phải bảng cuối văn bản.", doc.recipients.where)
+        yield finding(
+            "chu-ky",
+            "Không thấy khối chữ ký (quyền hạn, chức vụ, họ tên người ký) ngang hàng với «Nơi "
+            "nhận:»; đặt ở cột phải bảng cuối văn bản.",
+            doc.recipients.where,
+        )
         return
     name = block[-1]
     if _is_title_line(name.text):
-        yield finding("chu-ky", f"Khối chữ ký chưa có họ tên người ký: dòng cuối «{norm(name.text)}» là chức vụ. Ghi "
-                      "họ tên người ký (in đậm) dưới chỗ ký.", name.where)
+        yield finding(
+            "chu-ky",
+            f"Khối chữ ký chưa có họ tên người ký: dòng cuối «{norm(name.text)}» là chức vụ. Ghi "
+            "họ tên người ký (in đậm) dưới chỗ ký.",
+            name.where,
+        )
     elif _NAME_PLACEHOLDER.search(norm(name.text)):
-        yield finding("chu-ky", f"Họ tên người ký còn là chỗ giữ chỗ «{norm(name.text)}»; ghi họ tên thật của người "
-                      "ký.", name.where)
+        yield finding(
+            "chu-ky",
+            f"Họ tên người ký còn là chỗ giữ chỗ «{norm(name.text)}»; ghi họ tên thật của người ký.",
+            name.where,
+        )
 
 
 def closing_paragraph(doc: Docx) -> Para | None:
@@ -380,5 +445,9 @@ def check_closing(doc: Docx) -> Iterator[Finding]:
     if last is None or marks.is_closed(last.text):
         return
     ending = last.text.rstrip()[-4:]
-    yield finding("ket-thuc", f"Đoạn cuối của phần nội dung (trước Nơi nhận và chữ ký) kết thúc bằng «…{ending}», "
-                  "chưa đúng dấu «./.»; viết «./.» liền sau chữ cuối.", last.where)
+    yield finding(
+        "ket-thuc",
+        f"Đoạn cuối của phần nội dung (trước Nơi nhận và chữ ký) kết thúc bằng «…{ending}», "
+        "chưa đúng dấu «./.»; viết «./.» liền sau chữ cuối.",
+        last.where,
+    )

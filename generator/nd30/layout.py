@@ -7,12 +7,13 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TypeVar
 
+from docx.oxml.ns import qn
+
 from baocao.conventions.formatting import format_number
 from baocao.conventions.page import A4
 from baocao.nd30.findings import Finding
 from baocao.nd30.reader import TNR, Docx, Para, Run, attr, find, on, to_int
 from baocao.nd30.rules import finding
-from docx.oxml.ns import qn
 
 K = TypeVar("K")
 
@@ -57,12 +58,19 @@ def check_page(doc: Docx) -> Iterator[Finding]:
         width, height = to_int(attr(size, "w"), 0), to_int(attr(size, "h"), 0)
         if not near_a4(width, height):
             shown = "chưa khai báo" if size is None else f"{_format_mm(width)} × {_format_mm(height)} mm"
-            yield finding("kho-giay", f"Khổ giấy {shown}, không phải A4 (210 × 297 mm). Chọn Bố cục > Khổ "
-                          "giấy > A4 (Layout > Size > A4).", where)
+            yield finding(
+                "kho-giay",
+                f"Khổ giấy {shown}, không phải A4 (210 × 297 mm). Chọn Bố cục > Khổ giấy > A4 (Layout > Size > A4).",
+                where,
+            )
         landscape = width > height
         if landscape and number == 1:
-            yield finding("huong-giay", "Trang đầu của văn bản đặt khổ ngang; chỉ phụ lục (bảng rộng) mới được "
-                          "đặt ngang. Chọn Bố cục > Hướng > Dọc (Layout > Orientation > Portrait).", where)
+            yield finding(
+                "huong-giay",
+                "Trang đầu của văn bản đặt khổ ngang; chỉ phụ lục (bảng rộng) mới được "
+                "đặt ngang. Chọn Bố cục > Hướng > Dọc (Layout > Orientation > Portrait).",
+                where,
+            )
         yield from _margin_findings(section, where, landscape)
 
 
@@ -87,8 +95,11 @@ def _margin_findings(section, where: str, landscape: bool) -> Iterator[Finding]:
         problems = "; ".join(_margin_problems(margins, readings[0]))
         fix = "Sửa trong Bố cục > Lề > Lề tùy chỉnh (Layout > Margins > Custom Margins)."
         if landscape:
-            yield finding("le-trang-ngang", f"Trang ngang có lề chưa đúng theo cả hai cách đọc (ngang và xoay dọc): "
-                          f"{problems}. {fix}", where)
+            yield finding(
+                "le-trang-ngang",
+                f"Trang ngang có lề chưa đúng theo cả hai cách đọc (ngang và xoay dọc): {problems}. {fix}",
+                where,
+            )
         else:
             yield finding("le-trang", f"Lề trang chưa đúng: {problems}. {fix}", where)
 
@@ -103,13 +114,20 @@ def slots(text: str) -> set[str]:
 
 
 def check_fonts(doc: Docx) -> Iterator[Finding]:
-    used = ((font, para) for para in doc.paragraphs for run in para.visible_runs
-            for font in sorted({doc.styles.font(run, slot) for slot in slots(run.text)})
-            if font.casefold() != TNR.casefold())
+    used = (
+        (font, para)
+        for para in doc.paragraphs
+        for run in para.visible_runs
+        for font in sorted({doc.styles.font(run, slot) for slot in slots(run.text)})
+        if font.casefold() != TNR.casefold()
+    )
     for font, (para, count) in _first_places(used).items():
-        yield finding("phong-chu", f"Chữ dùng phông «{font}» ({count} đoạn, đoạn đầu tiên ở đây); văn bản "
-                      "phải dùng phông Times New Roman. Chọn toàn bộ (Ctrl+A) rồi chọn phông Times New Roman.",
-                      para.where)
+        yield finding(
+            "phong-chu",
+            f"Chữ dùng phông «{font}» ({count} đoạn, đoạn đầu tiên ở đây); văn bản "
+            "phải dùng phông Times New Roman. Chọn toàn bộ (Ctrl+A) rồi chọn phông Times New Roman.",
+            para.where,
+        )
 
 
 def _style_label(doc: Docx, para: Para) -> str:
@@ -128,28 +146,47 @@ def wrong_size(run: Run, allowed: tuple[int, int]) -> bool:
 
 def _wrong_sizes(doc: Docx, paragraphs: Iterable[Para], allowed: tuple[int, int]) -> dict[tuple[Decimal, str], tuple]:
     """(size, heading style label) -> (first paragraph, count) of the runs outside `allowed`."""
-    return _first_places(((run.size, _style_label(doc, para)), para) for para in paragraphs
-                         for run in para.visible_runs if wrong_size(run, allowed))
+    return _first_places(
+        ((run.size, _style_label(doc, para)), para)
+        for para in paragraphs
+        for run in para.visible_runs
+        if wrong_size(run, allowed)
+    )
 
 
 def check_sizes(doc: Docx) -> Iterator[Finding]:
     for (size, style), (para, count) in _wrong_sizes(doc, doc.body_text, BODY_SIZES).items():
-        yield finding("co-chu", f"Chữ cỡ {format_number(size)}{style} ({count} đoạn, đoạn đầu tiên ở đây); phần nội "
-                      "dung, cả đề mục, phải cỡ 13 đến 14: chọn các đoạn đó rồi đặt cỡ chữ 14 (hoặc 13)"
-                      + (", hoặc sửa cỡ chữ của kiểu đó." if style else "."), para.where)
+        yield finding(
+            "co-chu",
+            f"Chữ cỡ {format_number(size)}{style} ({count} đoạn, đoạn đầu tiên ở đây); phần nội "
+            "dung, cả đề mục, phải cỡ 13 đến 14: chọn các đoạn đó rồi đặt cỡ chữ 14 (hoặc 13)"
+            + (", hoặc sửa cỡ chữ của kiểu đó." if style else "."),
+            para.where,
+        )
     for (size, _), (para, count) in _wrong_sizes(doc, doc.notes, NOTE_SIZES).items():
-        yield finding("co-chu-chu-thich", f"Chú thích cỡ {format_number(size)} ({count} đoạn, đoạn đầu tiên ở đây); "
-                      "chú thích thường cỡ 10 đến 12: sửa kiểu «Footnote Text» (Văn bản chú thích) cho cả văn bản.",
-                      para.where)
+        yield finding(
+            "co-chu-chu-thich",
+            f"Chú thích cỡ {format_number(size)} ({count} đoạn, đoạn đầu tiên ở đây); "
+            "chú thích thường cỡ 10 đến 12: sửa kiểu «Footnote Text» (Văn bản chú thích) cho cả văn bản.",
+            para.where,
+        )
 
 
 def check_colours(doc: Docx) -> Iterator[Finding]:
-    coloured = (((run.colour, _style_label(doc, para)), para) for para in doc.paragraphs
-                for run in para.visible_runs if run.colour)
+    coloured = (
+        ((run.colour, _style_label(doc, para)), para)
+        for para in doc.paragraphs
+        for run in para.visible_runs
+        if run.colour
+    )
     for (colour, style), (para, count) in _first_places(coloured).items():
-        yield finding("mau-chu", f"Chữ màu «{colour}»{style} ({count} đoạn, đoạn đầu tiên ở đây); chữ trong văn bản "
-                      "phải màu đen: chọn chữ đó rồi đặt màu Tự động (Automatic)"
-                      + (", hoặc sửa màu của kiểu đó." if style else "."), para.where)
+        yield finding(
+            "mau-chu",
+            f"Chữ màu «{colour}»{style} ({count} đoạn, đoạn đầu tiên ở đây); chữ trong văn bản "
+            "phải màu đen: chọn chữ đó rồi đặt màu Tự động (Automatic)"
+            + (", hoặc sửa màu của kiểu đó." if style else "."),
+            para.where,
+        )
 
 
 # --- page numbers -------------------------------------------------------------------
@@ -163,9 +200,13 @@ def first_page_parts(doc: Docx) -> list:
         return []
     kind = "first" if on(find(sections[0], "w:titlePg")) else "default"
     related = doc.document.part.related_parts
-    return [related[ref.get(qn("r:id"))] for ref in sections[0]
-            if ref.tag in (qn("w:headerReference"), qn("w:footerReference"))
-            and ref.get(qn("w:type"), "default") == kind and ref.get(qn("r:id")) in related]
+    return [
+        related[ref.get(qn("r:id"))]
+        for ref in sections[0]
+        if ref.tag in (qn("w:headerReference"), qn("w:footerReference"))
+        and ref.get(qn("w:type"), "default") == kind
+        and ref.get(qn("r:id")) in related
+    ]
 
 
 def shows_page_number(part) -> bool:
@@ -199,6 +240,10 @@ _PAGE_FIELD = re.compile(r"\s*PAGE\b", re.IGNORECASE)
 
 def check_page_number(doc: Docx) -> Iterator[Finding]:
     if any(shows_page_number(part) for part in first_page_parts(doc)):
-        yield finding("so-trang", "Trang đầu đang hiện số trang; văn bản không hiện số trang ở trang thứ nhất. Chọn "
-                      "Bố cục > Thiết lập trang > Bố trí > Trang đầu khác (Layout > Page Setup > Layout > Different "
-                      "first page).", "mục 1 (section)")
+        yield finding(
+            "so-trang",
+            "Trang đầu đang hiện số trang; văn bản không hiện số trang ở trang thứ nhất. Chọn "
+            "Bố cục > Thiết lập trang > Bố trí > Trang đầu khác (Layout > Page Setup > Layout > Different "
+            "first page).",
+            "mục 1 (section)",
+        )

@@ -39,10 +39,14 @@ def sequence_problem(current: Numbered, previous: Numbered | None, label_for: Ca
     if previous is None:
         return f"«{current.label}» là số đầu tiên {first} nên phải là «{label_for(expected)}»."
     if current.number > expected:
-        return (f"«{current.label}» đứng sau «{previous.label}» ({previous.place}): bỏ sót số thứ tự, phải là "
-                f"«{label_for(expected)}».")
-    return (f"«{current.label}» trùng hoặc lùi số so với «{previous.label}» ({previous.place}); phải là "
-            f"«{label_for(expected)}».")
+        return (
+            f"«{current.label}» đứng sau «{previous.label}» ({previous.place}): bỏ sót số thứ tự, phải là "
+            f"«{label_for(expected)}»."
+        )
+    return (
+        f"«{current.label}» trùng hoặc lùi số so với «{previous.label}» ({previous.place}); phải là "
+        f"«{label_for(expected)}»."
+    )
 
 
 @dataclass(frozen=True)
@@ -104,8 +108,11 @@ class _Outline:
         if heading.rank == PART_RANK:
             yield from self._part_style(heading)
         if heading.rank == POINT_RANK and heading.number == 0:
-            yield self._finding(heading, f"Điểm «{heading.label}» dùng chữ không có trong bảng chữ cái tiếng Việt; "
-                                "điểm đánh theo thứ tự a), b), c), d), đ), e), g), h), i), k)… (không có f, j, w, z).")
+            yield self._finding(
+                heading,
+                f"Điểm «{heading.label}» dùng chữ không có trong bảng chữ cái tiếng Việt; "
+                "điểm đánh theo thứ tự a), b), c), d), đ), e), g), h), i), k)… (không có f, j, w, z).",
+            )
             return
         if SECTION_RANK + 1 < heading.rank < POINT_RANK:  # 1.1., 1.1.1.: the parent must be open
             yield from self._parent(heading)
@@ -131,25 +138,38 @@ class _Outline:
         if tuple(self.open[r].number if r in self.open else 0 for r in ranks) != parent:
             missing = ".".join(map(str, parent)) + "."
             container = self._container(heading.rank - 1)
-            under, inside = (f"«{container.label}» ({container.place})", f"«{container.label}»") if container \
+            under, inside = (
+                (f"«{container.label}» ({container.place})", f"«{container.label}»")
+                if container
                 else ("đầu văn bản", "văn bản")
-            yield self._finding(heading, f"Mục «{heading.label}» nằm dưới {under} nhưng chưa có mục «{missing}» "
-                                f"trong {inside}. Sửa số thứ tự theo đúng mục cha.")
+            )
+            yield self._finding(
+                heading,
+                f"Mục «{heading.label}» nằm dưới {under} nhưng chưa có mục «{missing}» "
+                f"trong {inside}. Sửa số thứ tự theo đúng mục cha.",
+            )
 
     def _sibling_style(self, heading: _Heading) -> Iterator[Finding]:
         container = self._container(heading.rank)
         first = self.first_child.setdefault(container.where if container else "", heading)
         if first.style != heading.style:
             inside = f"«{container.label}» ({container.place})" if container else "văn bản"
-            yield finding("kieu-muc", f"Các mục con của {inside} đánh số hai kiểu: «{heading.label}» và "
-                          f"«{first.label}» ({first.place}); các mục cùng một cấp dùng một kiểu.", heading.where)
+            yield finding(
+                "kieu-muc",
+                f"Các mục con của {inside} đánh số hai kiểu: «{heading.label}» và "
+                f"«{first.label}» ({first.place}); các mục cùng một cấp dùng một kiểu.",
+                heading.where,
+            )
 
     def _part_style(self, heading: _Heading) -> Iterator[Finding]:
         first = self.first_part = self.first_part or heading
         if heading.typed.words != first.typed.words:
-            yield self._finding(heading, f"«{heading.label}» và «{first.label}» ({first.place}) dùng hai kiểu đánh số "
-                                "Phần khác nhau; cả văn bản chỉ dùng một kiểu: «Phần I», «Phần II»… hoặc «Phần thứ "
-                                "nhất», «Phần thứ hai»….")
+            yield self._finding(
+                heading,
+                f"«{heading.label}» và «{first.label}» ({first.place}) dùng hai kiểu đánh số "
+                "Phần khác nhau; cả văn bản chỉ dùng một kiểu: «Phần I», «Phần II»… hoặc «Phần thứ "
+                "nhất», «Phần thứ hai»….",
+            )
 
     @staticmethod
     def _finding(heading: _Heading, message: str) -> Finding:

@@ -33,14 +33,15 @@ from pathlib import Path
 from typing import Literal
 
 import docx
-from baocao import limits
-from baocao.errors import BaocaoError, Location, Problem
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
+
+from baocao import limits
+from baocao.errors import BaocaoError, Location, Problem
 
 TNR = "Times New Roman"
 EXCERPT_LENGTH = 50
@@ -54,7 +55,8 @@ _TEXT_BOX = qn("w:txbxContent")
 _HIDDEN_RUN_ANCESTORS = {qn("w:del"), qn("w:moveFrom"), _TEXT_BOX, _MC_FALLBACK}
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 _HEADERS_AND_FOOTERS: dict[str, tuple[str, Area]] = {
-    RT.HEADER: ("đầu trang", "header"), RT.FOOTER: ("chân trang", "footer"),
+    RT.HEADER: ("đầu trang", "header"),
+    RT.FOOTER: ("chân trang", "footer"),
 }
 _OFF = {"0", "false", "off", "none"}
 _BLACK_THEME_COLOURS = {"text1", "dark1"}
@@ -72,10 +74,13 @@ def open_document(path: Path) -> WordDocument:
             return docx.Document(io.BytesIO(limits.docx_bytes(path)))
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
-        raise BaocaoError(Problem(
-            Location(path), "Không đọc được tệp Word: tệp không phải dạng .docx, hoặc đã hỏng.",
-            "Chỉ kiểm tra được tệp .docx; tệp .doc cũ hãy mở bằng Word rồi lưu lại dạng .docx.",
-        )) from None
+        raise BaocaoError(
+            Problem(
+                Location(path),
+                "Không đọc được tệp Word: tệp không phải dạng .docx, hoặc đã hỏng.",
+                "Chỉ kiểm tra được tệp .docx; tệp .doc cũ hãy mở bằng Word rồi lưu lại dạng .docx.",
+            )
+        ) from None
 
 
 def _related_parts(part, reltype: str) -> list:
@@ -145,7 +150,8 @@ class Styles:
         self.defaults = find(root, "w:docDefaults/w:rPrDefault/w:rPr")
         self.theme_fonts = theme_fonts
         self.default_ids = {
-            s.get(qn("w:type")): s.get(qn("w:styleId")) for s in self.by_id.values()
+            s.get(qn("w:type")): s.get(qn("w:styleId"))
+            for s in self.by_id.values()
             if s.get(qn("w:default")) in ("1", "true", "on")
         }
         self._chains: dict[str | None, list] = {}
@@ -205,8 +211,10 @@ class Styles:
     def has_visible_border(self, tbl) -> bool:
         """Whether any cell edge of the table shows a border (cell borders over table and style borders)."""
         sources = [find(tbl, "w:tblPr/w:tblBorders")] + [find(s, "w:tblPr/w:tblBorders") for s in self.table_chain(tbl)]
-        edges = {edge: next((b for b in (_border(src, edge) for src in sources) if b is not None), None)
-                 for edge in _BORDER_EDGES}
+        edges = {
+            edge: next((b for b in (_border(src, edge) for src in sources) if b is not None), None)
+            for edge in _BORDER_EDGES
+        }
         rows = tbl.findall(qn("w:tr"))
         for r, row in enumerate(rows):
             cells = row.findall(qn("w:tc"))
@@ -233,8 +241,12 @@ def _border(container, side: str):
 
 def _visible(border) -> bool:
     """A border that prints: not none/nil/0, not zero width, not white."""
-    return (border is not None and border.get(qn("w:val")) not in ("nil", "none", "0")
-            and border.get(qn("w:sz")) != "0" and (border.get(qn("w:color")) or "").upper() != "FFFFFF")
+    return (
+        border is not None
+        and border.get(qn("w:val")) not in ("nil", "none", "0")
+        and border.get(qn("w:sz")) != "0"
+        and (border.get(qn("w:color")) or "").upper() != "FFFFFF"
+    )
 
 
 # --- paragraphs and runs with their places ---------------------------------------
@@ -392,7 +404,9 @@ class Walker:
         text = unicodedata.normalize("NFC", "".join(run.text for run in runs if not run.generated))
         self.paragraphs.append(Para(p, area, place, runs, text))
         for number, box in enumerate(_text_boxes(p) if self.text_boxes else (), 1):
-            self.paragraphs += Walker(self.styles, f"{place}, hộp văn bản {number}", "textbox", True).story(box).paragraphs
+            self.paragraphs += (
+                Walker(self.styles, f"{place}, hộp văn bản {number}", "textbox", True).story(box).paragraphs
+            )
 
     def _run(self, r, p) -> Run:
         for mark in r.iter(qn("w:fldChar")):
@@ -465,8 +479,9 @@ class Docx:
     def save_notes(self) -> None:
         """Put the footnotes' tree, changed in place, back into its part (python-docx keeps it as bytes)."""
         if self.notes_part is not None:
-            self.notes_part._blob = etree.tostring(self.notes_root, xml_declaration=True, encoding="UTF-8",
-                                                   standalone=True)
+            self.notes_part._blob = etree.tostring(
+                self.notes_root, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
 
     @cached_property
     def notes(self) -> list[Para]:
@@ -483,7 +498,7 @@ class Docx:
         candidates = self.text_paragraphs
         if after is not None:
             start = candidates.index(after) + 1
-            candidates = candidates[start:start + within if within else None]
+            candidates = candidates[start : start + within if within else None]
         return next((p for p in candidates if test(p.text)), None)
 
     @cached_property
@@ -505,8 +520,9 @@ class Docx:
     @cached_property
     def first_block(self):
         """The first table or non-empty paragraph of the body."""
-        return next((b for b in _blocks(self.body)
-                     if b.tag == TBL or "".join(t.text or "" for t in b.iter(_T)).strip()), None)
+        return next(
+            (b for b in _blocks(self.body) if b.tag == TBL or "".join(t.text or "" for t in b.iter(_T)).strip()), None
+        )
 
     def sections(self) -> list:
         return [s for s in self.body.iter(qn("w:sectPr")) if s.getparent().tag in (qn("w:pPr"), self.body.tag)]

@@ -61,35 +61,66 @@ _RULES = (
     Rule("co-chu", "Phần nội dung, cả đề mục, cỡ chữ 13–14", SIZE, ERROR, SAFE),
     Rule("co-chu-chu-thich", "Chú thích cỡ chữ 10–12", PRACTICE, WARNING, SAFE),
     Rule("so-trang", "Không hiện số trang ở trang đầu", PAGE_NUMBER, ERROR, SAFE),
-    Rule("o-tieu-de", "Bảng 2 cột không viền trên cùng trang đầu; Quốc hiệu, Tiêu ngữ đúng chữ, in đậm",
-         HEADER, ERROR, PROHIBITED),
+    Rule(
+        "o-tieu-de",
+        "Bảng 2 cột không viền trên cùng trang đầu; Quốc hiệu, Tiêu ngữ đúng chữ, in đậm",
+        HEADER,
+        ERROR,
+        PROHIBITED,
+    ),
     Rule("so-ky-hieu", "Số, ký hiệu đúng mẫu «Số: 05/BC-UBND»", DOC_NUMBER, ERROR, PROHIBITED),
     Rule("ky-hieu-loai", "Ký hiệu bắt đầu bằng chữ viết tắt tên loại văn bản", ABBREVIATION, ERROR, PROHIBITED),
     Rule("ngay-thang", "Có dòng địa danh và ngày tháng; ngày tháng có trong lịch", DATE, ERROR, PROHIBITED),
-    Rule("ngay-thang-so-0", "Ngày dưới 10 và tháng 1, 2 thêm số 0 («ngày 04 tháng 02»); tháng khác không thêm",
-         DATE, ERROR, SAFE),
+    Rule(
+        "ngay-thang-so-0",
+        "Ngày dưới 10 và tháng 1, 2 thêm số 0 («ngày 04 tháng 02»); tháng khác không thêm",
+        DATE,
+        ERROR,
+        SAFE,
+    ),
     Rule("ngay-thang-nghieng", "Dòng địa danh và ngày tháng in nghiêng", DATE, ERROR, SAFE),
     Rule("ngay-viet-tat", "Ngày trong câu viết «04/6/2026», «10/02/2026»", NUMBER_STYLE, WARNING, SAFE),
     Rule("ngay-sai", "Ngày trong câu có trong lịch (ngày/tháng/năm)", NUMBER_STYLE, WARNING, PROHIBITED),
     Rule("danh-so-muc", "Đề mục đánh số đúng thứ tự, đúng cấp", OUTLINE, ERROR, PROHIBITED),
     Rule("kieu-muc", "Các mục con của một mục dùng một kiểu số thứ tự (1.1. hoặc a))", OUTLINE, WARNING, PROHIBITED),
-    Rule("chu-thich-go-tay", "Không gõ tay số chú thích (chữ nhỏ phía trên, ¹ ² ³, số dính vào chữ)",
-         PRACTICE, WARNING, PROHIBITED),
+    Rule(
+        "chu-thich-go-tay",
+        "Không gõ tay số chú thích (chữ nhỏ phía trên, ¹ ² ³, số dính vào chữ)",
+        PRACTICE,
+        WARNING,
+        PROHIBITED,
+    ),
     Rule("chu-thich-thu-tu", "Số chú thích gõ tay không lặp, không bỏ sót", PRACTICE, ERROR, PROHIBITED),
     Rule("chu-thich-hong", "Dấu chú thích trỏ tới chú thích có trong tệp", PRACTICE, ERROR, PROHIBITED),
     Rule("chu-thich-ky-hieu", "Chú thích đánh số tự động, không dùng ký hiệu tự đặt", PRACTICE, WARNING, PROHIBITED),
     Rule("noi-nhan", "Có «Nơi nhận:» và các dòng nơi nhận; dòng cuối «- Lưu: VT, …»", RECIPIENTS, ERROR, PROHIBITED),
-    Rule("noi-nhan-dau", "«Nơi nhận:» in đậm nghiêng, có dấu hai chấm; mỗi dòng «- …;», dòng cuối kết thúc «.»",
-         RECIPIENTS, ERROR, SAFE),
+    Rule(
+        "noi-nhan-dau",
+        "«Nơi nhận:» in đậm nghiêng, có dấu hai chấm; mỗi dòng «- …;», dòng cuối kết thúc «.»",
+        RECIPIENTS,
+        ERROR,
+        SAFE,
+    ),
     Rule("ket-thuc", "Phần nội dung kết thúc bằng «./.»", PRACTICE, WARNING, SAFE),
     Rule("chu-ky", "Khối chữ ký có chức vụ và họ tên thật của người ký", SIGNATURE, ERROR, PROHIBITED),
-    Rule("kieu-so", "Số viết kiểu Việt: «1.539,72» (chấm ngăn hàng nghìn, phẩy trước phần thập phân)",
-         NUMBER_STYLE, ERROR, SAFE),
+    Rule(
+        "kieu-so",
+        "Số viết kiểu Việt: «1.539,72» (chấm ngăn hàng nghìn, phẩy trước phần thập phân)",
+        NUMBER_STYLE,
+        ERROR,
+        SAFE,
+    ),
     Rule("dau-phan-tram", "Viết liền «43,4%»: không dấu cách trước «%», không «%%»", NUMBER_STYLE, WARNING, SAFE),
-    Rule("dau-thap-phan", "Cả văn bản (thân, bảng, chú thích) một kiểu dấu thập phân", NUMBER_STYLE, WARNING,
-         PROHIBITED),
-    Rule("cho-trong", "Không còn chỗ giữ chỗ chưa điền («(tên xã)», «(Họ và tên)», «[...]», «{{ }}»)", PRACTICE,
-         WARNING, PROHIBITED),
+    Rule(
+        "dau-thap-phan", "Cả văn bản (thân, bảng, chú thích) một kiểu dấu thập phân", NUMBER_STYLE, WARNING, PROHIBITED
+    ),
+    Rule(
+        "cho-trong",
+        "Không còn chỗ giữ chỗ chưa điền («(tên xã)», «(Họ và tên)», «[...]», «{{ }}»)",
+        PRACTICE,
+        WARNING,
+        PROHIBITED,
+    ),
 )
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
 
@@ -108,6 +139,8 @@ def finding(code: str, message: str, where: str, hint: str = "") -> Finding:
 def rules_markdown() -> str:
     """The rules as a Markdown table: mã, quy tắc, căn cứ, mức độ, tự sửa (--sua)."""
     lines = ["| Mã | Quy tắc | Căn cứ | Mức độ | Tự sửa (`--sua`) |", "|---|---|---|---|---|"]
-    lines += [f"| `{r.code}` | {r.title} | {r.locator} | {_SEVERITY_NAMES[r.severity]} | {_AUTOFIX_NAMES[r.autofix]} |"
-              for r in _RULES]
+    lines += [
+        f"| `{r.code}` | {r.title} | {r.locator} | {_SEVERITY_NAMES[r.severity]} | {_AUTOFIX_NAMES[r.autofix]} |"
+        for r in _RULES
+    ]
     return "\n".join(lines) + "\n"

@@ -29,8 +29,21 @@ _DOUBLE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)?%(?:\s*%)+")
 _MAY_SLIP = re.compile(r"\d[.,]\d|\s%|%\s*%")  # what every text with a number slip has: a fast first look
 _PERCENT_SLIP = re.compile(r"\s%|%\s*%")  # … with a '%' slip
 _LEADING_LABEL = re.compile(r"\s*\d+(?:\.\d+)*\.?(?=\s)")
-_REFERENCE_WORDS = ("mục", "điểm", "khoản", "tiết", "chương", "điều", "phụ lục", "biểu", "tiêu chí", "chỉ tiêu",
-                    "phiên bản", "công nghiệp", "version")
+_REFERENCE_WORDS = (
+    "mục",
+    "điểm",
+    "khoản",
+    "tiết",
+    "chương",
+    "điều",
+    "phụ lục",
+    "biểu",
+    "tiêu chí",
+    "chỉ tiêu",
+    "phiên bản",
+    "công nghiệp",
+    "version",
+)
 _REFERENCE = re.compile(rf"(?:{'|'.join(_REFERENCE_WORDS)})\s*$", re.IGNORECASE)
 _REFERENCE_REACH = max(map(len, _REFERENCE_WORDS))  # IGNORECASE matches letter for letter: a word is never longer
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -95,18 +108,39 @@ def number_slips(text: str) -> list[Slip]:
     """English-style numbers, a space before '%', a doubled '%', in the order they occur."""
     if not _MAY_SLIP.search(text):
         return []
-    slips = [Slip(NUMBER_STYLE, kind, match[0], match.start(),
-                  f"Số «{match[0]}» viết theo kiểu tiếng Anh; viết «{match[0].translate(str.maketrans('.,', ',.'))}» "
-                  "(dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân).", ERROR)
-             for match, kind in number_tokens(text, ENGLISH)]
+    slips = [
+        Slip(
+            NUMBER_STYLE,
+            kind,
+            match[0],
+            match.start(),
+            f"Số «{match[0]}» viết theo kiểu tiếng Anh; viết «{match[0].translate(str.maketrans('.,', ',.'))}» "
+            "(dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân).",
+            ERROR,
+        )
+        for match, kind in number_tokens(text, ENGLISH)
+    ]
     if _PERCENT_SLIP.search(text):
-        slips += [Slip(NUMBER_STYLE, "space-percent", match[0], match.start(),
-                       f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».")
-                  for match in _SPACE_PERCENT.finditer(text)]
-        slips += [Slip(NUMBER_STYLE, "double-percent", match[0], match.start(),
-                       f"«{match[0]}» thừa dấu «%»; viết «{match[1] or ''}%» "
-                       "(bộ lọc phan_tram, so_ke_hoach... đã in dấu %).")
-                  for match in _DOUBLE_PERCENT.finditer(text)]
+        slips += [
+            Slip(
+                NUMBER_STYLE,
+                "space-percent",
+                match[0],
+                match.start(),
+                f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».",
+            )
+            for match in _SPACE_PERCENT.finditer(text)
+        ]
+        slips += [
+            Slip(
+                NUMBER_STYLE,
+                "double-percent",
+                match[0],
+                match.start(),
+                f"«{match[0]}» thừa dấu «%»; viết «{match[1] or ''}%» (bộ lọc phan_tram, so_ke_hoach... đã in dấu %).",
+            )
+            for match in _DOUBLE_PERCENT.finditer(text)
+        ]
     return sorted(slips, key=lambda slip: slip.start)
 
 
@@ -125,8 +159,10 @@ def mixed_decimals(first_of: dict[str, tuple[str, str]]) -> str:
     if VI_DECIMAL not in first_of or EN_DECIMAL not in first_of:
         return ""
     (comma, comma_place), (dot, dot_place) = first_of[VI_DECIMAL], first_of[EN_DECIMAL]
-    return (f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» ({comma_place}) và dấu chấm «{dot}» "
-            f"({dot_place}); thống nhất dùng dấu phẩy.")
+    return (
+        f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» ({comma_place}) và dấu chấm «{dot}» "
+        f"({dot_place}); thống nhất dùng dấu phẩy."
+    )
 
 
 # --- placeholders ----------------------------------------------------------------
@@ -134,9 +170,16 @@ def mixed_decimals(first_of: dict[str, tuple[str, str]]) -> str:
 
 def placeholder_slips(text: str) -> list[Slip]:
     """The placeholders of `baocao init` still in `text`."""
-    return [Slip(PLACEHOLDER, "placeholder", match[0], match.start(),
-                 f"Còn chỗ «{_short(match[0])}» của bản nháp chưa được thay; ghi nội dung thật (hoặc xóa).")
-            for match in _placeholder_pattern().finditer(text)]
+    return [
+        Slip(
+            PLACEHOLDER,
+            "placeholder",
+            match[0],
+            match.start(),
+            f"Còn chỗ «{_short(match[0])}» của bản nháp chưa được thay; ghi nội dung thật (hoặc xóa).",
+        )
+        for match in _placeholder_pattern().finditer(text)
+    ]
 
 
 def placeholders() -> frozenset[str]:
@@ -150,7 +193,9 @@ def _placeholders() -> frozenset[str]:
 
     found = set(_PROFILE_PLACEHOLDERS)
     for kind in KINDS:
-        found.update(m[0] for text in _texts(load_kind(kind).outline) for m in _BRACKETED.finditer(text) if _WORDY.search(m[0]))
+        found.update(
+            m[0] for text in _texts(load_kind(kind).outline) for m in _BRACKETED.finditer(text) if _WORDY.search(m[0])
+        )
     return frozenset(found)
 
 
@@ -170,4 +215,4 @@ def _texts(value: Any) -> Iterable[str]:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit - 2].rstrip() + "…)"
+    return text if len(text) <= limit else text[: limit - 2].rstrip() + "…)"

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from docx.oxml.ns import qn
+
 from baocao.conventions.formatting import format_date_short
 from baocao.nd30 import slips
 from baocao.nd30.findings import Finding
 from baocao.nd30.outline import sequence_problem
 from baocao.nd30.reader import SO_LINE, Docx, Para, custom_mark, quote
 from baocao.nd30.rules import finding
-from docx.oxml.ns import qn
 
 SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _TYPED_MARK = re.compile(r"[(\[]?(\d{1,3})[)\]]?[.,;:]?")  # "1", "(1)", "[1]", with a stray "," kept up
@@ -47,11 +48,18 @@ def check_text_dates(doc: Docx) -> Iterator[Finding]:
         for match in SHORT_DATE.finditer(para.text):
             expected = short_date(match[0])
             if not expected:
-                yield finding("ngay-sai", f"«{match[0]}» không phải ngày có trong lịch (viết theo thứ tự "
-                              "ngày/tháng/năm).", para.where)
+                yield finding(
+                    "ngay-sai",
+                    f"«{match[0]}» không phải ngày có trong lịch (viết theo thứ tự ngày/tháng/năm).",
+                    para.where,
+                )
             elif match[0] != expected:
-                yield finding("ngay-viet-tat", f"Ngày viết «{match[0]}», nên viết «{expected}» (ngày dưới 10 và "
-                              "tháng 1, 2 thêm số 0; các tháng khác không thêm).", para.where)
+                yield finding(
+                    "ngay-viet-tat",
+                    f"Ngày viết «{match[0]}», nên viết «{expected}» (ngày dưới 10 và "
+                    "tháng 1, 2 thêm số 0; các tháng khác không thêm).",
+                    para.where,
+                )
 
 
 # --- footnotes -------------------------------------------------------------------
@@ -90,8 +98,9 @@ def _typed_marks(para: Para) -> list[_Mark]:
     marks, text = _superscript_marks(para)
     for match in _UNICODE_MARK.finditer(text):
         if not (match[0] in "²³" and _UNIT_BEFORE.search(text, 0, match.start())):
-            marks.append(_Mark(int(match[1].translate(_SUPERSCRIPT_DIGITS)), match[0], para.place, para, match.start(),
-                               False))
+            marks.append(
+                _Mark(int(match[1].translate(_SUPERSCRIPT_DIGITS)), match[0], para.place, para, match.start(), False)
+            )
     for match in _GLUED_MARK.finditer(text):
         word = _WORD_BEFORE.search(text, 0, match.start())
         if word and not word[0].isupper() and word[0].lower() not in _UNIT_WORDS:
@@ -101,18 +110,22 @@ def _typed_marks(para: Para) -> list[_Mark]:
 
 def _context(mark: _Mark) -> str:
     """The mark with the word before it, as it stands in the text."""
-    before = mark.para.text[:mark.start].rstrip().split(" ")[-1]
-    return f"{before}{mark.para.text[mark.start:mark.start + len(mark.label) + 2].split(' ')[0]}"
+    before = mark.para.text[: mark.start].rstrip().split(" ")[-1]
+    return f"{before}{mark.para.text[mark.start : mark.start + len(mark.label) + 2].split(' ')[0]}"
 
 
 def check_typed_notes(doc: Docx) -> Iterator[Finding]:
     marks = [mark for para in doc.text_paragraphs for mark in _typed_marks(para)]
     if not marks:
         return
-    yield finding("chu-thich-go-tay", f"Có {len(marks)} số chú thích gõ tay (chữ nhỏ phía trên, chữ số nhỏ như «¹», "
-                  f"hoặc số dính vào chữ), chỗ đầu tiên ở đây: «{_context(marks[0])}». Chú thích gõ tay, số có thể sai; "
-                  "dùng chú thích thật của Word (Tham chiếu > Chèn chú thích cuối trang, References > Insert "
-                  "Footnote).", marks[0].para.where)
+    yield finding(
+        "chu-thich-go-tay",
+        f"Có {len(marks)} số chú thích gõ tay (chữ nhỏ phía trên, chữ số nhỏ như «¹», "
+        f"hoặc số dính vào chữ), chỗ đầu tiên ở đây: «{_context(marks[0])}». Chú thích gõ tay, số có thể sai; "
+        "dùng chú thích thật của Word (Tham chiếu > Chèn chú thích cuối trang, References > Insert "
+        "Footnote).",
+        marks[0].para.where,
+    )
     previous = None
     for mark in (m for m in marks if not m.note_text):
         problem = sequence_problem(mark, previous, str, "của văn bản")
@@ -125,11 +138,18 @@ def check_note_references(doc: Docx) -> Iterator[Finding]:
     for para in doc.text_paragraphs:
         for ref in para.element.iter(qn("w:footnoteReference")):
             if ref.get(qn("w:id")) not in doc.note_ids:
-                yield finding("chu-thich-hong", "Dấu chú thích trỏ tới một chú thích không có trong tệp (đã bị xóa "
-                              "hoặc tệp hỏng); xóa dấu này rồi chèn lại chú thích.", para.where)
+                yield finding(
+                    "chu-thich-hong",
+                    "Dấu chú thích trỏ tới một chú thích không có trong tệp (đã bị xóa "
+                    "hoặc tệp hỏng); xóa dấu này rồi chèn lại chú thích.",
+                    para.where,
+                )
             if custom_mark(ref):
-                yield finding("chu-thich-ky-hieu", "Chú thích dùng ký hiệu tự đặt thay cho số tự động; dùng chú "
-                              "thích đánh số tự động của Word.", para.where)
+                yield finding(
+                    "chu-thich-ky-hieu",
+                    "Chú thích dùng ký hiệu tự đặt thay cho số tự động; dùng chú thích đánh số tự động của Word.",
+                    para.where,
+                )
 
 
 # --- number style ----------------------------------------------------------------
@@ -164,5 +184,6 @@ def check_placeholders(doc: Docx) -> Iterator[Finding]:
         for slip in slips.placeholder_slips(para.text):
             yield finding("cho-trong", slip.message, para.where)
         for match in _LEFTOVER.finditer(para.text):
-            yield finding("cho-trong", f"Còn chỗ giữ chỗ {quote(match[0])} chưa điền; ghi nội dung thật (hoặc xóa).",
-                          para.where)
+            yield finding(
+                "cho-trong", f"Còn chỗ giữ chỗ {quote(match[0])} chưa điền; ghi nội dung thật (hoặc xóa).", para.where
+            )

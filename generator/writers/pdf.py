@@ -12,8 +12,10 @@ from pathlib import Path
 
 from baocao.errors import Location, fail
 
-INSTALL_HINT = ("Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
-                "trên Windows và macOS tải tại https://www.libreoffice.org/download/.")
+INSTALL_HINT = (
+    "Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
+    "trên Windows và macOS tải tại https://www.libreoffice.org/download/."
+)
 # LibreOffice's PDF export options (its JSON form): PDF/A-2b, which embeds every font and says so in the XMP
 # metadata (pdfaid:part 2, pdfaid:conformance B).
 PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
@@ -41,7 +43,11 @@ def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> l
     """
     soffice = find_soffice()
     if soffice is None:
-        raise fail(Location(documents[0]), "Không tìm thấy LibreOffice nên chưa xuất được PDF (các tệp .docx vẫn được ghi).", INSTALL_HINT)
+        raise fail(
+            Location(documents[0]),
+            "Không tìm thấy LibreOffice nên chưa xuất được PDF (các tệp .docx vẫn được ghi).",
+            INSTALL_HINT,
+        )
     for target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
     scratch_parent = os.path.commonpath([str(target.resolve().parent) for target in targets])
@@ -53,8 +59,11 @@ def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> l
         made = [copy.with_suffix(".pdf") for copy in staged]
         missing = [doc for doc, pdf in zip(documents, made, strict=True) if not pdf.is_file()]
         if not succeeded or missing:
-            raise fail(Location((missing or documents)[0]), f"LibreOffice không xuất được PDF ({said or 'không rõ lỗi'}).",
-                       "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.")
+            raise fail(
+                Location((missing or documents)[0]),
+                f"LibreOffice không xuất được PDF ({said or 'không rõ lỗi'}).",
+                "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.",
+            )
         for pdf, target in zip(made, targets, strict=True):
             os.replace(pdf, target)
     return targets
@@ -78,8 +87,17 @@ def _run(soffice: str, documents: list[Path], outdir: Path, target: str = "pdf")
         profile = Path(scratch) / "profile"
         if cached.is_dir():
             shutil.copytree(cached, profile)
-        command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                   "--convert-to", target, "--outdir", str(outdir), *map(str, documents)]
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            *map(str, documents),
+        ]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
@@ -135,11 +153,25 @@ class WarmConverter:
         if profile_cache().is_dir():
             shutil.copytree(profile_cache(), profile)
         pipe = f"baocao-{os.getpid()}-{id(self)}"
-        command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--norestore",
-                   "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"]
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            f"--accept=pipe,name={pipe};urp;",
+        ]
         self.office = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.helper = subprocess.Popen([python, str(UNO_HELPER), pipe], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                       stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+        self.helper = subprocess.Popen(
+            [python, str(UNO_HELPER), pipe],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+        )
 
     def _answer(self) -> str:
         assert self.helper is not None and self.helper.stdout is not None
@@ -161,8 +193,11 @@ class WarmConverter:
                 os.replace(partial, target)
                 return target
             partial.unlink(missing_ok=True)
-        raise fail(Location(document), f"LibreOffice không xuất được PDF ({said.removeprefix('error ')[:200]}).",
-                   "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.")
+        raise fail(
+            Location(document),
+            f"LibreOffice không xuất được PDF ({said.removeprefix('error ')[:200]}).",
+            "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.",
+        )
 
     def close(self) -> None:
         """End the helper and LibreOffice."""

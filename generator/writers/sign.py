@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from baocao.errors import BaocaoError, Location, Problem
 from pdfminer.psexceptions import PSException
 from pyhanko.pdf_utils.misc import PdfError
+
+from baocao.errors import BaocaoError, Location, Problem
 
 FIELD_NAME = "ChuKySo"
 PASSWORD_VARIABLE = "BAOCAO_MAT_KHAU"
@@ -115,8 +116,10 @@ def segments(page) -> list[Segment]:
             if char is not None and char.x0 - group[-1].x1 <= 3 * group[-1].size:
                 group.append(char)
                 continue
-            text = "".join(c.get_text() + (" " if n is not None and n.x0 - c.x1 > c.size * 0.2 else "")
-                           for c, n in zip(group, group[1:] + [None], strict=True))
+            text = "".join(
+                c.get_text() + (" " if n is not None and n.x0 - c.x1 > c.size * 0.2 else "")
+                for c, n in zip(group, group[1:] + [None], strict=True)
+            )
             found.append(Segment(fold(text).strip(), group[0].x0, group[-1].x1, key * 1.5, max(c.size for c in group)))
             group = [char] if char is not None else []
     return found
@@ -166,8 +169,9 @@ def _font_candidates() -> Iterator[Path]:
     """TrueType fonts for the box's text: fontconfig's choice for Times New Roman, then known files."""
     found = shutil.which("fc-match")
     if found:
-        result = subprocess.run([found, "-f", "%{file}", "Times New Roman:lang=vi"], capture_output=True, text=True,
-                                check=False, timeout=10)
+        result = subprocess.run(
+            [found, "-f", "%{file}", "Times New Roman:lang=vi"], capture_output=True, text=True, check=False, timeout=10
+        )
         if result.returncode == 0 and result.stdout.endswith((".ttf", ".otf")):
             yield Path(result.stdout)
     yield from (path for path in _FONT_FILES if path.is_file())
@@ -213,10 +217,14 @@ def _load_signer(p12: Path, password: str):
 
     signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=password.encode("utf-8"))
     if signer is None:
-        raise BaocaoError(Problem(Location(p12), "Không mở được chứng thư số: sai mật khẩu, hoặc tệp không phải "
-                                                 "chứng thư dạng .p12/.pfx.",
-                                  f"Gõ lại mật khẩu (hoặc đặt biến môi trường {PASSWORD_VARIABLE}); xuất lại chứng "
-                                  "thư kèm khóa riêng dạng .p12 từ thiết bị ký số."))
+        raise BaocaoError(
+            Problem(
+                Location(p12),
+                "Không mở được chứng thư số: sai mật khẩu, hoặc tệp không phải chứng thư dạng .p12/.pfx.",
+                f"Gõ lại mật khẩu (hoặc đặt biến môi trường {PASSWORD_VARIABLE}); xuất lại chứng "
+                "thư kèm khóa riêng dạng .p12 từ thiết bị ký số.",
+            )
+        )
     return signer
 
 
@@ -227,8 +235,12 @@ def _stamp_style(signer_name: str):
     font = _font_file(STAMP_TEXT % {"signer": signer_name, "ts": "0123456789/:+-"})
     if font is None:  # pyHanko's built-in font has no Vietnamese letters: the box says it without diacritics
         return TextStampStyle(stamp_text=fold(STAMP_TEXT), timestamp_format=STAMP_TIME_FORMAT, border_width=1)
-    return TextStampStyle(stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME_FORMAT, border_width=1,
-                          text_box_style=TextBoxStyle(font=_font_factory(font), font_size=STAMP_FONT_SIZE))
+    return TextStampStyle(
+        stamp_text=STAMP_TEXT,
+        timestamp_format=STAMP_TIME_FORMAT,
+        border_width=1,
+        text_box_style=TextBoxStyle(font=_font_factory(font), font_size=STAMP_FONT_SIZE),
+    )
 
 
 def _font_factory(font: Path):
@@ -240,8 +252,12 @@ def _font_factory(font: Path):
         def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
             if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
                 obj_stream = writer.prepare_object_stream()
-            return GlyphAccumulator(writer=writer, font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
-                                    font_size=self.font_size, obj_stream=obj_stream)
+            return GlyphAccumulator(
+                writer=writer,
+                font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
+                font_size=self.font_size,
+                obj_stream=obj_stream,
+            )
 
     return _InMemory(str(font), font_size=STAMP_FONT_SIZE)
 
@@ -260,13 +276,18 @@ def sign_pdf(source: Path, target: Path, p12: Path, password: str, timestamp_url
         placement = place_signature(source)
     except (OSError, ValueError, PSException) as exc:
         raise _unreadable(source, exc) from None
-    meta = signers.PdfSignatureMetadata(field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES,
-                                        md_algorithm="sha256")
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256"
+    )
     stamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
     name = signer.signing_cert.subject.native.get("common_name", "")
-    pdf_signer = signers.PdfSigner(meta, signer, timestamper=stamper, stamp_style=_stamp_style(name),
-                                   new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=placement.page,
-                                                                      box=placement.box))
+    pdf_signer = signers.PdfSigner(
+        meta,
+        signer,
+        timestamper=stamper,
+        stamp_style=_stamp_style(name),
+        new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=placement.page, box=placement.box),
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".baocao-ky-", suffix=".pdf")
     os.close(handle)
@@ -276,8 +297,13 @@ def sign_pdf(source: Path, target: Path, p12: Path, password: str, timestamp_url
         os.replace(temporary, target)
     except (OSError, ValueError, PdfError) as exc:  # pyHanko's errors, a refused timestamp, a full disk
         Path(temporary).unlink(missing_ok=True)
-        raise BaocaoError(Problem(Location(source), f"Không ký được tệp PDF ({type(exc).__name__}: {exc}).",
-                                  "Kiểm tra tệp PDF mở được, máy chủ dấu thời gian (--tsa) truy cập được.")) from None
+        raise BaocaoError(
+            Problem(
+                Location(source),
+                f"Không ký được tệp PDF ({type(exc).__name__}: {exc}).",
+                "Kiểm tra tệp PDF mở được, máy chủ dấu thời gian (--tsa) truy cập được.",
+            )
+        ) from None
     return placement
 
 
@@ -306,17 +332,28 @@ def _der_certificate(path: Path) -> bytes:
 
     data = path.read_bytes()
     try:
-        loaded = crypto_x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data else \
-            crypto_x509.load_der_x509_certificate(data)
+        loaded = (
+            crypto_x509.load_pem_x509_certificate(data)
+            if b"-----BEGIN" in data
+            else crypto_x509.load_der_x509_certificate(data)
+        )
     except ValueError:
-        raise BaocaoError(Problem(Location(path), "Không đọc được chứng thư tin cậy.",
-                                  "Dùng tệp chứng thư gốc dạng PEM (.pem, .crt) hoặc DER (.cer).")) from None
+        raise BaocaoError(
+            Problem(
+                Location(path),
+                "Không đọc được chứng thư tin cậy.",
+                "Dùng tệp chứng thư gốc dạng PEM (.pem, .crt) hoặc DER (.cer).",
+            )
+        ) from None
     return loaded.public_bytes(Encoding.DER)
 
 
 def _unreadable(pdf: Path, exc: Exception) -> BaocaoError:
-    return BaocaoError(Problem(Location(pdf), f"Không đọc được tệp PDF ({type(exc).__name__}).",
-                               "Tệp có thể đã hỏng hoặc không phải PDF."))
+    return BaocaoError(
+        Problem(
+            Location(pdf), f"Không đọc được tệp PDF ({type(exc).__name__}).", "Tệp có thể đã hỏng hoặc không phải PDF."
+        )
+    )
 
 
 def _check(status) -> SignatureCheck:
@@ -324,12 +361,15 @@ def _check(status) -> SignatureCheck:
 
     return SignatureCheck(
         signer=status.signing_cert.subject.native.get("common_name", status.signing_cert.subject.human_friendly),
-        signed_at=status.signer_reported_dt, intact=status.intact, valid=status.valid, trusted=status.trusted,
-        whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE, timestamped=status.timestamp_validity
-        is not None)
+        signed_at=status.signer_reported_dt,
+        intact=status.intact,
+        valid=status.valid,
+        trusted=status.trusted,
+        whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        timestamped=status.timestamp_validity is not None,
+    )
 
 
 def password_from_environment() -> str | None:
     """The certificate's password from BAOCAO_MAT_KHAU, if set."""
     return os.environ.get(PASSWORD_VARIABLE)
-

@@ -27,13 +27,20 @@ from baocao.readers.docx.text import norm
 from baocao.readers.docx.writer import profile_text, report_text, validated
 from baocao.write import write_atomic
 
-_PERIOD = re.compile(r"(6 tháng đầu năm|6 tháng cuối năm|9 tháng(?: đầu)? năm|quý\s+[IV]+\s+năm|tháng\s+\d{1,2}\s+năm|năm)"
-                     r"(?:\s+(\d{4}))?", re.IGNORECASE)
+_PERIOD = re.compile(
+    r"(6 tháng đầu năm|6 tháng cuối năm|9 tháng(?: đầu)? năm|quý\s+[IV]+\s+năm|tháng\s+\d{1,2}\s+năm|năm)"
+    r"(?:\s+(\d{4}))?",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _CLOSING_UNIT = re.compile(r"\bcủa\s+((?:UBND|Ủy ban nhân dân|HĐND)\s+.+?)\s*\.?/\.$")
 _KINDS = (  # kind, words of the trích yếu that tell it, the reason told to the clerk
     ("thi-dua", re.compile(r"thi\s+đua", re.IGNORECASE), "trích yếu nói về thi đua, khen thưởng"),
-    ("kt-xh", re.compile(r"kinh\s+tế\s*-\s*xã\s+hội|KT\s*-\s*XH", re.IGNORECASE), "trích yếu nói về tình hình kinh tế - xã hội"),
+    (
+        "kt-xh",
+        re.compile(r"kinh\s+tế\s*-\s*xã\s+hội|KT\s*-\s*XH", re.IGNORECASE),
+        "trích yếu nói về tình hình kinh tế - xã hội",
+    ),
     ("nhiem-vu", re.compile(r"nhiệm\s+vụ\s+trọng\s+tâm", re.IGNORECASE), "trích yếu nói về các nhiệm vụ trọng tâm"),
 )
 
@@ -66,8 +73,13 @@ def read_docx(path: Path, today: date | None = None) -> Read:
     try:
         frame = read_frame(content.blocks, summary)
     except LookupError:
-        raise BaocaoError(Problem(Location(path), "Không thấy cấu trúc BÁO CÁO trong tệp (không có dòng tên loại 'BÁO CÁO' "
-                                  "sau phần đầu văn bản).", "Chỉ nhập được báo cáo theo thể thức Nghị định 30; kiểm tra lại tệp.")) from None
+        raise BaocaoError(
+            Problem(
+                Location(path),
+                "Không thấy cấu trúc BÁO CÁO trong tệp (không có dòng tên loại 'BÁO CÁO' sau phần đầu văn bản).",
+                "Chỉ nhập được báo cáo theo thể thức Nghị định 30; kiểm tra lại tệp.",
+            )
+        ) from None
     report = frame.report
     period = _period(frame, summary, today or date.today())
     kind = _kind(frame.subject, summary)
@@ -81,8 +93,13 @@ def read_docx(path: Path, today: date | None = None) -> Read:
     if not profile.get("cap"):
         summary.doubt("", "Không rõ cấp hành chính của cơ quan ban hành; ghi tạm 'xã', cần xem lại 'cap'.")
         profile["cap"] = "xã"
-    out: dict[str, Any] = {"don_vi": UNIT_FILE, "loai": kind, "ky_bao_cao": period.label, "so": report.get("so"),
-                           "ngay": report.get("ngay") or period.draft_date()}
+    out: dict[str, Any] = {
+        "don_vi": UNIT_FILE,
+        "loai": kind,
+        "ky_bao_cao": period.label,
+        "so": report.get("so"),
+        "ngay": report.get("ngay") or period.draft_date(),
+    }
     subject = report.get("trich_yeu", "")
     if kind == "chung" or norm(subject) != norm(load_kind(kind).subject(period)):
         out["trich_yeu"] = subject
@@ -96,7 +113,9 @@ def read_docx(path: Path, today: date | None = None) -> Read:
         out["mo_dau"] = body.mo_dau
     out["noi_dung"] = body.noi_dung
     if closing is not None:
-        default = load_kind(kind).closing(out.get("trich_yeu") or load_kind(kind).subject(period), profile["ten_goi_tat"])
+        default = load_kind(kind).closing(
+            out.get("trich_yeu") or load_kind(kind).subject(period), profile["ten_goi_tat"]
+        )
         if norm(closing) != norm(default):
             out["ket_luan"] = closing
     elif "ket_luan" in constructs() and "bool" in str(BaoCao.model_fields["ket_luan"].annotation):
@@ -113,7 +132,13 @@ def import_docx(path: Path, folder: Path, today: date | None = None) -> Imported
     read = read_docx(path, today)
     target = folder / report_name(read.report["loai"], read.period)
     if target.exists():
-        raise BaocaoError(Problem(Location(target), "Tệp báo cáo đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc nhập vào thư mục khác (-o)."))
+        raise BaocaoError(
+            Problem(
+                Location(target),
+                "Tệp báo cáo đã có, không ghi đè.",
+                "Xóa hoặc đổi tên tệp cũ, hoặc nhập vào thư mục khác (-o).",
+            )
+        )
     profile_path = folder / UNIT_FILE
     done = Imported(target, read.summary)
     texts: dict[Path, str] = {}
@@ -217,19 +242,27 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
 
 
 def _compare_profile(path: Path, read: Read) -> None:
-    """Keep the folder's profile; say what differs from the Word file, and let the report override signer and Nơi nhận."""
+    """Keep the folder's profile; say what differs from the Word file; the report overrides signer and Nơi nhận."""
     unit, _ = load_model(path, DonVi)
     found = read.profile
     differs = []
     for key in ("co_quan_ban_hanh", "ky_hieu", "dia_danh", "noi_nhan", "luu", "nguoi_ky"):
         ours = unit.model_dump()[key]
         theirs = found.get(key) or []
-        same = [norm(x).upper() for x in ours] == [norm(x).upper() for x in theirs] if isinstance(ours, list) else \
-            ours == theirs if isinstance(ours, dict) else norm(str(ours)) == norm(str(theirs))
+        same = (
+            [norm(x).upper() for x in ours] == [norm(x).upper() for x in theirs]
+            if isinstance(ours, list)
+            else ours == theirs
+            if isinstance(ours, dict)
+            else norm(str(ours)) == norm(str(theirs))
+        )
         if not same:
             differs.append(key)
             if key in ("noi_nhan", "nguoi_ky"):
                 read.report[key] = theirs
     kept = f"Giữ nguyên hồ sơ đơn vị {path.name}"
-    read.summary.notes.append(f"{kept}; bản Word khác ở: {', '.join(differs)} (người ký, nơi nhận ghi riêng trong báo cáo)."
-                              if differs else f"{kept} (khớp với bản Word).")
+    read.summary.notes.append(
+        f"{kept}; bản Word khác ở: {', '.join(differs)} (người ký, nơi nhận ghi riêng trong báo cáo)."
+        if differs
+        else f"{kept} (khớp với bản Word)."
+    )

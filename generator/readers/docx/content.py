@@ -15,13 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from baocao.conventions.formatting import roman
-from baocao.document.model import Text
-from baocao.nd30.reader import Run, Styles, attr, find, to_int
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
+
+from baocao.conventions.formatting import roman
+from baocao.document.model import Text
+from baocao.nd30.reader import Run, Styles, attr, find, to_int
 
 P, TBL, R, SDT = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:sdt")
 _TEXT_BOX = qn("w:txbxContent")
@@ -105,7 +106,9 @@ def read_content(document: WordDocument) -> Content:
     footnotes = _part_xml(document, RT.FOOTNOTES)
     for note in footnotes.iterchildren(qn("w:footnote")) if footnotes is not None else ():
         if note.get(qn("w:type")) not in _NOTE_SEPARATORS:
-            notes[note.get(qn("w:id"))] = [b for b in reader.blocks(note, f"chú thích {note.get(qn('w:id'))}") if isinstance(b, Para)]
+            notes[note.get(qn("w:id"))] = [
+                b for b in reader.blocks(note, f"chú thích {note.get(qn('w:id'))}") if isinstance(b, Para)
+            ]
     return Content(blocks, notes)
 
 
@@ -156,9 +159,13 @@ class _Reader:
             cells = []
             for c, tc in enumerate(tr.iterchildren(qn("w:tc")), 1):
                 merge = find(tc, "w:tcPr/w:vMerge")
-                cells.append(Cell([b for b in self.blocks(tc, f"{place}, ô ({r}, {c})") if isinstance(b, Para)],
-                                  to_int(attr(find(tc, "w:tcPr/w:gridSpan")), 1),
-                                  "" if merge is None else (attr(merge) or "continue")))
+                cells.append(
+                    Cell(
+                        [b for b in self.blocks(tc, f"{place}, ô ({r}, {c})") if isinstance(b, Para)],
+                        to_int(attr(find(tc, "w:tcPr/w:gridSpan")), 1),
+                        "" if merge is None else (attr(merge) or "continue"),
+                    )
+                )
             rows.append(cells)
         return Table(place, rows, header)
 
@@ -233,7 +240,9 @@ class _Runs:
 
     def _run(self, r) -> None:
         run = Run("", False, self.reader.styles.run_properties(r, self.p))
-        caps = bool(run.prop("w:caps") is not None and (attr(run.prop("w:caps")) or "true") not in ("0", "false", "off"))
+        caps = bool(
+            run.prop("w:caps") is not None and (attr(run.prop("w:caps")) or "true") not in ("0", "false", "off")
+        )
         for child in r:
             tag = child.tag
             if tag == qn("w:fldChar"):
@@ -249,7 +258,9 @@ class _Runs:
             elif tag in (qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen"), qn("w:sym")):
                 text = _character(child)
                 if text:
-                    self.out.append(Text(text.upper() if caps else text, run.bold, run.italic, run.vertical == "superscript"))
+                    self.out.append(
+                        Text(text.upper() if caps else text, run.bold, run.italic, run.vertical == "superscript")
+                    )
 
     def _field_mark(self, kind: str | None) -> None:
         if kind == "begin":
@@ -288,8 +299,11 @@ def _merged(inlines: list[Inline]) -> list[Inline]:
     out: list[Inline] = []
     for inline in inlines:
         last = out[-1] if out else None
-        if isinstance(inline, Text) and isinstance(last, Text) and \
-                (last.bold, last.italic, last.superscript) == (inline.bold, inline.italic, inline.superscript):
+        if (
+            isinstance(inline, Text)
+            and isinstance(last, Text)
+            and (last.bold, last.italic, last.superscript) == (inline.bold, inline.italic, inline.superscript)
+        ):
             out[-1] = Text(last.text + inline.text, last.bold, last.italic, last.superscript)
         else:
             out.append(inline)
@@ -341,14 +355,22 @@ class _Numbering:
             counters[deeper] = 0
         if kind == "bullet":
             return "+" if ilvl % 2 else "-"
-        shown = re.sub(r"%(\d)", lambda m: _number(levels.get(int(m.group(1)) - 1, ("decimal", "", 1))[0],
-                                                       counters[int(m.group(1)) - 1] or 1), text)
+        shown = re.sub(
+            r"%(\d)",
+            lambda m: _number(
+                levels.get(int(m.group(1)) - 1, ("decimal", "", 1))[0], counters[int(m.group(1)) - 1] or 1
+            ),
+            text,
+        )
         return shown.strip()
 
 
 def _level(lvl) -> tuple[str, str, int]:
-    return (attr(find(lvl, "w:numFmt")) or "decimal", attr(find(lvl, "w:lvlText")) or "",
-            to_int(attr(find(lvl, "w:start")), 1))
+    return (
+        attr(find(lvl, "w:numFmt")) or "decimal",
+        attr(find(lvl, "w:lvlText")) or "",
+        to_int(attr(find(lvl, "w:start")), 1),
+    )
 
 
 def _number(kind: str, n: int) -> str:

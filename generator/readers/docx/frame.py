@@ -79,7 +79,9 @@ def _lines(blocks: list[Block]) -> list[tuple[str, bool, str]]:
     """(text, bold, place) of every line of `blocks`: cells, text boxes, tab-separated pieces."""
     lines = []
     for block in blocks:
-        paragraphs = [p for row in block.rows for cell in row for p in cell.paragraphs] if isinstance(block, Table) else [block]
+        paragraphs = (
+            [p for row in block.rows for cell in row for p in cell.paragraphs] if isinstance(block, Table) else [block]
+        )
         for para in paragraphs:
             for inner in [para, *para.boxes]:
                 lines += [(text, bold, inner.place) for text, bold in _pieces(inner)]
@@ -135,8 +137,9 @@ def _header(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summary) 
     if not names:
         summary.doubt("", "Không thấy tên cơ quan ban hành ở đầu văn bản; cần điền co_quan_ban_hanh.")
     profile["co_quan_ban_hanh"] = names
-    profile["cap"] = next((level_of(n) for n in reversed(names) if level_of(n)), "") or \
-        level_of(issuer_line(profile.get("co_quan_chu_quan", "")))
+    profile["cap"] = next((level_of(n) for n in reversed(names) if level_of(n)), "") or level_of(
+        issuer_line(profile.get("co_quan_chu_quan", ""))
+    )
 
 
 def _subject(blocks: list[Block], start: int, frame: Frame) -> int:
@@ -145,8 +148,16 @@ def _subject(blocks: list[Block], start: int, frame: Frame) -> int:
     i = start
     while (line := para_at(blocks, i)) is not None and len(lines) < MAX_SUBJECT_LINES:
         visible = [t for t in line.inlines if isinstance(t, Text) and t.text.strip()]
-        if not line.plain or line.auto_label or read_label(line.plain) or _KINH_GUI.match(line.plain) or line.plain.startswith("(") \
-                or not visible or not all(t.bold for t in visible) and line.align != "center":
+        if (
+            not line.plain
+            or line.auto_label
+            or read_label(line.plain)
+            or _KINH_GUI.match(line.plain)
+            or line.plain.startswith("(")
+            or not visible
+            or not all(t.bold for t in visible)
+            and line.align != "center"
+        ):
             break
         lines.append("\n".join(norm(part) for part in line.text.split("\n") if norm(part)))
         i += 1

@@ -81,7 +81,9 @@ class OutlineReader:
     def cite(self, cite: Cite) -> str:
         if cite.note in self.cited:
             return self.cited[cite.note]
-        paragraphs = [markup(_strip_lead(p.inlines), self.cite_in_note, in_note=True) for p in self.notes.get(cite.note, [])]
+        paragraphs = [
+            markup(_strip_lead(p.inlines), self.cite_in_note, in_note=True) for p in self.notes.get(cite.note, [])
+        ]
         paragraphs = [p for p in paragraphs if p]
         self.summary.footnotes += 1
         if not paragraphs:
@@ -89,7 +91,12 @@ class OutlineReader:
             self.cited[cite.note] = ""
             return ""
         once = self.counts.get(cite.note, 0) <= 1
-        if once and len(paragraphs) == 1 and len(paragraphs[0]) <= MAX_INLINE_NOTE and not re.fullmatch(r"[a-z0-9_]+", paragraphs[0]):
+        if (
+            once
+            and len(paragraphs) == 1
+            and len(paragraphs[0]) <= MAX_INLINE_NOTE
+            and not re.fullmatch(r"[a-z0-9_]+", paragraphs[0])
+        ):
             return f"[^{paragraphs[0]}]"
         name = f"ct_{len(self.chu_thich) + 1}"
         if len(paragraphs) > 1 and not _accepts_list():
@@ -131,7 +138,9 @@ class OutlineReader:
         for keys in unused.values():
             for key in keys:
                 para = self.notes[key][0]
-                self.summary.doubt(para.place, "Chú thích gõ tay không tìm thấy số đánh dấu trong bài; đã giữ thành đoạn văn.")
+                self.summary.doubt(
+                    para.place, "Chú thích gõ tay không tìm thấy số đánh dấu trong bài; đã giữ thành đoạn văn."
+                )
                 kept.append(para)
         return kept
 
@@ -155,10 +164,10 @@ class OutlineReader:
         last = 0
         for match in _UNICODE_MARK.finditer(inline.text):
             number = int(match.group().translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")))
-            ahead = before + inline.text[:match.start()]
+            ahead = before + inline.text[: match.start()]
             if _UNIT_BEFORE.search(ahead) or not unused.get(number):
                 continue
-            out.append(replace(inline, text=inline.text[last:match.start()]))
+            out.append(replace(inline, text=inline.text[last : match.start()]))
             out.append(Cite(unused[number].pop(0)))
             self.summary.typed_footnotes += 1
             last = match.end()
@@ -241,7 +250,10 @@ class OutlineReader:
 
     def _form(self, para: Para, kind: str, rest: list[Inline], visible: list[Text]) -> dict[str, Any] | None:
         """tieu_de (heading), tieu_de + doan (run-in), or doan (numbered paragraph)."""
-        title = lambda inlines: markup([_unstyled(t) for t in inlines], self.cite)
+
+        def title(inlines):
+            return markup([_unstyled(t) for t in inlines], self.cite)
+
         text = plain(rest)
         formatted = [t.bold or t.italic for t in visible]
         if para.heading_level or kind == "phan" or (visible and all(formatted)) or (text.isupper() and kind == "la_ma"):
@@ -252,21 +264,38 @@ class OutlineReader:
         if lead and "doan" in self.keys:
             split = rest.index(visible[lead])
             self.summary.paragraphs += 1
-            return {"tieu_de": title(rest[:split]).rstrip(), "doan": markup(rest[split:], self.cite), **_lead_style(visible[:lead])}
+            return {
+                "tieu_de": title(rest[:split]).rstrip(),
+                "doan": markup(rest[split:], self.cite),
+                **_lead_style(visible[:lead]),
+            }
         if len(text) <= MAX_TITLE and not text.endswith((".", ";", ",")) and not lead:
-            self.summary.doubt(para.place, f"Tiêu đề «{text[:40]}» không in đậm: nhận là tiêu đề mục vì ngắn và không có dấu chấm cuối.")
+            self.summary.doubt(
+                para.place,
+                f"Tiêu đề «{text[:40]}» không in đậm: nhận là tiêu đề mục vì ngắn và không có dấu chấm cuối.",
+            )
             return {"tieu_de": title(rest)}
         if "doan" in self.keys:
             self.summary.paragraphs += 1
             return {"doan": markup(rest, self.cite)}
-        self.summary.doubt(para.place, "Đoạn văn có số thứ tự ở đầu: giữ nguyên số gõ tay (phiên bản này chưa có dạng mục không tiêu đề).")
+        self.summary.doubt(
+            para.place,
+            "Đoạn văn có số thứ tự ở đầu: giữ nguyên số gõ tay (phiên bản này chưa có dạng mục không tiêu đề).",
+        )
         return None
 
     def _subhead(self, para: Para, i: int) -> tuple[_Node, int] | None:
         visible = [t for t in para.inlines if isinstance(t, Text) and t.text.strip()]
         text = para.plain
-        if "danh_so" not in self.keys or not visible or not all(t.bold for t in visible) or _BULLET.match(text) \
-                or len(text) > MAX_TITLE or text.endswith((".", ";", ",")) or para.align == "center":
+        if (
+            "danh_so" not in self.keys
+            or not visible
+            or not all(t.bold for t in visible)
+            or _BULLET.match(text)
+            or len(text) > MAX_TITLE
+            or text.endswith((".", ";", ","))
+            or para.align == "center"
+        ):
             return None
         data = {"tieu_de": markup([_unstyled(t) for t in para.inlines], self.cite), "danh_so": False}
         return _Node("khong_so", 0, para.place, data), i
@@ -325,8 +354,11 @@ class OutlineReader:
             if child.kind != "khong_so":
                 expected += 1
                 if child.number and child.number != expected:
-                    self.summary.doubt(child.place, f"Số thứ tự gõ là {child.number} nhưng là mục thứ {expected} trong cấp này; "
-                                                    "số được đánh lại tự động.")
+                    self.summary.doubt(
+                        child.place,
+                        f"Số thứ tự gõ là {child.number} nhưng là mục thứ {expected} trong cấp này; "
+                        "số được đánh lại tự động.",
+                    )
             self._check_numbers(child)
 
     def _ladder(self, root: _Node) -> dict[str, Any]:
@@ -339,12 +371,15 @@ class OutlineReader:
         by_depth: dict[int, dict[str, int]] = {}
         _styles(root, by_depth, 0 if keys.get("co_phan") else 1)
         ladder = [max(styles, key=lambda k: styles[k]) for _, styles in sorted(by_depth.items())]
-        if ladder and ladder != DEFAULT_LADDER[:len(ladder)]:
+        if ladder and ladder != DEFAULT_LADDER[: len(ladder)]:
             if "kieu_muc" in self.keys:
                 keys["kieu_muc"] = ladder + [k for k in DEFAULT_LADDER if _RANK[k] > _RANK[ladder[-1]]]
             else:
-                self.summary.doubt("", f"Báo cáo dùng nhãn {', '.join(KIND_NAMES[k] for k in ladder)} theo cấp; "
-                                       "phiên bản này đánh số theo I., 1., 1.1., a): nhãn sẽ khác bản gốc.")
+                self.summary.doubt(
+                    "",
+                    f"Báo cáo dùng nhãn {', '.join(KIND_NAMES[k] for k in ladder)} theo cấp; "
+                    "phiên bản này đánh số theo I., 1., 1.1., a): nhãn sẽ khác bản gốc.",
+                )
         return keys
 
     def _item(self, node: _Node) -> dict[str, Any]:

@@ -16,12 +16,13 @@ import zipfile
 from pathlib import Path
 
 import docx
-from baocao import limits
-from baocao.errors import BaocaoError, Location, Problem
-from baocao.writers.pdf import find_soffice
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
+
+from baocao import limits
+from baocao.errors import BaocaoError, Location, Problem
+from baocao.writers.pdf import find_soffice
 
 CONVERT_SECONDS = 120
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -41,8 +42,11 @@ def open_word(path: Path) -> WordDocument:
         head = stream.read(len(_OLE_MAGIC))
     if head == _OLE_MAGIC:
         if _ENCRYPTED in path.read_bytes():
-            raise _refuse(path, "Tệp Word có đặt mật khẩu, không đọc được.",
-                          "Mở tệp bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu), lưu lại rồi nhập lại.")
+            raise _refuse(
+                path,
+                "Tệp Word có đặt mật khẩu, không đọc được.",
+                "Mở tệp bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu), lưu lại rồi nhập lại.",
+            )
         return _converted(path)
     if not zipfile.is_zipfile(path):
         raise _refuse(path, "Tệp không phải tệp Word (.docx hoặc .doc), hoặc đã hỏng.")
@@ -69,18 +73,34 @@ def _converted(path: Path) -> WordDocument:
     """An old .doc read through LibreOffice (converted in a scratch folder, removed afterwards)."""
     soffice = find_soffice()
     if soffice is None:
-        raise _refuse(path, "Tệp .doc (Word cũ) cần LibreOffice để đọc, nhưng máy chưa cài LibreOffice.",
-                      "Cài LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer), hoặc lưu tệp thành .docx bằng Word.")
+        raise _refuse(
+            path,
+            "Tệp .doc (Word cũ) cần LibreOffice để đọc, nhưng máy chưa cài LibreOffice.",
+            "Cài LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer), hoặc lưu "
+            "tệp thành .docx bằng Word.",
+        )
     with tempfile.TemporaryDirectory(prefix="baocao-import-") as scratch:
         source = Path(scratch) / "in.doc"
         shutil.copyfile(path, source)
-        command = [soffice, f"-env:UserInstallation=file://{Path(scratch).resolve()}/profile", "--headless",
-                   "--convert-to", "docx", "--outdir", scratch, str(source)]
+        command = [
+            soffice,
+            f"-env:UserInstallation=file://{Path(scratch).resolve()}/profile",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            scratch,
+            str(source),
+        ]
         try:
             subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False)
         except subprocess.TimeoutExpired:
             raise _refuse(path, f"LibreOffice không chuyển xong tệp .doc sau {CONVERT_SECONDS} giây.") from None
         target = source.with_suffix(".docx")
         if not target.is_file():
-            raise _refuse(path, "Tệp .doc không đọc được (LibreOffice không chuyển được: tệp hỏng, có mật khẩu hoặc không phải tệp Word).")
+            raise _refuse(
+                path,
+                "Tệp .doc không đọc được (LibreOffice không chuyển được: tệp hỏng, có mật khẩu hoặc "
+                "không phải tệp Word).",
+            )
         return _opened(target, path, "Tệp .doc đã chuyển nhưng không đọc được.")

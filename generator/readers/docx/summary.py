@@ -40,7 +40,10 @@ class Summary:
         notes = f"{self.footnotes} chú thích cuối trang"
         if self.typed_footnotes:
             notes += f" (trong đó {self.typed_footnotes} chú thích gõ tay đã chuyển thành chú thích thật)"
-        counts = f"{self.paragraphs} đoạn văn, {self.bullets} gạch đầu dòng; {notes}; {self.tables} bảng; {self.appendices} phụ lục"
+        counts = (
+            f"{self.paragraphs} đoạn văn, {self.bullets} gạch đầu dòng; {notes}; {self.tables} "
+            f"bảng; {self.appendices} phụ lục"
+        )
         lines = [f"Đã đọc: {levels}; {counts}."]
         lines += self.notes
         if self.doubts:

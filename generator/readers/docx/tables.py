@@ -56,7 +56,10 @@ def read_table(table: Table, summary: Summary, cell_text: CellText) -> dict[str,
         target = dong[-1]["dong"] if dong and isinstance(dong[-1], dict) and "nhom" in dong[-1] else dong
         target.append(cells)
     if merged:
-        summary.doubt(table.place, "Bảng có ô gộp trong các dòng: nội dung ô gộp ghi vào ô đầu, các ô còn lại để trống; cần xem lại.")
+        summary.doubt(
+            table.place,
+            "Bảng có ô gộp trong các dòng: nội dung ô gộp ghi vào ô đầu, các ô còn lại để trống; cần xem lại.",
+        )
     return {"cot": columns, "dong": dong}
 
 
@@ -71,9 +74,11 @@ def _expand(row: list[Cell]) -> list[Cell | None]:
 
 def _two_header_rows(first: list[Cell], grid: list[list[Cell | None]]) -> bool:
     """A first row with a cell spanning columns over titles below, and the others merged down."""
-    return any(cell.span > 1 for cell in first) and all(
-        (cell is None or cell.span > 1 or cell.merge == "restart") for cell in grid[0]) and \
-        all(below is not None for below in grid[1])
+    return (
+        any(cell.span > 1 for cell in first)
+        and all((cell is None or cell.span > 1 or cell.merge == "restart") for cell in grid[0])
+        and all(below is not None for below in grid[1])
+    )
 
 
 def _titles(grid: list[list[Cell | None]], header: int, width: int) -> tuple[list[str], list[str]]:

@@ -48,10 +48,10 @@ def markup(inlines: Sequence[Inline], cite: Callable[[Cite], str], in_note: bool
             if not core:
                 space += text
                 continue
-            space += text[:len(text) - len(text.lstrip())]
+            space += text[: len(text) - len(text.lstrip())]
             wanted, written = (inline.bold, inline.italic, inline.superscript), False
         out.append(_marks(state, wanted, closing=True) + space + _marks(state, wanted, closing=False))
-        state, space = wanted, (text[len(text.rstrip()):] if not written else "")
+        state, space = wanted, (text[len(text.rstrip()) :] if not written else "")
         out.append(core if written else escape(core, in_note))
     out.append(_marks(state, (False, False, False), closing=True) + space)
     return " ".join("".join(out).split())

@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import LiteralScalarString
+
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.load import parse_yaml
 from baocao.input.roundtrip import commented, dump
@@ -12,11 +16,18 @@ from baocao.input.scaffold import _PROFILE, _REPORT, _SIGNER, COMMENT_COLUMN
 from baocao.input.schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline
 from baocao.input.validate import parse_model
 from baocao.readers.docx.summary import Summary
-from pydantic import BaseModel
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import LiteralScalarString
 
-_PROFILE_ORDER = ("co_quan_chu_quan", "co_quan_ban_hanh", "ten_goi_tat", "ky_hieu", "cap", "dia_danh", "nguoi_ky", "noi_nhan", "luu")
+_PROFILE_ORDER = (
+    "co_quan_chu_quan",
+    "co_quan_ban_hanh",
+    "ten_goi_tat",
+    "ky_hieu",
+    "cap",
+    "dia_danh",
+    "nguoi_ky",
+    "noi_nhan",
+    "luu",
+)
 _IMPORTED = {
     "kieu_phan": "so → Phần I; chu → Phần thứ nhất",
     "kieu_muc": "nhãn các cấp mục, từ cấp trên xuống (đọc từ bản gốc)",
@@ -26,9 +37,13 @@ _IMPORTED = {
 
 
 def profile_text(path: Path, values: dict[str, Any], source: Path) -> str:
-    data = commented({key: values[key] for key in _PROFILE_ORDER if key in values and (values[key] or key != "co_quan_chu_quan")})
-    data.yaml_set_start_comment(modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n"
-                                f"Hồ sơ đơn vị, đọc từ {source.name} bằng 'baocao import': kiểm tra lại từng dòng.")
+    data = commented(
+        {key: values[key] for key in _PROFILE_ORDER if key in values and (values[key] or key != "co_quan_chu_quan")}
+    )
+    data.yaml_set_start_comment(
+        modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n"
+        f"Hồ sơ đơn vị, đọc từ {source.name} bằng 'baocao import': kiểm tra lại từng dòng."
+    )
     _comment(data, {key: comment for key, (_, comment) in _PROFILE.items()})
     _comment(data["nguoi_ky"], _SIGNER)
     for key in ("luu",):
@@ -41,8 +56,11 @@ def report_text(path: Path, values: dict[str, Any], source: Path, summary: Summa
     data = commented(values)
     if "\n" in data.get("trich_yeu", ""):
         data["trich_yeu"] = LiteralScalarString(data["trich_yeu"])
-    lines = [modeline(path, path.parent / SCHEMA_DIR / REPORT_SCHEMA),
-             f"Báo cáo đọc từ {source.name} bằng 'baocao import'. Soạn lại: baocao build <tệp này>.", *summary.lines()]
+    lines = [
+        modeline(path, path.parent / SCHEMA_DIR / REPORT_SCHEMA),
+        f"Báo cáo đọc từ {source.name} bằng 'baocao import'. Soạn lại: baocao build <tệp này>.",
+        *summary.lines(),
+    ]
     data.yaml_set_start_comment("\n".join(lines))
     _comment(data, _REPORT | _IMPORTED | {"trich_yeu": "trích yếu, mỗi dòng xuống dòng trong tên báo cáo"})
     for table in _tables(data):
@@ -59,8 +77,13 @@ def validated(path: Path, text: str, model: type[BaseModel]) -> str:
         parse_model(*parse_yaml(text, path), model)
     except BaocaoError as exc:
         first = exc.problems[0]
-        raise BaocaoError(Problem(Location(path), f"Nội dung đọc được chưa tạo thành tệp hợp lệ ({first.message}); không ghi tệp nào.",
-                                  "Đây là lỗi của chương trình hoặc cấu trúc tệp Word chưa hỗ trợ: hãy gửi báo lỗi kèm tệp.")) from None
+        raise BaocaoError(
+            Problem(
+                Location(path),
+                f"Nội dung đọc được chưa tạo thành tệp hợp lệ ({first.message}); không ghi tệp nào.",
+                "Đây là lỗi của chương trình hoặc cấu trúc tệp Word chưa hỗ trợ: hãy gửi báo lỗi kèm tệp.",
+            )
+        ) from None
     return text
 
 

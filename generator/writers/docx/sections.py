@@ -20,8 +20,22 @@ from baocao.writers.docx.ooxml import el, paragraph, tiny_paragraph
 A4_LANDSCAPE = {"w": str(A4[1]), "h": str(A4[0]), "orient": "landscape"}
 APPENDIX_MARGINS = {side: str(twips) for side, twips in MARGINS.items()}  # ND30 gives landscape pages the same margins
 # w:sectPr children after w:pgNumType, for schema-ordered insertion.
-_AFTER_PAGE_NUMBERS = {qn(tag) for tag in ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
-                                           "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")}
+_AFTER_PAGE_NUMBERS = {
+    qn(tag)
+    for tag in (
+        "w:cols",
+        "w:formProt",
+        "w:vAlign",
+        "w:noEndnote",
+        "w:titlePg",
+        "w:textDirection",
+        "w:bidi",
+        "w:rtlGutter",
+        "w:docGrid",
+        "w:printerSettings",
+        "w:sectPrChange",
+    )
+}
 
 
 def close_section(p, sect_pr) -> None:
@@ -54,15 +68,29 @@ def make_appendix_section(sect_pr) -> None:
 def text_width(sect_pr) -> int:
     """Width between the margins of a section, in twips."""
     margins = sect_pr.find(qn("w:pgMar"))
-    return int(sect_pr.find(qn("w:pgSz")).get(qn("w:w"))) - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
+    return (
+        int(sect_pr.find(qn("w:pgSz")).get(qn("w:w")))
+        - int(margins.get(qn("w:left")))
+        - int(margins.get(qn("w:right")))
+    )
 
 
 def appendix_heading(appendix: Appendix, style_id: str, width: int, writer) -> list:
     """'Phụ lục I' (bold), the title (bold, upper case), '(Kèm theo ...)' (italic), a short rule."""
-    lines = [[Text(appendix.label, bold=True)], restyle(appendix.title, bold=True), [Text(appendix.attached, italic=True)]]
+    lines = [
+        [Text(appendix.label, bold=True)],
+        restyle(appendix.title, bold=True),
+        [Text(appendix.attached, italic=True)],
+    ]
     out = []
     for inlines in lines:
-        p = paragraph(style_id, el("w:keepNext"), el("w:spacing", before="0", after="0"), el("w:ind", firstLine="0"), el("w:jc", val="center"))
+        p = paragraph(
+            style_id,
+            el("w:keepNext"),
+            el("w:spacing", before="0", after="0"),
+            el("w:ind", firstLine="0"),
+            el("w:jc", val="center"),
+        )
         writer.inlines(p, inlines)
         out.append(p)
     return out + [_rule(style_id, width)]

@@ -28,15 +28,41 @@ def table_elements(table: Table, width: int, writer: CellWriter) -> list:
     body, cell = writer.styles["body"], writer.styles["cell"]
     out = []
     if table.caption:
-        out.append(_line(writer, paragraph(body, el("w:keepNext"), el("w:spacing", before="120", after="60"), _no_indent(), el("w:jc", val="center")),
-                         restyle(table.caption, bold=True)))
+        out.append(
+            _line(
+                writer,
+                paragraph(
+                    body,
+                    el("w:keepNext"),
+                    el("w:spacing", before="120", after="60"),
+                    _no_indent(),
+                    el("w:jc", val="center"),
+                ),
+                restyle(table.caption, bold=True),
+            )
+        )
     if table.unit:
-        out.append(_line(writer, paragraph(body, el("w:keepNext"), el("w:spacing", before="0", after="60"), _no_indent(), el("w:jc", val="right")),
-                         restyle(table.unit, italic=True)))
+        out.append(
+            _line(
+                writer,
+                paragraph(
+                    body,
+                    el("w:keepNext"),
+                    el("w:spacing", before="0", after="60"),
+                    _no_indent(),
+                    el("w:jc", val="right"),
+                ),
+                restyle(table.unit, italic=True),
+            )
+        )
     out.append(_table(table, _column_widths(table.widths, width), writer))
     for i, note in enumerate(table.notes, 1):
         keep = [el("w:keepNext")] if i < len(table.notes) else []
-        out.append(_line(writer, paragraph(cell, *keep, el("w:spacing", before="60", after="120"), el("w:jc", val="both")), note))
+        out.append(
+            _line(
+                writer, paragraph(cell, *keep, el("w:spacing", before="60", after="120"), el("w:jc", val="both")), note
+            )
+        )
     if not table.notes:  # room under the table (and the paragraph Word wants after one)
         out.append(paragraph(cell, el("w:spacing", before="0", after="120")))
     return out
@@ -60,12 +86,26 @@ def _column_widths(weights: list[int], width: int) -> list[int]:
 
 
 def _table(table: Table, widths: list[int], writer: CellWriter):
-    tbl = el("w:tbl", el("w:tblPr",
-                         el("w:tblStyle", val=writer.styles["table"]),
-                         el("w:tblW", w=str(sum(widths)), type="dxa"),
-                         el("w:tblLayout", type="fixed"),
-                         el("w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0", noHBand="1", noVBand="1")),
-             el("w:tblGrid", *(el("w:gridCol", w=str(w)) for w in widths)))
+    tbl = el(
+        "w:tbl",
+        el(
+            "w:tblPr",
+            el("w:tblStyle", val=writer.styles["table"]),
+            el("w:tblW", w=str(sum(widths)), type="dxa"),
+            el("w:tblLayout", type="fixed"),
+            el(
+                "w:tblLook",
+                val="0000",
+                firstRow="0",
+                lastRow="0",
+                firstColumn="0",
+                lastColumn="0",
+                noHBand="1",
+                noVBand="1",
+            ),
+        ),
+        el("w:tblGrid", *(el("w:gridCol", w=str(w)) for w in widths)),
+    )
     for i, row in enumerate(table.rows, 1):
         tbl.append(_row(row, widths, writer, keep=row.kind == "group" or i == len(table.rows) and bool(table.notes)))
     return tbl
@@ -76,7 +116,7 @@ def _row(row: Row, widths: list[int], writer: CellWriter, keep: bool):
     tr = el("w:tr", el("w:trPr", el("w:cantSplit"), *([el("w:tblHeader")] if row.kind == "header" else [])))
     column = 0
     for cell in row.cells:
-        tr.append(_cell(cell, sum(widths[column:column + cell.span]), row, writer, keep))
+        tr.append(_cell(cell, sum(widths[column : column + cell.span]), row, writer, keep))
         column += cell.span
     return tr
 

@@ -11,8 +11,6 @@ body, its text boxes, a header or a footer), followed by the paragraph's text as
 
 from __future__ import annotations
 
-from typing import Any
-
 import dataclasses
 import io
 import re
@@ -21,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -28,13 +27,13 @@ from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
-from baocao.document.model import Document, Frame
-from baocao.writers.docx.writer import BODY_NAME, frame_names, missing_styles, template_bytes, write_docx
-from baocao.errors import BaocaoError, Location, Problem, suggest
 from baocao.compose.narrative import syntax_message
+from baocao.compose.sandbox import make_environment
+from baocao.document.model import Document, Frame
+from baocao.errors import BaocaoError, Location, Problem, suggest
 from baocao.nd30.findings import ERROR, Finding
 from baocao.nd30.reader import Para, quote, stories
-from baocao.compose.sandbox import make_environment
+from baocao.writers.docx.writer import BODY_NAME, frame_names, missing_styles, template_bytes, write_docx
 
 _P = qn("w:p")
 _TEXTS = tuple(qn(f"w:{tag}") for tag in ("t", "instrText", "delText"))  # all text Jinja sees in a run
@@ -47,7 +46,10 @@ _BLOCKS = {"if": "endif", "for": "endfor"}
 _FITS = {"elif": ("if",), "else": ("if", "for"), "endif": ("if",), "endfor": ("for",)}  # tag → the blocks it may sit in
 _STATEMENTS = {"set"}
 _ENV = make_environment(autoescape=True)
-_RETYPE = "Xóa cả thẻ rồi gõ lại liền một lần, ví dụ {{ trich_yeu }} (tắt Theo dõi thay đổi, không chèn liên kết vào giữa thẻ)."
+_RETYPE = (
+    "Xóa cả thẻ rồi gõ lại liền một lần, ví dụ {{ trich_yeu }} (tắt Theo dõi thay đổi, "
+    "không chèn liên kết vào giữa thẻ)."
+)
 _BLOCK_HINT = "Mẫu dùng {% if … %} … {% endif %} và {% for … in … %} … {% endfor %}; mỗi khối mở phải có thẻ đóng."
 
 
@@ -74,15 +76,21 @@ def template_problems(path: Path) -> list[Problem]:
     try:
         data = template_bytes(path)
     except OSError as exc:
-        return [Problem(Location(path), "Không đọc được tệp mẫu.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).")]
+        return [
+            Problem(Location(path), "Không đọc được tệp mẫu.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).")
+        ]
     except BaocaoError as exc:  # too big unpacked, or not a zip
         return exc.problems
-    return [Problem(Location(path), f"{f.where}: {f.message}" if f.where else f.message, f.hint) for f in _findings(data)]
+    return [
+        Problem(Location(path), f"{f.where}: {f.message}" if f.where else f.message, f.hint) for f in _findings(data)
+    ]
 
 
 def trial_problems(path: Path) -> list[Problem]:
     """What a trial render of the template's frame with sample values meets, within the render budgets."""
-    values: dict[str, Any] = {f.name: ["Mẫu"] if str(f.type).startswith("list") else "Mẫu" for f in dataclasses.fields(Frame)}
+    values: dict[str, Any] = {
+        f.name: ["Mẫu"] if str(f.type).startswith("list") else "Mẫu" for f in dataclasses.fields(Frame)
+    }
     sample = Frame(**values)
     try:
         write_docx(Document(sample), path)
@@ -103,8 +111,15 @@ def _findings(data: bytes) -> tuple[Finding, ...]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
-        return (Finding(ERROR, "tep-hong", "Không đọc được tệp Word (.docx).", "",
-                        hint="Mở mẫu bằng Word và lưu lại dạng Word Document (.docx)."),)
+        return (
+            Finding(
+                ERROR,
+                "tep-hong",
+                "Không đọc được tệp Word (.docx).",
+                "",
+                hint="Mở mẫu bằng Word và lưu lại dạng Word Document (.docx).",
+            ),
+        )
     parts = [[_tagged(para) for para in story] for story in stories(document)]
     found = [finding for paragraphs in parts for para in paragraphs for finding in _tag_findings(para)]
     for paragraphs in parts:
@@ -112,8 +127,15 @@ def _findings(data: bytes) -> tuple[Finding, ...]:
     found += _body_findings([para for paragraphs in parts for para in paragraphs])
     missing = missing_styles(style.name for style in document.styles if style.name)
     if missing:
-        found.append(Finding(ERROR, "kieu", f"Mẫu thiếu kiểu (style): {', '.join(missing)}.", "",
-                             hint="Sửa trên bản sao của mẫu có sẵn (baocao templates copy), đừng xóa các kiểu này."))
+        found.append(
+            Finding(
+                ERROR,
+                "kieu",
+                f"Mẫu thiếu kiểu (style): {', '.join(missing)}.",
+                "",
+                hint="Sửa trên bản sao của mẫu có sẵn (baocao templates copy), đừng xóa các kiểu này.",
+            )
+        )
     return tuple(found)
 
 
@@ -133,13 +155,25 @@ def _tag_findings(para: _Tagged) -> Iterator[Finding]:
     rest = _TAG.sub(" ", para.text)
     broken = _BROKEN.search(rest)
     if broken:
-        fragment = rest[max(broken.start() - 15, 0):broken.end() + 15].strip()
-        yield Finding(ERROR, "the-hong", f"Thẻ hỏng ở «{fragment}»: thiếu dấu đóng, bị tách sang đoạn hoặc ô khác, hay có dấu "
-                      "cách giữa hai dấu ngoặc.", para.where, hint=_RETYPE)
+        fragment = rest[max(broken.start() - 15, 0) : broken.end() + 15].strip()
+        yield Finding(
+            ERROR,
+            "the-hong",
+            f"Thẻ hỏng ở «{fragment}»: thiếu dấu đóng, bị tách sang đoạn hoặc ô khác, hay có dấu "
+            "cách giữa hai dấu ngoặc.",
+            para.where,
+            hint=_RETYPE,
+        )
     for match in _TAG.finditer(para.text):
-        if len({id(parent) for parent in para.parents[match.start():match.end()]}) > 1:
-            yield Finding(ERROR, "the-tach", f"Thẻ {match.group()} bị tách qua liên kết, trường hoặc phần theo dõi thay đổi "
-                          "nên không hiển thị được.", para.where, hint=_RETYPE)
+        if len({id(parent) for parent in para.parents[match.start() : match.end()]}) > 1:
+            yield Finding(
+                ERROR,
+                "the-tach",
+                f"Thẻ {match.group()} bị tách qua liên kết, trường hoặc phần theo dõi thay đổi "
+                "nên không hiển thị được.",
+                para.where,
+                hint=_RETYPE,
+            )
 
 
 def _jinja_findings(paragraphs: list[_Tagged]) -> list[Finding]:
@@ -150,8 +184,15 @@ def _jinja_findings(paragraphs: list[_Tagged]) -> list[Finding]:
     try:  # one line per paragraph: Jinja's line number names the paragraph
         tree = _ENV.parse("\n".join(" ".join(para.tags) for para in paragraphs))
     except TemplateSyntaxError as exc:
-        return [Finding(ERROR, "cu-phap", f"Thẻ viết sai: {syntax_message(exc)}.", paragraphs[exc.lineno - 1].where,
-                        hint="Sửa thẻ ở đoạn này trong Word.")]
+        return [
+            Finding(
+                ERROR,
+                "cu-phap",
+                f"Thẻ viết sai: {syntax_message(exc)}.",
+                paragraphs[exc.lineno - 1].where,
+                hint="Sửa thẻ ở đoạn này trong Word.",
+            )
+        ]
     return list(_name_findings(tree, paragraphs))
 
 
@@ -172,8 +213,10 @@ def _block_findings(paragraphs: list[_Tagged]) -> list[Finding]:
                     open_blocks.pop()
             else:
                 found.append(_block_finding(f"Thẻ {{% {word} %}} không dùng được trong mẫu.", para))
-    return found + [_block_finding(f"Khối {{% {word} %}} chưa có thẻ đóng {{% {_BLOCKS[word]} %}}.", para)
-                    for word, para in open_blocks]
+    return found + [
+        _block_finding(f"Khối {{% {word} %}} chưa có thẻ đóng {{% {_BLOCKS[word]} %}}.", para)
+        for word, para in open_blocks
+    ]
 
 
 def _block_finding(message: str, para: _Tagged) -> Finding:
@@ -182,15 +225,30 @@ def _block_finding(message: str, para: _Tagged) -> Finding:
 
 def _name_findings(tree: nodes.Template, paragraphs: list[_Tagged]) -> Iterator[Finding]:
     names = frame_names()
-    known = set(names) | set(_ENV.globals) | {"loop"} | {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    known = (
+        set(names)
+        | set(_ENV.globals)
+        | {"loop"}
+        | {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    )
     for node in tree.find_all((nodes.Name, nodes.Filter)):
         where = paragraphs[node.lineno - 1].where
         if isinstance(node, nodes.Name) and node.ctx == "load" and node.name not in known:
-            yield Finding(ERROR, "ten", f"Mẫu dùng tên '{node.name}' không có.", where,
-                          hint=_hint(node.name, names, f"Tên dùng được: {', '.join(names)}."))
+            yield Finding(
+                ERROR,
+                "ten",
+                f"Mẫu dùng tên '{node.name}' không có.",
+                where,
+                hint=_hint(node.name, names, f"Tên dùng được: {', '.join(names)}."),
+            )
         elif isinstance(node, nodes.Filter) and node.name not in _ENV.filters:
-            yield Finding(ERROR, "bo-loc", f"Không có bộ lọc '{node.name}'.", where,
-                          hint=_hint(node.name, _ENV.filters, "Xóa bộ lọc này hoặc sửa lỗi chính tả."))
+            yield Finding(
+                ERROR,
+                "bo-loc",
+                f"Không có bộ lọc '{node.name}'.",
+                where,
+                hint=_hint(node.name, _ENV.filters, "Xóa bộ lọc này hoặc sửa lỗi chính tả."),
+            )
 
 
 def _hint(name: str, known, otherwise: str) -> str:
@@ -203,13 +261,29 @@ def _body_findings(paragraphs: list[_Tagged]) -> list[Finding]:
     """Exactly one `{{ noi_dung }}`, alone in a paragraph of the body, outside tables."""
     holders = [para for para in paragraphs if any(re.search(rf"\b{BODY_NAME}\b", tag) for tag in para.tags)]
     if not holders:
-        return [Finding(ERROR, "noi-dung", f"Mẫu không có đoạn {{{{ {BODY_NAME} }}}} (chỗ đặt thân báo cáo).", "",
-                        hint=f"Thêm một đoạn riêng chỉ gõ {{{{ {BODY_NAME} }}}}, sau trích yếu và trước Nơi nhận.")]
-    found = [Finding(ERROR, "noi-dung", f"Thẻ {{{{ {BODY_NAME} }}}} chỉ được có một lần.", para.where, hint="Xóa thẻ thừa.")
-             for para in holders[1:]]
+        return [
+            Finding(
+                ERROR,
+                "noi-dung",
+                f"Mẫu không có đoạn {{{{ {BODY_NAME} }}}} (chỗ đặt thân báo cáo).",
+                "",
+                hint=f"Thêm một đoạn riêng chỉ gõ {{{{ {BODY_NAME} }}}}, sau trích yếu và trước Nơi nhận.",
+            )
+        ]
+    found = [
+        Finding(ERROR, "noi-dung", f"Thẻ {{{{ {BODY_NAME} }}}} chỉ được có một lần.", para.where, hint="Xóa thẻ thừa.")
+        for para in holders[1:]
+    ]
     first = holders[0]
     if first.para.area != "body" or not _BODY_TAG.match(first.text.strip()):
-        found.append(Finding(ERROR, "noi-dung", f"Thẻ {{{{ {BODY_NAME} }}}} phải đứng riêng một đoạn của thân văn bản (ngoài "
-                             "bảng, đầu trang, chân trang).", first.where,
-                             hint="Chuyển thẻ ra một đoạn riêng, không có chữ nào khác."))
+        found.append(
+            Finding(
+                ERROR,
+                "noi-dung",
+                f"Thẻ {{{{ {BODY_NAME} }}}} phải đứng riêng một đoạn của thân văn bản (ngoài "
+                "bảng, đầu trang, chân trang).",
+                first.where,
+                hint="Chuyển thẻ ra một đoạn riêng, không có chữ nào khác.",
+            )
+        )
     return found

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import KINDS
-from baocao.writers.docx.template_check import check_template
 from baocao.input.validate import Sources
+from baocao.writers.docx.template_check import check_template
 
 DEFAULT_TEMPLATE = "bao-cao"
 SUFFIX = ".docx"
@@ -60,8 +60,13 @@ def resolve(sources: Sources, shared: Path | None = None) -> Resolution:
     report = sources.report
     name = report.mau.removesuffix(SUFFIX) if report.mau else report.loai
     if report.mau and Path(name).name != name:
-        raise BaocaoError(Problem(sources.report_map.where(("mau",)), f"Khóa mau chỉ ghi tên mẫu, không ghi thư mục: '{report.mau}'.",
-                                  "Đặt tệp mẫu vào thư mục đơn vị hoặc thư mục mẫu chung rồi ghi tên tệp, ví dụ mau: thi-dua-tinh."))
+        raise BaocaoError(
+            Problem(
+                sources.report_map.where(("mau",)),
+                f"Khóa mau chỉ ghi tên mẫu, không ghi thư mục: '{report.mau}'.",
+                "Đặt tệp mẫu vào thư mục đơn vị hoặc thư mục mẫu chung rồi ghi tên tệp, ví dụ mau: thi-dua-tinh.",
+            )
+        )
     reason = "khóa mau của tệp báo cáo" if report.mau else f"loại báo cáo '{report.loai}'"
     assert sources.unit_map.file is not None  # the profile was loaded from a file
     candidates = [Candidate(sources.unit_map.file.parent / f"{name}{SUFFIX}", UNIT_ORIGIN)]
@@ -78,7 +83,13 @@ def describe(resolution: Resolution) -> list[str]:
     chosen = resolution.chosen
     lines = [f"Mẫu '{resolution.name}' (theo {resolution.reason}), tìm lần lượt:"]
     for number, candidate in enumerate(resolution.candidates, 1):
-        found = "← dùng tệp này" if candidate == chosen else "có, nhưng tệp ở trên được ưu tiên" if candidate.path.is_file() else "không có"
+        found = (
+            "← dùng tệp này"
+            if candidate == chosen
+            else "có, nhưng tệp ở trên được ưu tiên"
+            if candidate.path.is_file()
+            else "không có"
+        )
         lines.append(f"  {number}. {candidate.path} ({candidate.origin}): {found}")
     if not any(c.origin.startswith(SHARED_ORIGIN) for c in resolution.candidates):
         lines.append("  (Không có thư mục mẫu chung: ghi thu_muc_mau trong hồ sơ đơn vị, hoặc dùng --thu-muc-mau.)")
@@ -93,8 +104,13 @@ def _shared_folder(sources: Sources, shared: Path | None) -> tuple[Path, str] | 
     assert sources.unit_map.file is not None  # the profile was loaded from a file
     folder = sources.unit_map.file.parent / sources.unit.thu_muc_mau
     if not folder.is_dir():
-        raise BaocaoError(Problem(sources.unit_map.where(("thu_muc_mau",)), f"Không có {SHARED_ORIGIN} '{folder}'.",
-                                  "Ghi đúng đường dẫn (tính từ thư mục của don-vi.yaml), hoặc để trống."))
+        raise BaocaoError(
+            Problem(
+                sources.unit_map.where(("thu_muc_mau",)),
+                f"Không có {SHARED_ORIGIN} '{folder}'.",
+                "Ghi đúng đường dẫn (tính từ thư mục của don-vi.yaml), hoặc để trống.",
+            )
+        )
     return folder, f"{SHARED_ORIGIN} (thu_muc_mau trong hồ sơ đơn vị)"
 
 
@@ -104,9 +120,17 @@ def template_for(sources: Sources, shared: Path | None = None) -> Path:
     chosen = resolution.chosen
     if chosen is None:
         where = sources.report_map.where(("mau",)) if sources.report.mau else Location(sources.report_map.file)
-        raise BaocaoError(Problem(where, f"Không tìm thấy mẫu Word '{resolution.name}{SUFFIX}'.",
-                                  "Đã tìm: " + "; ".join(str(c.path) for c in resolution.candidates)
-                                  + ". Mẫu có sẵn: " + ", ".join(sorted(BUILTIN_FILES)) + "."))
+        raise BaocaoError(
+            Problem(
+                where,
+                f"Không tìm thấy mẫu Word '{resolution.name}{SUFFIX}'.",
+                "Đã tìm: "
+                + "; ".join(str(c.path) for c in resolution.candidates)
+                + ". Mẫu có sẵn: "
+                + ", ".join(sorted(BUILTIN_FILES))
+                + ".",
+            )
+        )
     check_template(chosen.path)
     return chosen.path
 
@@ -115,7 +139,9 @@ def copy_builtin(name: str, folder: Path) -> Path:
     """Copy built-in template `name` to folder/NAME.docx for editing in Word; never overwrite."""
     target = folder / f"{name}{SUFFIX}"
     if target.exists():
-        raise BaocaoError(Problem(Location(target), "Tệp đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn thư mục khác."))
+        raise BaocaoError(
+            Problem(Location(target), "Tệp đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn thư mục khác.")
+        )
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(builtin_template(name), target)
     return target

@@ -70,9 +70,11 @@ STYLE_NAMES = {
 REQUIRED_STYLES = tuple(dict.fromkeys([*STYLE_NAMES.values(), *(f"Heading {n}" for n in range(1, 6))]))
 _EMPTY_FOOTNOTES = (
     '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr>'
     "<w:r><w:separator/></w:r></w:p></w:footnote>"
-    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr>'
     "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>"
 )
 
@@ -164,16 +166,40 @@ def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None
             tpl.render(context, jinja_env=_frame_environment(), autoescape=True)
     except TemplateSyntaxError as exc:
         excerpt = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
-        raise BaocaoError(Problem(Location(template), f"Mẫu Word có thẻ Jinja viết sai: {exc.message}.",
-                                  f"Sửa thẻ trong Word, gần đoạn: «{excerpt}»." if excerpt else "Mở mẫu trong Word và sửa thẻ {{ ... }} hoặc {% ... %}.")) from None
+        raise BaocaoError(
+            Problem(
+                Location(template),
+                f"Mẫu Word có thẻ Jinja viết sai: {exc.message}.",
+                f"Sửa thẻ trong Word, gần đoạn: «{excerpt}»."
+                if excerpt
+                else "Mở mẫu trong Word và sửa thẻ {{ ... }} hoặc {% ... %}.",
+            )
+        ) from None
     except UndefinedName as exc:
-        raise BaocaoError(Problem(Location(template), f"Mẫu Word dùng tên '{exc.name}' không có.",
-                                  "Tên dùng được: " + ", ".join(sorted(context)) + ".")) from None
-    except (TemplateError, FilterError, ArithmeticError, TypeError, limits.OverBudget, RecursionError,
-            MemoryError) as exc:
+        raise BaocaoError(
+            Problem(
+                Location(template),
+                f"Mẫu Word dùng tên '{exc.name}' không có.",
+                "Tên dùng được: " + ", ".join(sorted(context)) + ".",
+            )
+        ) from None
+    except (
+        TemplateError,
+        FilterError,
+        ArithmeticError,
+        TypeError,
+        limits.OverBudget,
+        RecursionError,
+        MemoryError,
+    ) as exc:
         # refused, over budget, or a filter or operation failed
-        raise BaocaoError(Problem(Location(template), f"Mẫu Word không hiển thị được. {expression_fault(exc)[0]}",
-                                  "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ).")) from None
+        raise BaocaoError(
+            Problem(
+                Location(template),
+                f"Mẫu Word không hiển thị được. {expression_fault(exc)[0]}",
+                "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ).",
+            )
+        ) from None
 
 
 def _keep_with_next(p) -> None:
@@ -187,8 +213,13 @@ def _style_ids(word, template: Path) -> dict[str, str]:
     by_name = {style.name.lower(): style.style_id for style in word.styles if style.name}
     missing = missing_styles(by_name)
     if missing:
-        raise BaocaoError(Problem(Location(template), f"Mẫu Word thiếu kiểu (style): {', '.join(missing)}.",
-                                  "Tạo lại mẫu từ mẫu có sẵn: baocao templates copy."))
+        raise BaocaoError(
+            Problem(
+                Location(template),
+                f"Mẫu Word thiếu kiểu (style): {', '.join(missing)}.",
+                "Tạo lại mẫu từ mẫu có sẵn: baocao templates copy.",
+            )
+        )
     ids = {role: by_name[name.lower()] for role, name in STYLE_NAMES.items()}
     ids.update({f"h{n}": by_name[f"heading {n}"] for n in range(1, 6)})
     return ids
@@ -214,7 +245,10 @@ def _add_appendices(body, appendices: list[Appendix], writer: _BodyWriter) -> No
     width = text_width(final)
     for i, appendix in enumerate(appendices):
         # Ends with a paragraph to hold the section's end: docx_tables follows every table with one.
-        elements = [*appendix_heading(appendix, writer.styles["body"], width, writer), *writer.elements(appendix.blocks, width)]
+        elements = [
+            *appendix_heading(appendix, writer.styles["body"], width, writer),
+            *writer.elements(appendix.blocks, width),
+        ]
         if i < len(appendices) - 1:
             close_section(elements[-1], final)
         for element in elements:
@@ -225,8 +259,13 @@ def _marker_paragraph(word, template: Path):
     for p in word.element.body.iter(qn("w:p")):
         if BODY_MARKER in "".join(p.itertext()):
             return p
-    raise BaocaoError(Problem(Location(template), "Mẫu Word không có đoạn {{ noi_dung }} (chỗ đặt thân báo cáo).",
-                              "Thêm một đoạn chỉ chứa {{ noi_dung }} vào mẫu."))
+    raise BaocaoError(
+        Problem(
+            Location(template),
+            "Mẫu Word không có đoạn {{ noi_dung }} (chỗ đặt thân báo cáo).",
+            "Thêm một đoạn chỉ chứa {{ noi_dung }} vào mẫu.",
+        )
+    )
 
 
 class _BodyWriter:
@@ -318,9 +357,11 @@ class _Notes:
         footnote.extend(writer.note_paragraphs(note))
         self.root.append(footnote)
         mark_id = str(next(self.bookmark_ids))
-        return [el("w:bookmarkStart", id=mark_id, name=bookmark),
-                self.run(style, el("w:footnoteReference", id=note_id)),
-                el("w:bookmarkEnd", id=mark_id)]
+        return [
+            el("w:bookmarkStart", id=mark_id, name=bookmark),
+            self.run(style, el("w:footnoteReference", id=note_id)),
+            el("w:bookmarkEnd", id=mark_id),
+        ]
 
     def _cross_reference(self, style: str, note_id: str, bookmark: str) -> list:
         """NOTEREF field (\\f: footnote-reference format, \\h: link) showing the note's number."""
@@ -329,9 +370,13 @@ class _Notes:
         instr.set(XML_SPACE, "preserve")
         result = el("w:t")
         self.pending.append((result, note_id))
-        return [self.run(style, el("w:fldChar", fldCharType="begin")), self.run(style, instr),
-                self.run(style, el("w:fldChar", fldCharType="separate")), self.run(style, result),
-                self.run(style, el("w:fldChar", fldCharType="end"))]
+        return [
+            self.run(style, el("w:fldChar", fldCharType="begin")),
+            self.run(style, instr),
+            self.run(style, el("w:fldChar", fldCharType="separate")),
+            self.run(style, result),
+            self.run(style, el("w:fldChar", fldCharType="end")),
+        ]
 
     def finish(self, body) -> None:
         """Store the part; give each cross-reference the number Word will show (document order)."""

@@ -25,10 +25,12 @@ from baocao.writers.html.writer import problem_html
 
 HOST = "127.0.0.1"
 KEEP_ALIVE_SECONDS = 15
-NO_DRAFT = ('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>baocao</title><style>'
-            ".banner { font: 11pt/1.4 sans-serif; padding: 8px 12px; background: #ffe3e3;"
-            " border-left: 6px solid #c62828; }"
-            "</style></head><body></body></html>")
+NO_DRAFT = (
+    '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>baocao</title><style>'
+    ".banner { font: 11pt/1.4 sans-serif; padding: 8px 12px; background: #ffe3e3;"
+    " border-left: 6px solid #c62828; }"
+    "</style></head><body></body></html>"
+)
 RELOAD = """<script>(function () {
   var key = "baocao-cuon:" + location.pathname;
   var y = sessionStorage.getItem(key);
@@ -89,8 +91,11 @@ def _problems_banner(problems: list[Problem], built_at: str) -> str:
     if not problems:
         return ""
     lines = "".join(f"<li>{problem_html(p)}</li>" for p in problems)
-    kept = (f"Bên dưới là bản đúng gần nhất (lúc {built_at}); sửa lỗi rồi lưu tệp để cập nhật." if built_at
-            else "Chưa có bản nào soạn được; sửa lỗi rồi lưu tệp.")
+    kept = (
+        f"Bên dưới là bản đúng gần nhất (lúc {built_at}); sửa lỗi rồi lưu tệp để cập nhật."
+        if built_at
+        else "Chưa có bản nào soạn được; sửa lỗi rồi lưu tệp."
+    )
     return f'<aside class="banner error" id="loi"><b>Lỗi ({len(problems)})</b><ul>{lines}</ul>{kept}</aside>'
 
 
@@ -135,7 +140,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):  # the page was closed or reloaded
             return
 
-    def log_message(self, format: str, *args: object) -> None:
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class names it so)
         """Quiet: the terminal shows builds, not requests."""
 
 

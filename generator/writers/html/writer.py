@@ -81,12 +81,14 @@ def page(document: Document, warnings: list[Problem], name: str = "", script: st
     writer = _PageWriter(document, warnings)
     sections = "".join(writer.sections())
     title = f"{document.frame.ten_loai} {document.frame.trich_yeu}" if document.frame else name
-    return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta name="generator" content="baocao"><title>{escape(title or "Báo cáo")}</title>'
-            f"<style>{_geometry_css()}{_asset('page.css')}</style></head>"
-            f'<body><noscript><p class="banner">{NO_SCRIPT}</p></noscript>{writer.banner()}'
-            f'<div id="trang">{sections}</div><script>{_asset("paginate.js")}</script>{script}</body></html>\n')
+    return (
+        f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="baocao"><title>{escape(title or "Báo cáo")}</title>'
+        f"<style>{_geometry_css()}{_asset('page.css')}</style></head>"
+        f'<body><noscript><p class="banner">{NO_SCRIPT}</p></noscript>{writer.banner()}'
+        f'<div id="trang">{sections}</div><script>{_asset("paginate.js")}</script>{script}</body></html>\n'
+    )
 
 
 @lru_cache(maxsize=4)
@@ -102,12 +104,20 @@ def _pt(twips: int) -> str:
 def _geometry_css() -> str:
     """The page geometry and the frame's grids as CSS variables, from baocao.conventions.page (defined once)."""
     values = {
-        "page-w": A4[0], "page-h": A4[1], "header-distance": HEADER_DISTANCE,
+        "page-w": A4[0],
+        "page-h": A4[1],
+        "header-distance": HEADER_DISTANCE,
         **{f"margin-{side}": twips for side, twips in MARGINS.items()},
-        "header-left": HEADER_COLS[0], "header-right": HEADER_COLS[1], "header-indent": HEADER_INDENT,
-        "closing-left": CLOSING_COLS[0], "closing-right": CLOSING_COLS[1],
-        "issuer-rule": ISSUER_RULE_LEN, "motto-rule": MOTTO_RULE_LEN, "title-rule": TITLE_RULE_LEN,
-        "kinh-gui-indent": KINH_GUI_INDENT, "kinh-gui-hang": KINH_GUI_HANG,
+        "header-left": HEADER_COLS[0],
+        "header-right": HEADER_COLS[1],
+        "header-indent": HEADER_INDENT,
+        "closing-left": CLOSING_COLS[0],
+        "closing-right": CLOSING_COLS[1],
+        "issuer-rule": ISSUER_RULE_LEN,
+        "motto-rule": MOTTO_RULE_LEN,
+        "title-rule": TITLE_RULE_LEN,
+        "kinh-gui-indent": KINH_GUI_INDENT,
+        "kinh-gui-hang": KINH_GUI_HANG,
     }
     return ":root{" + ";".join(f"--{name}:{_pt(twips)}" for name, twips in values.items()) + "}"
 
@@ -137,8 +147,7 @@ class _PageWriter:
     def _flow(self, orientation: str, parts: list[str]) -> str:
         notes = "".join(self._note(note) for note in self.cited)
         self.cited = []
-        return (f'<section class="flow {orientation}">{"".join(parts)}'
-                f'<div class="fnstore">{notes}</div></section>')
+        return f'<section class="flow {orientation}">{"".join(parts)}<div class="fnstore">{notes}</div></section>'
 
     # ---- frame ------------------------------------------------------------------------
 
@@ -146,8 +155,12 @@ class _PageWriter:
         issuer = [_line(frame.co_quan_chu_quan, "cqcq")] if frame.co_quan_chu_quan else []
         issuer += [_line(line, "cqbh") for line in frame.co_quan_ban_hanh]
         issuer += ['<div class="rule issuer-rule"></div>', _line(frame.so_ky_hieu, "so")]
-        motto = [_line(QUOC_HIEU, "qh"), _line(TIEU_NGU, "tn"), '<div class="rule motto-rule"></div>',
-                 _line(frame.dia_danh_ngay, "ngay")]
+        motto = [
+            _line(QUOC_HIEU, "qh"),
+            _line(TIEU_NGU, "tn"),
+            '<div class="rule motto-rule"></div>',
+            _line(frame.dia_danh_ngay, "ngay"),
+        ]
         yield f'<div class="grid header"><div>{"".join(issuer)}</div><div>{"".join(motto)}</div></div>'
         yield _line(frame.ten_loai, "ten-loai keep")
         yield _line(frame.trich_yeu, "trich-yeu keep")
@@ -165,8 +178,10 @@ class _PageWriter:
         signer = [_line(frame.tham_quyen, "ky")] if frame.tham_quyen else []
         room = ['<p class="ky">&nbsp;</p>'] * SIGNATURE_ROOM
         signer += [_line(frame.chuc_vu, "ky"), *room, _line(frame.ho_ten, "ky")]
-        return (f'<div class="grid closing"><div><p class="nn-title">Nơi nhận:</p>{recipients}</div>'
-                f'<div>{"".join(signer)}</div></div>')
+        return (
+            f'<div class="grid closing"><div><p class="nn-title">Nơi nhận:</p>{recipients}</div>'
+            f"<div>{''.join(signer)}</div></div>"
+        )
 
     def _appendix_heading(self, appendix: Appendix) -> Iterator[str]:
         yield f'<p class="pl keep">{self.inlines([Text(appendix.label, bold=True)])}</p>'
@@ -217,8 +232,9 @@ class _PageWriter:
 
     def _cell(self, cell: Cell, row: Row, down: int) -> str:
         spans = (f' colspan="{cell.span}"' if cell.span > 1 else "") + (f' rowspan="{down}"' if down > 1 else "")
-        paragraphs = "".join(f"<p>{self.inlines(restyle(p, bold=True) if row.kind != 'item' else p)}</p>"
-                             for p in cell.paragraphs)
+        paragraphs = "".join(
+            f"<p>{self.inlines(restyle(p, bold=True) if row.kind != 'item' else p)}</p>" for p in cell.paragraphs
+        )
         return f'<td class="{cell.align}"{spans}>{paragraphs}</td>'
 
     # ---- inlines and notes ------------------------------------------------------------
@@ -252,8 +268,10 @@ class _PageWriter:
 
     def _note(self, note: Note) -> str:
         number = self.numbers[id(note)]
-        paragraphs = "".join(f"<p>{f'<sup>{number}</sup> ' if i == 0 else ''}{self.inlines(p)}</p>"
-                             for i, p in enumerate(note.paragraphs))
+        paragraphs = "".join(
+            f"<p>{f'<sup>{number}</sup> ' if i == 0 else ''}{self.inlines(p)}</p>"
+            for i, p in enumerate(note.paragraphs)
+        )
         return f'<div class="fn" id="fn-{number}" data-note="{number}">{paragraphs}</div>'
 
     # ---- warnings ---------------------------------------------------------------------
@@ -305,8 +323,12 @@ def _row_spans(rows: list[Row]) -> list[list[int]]:
     starts = [_grid_columns(row) for row in rows]
     spans = []
     for r, row in enumerate(rows):
-        spans.append([_covered(rows, starts, r, column) if cell.merge == "restart" else 1
-                      for cell, column in zip(row.cells, starts[r], strict=True)])
+        spans.append(
+            [
+                _covered(rows, starts, r, column) if cell.merge == "restart" else 1
+                for cell, column in zip(row.cells, starts[r], strict=True)
+            ]
+        )
     return spans
 
 
