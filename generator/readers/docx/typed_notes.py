@@ -143,4 +143,3 @@ def _without_mark(inlines: list[Inline]) -> list[Inline]:
     stripped = text.text.strip() if text.superscript else _UNICODE_MARK.sub("", text.text.lstrip(), count=1)
     out[first] = replace(text, text="" if text.superscript else stripped)
     return lstrip_inlines([i for i in out if not isinstance(i, Text) or i.text])
-
