@@ -145,10 +145,7 @@ def test_nhiem_vu_title_breaks_where_the_clerk_broke_it(drafts):
     with zipfile.ZipFile(drafts["nhiem"]) as package:
         root = etree.fromstring(package.read("word/document.xml"))
     title = next(p for p in root.iter(f"{W}p") if "Tình hình thực hiện các nhiệm vụ" in "".join(p.itertext()))
-    pieces = [
-        "\n" if el.tag == f"{W}br" else el.text or ""
-        for el in title.iter(f"{W}t", f"{W}br")
-    ]
+    pieces = ["\n" if el.tag == f"{W}br" else el.text or "" for el in title.iter(f"{W}t", f"{W}br")]
     assert "".join(pieces) == (
         "Tình hình thực hiện các nhiệm vụ trọng tâm 6 tháng đầu năm 2026,\nphương hướng, nhiệm vụ 6 tháng cuối năm 2026"
     )

@@ -151,8 +151,8 @@ def compute_figures(
     """Resolve every figure, computing totals, averages and ratios (or checking stated ones) in dependency order.
 
     `given` holds figures already computed elsewhere (roll-up totals); the others may use them. Kept
-    discrepancies (giu_nguyen) are appended to `warnings` as notes (Problem.note). Raises BaocaoError with the problems of
-    every figure that cannot be resolved.
+    discrepancies (giu_nguyen) are appended to `warnings` as notes (Problem.note). Raises BaocaoError with
+    the problems of every figure that cannot be resolved.
     """
     figures, problems = resolve_figures(declared, places, given, style, warnings)
     if problems:
