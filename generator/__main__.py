@@ -1,5 +1,5 @@
 """`python -m baocao`."""
 
-from baocao.cli.commands import run
+from baocao.cli.app import run
 
 run()
