@@ -141,6 +141,12 @@ def show(problems: list[Problem], label: str, style: str) -> None:
         )
 
 
+def show_warnings(warnings: list[Problem], notes: list[Problem]) -> None:
+    """The warnings, then the notes: a clerk's deliberate choices (giu_nguyen), told but not counted."""
+    show(warnings, "Cảnh báo", "bold yellow")
+    show(notes, "Ghi chú", "cyan")
+
+
 def writer_suffix(writer: str = "docx") -> str:
     """The suffix of what `writer` writes (see baocao.writers.registry)."""
     from baocao.writers.registry import writer_for

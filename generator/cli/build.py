@@ -24,6 +24,7 @@ from baocao.cli.app import (
     require_folder,
     require_output_suffix,
     show,
+    show_warnings,
     writer_suffix,
 )
 from baocao.errors import BaocaoError
@@ -80,7 +81,7 @@ def build(
         show(outcome.problems, "Lỗi", "bold red")
         if not outcome.ok:
             err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}[/] ({_counts(outcome)}).")
-        show(outcome.warnings, "Cảnh báo", "bold yellow")
+        show_warnings(outcome.warnings, outcome.notes)
     pdf_failed = (pdf or pdfa) and not _write_pdfs(outcomes, pdfa)
     if len(outcomes) > 1:
         from baocao.cli import views
@@ -135,7 +136,7 @@ def validate(reports: ReportFiles, templates: TemplateFolder = None, strict: Str
 def _tell_validity(outcome: Outcome) -> None:
     """What validate says of one report, as soon as it is checked."""
     show(outcome.problems, "Lỗi", "bold red")
-    show(outcome.warnings, "Cảnh báo", "bold yellow")
+    show_warnings(outcome.warnings, outcome.notes)
     if outcome.ok:
         out.print(f"[green]Hợp lệ[/] {escape(str(outcome.job.report))}")
     else:

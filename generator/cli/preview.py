@@ -22,6 +22,7 @@ from baocao.cli.app import (
     require_folder,
     require_output_suffix,
     show,
+    show_warnings,
     writer_suffix,
 )
 
@@ -46,7 +47,7 @@ def preview(
     require_files([report], folders=False)
     require_output_suffix(output, writer_suffix("html"), folders=False)
     target, built = or_exit(lambda: build_report(report, output, writer="html"))
-    show(built.warnings, "Cảnh báo", "bold yellow")
+    show_warnings(built.warnings, built.notes)
     out.print(f"[green]Đã viết bản xem trước[/] {escape(str(target))} (mở bằng trình duyệt)")
 
 
@@ -90,7 +91,7 @@ def watch(
     def told(done: Build) -> None:
         nonlocal first
         show(done.problems, "Lỗi", "bold red")
-        show(done.warnings, "Cảnh báo", "bold yellow")
+        show_warnings(done.warnings, done.notes)
         if not done.problems:
             made = escape(str(session.output)) + (f" và {escape(str(done.pdf))}" if done.pdf else "")
             out.print(f"[green]Đã cập nhật[/] bản xem trước, {made} ({done.seconds:.2f} giây)")
