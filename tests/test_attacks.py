@@ -150,3 +150,52 @@ def test_a_loop_of_1000_totals_is_a_located_error(cli, report_dir):
     err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
     assert f"Lỗi {path}:" in err and "được tính qua một chuỗi số liệu quá dài, có vòng lặp" in err, err
     assert not (report_dir.path / "out.docx").exists()
+
+
+# --- injection: text of the clerk's never moves the body, raw tags never write broken OOXML ----------------
+
+
+@pytest.mark.parametrize("field", ["trich_yeu", "dia_danh"])
+def test_the_body_marker_typed_by_a_clerk_is_plain_text(report_dir, field):
+    typed = "Tân Hòa \u2063BAOCAO-NOI-DUNG\u2063 BAOCAO-NOI-DUNG-0123456789abcdef0123456789abcdef"
+    report = small_report(loai="chung", trich_yeu="Kết quả công tác")
+    target = report_dir.build(report | {"trich_yeu": typed} if field == "trich_yeu" else report, dia_danh=typed)
+    document = Document(str(target))
+    body = [p.text for p in document.paragraphs]
+    assert body.index("Các phong trào được triển khai.") > body.index("BÁO CÁO")  # the body stays under the title
+    assert typed in "\n".join(body + [cell.text for table in document.tables for cell in table._cells])
+
+
+def _template_with(report: Path, part: str, old: str, new: str) -> Path:
+    template = copy_builtin("thi-dua", report.parent)
+    edit_part(template, part, lambda xml: xml.replace(old, new, 1))
+    return template
+
+
+@pytest.mark.parametrize(
+    ("part", "old", "new", "message"),
+    [
+        (
+            "word/document.xml",
+            "{{ trich_yeu }}",
+            "{{r trich_yeu }}",
+            "Mẫu Word, phần thân văn bản (word/document.xml), viết chữ «",
+        ),
+        (  # a block opened in the header's table cell, closed after the table: the table is cut open
+            "word/document.xml",
+            "{{ so_ky_hieu }}",
+            "{% if false %}",
+            "Mẫu Word, phần thân văn bản (word/document.xml), viết ra sai cấu trúc,",
+        ),
+        ("word/header1.xml", "<w:t>2</w:t>", "<w:t>{{r ho_ten }}</w:t>", "phần đầu trang (word/header1.xml), viết chữ"),
+    ],
+)
+def test_raw_tags_writing_broken_ooxml_are_located_errors(cli, report, part, old, new, message):
+    template = _template_with(report, part, old, new)
+    if "{% if false %}" in new:
+        edit_part(template, part, lambda xml: xml.replace("{{ ten_loai }}", "{% endif %}", 1))
+    for command in (["build", report, "-o", report.parent / "out.docx"], ["templates", "check", template]):
+        err = _fails_fast(cli, *command)
+        assert f"Lỗi {template}: " in err and message in err, err
+        assert "Thẻ {{r …}}, {{p …}}" in err
+    assert not (report.parent / "out.docx").exists()

@@ -33,7 +33,8 @@ from baocao.document.model import Document, Frame
 from baocao.errors import BaocaoError, Location, Problem, suggest
 from baocao.nd30.findings import ERROR, Finding
 from baocao.nd30.reader import Para, quote, stories
-from baocao.writers.docx.writer import BODY_NAME, frame_names, missing_styles, template_bytes, write_docx
+from baocao.writers.docx.frame import BODY_NAME
+from baocao.writers.docx.writer import frame_names, missing_styles, template_bytes, write_docx
 
 _P = qn("w:p")
 _TEXTS = tuple(qn(f"w:{tag}") for tag in ("t", "instrText", "delText"))  # all text Jinja sees in a run
