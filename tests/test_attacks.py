@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import struct
 import time
@@ -185,7 +186,7 @@ def _template_with(report: Path, part: str, old: str, new: str) -> Path:
             "word/document.xml",
             "{{ so_ky_hieu }}",
             "{% if false %}",
-            "Mẫu Word, phần thân văn bản (word/document.xml), viết ra sai cấu trúc,",
+            "Mẫu Word, phần thân văn bản (word/document.xml), viết ra sai cấu trúc (một thẻ mở",
         ),
         ("word/header1.xml", "<w:t>2</w:t>", "<w:t>{{r ho_ten }}</w:t>", "phần đầu trang (word/header1.xml), viết chữ"),
     ],
@@ -199,3 +200,74 @@ def test_raw_tags_writing_broken_ooxml_are_located_errors(cli, report, part, old
         assert f"Lỗi {template}: " in err and message in err, err
         assert "Thẻ {{r …}}, {{p …}}" in err
     assert not (report.parent / "out.docx").exists()
+
+
+# --- program faults on bad input become located errors --------------------------------------------------------
+
+
+def _broken_part(source: Path, target: Path, part: str) -> Path:
+    if source != target:
+        shutil.copyfile(source, target)
+    return edit_part(target, part, lambda xml: xml + "<junk")
+
+
+@pytest.mark.parametrize("part", ["word/footnotes.xml", "word/document.xml", "word/_rels/document.xml.rels"])
+def test_a_malformed_xml_part_is_a_located_error(cli, example_docx, report, part):
+    broken = _broken_part(example_docx, report.parent / "hong.docx", part)
+    message = f"Lỗi {broken}: Tệp Word bị hỏng: phần '{part}' không đọc được (dòng "
+    for command in (
+        ["check", broken],
+        ["import", broken, "-o", report.parent / "nhap"],
+        ["templates", "check", broken],
+    ):
+        assert message in _fails_fast(cli, *command)
+    assert not (report.parent / "nhap").exists()
+    template = copy_builtin("thi-dua", report.parent)
+    _broken_part(template, template, part)
+    err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
+    assert f"Lỗi {template}: Tệp Word bị hỏng: phần '{part}'" in err and not (report.parent / "out.docx").exists()
+
+
+LONG_NAME = "a" * 5000
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", f"{LONG_NAME}.yaml"],
+        ["validate", f"{LONG_NAME}.yaml"],
+        ["build", EXAMPLE, "-o", f"{LONG_NAME}.docx"],
+        ["preview", EXAMPLE, "-o", f"{LONG_NAME}.html"],
+        ["check", f"{LONG_NAME}.docx"],
+        ["import", f"{LONG_NAME}.docx"],
+        ["templates", "check", f"{LONG_NAME}.docx"],
+        ["templates", "copy", "thi-dua", LONG_NAME],
+        ["sign", f"{LONG_NAME}.pdf", "--p12", "x.p12"],
+        ["build", EXAMPLE, "--thu-muc-mau", LONG_NAME],
+    ],
+)
+def test_a_5000_character_file_name_is_a_located_error(cli, tmp_path, command):
+    err = _fails_fast(cli, *command)
+    assert "Lỗi aaaaa" in err and " … aaaa" in err and "tên tệp hoặc đường dẫn quá dài" in err, err
+    assert len(err) < 1000  # the name is shown cut
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_templates_copy_into_a_folder_it_cannot_make_is_a_located_error(cli, tmp_path):
+    (tmp_path / "tep").write_text("", encoding="utf-8")
+    err = _fails_fast(cli, "templates", "copy", "thi-dua", tmp_path / "tep" / "mau")
+    assert f"Lỗi {tmp_path / 'tep' / 'mau'}: Không chép được mẫu vào thư mục này (một phần của đường dẫn là tệp" in err
+
+
+def test_templates_copy_into_a_read_only_folder_is_a_located_error(cli, tmp_path, monkeypatch):
+    def read_only(*_args, **_kwargs):  # what a read-only folder answers (tests may run as root, who may write anyway)
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(shutil, "copyfile", read_only)
+    err = _fails_fast(cli, "templates", "copy", "thi-dua", tmp_path / "chi-doc")
+    assert f"Lỗi {tmp_path / 'chi-doc'}: Không chép được mẫu vào thư mục này (không có quyền)." in err, err
+
+
+def test_a_missing_templates_folder_is_created(cli, tmp_path):
+    code, out, _ = cli("templates", "copy", "thi-dua", tmp_path / "moi" / "mau")
+    assert code == 0 and (tmp_path / "moi" / "mau" / "thi-dua.docx").is_file(), out

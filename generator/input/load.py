@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.composer import Composer, ComposerError
 
-from baocao.errors import BaocaoError, Location, fail
+from baocao.errors import BaocaoError, Location, fail, os_reason
 
 Path_ = tuple[str | int, ...]
 
@@ -167,7 +167,7 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise fail(
-            Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror})."
+            Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({os_reason(exc)})."
         ) from None
     try:
         text = raw.decode("utf-8-sig")
