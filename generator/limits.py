@@ -32,6 +32,12 @@ MAX_ITERATIONS = 1_000_000  # loop turns one render may take ({% for %} in a tem
 SENTENCE_SECONDS = 2.0  # one sentence (a legitimate one takes microseconds)
 TEMPLATE_SECONDS = 10.0  # one Word template's frame (a legitimate one takes milliseconds)
 
+# --- a clerk's YAML file (input/load.py) -----------------------------------------------------
+MAX_YAML_BYTES = 10_000_000  # one file (the largest example is 25 KB; a province's report a few hundred KB)
+MAX_SCALAR = 20_000  # characters of one value: a trích yếu, a paragraph (a page of text is ~2,500)
+MAX_DEPTH = 50  # nesting of mappings and lists the composer may recurse into
+MAX_NODES = 100_000  # values one file may expand to (aliases can multiply a small file)
+
 # --- reading a .docx (check, templates) ------------------------------------------------
 MAX_PARTS = 2_000  # files inside the zip
 MAX_XML_PART = 16_000_000  # bytes of one XML part unpacked (document.xml of a 300-page report: ~5 MB)

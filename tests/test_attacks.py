@@ -10,11 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import EXAMPLE, EXAMPLE_DIR, small_report
 from docx import Document
 from test_template_resolution import edit_part
 
 from baocao import limits
+from baocao.conventions import formatting as fmt
 from baocao.writers.docx.templates import copy_builtin
 
 NESTED_LOOP = "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"
@@ -271,3 +273,64 @@ def test_templates_copy_into_a_read_only_folder_is_a_located_error(cli, tmp_path
 def test_a_missing_templates_folder_is_created(cli, tmp_path):
     code, out, _ = cli("templates", "copy", "thi-dua", tmp_path / "moi" / "mau")
     assert code == 0 and (tmp_path / "moi" / "mau" / "thi-dua.docx").is_file(), out
+
+
+@pytest.mark.parametrize(("co_phan", "what"), [(False, "mục"), (True, "phần")])
+def test_4005_sections_are_refused_at_the_first_past_the_roman_numerals(cli, report_dir, co_phan, what):
+    sections = [{"tieu_de": f"Mục {i}", "noi_dung": ["Nội dung."]} for i in range(4005)]
+    if co_phan:
+        sections = [
+            {"tieu_de": f"Phần {i}", "noi_dung": [{"tieu_de": "Mục", "noi_dung": ["Nội dung."]}]} for i in range(4005)
+        ]
+    path = report_dir.write(small_report(co_phan=co_phan, noi_dung=sections))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if line.endswith(f" {'Phần' if co_phan else 'Mục'} 3999"))
+    assert f"Lỗi {path}:{first}:" in err, err
+    assert f"Quá 3.999 {what} đánh số La Mã ở cùng một cấp: số La Mã chỉ viết được đến MMMCMXCIX." in err
+    assert err.count("Lỗi ") == 6 and not (report_dir.path / "out.docx").exists()
+
+
+# --- huge and deep YAML ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("trich_yeu", "Kết quả " * 250_000),  # 2 MB
+        ("dong_nghieng", "(" + "x" * 20_001 + ")"),
+        ("so", "9" * 30_000),  # a plain scalar that YAML reads as a number
+    ],
+)
+def test_a_huge_value_is_refused_with_its_line(cli, report_dir, field, value):
+    path = report_dir.write(small_report(loai="chung", trich_yeu="Kết quả") | {field: value})
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith(field))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}:{line}:" in err and f"Giá trị dài {fmt.format_number(len(value))} ký tự, quá giới hạn" in err
+    assert not (report_dir.path / "out.docx").exists()
+
+
+def test_a_huge_key_is_refused(cli, report_dir):
+    path = report_dir.write(small_report() | {"k" * 30_000: 1})
+    assert "quá giới hạn 20.000 ký tự của một giá trị" in _fails_fast(cli, "validate", path)
+
+
+def test_a_huge_yaml_file_is_refused_before_it_is_read(cli, report_dir, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_YAML_BYTES", 1_000_000)
+    path = report_dir.write(small_report(noi_dung=[{"tieu_de": "Kết quả", "noi_dung": ["x" * 19_000] * 80}]))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}: Tệp nặng 1,5 MB, quá giới hạn 1 MB của một tệp YAML." in err, err
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "so_lieu: " + "[" * 100_000 + "]" * 100_000,  # flow
+        "so_lieu:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(3_000)),  # block
+    ],
+)
+def test_deep_yaml_nesting_is_a_located_error(cli, report_dir, nested):
+    text = yaml.safe_dump(small_report(), allow_unicode=True, sort_keys=False) + nested + "\n"
+    path = report_dir.write(text)
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}:" in err and "Các nhóm khóa và danh sách lồng nhau quá 50 cấp." in err, err
