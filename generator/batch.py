@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from baocao import pipeline
-from baocao.errors import BaocaoError, Location, Problem
+from baocao.errors import BaocaoError, Location, Problem, split_notes
 from baocao.input.model import UNIT_FILE
 from baocao.writers.pdf import convert
 from baocao.writers.registry import DEFAULT_WRITER, writer_for
@@ -50,13 +50,15 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What became of a job: its warnings, or the problems that kept it from being written."""
+    """What became of a job: its warnings and notes (Problem.note), or the problems that kept it from being
+    written."""
 
     job: Job
     warnings: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     pdf: Path | None = None
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -179,8 +181,9 @@ def build_one(job: Job, write: bool = True) -> Outcome:
             else pipeline.render(job.report, job.templates, job.writer, job.strict)
         )
     except BaocaoError as exc:
-        return Outcome(job, exc.warnings, exc.problems, time.perf_counter() - started)
-    return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started)
+        warnings, notes = split_notes(exc.warnings)
+        return Outcome(job, warnings, exc.problems, time.perf_counter() - started, notes=notes)
+    return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started, notes=built.notes)
 
 
 def run(

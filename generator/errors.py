@@ -84,13 +84,16 @@ def file_problem(exc: OSError, hint: str = "Kiểm tra đường dẫn, tên t�
 class Problem:
     """One finding: where, what is wrong, and what to do about it; `see` holds the other places it
     involves (shown under it, not counted as problems of their own); `code` names the trust check
-    (nd30/slips.py) a warning comes from, which `--strict` turns into an error."""
+    (nd30/slips.py) a warning comes from, which `--strict` turns into an error. A `note` is no warning
+    but the record of a clerk's deliberate choice (a kept discrepancy, giu_nguyen): shown apart as
+    "Ghi chú", never counted as a warning nor failing `--strict`."""
 
     location: Location
     message: str
     hint: str = ""
     see: tuple[Problem, ...] = ()
     code: str = ""
+    note: bool = False
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}"
@@ -133,6 +136,12 @@ class Collector:
         """Raise every problem kept, with the warnings (`warnings`, then those kept), if there is one."""
         if self.problems:
             raise BaocaoError(self.problems, [*warnings, *self.warnings])
+
+
+def split_notes(warnings: Iterable[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """The warnings proper, and the notes (Problem.note) among `warnings`."""
+    warnings = list(warnings)
+    return [w for w in warnings if not w.note], [w for w in warnings if w.note]
 
 
 def told_elsewhere() -> BaocaoError:

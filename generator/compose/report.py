@@ -76,10 +76,11 @@ class _Level:
 
 @dataclass
 class Composed:
-    """The document model of one report, with the warnings met on the way."""
+    """The document model of one report, with the warnings met on the way and the notes (Problem.note)."""
 
     document: Document
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
 
 class CitedDocument:
