@@ -13,7 +13,8 @@ import re
 import typer
 from rich.markup import escape
 
-from baocao.cli.app import EXIT_BUG, EXIT_INPUT, EXIT_USAGE, app, click_errors, err
+from baocao.cli.app import EXIT_BUG, EXIT_INPUT, EXIT_USAGE, app, click_errors, err, show
+from baocao.errors import file_problem
 
 # The command modules, imported for their @app.command registrations: this order is the order of `baocao --help`
 # (groups such as `templates` come after the commands). A new command: its own module, imported here.
@@ -75,6 +76,9 @@ def main() -> None:
         err.print("Gõ 'baocao --help' để xem hướng dẫn.")
         code = EXIT_USAGE
     except typer.Abort:
+        code = EXIT_INPUT
+    except OSError as exc:  # a file the system refused (name too long, no such folder, no right to write...)
+        show([file_problem(exc)], "Lỗi", "bold red")
         code = EXIT_INPUT
     except Exception as exc:  # a fault of the program, not of the clerk's files
         if os.environ.get("BAOCAO_DEBUG"):
