@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
-from baocao.errors import BaocaoError, Problem
+from baocao.errors import BaocaoError, Problem, file_problem
 
 if TYPE_CHECKING:
     from baocao.batch import Job, Outcome
@@ -856,6 +856,9 @@ def main() -> None:
         err.print("Gõ 'baocao --help' để xem hướng dẫn.")
         code = EXIT_USAGE
     except typer.Abort:
+        code = EXIT_INPUT
+    except OSError as exc:  # a file the system refused (name too long, no such folder, no right to write...)
+        _show([file_problem(exc)], "Lỗi", "bold red")
         code = EXIT_INPUT
     except Exception as exc:  # a fault of the program, not of the clerk's files
         if os.environ.get("BAOCAO_DEBUG"):
