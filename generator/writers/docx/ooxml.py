@@ -12,10 +12,6 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 
-from baocao.document.model import Text
-
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
 
 def copies(build):
     """`build` runs once per distinct arguments; each call returns a fresh copy of the element it made.
@@ -55,28 +51,6 @@ def paragraph(style_id: str, *properties):
 @copies
 def _bare_paragraph(style_id: str):
     return el("w:p", el("w:pPr", el("w:pStyle", val=style_id)))
-
-
-def text_run(text: Text):
-    """A w:r holding `text` with its bold, italic and superscript."""
-    r = _bare_run(text.bold, text.italic, text.superscript)
-    r[-1].text = text.text
-    return r
-
-
-@copies
-def _bare_run(bold: bool, italic: bool, superscript: bool):
-    r = el("w:r")
-    flags = [("w:b", bold), ("w:i", italic)]
-    if bold or italic or superscript:
-        r_pr = el("w:rPr", *(el(tag) for tag, on in flags if on))
-        if superscript:
-            r_pr.append(el("w:vertAlign", val="superscript"))
-        r.append(r_pr)
-    t = el("w:t")
-    t.set(XML_SPACE, "preserve")
-    r.append(t)
-    return r
 
 
 def tiny_paragraph(style_id: str):
