@@ -108,6 +108,11 @@ class WordWriter:
 
         return write_docx(composed.document, template_for(sources, templates))
 
+    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+        from baocao.writers.docx.templates import early_template_problems
+
+        return early_template_problems(report, templates)
+
 
 WRITER = WordWriter()
 
