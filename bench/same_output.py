@@ -31,9 +31,10 @@ def reports(folder: Path) -> dict[str, Path]:
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    """Each report rendered by each writer: 'name.writer' → bytes."""
+    """Each report rendered by each writer: 'name.writer' → bytes (the checkout's path, which messages in
+    a page name, as ROOT)."""
     return {
-        f"{name}.{writer}": render(path, writer=writer).data
+        f"{name}.{writer}": render(path, writer=writer).data.replace(str(ROOT).encode(), b"ROOT")
         for name, path in reports(folder).items()
         for writer in WRITERS
     }
