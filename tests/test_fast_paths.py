@@ -12,10 +12,14 @@ from conftest import small_report
 from docx.oxml.ns import qn
 from lxml import etree
 
+from baocao.document.model import Text
 from baocao.errors import BaocaoError
 from baocao.input import load
 from baocao.limits import MAX_DEPTH
+from baocao.writers.docx import fragments
 from baocao.writers.docx.templates import builtin_template
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _problem(text: str) -> str:
@@ -108,3 +112,13 @@ def test_a_template_ending_with_the_body_keeps_and_closes_its_last_paragraph(rep
     assert texts.index("Câu cuối.") < list(body).index(closing) and "".join(closing.itertext()).strip()
     assert closing.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
     assert texts[list(body).index(closing) + 1] == "Biểu số 01"  # the appendix starts its own section
+
+
+@pytest.mark.parametrize("text", ["", " ", "a & b < c > d \"q\" 'x'", "dòng\r\nhai\ttab", "Tiếng Việt ơ\u0300"])
+def test_written_xml_is_what_lxml_writes(text):
+    """The body's text goes into the document part as written: it must be lxml's own serialisation."""
+    xml = fragments.paragraph(
+        'Kiểu&"1"', "<w:keepNext/>", runs=fragments.text_run(Text(text, bold=True)) + fragments.text_run(Text(text))
+    )
+    wrapped = f'<w:body xmlns:w="{W_NS}">{xml}{fragments.tag("w:p", fragments.tag("w:pPr"))}</w:body>'
+    assert etree.tostring(etree.fromstring(wrapped), encoding="unicode") == wrapped

@@ -1,9 +1,10 @@
-"""WordprocessingML written as text, then parsed in one go: the Word writer's body, tables and notes.
+"""WordprocessingML written as text: the Word writer's body, tables and notes.
 
 A report holds a few thousand elements of a few hundred kinds. Made one by one with lxml, each costs
-Python calls and a move between documents; their XML written as text and parsed at once costs a
-third of that. Only what the writer makes is written here: text is escaped, names and values of
-attributes are the writer's own. `parse` gives python-docx's element classes, as its parser does.
+Python calls and a move between documents; written as text they cost a fraction of that. The text is
+written as lxml serialises (empty elements self-closed, the same escapes), so the body goes into the
+document part's text as it is (splice.py) and the notes are parsed once (parse). Only what the writer
+makes is written here: text and a template's style ids are escaped, other values are the writer's own.
 """
 
 from __future__ import annotations
@@ -35,20 +36,29 @@ def escape(text: str) -> str:
     return text.replace("\r", "&#13;") if "\r" in text else text
 
 
+def attribute(value: str) -> str:
+    """`value` as an attribute's text (a template's style id may hold any character)."""
+    if "&" in value or "<" in value or '"' in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return value
+
+
 def tag(qname: str, /, *children: str, **attrs: str) -> str:
-    """A w: element as text: tag("w:jc", val="center") → '<w:jc w:val="center"/>' (values are the writer's)."""
-    start = "<" + qname + "".join(f' w:{key}="{value}"' for key, value in attrs.items())
+    """A w: element as text: tag("w:jc", val="center") → '<w:jc w:val="center"/>'."""
+    start = "<" + qname + "".join(f' w:{key}="{attribute(value)}"' for key, value in attrs.items())
     return f"{start}>{''.join(children)}</{qname}>" if children else start + "/>"
 
 
 def paragraph(style_id: str, *properties: str, runs: str = "") -> str:
     """A w:p of a style; `properties` are further w:pPr children, in schema order; then its `runs`."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{"".join(properties)}</w:pPr>{runs}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{attribute(style_id)}"/>{"".join(properties)}</w:pPr>{runs}</w:p>'
 
 
 def text_run(text: Text) -> str:
     """A w:r holding `text` with its bold, italic and superscript."""
     properties = _RUN_PROPERTIES[text.bold, text.italic, text.superscript]
+    if not text.text:
+        return f'<w:r>{properties}<w:t xml:space="preserve"/></w:r>'
     return f'<w:r>{properties}<w:t xml:space="preserve">{escape(text.text)}</w:t></w:r>'
 
 
@@ -57,8 +67,3 @@ def parse(xml: str) -> list:
     namespace itself (lxml moves an element whose namespace is declared above it into another document
     in time growing with the square of its size)."""
     return [element.__copy__() for element in etree.fromstring(f'<w:body xmlns:w="{_W_NS}">{xml}</w:body>', _PARSER)]
-
-
-def parse_document(xml: str):
-    """The root of a whole part's XML text (splice.py), blank text kept, python-docx's classes."""
-    return etree.fromstring(xml, _PARSER)

@@ -6,6 +6,7 @@ import io
 import os
 import time
 import zipfile
+from collections.abc import Mapping
 from functools import lru_cache, wraps
 
 from docx.opc.pkgwriter import PackageWriter
@@ -85,26 +86,27 @@ def reproducible_zip(data: bytes) -> bytes:
 
 
 class _FixedDateZip:
-    """What python-docx's package writer writes through (its `write`), stamping every member alike."""
+    """What python-docx's package writer writes through (its `write`), stamping every member alike;
+    a part named in `blobs` is written with those bytes instead of its own."""
 
-    def __init__(self, archive: zipfile.ZipFile):
-        self.archive, self.date = archive, _zip_date()
+    def __init__(self, archive: zipfile.ZipFile, blobs: Mapping[str, bytes]):
+        self.archive, self.date, self.blobs = archive, _zip_date(), blobs
 
     def write(self, pack_uri, blob: bytes) -> None:
-        self.archive.writestr(_member(pack_uri.membername, self.date), blob)
+        self.archive.writestr(_member(pack_uri.membername, self.date), self.blobs.get(pack_uri, blob))
 
 
-def save_reproducible(document) -> bytes:
+def save_reproducible(document, blobs: Mapping[str, bytes] | None = None) -> bytes:
     """The .docx bytes of a python-docx document, zipped once: what `Document.save` writes, in its
     order, with reproducible_zip's fixed timestamps (save stamps the current time, and re-packing
-    its output would compress every part twice)."""
+    its output would compress every part twice). `blobs`: parts (by name) whose bytes are already made."""
     package = document.part.package
     parts = package.parts
     for part in parts:
         part.before_marshal()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        writer = _FixedDateZip(archive)
+        writer = _FixedDateZip(archive, blobs or {})
         PackageWriter._write_content_types_stream(writer, parts)
         PackageWriter._write_pkg_rels(writer, package.rels)
         PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]  # duck-types its zip writer

@@ -1,74 +1,68 @@
-"""The body's XML text put into the rendered frame: the whole document parsed once, with the pieces in place.
+"""The body's XML text put into the rendered frame: the document part's text, made without parsing it again.
 
-The writer writes the body and the appendices as XML text (fragments.py). Parsing them apart and moving
-the elements into the frame's document would cost more than writing them: lxml moves an element whose
-namespace is declared above it in time growing with the square of its size. So each place is marked
-in the frame by a pair of comments, the frame is serialised, each piece's text put between its pair,
-and the whole is parsed into the document part. The comments then tell what each piece holds and what
-came before it (the writer keeps and closes sections there), and are removed.
+The writer writes the body and the appendices as XML text (fragments.py), in the form lxml itself
+serialises (self-closed empty elements, the same escapes), each piece ending with a paragraph of its
+own. Parsing them and moving the elements into the frame's document would cost more than writing
+them (lxml moves an element whose namespace is declared above it in time growing with the square of
+its size), and the part would then be serialised again. So each place is marked in the frame by a
+comment, the frame is serialised once, and each piece's text takes its comment's place; what must be
+set on a piece's last paragraph (keep with next, the end of a section) is set in its text.
 """
 
 from __future__ import annotations
 
+import re
 import secrets
-from dataclasses import dataclass, field
-from typing import Any
 
-from docx.oxml.ns import qn
 from lxml import etree
 
-from baocao.writers.docx.fragments import parse_document
-
-
-@dataclass
-class Piece:
-    """A piece's place in the parsed body: the element before it, its elements, its last or the one before."""
-
-    before: Any = None
-    elements: list = field(default_factory=list)
-    last: Any = None
+_PARAGRAPH_PROPERTIES_END = "</w:pPr>"
+_KEEP = "<w:keepNext/>"
+_NAMESPACE = re.compile(r' xmlns:(\w+)="([^"]*)"')
+_XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # python-docx's, for a part
 
 
 class Splice:
-    """Pieces of body XML text, each to go before an element of the frame (put), in one parse (done)."""
+    """Pieces of body XML text, each to go before an element of the frame (put), written out at once (text)."""
 
     def __init__(self) -> None:
-        self.token = secrets.token_hex(8)  # no text of a template or a clerk's (escaped) holds it
+        self.token = secrets.token_hex(8)  # no text of a template's or a clerk's (escaped) holds it
         self.pieces: dict[str, str] = {}
 
-    def put(self, anchor, name: str, xml: str) -> None:
+    def put(self, anchor, xml: str) -> None:
         """`xml` goes right before element `anchor` (pieces at one anchor in the order put)."""
-        anchor.addprevious(etree.Comment(self._mark("start", name)))
-        anchor.addprevious(etree.Comment(self._mark("end", name)))
-        self.pieces[name] = xml
+        mark = f"{self.token}:{len(self.pieces)}"
+        anchor.addprevious(etree.Comment(mark))
+        self.pieces[f"<!--{mark}-->"] = xml
 
-    def done(self, word) -> tuple[Any, dict[str, Piece]]:
-        """Parse the document of python-docx's `word` with the pieces in place; its new body, and each piece."""
-        text = etree.tostring(word.element, encoding="unicode")
-        for name, xml in self.pieces.items():
-            end = f"<!--{self._mark('end', name)}-->"
-            text = text.replace(end, xml + end, 1)
-        root = parse_document(text)
-        word.part._element = word._element = root  # the part serialises its element when saved
-        body = root.find(qn("w:body"))
-        return body, self._pieces(body)
+    def text(self, root) -> str:
+        """The XML text of the part whose root element is `root`, with the pieces in place."""
+        text = etree.tostring(root, encoding="unicode")
+        for mark, xml in self.pieces.items():
+            text = text.replace(mark, xml, 1)
+        return text
 
-    def _pieces(self, body) -> dict[str, Piece]:
-        found: dict[str, Piece] = {}
-        current, last = None, None
-        for child in list(body):
-            if isinstance(child, etree._Comment) and child.text and child.text.startswith(self.token):
-                _, side, name = child.text.split(":", 2)
-                if side == "start":
-                    current = found[name] = Piece(before=last)
-                else:
-                    current.last, current = last, None  # type: ignore[union-attr]  # an end follows its start
-                body.remove(child)
-            else:
-                last = child
-                if current is not None:
-                    current.elements.append(child)
-        return found
 
-    def _mark(self, side: str, name: str) -> str:
-        return f"{self.token}:{side}:{name}"
+def part_bytes(text: str) -> bytes:
+    """A part's XML text as python-docx writes it (declaration, UTF-8)."""
+    return (_XML_DECLARATION + text).encode("utf-8")
+
+
+def keep_last(xml: str) -> str:
+    """`xml` whose last paragraph keeps with what follows (w:keepNext right after its w:pStyle)."""
+    start = xml.rindex("<w:p><w:pPr><w:pStyle ")
+    style_end = xml.index("/>", start) + 2
+    return xml if xml.startswith(_KEEP, style_end) else xml[:style_end] + _KEEP + xml[style_end:]
+
+
+def end_section(xml: str, section: str) -> str:
+    """`xml` whose last paragraph ends a section laid out as `section` (a w:sectPr's text, last in its w:pPr)."""
+    end = xml.rindex(_PARAGRAPH_PROPERTIES_END)
+    return xml[:end] + section + xml[end:]
+
+
+def section_text(sect_pr) -> str:
+    """The text of a w:sectPr as it is written inside the document (the root's namespace declarations left out)."""
+    declared = sect_pr.getroottree().getroot().nsmap
+    text = etree.tostring(sect_pr, encoding="unicode", with_tail=False)
+    return _NAMESPACE.sub(lambda m: "" if declared.get(m[1]) == m[2] else m[0], text)

@@ -9,13 +9,14 @@ A document without a frame (the appendices alone) drops the template's frame ins
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import io
+import re
+import secrets
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -26,6 +27,7 @@ from lxml import etree
 from baocao import limits
 from baocao.document.model import (
     BULLET_MARKS,
+    Appendix,
     Block,
     Document,
     Frame,
@@ -40,11 +42,11 @@ from baocao.document.model import (
 )
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.writers.docx import fragments
-from baocao.writers.docx.fragments import paragraph, tag, text_run
+from baocao.writers.docx.fragments import attribute, paragraph, tag, text_run
 from baocao.writers.docx.frame import BODY_NAME, FrameTemplate, render_frame
 from baocao.writers.docx.ooxml import el, save_reproducible, tiny_paragraph
 from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
-from baocao.writers.docx.splice import Piece, Splice
+from baocao.writers.docx.splice import Splice, end_section, keep_last, part_bytes, section_text
 from baocao.writers.docx.tables import table_xml
 
 if TYPE_CHECKING:
@@ -127,23 +129,26 @@ def write_docx(document: Document, template: Path) -> bytes:
     word = tpl.docx
     writer = _BodyWriter(_style_ids(word, template), _Notes(word))
     final = word.element.body.find(qn("w:sectPr"))
-    splice = Splice()
+    splice, body_xml = Splice(), ""
+    closes_body = final.getprevious()  # what the portrait section ends with, before appendices
     if marker is not None:
         holder = _marker_paragraph(word, template, marker)
-        splice.put(holder, "body", writer.blocks(document.blocks, text_width(final)))
-        holder.getparent().remove(holder)
-    width = text_width(make_appendix_section(copy.deepcopy(final)))  # the appendices' landscape pages
-    for i, appendix in enumerate(document.appendices):
-        heading = appendix_heading(appendix, writer.styles["body"], width, writer)
-        splice.put(final, f"appendix{i}", heading + writer.blocks(appendix.blocks, width))
-    body, pieces = splice.done(word)
-    writer.notes.found([element for piece in pieces.values() for element in piece.elements])
-    if marker is not None:
-        _keep_with_next(pieces["body"].last)  # the last body paragraph stays with Nơi nhận and the signature
+        body_xml = writer.blocks(document.blocks, text_width(final))
+        if body_xml:  # its last paragraph stays with Nơi nhận and the signature
+            body_xml = keep_last(body_xml)
+        else:
+            _keep_with_next(holder.getprevious())
+        if closes_body is holder:
+            closes_body = None if body_xml else holder.getprevious()
     if document.appendices:
-        _close_appendices(body, [pieces[f"appendix{i}"] for i in range(len(document.appendices))], writer)
-    writer.notes.finish(body)
-    return save_reproducible(word)
+        body_xml = _close_body(closes_body, body_xml, final, writer)
+    if marker is not None:
+        splice.put(holder, body_xml)
+        holder.getparent().remove(holder)
+    if document.appendices:
+        _add_appendices(final, document.appendices, writer, splice)
+    text = writer.notes.finish(splice.text(word.element))
+    return save_reproducible(word, {word.part.partname: part_bytes(text)})
 
 
 def _keep_with_next(p) -> None:
@@ -176,18 +181,27 @@ def _drop_frame(body) -> None:
             body.remove(child)
 
 
-def _close_appendices(body, appendices: list[Piece], writer: _BodyWriter) -> None:
-    """After the signature: close the portrait section, then make one landscape section of each appendix."""
-    final = body.find(qn("w:sectPr"))
-    last = appendices[0].before
-    if last is not None:  # the body to close (there is none when the frame was dropped)
+def _close_body(last, body_xml: str, final, writer: _BodyWriter) -> str:
+    """Close the portrait section before the appendices: at the frame's `last` element, or else (the template
+    ends with `{{ noi_dung }}`) at the body's last paragraph; return the body's XML."""
+    if last is not None:
         if last.tag != qn("w:p"):  # a template whose body ends with a table
             last.addnext(tiny_paragraph(writer.styles["body"]))
             last = last.getnext()
         close_section(last, final)
+    elif body_xml:
+        body_xml = end_section(body_xml, section_text(final))
+    return body_xml
+
+
+def _add_appendices(final, appendices: list[Appendix], writer: _BodyWriter, splice: Splice) -> None:
+    """After the signature, one landscape section per appendix (`final` becomes the last one's)."""
     make_appendix_section(final)
-    for appendix in appendices[:-1]:  # each ends with a paragraph to hold the section's end (tables.py)
-        close_section(appendix.last, final)
+    width, landscape = text_width(final), section_text(final)
+    for i, appendix in enumerate(appendices):
+        xml = appendix_heading(appendix, writer.styles["body"], width, writer) + writer.blocks(appendix.blocks, width)
+        # each ends with a paragraph to hold its section's end (tables.py follows every table with one)
+        splice.put(final, end_section(xml, landscape) if i < len(appendices) - 1 else xml)
 
 
 def _marker_paragraph(word, template: Path, marker: str):
@@ -256,9 +270,6 @@ class _BodyWriter:
         return "".join(out)
 
 
-_NOTEREF = " NOTEREF "
-
-
 class _Notes:
     """The footnotes part: appends notes after the template's own, cross-references repeats."""
 
@@ -270,17 +281,18 @@ class _Notes:
         self.bookmark_ids = count(_largest_id(marks) + 1)  # after the template's own: Word repairs a w:id used twice
         self.first: dict[int, tuple[str, str]] = {}  # id(note) → (footnote id, bookmark name)
         self.footnotes: list[str] = []  # the XML of the notes made, in order
-        self.waiting: list[str] = []  # footnote ids of cross-references written, not yet parsed
-        self.pending: list[tuple[Any, str]] = []  # cross-reference results waiting for numbers
+        self.token = secrets.token_hex(8)  # holds a cross-reference's place until the numbers are known
+        self.crossed = False
 
     @staticmethod
     def run(style_id: str, *children: str) -> str:
-        return f'<w:r><w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>{"".join(children)}</w:r>'
+        return f'<w:r><w:rPr><w:rStyle w:val="{attribute(style_id)}"/></w:rPr>{"".join(children)}</w:r>'
 
     def cite(self, note: Note, writer: _BodyWriter) -> str:
         """The runs citing `note`: a footnote reference the first time, a NOTEREF field after."""
         style = writer.styles["note_ref"]
         if id(note) in self.first:
+            self.crossed = True
             return self._cross_reference(style, *self.first[id(note)])
         note_id = str(next(self.next_id))
         bookmark = f"_RefNote{note_id}"
@@ -294,36 +306,27 @@ class _Notes:
         )
 
     def _cross_reference(self, style: str, note_id: str, bookmark: str) -> str:
-        """NOTEREF field (\\f: footnote-reference format, \\h: link) showing the note's number (found())."""
-        self.waiting.append(note_id)
+        """NOTEREF field (\\f: footnote-reference format, \\h: link) showing the note's number (finish)."""
         return (
             self.run(style, tag("w:fldChar", fldCharType="begin"))
-            + self.run(style, f'<w:instrText xml:space="preserve">{_NOTEREF}{bookmark} \\f \\h </w:instrText>')
+            + self.run(style, f'<w:instrText xml:space="preserve"> NOTEREF {bookmark} \\f \\h </w:instrText>')
             + self.run(style, tag("w:fldChar", fldCharType="separate"))
-            + self.run(style, "<w:t/>")
+            + self.run(style, f"<w:t>{self.token}:{note_id}</w:t>")
             + self.run(style, tag("w:fldChar", fldCharType="end"))
         )
 
-    def found(self, elements: list) -> None:
-        """Note the result of each cross-reference among `elements` (parsed in the order written)."""
-        if not self.waiting:
-            return
-        results = [
-            instr.getparent().getnext().getnext()[-1]  # begin, instr, separate, result, end: one run each
-            for element in elements
-            for instr in element.iter(qn("w:instrText"))
-            if instr.text.startswith(_NOTEREF)
-        ]
-        self.pending += zip(results, self.waiting, strict=True)
-        self.waiting = []
-
-    def finish(self, body) -> None:
-        """Store the part; give each cross-reference the number Word will show (document order)."""
+    def finish(self, document: str) -> str:
+        """Store the part; the document's text with each cross-reference showing the number Word will show
+        (the order of the footnote references in the document)."""
         self.root.extend(fragments.parse("".join(self.footnotes)))
-        numbers = {ref.get(qn("w:id")): str(n) for n, ref in enumerate(body.iter(qn("w:footnoteReference")), 1)}
-        for result, note_id in self.pending:
-            result.text = numbers[note_id]
         self.part._blob = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        if not self.crossed:
+            return document
+        numbers = {note_id: str(n) for n, note_id in enumerate(_REFERENCE.findall(document), 1)}
+        return re.sub(f"{self.token}:(\\d+)", lambda m: numbers[m[1]], document)
+
+
+_REFERENCE = re.compile(r'<w:footnoteReference [^>]*?w:id="(\d+)"')
 
 
 def _largest_id(elements) -> int:
