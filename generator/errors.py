@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ class Location:
     cell: str = ""
 
     def __str__(self) -> str:
-        name = str(self.file) if self.file else "<không rõ tệp>"
+        name = shown_path(self.file) if self.file else "<không rõ tệp>"
         if self.cell:
             return f"{name}:{self.cell}"
         if self.line:
@@ -36,6 +37,47 @@ class Location:
             if self.column:
                 name += f":{self.column}"
         return name
+
+
+def shown_path(path: Path | str, longest: int = 200) -> str:
+    """`path` as messages show it: a name longer than `longest` cut in its middle.
+
+    >>> shown_path("/tmp/" + "a" * 300, longest=20)
+    '/tmp/aaaaa … aaaaa'
+    """
+    name = str(path)
+    return name if len(name) <= longest else f"{name[: longest // 2]} … {name[-longest // 4 :]}"
+
+
+_OS_REASONS = {
+    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài",
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không có quyền",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.EEXIST: "đã có tệp hoặc thư mục trùng tên",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ELOOP: "liên kết tượng trưng trỏ vòng quanh",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+    errno.EINVAL: "tên tệp có ký tự không dùng được",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in Vietnamese (the system's own words when not one of the usual).
+
+    >>> os_reason(OSError(errno.ENAMETOOLONG, "File name too long"))
+    'tên tệp hoặc đường dẫn quá dài'
+    """
+    return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def file_problem(exc: OSError, hint: str = "Kiểm tra đường dẫn, tên tệp và quyền đọc, ghi.") -> Problem:
+    """The located problem of a file the system refused to read or write."""
+    name = exc.filename if isinstance(exc.filename, str) else None
+    return Problem(Location(Path(name) if name else None), f"Không đọc, ghi được tệp ({os_reason(exc)}).", hint)
 
 
 @dataclass(frozen=True)

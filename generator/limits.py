@@ -15,12 +15,13 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from baocao.errors import BaocaoError, Location, Problem
+from lxml import etree
+
+from baocao.errors import BaocaoError, Location, Problem, os_reason
 
 # --- expressions (sentences and templates) -------------------------------------------
 MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
@@ -30,12 +31,19 @@ MAX_ITERATIONS = 1_000_000  # loop turns one render may take ({% for %} in a tem
 SENTENCE_SECONDS = 2.0  # one sentence (a legitimate one takes microseconds)
 TEMPLATE_SECONDS = 10.0  # one Word template's frame (a legitimate one takes milliseconds)
 
+# --- a clerk's YAML file (input/load.py) -----------------------------------------------------
+MAX_YAML_BYTES = 10_000_000  # one file (the largest example is 25 KB; a province's report a few hundred KB)
+MAX_SCALAR = 20_000  # characters of one value: a trích yếu, a paragraph (a page of text is ~2,500)
+MAX_DEPTH = 50  # nesting of mappings and lists the composer may recurse into
+MAX_NODES = 100_000  # values one file may expand to (aliases can multiply a small file)
+
 # --- reading a .docx (check, templates) ------------------------------------------------
 MAX_PARTS = 2_000  # files inside the zip
 MAX_XML_PART = 16_000_000  # bytes of one XML part unpacked (document.xml of a 300-page report: ~5 MB)
 MAX_PART = 64_000_000  # bytes of any other part unpacked (an image)
 MAX_TOTAL = 128_000_000  # bytes of all parts unpacked
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _MB = 1_000_000
 
 
@@ -55,16 +63,19 @@ _deadline: ContextVar[tuple[float, float] | None] = ContextVar("baocao_deadline"
 _render: ContextVar[_Render | None] = ContextVar("baocao_render", default=None)
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
+class time_limit:  # noqa: N801 - used as a function: `with time_limit(2.0):` (a class: a sentence's cheap entry)
     """Within the block, check_time() fails after `seconds` (or earlier, at an enclosing limit)."""
-    outer = _deadline.get()
-    ends = time.monotonic() + seconds
-    token = _deadline.set((ends, seconds) if outer is None or ends < outer[0] else outer)
-    try:
-        yield
-    finally:
-        _deadline.reset(token)
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        outer = _deadline.get()
+        ends = time.monotonic() + self.seconds
+        self.token = _deadline.set((ends, self.seconds) if outer is None or ends < outer[0] else outer)
+
+    def __exit__(self, *_exc: object) -> None:
+        _deadline.reset(self.token)
 
 
 def check_time() -> None:
@@ -74,14 +85,17 @@ def check_time() -> None:
         raise OverBudget(f"chạy quá {deadline[1]:g} giây")
 
 
-@contextmanager
-def render_budget(output: int, turns: int = MAX_ITERATIONS) -> Iterator[None]:
+class render_budget:  # noqa: N801 - used as a function, as time_limit
     """Within the block, a render may print `output` characters and take `turns` loop turns."""
-    token = _render.set(_Render(output, turns))
-    try:
-        yield
-    finally:
-        _render.reset(token)
+
+    def __init__(self, output: int, turns: int = MAX_ITERATIONS):
+        self.budget = _Render(output, turns)
+
+    def __enter__(self) -> None:
+        self.token = _render.set(self.budget)
+
+    def __exit__(self, *_exc: object) -> None:
+        _render.reset(self.token)
 
 
 def spend(characters: int) -> None:
@@ -143,7 +157,7 @@ def docx_bytes(path: Path) -> bytes:
         size = path.stat().st_size
     except OSError as exc:
         raise BaocaoError(
-            Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).", "Kiểm tra đường dẫn và quyền đọc.")
+            Problem(Location(path), f"Không đọc được tệp ({os_reason(exc)}).", "Kiểm tra đường dẫn và quyền đọc.")
         ) from None
     if size > MAX_TOTAL:
         raise _too_big(path, f"Tệp nặng {size / _MB:.0f} MB, quá giới hạn {MAX_TOTAL // _MB} MB.")
@@ -151,9 +165,10 @@ def docx_bytes(path: Path) -> bytes:
         data = path.read_bytes()
     except OSError as exc:
         raise BaocaoError(
-            Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).", "Kiểm tra đường dẫn và quyền đọc.")
+            Problem(Location(path), f"Không đọc được tệp ({os_reason(exc)}).", "Kiểm tra đường dẫn và quyền đọc.")
         ) from None
     check_zip(data, path)
+    check_xml(data, path)
     return data
 
 
@@ -181,6 +196,25 @@ def check_zip(data: bytes, path: Path) -> None:
                 "Mở tệp bằng Word rồi lưu lại dạng Word Document (.docx).",
             )
         ) from None
+
+
+def check_xml(data: bytes, path: Path) -> None:
+    """Refuse a .docx (sizes already checked) one of whose XML parts does not parse, naming the part and line."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if not info.filename.lower().endswith((".xml", ".rels")):
+                continue
+            try:
+                etree.fromstring(archive.read(info), _PARSER)
+            except etree.XMLSyntaxError as exc:
+                line, column = exc.position
+                raise BaocaoError(
+                    Problem(
+                        Location(path),
+                        f"Tệp Word bị hỏng: phần '{info.filename}' không đọc được (dòng {line}, cột {column}).",
+                        "Mở tệp bằng Word (Word sẽ hỏi có sửa không: chọn Có) rồi lưu lại dạng .docx.",
+                    )
+                ) from None
 
 
 def _part_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, *, declared: bool) -> int:

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from baocao.errors import Location, fail
+from baocao.errors import Location, fail, os_reason
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -39,6 +39,6 @@ def _mode(path: Path) -> int:
 def _cannot_write(path: Path, exc: OSError):
     return fail(
         Location(path),
-        f"Không ghi được tệp ({exc.strerror}).",
+        f"Không ghi được tệp ({os_reason(exc)}).",
         "Đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi thư mục.",
     )

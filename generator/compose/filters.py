@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, overload
 
 from baocao.conventions import formatting as fmt
-from baocao.figures.totals import Figure, percent
+from baocao.figures.figure import Figure, percent
 from baocao.input.period import parse_issue_date
 
 
@@ -211,8 +211,8 @@ def ngay_ngan(x: Any) -> str:
 def la_ma(x: Any) -> str:
     """4 → 'IV'."""
     number = _whole(x)
-    if not 1 <= number <= 3999:
-        raise FilterError(f"Không viết được {number} bằng số La Mã (chỉ từ 1 đến 3999).")
+    if not 1 <= number <= fmt.MAX_ROMAN:
+        raise FilterError(f"Không viết được {number} bằng số La Mã (chỉ từ 1 đến {fmt.MAX_ROMAN}).")
     return fmt.roman(number)
 
 

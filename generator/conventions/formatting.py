@@ -39,6 +39,7 @@ DRAFT_BLANK = " " * 6
 #: Letters for điểm a), b), ... in Vietnamese alphabetical order (đ after d; no f, j, w, z).
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
+MAX_ROMAN = 3999  # the largest number Roman numerals write (MMMCMXCIX)
 _ROMAN_VALUES = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -64,6 +65,8 @@ def _to_decimal(value: Number) -> Decimal:
     """Exact Decimal for an int, float (via str) or Decimal; bools, strings and non-finite values refused."""
     kind = type(value)
     if kind is Decimal and isinstance(value, Decimal):
+        if value.is_finite():  # the common case, first
+            return value
         number = value
     elif kind is int:
         return Decimal(value)
@@ -90,6 +93,9 @@ def _layout(number: Decimal, decimals: int | None) -> str:
     return text.translate(_TO_LOCALE)
 
 
+_QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(10))  # 1, 0.1, 0.01...: made once
+
+
 def round_half_up(value: Number, decimals: int) -> Decimal:
     """Round to `decimals` fraction digits, halves away from zero.
 
@@ -98,7 +104,8 @@ def round_half_up(value: Number, decimals: int) -> Decimal:
     """
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
-    return _to_decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUNDING)
+    quantum = _QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals)
+    return _to_decimal(value).quantize(quantum, rounding=ROUNDING)
 
 
 def format_number(value: Number, decimals: int | None = None) -> str:
@@ -270,8 +277,12 @@ def _require_int(n: int, what: str, minimum: int, maximum: int | None = None) ->
 
 
 def roman(n: int) -> str:
-    """Roman numeral for 1..3999: roman(14) -> "XIV"."""
-    _require_int(n, "Số La Mã", minimum=1, maximum=3999)
+    """Roman numeral for 1..MAX_ROMAN.
+
+    >>> roman(14), roman(2026), roman(MAX_ROMAN)
+    ('XIV', 'MMXXVI', 'MMMCMXCIX')
+    """
+    _require_int(n, "Số La Mã", minimum=1, maximum=MAX_ROMAN)
     digits = []
     for amount, symbol in _ROMAN_VALUES:
         count, n = divmod(n, amount)
