@@ -33,7 +33,7 @@ from pathlib import Path
 
 import baocao
 from baocao import interrupts, leftovers, limits, pipeline
-from baocao.errors import BaocaoError, Location, Problem
+from baocao.errors import BaocaoError, Location, Problem, split_notes
 from baocao.input.model import UNIT_FILE
 from baocao.write import write_atomic
 from baocao.writers.pdf import convert
@@ -63,13 +63,15 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What became of a job: its warnings, or the problems that kept it from being written."""
+    """What became of a job: its warnings and notes (Problem.note), or the problems that kept it from being
+    written."""
 
     job: Job
     warnings: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     pdf: Path | None = None
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -228,10 +230,11 @@ def build_one(job: Job, write: bool = True) -> Outcome:
         if write:
             write_atomic(job.target, built.data)
     except BaocaoError as exc:
-        return Outcome(job, exc.warnings, exc.problems, time.perf_counter() - started)
+        warnings, notes = split_notes(exc.warnings)
+        return Outcome(job, warnings, exc.problems, time.perf_counter() - started, notes=notes)
     except limits.OverTime as exc:
         return Outcome(job, problems=[_over_time(job, exc)], seconds=time.perf_counter() - started)
-    return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started)
+    return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started, notes=built.notes)
 
 
 _STAGES = {  # the stage a report was at, by the baocao subpackage running

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ class Location:
     cell: str = ""
 
     def __str__(self) -> str:
-        name = str(self.file) if self.file else "<không rõ tệp>"
+        name = shown_path(self.file) if self.file else "<không rõ tệp>"
         if self.cell:
             return f"{name}:{self.cell}"
         if self.line:
@@ -38,17 +39,61 @@ class Location:
         return name
 
 
+def shown_path(path: Path | str, longest: int = 200) -> str:
+    """`path` as messages show it: a name longer than `longest` cut in its middle.
+
+    >>> shown_path("/tmp/" + "a" * 300, longest=20)
+    '/tmp/aaaaa … aaaaa'
+    """
+    name = str(path)
+    return name if len(name) <= longest else f"{name[: longest // 2]} … {name[-longest // 4 :]}"
+
+
+_OS_REASONS = {
+    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài",
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không có quyền",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.EEXIST: "đã có tệp hoặc thư mục trùng tên",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ELOOP: "liên kết tượng trưng trỏ vòng quanh",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+    errno.EINVAL: "tên tệp có ký tự không dùng được",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in Vietnamese (the system's own words when not one of the usual).
+
+    >>> os_reason(OSError(errno.ENAMETOOLONG, "File name too long"))
+    'tên tệp hoặc đường dẫn quá dài'
+    """
+    return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def file_problem(exc: OSError, hint: str = "Kiểm tra đường dẫn, tên tệp và quyền đọc, ghi.") -> Problem:
+    """The located problem of a file the system refused to read or write."""
+    name = exc.filename if isinstance(exc.filename, str) else None
+    return Problem(Location(Path(name) if name else None), f"Không đọc, ghi được tệp ({os_reason(exc)}).", hint)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding: where, what is wrong, and what to do about it; `see` holds the other places it
     involves (shown under it, not counted as problems of their own); `code` names the trust check
-    (nd30/slips.py) a warning comes from, which `--strict` turns into an error."""
+    (nd30/slips.py) a warning comes from, which `--strict` turns into an error. A `note` is no warning
+    but the record of a clerk's deliberate choice (a kept discrepancy, giu_nguyen): shown apart as
+    "Ghi chú", never counted as a warning nor failing `--strict`."""
 
     location: Location
     message: str
     hint: str = ""
     see: tuple[Problem, ...] = ()
     code: str = ""
+    note: bool = False
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}"
@@ -91,6 +136,12 @@ class Collector:
         """Raise every problem kept, with the warnings (`warnings`, then those kept), if there is one."""
         if self.problems:
             raise BaocaoError(self.problems, [*warnings, *self.warnings])
+
+
+def split_notes(warnings: Iterable[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """The warnings proper, and the notes (Problem.note) among `warnings`."""
+    warnings = list(warnings)
+    return [w for w in warnings if not w.note], [w for w in warnings if w.note]
 
 
 def told_elsewhere() -> BaocaoError:

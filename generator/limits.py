@@ -26,7 +26,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from baocao.errors import BaocaoError, Location, Problem
+from lxml import etree
+
+from baocao.errors import BaocaoError, Location, Problem, os_reason
 
 # --- expressions (sentences and templates) -------------------------------------------
 MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
@@ -37,12 +39,19 @@ SENTENCE_SECONDS = 2.0  # one sentence (a legitimate one takes microseconds)
 TEMPLATE_SECONDS = 10.0  # one Word template's frame (a legitimate one takes milliseconds)
 REPORT_SECONDS = 60  # one report, all stages (build --gioi-han-giay; an example report takes 0.1 s)
 
+# --- a clerk's YAML file (input/load.py) -----------------------------------------------------
+MAX_YAML_BYTES = 10_000_000  # one file (the largest example is 25 KB; a province's report a few hundred KB)
+MAX_SCALAR = 20_000  # characters of one value: a trích yếu, a paragraph (a page of text is ~2,500)
+MAX_DEPTH = 50  # nesting of mappings and lists the composer may recurse into
+MAX_NODES = 100_000  # values one file may expand to (aliases can multiply a small file)
+
 # --- reading a .docx (check, templates) ------------------------------------------------
 MAX_PARTS = 2_000  # files inside the zip
 MAX_XML_PART = 16_000_000  # bytes of one XML part unpacked (document.xml of a 300-page report: ~5 MB)
 MAX_PART = 64_000_000  # bytes of any other part unpacked (an image)
 MAX_TOTAL = 128_000_000  # bytes of all parts unpacked
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _MB = 1_000_000
 
 
@@ -206,7 +215,7 @@ def docx_bytes(path: Path) -> bytes:
         size = path.stat().st_size
     except OSError as exc:
         raise BaocaoError(
-            Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).", "Kiểm tra đường dẫn và quyền đọc.")
+            Problem(Location(path), f"Không đọc được tệp ({os_reason(exc)}).", "Kiểm tra đường dẫn và quyền đọc.")
         ) from None
     if size > MAX_TOTAL:
         raise _too_big(path, f"Tệp nặng {size / _MB:.0f} MB, quá giới hạn {MAX_TOTAL // _MB} MB.")
@@ -214,9 +223,10 @@ def docx_bytes(path: Path) -> bytes:
         data = path.read_bytes()
     except OSError as exc:
         raise BaocaoError(
-            Problem(Location(path), f"Không đọc được tệp ({exc.strerror}).", "Kiểm tra đường dẫn và quyền đọc.")
+            Problem(Location(path), f"Không đọc được tệp ({os_reason(exc)}).", "Kiểm tra đường dẫn và quyền đọc.")
         ) from None
     check_zip(data, path)
+    check_xml(data, path)
     return data
 
 
@@ -244,6 +254,25 @@ def check_zip(data: bytes, path: Path) -> None:
                 "Mở tệp bằng Word rồi lưu lại dạng Word Document (.docx).",
             )
         ) from None
+
+
+def check_xml(data: bytes, path: Path) -> None:
+    """Refuse a .docx (sizes already checked) one of whose XML parts does not parse, naming the part and line."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if not info.filename.lower().endswith((".xml", ".rels")):
+                continue
+            try:
+                etree.fromstring(archive.read(info), _PARSER)
+            except etree.XMLSyntaxError as exc:
+                line, column = exc.position
+                raise BaocaoError(
+                    Problem(
+                        Location(path),
+                        f"Tệp Word bị hỏng: phần '{info.filename}' không đọc được (dòng {line}, cột {column}).",
+                        "Mở tệp bằng Word (Word sẽ hỏi có sửa không: chọn Có) rồi lưu lại dạng .docx.",
+                    )
+                ) from None
 
 
 def _part_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, *, declared: bool) -> int:

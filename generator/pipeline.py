@@ -7,7 +7,7 @@ from pathlib import Path
 
 from baocao.compose.report import Composed, compose
 from baocao.compose.trust import placeholder_warnings
-from baocao.errors import BaocaoError, Collector, Problem
+from baocao.errors import BaocaoError, Collector, Problem, split_notes
 from baocao.figures.compute import compute
 from baocao.input.validate import Sources, load_sources
 from baocao.write import write_atomic
@@ -18,10 +18,11 @@ OUTPUT_DIR = Path("output")
 
 @dataclass
 class Built:
-    """A report rendered in memory: the output's bytes and the warnings met."""
+    """A report rendered in memory: the output's bytes, the warnings met and the notes (Problem.note)."""
 
     data: bytes
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
 
 def compose_report(report: Path, strict: bool = False) -> tuple[Sources, Composed]:
@@ -42,7 +43,7 @@ def compose_report(report: Path, strict: bool = False) -> tuple[Sources, Compose
         warnings = [w for w in warnings if not w.code]
     if found.problems or composed is None:
         raise BaocaoError(found.problems, warnings)
-    composed.warnings = warnings
+    composed.warnings, composed.notes = split_notes(warnings)
     return sources, composed
 
 
@@ -56,8 +57,8 @@ def render(report: Path, templates: Path | None = None, writer: str = DEFAULT_WR
     try:
         data = writer_for(writer).write(composed, sources, templates)
     except BaocaoError as exc:  # a broken template: told with the report's warnings
-        raise BaocaoError(exc.problems, composed.warnings) from None
-    return Built(data, composed.warnings)
+        raise BaocaoError(exc.problems, composed.warnings + composed.notes) from None
+    return Built(data, composed.warnings, composed.notes)
 
 
 def default_output(report: Path, writer: str = DEFAULT_WRITER) -> Path:

@@ -47,6 +47,7 @@ class Build:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     pdf: Path | None = None
+    notes: list[Problem] = field(default_factory=list)
 
 
 def _absolute(path: Path) -> Path:
@@ -83,8 +84,8 @@ class Watch:
             return Build(time.perf_counter() - started, exc.problems)
         assert sources.unit_map.file is not None  # the profile was loaded from a file
         self.files = {_absolute(self.report), _absolute(sources.unit_map.file), *self._template_places(sources)}
-        self.board.publish([], page(composed.document, composed.warnings, self.report.name))
-        outcome = Build(0.0, warnings=composed.warnings)
+        self.board.publish([], page(composed.document, composed.warnings, self.report.name, notes=composed.notes))
+        outcome = Build(0.0, warnings=composed.warnings, notes=composed.notes)
         try:
             write_atomic(self.output, writer_for("docx").write(composed, sources, self.templates))
             if self.converter is not None:

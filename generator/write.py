@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from baocao import leftovers
-from baocao.errors import Location, fail
+from baocao.errors import Location, fail, os_reason
 
 _KINDS = (
     (stat.S_ISDIR, "một thư mục"),
@@ -73,6 +73,6 @@ def _mode(path: Path) -> int:
 def _cannot_write(path: Path, exc: OSError):
     return fail(
         Location(path),
-        f"Không ghi được tệp ({exc.strerror}).",
+        f"Không ghi được tệp ({os_reason(exc)}).",
         "Đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi thư mục.",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -14,12 +15,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import EXAMPLE, EXAMPLE_DIR, ReportDir, small_report
 from docx import Document
 from test_template_resolution import edit_part
 
 from baocao import batch, leftovers, limits
 from baocao.batch import plan
+from baocao.conventions import formatting as fmt
 from baocao.figures import compute, totals
 from baocao.writers.docx.templates import copy_builtin
 
@@ -157,6 +160,187 @@ def test_a_loop_of_1000_totals_is_a_located_error(cli, report_dir):
     err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
     assert f"Lỗi {path}:" in err and "được tính qua một chuỗi số liệu quá dài, có vòng lặp" in err, err
     assert not (report_dir.path / "out.docx").exists()
+
+
+# --- injection: text of the clerk's never moves the body, raw tags never write broken OOXML ----------------
+
+
+@pytest.mark.parametrize("field", ["trich_yeu", "dia_danh"])
+def test_the_body_marker_typed_by_a_clerk_is_plain_text(report_dir, field):
+    typed = "Tân Hòa \u2063BAOCAO-NOI-DUNG\u2063 BAOCAO-NOI-DUNG-0123456789abcdef0123456789abcdef"
+    report = small_report(loai="chung", trich_yeu="Kết quả công tác")
+    target = report_dir.build(report | {"trich_yeu": typed} if field == "trich_yeu" else report, dia_danh=typed)
+    document = Document(str(target))
+    body = [p.text for p in document.paragraphs]
+    assert body.index("Các phong trào được triển khai.") > body.index("BÁO CÁO")  # the body stays under the title
+    assert typed in "\n".join(body + [cell.text for table in document.tables for cell in table._cells])
+
+
+def _template_with(report: Path, part: str, old: str, new: str) -> Path:
+    template = copy_builtin("thi-dua", report.parent)
+    edit_part(template, part, lambda xml: xml.replace(old, new, 1))
+    return template
+
+
+@pytest.mark.parametrize(
+    ("part", "old", "new", "message"),
+    [
+        (
+            "word/document.xml",
+            "{{ trich_yeu }}",
+            "{{r trich_yeu }}",
+            "Mẫu Word, phần thân văn bản (word/document.xml), viết chữ «",
+        ),
+        (  # a block opened in the header's table cell, closed after the table: the table is cut open
+            "word/document.xml",
+            "{{ so_ky_hieu }}",
+            "{% if false %}",
+            "Mẫu Word, phần thân văn bản (word/document.xml), viết ra sai cấu trúc (một thẻ mở",
+        ),
+        ("word/header1.xml", "<w:t>2</w:t>", "<w:t>{{r ho_ten }}</w:t>", "phần đầu trang (word/header1.xml), viết chữ"),
+    ],
+)
+def test_raw_tags_writing_broken_ooxml_are_located_errors(cli, report, part, old, new, message):
+    template = _template_with(report, part, old, new)
+    if "{% if false %}" in new:
+        edit_part(template, part, lambda xml: xml.replace("{{ ten_loai }}", "{% endif %}", 1))
+    for command in (["build", report, "-o", report.parent / "out.docx"], ["templates", "check", template]):
+        err = _fails_fast(cli, *command)
+        assert f"Lỗi {template}: " in err and message in err, err
+        assert "Thẻ {{r …}}, {{p …}}" in err
+    assert not (report.parent / "out.docx").exists()
+
+
+# --- program faults on bad input become located errors --------------------------------------------------------
+
+
+def _broken_part(source: Path, target: Path, part: str) -> Path:
+    if source != target:
+        shutil.copyfile(source, target)
+    return edit_part(target, part, lambda xml: xml + "<junk")
+
+
+@pytest.mark.parametrize("part", ["word/footnotes.xml", "word/document.xml", "word/_rels/document.xml.rels"])
+def test_a_malformed_xml_part_is_a_located_error(cli, example_docx, report, part):
+    broken = _broken_part(example_docx, report.parent / "hong.docx", part)
+    message = f"Lỗi {broken}: Tệp Word bị hỏng: phần '{part}' không đọc được (dòng "
+    for command in (
+        ["check", broken],
+        ["import", broken, "-o", report.parent / "nhap"],
+        ["templates", "check", broken],
+    ):
+        assert message in _fails_fast(cli, *command)
+    assert not (report.parent / "nhap").exists()
+    template = copy_builtin("thi-dua", report.parent)
+    _broken_part(template, template, part)
+    err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
+    assert f"Lỗi {template}: Tệp Word bị hỏng: phần '{part}'" in err and not (report.parent / "out.docx").exists()
+
+
+LONG_NAME = "a" * 5000
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", f"{LONG_NAME}.yaml"],
+        ["validate", f"{LONG_NAME}.yaml"],
+        ["build", EXAMPLE, "-o", f"{LONG_NAME}.docx"],
+        ["preview", EXAMPLE, "-o", f"{LONG_NAME}.html"],
+        ["check", f"{LONG_NAME}.docx"],
+        ["import", f"{LONG_NAME}.docx"],
+        ["templates", "check", f"{LONG_NAME}.docx"],
+        ["templates", "copy", "thi-dua", LONG_NAME],
+        ["sign", f"{LONG_NAME}.pdf", "--p12", "x.p12"],
+        ["build", EXAMPLE, "--thu-muc-mau", LONG_NAME],
+    ],
+)
+def test_a_5000_character_file_name_is_a_located_error(cli, tmp_path, command):
+    err = _fails_fast(cli, *command)
+    assert "Lỗi aaaaa" in err and " … aaaa" in err and "tên tệp hoặc đường dẫn quá dài" in err, err
+    assert len(err) < 1000  # the name is shown cut
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_templates_copy_into_a_folder_it_cannot_make_is_a_located_error(cli, tmp_path):
+    (tmp_path / "tep").write_text("", encoding="utf-8")
+    err = _fails_fast(cli, "templates", "copy", "thi-dua", tmp_path / "tep" / "mau")
+    assert f"Lỗi {tmp_path / 'tep' / 'mau'}: Không chép được mẫu vào thư mục này (một phần của đường dẫn là tệp" in err
+
+
+def test_templates_copy_into_a_read_only_folder_is_a_located_error(cli, tmp_path, monkeypatch):
+    def read_only(*_args, **_kwargs):  # what a read-only folder answers (tests may run as root, who may write anyway)
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(shutil, "copyfile", read_only)
+    err = _fails_fast(cli, "templates", "copy", "thi-dua", tmp_path / "chi-doc")
+    assert f"Lỗi {tmp_path / 'chi-doc'}: Không chép được mẫu vào thư mục này (không có quyền)." in err, err
+
+
+def test_a_missing_templates_folder_is_created(cli, tmp_path):
+    code, out, _ = cli("templates", "copy", "thi-dua", tmp_path / "moi" / "mau")
+    assert code == 0 and (tmp_path / "moi" / "mau" / "thi-dua.docx").is_file(), out
+
+
+@pytest.mark.parametrize(("co_phan", "what"), [(False, "mục"), (True, "phần")])
+def test_4005_sections_are_refused_at_the_first_past_the_roman_numerals(cli, report_dir, co_phan, what):
+    sections = [{"tieu_de": f"Mục {i}", "noi_dung": ["Nội dung."]} for i in range(4005)]
+    if co_phan:
+        sections = [
+            {"tieu_de": f"Phần {i}", "noi_dung": [{"tieu_de": "Mục", "noi_dung": ["Nội dung."]}]} for i in range(4005)
+        ]
+    path = report_dir.write(small_report(co_phan=co_phan, noi_dung=sections))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if line.endswith(f" {'Phần' if co_phan else 'Mục'} 3999"))
+    assert f"Lỗi {path}:{first}:" in err, err
+    assert f"Quá 3.999 {what} đánh số La Mã ở cùng một cấp: số La Mã chỉ viết được đến MMMCMXCIX." in err
+    assert err.count("Lỗi ") == 6 and not (report_dir.path / "out.docx").exists()
+
+
+# --- huge and deep YAML ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("trich_yeu", "Kết quả " * 250_000),  # 2 MB
+        ("dong_nghieng", "(" + "x" * 20_001 + ")"),
+        ("so", "9" * 30_000),  # a plain scalar that YAML reads as a number
+    ],
+)
+def test_a_huge_value_is_refused_with_its_line(cli, report_dir, field, value):
+    path = report_dir.write(small_report(loai="chung", trich_yeu="Kết quả") | {field: value})
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith(field))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}:{line}:" in err and f"Giá trị dài {fmt.format_number(len(value))} ký tự, quá giới hạn" in err
+    assert not (report_dir.path / "out.docx").exists()
+
+
+def test_a_huge_key_is_refused(cli, report_dir):
+    path = report_dir.write(small_report() | {"k" * 30_000: 1})
+    assert "quá giới hạn 20.000 ký tự của một giá trị" in _fails_fast(cli, "validate", path)
+
+
+def test_a_huge_yaml_file_is_refused_before_it_is_read(cli, report_dir, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_YAML_BYTES", 1_000_000)
+    path = report_dir.write(small_report(noi_dung=[{"tieu_de": "Kết quả", "noi_dung": ["x" * 19_000] * 80}]))
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}: Tệp nặng 1,5 MB, quá giới hạn 1 MB của một tệp YAML." in err, err
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "so_lieu: " + "[" * 100_000 + "]" * 100_000,  # flow
+        "so_lieu:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(3_000)),  # block
+    ],
+)
+def test_deep_yaml_nesting_is_a_located_error(cli, report_dir, nested):
+    text = yaml.safe_dump(small_report(), allow_unicode=True, sort_keys=False) + nested + "\n"
+    path = report_dir.write(text)
+    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
+    assert f"Lỗi {path}:" in err and "Các nhóm khóa và danh sách lồng nhau quá 50 cấp." in err, err
 
 
 # --- batches: clashing reports, linked folders, what may be replaced, leftovers, time limit ---------

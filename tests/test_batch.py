@@ -21,7 +21,7 @@ from conftest import EXAMPLE_DIR, ROOT
 from baocao import batch
 from baocao.batch import Job, build_one, plan
 from baocao.compose import sandbox
-from baocao.writers.docx.writer import _Frame, _frame_environment
+from baocao.writers.docx.frame import FrameTemplate, frame_environment
 from baocao.writers.pdf import find_soffice
 
 REPORT = "thi-dua-6-thang-2026.yaml"
@@ -120,8 +120,8 @@ def test_a_process_compiles_the_template_and_the_sentences_once(tmp_path):
 
     def compiled() -> tuple[int, int, int]:
         return (
-            _frame_environment().from_string.cache_info().misses,
-            len(_Frame._patched),
+            frame_environment().from_string.cache_info().misses,
+            len(FrameTemplate._patched),
             sandbox.compile_sentence.cache_info().misses,
         )
 

@@ -370,32 +370,58 @@ def test_a_ratio_over_zero_is_refused(tmp_path):
 # ---- kept discrepancies ------------------------------------------------------------------------
 
 
-def test_a_kept_total_warns_naming_both_places_and_prints_the_stated_value(tmp_path):
-    figures = """  a: {gia_tri: 10, don_vi: ha}
+KEPT_TOTAL = """  a: {gia_tri: 10, don_vi: ha}
   b: {gia_tri: 20, don_vi: ha}
   tong:
     tong_cua: [a, b]
     gia_tri: 31
     giu_nguyen: số của Chi cục Thống kê, đã gồm diện tích xen canh
 """
-    text, warnings = built(tmp_path, figures, ["Tổng {{ so_lieu.tong | so_dv }}."])
+
+
+def kept(tmp_path: Path, figures: str, sentences: list[str]) -> tuple[str, list[str]]:
+    """The draft's words and its notes (kept discrepancies); the draft has no warning."""
+    result = render(write(tmp_path, figures, sentences))
+    assert not result.warnings, result.warnings
+    return words(result.data), [str(n) for n in result.notes]
+
+
+def test_a_kept_total_is_a_note_naming_both_places_and_prints_the_stated_value(tmp_path):
+    text, notes = kept(tmp_path, KEPT_TOTAL, ["Tổng {{ so_lieu.tong | so_dv }}."])
     assert "Tổng 31 ha." in text
-    assert len(warnings) == 1
-    assert warnings[0].startswith(line_of(tmp_path, "gia_tri: 31"))
-    assert line_of(tmp_path, "tong_cua: [a, b]")[:-1] in warnings[0]
+    assert len(notes) == 1
+    assert notes[0].startswith(line_of(tmp_path, "gia_tri: 31"))
+    assert line_of(tmp_path, "tong_cua: [a, b]")[:-1] in notes[0]
     assert (
-        "'tong.gia_tri' ghi 31 nhưng tổng các thành phần" in warnings[0]
-        and "là 30; giữ số đã ghi vì: số của Chi cục Thống kê" in warnings[0]
+        "'tong.gia_tri' ghi 31 nhưng tổng các thành phần" in notes[0]
+        and "là 30; giữ số đã ghi vì: số của Chi cục Thống kê" in notes[0]
     )
 
 
+def test_a_kept_total_passes_strict_and_is_told_as_a_note(tmp_path, cli):
+    """A kept discrepancy is the clerk's decision: `build --strict` writes the draft, the note is shown
+    apart ("Ghi chú"), and it is not counted as a warning."""
+    report = write(tmp_path, KEPT_TOTAL, ["Tổng {{ so_lieu.tong | so_dv }}."])
+    code, out, err = cli("build", "--strict", report, "-o", tmp_path / "out.docx")
+    assert code == 0, err
+    assert (tmp_path / "out.docx").is_file()
+    assert f"Ghi chú {line_of(tmp_path, 'gia_tri: 31')}" in " ".join(err.split())
+    assert "Cảnh báo" not in err
+
+
+def test_the_preview_lists_a_kept_total_as_a_note_not_a_warning(tmp_path):
+    page = render(write(tmp_path, KEPT_TOTAL, ["Tổng {{ so_lieu.tong | so_dv }}."]), writer="html").data.decode()
+    assert '<aside class="banner notes"><b>Ghi chú (1)</b>' in page and "giữ số đã ghi vì" in page
+    assert '<aside class="banner warnings"' not in page and ' data-warning="' not in page
+
+
 def test_a_kept_ratio(tmp_path):
-    text, warnings = built(
+    text, notes = kept(
         tmp_path,
         RATIO.replace("so_le: 2}", "gia_tri: '2,4', giu_nguyen: theo rà soát cuối năm}"),
         ["{{ so_lieu.ty_le_ho_ngheo }}"],
     )
-    assert "2,4%" in text and len(warnings) == 1 and "giữ số đã ghi vì: theo rà soát cuối năm" in warnings[0]
+    assert "2,4%" in text and len(notes) == 1 and "giữ số đã ghi vì: theo rà soát cuối năm" in notes[0]
 
 
 def test_giu_nguyen_with_nothing_to_keep_warns(tmp_path):
@@ -515,9 +541,10 @@ def test_a_kept_roll_up_total(tmp_path):
         encoding="utf-8",
     )
     result = render(report)
-    kept = [str(w) for w in result.warnings if "giữ số đã ghi" in str(w)]
-    assert len(kept) == 1 and "'lua_xuan.gia_tri' ghi 2.300 nhưng tổng của 4 báo cáo cấp dưới" in kept[0]
-    assert "vì: số Cục Thống kê công bố" in kept[0]
+    notes = [str(n) for n in result.notes]
+    assert not [w for w in result.warnings if "giữ số đã ghi" in str(w)]
+    assert len(notes) == 1 and "'lua_xuan.gia_tri' ghi 2.300 nhưng tổng của 4 báo cáo cấp dưới" in notes[0]
+    assert "vì: số Cục Thống kê công bố" in notes[0]
     assert "Tổng cộng\n2.350,0\n2.300,0\n" in words(result.data)  # plan, then the kept value: the appendix total
 
 

@@ -366,7 +366,7 @@ def test_commune_with_a_yaml_error_is_left_out_with_a_located_warning(demo, tmp_
 
 @pytest.mark.parametrize("loop", [False, True])
 def test_commune_with_a_1000_deep_total_chain(demo, tmp_path, loop):
-    """A chain 1,000 deep is computed (the commune is summed); one that loops leaves that commune out, with a warning."""
+    """A chain 1,000 deep is computed (the commune is summed); one that loops leaves the commune out (a warning)."""
     deep = commune(demo, "dong-tam")
     edit(deep, "so_lieu:\n", "so_lieu:\n" + _chain(1000, loop))
     target, result = built(demo, tmp_path)

@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
-from baocao.errors import BaocaoError, Problem
+from baocao.errors import BaocaoError, Problem, file_problem
 
 if TYPE_CHECKING:
     from baocao.batch import Job, Outcome
@@ -156,6 +156,12 @@ def _show(problems: list[Problem], label: str, style: str) -> None:
         )
 
 
+def _show_warnings(warnings: list[Problem], notes: list[Problem]) -> None:
+    """The warnings, then the notes: a clerk's deliberate choices (giu_nguyen), told but not counted."""
+    _show(warnings, "Cảnh báo", "bold yellow")
+    _show(notes, "Ghi chú", "cyan")
+
+
 @app.command(cls=_Command, options_metavar="[TÙY CHỌN]")
 def build(
     reports: ReportFiles,
@@ -204,7 +210,7 @@ def build(
         _show(outcome.problems, "Lỗi", "bold red")
         if not outcome.ok:
             err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}[/] ({_counts(outcome)}).")
-        _show(outcome.warnings, "Cảnh báo", "bold yellow")
+        _show_warnings(outcome.warnings, outcome.notes)
     pdf_failed = (pdf or pdfa) and not _write_pdfs(outcomes, pdfa)
     if len(outcomes) > 1:
         from baocao.cli import views
@@ -284,7 +290,7 @@ def validate(reports: ReportFiles, templates: TemplateFolder = None, strict: Str
 def _tell_validity(outcome: Outcome) -> None:
     """What validate says of one report, as soon as it is checked."""
     _show(outcome.problems, "Lỗi", "bold red")
-    _show(outcome.warnings, "Cảnh báo", "bold yellow")
+    _show_warnings(outcome.warnings, outcome.notes)
     if outcome.ok:
         out.print(f"[green]Hợp lệ[/] {escape(str(outcome.job.report))}")
     else:
@@ -626,7 +632,7 @@ def preview(
     _check_files([report], folders=False)
     _check_output(output, _suffix("html"), folders=False)
     target, built = _or_exit(lambda: build_report(report, output, writer="html"))
-    _show(built.warnings, "Cảnh báo", "bold yellow")
+    _show_warnings(built.warnings, built.notes)
     out.print(f"[green]Đã viết bản xem trước[/] {escape(str(target))} (mở bằng trình duyệt)")
 
 
@@ -670,7 +676,7 @@ def watch(
     def told(done: Build) -> None:
         nonlocal first
         _show(done.problems, "Lỗi", "bold red")
-        _show(done.warnings, "Cảnh báo", "bold yellow")
+        _show_warnings(done.warnings, done.notes)
         if not done.problems:
             made = escape(str(session.output)) + (f" và {escape(str(done.pdf))}" if done.pdf else "")
             out.print(f"[green]Đã cập nhật[/] bản xem trước, {made} ({done.seconds:.2f} giây)")
@@ -850,6 +856,9 @@ def main() -> None:
         err.print("Gõ 'baocao --help' để xem hướng dẫn.")
         code = EXIT_USAGE
     except typer.Abort:
+        code = EXIT_INPUT
+    except OSError as exc:  # a file the system refused (name too long, no such folder, no right to write...)
+        _show([file_problem(exc)], "Lỗi", "bold red")
         code = EXIT_INPUT
     except Exception as exc:  # a fault of the program, not of the clerk's files
         if os.environ.get("BAOCAO_DEBUG"):

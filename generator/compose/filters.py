@@ -211,8 +211,8 @@ def ngay_ngan(x: Any) -> str:
 def la_ma(x: Any) -> str:
     """4 → 'IV'."""
     number = _whole(x)
-    if not 1 <= number <= 3999:
-        raise FilterError(f"Không viết được {number} bằng số La Mã (chỉ từ 1 đến 3999).")
+    if not 1 <= number <= fmt.MAX_ROMAN:
+        raise FilterError(f"Không viết được {number} bằng số La Mã (chỉ từ 1 đến {fmt.MAX_ROMAN}).")
     return fmt.roman(number)
 
 

@@ -76,10 +76,11 @@ class _Level:
 
 @dataclass
 class Composed:
-    """The document model of one report, with the warnings met on the way."""
+    """The document model of one report, with the warnings met on the way and the notes (Problem.note)."""
 
     document: Document
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
 
 class CitedDocument:
@@ -451,7 +452,17 @@ def _refuse_typed_number(section: Muc, where: Location) -> None:
 
 
 def _check_count(style: str, number: int, part_style: str, where: Location) -> None:
-    """Numbering styles that run out: Vietnamese letters (23 points), 'Phần thứ …' words (10 parts)."""
+    """Numbering styles that run out: Vietnamese letters (23 points), 'Phần thứ …' words (10 parts),
+    Roman numerals (3999 mục or phần)."""
+    if (style == numbering.LA_MA or style == "phan" and part_style != "chu") and number > fmt.MAX_ROMAN:
+        raise BaocaoError(
+            Problem(
+                where,
+                f"Quá {fmt.MAX_ROMAN:,} {'phần' if style == 'phan' else 'mục'} đánh số La Mã ở cùng một cấp: số La Mã "
+                f"chỉ viết được đến {fmt.roman(fmt.MAX_ROMAN)}.".replace(",", "."),
+                "Gộp các phần lại." if style == "phan" else "Gộp các mục, hoặc đánh số cấp này kiểu 1., 2. (kieu_muc).",
+            )
+        )
     if style == numbering.CHU and number > len(fmt.VIETNAMESE_LETTERS):
         raise BaocaoError(
             Problem(

@@ -39,6 +39,7 @@ DRAFT_BLANK = " " * 6
 #: Letters for điểm a), b), ... in Vietnamese alphabetical order (đ after d; no f, j, w, z).
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
+MAX_ROMAN = 3999  # the largest number Roman numerals write (MMMCMXCIX)
 _ROMAN_VALUES = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -270,8 +271,12 @@ def _require_int(n: int, what: str, minimum: int, maximum: int | None = None) ->
 
 
 def roman(n: int) -> str:
-    """Roman numeral for 1..3999: roman(14) -> "XIV"."""
-    _require_int(n, "Số La Mã", minimum=1, maximum=3999)
+    """Roman numeral for 1..MAX_ROMAN.
+
+    >>> roman(14), roman(2026), roman(MAX_ROMAN)
+    ('XIV', 'MMXXVI', 'MMMCMXCIX')
+    """
+    _require_int(n, "Số La Mã", minimum=1, maximum=MAX_ROMAN)
     digits = []
     for amount, symbol in _ROMAN_VALUES:
         count, n = divmod(n, amount)

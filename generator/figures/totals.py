@@ -2,7 +2,7 @@
 
 A figure is stated (gia_tri, ke_hoach, cung_ky) or computed from others: `tong_cua` (a sum), `trung_binh_cua`
 (an average, weighted with `trong_so`), `ty_le_cua` (a percentage), `tong_tu` (a roll-up, rollup.py). A value
-stated on a computed figure is checked; one that disagrees is an error, or a warning with `giu_nguyen: reason`
+stated on a computed figure is checked; one that disagrees is an error, or with `giu_nguyen: reason` a note
 (the stated value is then kept). Values are compared slot by slot: gia_tri, cung_ky, the default plan
 (`ke_hoach`) and each named plan (`ke_hoach.<name>`).
 """
@@ -151,8 +151,8 @@ def compute_figures(
     """Resolve every figure, computing totals, averages and ratios (or checking stated ones) in dependency order.
 
     `given` holds figures already computed elsewhere (roll-up totals); the others may use them. Kept
-    discrepancies (giu_nguyen) are appended to `warnings`. Raises BaocaoError with the problems of
-    every figure that cannot be resolved.
+    discrepancies (giu_nguyen) are appended to `warnings` as notes (Problem.note). Raises BaocaoError with
+    the problems of every figure that cannot be resolved.
     """
     figures, problems = resolve_figures(declared, places, given, style, warnings)
     if problems:
@@ -413,7 +413,8 @@ class _Resolver:
         what: str,
         sources: list[Problem],
     ) -> None:
-        """Stated values that disagree: an error, or with giu_nguyen a warning naming both places."""
+        """Stated values that disagree: an error, or with giu_nguyen a note naming both places (the clerk's
+        choice, told in the build's summary, not a warning)."""
         if spec.giu_nguyen and not differences:
             self.warnings.append(
                 Problem(
@@ -431,6 +432,7 @@ class _Resolver:
                         f"{label} ghi {format_number(stated)} nhưng {what} ({sources[0].location}) là "
                         f"{format_number(computed)}; giữ số đã ghi vì: {spec.giu_nguyen}.",
                         "Bản thảo in số đã ghi; kiểm tra lại lý do trước khi ban hành.",
+                        note=True,
                     )
                 )
                 continue
@@ -597,7 +599,7 @@ def sum_figure(
     """Figure `name` as the sum of `parts` (`what` they are, `sources` where they are shown).
 
     A stated value, plan or same period must agree with the sum (else an error naming both places), unless
-    the figure keeps it with giu_nguyen (a warning, appended to `warnings`).
+    the figure keeps it with giu_nguyen (a note, appended to `warnings`: see Problem.note).
     """
     resolver = _Resolver({name: spec}, places, FigureStyle(), {})
     figure = resolver.combine(

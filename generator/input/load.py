@@ -16,7 +16,9 @@ from typing import Any
 import yaml
 from yaml.composer import Composer, ComposerError
 
-from baocao.errors import BaocaoError, Location, fail
+from baocao import limits
+from baocao.conventions.formatting import format_number
+from baocao.errors import BaocaoError, Location, fail, os_reason
 
 Path_ = tuple[str | int, ...]
 
@@ -35,8 +37,6 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _DATE_TAG = "tag:yaml.org,2002:timestamp"
 _PLAIN_TYPES = (str, int, float, bool, type(None), dt.date)  # what SafeConstructor makes of scalars, bar !!binary
 
-MAX_DEPTH = 50  # nesting the composer may recurse into (a recursive composer crashes on very deep input)
-MAX_NODES = 100_000  # values one file may expand to (aliases can multiply a small file)
 
 _COPIED_HINT = "Xóa ký tự này (thường do sao chép từ tệp khác)."
 _QUOTE_HINT = "đặt cả câu trong dấu nháy kép \"...\" hoặc viết câu trong khối '>-'"
@@ -104,7 +104,7 @@ _YAML_PROBLEMS = {
 
 
 class _Loader(*_BASES):  # type: ignore[misc]  # mypy takes no computed bases
-    """A safe loader whose composer refuses nesting deeper than MAX_DEPTH when it gets there.
+    """A safe loader whose composer refuses nesting deeper than limits.MAX_DEPTH when it gets there.
 
     PyYAML's composer, not libyaml's: the same nodes and marks, in one pass over the events, and
     it can stop before the recursion goes too deep (libyaml's composer would crash first).
@@ -122,8 +122,10 @@ class _Loader(*_BASES):  # type: ignore[misc]  # mypy takes no computed bases
         return self._nested(Composer.compose_mapping_node, anchor)
 
     def _nested(self, compose, anchor):
-        if self.depth >= MAX_DEPTH:  # reported like libyaml's own limit (parse_yaml)
-            raise ComposerError(problem=f"nesting depth over {MAX_DEPTH}", problem_mark=self.peek_event().start_mark)
+        if self.depth >= limits.MAX_DEPTH:  # reported like libyaml's own limit (parse_yaml)
+            raise ComposerError(
+                problem=f"nesting depth over {limits.MAX_DEPTH}", problem_mark=self.peek_event().start_mark
+            )
         self.depth += 1
         node = compose(self, anchor)
         self.depth -= 1
@@ -164,10 +166,18 @@ class SourceMap:
 def read_text(path: Path) -> str:
     """Read a UTF-8 file, NFC-normalised, refusing characters XML cannot hold."""
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_YAML_BYTES:
+            raise fail(
+                Location(path),
+                f"Tệp nặng {format_number(size / 1e6, 1)} MB, quá giới hạn "
+                f"{format_number(limits.MAX_YAML_BYTES / 1e6)} MB của một tệp YAML.",
+                "Tệp báo cáo thật chỉ vài chục KB: kiểm tra có dán nhầm nội dung lớn vào tệp không.",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise fail(
-            Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror})."
+            Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({os_reason(exc)})."
         ) from None
     try:
         text = raw.decode("utf-8-sig")
@@ -216,10 +226,21 @@ def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
     return _Builder(places, text).build(node, ()), places
 
 
+def _check_length(value: str, where: Location) -> None:
+    """Refuse a value longer than limits.MAX_SCALAR (a 2 MB trích yếu)."""
+    if len(value) > limits.MAX_SCALAR:
+        raise fail(
+            where,
+            f"Giá trị dài {format_number(len(value))} ký tự, quá giới hạn {format_number(limits.MAX_SCALAR)} ký tự "
+            "của một giá trị.",
+            "Chia thành nhiều đoạn (mỗi đoạn một dòng '- ...' trong noi_dung); trích yếu, tên gọi chỉ vài dòng.",
+        )
+
+
 def _too_deep(where: Location):
     return fail(
         where,
-        f"Các nhóm khóa và danh sách lồng nhau quá {MAX_DEPTH} cấp.",
+        f"Các nhóm khóa và danh sách lồng nhau quá {limits.MAX_DEPTH} cấp.",
         "Kiểm tra thụt lề và các cặp ngoặc [...] {...} ở dòng này.",
     )
 
@@ -256,7 +277,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > limits.MAX_NODES:
             raise fail(
                 Location(self.places.file),
                 "Tệp có quá nhiều giá trị (thường do tham chiếu '*...' lồng nhau).",
@@ -289,7 +310,7 @@ class _Builder:
                 "Tham chiếu '*...' trỏ vào chính nhóm chứa nó (vòng lặp).",
                 "Viết thẳng giá trị thay vì tham chiếu.",
             )
-        if len(self.open) >= MAX_DEPTH:
+        if len(self.open) >= limits.MAX_DEPTH:
             raise _too_deep(here)
         self.open.append(node)
         try:
@@ -307,6 +328,7 @@ class _Builder:
                 raise fail(here, "Không dùng khóa gộp '<<' trong tệp này.", "Viết thẳng từng khóa của nhóm.")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise fail(here, "Khóa không hợp lệ.", "Mỗi khóa là một tên đơn giản, ví dụ: co_quan_ban_hanh:")
+            _check_length(key_node.value, here)
             key = self._text(key_node.value, here)  # a key is kept as written: 'null:' is the key 'null'
             if key in data:
                 first = self.places.key(path + (key,))
@@ -321,6 +343,7 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         here = _location(self.places.file, node.start_mark)
+        _check_length(node.value, here)
         if node.tag in _NUMBER_TAGS and not node.style:  # plain (libyaml says "", PyYAML None)
             # Kept as written: the model reads "1.507" the Vietnamese way, and YAML 1.1's
             # octal "010", hex "0x1F" and base-60 "1:30" never turn into other numbers.

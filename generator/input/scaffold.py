@@ -26,7 +26,7 @@ from baocao.nd30.slips import PLACE_NAME, SIGNER_NAME, SUPERIOR, UNIT_NAME
 from baocao.write import write_atomic
 
 COMMENT_COLUMN = 28
-_PROFILE = {  # key → (value, comment)
+PROFILE_KEYS = {  # key → (value, comment): init's starter profile, comments reused by `import`
     "co_quan_chu_quan": ("", "cơ quan chủ quản (nếu có), ví dụ UBND tỉnh Lạng Sơn; UBND xã, phường để trống"),
     "co_quan_ban_hanh": (
         ["Ủy ban nhân dân", f"xã {UNIT_NAME}"],
@@ -44,13 +44,13 @@ _PROFILE = {  # key → (value, comment)
     "luu": (["VT"], 'nơi lưu, thành dòng cuối "- Lưu: VT."'),
     "thu_muc_mau": ("", "thư mục mẫu Word dùng chung (ví dụ của tỉnh); để trống nếu không có"),
 }
-_SIGNER = {
+SIGNER_COMMENTS = {  # nguoi_ky's keys → comment
     "tham_quyen": "TM., KT., TL., TUQ., Q. hoặc để trống nếu ký trực tiếp",
     "thay_cho": "người đứng đầu hoặc tập thể được ký thay (với KT., TM.)",
     "chuc_vu": "chức vụ người ký",
     "ho_ten": "họ và tên người ký",
 }
-_REPORT = {  # key → comment; values come from the kind's skeleton and the period
+REPORT_COMMENTS = {  # key → comment; init's values come from the kind's skeleton and the period
     "don_vi": "tệp hồ sơ đơn vị, tính từ thư mục này",
     "loai": "loại báo cáo: " + ", ".join(KINDS),
     "ky_bao_cao": "kỳ: 6 tháng đầu năm 2026, 9 tháng năm 2026, quý II năm 2026, tháng 5 năm 2026, năm 2026",
@@ -88,6 +88,11 @@ _FIGURE_EXAMPLE = """Số liệu khai báo ở so_lieu, ví dụ:
     lua_xuan: {ten: Lúa vụ xuân, gia_tri: "612,4", don_vi: ha, ke_hoach: 620, cung_ky: "605,8"}
 rồi gọi trong câu: {{ so_lieu.lua_xuan | so_dv }}, {{ so_lieu.lua_xuan | so_ke_hoach }},
 {{ so_lieu.lua_xuan | tang_giam }}."""
+
+
+def profile_comments() -> dict[str, str]:
+    """The comment `init` writes after each profile key (the importer writes the same ones)."""
+    return {key: comment for key, (_, comment) in PROFILE_KEYS.items()}
 
 
 @dataclass
@@ -141,13 +146,13 @@ def _checked(path: Path, text: str, model) -> str:
 
 def _profile_text(path: Path) -> str:
     """The unit profile with placeholders in brackets, a comment on every key."""
-    data = commented({key: value for key, (value, _) in _PROFILE.items()})
+    data = commented({key: value for key, (value, _) in PROFILE_KEYS.items()})
     data.yaml_set_start_comment(
         modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n"
         "Hồ sơ đơn vị: dùng chung cho mọi báo cáo trong thư mục này. Thay các chỗ trong ngoặc (...)."
     )
-    _comment(data, {key: comment for key, (_, comment) in _PROFILE.items()})
-    _comment(data["nguoi_ky"], _SIGNER)
+    add_comments(data, profile_comments())
+    add_comments(data["nguoi_ky"], SIGNER_COMMENTS)
     return dump(data)
 
 
@@ -174,14 +179,14 @@ def _report_text(path: Path, kind: Kind, period: Period) -> str:
         f"Báo cáo {kind.title} (bản nháp do 'baocao init' viết): thay các chỗ trong ngoặc (...),\n"
         "thêm số liệu và câu văn, rồi chạy: baocao build <tệp này>."
     )
-    _comment(data, _REPORT | {"trich_yeu": _subject_comment(kind, period)})
+    add_comments(data, REPORT_COMMENTS | {"trich_yeu": _subject_comment(kind, period)})
     data.yaml_set_comment_before_after_key("so_lieu", before=_FIGURE_EXAMPLE)
-    _comment(data["noi_dung"][0], _OUTLINE)
+    add_comments(data["noi_dung"][0], _OUTLINE)
     if "nguoi_ky" in data:
-        _comment(data["nguoi_ky"], _SIGNER)
+        add_comments(data["nguoi_ky"], SIGNER_COMMENTS)
     for appendix in data.get("phu_luc", []):
-        _comment(appendix, _APPENDIX)
-        _comment(appendix["bang"], _TABLE)
+        add_comments(appendix, _APPENDIX)
+        add_comments(appendix["bang"], _TABLE)
         for column in appendix["bang"]["cot"]:
             column.fa.set_flow_style()
     return dump(data)
@@ -196,7 +201,8 @@ def _subject_comment(kind: Kind, period: Period) -> str:
     )
 
 
-def _comment(mapping: CommentedMap, comments: dict[str, str]) -> None:
+def add_comments(mapping: CommentedMap, comments: dict[str, str]) -> None:
+    """Each key of `mapping` named in `comments` gets its comment at the end of its line (empty ones skipped)."""
     for key, comment in comments.items():
-        if key in mapping:
+        if key in mapping and comment:
             mapping.yaml_add_eol_comment(comment, key, column=COMMENT_COLUMN)

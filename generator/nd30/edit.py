@@ -16,7 +16,7 @@ from pathlib import Path
 
 from docx.oxml.ns import qn
 
-from baocao.errors import BaocaoError, Location, Problem
+from baocao.errors import BaocaoError, Location, Problem, os_reason
 from baocao.nd30.reader import Para, is_text_node, run_pieces
 
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -92,7 +92,7 @@ def save_copy(document, target: Path) -> None:
         raise BaocaoError(
             Problem(
                 Location(target),
-                f"Không ghi được tệp ({exc.strerror}).",
+                f"Không ghi được tệp ({os_reason(exc)}).",
                 "Đóng tệp nếu đang mở trong Word, hoặc chọn chỗ ghi khác bằng -o.",
             )
         ) from None

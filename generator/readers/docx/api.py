@@ -20,10 +20,11 @@ from baocao.input.scaffold import default_period, report_name
 from baocao.input.validate import load_model
 from baocao.readers.docx.content import Block, Para, Table, read_content
 from baocao.readers.docx.frame import Frame, appendix_kind, is_attached_line, read_frame
-from baocao.readers.docx.outline import UNIT_LINE, OutlineReader, constructs, typed_note_number
+from baocao.readers.docx.outline import UNIT_LINE, OutlineReader, constructs
 from baocao.readers.docx.package import open_word
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import norm
+from baocao.readers.docx.typed_notes import is_separator, notes_zone, typed_note_number
 from baocao.readers.docx.writer import profile_text, report_text, validated
 from baocao.write import write_atomic
 
@@ -189,7 +190,8 @@ def _kind(subject: str, summary: Summary) -> str:
 def _closing(frame: Frame, summary: Summary) -> str | None:
     """The closing sentence taken off the body (without './.'), or None."""
     body = frame.body
-    last = len(body) - 1
+    zone = notes_zone(body)
+    last = (len(body) if zone is None else zone) - 1
     while last >= 0 and isinstance(body[last], Para) and _after_closing(body[last]):  # type: ignore[arg-type]
         last -= 1
     if last < 0 or not isinstance(body[last], Para):
@@ -205,7 +207,7 @@ def _closing(frame: Frame, summary: Summary) -> str | None:
 
 def _after_closing(para: Para) -> bool:
     """What may follow the closing in a hand-made file: empty lines, a separator, typed footnotes."""
-    return not para.plain or bool(re.fullmatch(r"[-_–—\s]+", para.plain)) or typed_note_number(para) is not None
+    return is_separator(para) or typed_note_number(para) is not None
 
 
 def _short_name(profile: dict[str, Any], closing: str | None) -> str:

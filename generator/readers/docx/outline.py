@@ -6,8 +6,7 @@ style already open up the tree closes that section and opens a sibling; a new st
 ranked above the open one closes it first). What follows the label decides the form: a title in bold or
 italic (or capitals, or a heading style) is a heading; a bold/italic lead-in then plain text a run-in
 heading; plain text a numbered paragraph. An unlabelled short line all in bold is an unnumbered sub-head.
-"- " and "+ " paragraphs are bullets. Typed footnote markers (superscript digits, ¹²³) whose typed notes
-are found become real footnotes; m² and m³ stay units.
+"- " and "+ " paragraphs are bullets. Typed footnotes are taken out first (`typed_notes`).
 """
 
 from __future__ import annotations
@@ -22,16 +21,13 @@ from baocao.input.model import BaoCao, Muc
 from baocao.readers.docx.content import Block, Cite, Inline, Para, Table, para_at
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.tables import read_table
-from baocao.readers.docx.text import escape, markup, norm, plain
+from baocao.readers.docx.text import escape, lstrip_inlines, markup, norm, plain
+from baocao.readers.docx.typed_notes import take_typed_notes
 
 KIND_NAMES = {"phan": "Phần", "la_ma": "I.", "so": "1.", "so_ghep": "1.1.", "chu": "a)", "khong_so": "(không số)"}
 _RANK = {"phan": 0, "la_ma": 1, "so": 2, "so_ghep": 3, "chu": 5, "khong_so": 99}
 DEFAULT_LADDER = ["la_ma", "so", "so_ghep", "chu"]
 _BULLET = re.compile(r"^\s*([-–+•])\s+")
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_UNICODE_MARK = re.compile(f"[{_SUPERSCRIPT_DIGITS}]+")
-_TYPED_MARK = re.compile(r"^\(?(\d{1,3})\)?$")
-_UNIT_BEFORE = re.compile(r"(?:^|[\s\d(])(?:k|c|d|m)?m$")
 UNIT_LINE = re.compile(r"^\s*Đơn\s+vị\s+tính\s*:\s*(.+)$", re.IGNORECASE)
 _TABLE_NOTE = re.compile(r"^\s*(\*?\s*Ghi\s+chú|Nguồn\s*:|\(\*\))", re.IGNORECASE)
 MAX_TITLE = 200
@@ -113,71 +109,10 @@ class OutlineReader:
             if isinstance(inline, Cite):
                 self.counts[inline.note] = self.counts.get(inline.note, 0) + 1
 
-    # ---- typed footnotes ----------------------------------------------------------
-
-    def typed_notes(self, blocks: list[Block]) -> list[Block]:
-        """Typed notes taken out of the body and their markers turned into citations."""
-        found: dict[int, list[str]] = {}
-        kept: list[Block] = []
-        for block in blocks:
-            number = typed_note_number(block) if isinstance(block, Para) else None
-            if number is None or not isinstance(block, Para):
-                kept.append(block)
-                continue
-            key = f"typed-{number}-{len(found.get(number, []))}"
-            found.setdefault(number, []).append(key)
-            self.notes[key] = [replace(block, inlines=_without_mark(block.inlines))]
-        while found and (last := para_at(kept, len(kept) - 1)) is not None and re.fullmatch(r"[-_–—\s]*", last.plain):
-            kept.pop()
-        if not found:
-            return kept
-        unused = {n: list(keys) for n, keys in found.items()}
-        for block in kept:
-            if isinstance(block, Para):
-                block.inlines = self._marked(block, unused)
-        for keys in unused.values():
-            for key in keys:
-                para = self.notes[key][0]
-                self.summary.doubt(
-                    para.place, "Chú thích gõ tay không tìm thấy số đánh dấu trong bài; đã giữ thành đoạn văn."
-                )
-                kept.append(para)
-        return kept
-
-    def _marked(self, para: Para, unused: dict[int, list[str]]) -> list[Inline]:
-        out: list[Inline] = []
-        for inline in para.inlines:
-            if not isinstance(inline, Text):
-                out.append(inline)
-                continue
-            before = "".join(i.text for i in out if isinstance(i, Text))
-            match = _TYPED_MARK.match(inline.text.strip()) if inline.superscript else None
-            if match and not _UNIT_BEFORE.search(before) and unused.get(int(match.group(1))):
-                out.append(Cite(unused[int(match.group(1))].pop(0)))
-                self.summary.typed_footnotes += 1
-                continue
-            out += self._unicode_marks(inline, before, unused)
-        return out
-
-    def _unicode_marks(self, inline: Text, before: str, unused: dict[int, list[str]]) -> list[Inline]:
-        out: list[Inline] = []
-        last = 0
-        for match in _UNICODE_MARK.finditer(inline.text):
-            number = int(match.group().translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")))
-            ahead = before + inline.text[: match.start()]
-            if _UNIT_BEFORE.search(ahead) or not unused.get(number):
-                continue
-            out.append(replace(inline, text=inline.text[last : match.start()]))
-            out.append(Cite(unused[number].pop(0)))
-            self.summary.typed_footnotes += 1
-            last = match.end()
-        out.append(replace(inline, text=inline.text[last:]))
-        return [i for i in out if not isinstance(i, Text) or i.text]
-
     # ---- outline ------------------------------------------------------------------
 
     def read(self, blocks: list[Block]) -> Body:
-        blocks = self.typed_notes(blocks)
+        blocks = take_typed_notes(blocks, self.notes, self.summary)
         self.count_citations(blocks)
         root = _Node("", 0, "", {}, depth=-1)
         stack = [root]
@@ -235,7 +170,7 @@ class OutlineReader:
             return self._subhead(para, i)
         kind, number, label_text = typed
         rest = para.inlines if para.auto_label else _strip_label(para.inlines, label_text)
-        rest = _lstrip(rest, ".:-– \n")
+        rest = lstrip_inlines(rest, ".:-– \n")
         visible = [t for t in rest if isinstance(t, Text) and t.text.strip()]
         if kind == "phan":
             self.parts_in_words = self.parts_in_words or bool(re.search(r"thứ", label_text, re.IGNORECASE))
@@ -455,19 +390,8 @@ def _strip_label(inlines: list[Inline], label: str) -> list[Inline]:
     return out
 
 
-def _lstrip(inlines: list[Inline], chars: str) -> list[Inline]:
-    out = list(inlines)
-    while out and isinstance(out[0], Text):
-        text = out[0].text.lstrip(chars)
-        if text:
-            out[0] = replace(out[0], text=text)
-            break
-        out.pop(0)
-    return out
-
-
 def _strip_lead(inlines: list[Inline]) -> list[Inline]:
-    return _lstrip([i for i in inlines if not isinstance(i, Cite)], " \t")
+    return lstrip_inlines([i for i in inlines if not isinstance(i, Cite)], " \t")
 
 
 def _unstyled(inline: Inline) -> Inline:
@@ -477,30 +401,6 @@ def _unstyled(inline: Inline) -> Inline:
 def _lead_style(lead: list[Text]) -> dict[str, str]:
     bold, italic = all(t.bold for t in lead), all(t.italic for t in lead)
     return {"kieu_tieu_de": "dam_nghieng" if bold and italic else "nghieng" if italic else "dam"}
-
-
-def typed_note_number(para: Para) -> int | None:
-    """The number of a typed footnote: a paragraph starting with a superscript number (or ¹²³)."""
-    first = next((i for i in para.inlines if isinstance(i, Text) and i.text.strip()), None)
-    if first is None:
-        return None
-    if first.superscript:
-        match = _TYPED_MARK.match(first.text.strip())
-        return int(match.group(1)) if match and len(para.plain) > len(first.text.strip()) + 2 else None
-    match = _UNICODE_MARK.match(first.text.lstrip())
-    if match and len(para.plain) > len(match.group()) + 2:
-        return int(match.group().translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")))
-    return None
-
-
-def _without_mark(inlines: list[Inline]) -> list[Inline]:
-    out = list(inlines)
-    first = next(i for i, x in enumerate(out) if isinstance(x, Text) and x.text.strip())
-    text = out[first]
-    assert isinstance(text, Text)
-    stripped = text.text.strip() if text.superscript else _UNICODE_MARK.sub("", text.text.lstrip(), count=1)
-    out[first] = replace(text, text="" if text.superscript else stripped)
-    return _lstrip([i for i in out if not isinstance(i, Text) or i.text], " \t")
 
 
 def _all_paras(blocks: list[Block]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from baocao.document.model import Text
 from baocao.input.model import LEVELS
@@ -63,6 +64,18 @@ def _marks(old: tuple[bool, bool, bool], new: tuple[bool, bool, bool], closing: 
     if closing:
         return "".join(m for m, a, b in zip(marks[::-1], old[::-1], new[::-1], strict=True) if a and not b)
     return "".join(m for m, a, b in zip(marks, old, new, strict=True) if b and not a)
+
+
+def lstrip_inlines(inlines: Sequence[Inline], chars: str = " \t") -> list[Inline]:
+    """The inlines without the `chars` they start with (empty leading runs dropped)."""
+    out = list(inlines)
+    while out and isinstance(out[0], Text):
+        text = out[0].text.lstrip(chars)
+        if text:
+            out[0] = replace(out[0], text=text)
+            break
+        out.pop(0)
+    return out
 
 
 def plain(inlines: Sequence[Inline]) -> str:

@@ -6,13 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.load import parse_yaml
 from baocao.input.roundtrip import commented, dump
-from baocao.input.scaffold import _PROFILE, _REPORT, _SIGNER, COMMENT_COLUMN
+from baocao.input.scaffold import REPORT_COMMENTS, SIGNER_COMMENTS, add_comments, profile_comments
 from baocao.input.schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline
 from baocao.input.validate import parse_model
 from baocao.readers.docx.summary import Summary
@@ -44,8 +43,8 @@ def profile_text(path: Path, values: dict[str, Any], source: Path) -> str:
         modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n"
         f"Hồ sơ đơn vị, đọc từ {source.name} bằng 'baocao import': kiểm tra lại từng dòng."
     )
-    _comment(data, {key: comment for key, (_, comment) in _PROFILE.items()})
-    _comment(data["nguoi_ky"], _SIGNER)
+    add_comments(data, profile_comments())
+    add_comments(data["nguoi_ky"], SIGNER_COMMENTS)
     for key in ("luu",):
         if key in data:
             data[key].fa.set_flow_style()
@@ -62,7 +61,7 @@ def report_text(path: Path, values: dict[str, Any], source: Path, summary: Summa
         *summary.lines(),
     ]
     data.yaml_set_start_comment("\n".join(lines))
-    _comment(data, _REPORT | _IMPORTED | {"trich_yeu": "trích yếu, mỗi dòng xuống dòng trong tên báo cáo"})
+    add_comments(data, REPORT_COMMENTS | _IMPORTED | {"trich_yeu": "trích yếu, mỗi dòng xuống dòng trong tên báo cáo"})
     for table in _tables(data):
         for column in table.get("cot", []):
             column.fa.set_flow_style()
@@ -85,12 +84,6 @@ def validated(path: Path, text: str, model: type[BaseModel]) -> str:
             )
         ) from None
     return text
-
-
-def _comment(mapping: CommentedMap, comments: dict[str, str]) -> None:
-    for key, comment in comments.items():
-        if key in mapping and comment:
-            mapping.yaml_add_eol_comment(comment, key, column=COMMENT_COLUMN)
 
 
 def _tables(data: Any):

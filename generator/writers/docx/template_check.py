@@ -30,10 +30,11 @@ from lxml import etree
 from baocao.compose.narrative import syntax_message
 from baocao.compose.sandbox import make_environment
 from baocao.document.model import Document, Frame
-from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.errors import BaocaoError, Location, Problem, os_reason, suggest
 from baocao.nd30.findings import ERROR, Finding
 from baocao.nd30.reader import Para, quote, stories
-from baocao.writers.docx.writer import BODY_NAME, frame_names, missing_styles, template_bytes, write_docx
+from baocao.writers.docx.frame import BODY_NAME
+from baocao.writers.docx.writer import frame_names, missing_styles, template_bytes, write_docx
 
 _P = qn("w:p")
 _TEXTS = tuple(qn(f"w:{tag}") for tag in ("t", "instrText", "delText"))  # all text Jinja sees in a run
@@ -77,7 +78,7 @@ def template_problems(path: Path) -> list[Problem]:
         data = template_bytes(path)
     except OSError as exc:
         return [
-            Problem(Location(path), "Không đọc được tệp mẫu.", f"Kiểm tra đường dẫn và quyền đọc ({exc.strerror}).")
+            Problem(Location(path), "Không đọc được tệp mẫu.", f"Kiểm tra đường dẫn và quyền đọc ({os_reason(exc)}).")
         ]
     except BaocaoError as exc:  # too big unpacked, or not a zip
         return exc.problems

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from baocao.errors import BaocaoError, Location, Problem
+from baocao.errors import BaocaoError, Location, Problem, os_reason
 from baocao.input.kinds import KINDS
 from baocao.input.validate import Sources
 from baocao.writers.docx.template_check import check_template
@@ -138,10 +138,21 @@ def template_for(sources: Sources, shared: Path | None = None) -> Path:
 def copy_builtin(name: str, folder: Path) -> Path:
     """Copy built-in template `name` to folder/NAME.docx for editing in Word; never overwrite."""
     target = folder / f"{name}{SUFFIX}"
-    if target.exists():
+    try:
+        if target.exists():
+            raise BaocaoError(
+                Problem(
+                    Location(target), "Tệp đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn thư mục khác."
+                )
+            )
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(builtin_template(name), target)
+    except OSError as exc:
         raise BaocaoError(
-            Problem(Location(target), "Tệp đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn thư mục khác.")
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(builtin_template(name), target)
+            Problem(
+                Location(folder),
+                f"Không chép được mẫu vào thư mục này ({os_reason(exc)}).",
+                "Chọn thư mục khác, có quyền ghi, ví dụ: baocao templates copy " + name + " mau/",
+            )
+        ) from None
     return target

@@ -20,15 +20,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
-from jinja2 import TemplateError, TemplateSyntaxError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
 from baocao import limits
-from baocao.compose.filters import FilterError
-from baocao.compose.narrative import expression_fault
-from baocao.compose.sandbox import UndefinedName, make_environment
 from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
@@ -45,6 +39,7 @@ from baocao.document.model import (
     Text,
 )
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.writers.docx.frame import BODY_NAME, FrameTemplate, render_frame
 from baocao.writers.docx.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
 from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
 from baocao.writers.docx.tables import table_elements
@@ -53,8 +48,6 @@ if TYPE_CHECKING:
     from baocao.compose.report import Composed
     from baocao.input.validate import Sources
 
-BODY_MARKER = "\u2063BAOCAO-NOI-DUNG\u2063"  # invisible separators keep it from colliding with text
-BODY_NAME = "noi_dung"  # the template's paragraph `{{ noi_dung }}` becomes the body
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 STYLE_NAMES = {
     "body": "Normal",
@@ -101,25 +94,6 @@ def missing_styles(names) -> list[str]:
     return [name for name in REQUIRED_STYLES if name.lower() not in present]
 
 
-class _Frame(DocxTemplate):
-    """docxtpl's template, cleaning each distinct part's XML for Jinja once per process."""
-
-    _patched: dict[str, str] = {}
-
-    def patch_xml(self, src_xml: str) -> str:
-        if src_xml not in self._patched:
-            self._patched[src_xml] = super().patch_xml(src_xml)
-        return self._patched[src_xml]
-
-
-@lru_cache(maxsize=1)
-def _frame_environment() -> ImmutableSandboxedEnvironment:
-    """The sandbox frames render in, compiling each distinct part once per process (a batch shares them)."""
-    env = make_environment(autoescape=True)
-    env.from_string = lru_cache(maxsize=64)(env.from_string)  # type: ignore[assignment] # docxtpl compiles on every render
-    return env
-
-
 class WordWriter:
     """The Word writer (see writers.registry): resolves and checks the report's template, then renders."""
 
@@ -137,69 +111,24 @@ WRITER = WordWriter()
 
 def write_docx(document: Document, template: Path) -> bytes:
     """Render `document` through the Word `template`; return the .docx bytes."""
-    tpl = _Frame(io.BytesIO(template_bytes(template)))
-    if document.frame is None:
+    tpl = FrameTemplate(io.BytesIO(template_bytes(template)))
+    marker = None if document.frame is None else render_frame(tpl, document.frame, template)
+    if marker is None:
         tpl.init_docx()
         _drop_frame(tpl.docx.element.body)
-    else:
-        _render_frame(tpl, document, template)
     word = tpl.docx
     writer = _BodyWriter(_style_ids(word, template), _Notes(word))
     final = word.element.body.find(qn("w:sectPr"))
-    if document.frame is not None:
-        marker = _marker_paragraph(word, template)
+    if marker is not None:
+        holder = _marker_paragraph(word, template, marker)
         for element in writer.elements(document.blocks, text_width(final)):
-            marker.addprevious(element)
-        _keep_with_next(marker.getprevious())  # the last body paragraph stays with Nơi nhận and the signature
-        marker.getparent().remove(marker)
+            holder.addprevious(element)
+        _keep_with_next(holder.getprevious())  # the last body paragraph stays with Nơi nhận and the signature
+        holder.getparent().remove(holder)
     if document.appendices:
         _add_appendices(word.element.body, document.appendices, writer)
     writer.notes.finish(word.element.body)
     return save_reproducible(word)
-
-
-def _render_frame(tpl: DocxTemplate, document: Document, template: Path) -> None:
-    assert document.frame is not None  # write_docx renders a frame only when there is one
-    context = dataclasses.asdict(document.frame) | {BODY_NAME: BODY_MARKER}
-    try:
-        with limits.time_limit(limits.TEMPLATE_SECONDS), limits.render_budget(limits.MAX_TEMPLATE_OUTPUT):
-            tpl.render(context, jinja_env=_frame_environment(), autoescape=True)
-    except TemplateSyntaxError as exc:
-        excerpt = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
-        raise BaocaoError(
-            Problem(
-                Location(template),
-                f"Mẫu Word có thẻ Jinja viết sai: {exc.message}.",
-                f"Sửa thẻ trong Word, gần đoạn: «{excerpt}»."
-                if excerpt
-                else "Mở mẫu trong Word và sửa thẻ {{ ... }} hoặc {% ... %}.",
-            )
-        ) from None
-    except UndefinedName as exc:
-        raise BaocaoError(
-            Problem(
-                Location(template),
-                f"Mẫu Word dùng tên '{exc.name}' không có.",
-                "Tên dùng được: " + ", ".join(sorted(context)) + ".",
-            )
-        ) from None
-    except (
-        TemplateError,
-        FilterError,
-        ArithmeticError,
-        TypeError,
-        limits.OverBudget,
-        RecursionError,
-        MemoryError,
-    ) as exc:
-        # refused, over budget, or a filter or operation failed
-        raise BaocaoError(
-            Problem(
-                Location(template),
-                f"Mẫu Word không hiển thị được. {expression_fault(exc)[0]}",
-                "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ).",
-            )
-        ) from None
 
 
 def _keep_with_next(p) -> None:
@@ -255,9 +184,9 @@ def _add_appendices(body, appendices: list[Appendix], writer: _BodyWriter) -> No
             final.addprevious(element)
 
 
-def _marker_paragraph(word, template: Path):
+def _marker_paragraph(word, template: Path, marker: str):
     for p in word.element.body.iter(qn("w:p")):
-        if BODY_MARKER in "".join(p.itertext()):
+        if marker in "".join(p.itertext()):
             return p
     raise BaocaoError(
         Problem(

@@ -70,14 +70,17 @@ class HtmlWriter:
 
     def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
         assert sources.report_map.file is not None  # the report was loaded from a file
-        return page(composed.document, composed.warnings, sources.report_map.file.name).encode()
+        return page(composed.document, composed.warnings, sources.report_map.file.name, notes=composed.notes).encode()
 
 
 WRITER = HtmlWriter()
 
 
-def page(document: Document, warnings: list[Problem], name: str = "", script: str = "") -> str:
-    """The whole page; `script` is added at the end of the body (the watch server's reload)."""
+def page(
+    document: Document, warnings: list[Problem], name: str = "", script: str = "", notes: list[Problem] | None = None
+) -> str:
+    """The whole page; `script` is added at the end of the body (the watch server's reload); `notes`
+    (Problem.note) are listed apart from the warnings."""
     writer = _PageWriter(document, warnings)
     sections = "".join(writer.sections())
     title = f"{document.frame.ten_loai} {document.frame.trich_yeu}" if document.frame else name
@@ -86,7 +89,7 @@ def page(document: Document, warnings: list[Problem], name: str = "", script: st
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="baocao"><title>{escape(title or "Báo cáo")}</title>'
         f"<style>{_geometry_css()}{_asset('page.css')}</style></head>"
-        f'<body><noscript><p class="banner">{NO_SCRIPT}</p></noscript>{writer.banner()}'
+        f'<body><noscript><p class="banner">{NO_SCRIPT}</p></noscript>{writer.banner()}{_notes_banner(notes or [])}'
         f'<div id="trang">{sections}</div><script>{_asset("paginate.js")}</script>{script}</body></html>\n'
     )
 
@@ -298,6 +301,14 @@ class _PageWriter:
                 text = f'<a href="#canh-bao-{self.placed[i]}">{text}</a>'
             items.append(f"<li>{text}</li>")
         return f'<aside class="banner warnings"><b>Cảnh báo ({len(self.warnings)})</b><ul>{"".join(items)}</ul></aside>'
+
+
+def _notes_banner(notes: list[Problem]) -> str:
+    """The notes above the sheets, apart from the warnings (no block is marked for them)."""
+    if not notes:
+        return ""
+    items = "".join(f"<li>{problem_html(note, ' ')}</li>" for note in notes)
+    return f'<aside class="banner notes"><b>Ghi chú ({len(notes)})</b><ul>{items}</ul></aside>'
 
 
 def problem_html(problem: Problem, before_hint: str = "<br>") -> str:

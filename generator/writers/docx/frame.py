@@ -1,0 +1,156 @@
+"""Stage 4, the frame: the template's ND30 frame rendered in the sandbox, each part checked.
+
+docxtpl renders each XML part of the template (body, headers, footers, footnotes) as text with
+Jinja. Its raw tags ({{r …}}, {{p …}}, {%tr …%}…) move the tag out of its run, paragraph or row,
+so a customised template can write XML that is broken, or text where Word allows none (a value
+straight inside a paragraph), and docxtpl would repair the body silently and save the rest as it
+is. Every rendered part is therefore parsed and checked here: a file Word would refuse or repair
+is never written; the clerk is told which part, near which text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from lxml import etree
+
+from baocao import limits
+from baocao.compose.filters import FilterError
+from baocao.compose.narrative import expression_fault
+from baocao.compose.sandbox import UndefinedName, make_environment
+from baocao.document.model import Frame
+from baocao.errors import BaocaoError, Location, Problem
+
+BODY_NAME = "noi_dung"  # the template's paragraph `{{ noi_dung }}` becomes the body
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT_HOLDERS = {_W + tag for tag in ("t", "delText", "instrText", "delInstrText", "fldData")}
+_MARKER = re.compile(r"BAOCAO-NOI-DUNG-[0-9a-f]{32}")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_PART_NAMES = {"document": "thân văn bản", "header": "đầu trang", "footer": "chân trang", "footnotes": "chú thích"}
+_FAULTS = (TemplateError, FilterError, ArithmeticError, TypeError, limits.OverBudget, RecursionError, MemoryError)
+_RAW_HINT = (
+    "Thẻ {{r …}}, {{p …}}, {{tr …}}, {{tc …}} chỉ dành cho giá trị đã định dạng sẵn; các giá trị của mẫu "
+    "đều là chữ: viết {{ ten }}. Thẻ {%p …%}, {%tr …%}, {%tc …%} phải mở và đóng trong cùng một đoạn, bảng."
+)
+
+
+class BrokenPart(Exception):
+    """A rendered part that is not valid WordprocessingML; `message` says where, in Vietnamese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class FrameTemplate(DocxTemplate):
+    """docxtpl's template, cleaning each distinct part's XML for Jinja once per process, and checking
+    each part it renders."""
+
+    _patched: dict[str, str] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        if src_xml not in self._patched:
+            self._patched[src_xml] = super().patch_xml(src_xml)
+        return self._patched[src_xml]
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        xml = super().render_xml_part(src_xml, part, context, jinja_env)
+        check_part(xml, str(part.partname))
+        return xml
+
+
+@lru_cache(maxsize=1)
+def frame_environment() -> ImmutableSandboxedEnvironment:
+    """The sandbox frames render in, compiling each distinct part once per process (a batch shares them)."""
+    env = make_environment(autoescape=True)
+    env.from_string = lru_cache(maxsize=64)(env.from_string)  # type: ignore[assignment] # docxtpl compiles on every render
+    return env
+
+
+def render_frame(tpl: DocxTemplate, frame: Frame, template: Path) -> str:
+    """Render the frame; return the marker the `{{ noi_dung }}` paragraph now holds.
+
+    The marker is new for each render, so no text of the clerk's (a trích yếu, a địa danh) can be
+    taken for it and move the body."""
+    marker = f"BAOCAO-NOI-DUNG-{secrets.token_hex(16)}"  # _MARKER
+    context = dataclasses.asdict(frame) | {BODY_NAME: marker}
+    try:
+        with limits.time_limit(limits.TEMPLATE_SECONDS), limits.render_budget(limits.MAX_TEMPLATE_OUTPUT):
+            tpl.render(context, jinja_env=frame_environment(), autoescape=True)
+    except TemplateSyntaxError as exc:
+        excerpt = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
+        raise _error(
+            template,
+            f"Mẫu Word có thẻ Jinja viết sai: {exc.message}.",
+            f"Sửa thẻ trong Word, gần đoạn: «{excerpt}»."
+            if excerpt
+            else "Mở mẫu trong Word và sửa thẻ {{ ... }} hoặc {% ... %}.",
+        ) from None
+    except UndefinedName as exc:
+        raise _error(
+            template, f"Mẫu Word dùng tên '{exc.name}' không có.", "Tên dùng được: " + ", ".join(sorted(context)) + "."
+        ) from None
+    except (
+        TemplateError,
+        FilterError,
+        ArithmeticError,
+        TypeError,
+        limits.OverBudget,
+        RecursionError,
+        MemoryError,
+    ) as exc:
+        # refused, over budget, or a filter or operation failed
+        raise _error(
+            template,
+            f"Mẫu Word không hiển thị được. {expression_fault(exc)[0]}",
+            "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ).",
+        ) from None
+    except BrokenPart as exc:
+        raise _error(template, exc.message, _RAW_HINT) from None
+    return marker
+
+
+def _error(template: Path, message: str, hint: str) -> BaocaoError:
+    return BaocaoError(Problem(Location(template), message, hint))
+
+
+def check_part(xml: str, partname: str) -> None:
+    """BrokenPart unless `xml` parses and holds text only where WordprocessingML allows it."""
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), _PARSER)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position
+        offset = sum(len(text) + 1 for text in xml.split("\n")[: line - 1]) + column
+        raise BrokenPart(
+            f"{_where(partname)} viết ra sai cấu trúc (một thẻ mở ở một đoạn, ô bảng, đóng ở chỗ khác), "
+            f"{_near(xml[:offset])}"
+        ) from None
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not element.tag.startswith(_W) or element.tag in _TEXT_HOLDERS:
+            continue
+        stray = [element.text, *(child.tail for child in element)]
+        text = next((t for t in stray if t and t.strip()), None)
+        if text is not None:
+            raise BrokenPart(
+                f"{_where(partname)} viết chữ «{' '.join(text.split())[:60]}» ra ngoài đoạn văn (Word sẽ báo tệp hỏng)."
+            )
+
+
+def _where(partname: str) -> str:
+    """'Mẫu Word, phần đầu trang (word/header1.xml),'."""
+    name = partname.lstrip("/")
+    kind = re.sub(r"\d*\.xml$", "", name.rsplit("/", 1)[-1])
+    return f"Mẫu Word, phần {_PART_NAMES.get(kind, 'khác')} ({name}),"
+
+
+def _near(xml_before: str) -> str:
+    """'gần chữ «…»': the last words of text before the fault, or the start of the part."""
+    words = " ".join(re.sub(r"<[^>]*>?", " ", _MARKER.sub("{{ noi_dung }}", xml_before)).split())
+    return f"gần chữ «{words[-60:]}»." if words else "ngay đầu phần."
