@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import insert_under
 
-from baocao.cli.commands import MAX_SHOWN
+from baocao.cli.app import MAX_SHOWN
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
 REPORT = "thi-dua-6-thang-2026.yaml"
