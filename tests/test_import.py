@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
+from handmade import run as _run
 
 from baocao.errors import BaocaoError
 from baocao.nd30.reader import norm, stories
@@ -50,14 +51,6 @@ def test_examples_round_trip(example: Path, tmp_path: Path) -> None:
 
 
 # ---- a hand-made report ------------------------------------------------------------------
-
-
-def _run(paragraph, text: str, bold: bool = False, italic: bool = False, superscript: bool = False):
-    run = paragraph.add_run(text)
-    run.bold, run.italic = bold or None, italic or None
-    if superscript:
-        run.font.superscript = True
-    return run
 
 
 def _merge_right(cell, span: int) -> None:
