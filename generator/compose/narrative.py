@@ -36,6 +36,22 @@ class Figures(dict):
         self.failed = frozenset(failed)
 
 
+def find_figure(figures: Mapping[str, Figure], name: Any, where: Location) -> Figure:
+    """The figure called `name` (a table row, a chart category); a located error when there is none."""
+    figure = figures.get(str(name))
+    if figure is None and isinstance(figures, Figures) and name in figures.failed:
+        raise told_elsewhere()
+    if figure is None:
+        raise BaocaoError(
+            Problem(
+                where,
+                f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
+                suggest(str(name), figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."),
+            )
+        )
+    return figure
+
+
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _SAFE_HINT = "Câu văn chỉ được gọi số liệu và bộ lọc, ví dụ {{ so_lieu.ten | so }}."
 _SYNTAX_HINT = (

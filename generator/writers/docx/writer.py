@@ -3,7 +3,8 @@
 The template (docxtpl) holds the ND30 frame and the styles; this module renders the frame in
 the sandbox, then replaces the `{{ noi_dung }}` paragraph with the body built from the model
 as OOXML (lxml), puts the appendices after the signature, each a landscape section of its own
-(docx_sections), and appends true footnotes to word/footnotes.xml. Tables are docx_tables' work.
+(docx_sections), and appends true footnotes to word/footnotes.xml. Tables are docx_tables' work,
+charts docx_charts'.
 A document without a frame (the appendices alone) drops the template's frame instead.
 """
 
@@ -27,6 +28,7 @@ from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
     Block,
+    Chart,
     Document,
     Frame,
     Heading,
@@ -39,6 +41,7 @@ from baocao.document.model import (
     Text,
 )
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.writers.docx.charts import ChartParts
 from baocao.writers.docx.frame import BODY_NAME, FrameTemplate, render_frame
 from baocao.writers.docx.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
 from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
@@ -117,7 +120,7 @@ def write_docx(document: Document, template: Path) -> bytes:
         tpl.init_docx()
         _drop_frame(tpl.docx.element.body)
     word = tpl.docx
-    writer = _BodyWriter(_style_ids(word, template), _Notes(word))
+    writer = _BodyWriter(_style_ids(word, template), _Notes(word), ChartParts(word))
     final = word.element.body.find(qn("w:sectPr"))
     if marker is not None:
         holder = _marker_paragraph(word, template, marker)
@@ -200,15 +203,18 @@ def _marker_paragraph(word, template: Path, marker: str):
 class _BodyWriter:
     """Turns model blocks into w:p and w:tbl elements."""
 
-    def __init__(self, styles: dict[str, str], notes: _Notes):
+    def __init__(self, styles: dict[str, str], notes: _Notes, charts: ChartParts):
         self.styles = styles
         self.notes = notes
+        self.charts = charts
 
     def elements(self, blocks: list[Block], width: int):
         """The elements of `blocks`; tables are `width` twips wide."""
         for block in blocks:
             if isinstance(block, Table):
                 yield from table_elements(block, width, self)
+            elif isinstance(block, Chart):
+                yield from self.charts.elements(block, width, self)
             elif isinstance(block, Heading):
                 yield self._heading(block)
             elif isinstance(block, NumberedParagraph):
