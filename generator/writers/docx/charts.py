@@ -19,15 +19,14 @@ from typing import Protocol
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml.ns import qn
-from lxml import etree
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
 from baocao.document.model import Chart, Inline, Text
 from baocao.writers.docx.chart_xml import SHEET, chart_space, number_format
-from baocao.writers.docx.ooxml import el, paragraph, reproducible_zip
+from baocao.writers.docx.fragments import attribute, paragraph, tag
+from baocao.writers.docx.ooxml import reproducible_zip
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,7 +43,7 @@ class CaptionWriter(Protocol):
 
     styles: dict[str, str]
 
-    def inlines(self, p, inlines: list[Inline]) -> None: ...
+    def runs(self, inlines: list[Inline]) -> str: ...
 
 
 class ChartParts:
@@ -57,25 +56,27 @@ class ChartParts:
         ids = [int(e.get("id")) for e in word.element.body.iter(f"{{{WP_NS}}}docPr") if e.get("id", "").isdigit()]
         self.shape_ids = count(max(ids, default=0) + 1)
 
-    def elements(self, chart: Chart, width: int, writer: CaptionWriter) -> list:
-        """The chart's paragraph (kept with the next) and its centred caption 'Biểu đồ N: …'."""
+    def xml(self, chart: Chart, width: int, writer: CaptionWriter) -> str:
+        """The chart's paragraph (kept with the next) and its centred caption 'Biểu đồ N: …', as XML text."""
         rid = self._add(chart)
         cx = width * EMU_PER_TWIP
         cy = min(cx * (9 if chart.kind == "pie" else 11) // 20, MAX_HEIGHT)
         body = writer.styles["body"]
+        centred = (tag("w:ind", firstLine="0"), tag("w:jc", val="center"))
         holder = paragraph(
             body,
-            el("w:keepNext"),
-            el("w:spacing", before="120", after="60"),
-            el("w:ind", firstLine="0"),
-            el("w:jc", val="center"),
+            tag("w:keepNext"),
+            tag("w:spacing", before="120", after="60"),
+            *centred,
+            runs=f"<w:r><w:drawing>{self._inline(chart, rid, cx, cy)}</w:drawing></w:r>",
         )
-        holder.append(el("w:r", el("w:drawing", self._inline(chart, rid, cx, cy))))
         caption = paragraph(
-            body, el("w:spacing", before="0", after="120"), el("w:ind", firstLine="0"), el("w:jc", val="center")
+            body,
+            tag("w:spacing", before="0", after="120"),
+            *centred,
+            runs=writer.runs([Text(chart.label + ": ", bold=True), *chart.caption]),
         )
-        writer.inlines(caption, [Text(chart.label + ": ", bold=True), *chart.caption])
-        return [holder, caption]
+        return holder + caption
 
     def _add(self, chart: Chart) -> str:
         """Store the chart part and its workbook; the document's relationship id to the chart."""
@@ -86,19 +87,15 @@ class ChartParts:
         chart_part._blob = chart_space(chart, chart_part.relate_to(book, RT.PACKAGE))
         return self.document_part.relate_to(chart_part, RT.CHART)
 
-    def _inline(self, chart: Chart, rid: str, cx: int, cy: int):
-        def wp(tag: str, **attrs: str):
-            return etree.Element(f"{{{WP_NS}}}{tag}", {k: v for k, v in attrs.items()}, nsmap={"wp": WP_NS})
-
-        inline = wp("inline", distT="0", distB="0", distL="0", distR="0")
-        inline.append(wp("extent", cx=str(cx), cy=str(cy)))
-        inline.append(wp("effectExtent", l="0", t="0", r="0", b="0"))
-        inline.append(wp("docPr", id=str(next(self.shape_ids)), name=chart.label))
-        inline.append(wp("cNvGraphicFramePr"))
-        graphic = etree.SubElement(inline, f"{{{A_NS}}}graphic", nsmap={"a": A_NS})
-        data = etree.SubElement(graphic, f"{{{A_NS}}}graphicData", uri=C_NS)
-        etree.SubElement(data, f"{{{C_NS}}}chart", {qn("r:id"): rid}, nsmap={"c": C_NS, "r": R_NS})
-        return inline
+    def _inline(self, chart: Chart, rid: str, cx: int, cy: int) -> str:
+        """wp:inline → a:graphic → c:chart r:id (each namespace declared where it is first used)."""
+        return (
+            f'<wp:inline xmlns:wp="{WP_NS}" distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{next(self.shape_ids)}" name="{attribute(chart.label)}"/><wp:cNvGraphicFramePr/>'
+            f'<a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{C_NS}">'
+            f'<c:chart xmlns:c="{C_NS}" xmlns:r="{R_NS}" r:id="{rid}"/></a:graphicData></a:graphic></wp:inline>'
+        )
 
 
 def workbook(chart: Chart) -> bytes:
