@@ -14,7 +14,7 @@ from functools import partial
 from baocao.compose.narrative import find_figure
 from baocao.document.model import Chart, Inline, Series
 from baocao.errors import BaocaoError, Collector, Location, Problem
-from baocao.figures.totals import Figure
+from baocao.figures.figure import Figure
 from baocao.input.charts import CHART_KINDS, PLAN_PREFIX, BieuDo
 from baocao.input.load import SourceMap
 from baocao.input.model import SoLieu
