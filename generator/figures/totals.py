@@ -82,14 +82,17 @@ class _Resolver(Combiner):
         super().__init__(places, style)
         self.declared = declared
         self.done = {name: replace(figure, style=style) for name, figure in given.items()}
+        self.looped: set[str] = set()  # figures that need a loop too long for recursion: never resolved
 
     def resolve_deep(self, name: str) -> Figure:
         """resolve(name), its parts first, bottom up: a chain of totals 1,000 deep needs no deep recursion.
         Only a loop of figures recurses (as deep as the loop is long); one too long is a located problem."""
+        part = name
         try:
             for part in self._bottom_up(name):
                 self.resolve(part, ())
         except RecursionError:
+            self.looped.update((name, part))
             raise BaocaoError(
                 Problem(
                     self.where(name),
@@ -102,7 +105,9 @@ class _Resolver(Combiner):
 
     def _bottom_up(self, name: str) -> list[str]:
         """`name` and the declared figures it is computed from, each after its parts (a part met again on
-        the way down, in a loop, is left to resolve, which names the loop)."""
+        the way down, in a loop, is left to resolve, which names the loop). A figure that needs one already
+        found in too long a loop fails at once, as do those on the way down to it (so 1,000 figures in a loop
+        cost one walk each, not one recursion each)."""
         order, entered, stack = [], {name}, [(name, iter(_parts_of(self.declared[name])))]
         while stack:
             current, parts = stack[-1]
@@ -110,6 +115,9 @@ class _Resolver(Combiner):
             if part is None:
                 stack.pop()
                 order.append(current)
+            elif part in self.looped:
+                self.looped.update(node for node, _ in stack)
+                raise RecursionError(f"{name} needs {part}, in too long a loop")
             elif part in self.declared and part not in self.done and part not in entered:
                 entered.add(part)
                 stack.append((part, iter(_parts_of(self.declared[part]))))
