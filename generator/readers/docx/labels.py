@@ -65,7 +65,9 @@ def read_label(para: Para) -> tuple[str, int, str] | None:
     if typed.kind == numbering.ARABIC and any(len(str(n)) > 2 for n in typed.numbers):
         return None  # '15.000 người…' is a number, not a label
     if typed.kind == numbering.ARABIC and len(typed.numbers) > 1 and not typed.text.endswith("."):
-        return None
+        visible = [t for t in para.inlines if isinstance(t, Text) and t.text.strip()]
+        if not (visible and all(t.bold or t.italic for t in visible)):
+            return None  # '2.5 ha…' is a number; a heading all in bold, '2.2 Công tác…', has a label
     kind = {numbering.PART: "phan", numbering.SECTION: "la_ma", numbering.POINT: "chu"}.get(typed.kind)
     if kind is None:
         kind = "so" if len(typed.numbers) == 1 else "so_ghep"

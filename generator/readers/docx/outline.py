@@ -195,6 +195,10 @@ class OutlineReader:
         lead = 0
         while lead < len(visible) and formatted[lead]:
             lead += 1
+        first = next((t for t in para.inlines if isinstance(t, Text) and t.text.strip()), None)
+        if not lead and first is not None and first.bold and "doan" in self.keys:
+            self.summary.paragraphs += 1  # only the label in bold ('**1.** Tiếp tục…'): a numbered paragraph
+            return {"doan": markup(rest, self.cite)}
         if lead and "doan" in self.keys:
             split = rest.index(visible[lead])
             self.summary.paragraphs += 1
