@@ -20,7 +20,7 @@ from baocao.input.load import parse_yaml
 from baocao.input.model import UNIT_FILE, BaoCao, DonVi
 from baocao.input.period import Period
 from baocao.input.roundtrip import commented, dump
-from baocao.input.schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
+from baocao.input.schema import EDITOR_SCHEMAS, REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
 from baocao.input.validate import parse_model
 from baocao.nd30.slips import PLACE_NAME, SIGNER_NAME, SUPERIOR, UNIT_NAME
 from baocao.write import write_atomic
@@ -131,7 +131,7 @@ def init_folder(folder: Path, kind: str, period: Period) -> Scaffold:
         done.kept.append(profile)
     else:
         texts[profile] = _checked(profile, _profile_text(profile), DonVi)
-    done.written += write_schemas(folder / SCHEMA_DIR)
+    done.written += write_schemas(folder / SCHEMA_DIR, EDITOR_SCHEMAS)
     for path, text in texts.items():
         write_atomic(path, text.encode("utf-8"))
         done.written.append(path)
