@@ -46,6 +46,7 @@ class Job:
     templates: Path | None = None  # the shared template folder (--thu-muc-mau), see template_files
     writer: str = DEFAULT_WRITER  # see writers.registry; the target's suffix is this writer's
     strict: bool = False  # --strict: the trust checks' warnings are errors (pipeline.render)
+    figures: bool = False  # --so-lieu: the figure files beside the output (pipeline.figure_file)
 
 
 @dataclass
@@ -176,7 +177,7 @@ def build_one(job: Job, write: bool = True) -> Outcome:
     started = time.perf_counter()
     try:
         built = (
-            pipeline.build(job.report, job.target, job.templates, job.writer, job.strict)[1]
+            pipeline.build(job.report, job.target, job.templates, job.writer, job.strict, job.figures)[1]
             if write
             else pipeline.render(job.report, job.templates, job.writer, job.strict)
         )

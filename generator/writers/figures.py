@@ -64,32 +64,55 @@ class XlsxWriter:
     name, suffix = "xlsx", ".xlsx"
 
     def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
-        import openpyxl
-        from openpyxl.styles import Font
-
         data = file_data(composed, sources)
         rows = [_row(name, record) for name, record in data["so_lieu"].items()]
         header = _columns(rows)
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = FIGURES_SHEET
+        about = [[key, value] for key, value in _flat(data["bao_cao"]).items()] + [["phien_ban", FORMAT_VERSION]]
+        return _workbook(
+            (FIGURES_SHEET, header, [[row.get(column) for column in header] for row in rows]),
+            (IDENTITY_SHEET, list(IDENTITY_HEADER), about),
+        )
+
+
+#: The columns of a starter workbook (`init --bang-tinh`): what most figures need.
+STARTER_COLUMNS = (NAME_KEY, *CORE_KEYS, "so_le", "tong_cua")
+
+
+def starter_workbook() -> bytes:
+    """An empty figures sheet in the default layout, each heading explained in a cell note (for `init`)."""
+    return _workbook((FIGURES_SHEET, list(STARTER_COLUMNS), []), notes=True)
+
+
+def _workbook(*sheets: tuple[str, list[str], list[list[Any]]], notes: bool = False) -> bytes:
+    """A workbook of (title, header, rows) sheets: bold header, frozen first row and column, fitting widths;
+    with `notes`, each heading's meaning (the model's description) in a cell note."""
+    import openpyxl
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title)
         sheet.append(header)
         for row in rows:
-            sheet.append([_cell(row.get(column)) for column in header])
-        about = book.create_sheet(IDENTITY_SHEET)
-        about.append(IDENTITY_HEADER)
-        for key, value in _flat(data["bao_cao"]).items():
-            about.append([key, _cell(value)])
-        about.append(["phien_ban", FORMAT_VERSION])
-        for each in (sheet, about):
-            for cell in each[1]:
-                cell.font = Font(bold=True)
-            each.freeze_panes = "B2"
-            for letters, width in _widths(each).items():
-                each.column_dimensions[letters].width = width
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return buffer.getvalue()
+            sheet.append([_cell(value) for value in row])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            if notes:
+                cell.comment = Comment(_meaning(str(cell.value)), "baocao", width=300, height=120)
+        sheet.freeze_panes = "B2"
+        for letters, width in _widths(sheet).items():
+            sheet.column_dimensions[letters].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _meaning(column: str) -> str:
+    if column == NAME_KEY:
+        return "Tên số liệu, viết thường không dấu (lua_xuan), gọi trong câu văn bằng {{ so_lieu.lua_xuan }}."
+    return SoLieu.model_fields[column].description or column
 
 
 def _row(name: str, record: dict[str, Any]) -> dict[str, Any]:
