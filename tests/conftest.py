@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from baocao.cli.commands import main
+from baocao.cli.main import main
 from baocao.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[1]
