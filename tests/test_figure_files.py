@@ -200,3 +200,42 @@ def test_a_bad_figure_file_is_left_out_with_a_located_warning(tmp_path, name, co
     province.write_text(text.replace("cac_bao_cao: xa/*/thi-dua-6-thang-2026.yaml", patterns), encoding="utf-8")
     _, built = build(province, tmp_path / "x.docx")
     assert any(expected in str(p) for p in built.warnings), built.warnings
+
+
+def test_figures_command(cli, tmp_path, report_dir):
+    report = report_dir.write(figures_report())
+    code, out, err = cli("figures", report)
+    assert code == 0, err
+    assert "Đã ghi số liệu output/bao-cao-so-lieu.xlsx" in out
+    assert openpyxl.load_workbook(tmp_path / "output" / "bao-cao-so-lieu.xlsx").sheetnames == ["Số liệu", "Thông tin"]
+    code, out, err = cli("figures", report, "-o", "so-lieu.json")
+    assert code == 0 and json.loads((tmp_path / "so-lieu.json").read_text(encoding="utf-8"))["phien_ban"] == 1
+    code, out, err = cli("figures", report, "-o", "so-lieu.pdf")
+    assert code == 2 and "Ghi -o so-lieu.xlsx hoặc -o so-lieu.json." in err
+    assert not (tmp_path / "so-lieu.pdf").exists()
+
+
+def test_build_writes_figure_files_beside_each_docx(cli, tmp_path, report_dir):
+    report = report_dir.write(figures_report())
+    code, out, err = cli("build", report, "-o", "bc.docx", "--so-lieu")
+    assert code == 0, err
+    assert (tmp_path / "bc-so-lieu.xlsx").is_file() and (tmp_path / "bc-so-lieu.json").is_file()
+    assert "Đã ghi số liệu bc-so-lieu.xlsx, bc-so-lieu.json" in out
+    units = tmp_path / "cac-xa"
+    shutil.copytree(ROOT / "data" / "tinh-demo" / "xa", units)
+    code, out, err = cli("build", units, "--so-lieu")
+    assert code == 0, err
+    written = sorted(p.relative_to(tmp_path / "output").as_posix() for p in (tmp_path / "output").rglob("*-so-lieu.*"))
+    assert len(written) == 8 and "ho-son/thi-dua-6-thang-2026-so-lieu.json" in written
+
+
+def test_a_report_with_a_bad_workbook_writes_no_figure_file(cli, tmp_path, report_dir):
+    book = openpyxl.Workbook()
+    book.active.append(["ten_so_lieu", "gia_tri"])
+    book.active.append(["lua", "khoảng 600"])
+    book.save(report_dir.path / "so-lieu.xlsx")
+    report = report_dir.write(small_report(so_lieu_tu="so-lieu.xlsx"))
+    code, out, err = cli("figures", report, "-o", "x.json")
+    assert code == 1 and "so-lieu.xlsx:Sheet:B2: Số không hợp lệ: 'khoảng 600'" in err
+    code, out, err = cli("build", report, "-o", "x.docx", "--so-lieu")
+    assert code == 1 and not list(tmp_path.glob("x*"))

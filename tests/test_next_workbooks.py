@@ -128,3 +128,17 @@ def test_init_writes_a_starter_workbook_the_report_reads(tmp_path):
     assert sentence(build(report, tmp_path / "b.docx")[0]) == "Lúa 612,4 ha."
     again = init_folder(tmp_path, "kt-xh", parse_period("6 tháng đầu năm 2026"), workbook=True)
     assert sheet in again.kept  # a workbook already there is kept
+
+
+def test_init_and_next_commands_tell_the_workbooks(cli, tmp_path):
+    code, out, err = cli("init", "xa", "--loai", "thi-dua", "--ky", "6 tháng đầu năm 2026", "--bang-tinh")
+    assert code == 0, err
+    assert "Đã viết xa/so-lieu-6-thang-dau-nam-2026.xlsx" in out
+    book = openpyxl.load_workbook(tmp_path / "xa" / "so-lieu-6-thang-dau-nam-2026.xlsx")
+    book["Số liệu"].append(["lua_xuan", None, "Lúa", 612.4, "ha"])
+    book.save(tmp_path / "xa" / "so-lieu-6-thang-dau-nam-2026.xlsx")
+    code, out, err = cli("next", "xa/thi-dua-6-thang-dau-nam-2026.yaml", "--ky", "6 tháng đầu năm 2027")
+    assert code == 0, err
+    assert "Đã viết xa/so-lieu-6-thang-dau-nam-2027.xlsx" in out
+    assert "ô để trống của bảng tính" in out
+    assert "xa/so-lieu-6-thang-dau-nam-2027.xlsx:Số liệu:D2: Chưa điền gia_tri của số liệu 'lua_xuan'." in out

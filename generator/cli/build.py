@@ -58,6 +58,13 @@ def build(
     ] = False,
     templates: TemplateFolder = None,
     strict: Strict = False,
+    figures: Annotated[
+        bool,
+        typer.Option(
+            "--so-lieu",
+            help="Ghi thêm tệp số liệu cạnh mỗi tệp .docx: <tên>-so-lieu.xlsx và <tên>-so-lieu.json (như lệnh figures).",
+        ),
+    ] = False,
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     require_files(reports)
@@ -69,7 +76,7 @@ def build(
     from baocao import batch
 
     require_folder(templates)
-    planned = _plan(reports, output, templates, strict=strict)
+    planned = [replace(job, figures=figures) for job in _plan(reports, output, templates, strict=strict)]
     if len(planned) == 1:
         outcomes = batch.run(planned, 1)
     else:
@@ -90,6 +97,8 @@ def build(
         out.print(views.totals(outcomes))
     elif outcomes[0].ok:
         out.print(f"[green]Đã soạn[/] {escape(str(outcomes[0].job.target))} ({outcomes[0].seconds:.2f} giây)")
+        if figures:
+            out.print(f"[green]Đã ghi số liệu[/] {escape(', '.join(map(str, _figure_files(outcomes[0].job))))}")
     raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
@@ -100,6 +109,12 @@ def _plan(
     from baocao.batch import plan
 
     return [replace(job, strict=strict) for job in or_exit(lambda: plan(reports, output, templates, write=write))]
+
+
+def _figure_files(job: Job) -> list[Path]:
+    from baocao.pipeline import FIGURE_WRITERS, figure_file
+
+    return [figure_file(job.target, writer) for writer in FIGURE_WRITERS]
 
 
 def _counts(outcome: Outcome) -> str:
