@@ -62,7 +62,8 @@ def build(
         bool,
         typer.Option(
             "--so-lieu",
-            help="Ghi thêm tệp số liệu cạnh mỗi tệp .docx: <tên>-so-lieu.xlsx và <tên>-so-lieu.json (như lệnh figures).",
+            help="Ghi thêm tệp số liệu cạnh mỗi tệp .docx: <tên>-so-lieu.xlsx và <tên>-so-lieu.json "
+            "(như lệnh figures).",
         ),
     ] = False,
 ) -> None:
