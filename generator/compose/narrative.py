@@ -13,8 +13,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import Template, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context as JinjaContext
 
 from baocao import limits
 from baocao.compose.filters import FILTERS, FilterError
@@ -68,6 +69,7 @@ class Narrator:
         self, context: Mapping[str, Any], seen: Callable[[str, str, Location], None] | None = None, text: str = ""
     ):
         self.context = dict(context)
+        self.jinja: JinjaContext | None = None  # made with the first sentence (_run)
         self.seen = seen
         self.lines = text.splitlines()  # the report file's, to name the column of a misspelt name
 
@@ -89,7 +91,7 @@ class Narrator:
         source, lines = _unfold(text, where)
         try:
             with limits.time_limit(limits.SENTENCE_SECONDS), limits.render_budget(limits.MAX_TEXT, 0):
-                rendered = " ".join(compile_sentence(source).render(self.context).split())
+                rendered = " ".join(self._run(compile_sentence(source)).split())
         except Exception as exc:  # every failure of a clerk's expression becomes a located message
             if isinstance(exc, (UndefinedName, UnknownFilter)):
                 raise BaocaoError(self._all_unknown(exc, source, where, lines)) from None
@@ -125,6 +127,16 @@ class Narrator:
             for line, e in sorted(found, key=lambda item: item[0])
             if not (isinstance(e, UndefinedName) and isinstance(e.owner, Figures) and e.name in e.owner.failed)
         ]
+
+    def _run(self, template: Template) -> str:
+        """template.render(self.context), through one Jinja context for all the report's sentences, made
+        once (a sentence sets no variable: it holds only {{ ... }} and {% if %}, see compile_sentence)."""
+        if self.jinja is None:
+            self.jinja = template.new_context(self.context)
+        try:
+            return template.environment.concat(template.root_render_func(self.jinja))
+        except Exception:
+            template.environment.handle_exception()  # as Template.render: the traceback names the sentence's lines
 
     def _problem(self, exc: Exception, where: Location) -> Problem:
         if isinstance(exc, UndefinedName):
