@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from baocao.compose.report import Composed
+    from baocao.errors import Problem
     from baocao.input.validate import Sources
 
 FIGURES_SHEET = "Số liệu"
@@ -52,7 +53,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class JsonWriter:
+class _FigureWriter:
+    """A figure file reads nothing besides the report (no template)."""
+
+    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+        return []
+
+
+class JsonWriter(_FigureWriter):
     name, suffix = "json", ".json"
 
     def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
@@ -60,7 +68,7 @@ class JsonWriter:
         return (text + "\n").encode("utf-8")
 
 
-class XlsxWriter:
+class XlsxWriter(_FigureWriter):
     name, suffix = "xlsx", ".xlsx"
 
     def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
