@@ -17,8 +17,9 @@ import pytest
 from lxml import etree
 
 from baocao.conventions.formatting import format_number
+from baocao.figures.figure import Figure
 from baocao.figures.rollup import RollUp, roll_up
-from baocao.figures.totals import Figure, compute_figures
+from baocao.figures.totals import compute_figures
 from baocao.input.validate import load_sources
 from baocao.pipeline import build
 

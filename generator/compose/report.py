@@ -35,7 +35,7 @@ from baocao.document.model import (
 )
 from baocao.errors import BaocaoError, Collector, Location, Problem
 from baocao.figures.compute import Computed
-from baocao.figures.totals import Figure
+from baocao.figures.figure import Figure
 from baocao.input.kinds import load_kind
 from baocao.input.load import SourceMap
 from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan

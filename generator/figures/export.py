@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from baocao.compose.report import REPORT_TYPE_SIGN
 from baocao.conventions.formatting import format_doc_number
 from baocao.errors import Location
-from baocao.figures.totals import Figure
+from baocao.figures.figure import Figure
 from baocao.input.model import FIGURE_VALUES, SoLieu
 from baocao.input.validate import Sources
 

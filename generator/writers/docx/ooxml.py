@@ -17,8 +17,8 @@ from docx.oxml.parser import oxml_parser
 def copies(build):
     """`build` runs once per distinct arguments; each call returns a fresh copy of the element it made.
 
-    A report makes thousands of elements of a few hundred kinds, and copying an element tree is
-    several times faster than making it node by node (each node a Python call and a document move).
+    Copying an element tree is several times faster than making it node by node (each node a Python
+    call and a document move); the few elements made on the frame itself use it (the body is text: fragments.py).
     """
     made = lru_cache(maxsize=1024)(build)
 
