@@ -97,7 +97,12 @@ def build(
     nothing is written if any stage fails."""
     built = render(report, templates, writer, strict, figures)
     target = output or default_output(report, writer)
+    write_built(target, built)
+    return target, built
+
+
+def write_built(target: Path, built: Built) -> None:
+    """A rendered report written atomically at `target`, its figure files (if rendered) beside it."""
     write_atomic(target, built.data)
     for name, data in built.figure_files.items():
         write_atomic(figure_file(target, name), data)
-    return target, built

@@ -63,6 +63,7 @@ def resolve_figures(
     return resolver.done, found.problems
 
 
+_SHORT_LOOP = 20  # figures in a loop resolve still names one by one
 _LOOP_HINT = "Sửa danh sách tong_cua (hoặc trung_binh_cua, trong_so, ty_le_cua) cho hết vòng lặp."
 
 
@@ -85,33 +86,41 @@ class _Resolver(Combiner):
 
     def resolve_deep(self, name: str) -> Figure:
         """resolve(name), its parts first, bottom up: a chain of totals 1,000 deep needs no deep recursion.
-        Only a loop of figures recurses (as deep as the loop is long); one too long is a located problem."""
+        Only a short loop of figures recurses (resolve names it); a long one is a located problem at once."""
         try:
             for part in self._bottom_up(name):
                 self.resolve(part, ())
         except RecursionError:
-            raise BaocaoError(
-                Problem(
-                    self.where(name),
-                    f"Số liệu '{name}' được tính qua một chuỗi số liệu quá dài, "
-                    "có vòng lặp (số liệu được tính từ chính nó).",
-                    _LOOP_HINT,
-                )
-            ) from None
+            raise self._long_loop(name) from None
         return self.done[name]
+
+    def _long_loop(self, name: str) -> BaocaoError:
+        return BaocaoError(
+            Problem(
+                self.where(name),
+                f"Số liệu '{name}' được tính qua một chuỗi số liệu quá dài, "
+                "có vòng lặp (số liệu được tính từ chính nó).",
+                _LOOP_HINT,
+            )
+        )
 
     def _bottom_up(self, name: str) -> list[str]:
         """`name` and the declared figures it is computed from, each after its parts (a part met again on
-        the way down, in a loop, is left to resolve, which names the loop)."""
+        the way down, in a short loop, is left to resolve, which names the loop; a long loop is refused)."""
         order, entered, stack = [], {name}, [(name, iter(_parts_of(self.declared[name])))]
+        depth = {name: 0}  # the figures on the stack, by their place in it
         while stack:
             current, parts = stack[-1]
             part = next(parts, None)
             if part is None:
                 stack.pop()
+                del depth[current]
                 order.append(current)
+            elif part in depth and len(stack) - depth[part] > _SHORT_LOOP:
+                raise self._long_loop(name)
             elif part in self.declared and part not in self.done and part not in entered:
                 entered.add(part)
+                depth[part] = len(stack)
                 stack.append((part, iter(_parts_of(self.declared[part]))))
         return order
 
