@@ -13,6 +13,7 @@ import pytest
 import yaml
 from conftest import EXAMPLE, EXAMPLE_DIR, small_report
 from docx import Document
+from hypothesis import settings
 from test_template_resolution import edit_part
 
 from baocao import limits
@@ -334,3 +335,10 @@ def test_deep_yaml_nesting_is_a_located_error(cli, report_dir, nested):
     path = report_dir.write(text)
     err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
     assert f"Lỗi {path}:" in err and "Các nhóm khóa và danh sách lồng nhau quá 50 cấp." in err, err
+
+
+# --- the gate: a failure replays -------------------------------------------------------------------------------
+
+
+def test_hypothesis_draws_the_same_examples_on_every_run():
+    assert settings.default.derandomize and settings.default.database is None

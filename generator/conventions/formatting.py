@@ -159,7 +159,11 @@ def ratio_words(
 
 
 def with_unit(number: str, unit: str) -> str:
-    """A number followed by its unit: '612,4 ha'; a percent sign follows directly: '2,5%'."""
+    """A number followed by its unit; a percent sign follows directly.
+
+    >>> with_unit("612,4", "ha"), with_unit("2,5", "%"), with_unit("14", "")
+    ('612,4 ha', '2,5%', '14')
+    """
     if not unit:
         return number
     return number + unit if unit == PERCENT else f"{number} {unit}"
@@ -178,6 +182,9 @@ def format_change(
     The change is the rounded ratio minus 100, so it always agrees with
     the ratio to the same period for the same figures (bằng 97,0% <-> giảm 3,0%).
     `words` name the same period in the house wording ("SVCK").
+
+    >>> format_change(105.1, 100), format_change(97, 100, words="SVCK"), format_change(8, 8)
+    ('tăng 5,1% so với cùng kỳ', 'giảm 3,0% SVCK', 'bằng cùng kỳ')
     """
     change = _required_percent(value, previous, "cùng kỳ", decimals) - 100
     if change.is_zero():
@@ -192,6 +199,9 @@ def format_difference(
     """Absolute change: "tăng 12 ha so với cùng kỳ", "giảm 1.020 người so với cùng kỳ" or "bằng cùng kỳ".
 
     decimals as in format_number; a difference that rounds to 0 is "bằng cùng kỳ".
+
+    >>> format_difference(1143, 1131, unit="ha"), format_difference(96, 131, unit="hộ")
+    ('tăng 12 ha so với cùng kỳ', 'giảm 35 hộ so với cùng kỳ')
     """
     difference = _to_decimal(value) - _to_decimal(previous)
     if decimals is not None:
@@ -213,12 +223,20 @@ def pad2(n: int) -> str:
 
 
 def format_dong(value: Number) -> str:
-    """An amount in đồng, rounded half up to whole đồng: "1.306.903.000 đồng"."""
+    """An amount in đồng, rounded half up to whole đồng.
+
+    >>> format_dong(1306903000), format_dong(Decimal("2500.5"))
+    ('1.306.903.000 đồng', '2.501 đồng')
+    """
     return f"{format_number(value, 0)} đồng"
 
 
 def format_million_dong(value_in_dong: Number, decimals: int | None = None) -> str:
-    """An amount given in đồng, written in triệu đồng: 1306903000 -> "1.306,903 triệu đồng"."""
+    """An amount given in đồng, written in triệu đồng.
+
+    >>> format_million_dong(1306903000), format_million_dong(1306903000, 1)
+    ('1.306,903 triệu đồng', '1.306,9 triệu đồng')
+    """
     return f"{format_number(_to_decimal(value_in_dong).scaleb(-6), decimals)} triệu đồng"
 
 
@@ -288,6 +306,9 @@ def point_letter(index: int) -> str:
     """Letter of the 0-based điểm: 0 -> "a", 4 -> "đ", 5 -> "e", 6 -> "g".
 
     Only the 23 letters of VIETNAMESE_LETTERS exist; index 23 or more raises ValueError.
+
+    >>> [point_letter(i) for i in (0, 4, 5, 6, 22)]
+    ['a', 'đ', 'e', 'g', 'y']
     """
     _require_int(index, "Thứ tự điểm", minimum=0, maximum=len(VIETNAMESE_LETTERS) - 1)
     return VIETNAMESE_LETTERS[index]
@@ -303,13 +324,21 @@ def pad_day(day: int) -> str:
 
 
 def pad_month(month: int) -> str:
-    """Month as ND30 writes it: 1 and 2 get a leading 0 ("01", "02"), others do not ("6", "12")."""
+    """Month as ND30 writes it: 1 and 2 get a leading 0, others do not.
+
+    >>> pad_month(1), pad_month(2), pad_month(6), pad_month(12)
+    ('01', '02', '6', '12')
+    """
     _require_int(month, "Tháng", minimum=1, maximum=12)
     return f"{month:02d}" if month <= 2 else str(month)
 
 
 def format_date_long(d: date) -> str:
-    """Long date: "ngày 04 tháng 6 năm 2020"."""
+    """Long date.
+
+    >>> format_date_long(date(2020, 6, 4)), format_date_long(date(2026, 1, 20))
+    ('ngày 04 tháng 6 năm 2020', 'ngày 20 tháng 01 năm 2026')
+    """
     return f"ngày {pad_day(d.day)} tháng {pad_month(d.month)} năm {d.year}"
 
 
@@ -319,7 +348,13 @@ def format_date_short(d: date) -> str:
 
 
 def format_place_date(place: str, day: int | None, month: int, year: int) -> str:
-    """Place and date: "Hồ Sơn, ngày 04 tháng 6 năm 2025"; a draft (day None) gets DRAFT_BLANK instead."""
+    """Place and date; a draft (day None) gets DRAFT_BLANK instead of the day.
+
+    >>> format_place_date("Hồ Sơn", 4, 6, 2025)
+    'Hồ Sơn, ngày 04 tháng 6 năm 2025'
+    >>> format_place_date("Hồ Sơn", None, 6, 2025) == f"Hồ Sơn, ngày{DRAFT_BLANK}tháng 6 năm 2025"
+    True
+    """
     if day is None:
         return f"{place}, ngày{DRAFT_BLANK}tháng {pad_month(month)} năm {year}"
     return f"{place}, {format_date_long(date(year, month, day))}"
@@ -348,7 +383,10 @@ def _number_and_sign(label: str, so: int | str | None, sign: str) -> str:
 def format_so_ky_hieu(so: int | None, ky_hieu_loai: str | None, ky_hieu_co_quan: str) -> str:
     """Number and sign line: "Số: 05/BC-UBND", draft "Số:      /BC-UBND".
 
-    A công văn has no ky_hieu_loai: "Số: 1408/UBND-VP".
+    A công văn has no ky_hieu_loai.
+
+    >>> format_so_ky_hieu(5, "BC", "UBND"), format_so_ky_hieu(1408, None, "UBND-VP")
+    ('Số: 05/BC-UBND', 'Số: 1408/UBND-VP')
     """
     sign = "-".join(part for part in (ky_hieu_loai, ky_hieu_co_quan) if part)
     return _number_and_sign("Số:", so, sign)
@@ -366,6 +404,11 @@ def format_doc_reference(
 
     `sign` is everything after the slash ("KH-UBND"); `so` may be a str for Party numbers
     ("52-CV" with sign "ĐU"). No date omits "ngày ..."; `about` is given without "về".
+
+    >>> format_doc_reference("Kế hoạch", 18, "KH-UBND", date(2026, 1, 20), "UBND tỉnh", "công tác thi đua")
+    'Kế hoạch số 18/KH-UBND ngày 20/01/2026 của UBND tỉnh về công tác thi đua'
+    >>> format_doc_reference("Công văn", "52-CV", "ĐU", None)
+    'Công văn số 52-CV/ĐU'
     """
     parts = [kind_name, _number_and_sign("số", so, sign)]
     if day_date is not None:
