@@ -153,7 +153,16 @@ def test_a_loop_of_1000_totals_is_a_located_error(cli, report_dir):
     path = report_dir.write(small_report(so_lieu=_chain(1000, loop=True)))
     err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
     assert f"Lỗi {path}:" in err and "được tính qua một chuỗi số liệu quá dài, có vòng lặp" in err, err
+    assert err.count("Lỗi ") == 1  # told once, not once per figure of the loop
     assert not (report_dir.path / "out.docx").exists()
+
+
+def test_1000_failing_sentences_are_a_bounded_list(cli, report_dir):
+    figures = {f"f{i}": {"gia_tri": i, "don_vi": "ha"} for i in range(1000)}  # no plan: so_ke_hoach fails
+    sentences = [f"Đạt {{{{ so_lieu.f{i} | so_ke_hoach }}}}." for i in range(1000)]
+    path = report_dir.write(small_report(so_lieu=figures, noi_dung=[{"tieu_de": "Kết quả", "noi_dung": sentences}]))
+    err = _fails_fast(cli, "validate", path)
+    assert err.count(f"Lỗi {path}:") == 50 and "… và 950 lỗi khác" in err and "(1000 lỗi)" in err
 
 
 # --- injection: text of the clerk's never moves the body, raw tags never write broken OOXML ----------------

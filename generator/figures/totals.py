@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any, TypeGuard
 
 from baocao.conventions.formatting import DEFAULT_PERCENT_DECIMALS, format_number, round_half_up, with_unit
-from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
+from baocao.errors import BaocaoError, Collector, Location, Problem, suggest, told_elsewhere
 from baocao.input.load import SourceMap
 from baocao.input.model import SCALES, BaoCao, CachViet, DonVi, SoLieu
 
@@ -196,6 +196,7 @@ class _Resolver:
     def __init__(self, declared: dict[str, SoLieu], places: SourceMap, style: FigureStyle, given: dict[str, Figure]):
         self.declared, self.places, self.style = declared, places, style
         self.done = {name: replace(figure, style=style) for name, figure in given.items()}
+        self.failed: set[str] = set()  # figures whose problem (or a part's) is told: never resolved again
         self.warnings: list[Problem] = []
 
     def where(self, *path: Any) -> Location:
@@ -207,7 +208,11 @@ class _Resolver:
         try:
             for part in self._bottom_up(name):
                 self.resolve(part, ())
+        except BaocaoError:
+            self.failed.add(name)
+            raise
         except RecursionError:
+            self.failed.add(name)
             raise BaocaoError(
                 Problem(
                     self.where(name),
@@ -228,7 +233,7 @@ class _Resolver:
             if part is None:
                 stack.pop()
                 order.append(current)
-            elif part in self.declared and part not in self.done and part not in entered:
+            elif part in self.declared and part not in self.done and part not in entered and part not in self.failed:
                 entered.add(part)
                 stack.append((part, iter(_parts_of(self.declared[part]))))
         return order
@@ -236,12 +241,26 @@ class _Resolver:
     def resolve(self, name: str, chain: tuple[str, ...]) -> Figure:
         if name in self.done:
             return self.done[name]
+        if name in self.failed:
+            raise told_elsewhere()
+        try:
+            return self._resolve(name, chain)
+        except (BaocaoError, RecursionError):
+            self.failed.add(name)  # and so every figure computed from it, as the error unwinds
+            raise
+
+    def _resolve(self, name: str, chain: tuple[str, ...]) -> Figure:
         spec = self.declared[name]
-        if name in chain:
+        if name in chain:  # told once, at the figure of the loop declared first
+            loop = chain[chain.index(name) :]
+            order = list(self.declared)
+            first = loop.index(min(loop, key=order.index))
+            loop = loop[first:] + loop[:first]
+            self.failed.update(loop)
             raise BaocaoError(
                 Problem(
-                    self.where(name),
-                    f"Số liệu '{name}' được tính từ chính nó (vòng lặp: {' → '.join(chain + (name,))}).",
+                    self.where(loop[0]),
+                    f"Số liệu '{loop[0]}' được tính từ chính nó (vòng lặp: {' → '.join(loop + loop[:1])}).",
                     _LOOP_HINT,
                 )
             )
