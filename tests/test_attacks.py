@@ -351,3 +351,13 @@ def test_deep_yaml_nesting_is_a_located_error(cli, report_dir, nested):
 
 def test_hypothesis_draws_the_same_examples_on_every_run():
     assert settings.default.derandomize and settings.default.database is None
+
+
+def test_a_recursive_macro_in_a_template_is_a_located_error(cli, report):
+    template = _template_with(
+        report, "word/document.xml", "{{ trich_yeu }}", "{% macro f(n) %}{{ f(n ~ n) }}{% endmacro %}{{ f('a') }}"
+    )
+    for command in (["build", report, "-o", report.parent / "out.docx"], ["templates", "check", template]):
+        err = _fails_fast(cli, *command)
+        assert f"Lỗi {template}: đoạn " in err and "Thẻ {% macro %} không dùng được trong mẫu." in err, err
+    assert not (report.parent / "out.docx").exists()
