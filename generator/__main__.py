@@ -1,5 +1,5 @@
 """`python -m baocao`."""
 
-from baocao.cli.commands import run
+from baocao.cli.main import run
 
 run()

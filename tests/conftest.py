@@ -19,7 +19,7 @@ import yaml
 from browser import CHROMIUM
 from hypothesis import settings
 
-from baocao.cli.commands import main
+from baocao.cli.main import main
 from baocao.pipeline import build
 from baocao.writers.pdf import find_soffice
 

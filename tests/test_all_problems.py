@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import insert_under
 
-from baocao.cli.commands import MAX_SHOWN
+from baocao.cli.app import MAX_SHOWN
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
 REPORT = "thi-dua-6-thang-2026.yaml"
@@ -40,6 +40,35 @@ def test_three_undefined_names_in_three_sentences_in_one_validate(cli, report):
         assert f"{report}:{line}:{column}: Số liệu '{name}x' chưa được khai báo trong so_lieu." in err
     assert f"({len(places)} lỗi)" in err
     assert "được định nghĩa nhưng không được dùng" not in err  # a note cited by a failing sentence is not unused
+
+
+def test_every_unknown_name_of_one_sentence_is_told_with_those_of_other_sentences(cli, report):
+    """Three misspelt figures in three sentences and two more in one sentence (plus a misspelt filter and an
+    unknown top-level name there): one validate tells all seven, each at its line and column."""
+    places = [misspell(report, name) for name in ("van_ban_chi_dao", "tiem_phong", "bo")]
+    text = report.read_text(encoding="utf-8")
+    sentence = "Tổng đàn vật nuôi cơ bản ổn định, không có dịch bệnh lớn xảy ra[^chan_nuoi]."
+    assert text.count(sentence) == 1
+    planted = (
+        "Tổng đàn {{ so_lieu.tongdan | so_dv }} và {{ so_lieu.trau.gia_trii }} con trâu, "
+        "{{ so_lieu.lon | so_dvv }} lợn, năm {{ nam_nay }}[^chan_nuoi]."
+    )
+    report.write_text(text.replace(sentence, planted), encoding="utf-8")
+    line = text.count("\n", 0, text.index(sentence)) + 1
+    code, _, err = cli("validate", report)
+    err = " ".join(err.split())
+    assert code == 1
+    for (at, column), name in zip(places, ("van_ban_chi_dao", "tiem_phong", "bo"), strict=True):
+        assert f"{report}:{at}:{column}: Số liệu '{name}x' chưa được khai báo trong so_lieu." in err
+    column = text.index(sentence) - text.rfind("\n", 0, text.index(sentence))
+    for message, needle in (
+        ("Số liệu 'tongdan' chưa được khai báo trong so_lieu.", "tongdan"),
+        ("Số liệu 'trau' không có thuộc tính 'gia_trii'.", "gia_trii"),
+        ("Không có bộ lọc 'so_dvv'.", "so_dvv"),
+        ("Tên 'nam_nay' chưa được định nghĩa.", "nam_nay"),
+    ):
+        assert f"{report}:{line}:{column + planted.index(needle)}: {message}" in err
+    assert "(7 lỗi)" in err
 
 
 def test_model_errors_of_both_files_in_one_run(cli, report):

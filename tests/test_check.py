@@ -436,7 +436,7 @@ def test_bold_numbering_points_and_parts(tmp_path: Path) -> None:
         ("đoạn 13: «II. Mục»", "Đề mục «II.» là số đầu tiên trong «Phần thứ hai» (đoạn 12) nên phải là «I.»."),
         (
             "đoạn 14: «5. Đoạn có số thứ tự (không đậm) cũng thuộc đề cươ…»",
-            "Đề mục «5.» là số đầu tiên trong «II.» (đoạn 13) nên phải là «1.».",
+            "Đoạn đánh số «5.» là số đầu tiên trong «II.» (đoạn 13) nên phải là «1.».",
         ),
     ]
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import EXAMPLE, EXAMPLE_DIR, KIND_EXAMPLES
 
-from baocao.cli.commands import MAX_SHOWN
+from baocao.cli.app import MAX_SHOWN
 from baocao.errors import BaocaoError
 from baocao.figures.totals import compute_figures
 from baocao.input.kinds import KINDS

@@ -319,6 +319,19 @@ def test_check_reads_numbered_paragraphs_in_the_sequence(tmp_path):
     assert [f.message.split(":")[0] for f in findings] == ["Đề mục «4.» đứng sau «2.» (đoạn 2)"]
 
 
+def test_check_names_a_numbered_paragraph_as_such(tmp_path):
+    """A title-less numbered paragraph, or a run-in heading, out of sequence is told as "Đoạn đánh số", a heading
+    line as "Đề mục"."""
+    findings = _check(
+        tmp_path, [("1. Đề mục", True), ("1. Đoạn có số thứ tự.", False), ("3. Đoạn thứ ba.", False), ("2. Mục", True)]
+    )
+    assert [f.message.split(":")[0] for f in findings] == [
+        "Đoạn đánh số «1.» trùng hoặc lùi số so với «1.» (đoạn 1); phải là «2.».",
+        "Đoạn đánh số «3.» đứng sau «1.» (đoạn 2)",
+        "Đề mục «2.» trùng hoặc lùi số so với «3.» (đoạn 3); phải là «4.».",
+    ]
+
+
 def test_check_warns_when_one_parent_mixes_child_styles(tmp_path):
     findings = _check(tmp_path, [("1. Một", True), ("a) Điểm", False), ("1.1. Con", True)])
     assert [(f.severity, f.code, f.where.split(":")[0]) for f in findings] == [(WARNING, "kieu-muc", "đoạn 3")]

@@ -427,6 +427,58 @@ def test_build_with_a_broken_template_names_template_and_place_and_writes_nothin
     assert not (unit / "out.docx").exists()
 
 
+def test_a_broken_template_is_told_with_the_reports_own_problems_in_one_run(cli, report, unit):
+    """A broken tag in the unit's template, a misspelt figure in a sentence and a wrong key in the report:
+    one validate tells all three (the template is found from the report's raw YAML)."""
+    template = edit_part(
+        copy_builtin("thi-dua", unit), "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", "{{ trich_yeu }")
+    )
+    text = report.read_text(encoding="utf-8")
+    report.write_text(
+        text.replace("so_lieu.van_ban_chi_dao |", "so_lieu.van_ban_chi_daoo |", 1).replace(
+            "ky_bao_cao:", "so_trang: 3\nky_bao_cao:", 1
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = cli("validate", report)
+    err = " ".join(err.split())
+    assert code == 1
+    assert "Khóa 'so_trang' không hợp lệ" in err
+    assert f"Lỗi {template}: đoạn 2 «{{{{ trich_yeu }}»: Thẻ hỏng" in err
+    assert "(2 lỗi)" in err  # the model error stops validation before the sentences
+    report.write_text(text.replace("so_lieu.van_ban_chi_dao |", "so_lieu.van_ban_chi_daoo |", 1), encoding="utf-8")
+    code, _, err = cli("validate", report)
+    err = " ".join(err.split())
+    assert code == 1 and "Số liệu 'van_ban_chi_daoo' chưa được khai báo" in err
+    assert f"Lỗi {template}: đoạn 2" in err and "(2 lỗi)" in err
+
+
+def test_a_broken_shared_template_is_told_with_the_reports_problems(cli, report, tmp_path):
+    shared = tmp_path / "tinh"
+    shared.mkdir()
+    edit_part(
+        copy_builtin("thi-dua", shared), "word/document.xml", lambda xml: xml.replace("{{ ho_ten }}", "{{ ho_tn }}")
+    )
+    report.write_text(report.read_text(encoding="utf-8").replace("ky_bao_cao:", "so_trang: 3\nky_bao_cao:", 1))
+    code, _, err = cli("validate", report, "--thu-muc-mau", shared)
+    assert code == 1 and "Mẫu dùng tên 'ho_tn' không có." in err and "Khóa 'so_trang' không hợp lệ" in err
+    (report.parent / "don-vi.yaml").write_text(
+        (report.parent / "don-vi.yaml").read_text(encoding="utf-8") + "thu_muc_mau: ../tinh\n", encoding="utf-8"
+    )
+    code, _, err = cli("validate", report)
+    assert code == 1 and "Mẫu dùng tên 'ho_tn' không có." in err and "Khóa 'so_trang' không hợp lệ" in err
+
+
+def test_a_preview_does_not_look_for_a_template_even_when_the_report_fails(report, unit):
+    from baocao.pipeline import render
+
+    edit_part(copy_builtin("thi-dua", unit), "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", "{{ x }"))
+    report.write_text(report.read_text(encoding="utf-8").replace("ky_bao_cao:", "so_trang: 3\nky_bao_cao:", 1))
+    with pytest.raises(BaocaoError) as error:
+        render(report, writer="html")
+    assert [p.message for p in error.value.problems if "Thẻ hỏng" in p.message] == []
+
+
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [

@@ -25,6 +25,8 @@ _MARK_NAMES = {"bold": "**", "italic": "*", "superscript": "^"}
 
 def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
     """Split text into runs: **bold**, *italic*, ^superscript^, [^footnote]; "quotes" → “quotes”; backslash escapes."""
+    if _TOKEN.search(text) is None:  # most sentences: one plain run
+        return [Text(text)] if text else []
     out: list[Inline] = []
     quotes = 0
     style = {"bold": False, "italic": False, "superscript": False}

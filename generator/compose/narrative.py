@@ -13,15 +13,23 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import Template, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context as JinjaContext
 
 from baocao import limits
 from baocao.compose.filters import FILTERS, FilterError
 from baocao.compose.markup import MarkupError, parse_inline
-from baocao.compose.sandbox import Refused, UndefinedName, UnknownFilter, compile_sentence
+from baocao.compose.sandbox import (
+    Refused,
+    UndefinedName,
+    UnknownFilter,
+    compile_sentence,
+    undefined_references,
+    unknown_filters,
+)
 from baocao.document.model import Inline, Note
-from baocao.errors import BaocaoError, Location, Problem, suggest, told_elsewhere
+from baocao.errors import BaocaoError, Location, Problem, suggest
 from baocao.figures.totals import Figure
 from baocao.input.load import XML_INVALID
 from baocao.limits import OverBudget
@@ -61,6 +69,7 @@ class Narrator:
         self, context: Mapping[str, Any], seen: Callable[[str, str, Location], None] | None = None, text: str = ""
     ):
         self.context = dict(context)
+        self.jinja: JinjaContext | None = None  # made with the first sentence (_run)
         self.seen = seen
         self.lines = text.splitlines()  # the report file's, to name the column of a misspelt name
 
@@ -82,10 +91,10 @@ class Narrator:
         source, lines = _unfold(text, where)
         try:
             with limits.time_limit(limits.SENTENCE_SECONDS), limits.render_budget(limits.MAX_TEXT, 0):
-                rendered = " ".join(compile_sentence(source).render(self.context).split())
+                rendered = " ".join(self._run(compile_sentence(source)).split())
         except Exception as exc:  # every failure of a clerk's expression becomes a located message
-            if isinstance(exc, UndefinedName) and isinstance(exc.owner, Figures) and exc.name in exc.owner.failed:
-                raise told_elsewhere() from None
+            if isinstance(exc, (UndefinedName, UnknownFilter)):
+                raise BaocaoError(self._all_unknown(exc, source, where, lines)) from None
             raise BaocaoError(self._problem(exc, _line_of(where, lines, exc))) from None
         bad = XML_INVALID.search(rendered)
         if bad:
@@ -97,6 +106,37 @@ class Narrator:
                 )
             )
         return unicodedata.normalize("NFC", rendered)
+
+    def _all_unknown(
+        self, exc: UndefinedName | UnknownFilter, source: str, where: Location, lines: list[int]
+    ) -> list[Problem]:
+        """Every unknown filter and undefined name of the sentence, not only the one met first (`exc`), each
+        at its line and column; a figure that failed to compute is told elsewhere."""
+        found: list[tuple[int, UndefinedName | UnknownFilter]] = [
+            (line, UnknownFilter(name, line)) for line, name in unknown_filters(source)
+        ]
+        found += [
+            (line, UndefinedName(owner, name)) for line, owner, name in undefined_references(source, self.context)
+        ]
+        if isinstance(exc, UndefinedName) and not any(
+            isinstance(e, UndefinedName) and e.name == exc.name and e.owner is exc.owner for _, e in found
+        ):
+            found.append((getattr(exc, "lineno", None) or _template_line(exc), exc))
+        return [
+            self._problem(e, _line_at(where, lines, line))
+            for line, e in sorted(found, key=lambda item: item[0])
+            if not (isinstance(e, UndefinedName) and isinstance(e.owner, Figures) and e.name in e.owner.failed)
+        ]
+
+    def _run(self, template: Template) -> str:
+        """template.render(self.context), through one Jinja context for all the report's sentences, made
+        once (a sentence sets no variable: it holds only {{ ... }} and {% if %}, see compile_sentence)."""
+        if self.jinja is None:
+            self.jinja = template.new_context(self.context)
+        try:
+            return template.environment.concat(template.root_render_func(self.jinja))
+        except Exception:
+            template.environment.handle_exception()  # as Template.render: the traceback names the sentence's lines
 
     def _problem(self, exc: Exception, where: Location) -> Problem:
         if isinstance(exc, UndefinedName):
@@ -190,7 +230,11 @@ def _unfold(text: str, where: Location) -> tuple[str, list[int]]:
 
 def _line_of(where: Location, lines: list[int], exc: Exception) -> Location:
     """Where in the file an error of the template unfolded from `where` lies."""
-    lineno = getattr(exc, "lineno", None) or _template_line(exc)
+    return _line_at(where, lines, getattr(exc, "lineno", None) or _template_line(exc))
+
+
+def _line_at(where: Location, lines: list[int], lineno: int) -> Location:
+    """Where in the file line `lineno` of the template unfolded from `where` lies."""
     if not lines or not 1 <= lineno <= len(lines):
         return where
     return Location(where.file, lines[lineno - 1], where.column if lineno == 1 else 0)

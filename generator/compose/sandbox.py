@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache, wraps
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError, nodes
+from jinja2 import StrictUndefined, Template, TemplateError, Undefined, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import markup_join, str_join
@@ -285,3 +285,59 @@ def compile_sentence(source: str) -> Template:
         if isinstance(node, nodes.Filter) and node.name not in _SENTENCES.filters:
             raise UnknownFilter(node.name, node.lineno)
     return _SENTENCES.from_string(tree)
+
+
+def undefined_references(source: str, context: dict[str, Any]) -> list[tuple[int, Any, str]]:
+    """Every name a sentence reads that `context` lacks, in the order written: (template line, the
+    mapping or object it was looked up on (None for a top-level name), the name).
+
+    Rendering stops at the first undefined name; this reads the whole sentence, so all of them are told.
+    A lookup on something not known without rendering (a filter's result, a computed key) is skipped.
+    """
+    missing: list[tuple[int, Any, str]] = []
+
+    def value(node: nodes.Node) -> Any:
+        """What `node` reads (an Undefined when missing), or None when it cannot be known without rendering."""
+        if isinstance(node, nodes.Name):
+            if node.name in context:
+                return context[node.name]
+            missing.append((node.lineno, None, node.name))
+            return None
+        if isinstance(node, (nodes.Getattr, nodes.Getitem)):
+            owner = value(node.node)
+            key = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+            if owner is None or not isinstance(key, str) or key.startswith("_"):
+                return None
+            found = (
+                _SENTENCES.getattr(owner, key) if isinstance(node, nodes.Getattr) else _SENTENCES.getitem(owner, key)
+            )
+            if isinstance(found, Undefined):
+                missing.append((node.lineno, owner, key))
+                return None
+            return found
+        for child in node.iter_child_nodes():
+            value(child)
+        return None
+
+    value(_SENTENCES.parse(source))
+    return _unique(missing)
+
+
+def unknown_filters(source: str) -> list[tuple[int, str]]:
+    """Every filter a sentence uses that does not exist: (template line, name), in the order written."""
+    return [
+        (node.lineno, node.name)
+        for node in _SENTENCES.parse(source).find_all(nodes.Filter)
+        if node.name not in _SENTENCES.filters
+    ]
+
+
+def _unique(found: list[tuple[int, Any, str]]) -> list[tuple[int, Any, str]]:
+    """Each (line, owner, name) once, by line then order written."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for line, owner, name in found:
+        if (line, id(owner), name) not in seen:
+            seen.add((line, id(owner), name))
+            kept.append((line, owner, name))
+    return sorted(kept, key=lambda item: item[0])

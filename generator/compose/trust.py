@@ -34,10 +34,10 @@ def placeholder_warnings(sources: Sources) -> list[Problem]:
     found = []
     for model, places in ((sources.report, sources.report_map), (sources.unit, sources.unit_map)):
         for path, text in _texts(model, ()):
-            where = places.where(path)
-            found += [
-                _warning(slip, locate(places, where, text, slip.token, slip.start)) for slip in placeholder_slips(text)
-            ]
+            slips = placeholder_slips(text)
+            if slips:
+                where = places.where(path)
+                found += [_warning(slip, locate(places, where, text, slip.token, slip.start)) for slip in slips]
     return sorted(found, key=lambda w: (w.location.file != sources.report_map.file, w.location.line, w.location.column))
 
 

@@ -65,6 +65,8 @@ def _to_decimal(value: Number) -> Decimal:
     """Exact Decimal for an int, float (via str) or Decimal; bools, strings and non-finite values refused."""
     kind = type(value)
     if kind is Decimal and isinstance(value, Decimal):
+        if value.is_finite():  # the common case, first
+            return value
         number = value
     elif kind is int:
         return Decimal(value)
@@ -91,6 +93,9 @@ def _layout(number: Decimal, decimals: int | None) -> str:
     return text.translate(_TO_LOCALE)
 
 
+_QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(10))  # 1, 0.1, 0.01...: made once
+
+
 def round_half_up(value: Number, decimals: int) -> Decimal:
     """Round to `decimals` fraction digits, halves away from zero.
 
@@ -99,7 +104,8 @@ def round_half_up(value: Number, decimals: int) -> Decimal:
     """
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
-    return _to_decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUNDING)
+    quantum = _QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals)
+    return _to_decimal(value).quantize(quantum, rounding=ROUNDING)
 
 
 def format_number(value: Number, decimals: int | None = None) -> str:

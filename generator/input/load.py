@@ -25,9 +25,13 @@ Path_ = tuple[str | int, ...]
 try:  # libyaml parses several times faster; PyYAML's composer builds the nodes from its events (see _Loader)
     _Parser: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader
     _BASES: tuple[type, ...] = (Composer, _Parser)
+    # libyaml's own composer is faster still; from 0.2.5 libyaml refuses nesting past 1000 levels itself, so it
+    # cannot recurse too deep (the builder tells the clerk at limits.MAX_DEPTH, as _Loader would).
+    _C_COMPOSER = yaml.CSafeLoader if yaml._yaml.get_version() >= (0, 2, 5) else None
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = yaml.SafeLoader
     _BASES = (_Parser,)
+    _C_COMPOSER = None
 
 # XML 1.0 forbids C0 controls other than tab/newline/return, surrogates, U+FFFE and U+FFFF.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -210,7 +214,7 @@ def load_yaml(path: Path) -> tuple[Any, SourceMap]:
 def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
     """Parse YAML text (already normalised) into data and a SourceMap."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in (exc.problem or ""):  # ours (_Loader), or libyaml's own (0.2.5+: 1000)
             raise _too_deep(_location(path, exc.problem_mark)) from None
@@ -226,11 +230,23 @@ def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
     return _Builder(places, text).build(node, ()), places
 
 
-def _check_length(value: str, where: Location) -> None:
-    """Refuse a value longer than limits.MAX_SCALAR (a 2 MB trích yếu)."""
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of one YAML document: libyaml's composer, or ours (_Loader) when there is none, or
+    to tell where nesting too deep for libyaml first went past limits.MAX_DEPTH."""
+    if _C_COMPOSER is not None:
+        try:
+            return yaml.compose(text, Loader=_C_COMPOSER)
+        except yaml.MarkedYAMLError as exc:
+            if "nesting depth" not in (exc.problem or ""):
+                raise
+    return yaml.compose(text, Loader=_Loader)
+
+
+def _check_length(value: str, path: Path | None, mark) -> None:
+    """Refuse a value longer than limits.MAX_SCALAR (a 2 MB trích yếu), at its `mark`."""
     if len(value) > limits.MAX_SCALAR:
         raise fail(
-            where,
+            _location(path, mark),
             f"Giá trị dài {format_number(len(value))} ký tự, quá giới hạn {format_number(limits.MAX_SCALAR)} ký tự "
             "của một giá trị.",
             "Chia thành nhiều đoạn (mỗi đoạn một dòng '- ...' trong noi_dung); trích yếu, tên gọi chỉ vài dòng.",
@@ -303,15 +319,14 @@ class _Builder:
         return tuple(first + i for i, line in enumerate(lines) for _ in line.split())
 
     def _collection(self, node: yaml.Node, path: Path_) -> Any:
-        here = _location(self.places.file, node.start_mark)
         if any(node is parent for parent in self.open):
             raise fail(
-                here,
+                _location(self.places.file, node.start_mark),
                 "Tham chiếu '*...' trỏ vào chính nhóm chứa nó (vòng lặp).",
                 "Viết thẳng giá trị thay vì tham chiếu.",
             )
         if len(self.open) >= limits.MAX_DEPTH:
-            raise _too_deep(here)
+            raise _too_deep(_location(self.places.file, node.start_mark))
         self.open.append(node)
         try:
             if isinstance(node, yaml.MappingNode):
@@ -328,8 +343,8 @@ class _Builder:
                 raise fail(here, "Không dùng khóa gộp '<<' trong tệp này.", "Viết thẳng từng khóa của nhóm.")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise fail(here, "Khóa không hợp lệ.", "Mỗi khóa là một tên đơn giản, ví dụ: co_quan_ban_hanh:")
-            _check_length(key_node.value, here)
-            key = self._text(key_node.value, here)  # a key is kept as written: 'null:' is the key 'null'
+            _check_length(key_node.value, self.places.file, key_node.start_mark)
+            key = self._text(key_node.value, key_node.start_mark)  # a key is kept as written: 'null:' is the key 'null'
             if key in data:
                 first = self.places.key(path + (key,))
                 raise fail(
@@ -342,14 +357,14 @@ class _Builder:
         return data
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        here = _location(self.places.file, node.start_mark)
-        _check_length(node.value, here)
+        _check_length(node.value, self.places.file, node.start_mark)
         if node.tag in _NUMBER_TAGS and not node.style:  # plain (libyaml says "", PyYAML None)
             # Kept as written: the model reads "1.507" the Vietnamese way, and YAML 1.1's
             # octal "010", hex "0x1F" and base-60 "1:30" never turn into other numbers.
             return node.value
         if node.tag == _STR_TAG:
-            return self._text(node.value, here)
+            return self._text(node.value, node.start_mark)
+        here = _location(self.places.file, node.start_mark)
         try:
             value = self.constructor.construct_object(node)
         except (ValueError, yaml.YAMLError):
@@ -363,15 +378,16 @@ class _Builder:
                 'Sửa giá trị này; văn bản có ký tự đặc biệt thì đặt trong dấu nháy kép "...".',
             ) from None
         if isinstance(value, str):
-            return self._text(value, here)
+            return self._text(value, node.start_mark)
         if not isinstance(value, _PLAIN_TYPES):
             raise fail(here, f"Kiểu giá trị '{node.tag}' không được hỗ trợ.", "Chỉ ghi văn bản, số, ngày, true/false.")
         return value
 
-    @staticmethod
-    def _text(value: str, here: Location) -> str:
+    def _text(self, value: str, mark) -> str:
         """Text from an escape ("\\u0301", "\\x01") is normalised and checked like the file itself."""
         bad = XML_INVALID.search(value)
         if bad:
-            raise _control_char(bad.group(), here, "Xóa mã thoát (\\x.., \\u...) tạo ra ký tự này.")
+            raise _control_char(
+                bad.group(), _location(self.places.file, mark), "Xóa mã thoát (\\x.., \\u...) tạo ra ký tự này."
+            )
         return unicodedata.normalize("NFC", value)

@@ -52,11 +52,18 @@ def sequence_problem(current: Numbered, previous: Numbered | None, label_for: Ca
 @dataclass(frozen=True)
 class _Heading:
     """A numbered heading: its label as typed (a điểm's number is its letter's position, 0 when it is not a
-    Vietnamese letter), and where it is."""
+    Vietnamese letter), where it is, and whether it is a numbered paragraph ("1. text", or a run-in heading
+    "a) Lead-in: text") rather than a heading line."""
 
     typed: Typed
     place: str
     where: str
+    paragraph: bool = False
+
+    @property
+    def noun(self) -> str:
+        """What the clerk sees: a heading (đề mục), or a paragraph starting with a number (đoạn đánh số)."""
+        return "Đoạn đánh số" if self.paragraph else "Đề mục"
 
     @property
     def rank(self) -> int:
@@ -87,13 +94,13 @@ class _Heading:
         return label(self.typed.kind, self.numbers[:-1] + (number,), words)
 
 
-def _heading(para: Para) -> _Heading | None:
+def _heading(doc: Docx, para: Para) -> _Heading | None:
     """The heading a paragraph's label makes, or None when it starts with no label (or "Phần"/a Roman
     numeral that is no number)."""
     typed = read_label(para.text)
     if typed is None or (typed.kind in (PART, SECTION) and not typed.number):
         return None
-    return _Heading(typed, para.place, para.where)
+    return _Heading(typed, para.place, para.where, not _is_title(doc, para))
 
 
 class _Outline:
@@ -119,7 +126,7 @@ class _Outline:
         yield from self._sibling_style(heading)
         problem = sequence_problem(heading, self.open.get(heading.rank), heading.label_for, self._inside(heading.rank))
         if problem:
-            yield self._finding(heading, f"Đề mục {problem}")
+            yield self._finding(heading, f"{heading.noun} {problem}")
         self.open = {rank: h for rank, h in self.open.items() if rank < heading.rank}
         self.open[heading.rank] = heading
 
@@ -182,12 +189,18 @@ def _is_heading(doc: Docx, para: Para) -> bool:
     return doc.styles.is_heading_style(para.element) or (bool(runs) and runs[0].bold)
 
 
+def _is_title(doc: Docx, para: Para) -> bool:
+    """A heading line: a heading style, or every run with text bold (a run-in heading's text is not)."""
+    runs = para.visible_runs
+    return doc.styles.is_heading_style(para.element) or (bool(runs) and all(run.bold for run in runs))
+
+
 def check_outline(doc: Docx) -> Iterator[Finding]:
     """Body paragraphs that start with a label are the outline: headings, numbered paragraphs ("1. text")
     and run-in headings; "Phần …" counts only as a heading (bold or a heading style), as prose may start
     with the word."""
     outline = _Outline()
     for para in doc.body_text:
-        heading = _heading(para)
+        heading = _heading(doc, para)
         if heading and (heading.rank != PART_RANK or _is_heading(doc, para)):
             yield from outline.see(heading)

@@ -81,7 +81,7 @@ _RULES = (
     Rule("ngay-thang-nghieng", "Dòng địa danh và ngày tháng in nghiêng", DATE, ERROR, SAFE),
     Rule("ngay-viet-tat", "Ngày trong câu viết «04/6/2026», «10/02/2026»", NUMBER_STYLE, WARNING, SAFE),
     Rule("ngay-sai", "Ngày trong câu có trong lịch (ngày/tháng/năm)", NUMBER_STYLE, WARNING, PROHIBITED),
-    Rule("danh-so-muc", "Đề mục đánh số đúng thứ tự, đúng cấp", OUTLINE, ERROR, PROHIBITED),
+    Rule("danh-so-muc", "Đề mục, đoạn đánh số («1. …», «a) …») đúng thứ tự, đúng cấp", OUTLINE, ERROR, PROHIBITED),
     Rule("kieu-muc", "Các mục con của một mục dùng một kiểu số thứ tự (1.1. hoặc a))", OUTLINE, WARNING, PROHIBITED),
     Rule(
         "chu-thich-go-tay",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from baocao.compose.report import Composed
+    from baocao.errors import Problem
     from baocao.input.validate import Sources
 
 
@@ -25,6 +26,11 @@ class Writer(Protocol):
 
     def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
         """The output of one report; `templates` is the shared template folder (--thu-muc-mau)."""
+        ...
+
+    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+        """What this writer would refuse in what it reads besides the report (the Word template), found
+        without a valid report: told with the report's own problems when it has some."""
         ...
 
 

@@ -132,8 +132,10 @@ def check_part(xml: str, partname: str) -> None:
             f"{_where(partname)} viết ra sai cấu trúc (một thẻ mở ở một đoạn, ô bảng, đóng ở chỗ khác), "
             f"{_near(xml[:offset])}"
         ) from None
-    for element in root.iter():
-        if not isinstance(element.tag, str) or not element.tag.startswith(_W) or element.tag in _TEXT_HOLDERS:
+    if not any(_stray(text) for text in _TEXTS(root)):  # the usual case, found without a Python loop over elements
+        return
+    for element in root.iter():  # the first stray text, as Word would meet it
+        if not _holds_no_text(element):
             continue
         stray = [element.text, *(child.tail for child in element)]
         text = next((t for t in stray if t and t.strip()), None)
@@ -141,6 +143,20 @@ def check_part(xml: str, partname: str) -> None:
             raise BrokenPart(
                 f"{_where(partname)} viết chữ «{' '.join(text.split())[:60]}» ra ngoài đoạn văn (Word sẽ báo tệp hỏng)."
             )
+
+
+_TEXTS = etree.XPath("//text()[normalize-space()]")  # XML whitespace only: a superset of what str.strip() keeps
+
+
+def _holds_no_text(element) -> bool:
+    """A WordprocessingML element that may hold no text of its own (comments, other markup: not checked)."""
+    return isinstance(element.tag, str) and element.tag.startswith(_W) and element.tag not in _TEXT_HOLDERS
+
+
+def _stray(text) -> bool:
+    """Whether a text node of the tree is text where WordprocessingML allows none."""
+    owner = text.getparent()
+    return bool(text.strip()) and _holds_no_text(owner.getparent() if text.is_tail else owner)
 
 
 def _where(partname: str) -> str:

@@ -6,22 +6,19 @@ import io
 import os
 import time
 import zipfile
+from collections.abc import Mapping
 from functools import lru_cache, wraps
 
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 
-from baocao.document.model import Text
-
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
 
 def copies(build):
     """`build` runs once per distinct arguments; each call returns a fresh copy of the element it made.
 
-    A report makes thousands of elements of a few hundred kinds, and copying an element tree is
-    several times faster than making it node by node (each node a Python call and a document move).
+    Copying an element tree is several times faster than making it node by node (each node a Python
+    call and a document move); the few elements made on the frame itself use it (the body is text: fragments.py).
     """
     made = lru_cache(maxsize=1024)(build)
 
@@ -57,28 +54,6 @@ def _bare_paragraph(style_id: str):
     return el("w:p", el("w:pPr", el("w:pStyle", val=style_id)))
 
 
-def text_run(text: Text):
-    """A w:r holding `text` with its bold, italic and superscript."""
-    r = _bare_run(text.bold, text.italic, text.superscript)
-    r[-1].text = text.text
-    return r
-
-
-@copies
-def _bare_run(bold: bool, italic: bool, superscript: bool):
-    r = el("w:r")
-    flags = [("w:b", bold), ("w:i", italic)]
-    if bold or italic or superscript:
-        r_pr = el("w:rPr", *(el(tag) for tag, on in flags if on))
-        if superscript:
-            r_pr.append(el("w:vertAlign", val="superscript"))
-        r.append(r_pr)
-    t = el("w:t")
-    t.set(XML_SPACE, "preserve")
-    r.append(t)
-    return r
-
-
 def tiny_paragraph(style_id: str):
     """An empty paragraph 1 pt high (to close a section or follow a table)."""
     p = paragraph(style_id, el("w:spacing", before="0", after="0"))
@@ -111,26 +86,27 @@ def reproducible_zip(data: bytes) -> bytes:
 
 
 class _FixedDateZip:
-    """What python-docx's package writer writes through (its `write`), stamping every member alike."""
+    """What python-docx's package writer writes through (its `write`), stamping every member alike;
+    a part named in `blobs` is written with those bytes instead of its own."""
 
-    def __init__(self, archive: zipfile.ZipFile):
-        self.archive, self.date = archive, _zip_date()
+    def __init__(self, archive: zipfile.ZipFile, blobs: Mapping[str, bytes]):
+        self.archive, self.date, self.blobs = archive, _zip_date(), blobs
 
     def write(self, pack_uri, blob: bytes) -> None:
-        self.archive.writestr(_member(pack_uri.membername, self.date), blob)
+        self.archive.writestr(_member(pack_uri.membername, self.date), self.blobs.get(pack_uri, blob))
 
 
-def save_reproducible(document) -> bytes:
+def save_reproducible(document, blobs: Mapping[str, bytes] | None = None) -> bytes:
     """The .docx bytes of a python-docx document, zipped once: what `Document.save` writes, in its
     order, with reproducible_zip's fixed timestamps (save stamps the current time, and re-packing
-    its output would compress every part twice)."""
+    its output would compress every part twice). `blobs`: parts (by name) whose bytes are already made."""
     package = document.part.package
     parts = package.parts
     for part in parts:
         part.before_marshal()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        writer = _FixedDateZip(archive)
+        writer = _FixedDateZip(archive, blobs or {})
         PackageWriter._write_content_types_stream(writer, parts)
         PackageWriter._write_pkg_rels(writer, package.rels)
         PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]  # duck-types its zip writer

@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 
 from baocao.conventions.page import A4, MARGINS, TITLE_RULE_LEN
 from baocao.document.model import Appendix, Text, restyle
-from baocao.writers.docx.ooxml import el, paragraph, tiny_paragraph
+from baocao.writers.docx.fragments import paragraph, tag
+from baocao.writers.docx.ooxml import el
 
 A4_LANDSCAPE = {"w": str(A4[1]), "h": str(A4[0]), "orient": "landscape"}
 APPENDIX_MARGINS = {side: str(twips) for side, twips in MARGINS.items()}  # ND30 gives landscape pages the same margins
@@ -47,8 +48,8 @@ def close_section(p, sect_pr) -> None:
     p_pr.append(copy.deepcopy(sect_pr))  # w:sectPr follows w:rPr, the last child the writer puts there
 
 
-def make_appendix_section(sect_pr) -> None:
-    """Turn `sect_pr` into an appendix's: A4 landscape, ND30 margins, pages numbered from 1."""
+def make_appendix_section(sect_pr):
+    """Turn `sect_pr` into an appendix's: A4 landscape, ND30 margins, pages numbered from 1; return it."""
     size = sect_pr.find(qn("w:pgSz"))
     for name, value in A4_LANDSCAPE.items():
         size.set(qn(f"w:{name}"), value)
@@ -63,6 +64,7 @@ def make_appendix_section(sect_pr) -> None:
         sect_pr.append(numbering)
     else:
         following.addprevious(numbering)
+    return sect_pr
 
 
 def text_width(sect_pr) -> int:
@@ -75,36 +77,32 @@ def text_width(sect_pr) -> int:
     )
 
 
-def appendix_heading(appendix: Appendix, style_id: str, width: int, writer) -> list:
-    """'Phụ lục I' (bold), the title (bold, upper case), '(Kèm theo ...)' (italic), a short rule."""
+def appendix_heading(appendix: Appendix, style_id: str, width: int, writer) -> str:
+    """'Phụ lục I' (bold), the title (bold, upper case), '(Kèm theo ...)' (italic), a short rule; as XML text."""
     lines = [
         [Text(appendix.label, bold=True)],
         restyle(appendix.title, bold=True),
         [Text(appendix.attached, italic=True)],
     ]
-    out = []
-    for inlines in lines:
-        p = paragraph(
-            style_id,
-            el("w:keepNext"),
-            el("w:spacing", before="0", after="0"),
-            el("w:ind", firstLine="0"),
-            el("w:jc", val="center"),
-        )
-        writer.inlines(p, inlines)
-        out.append(p)
-    return out + [_rule(style_id, width)]
+    properties = (
+        tag("w:keepNext"),
+        tag("w:spacing", before="0", after="0"),
+        tag("w:ind", firstLine="0"),
+        tag("w:jc", val="center"),
+    )
+    return "".join(paragraph(style_id, *properties, runs=writer.runs(inlines)) for inlines in lines) + _rule(
+        style_id, width
+    )
 
 
-def _rule(style_id: str, width: int):
+def _rule(style_id: str, width: int) -> str:
     """A short centred rule: a 1 pt paragraph with a bottom border, 12 pt above what follows."""
     side = str((width - TITLE_RULE_LEN) // 2)
-    p = tiny_paragraph(style_id)
-    p_pr = p[0]
-    p_pr.insert(1, el("w:keepNext"))
-    p_pr.insert(2, el("w:pBdr", el("w:bottom", val="single", sz="6", space="1", color="000000")))
-    spacing = p_pr.find(qn("w:spacing"))
-    spacing.set(qn("w:before"), "60")
-    spacing.set(qn("w:after"), "240")
-    spacing.addnext(el("w:ind", left=side, right=side, firstLine="0"))
-    return p
+    return paragraph(
+        style_id,
+        tag("w:keepNext"),
+        tag("w:pBdr", tag("w:bottom", val="single", sz="6", space="1", color="000000")),
+        tag("w:spacing", before="60", after="240"),
+        tag("w:ind", left=side, right=side, firstLine="0"),
+        tag("w:rPr", tag("w:sz", val="2"), tag("w:szCs", val="2")),
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from baocao.document.model import Cell, Inline, Row, Table, restyle
-from baocao.writers.docx.ooxml import copies, el, paragraph
+from baocao.writers.docx.fragments import paragraph, tag
 
 
 class CellWriter(Protocol):
@@ -20,61 +20,50 @@ class CellWriter(Protocol):
 
     styles: dict[str, str]
 
-    def inlines(self, p, inlines: list[Inline]) -> None: ...
+    def runs(self, inlines: list[Inline]) -> str: ...
 
 
-def table_elements(table: Table, width: int, writer: CellWriter) -> list:
+def table_xml(table: Table, width: int, writer: CellWriter) -> str:
     """Caption, 'Đơn vị tính' line, the w:tbl `width` twips wide, then its notes (or an empty paragraph)."""
     body, cell = writer.styles["body"], writer.styles["cell"]
     out = []
     if table.caption:
         out.append(
-            _line(
-                writer,
-                paragraph(
-                    body,
-                    el("w:keepNext"),
-                    el("w:spacing", before="120", after="60"),
-                    _no_indent(),
-                    el("w:jc", val="center"),
-                ),
-                restyle(table.caption, bold=True),
+            paragraph(
+                body,
+                _KEEP,
+                tag("w:spacing", before="120", after="60"),
+                _NO_INDENT,
+                tag("w:jc", val="center"),
+                runs=writer.runs(restyle(table.caption, bold=True)),
             )
         )
     if table.unit:
         out.append(
-            _line(
-                writer,
-                paragraph(
-                    body,
-                    el("w:keepNext"),
-                    el("w:spacing", before="0", after="60"),
-                    _no_indent(),
-                    el("w:jc", val="right"),
-                ),
-                restyle(table.unit, italic=True),
+            paragraph(
+                body,
+                _KEEP,
+                tag("w:spacing", before="0", after="60"),
+                _NO_INDENT,
+                tag("w:jc", val="right"),
+                runs=writer.runs(restyle(table.unit, italic=True)),
             )
         )
     out.append(_table(table, _column_widths(table.widths, width), writer))
     for i, note in enumerate(table.notes, 1):
-        keep = [el("w:keepNext")] if i < len(table.notes) else []
+        keep = _KEEP if i < len(table.notes) else ""
         out.append(
-            _line(
-                writer, paragraph(cell, *keep, el("w:spacing", before="60", after="120"), el("w:jc", val="both")), note
+            paragraph(
+                cell, keep, tag("w:spacing", before="60", after="120"), tag("w:jc", val="both"), runs=writer.runs(note)
             )
         )
     if not table.notes:  # room under the table (and the paragraph Word wants after one)
-        out.append(paragraph(cell, el("w:spacing", before="0", after="120")))
-    return out
+        out.append(paragraph(cell, tag("w:spacing", before="0", after="120")))
+    return "".join(out)
 
 
-def _line(writer: CellWriter, p, inlines: list[Inline]):
-    writer.inlines(p, inlines)
-    return p
-
-
-def _no_indent():
-    return el("w:ind", firstLine="0")
+_KEEP = tag("w:keepNext")
+_NO_INDENT = tag("w:ind", firstLine="0")
 
 
 def _column_widths(weights: list[int], width: int) -> list[int]:
@@ -85,58 +74,56 @@ def _column_widths(weights: list[int], width: int) -> list[int]:
     return widths
 
 
-def _table(table: Table, widths: list[int], writer: CellWriter):
-    tbl = el(
-        "w:tbl",
-        el(
-            "w:tblPr",
-            el("w:tblStyle", val=writer.styles["table"]),
-            el("w:tblW", w=str(sum(widths)), type="dxa"),
-            el("w:tblLayout", type="fixed"),
-            el(
-                "w:tblLook",
-                val="0000",
-                firstRow="0",
-                lastRow="0",
-                firstColumn="0",
-                lastColumn="0",
-                noHBand="1",
-                noVBand="1",
-            ),
+def _table(table: Table, widths: list[int], writer: CellWriter) -> str:
+    properties = tag(
+        "w:tblPr",
+        tag("w:tblStyle", val=writer.styles["table"]),
+        tag("w:tblW", w=str(sum(widths)), type="dxa"),
+        tag("w:tblLayout", type="fixed"),
+        tag(
+            "w:tblLook",
+            val="0000",
+            firstRow="0",
+            lastRow="0",
+            firstColumn="0",
+            lastColumn="0",
+            noHBand="1",
+            noVBand="1",
         ),
-        el("w:tblGrid", *(el("w:gridCol", w=str(w)) for w in widths)),
     )
-    for i, row in enumerate(table.rows, 1):
-        tbl.append(_row(row, widths, writer, keep=row.kind == "group" or i == len(table.rows) and bool(table.notes)))
-    return tbl
+    grid = tag("w:tblGrid", *(tag("w:gridCol", w=str(w)) for w in widths))
+    rows = (
+        _row(row, widths, writer, keep=row.kind == "group" or i == len(table.rows) and bool(table.notes))
+        for i, row in enumerate(table.rows, 1)
+    )
+    return f"<w:tbl>{properties}{grid}{''.join(rows)}</w:tbl>"
 
 
-def _row(row: Row, widths: list[int], writer: CellWriter, keep: bool):
+_ROW_PROPERTIES = {False: "<w:trPr><w:cantSplit/></w:trPr>", True: "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"}
+
+
+def _row(row: Row, widths: list[int], writer: CellWriter, keep: bool) -> str:
     """A w:tr; `keep`: its paragraphs keep with what follows (the next row, or the notes)."""
-    tr = el("w:tr", el("w:trPr", el("w:cantSplit"), *([el("w:tblHeader")] if row.kind == "header" else [])))
-    column = 0
+    cells, column = [], 0
     for cell in row.cells:
-        tr.append(_cell(cell, sum(widths[column : column + cell.span]), row, writer, keep))
+        cells.append(_cell(cell, sum(widths[column : column + cell.span]), row, writer, keep))
         column += cell.span
-    return tr
+    return f"<w:tr>{_ROW_PROPERTIES[row.kind == 'header']}{''.join(cells)}</w:tr>"
 
 
-@copies
-def _bare_cell(width: int, span: int, merge: str):
-    """An empty w:tc: width, columns spanned, vertical merge, centred vertically."""
-    tc_pr = el("w:tcPr", el("w:tcW", w=str(width), type="dxa"))
-    if span > 1:
-        tc_pr.append(el("w:gridSpan", val=str(span)))
-    if merge:
-        tc_pr.append(el("w:vMerge", val=merge))
-    tc_pr.append(el("w:vAlign", val="center"))
-    return el("w:tc", tc_pr)
-
-
-def _cell(cell: Cell, width: int, row: Row, writer: CellWriter, keep: bool):
-    tc = _bare_cell(width, cell.span, cell.merge)
-    for inlines in cell.paragraphs:
-        p = paragraph(writer.styles["cell"], *([el("w:keepNext")] if keep else []), el("w:jc", val=cell.align))
-        writer.inlines(p, restyle(inlines, bold=True) if row.kind != "item" else inlines)
-        tc.append(p)
-    return tc
+def _cell(cell: Cell, width: int, row: Row, writer: CellWriter, keep: bool) -> str:
+    """A w:tc: width, columns spanned, vertical merge, centred vertically; its paragraphs (bold but in items)."""
+    properties = (
+        f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+        + (f'<w:gridSpan w:val="{cell.span}"/>' if cell.span > 1 else "")
+        + (f'<w:vMerge w:val="{cell.merge}"/>' if cell.merge else "")
+        + '<w:vAlign w:val="center"/></w:tcPr>'
+    )
+    style, keep_next, align = writer.styles["cell"], _KEEP if keep else "", tag("w:jc", val=cell.align)
+    paragraphs = (
+        paragraph(
+            style, keep_next, align, runs=writer.runs(restyle(inlines, bold=True) if row.kind != "item" else inlines)
+        )
+        for inlines in cell.paragraphs
+    )
+    return f"<w:tc>{properties}{''.join(paragraphs)}</w:tc>"

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from baocao.errors import BaocaoError, Location, Problem, os_reason
 from baocao.input.kinds import KINDS
+from baocao.input.load import load_yaml
+from baocao.input.model import UNIT_FILE
 from baocao.input.validate import Sources
-from baocao.writers.docx.template_check import check_template
+from baocao.writers.docx.template_check import check_template, template_problems
 
 DEFAULT_TEMPLATE = "bao-cao"
 SUFFIX = ".docx"
@@ -69,13 +71,44 @@ def resolve(sources: Sources, shared: Path | None = None) -> Resolution:
         )
     reason = "khóa mau của tệp báo cáo" if report.mau else f"loại báo cáo '{report.loai}'"
     assert sources.unit_map.file is not None  # the profile was loaded from a file
-    candidates = [Candidate(sources.unit_map.file.parent / f"{name}{SUFFIX}", UNIT_ORIGIN)]
-    folder = _shared_folder(sources, shared)
-    if folder:
-        candidates.append(Candidate(folder[0] / f"{name}{SUFFIX}", folder[1]))
+    return _chain(name, reason, sources.unit_map.file.parent, _shared_folder(sources, shared))
+
+
+def _chain(name: str, reason: str, unit_folder: Path, shared: tuple[Path, str] | None) -> Resolution:
+    """The places for template `name`: the unit's folder, the shared folder (with how it was given), built-in."""
+    candidates = [Candidate(unit_folder / f"{name}{SUFFIX}", UNIT_ORIGIN)]
+    if shared:
+        candidates.append(Candidate(shared[0] / f"{name}{SUFFIX}", shared[1]))
     if name in BUILTIN_FILES:
         candidates.append(Candidate(builtin_template(name), BUILTIN_ORIGIN))
     return Resolution(name, reason, tuple(candidates))
+
+
+def early_template_problems(report: Path, shared: Path | None = None) -> list[Problem]:
+    """The problems of the template a report that failed validation would use, found from its raw YAML
+    (loai or mau, don_vi, the profile's thu_muc_mau), so a broken template tag is told with the YAML's
+    problems in one run. Nothing when the template cannot be told yet (unreadable YAML, no such file)."""
+    data = _raw(report)
+    mau, loai = data.get("mau"), data.get("loai")
+    name = mau.removesuffix(SUFFIX) if isinstance(mau, str) and mau else loai
+    if not isinstance(name, str) or not name or Path(name).name != name:
+        return []
+    unit_name = data.get("don_vi")
+    unit = report.parent / (unit_name if isinstance(unit_name, str) and unit_name.strip() else UNIT_FILE)
+    folder = _raw(unit).get("thu_muc_mau")
+    shared = shared if shared is not None else unit.parent / folder if isinstance(folder, str) and folder else None
+    place = (shared, SHARED_ORIGIN) if shared is not None and shared.is_dir() else None
+    chosen = _chain(name, "", unit.parent, place).chosen
+    return template_problems(chosen.path) if chosen else []
+
+
+def _raw(path: Path) -> dict:
+    """A YAML file's top-level mapping, or {} when it cannot be read as one."""
+    try:
+        data = load_yaml(path)[0] if path.is_file() else {}
+    except BaocaoError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def describe(resolution: Resolution) -> list[str]:

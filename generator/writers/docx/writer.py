@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
+import secrets
 from functools import lru_cache
 from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -39,10 +41,13 @@ from baocao.document.model import (
     Text,
 )
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.writers.docx import fragments
+from baocao.writers.docx.fragments import attribute, paragraph, tag, text_run
 from baocao.writers.docx.frame import BODY_NAME, FrameTemplate, render_frame
-from baocao.writers.docx.ooxml import XML_SPACE, el, paragraph, save_reproducible, text_run, tiny_paragraph
+from baocao.writers.docx.ooxml import el, save_reproducible, tiny_paragraph
 from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
-from baocao.writers.docx.tables import table_elements
+from baocao.writers.docx.splice import Splice, end_section, keep_last, part_bytes, section_text
+from baocao.writers.docx.tables import table_xml
 
 if TYPE_CHECKING:
     from baocao.compose.report import Composed
@@ -105,6 +110,11 @@ class WordWriter:
 
         return write_docx(composed.document, template_for(sources, templates))
 
+    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+        from baocao.writers.docx.templates import early_template_problems
+
+        return early_template_problems(report, templates)
+
 
 WRITER = WordWriter()
 
@@ -119,16 +129,26 @@ def write_docx(document: Document, template: Path) -> bytes:
     word = tpl.docx
     writer = _BodyWriter(_style_ids(word, template), _Notes(word))
     final = word.element.body.find(qn("w:sectPr"))
+    splice, body_xml = Splice(), ""
+    closes_body = final.getprevious()  # what the portrait section ends with, before appendices
     if marker is not None:
         holder = _marker_paragraph(word, template, marker)
-        for element in writer.elements(document.blocks, text_width(final)):
-            holder.addprevious(element)
-        _keep_with_next(holder.getprevious())  # the last body paragraph stays with Nơi nhận and the signature
+        body_xml = writer.blocks(document.blocks, text_width(final))
+        if body_xml:  # its last paragraph stays with Nơi nhận and the signature
+            body_xml = keep_last(body_xml)
+        else:
+            _keep_with_next(holder.getprevious())
+        if closes_body is holder:
+            closes_body = None if body_xml else holder.getprevious()
+    if document.appendices:
+        body_xml = _close_body(closes_body, body_xml, final, writer)
+    if marker is not None:
+        splice.put(holder, body_xml)
         holder.getparent().remove(holder)
     if document.appendices:
-        _add_appendices(word.element.body, document.appendices, writer)
-    writer.notes.finish(word.element.body)
-    return save_reproducible(word)
+        _add_appendices(final, document.appendices, writer, splice)
+    text = writer.notes.finish(splice.text(word.element))
+    return save_reproducible(word, {word.part.partname: part_bytes(text)})
 
 
 def _keep_with_next(p) -> None:
@@ -161,27 +181,27 @@ def _drop_frame(body) -> None:
             body.remove(child)
 
 
-def _add_appendices(body, appendices: list[Appendix], writer: _BodyWriter) -> None:
-    """After the signature: close the portrait section, then one landscape section per appendix."""
-    final = body.find(qn("w:sectPr"))
-    last = final.getprevious()
-    if last is not None:  # the body to close (there is none when the frame was dropped)
+def _close_body(last, body_xml: str, final, writer: _BodyWriter) -> str:
+    """Close the portrait section before the appendices: at the frame's `last` element, or else (the template
+    ends with `{{ noi_dung }}`) at the body's last paragraph; return the body's XML."""
+    if last is not None:
         if last.tag != qn("w:p"):  # a template whose body ends with a table
             last.addnext(tiny_paragraph(writer.styles["body"]))
             last = last.getnext()
         close_section(last, final)
+    elif body_xml:
+        body_xml = end_section(body_xml, section_text(final))
+    return body_xml
+
+
+def _add_appendices(final, appendices: list[Appendix], writer: _BodyWriter, splice: Splice) -> None:
+    """After the signature, one landscape section per appendix (`final` becomes the last one's)."""
     make_appendix_section(final)
-    width = text_width(final)
+    width, landscape = text_width(final), section_text(final)
     for i, appendix in enumerate(appendices):
-        # Ends with a paragraph to hold the section's end: docx_tables follows every table with one.
-        elements = [
-            *appendix_heading(appendix, writer.styles["body"], width, writer),
-            *writer.elements(appendix.blocks, width),
-        ]
-        if i < len(appendices) - 1:
-            close_section(elements[-1], final)
-        for element in elements:
-            final.addprevious(element)
+        xml = appendix_heading(appendix, writer.styles["body"], width, writer) + writer.blocks(appendix.blocks, width)
+        # each ends with a paragraph to hold its section's end (tables.py follows every table with one)
+        splice.put(final, end_section(xml, landscape) if i < len(appendices) - 1 else xml)
 
 
 def _marker_paragraph(word, template: Path, marker: str):
@@ -198,64 +218,56 @@ def _marker_paragraph(word, template: Path, marker: str):
 
 
 class _BodyWriter:
-    """Turns model blocks into w:p and w:tbl elements."""
+    """Turns model blocks into w:p and w:tbl elements: their XML written as text, then parsed at once
+    (fragments.py)."""
 
     def __init__(self, styles: dict[str, str], notes: _Notes):
         self.styles = styles
         self.notes = notes
 
-    def elements(self, blocks: list[Block], width: int):
-        """The elements of `blocks`; tables are `width` twips wide."""
+    def blocks(self, blocks: list[Block], width: int) -> str:
+        """The XML of `blocks`; tables are `width` twips wide."""
+        out = []
         for block in blocks:
             if isinstance(block, Table):
-                yield from table_elements(block, width, self)
+                out.append(table_xml(block, width, self))
             elif isinstance(block, Heading):
-                yield self._heading(block)
+                out.append(self._heading(block))
             elif isinstance(block, NumberedParagraph):
-                yield self._numbered(block)
+                out.append(self._numbered(block))
             else:
-                yield self._paragraph(block)
+                out.append(self._paragraph(block))
+        return "".join(out)
 
-    def _heading(self, heading: Heading):
-        p = paragraph(self.styles[f"h{heading.level}"])
-        p.append(text_run(Text(heading.label if heading.kind == "phan" else heading.label + " ")))
+    def _heading(self, heading: Heading) -> str:
+        label = text_run(Text(heading.label if heading.kind == "phan" else heading.label + " "))
         if heading.kind == "phan":
-            p.append(el("w:r", el("w:br")))
-        self.inlines(p, heading.inlines)
-        return p
+            label += "<w:r><w:br/></w:r>"
+        return paragraph(self.styles[f"h{heading.level}"], runs=label + self.runs(heading.inlines))
 
-    def _numbered(self, block: NumberedParagraph):
+    def _numbered(self, block: NumberedParagraph) -> str:
         """'1. text' or 'a) Lead-in: text' in one body paragraph; the label printed as its lead-in."""
-        p = paragraph(self.styles["body"])
-        if block.label:
-            p.append(text_run(Text(block.label + " ", bold=block.bold, italic=block.italic)))
-        self.inlines(p, [*block.lead, *block.inlines])
-        return p
+        label = text_run(Text(block.label + " ", bold=block.bold, italic=block.italic)) if block.label else ""
+        return paragraph(self.styles["body"], runs=label + self.runs([*block.lead, *block.inlines]))
 
-    def _paragraph(self, block: Paragraph):
-        p = paragraph(self.styles[block.role], *([el("w:keepNext")] if block.role == "subhead" else []))
+    def _paragraph(self, block: Paragraph) -> str:
         mark = BULLET_MARKS.get(block.role)
-        if mark:
-            p.append(text_run(Text(mark)))
-        self.inlines(p, block.inlines)
-        return p
+        runs = (text_run(Text(mark)) if mark else "") + self.runs(block.inlines)
+        return paragraph(self.styles[block.role], *(["<w:keepNext/>"] if block.role == "subhead" else []), runs=runs)
 
-    def inlines(self, p, inlines: list[Inline]) -> None:
-        """Append the runs of `inlines` to paragraph `p` (footnote references included)."""
-        for inline in inlines:
-            if isinstance(inline, NoteRef):
-                p.extend(self.notes.cite(inline.note, self))
-            else:
-                p.append(text_run(inline))
+    def runs(self, inlines: list[Inline]) -> str:
+        """The runs of `inlines` (footnote references included)."""
+        return "".join(
+            self.notes.cite(inline.note, self) if isinstance(inline, NoteRef) else text_run(inline)
+            for inline in inlines
+        )
 
-    def note_paragraphs(self, note: Note):
+    def note_paragraphs(self, note: Note) -> str:
+        out = []
         for i, inlines in enumerate(note.paragraphs):
-            p = paragraph(self.styles["note"])
-            if i == 0:
-                p.append(self.notes.run(self.styles["note_ref"], el("w:footnoteRef")))
-                p.append(text_run(Text(" ")))
-            self.inlines(p, inlines)
-            yield p
+            lead = self.notes.run(self.styles["note_ref"], "<w:footnoteRef/>") + text_run(Text(" ")) if i == 0 else ""
+            out.append(paragraph(self.styles["note"], runs=lead + self.runs(inlines)))
+        return "".join(out)
 
 
 class _Notes:
@@ -268,51 +280,53 @@ class _Notes:
         marks = [*word.element.body.iter(qn("w:bookmarkStart")), *self.root.iter(qn("w:bookmarkStart"))]
         self.bookmark_ids = count(_largest_id(marks) + 1)  # after the template's own: Word repairs a w:id used twice
         self.first: dict[int, tuple[str, str]] = {}  # id(note) → (footnote id, bookmark name)
-        self.pending: list[tuple[Any, str]] = []  # cross-reference results waiting for numbers
+        self.footnotes: list[str] = []  # the XML of the notes made, in order
+        self.token = secrets.token_hex(8)  # holds a cross-reference's place until the numbers are known
+        self.crossed = False
 
     @staticmethod
-    def run(style_id: str, *children):
-        return el("w:r", el("w:rPr", el("w:rStyle", val=style_id)), *children)
+    def run(style_id: str, *children: str) -> str:
+        return f'<w:r><w:rPr><w:rStyle w:val="{attribute(style_id)}"/></w:rPr>{"".join(children)}</w:r>'
 
-    def cite(self, note: Note, writer: _BodyWriter) -> list:
+    def cite(self, note: Note, writer: _BodyWriter) -> str:
         """The runs citing `note`: a footnote reference the first time, a NOTEREF field after."""
         style = writer.styles["note_ref"]
         if id(note) in self.first:
+            self.crossed = True
             return self._cross_reference(style, *self.first[id(note)])
         note_id = str(next(self.next_id))
         bookmark = f"_RefNote{note_id}"
         self.first[id(note)] = (note_id, bookmark)
-        footnote = el("w:footnote", id=note_id)
-        footnote.extend(writer.note_paragraphs(note))
-        self.root.append(footnote)
+        self.footnotes.append(f'<w:footnote w:id="{note_id}">{writer.note_paragraphs(note)}</w:footnote>')
         mark_id = str(next(self.bookmark_ids))
-        return [
-            el("w:bookmarkStart", id=mark_id, name=bookmark),
-            self.run(style, el("w:footnoteReference", id=note_id)),
-            el("w:bookmarkEnd", id=mark_id),
-        ]
+        return (
+            tag("w:bookmarkStart", id=mark_id, name=bookmark)
+            + self.run(style, tag("w:footnoteReference", id=note_id))
+            + tag("w:bookmarkEnd", id=mark_id)
+        )
 
-    def _cross_reference(self, style: str, note_id: str, bookmark: str) -> list:
-        """NOTEREF field (\\f: footnote-reference format, \\h: link) showing the note's number."""
-        instr = el("w:instrText")
-        instr.text = f" NOTEREF {bookmark} \\f \\h "
-        instr.set(XML_SPACE, "preserve")
-        result = el("w:t")
-        self.pending.append((result, note_id))
-        return [
-            self.run(style, el("w:fldChar", fldCharType="begin")),
-            self.run(style, instr),
-            self.run(style, el("w:fldChar", fldCharType="separate")),
-            self.run(style, result),
-            self.run(style, el("w:fldChar", fldCharType="end")),
-        ]
+    def _cross_reference(self, style: str, note_id: str, bookmark: str) -> str:
+        """NOTEREF field (\\f: footnote-reference format, \\h: link) showing the note's number (finish)."""
+        return (
+            self.run(style, tag("w:fldChar", fldCharType="begin"))
+            + self.run(style, f'<w:instrText xml:space="preserve"> NOTEREF {bookmark} \\f \\h </w:instrText>')
+            + self.run(style, tag("w:fldChar", fldCharType="separate"))
+            + self.run(style, f"<w:t>{self.token}:{note_id}</w:t>")
+            + self.run(style, tag("w:fldChar", fldCharType="end"))
+        )
 
-    def finish(self, body) -> None:
-        """Store the part; give each cross-reference the number Word will show (document order)."""
-        numbers = {ref.get(qn("w:id")): str(n) for n, ref in enumerate(body.iter(qn("w:footnoteReference")), 1)}
-        for result, note_id in self.pending:
-            result.text = numbers[note_id]
+    def finish(self, document: str) -> str:
+        """Store the part; the document's text with each cross-reference showing the number Word will show
+        (the order of the footnote references in the document)."""
+        self.root.extend(fragments.parse("".join(self.footnotes)))
         self.part._blob = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        if not self.crossed:
+            return document
+        numbers = {note_id: str(n) for n, note_id in enumerate(_REFERENCE.findall(document), 1)}
+        return re.sub(f"{self.token}:(\\d+)", lambda m: numbers[m[1]], document)
+
+
+_REFERENCE = re.compile(r'<w:footnoteReference [^>]*?w:id="(\d+)"')
 
 
 def _largest_id(elements) -> int:

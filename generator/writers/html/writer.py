@@ -72,6 +72,9 @@ class HtmlWriter:
         assert sources.report_map.file is not None  # the report was loaded from a file
         return page(composed.document, composed.warnings, sources.report_map.file.name, notes=composed.notes).encode()
 
+    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+        return []  # the preview reads nothing but the report
+
 
 WRITER = HtmlWriter()
 

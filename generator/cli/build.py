@@ -1,0 +1,143 @@
+"""`baocao build` and `baocao validate`: reports in, .docx (and PDF) out, or only the verdict."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+
+from baocao.cli.app import (
+    EXIT_INPUT,
+    EXIT_OK,
+    Command,
+    ReportFiles,
+    Strict,
+    TemplateFolder,
+    app,
+    err,
+    or_exit,
+    out,
+    require_files,
+    require_folder,
+    require_output_suffix,
+    show,
+    show_warnings,
+    writer_suffix,
+)
+from baocao.errors import BaocaoError
+
+if TYPE_CHECKING:
+    from baocao.batch import Job, Outcome
+
+
+@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+def build(
+    reports: ReportFiles,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "-j", "--jobs", min=1, help="Số báo cáo soạn cùng lúc (mặc định: số nhân CPU).", show_default=False
+        ),
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")] = False,
+    pdfa: Annotated[
+        bool,
+        typer.Option(
+            "--pdfa",
+            help="PDF theo chuẩn lưu trữ PDF/A-2b (nhúng phông chữ), dùng để ký số và lưu trữ; kèm theo --pdf.",
+        ),
+    ] = False,
+    templates: TemplateFolder = None,
+    strict: Strict = False,
+) -> None:
+    """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
+    require_files(reports)
+    require_output_suffix(output, writer_suffix())
+    if output and output.suffix.lower() == writer_suffix() and (len(reports) > 1 or reports[0].is_dir()):
+        raise typer.BadParameter(
+            "-o TEP.docx chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.", param_hint="'-o'"
+        )
+    from baocao import batch
+
+    require_folder(templates)
+    planned = _plan(reports, output, templates, strict=strict)
+    if len(planned) == 1:
+        outcomes = batch.run(planned, 1)
+    else:
+        from baocao.cli import views  # rich's progress bar and tables: only for several reports
+
+        with views.progress(err, len(planned)) as done:
+            outcomes = batch.run(planned, jobs or batch.default_workers(), done)
+    for outcome in outcomes:
+        show(outcome.problems, "Lỗi", "bold red")
+        if not outcome.ok:
+            err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}[/] ({_counts(outcome)}).")
+        show_warnings(outcome.warnings, outcome.notes)
+    pdf_failed = (pdf or pdfa) and not _write_pdfs(outcomes, pdfa)
+    if len(outcomes) > 1:
+        from baocao.cli import views
+
+        out.print(views.summary(outcomes))
+        out.print(views.totals(outcomes))
+    elif outcomes[0].ok:
+        out.print(f"[green]Đã soạn[/] {escape(str(outcomes[0].job.target))} ({outcomes[0].seconds:.2f} giây)")
+    raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
+
+
+def _plan(
+    reports: list[Path], output: Path | None, templates: Path | None, write: bool = True, strict: bool = False
+) -> list[Job]:
+    """The reports found in the arguments (see baocao.batch.plan); exit 1 after saying why if none can be."""
+    from baocao.batch import plan
+
+    return [replace(job, strict=strict) for job in or_exit(lambda: plan(reports, output, templates, write=write))]
+
+
+def _counts(outcome: Outcome) -> str:
+    """'3 lỗi, 2 cảnh báo' of one report."""
+    return f"{len(outcome.problems)} lỗi" + (f", {len(outcome.warnings)} cảnh báo" if outcome.warnings else "")
+
+
+def _write_pdfs(outcomes: list[Outcome], pdfa: bool) -> bool:
+    """PDFs (PDF/A-2b with `pdfa`) beside the written .docx files; False, after saying why, when none was made."""
+    from baocao.batch import write_pdfs
+
+    try:
+        with err.status("Đang xuất PDF bằng LibreOffice..."):
+            write_pdfs(outcomes, pdfa)
+    except BaocaoError as exc:
+        show(exc.problems, "Lỗi", "bold red")
+        return False
+    if len(outcomes) == 1 and outcomes[0].pdf:
+        out.print(f"[green]Đã xuất {'PDF/A-2b' if pdfa else 'PDF'}[/] {escape(str(outcomes[0].pdf))}")
+    return True
+
+
+@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+def validate(reports: ReportFiles, templates: TemplateFolder = None, strict: Strict = False) -> None:
+    """Kiểm tra tệp báo cáo (mọi bước trừ ghi tệp)."""
+    from baocao.batch import run
+
+    require_files(reports)
+    require_folder(templates)
+    outcomes = run(_plan(reports, None, templates, write=False, strict=strict), 1, _tell_validity, write=False)
+    raise typer.Exit(EXIT_INPUT if not all(outcome.ok for outcome in outcomes) else EXIT_OK)
+
+
+def _tell_validity(outcome: Outcome) -> None:
+    """What validate says of one report, as soon as it is checked."""
+    show(outcome.problems, "Lỗi", "bold red")
+    show_warnings(outcome.warnings, outcome.notes)
+    if outcome.ok:
+        out.print(f"[green]Hợp lệ[/] {escape(str(outcome.job.report))}")
+    else:
+        err.print(f"[red]Không hợp lệ[/] {escape(str(outcome.job.report))} ({_counts(outcome)}).")

@@ -1,0 +1,125 @@
+"""`baocao check`: the ND30 checker over Word files, with --sua (safe fixes) and --ghi-chu (comments)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from baocao.cli.app import (
+    EXIT_INPUT,
+    EXIT_OK,
+    Command,
+    app,
+    click_errors,
+    out,
+    require_files,
+    show,
+)
+from baocao.errors import BaocaoError
+
+
+@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+def check(
+    ctx: typer.Context,
+    documents: Annotated[
+        list[Path] | None, typer.Argument(help="Tệp Word .docx.", metavar="TEP.docx", show_default=False)
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Chỉ in kết quả dạng JSON (cho chương trình khác đọc).")
+    ] = False,
+    rules: Annotated[
+        bool,
+        typer.Option(
+            "--quy-tac", help="In bảng các quy tắc được kiểm tra (mã, căn cứ, mức độ, có tự sửa được không) rồi thoát."
+        ),
+    ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--sua",
+            help="Ghi bản đã sửa những lỗi sửa được an toàn (khổ giấy, lề, phông, cỡ chữ, màu chữ, "
+            "số 0 của ngày tháng, dấu của Nơi nhận, dấu ./., cách viết số), kiểm tra lại bản "
+            "đó và liệt kê từng thay đổi; không sửa nội dung.",
+        ),
+    ] = False,
+    comments: Annotated[
+        bool, typer.Option("--ghi-chu", help="Ghi bản có ghi chú (comment) của Word ở từng lỗi, cho người duyệt.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="TEP.docx",
+            show_default=False,
+            help="Tệp ghi ra khi dùng --sua hoặc --ghi-chu với một tệp (mặc định: TEP-da-sua.docx, "
+            "TEP-ghi-chu.docx cạnh tệp gốc).",
+        ),
+    ] = None,
+) -> None:
+    """Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP.
+
+    --sua sửa lỗi an toàn, --ghi-chu ghi chú từng lỗi.
+    """
+    if rules:
+        from baocao.nd30.rules import rules_markdown
+
+        typer.echo(rules_markdown(), nl=False)
+        raise typer.Exit(EXIT_OK)
+    if not documents:
+        raise click_errors.MissingParameter(ctx=ctx, param=next(p for p in ctx.command.params if p.name == "documents"))
+    require_files(documents, "TEP.docx", folders=False)
+    if output is not None and not (fix or comments):
+        raise typer.BadParameter("-o chỉ dùng cùng --sua hoặc --ghi-chu.", param_hint="'-o'")
+    if output is not None and len(documents) > 1:
+        raise typer.BadParameter("-o chỉ dùng khi sửa hoặc ghi chú một tệp.", param_hint="'-o'")
+    if as_json and (fix or comments):
+        raise typer.BadParameter("--json không dùng cùng --sua hoặc --ghi-chu.", param_hint="'--json'")
+    if fix or comments:
+        failed = [_fix_or_comment(document, output, fix, comments) for document in documents]
+        raise typer.Exit(EXIT_INPUT if any(failed) else EXIT_OK)
+    from baocao.cli import views
+    from baocao.nd30 import check_files, file_checks_to_json
+
+    results = check_files(documents)
+    if as_json:
+        typer.echo(file_checks_to_json(results))
+    else:
+        for result in results:
+            show(result.problems, "Lỗi", "bold red")
+            if result.findings:
+                out.print(views.findings_table(result.path, result.findings))
+            if not result.problems:
+                out.print(f"{escape(str(result.path))}: {views.check_totals(result.findings)}")
+    raise typer.Exit(EXIT_INPUT if any(result.failed for result in results) else EXIT_OK)
+
+
+def _fix_or_comment(document: Path, output: Path | None, fix: bool, comments: bool) -> bool:
+    """check --sua / --ghi-chu of one file; True when it failed or the copy still has errors."""
+    from baocao.cli import views
+    from baocao.nd30.findings import has_errors
+
+    suffix = "-da-sua" if fix else "-ghi-chu"
+    target = output or document.with_name(f"{document.stem}{suffix}.docx")
+    try:
+        if fix:
+            from baocao.nd30.fix import fix_docx
+
+            fixed = fix_docx(document, target)
+            out.print(views.changes_list(document, fixed))
+            findings = fixed.after
+        if comments:
+            from baocao.nd30.comments import comment_docx
+
+            findings, count = comment_docx(target if fix else document, target)
+            out.print(f"[green]Đã ghi[/] {escape(str(target))}: {count} ghi chú (comment) ở các lỗi.")
+    except BaocaoError as exc:
+        show(exc.problems, "Lỗi", "bold red")
+        return True
+    if findings:
+        out.print(views.findings_table(target, findings))
+    out.print(f"{escape(str(target))}: {views.check_totals(findings)}")
+    return has_errors(findings)

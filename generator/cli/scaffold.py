@@ -1,0 +1,108 @@
+"""`baocao init`, `next` and `import`: commands that write a unit's YAML files (new, next period, from Word)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from baocao.cli.app import (
+    Command,
+    OneReport,
+    PeriodText,
+    app,
+    or_exit,
+    out,
+    require_files,
+    typed_period,
+)
+
+
+@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="Thư mục của đơn vị (tạo mới nếu chưa có).", metavar="THU_MUC", show_default=False)
+    ],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--loai", metavar="LOAI", show_default=False, help="Loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung."
+        ),
+    ],
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--ky",
+            metavar="KY",
+            show_default=False,
+            help="Kỳ báo cáo (mặc định: 6 tháng đầu năm nay; từ tháng 7: năm nay).",
+        ),
+    ] = None,
+) -> None:
+    """Tạo hồ sơ đơn vị và một tệp báo cáo có chú thích từng khóa, soạn được ngay."""
+    from datetime import date
+
+    from baocao.input.kinds import KINDS
+    from baocao.input.scaffold import default_period, init_folder
+
+    if kind not in KINDS:
+        raise typer.BadParameter(f"không có loại '{kind}'; chọn một trong: {', '.join(KINDS)}.", param_hint="'--loai'")
+    done = or_exit(lambda: init_folder(folder, kind, typed_period(period) if period else default_period(date.today())))
+    for path in done.kept:
+        out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
+    for path in done.written:
+        out.print(f"[green]Đã viết[/] {escape(str(path))}")
+
+
+@app.command(name="next", cls=Command, options_metavar="[TÙY CHỌN]")
+def next_report(
+    report: OneReport,
+    period: PeriodText,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", show_default=False, help="Tệp .yaml mới (mặc định: <loại>-<kỳ>.yaml cạnh tệp báo cáo)."
+        ),
+    ] = None,
+) -> None:
+    """Viết tệp báo cáo kỳ sau từ báo cáo này: cùng đề cương và số liệu, giá trị kỳ mới để trống."""
+    from baocao.input.next_period import write_next
+
+    require_files([report], folders=False)
+    written = or_exit(lambda: write_next(report, typed_period(period), output))
+    out.print(f"[green]Đã viết[/] {escape(str(written.path))}")
+    if written.to_fill:
+        out.print(
+            f"Còn {len(written.to_fill)} giá trị cần điền (dòng có chú thích 'cần điền'); "
+            "'baocao validate' báo từng chỗ cho đến khi điền xong:"
+        )
+        for problem in written.to_fill:
+            out.print(f"  {escape(str(problem.location))}: {escape(problem.message)}")
+
+
+@app.command(name="import", cls=Command, options_metavar="[TÙY CHỌN]")
+def import_report(
+    document: Annotated[
+        Path,
+        typer.Argument(
+            help="Tệp Word của báo cáo (.docx; .doc cũ cần LibreOffice).", metavar="BAO-CAO.docx", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", metavar="THU_MUC", help="Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có)."),
+    ] = Path("."),
+) -> None:
+    """Đọc báo cáo Word đã có thành hồ sơ đơn vị và tệp báo cáo YAML (soạn lại được bằng build)."""
+    from baocao.readers.docx import import_docx
+
+    require_files([document], "BAO-CAO.docx", folders=False)
+    done = or_exit(lambda: import_docx(document, output))
+    for line in done.summary.lines():
+        out.print(escape(line))
+    for path in done.kept:
+        out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
+    for path in done.written:
+        out.print(f"[green]Đã viết[/] {escape(str(path))}")
