@@ -165,11 +165,7 @@ def ratio_words(
 
 
 def with_unit(number: str, unit: str) -> str:
-    """A number followed by its unit; a percent sign follows directly.
-
-    >>> with_unit("612,4", "ha"), with_unit("2,5", "%"), with_unit("14", "")
-    ('612,4 ha', '2,5%', '14')
-    """
+    """A number followed by its unit: '612,4 ha'; a percent sign follows directly: '2,5%'."""
     if not unit:
         return number
     return number + unit if unit == PERCENT else f"{number} {unit}"
@@ -229,20 +225,12 @@ def pad2(n: int) -> str:
 
 
 def format_dong(value: Number) -> str:
-    """An amount in đồng, rounded half up to whole đồng.
-
-    >>> format_dong(1306903000), format_dong(Decimal("2500.5"))
-    ('1.306.903.000 đồng', '2.501 đồng')
-    """
+    """An amount in đồng, rounded half up to whole đồng: "1.306.903.000 đồng"."""
     return f"{format_number(value, 0)} đồng"
 
 
 def format_million_dong(value_in_dong: Number, decimals: int | None = None) -> str:
-    """An amount given in đồng, written in triệu đồng.
-
-    >>> format_million_dong(1306903000), format_million_dong(1306903000, 1)
-    ('1.306,903 triệu đồng', '1.306,9 triệu đồng')
-    """
+    """An amount given in đồng, written in triệu đồng: 1306903000 -> "1.306,903 triệu đồng"."""
     return f"{format_number(_to_decimal(value_in_dong).scaleb(-6), decimals)} triệu đồng"
 
 
@@ -312,9 +300,6 @@ def point_letter(index: int) -> str:
     """Letter of the 0-based điểm: 0 -> "a", 4 -> "đ", 5 -> "e", 6 -> "g".
 
     Only the 23 letters of VIETNAMESE_LETTERS exist; index 23 or more raises ValueError.
-
-    >>> [point_letter(i) for i in (0, 4, 5, 6, 22)]
-    ['a', 'đ', 'e', 'g', 'y']
     """
     _require_int(index, "Thứ tự điểm", minimum=0, maximum=len(VIETNAMESE_LETTERS) - 1)
     return VIETNAMESE_LETTERS[index]
@@ -330,21 +315,13 @@ def pad_day(day: int) -> str:
 
 
 def pad_month(month: int) -> str:
-    """Month as ND30 writes it: 1 and 2 get a leading 0, others do not.
-
-    >>> pad_month(1), pad_month(2), pad_month(6), pad_month(12)
-    ('01', '02', '6', '12')
-    """
+    """Month as ND30 writes it: 1 and 2 get a leading 0 ("01", "02"), others do not ("6", "12")."""
     _require_int(month, "Tháng", minimum=1, maximum=12)
     return f"{month:02d}" if month <= 2 else str(month)
 
 
 def format_date_long(d: date) -> str:
-    """Long date.
-
-    >>> format_date_long(date(2020, 6, 4)), format_date_long(date(2026, 1, 20))
-    ('ngày 04 tháng 6 năm 2020', 'ngày 20 tháng 01 năm 2026')
-    """
+    """Long date: "ngày 04 tháng 6 năm 2020"."""
     return f"ngày {pad_day(d.day)} tháng {pad_month(d.month)} năm {d.year}"
 
 
@@ -354,12 +331,10 @@ def format_date_short(d: date) -> str:
 
 
 def format_place_date(place: str, day: int | None, month: int, year: int) -> str:
-    """Place and date; a draft (day None) gets DRAFT_BLANK instead of the day.
+    """Place and date: "Hồ Sơn, ngày 04 tháng 6 năm 2025"; a draft (day None) gets DRAFT_BLANK instead.
 
-    >>> format_place_date("Hồ Sơn", 4, 6, 2025)
-    'Hồ Sơn, ngày 04 tháng 6 năm 2025'
-    >>> format_place_date("Hồ Sơn", None, 6, 2025) == f"Hồ Sơn, ngày{DRAFT_BLANK}tháng 6 năm 2025"
-    True
+    >>> format_place_date("Hồ Sơn", 4, 6, 2025), format_date_long(date(2026, 1, 20))
+    ('Hồ Sơn, ngày 04 tháng 6 năm 2025', 'ngày 20 tháng 01 năm 2026')
     """
     if day is None:
         return f"{place}, ngày{DRAFT_BLANK}tháng {pad_month(month)} năm {year}"
@@ -413,8 +388,6 @@ def format_doc_reference(
 
     >>> format_doc_reference("Kế hoạch", 18, "KH-UBND", date(2026, 1, 20), "UBND tỉnh", "công tác thi đua")
     'Kế hoạch số 18/KH-UBND ngày 20/01/2026 của UBND tỉnh về công tác thi đua'
-    >>> format_doc_reference("Công văn", "52-CV", "ĐU", None)
-    'Công văn số 52-CV/ĐU'
     """
     parts = [kind_name, _number_and_sign("số", so, sign)]
     if day_date is not None:
