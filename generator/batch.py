@@ -8,6 +8,13 @@ Where the output files go (under `output/`, or the folder given with -o): a repo
 argument goes to `<unit folder>/<report name>.docx` (the writer's suffix), the unit folder named relative to the
 argument (or by its own name when the argument is the unit folder), so units never collide;
 a report file named on the command line goes straight to `<report name>.docx`.
+Two reports that would write one file are both refused (the others are built). Linked folders are
+followed, each folder read once (a link back up the tree is told, not followed again); a broken link or
+an unreadable folder is told too, never passed over silently.
+
+Each report runs within its time limit (Job.seconds, limits.report_limit); one past it fails alone.
+A signal (interrupts) stops the batch: the workers are ended, the scratch files of this run removed,
+and Interrupted carries the reports written before it.
 """
 
 from __future__ import annotations
@@ -16,16 +23,20 @@ import gc
 import multiprocessing
 import os
 import re
+import tempfile
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from baocao import pipeline
+import baocao
+from baocao import interrupts, leftovers, limits, pipeline
 from baocao.errors import BaocaoError, Location, Problem, split_notes
 from baocao.input.model import UNIT_FILE
+from baocao.write import write_atomic
 from baocao.writers.pdf import convert
 from baocao.writers.registry import DEFAULT_WRITER, writer_for
 
@@ -47,6 +58,8 @@ class Job:
     templates: Path | None = None  # the shared template folder (--thu-muc-mau), see template_files
     writer: str = DEFAULT_WRITER  # see writers.registry; the target's suffix is this writer's
     strict: bool = False  # --strict: the trust checks' warnings are errors (pipeline.render)
+    seconds: float | None = limits.REPORT_SECONDS  # its time limit (--gioi-han-giay); None: none
+    refused: tuple[Problem, ...] = ()  # why it is not built at all (it clashes with another report)
 
 
 @dataclass
@@ -76,18 +89,51 @@ def is_report(path: Path) -> bool:
     return _REPORT_KEY.search(path.read_text(encoding="utf-8-sig", errors="replace")) is not None
 
 
-def unit_folders(folder: Path) -> Iterator[Path]:
-    """`folder` and the folders under it that hold a don-vi.yaml, in name order."""
-    for current, subfolders, files in os.walk(folder):
+def unit_folders(folder: Path, notes: list[Problem] | None = None) -> Iterator[Path]:
+    """`folder` and the folders under it that hold a don-vi.yaml, in name order, links followed; what
+    is passed over (a folder reached again through a link, a broken link, an unreadable folder) is
+    added to `notes`. A folder is read under its own name, not a link's, when it is inside `folder`."""
+    told = notes if notes is not None else []
+    tree = {_identity(Path(current)) for current, _, _ in os.walk(folder)}  # the folders reached without links
+    real_top = os.path.realpath(folder)
+    seen: dict[tuple[int, int], Path] = {}
+
+    def unreadable(exc: OSError) -> None:
+        hint = "Kiểm tra quyền đọc thư mục."
+        message = f"Không đọc được thư mục ({exc.strerror}): báo cáo trong đó không được soạn."
+        told.append(Problem(Location(Path(exc.filename) if exc.filename else folder), message, hint))
+
+    for current, subfolders, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        here = Path(current)
+        identity = _identity(here)
+        linked = os.path.realpath(here) != os.path.normpath(os.path.join(real_top, os.path.relpath(here, folder)))
+        if identity in seen or linked and identity in tree:  # read (or to be read) under another name; a loop
+            subfolders[:] = []
+            other = seen.get(identity) or Path(os.path.relpath(os.path.realpath(here), real_top))
+            message = f"Thư mục này là liên kết tới '{other}' (đọc ở đó): bỏ qua để không soạn hai lần."
+            told.append(Problem(Location(here), message, "Xóa liên kết nếu không cần."))
+            continue
+        seen[identity] = here
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and (here / name).is_symlink() and not (here / name).exists():
+                message = "Liên kết hỏng (trỏ tới chỗ không có): bỏ qua."
+                told.append(Problem(Location(here / name), message, "Sửa hoặc xóa liên kết."))
         if UNIT_FILE in files:
-            yield Path(current)
+            yield here
 
 
-def _folder_jobs(folder: Path, root: Path, templates: Path | None, writer: str) -> list[Job]:
+def _identity(folder: Path) -> tuple[int, int]:
+    status = folder.stat()
+    return status.st_dev, status.st_ino
+
+
+def _folder_jobs(
+    folder: Path, root: Path, templates: Path | None, writer: str, notes: list[Problem] | None = None
+) -> list[Job]:
     jobs = []
     suffix = writer_for(writer).suffix
-    for unit in unit_folders(folder):
+    for unit in unit_folders(folder, notes):
         label = unit.relative_to(folder) if unit != folder else Path(folder.resolve().name)
         jobs += [
             Job(report, root / label / f"{report.stem}{suffix}", label.as_posix(), templates, writer)
@@ -104,13 +150,15 @@ def plan(
     *,
     write: bool = True,
     writer: str = DEFAULT_WRITER,
+    notes: list[Problem] | None = None,
 ) -> list[Job]:
     """The jobs for report files and folders, in the order given, each report once.
 
     `output` is the file to write when it has the writer's suffix (one report file), else the folder
     that takes the place of output/; `templates` is the shared template folder of every job. Raises
-    BaocaoError for a folder without reports and, when the jobs are to `write` (not only to be
-    checked, as `baocao validate` does), for two reports that would write the same file.
+    BaocaoError for a folder without reports. When the jobs are to `write` (not only to be checked, as
+    `baocao validate` does), two reports that would write the same file are both refused (Job.refused).
+    What the search passed over is added to `notes` (see unit_folders).
     """
     suffix = writer_for(writer).suffix
     single = output is not None and output.suffix.lower() == suffix
@@ -130,7 +178,7 @@ def plan(
             continue
         target = output if output is not None and single else root / f"{path.stem}{suffix}"
         found = (
-            _folder_jobs(path, root, templates, writer)
+            _folder_jobs(path, root, templates, writer, notes)
             if path.is_dir()
             else [Job(path, target, path.parent.name, templates, writer)]
         )
@@ -138,29 +186,29 @@ def plan(
             problems.append(
                 Problem(Location(path), "Không tìm thấy tệp báo cáo nào trong thư mục này.", _NO_REPORT_HINT)
             )
-        for job in found:
-            jobs.setdefault(job.report.resolve(), job)
-    if write:
-        problems += _collisions(list(jobs.values()))
+        for job in found:  # by the path as given: one file linked into two units is two reports
+            jobs.setdefault(Path(os.path.abspath(job.report)), job)
     if problems:
         raise BaocaoError(problems)
-    return list(jobs.values())
+    return _refuse_clashes(list(jobs.values())) if write else list(jobs.values())
 
 
-def _collisions(jobs: list[Job]) -> list[Problem]:
-    writers: dict[Path, Job] = {}
-    problems = []
+def _refuse_clashes(jobs: list[Job]) -> list[Job]:
+    """The jobs, those writing a file another one writes too refused (all of them: none is the right one)."""
+    by_target: dict[Path, list[Job]] = {}
     for job in jobs:
-        first = writers.setdefault(job.target.resolve(), job)
-        if first is not job:
-            problems.append(
-                Problem(
-                    Location(job.report),
-                    f"Báo cáo này và '{first.report}' cùng ghi ra tệp '{job.target}'.",
-                    "Đổi tên một trong hai tệp báo cáo, hoặc soạn từng tệp riêng với -o.",
-                )
+        by_target.setdefault(job.target.resolve(), []).append(job)
+    refused = {}
+    for clash in (group for group in by_target.values() if len(group) > 1):
+        for job in clash:
+            others = ", ".join(f"'{other.report}'" for other in clash if other is not job)
+            problem = Problem(
+                Location(job.report),
+                f"Báo cáo này và {others} cùng ghi ra tệp '{job.target}': không soạn báo cáo nào trong số đó.",
+                "Đổi tên một trong các tệp báo cáo, hoặc soạn từng tệp riêng với -o.",
             )
-    return problems
+            refused[id(job)] = replace(job, refused=(problem,))
+    return [refused.get(id(job), job) for job in jobs]
 
 
 # --- building ----------------------------------------------------------------------
@@ -172,19 +220,47 @@ def default_workers() -> int:
 
 
 def build_one(job: Job, write: bool = True) -> Outcome:
-    """Build one job (without `write`, only render it: every step but writing the file); its located
-    errors are kept in the outcome, not raised (nothing is written then)."""
+    """Build one job (without `write`, only render it: every step but writing the file) within its time
+    limit; its located errors are kept in the outcome, not raised (nothing is written then)."""
+    if job.refused:
+        return Outcome(job, problems=list(job.refused))
     started = time.perf_counter()
     try:
-        built = (
-            pipeline.build(job.report, job.target, job.templates, job.writer, job.strict)[1]
-            if write
-            else pipeline.render(job.report, job.templates, job.writer, job.strict)
-        )
+        with limits.report_limit(job.seconds):
+            built = pipeline.render(job.report, job.templates, job.writer, job.strict)
+        if write:
+            write_atomic(job.target, built.data)
     except BaocaoError as exc:
         warnings, notes = split_notes(exc.warnings)
         return Outcome(job, warnings, exc.problems, time.perf_counter() - started, notes=notes)
+    except limits.OverTime as exc:
+        return Outcome(job, problems=[_over_time(job, exc)], seconds=time.perf_counter() - started)
     return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started, notes=built.notes)
+
+
+_STAGES = {  # the stage a report was at, by the baocao subpackage running
+    "input": "đọc, kiểm tra tệp YAML",
+    "figures": "tính số liệu",
+    "compose": "soạn câu văn, bảng",
+    "document": "soạn câu văn, bảng",
+    "writers": "điền mẫu Word",
+}
+
+
+def _over_time(job: Job, exc: limits.OverTime) -> Problem:
+    """A report past its time limit, told with the stage it was at."""
+    package = Path(baocao.__file__).parent
+    stage = None
+    for frame, _line in traceback.walk_tb(exc.__traceback__):
+        parts = Path(frame.f_code.co_filename).parts
+        inside = parts[len(package.parts) :] if parts[: len(package.parts)] == package.parts else ()
+        stage = _STAGES.get(inside[0], stage) if len(inside) > 1 else stage
+    return Problem(
+        Location(job.report),
+        f"Báo cáo soạn quá {exc.seconds:g} giây nên bị dừng" + (f" (đang {stage})" if stage else "") + ".",
+        "Báo cáo thường soạn xong trong một giây: xem lại vòng lặp trong mẫu Word, bảng hoặc số liệu quá lớn; "
+        "báo cáo rất dài hay máy chậm thì tăng giới hạn: --gioi-han-giay N (0: không giới hạn).",
+    )
 
 
 def run(
@@ -193,19 +269,61 @@ def run(
     """Build every job (only render it without `write`), `workers` at a time; `done` hears of each as it
     ends. Outcomes in job order.
 
+    Scratch files of killed runs are removed from the output folders first. At a signal, Interrupted
+    leaves with the outcomes of the reports written before it (`outcomes`, when writing).
+    """
+    started = time.time()
+    folders = [*{job.target.parent for job in jobs}, Path(tempfile.gettempdir())]
+    leftovers.sweep(folders)
+    finished: dict[int, Outcome] = {}
+    try:
+        _build_all(jobs, workers, finished, done, write)
+    except interrupts.Interrupted as stop:
+        leftovers.sweep(folders, own=True)
+        if write:
+            stop.outcomes, stop.total = _written(jobs, finished, started), len(jobs)
+        raise
+    return [finished[i] for i in range(len(jobs))]
+
+
+def _written(jobs: list[Job], finished: dict[int, Outcome], started: float) -> list[Outcome]:
+    """The outcomes of the reports written (a worker may have written one it had no time to tell of)."""
+    written = []
+    for index, job in enumerate(jobs):
+        outcome = finished.get(index)
+        if outcome is None and not job.refused and _modified_since(job.target, started):
+            outcome = Outcome(job)
+        if outcome is not None and outcome.ok:
+            written.append(outcome)
+    return written
+
+
+def _modified_since(path: Path, moment: float) -> bool:
+    try:
+        return path.stat().st_mtime >= moment
+    except OSError:
+        return False
+
+
+def _build_all(
+    jobs: list[Job], workers: int, finished: dict[int, Outcome], done: Callable[[Outcome], None], write: bool
+) -> None:
+    """run's work: outcomes into `finished` by job index.
+
     This process is one of the workers: it builds from the end of the list while `workers - 1`
     worker processes start (≈ 0.4 s of imports each) and take jobs from its front, each kept one
     job ahead. Every process compiles the template and the sentences once (per-process caches) and
     builds many reports; with one worker everything runs in this process.
     """
     if workers <= 1 or len(jobs) <= 1:
-        return [_told(build_one(job, write), done) for job in jobs]
-    outcomes: dict[int, Outcome] = {}
+        for index, job in enumerate(jobs):
+            finished[index] = _told(build_one(job, write), done)
+        return
     pending = deque(enumerate(jobs))
     helpers = min(workers, len(jobs)) - 1
     # 'spawn' everywhere: the same on every OS, and safe while the progress bar's thread runs.
-    # gc.freeze: the worker's imports stay out of its collections, and its exit at the end takes ≈ 10 ms, not 70.
-    with ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context("spawn"), initializer=gc.freeze) as pool:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker) as pool:
         futures: dict[Future, int] = {}
         while pending or futures:
             while pending and len(futures) < 2 * helpers:
@@ -213,12 +331,18 @@ def run(
                 futures[pool.submit(build_one, job, write)] = index
             if pending:
                 index, job = pending.pop()
-                outcomes[index] = _told(_guarded(job, write), done)
-            finished, _ = wait(futures, timeout=0 if pending else None, return_when=FIRST_COMPLETED)
-            for future in finished:
+                finished[index] = _told(_guarded(job, write), done)
+            ended, _ = wait(futures, timeout=0 if pending else None, return_when=FIRST_COMPLETED)
+            for future in ended:
                 index = futures.pop(future)
-                outcomes[index] = _told(_result(future, jobs[index]), done)
-    return [outcomes[i] for i in range(len(jobs))]
+                finished[index] = _told(_result(future, jobs[index]), done)
+
+
+def _start_worker() -> None:
+    """A worker's start: signals left to the main process (interrupts.worker_signals); gc.freeze: its
+    imports stay out of its collections, and its exit at the end takes ≈ 10 ms, not 70."""
+    interrupts.worker_signals()
+    gc.freeze()
 
 
 def _told(outcome: Outcome, done: Callable[[Outcome], None]) -> Outcome:
@@ -255,6 +379,10 @@ def write_pdfs(outcomes: list[Outcome], pdfa: bool = False) -> None:
     written = [outcome for outcome in outcomes if outcome.ok]
     if not written:
         return
-    pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written], pdfa)
+    try:
+        pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written], pdfa)
+    except interrupts.Interrupted as stop:
+        stop.outcomes, stop.total, stop.pdf = written, len(outcomes), True
+        raise
     for outcome, pdf in zip(written, pdfs, strict=True):
         outcome.pdf = pdf

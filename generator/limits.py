@@ -6,15 +6,22 @@ A clerk's sentence or a customised Word template must not run forever or fill th
 turn, call, operator and printed value; `spend()` for the text a render prints; `turn()` for a
 loop turn. Reading a .docx goes through `docx_bytes()` (sizes of the zip parts, declared and real).
 Past a limit, `OverBudget` (a Vietnamese reason), which callers turn into a located message.
+
+A whole report (load, compute, compose, render: every stage, not only the sandbox's work) runs within
+`report_limit()`: past its seconds an alarm raises `OverTime` in the main thread wherever it is.
 """
 
 from __future__ import annotations
 
+import _thread
 import io
+import signal
+import threading
 import time
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +37,7 @@ MAX_TEMPLATE_OUTPUT = 50_000_000  # characters a Word template may render to (al
 MAX_ITERATIONS = 1_000_000  # loop turns one render may take ({% for %} in a template)
 SENTENCE_SECONDS = 2.0  # one sentence (a legitimate one takes microseconds)
 TEMPLATE_SECONDS = 10.0  # one Word template's frame (a legitimate one takes milliseconds)
+REPORT_SECONDS = 60  # one report, all stages (build --gioi-han-giay; an example report takes 0.1 s)
 
 # --- a clerk's YAML file (input/load.py) -----------------------------------------------------
 MAX_YAML_BYTES = 10_000_000  # one file (the largest example is 25 KB; a province's report a few hundred KB)
@@ -146,6 +154,62 @@ def weight(value: object, largest: int = MAX_TEXT) -> int:
         else:
             total += 1
     return total
+
+
+# --- a whole report ----------------------------------------------------------------------
+
+
+class OverTime(BaseException):
+    """A report ran past report_limit's seconds (a BaseException: no `except Exception` on the way may keep it)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+# The alarm: a real signal to the main thread (it also ends a blocking call), or on Windows a simulated Ctrl-C.
+_ALARM = getattr(signal, "SIGALRM", signal.SIGINT)
+_ringing: list[float] = []  # the seconds of the alarm that has rung and not yet been raised
+_outer: list[object] = [signal.SIG_DFL]  # the handler the alarm's replaced (Windows: Ctrl-C's)
+
+
+@contextmanager
+def report_limit(seconds: float | None) -> Iterator[None]:
+    """Within the block (in the main thread), OverTime after `seconds` (None or 0: no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(_ALARM)
+    if previous is not _on_alarm:
+        _outer[0] = previous
+        signal.signal(_ALARM, _on_alarm)
+    timer = threading.Timer(seconds, _ring, (seconds,))
+    timer.daemon = True
+    with time_limit(seconds):
+        timer.start()
+        try:
+            yield
+        finally:
+            timer.cancel()
+            timer.join()
+            _ringing.clear()
+            if _ALARM == signal.SIGINT:  # Windows: Ctrl-C is Ctrl-C again (a SIGALRM handler stays, harmless)
+                signal.signal(_ALARM, previous)
+
+
+def _ring(seconds: float) -> None:
+    _ringing.append(seconds)
+    if hasattr(signal, "pthread_kill"):
+        signal.pthread_kill(threading.main_thread().ident or 0, _ALARM)
+    else:
+        _thread.interrupt_main(_ALARM)
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    if _ringing:
+        raise OverTime(_ringing.pop())
+    if callable(_outer[0]):  # a real Ctrl-C on Windows
+        _outer[0](signum, frame)
 
 
 # --- reading a .docx -----------------------------------------------------------------

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from baocao import leftovers
 from baocao.errors import Location, fail, os_reason
+
+_KINDS = (
+    (stat.S_ISDIR, "một thư mục"),
+    (stat.S_ISLNK, "một liên kết (symlink)"),
+    (stat.S_ISFIFO, "một ống dẫn (fifo)"),
+    (stat.S_ISCHR, "một tệp thiết bị"),
+    (stat.S_ISBLK, "một tệp thiết bị"),
+    (stat.S_ISSOCK, "một socket"),
+)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a reader sees either the old file or the whole new one."""
+    """Write `data` to `path` so that a reader sees either the old file or the whole new one.
+
+    Only a regular file is replaced (see replaceable). The temporary file is named by leftovers'
+    rule and removed whatever stops the write (an error, Ctrl-C).
+    """
+    replaceable(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=leftovers.prefix(), suffix=".tmp", dir=path.parent)
     except OSError as exc:  # a folder that cannot be made (a file has its name, no permission)
         raise _cannot_write(path, exc) from None
     try:
@@ -21,9 +37,27 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
         os.chmod(temporary, _mode(path))  # mkstemp makes files private (0600); keep them shareable
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise _cannot_write(path, exc) from None
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
+        raise
+
+
+def replaceable(path: Path) -> None:
+    """BaocaoError unless `path` is free or a regular file: a folder, device, fifo, socket or link of
+    that name is never replaced."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), None)
+    if kind is not None:
+        raise fail(
+            Location(path),
+            f"Không ghi đè được: '{path.name}' ở đây là {kind}, không phải tệp thường.",
+            "Chọn tên tệp kết quả khác (-o), hoặc đổi tên, chuyển chỗ khác cái đang có tên đó.",
+        )
 
 
 def _mode(path: Path) -> int:

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import errno
+import os
 import shutil
+import stat
 import struct
+import subprocess
+import sys
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLE, EXAMPLE_DIR, small_report
+from conftest import EXAMPLE, EXAMPLE_DIR, ReportDir, small_report
 from docx import Document
 from hypothesis import settings
 from test_template_resolution import edit_part
 
-from baocao import limits
+from baocao import batch, leftovers, limits
+from baocao.batch import plan
 from baocao.conventions import formatting as fmt
+from baocao.figures import compute, totals
 from baocao.writers.docx.templates import copy_builtin
 
 NESTED_LOOP = "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"
@@ -361,3 +368,114 @@ def test_a_recursive_macro_in_a_template_is_a_located_error(cli, report):
         err = _fails_fast(cli, *command)
         assert f"Lỗi {template}: đoạn " in err and "Thẻ {% macro %} không dùng được trong mẫu." in err, err
     assert not (report.parent / "out.docx").exists()
+
+
+# --- batches: clashing reports, linked folders, what may be replaced, leftovers, time limit ---------
+
+
+def _unit(folder: Path, name: str = "bao-cao.yaml") -> Path:
+    """A unit folder holding the small report under `name`; returns the report."""
+    folder.mkdir(parents=True)
+    return ReportDir(folder).write(small_report(), name=name)
+
+
+def test_clashing_reports_are_skipped_and_the_others_built(cli, tmp_path):
+    first, second = _unit(tmp_path / "a"), _unit(tmp_path / "b")
+    other = _unit(tmp_path / "c", "khac.yaml")
+    code, out, err = cli("build", first, second, other, "-j", "1")
+    assert code == 1
+    for report, clashing in ((first, second), (second, first)):
+        assert f"Lỗi {report}: Báo cáo này và '{clashing}' cùng ghi ra tệp 'output/bao-cao.docx'" in err, err
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["khac.docx"]
+    assert "Đã soạn 1/3 báo cáo; 2 báo cáo có lỗi" in out
+
+
+def test_linked_unit_folders_are_followed_once_and_told(tmp_path):
+    root = tmp_path / "cac-xa"
+    _unit(root / "xa-a")
+    outside = _unit(tmp_path / "ngoai" / "xa-b")
+    (root / "xa-b").symlink_to(outside.parent, target_is_directory=True)  # followed: built
+    (root / "ban-sao").symlink_to(root / "xa-a", target_is_directory=True)  # a second name: told
+    (root / "xa-a" / "vong").symlink_to(root, target_is_directory=True)  # a loop: told, not followed
+    (root / "mat").symlink_to(tmp_path / "khong-co")  # broken: told
+    notes: list = []
+    jobs = plan([root], tmp_path / "ra", notes=notes)
+    assert sorted(job.unit for job in jobs) == ["xa-a", "xa-b"]
+    told = {note.location.file.name: note.message for note in notes}
+    assert told["ban-sao"] == "Thư mục này là liên kết tới 'xa-a' (đọc ở đó): bỏ qua để không soạn hai lần."
+    assert told["vong"] == f"Thư mục này là liên kết tới '{root}' (đọc ở đó): bỏ qua để không soạn hai lần."
+    assert "Liên kết hỏng" in told["mat"]
+
+
+@pytest.mark.parametrize("kind", ["thư mục", "ống dẫn (fifo)", "liên kết (symlink)", "tệp thiết bị"])
+def test_only_a_regular_file_is_replaced(cli, tmp_path, kind):
+    report = _unit(tmp_path / "xa")
+    target = tmp_path / "ra.docx"
+    if kind == "thư mục":
+        target.mkdir()
+    elif kind == "ống dẫn (fifo)":
+        os.mkfifo(target)
+    elif kind == "liên kết (symlink)":
+        (tmp_path / "that.docx").write_bytes(b"giu nguyen")
+        target.symlink_to(tmp_path / "that.docx")
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("making a device file needs root (the fifo case covers special files)")
+        os.mknod(target, 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+    before = os.lstat(target)
+    code, _, err = cli("build", report, "-o", target)
+    assert code == 1 and "Traceback" not in err
+    assert f"Lỗi {target}: Không ghi đè được: 'ra.docx' ở đây là một {kind}, không phải tệp thường." in err, err
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".baocao-")]
+
+
+def test_scratch_files_of_a_killed_run_are_removed_next_time(cli, tmp_path):
+    report = _unit(tmp_path / "xa")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid, live_pid = int(dead.stdout), os.getppid()
+    output = tmp_path / "output"
+    output.mkdir()
+    stale = [output / f".baocao-{dead_pid}-x1y2.tmp", output / f".baocao-{dead_pid}-pdf-abc"]
+    stale[0].write_bytes(b"half a report")
+    stale[1].mkdir()
+    (stale[1] / "0.docx").write_bytes(b"copy")
+    busy = output / f".baocao-{live_pid}-q9.tmp"  # another baocao still running: left alone
+    busy.write_bytes(b"")
+    mine = output / "ghi-chu.tmp"  # not ours
+    mine.write_bytes(b"")
+    assert cli("build", report)[0] == 0
+    assert sorted(p.name for p in output.iterdir()) == sorted(["bao-cao.docx", busy.name, mine.name])
+    assert leftovers.owner(busy.name) == live_pid and leftovers.owner("ghi-chu.tmp") is None
+
+
+def _slow_figures(monkeypatch, seconds: float) -> list[float]:
+    """Make the first report's figures take `seconds` (a stage no sentence or template budget covers)."""
+    calls: list[float] = []
+    resolve = totals.resolve_figures
+
+    def slow(*args, **kwargs):
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            time.sleep(seconds)
+        return resolve(*args, **kwargs)
+
+    monkeypatch.setattr(compute, "resolve_figures", slow)
+    return calls
+
+
+def test_a_report_past_its_time_fails_alone_and_the_batch_goes_on(monkeypatch, tmp_path):
+    slow, fast = _unit(tmp_path / "a"), _unit(tmp_path / "b")
+    _slow_figures(monkeypatch, 30)
+    jobs = [replace(job, seconds=0.5) for job in plan([slow.parent, fast.parent], tmp_path / "ra")]
+    started = time.monotonic()
+    first, second = batch.run(jobs, 1)
+    assert time.monotonic() - started < 10
+    [problem] = first.problems
+    assert (problem.location.file, problem.message) == (
+        slow,
+        "Báo cáo soạn quá 0.5 giây nên bị dừng (đang tính số liệu).",
+    )
+    assert "--gioi-han-giay" in problem.hint
+    assert not jobs[0].target.exists() and second.ok and jobs[1].target.is_file()

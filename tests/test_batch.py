@@ -99,7 +99,7 @@ def test_this_process_builds_too_and_a_crash_fails_one_report(units, monkeypatch
     def crash(*_args):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(batch.pipeline, "build", crash)  # in this process only: workers import their own
+    monkeypatch.setattr(batch.pipeline, "render", crash)  # in this process only: workers import their own
     outcomes = batch.run(jobs, 2)
     assert [o.job for o in outcomes] == jobs
     assert outcomes[0].ok and outcomes[1].ok
@@ -190,7 +190,7 @@ def test_pdf_beside_each_docx_in_one_batch(cli, units, tmp_path):
     for unit in units[:2]:
         pdf = tmp_path / "ra" / unit.name / "thi-dua-6-thang-2026.pdf"
         assert pdf.read_bytes().startswith(b"%PDF"), pdf
-    assert not list((tmp_path / "ra").glob(".baocao-pdf-*"))  # the scratch folder is gone
+    assert not list((tmp_path / "ra").glob(".baocao-*"))  # the scratch folder is gone
     assert "Đã soạn 2/2 báo cáo (kèm 2 tệp PDF)." in out
 
 

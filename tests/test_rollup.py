@@ -17,8 +17,9 @@ import pytest
 from lxml import etree
 
 from baocao.conventions.formatting import format_number
+from baocao.figures.figure import Figure
 from baocao.figures.rollup import RollUp, roll_up
-from baocao.figures.totals import Figure, compute_figures
+from baocao.figures.totals import compute_figures
 from baocao.input.validate import load_sources
 from baocao.pipeline import build
 
@@ -341,3 +342,42 @@ def test_all_communes_failing_is_an_error(cli, demo):
     err = refused(cli, demo)
     assert "Không có báo cáo cấp dưới nào dùng được để tổng hợp (4 báo cáo có lỗi)" in err
     assert err.count("khác kỳ của báo cáo tổng hợp") == 4
+
+
+def _chain(depth: int, loop: bool) -> str:
+    """YAML lines of `depth` figures, each the total of the next one; the last stated, or (`loop`) the first's total."""
+    lines = [f"  chuoi_{i}: {{tong_cua: [chuoi_{i + 1}]}}" for i in range(depth - 1)]
+    end = "{tong_cua: [chuoi_0]}" if loop else "{gia_tri: 7, don_vi: ha}"
+    return "\n".join([*lines, f"  chuoi_{depth - 1}: {end}"]) + "\n"
+
+
+def test_commune_with_a_yaml_error_is_left_out_with_a_located_warning(demo, tmp_path):
+    broken = commune(demo, "dong-tam")
+    line = edit(broken, "so: 64\n", "so: 64\n  lech: 1\n") + 1
+    target, result = built(demo, tmp_path)
+    [warning] = result.warnings
+    assert (warning.location.file, warning.location.line) == (broken, line), warning
+    assert warning.message == (
+        "Báo cáo của UBND xã Đồng Tâm có lỗi nên không được tổng hợp: Lỗi cú pháp YAML: Có dấu hai chấm ':' ở chỗ "
+        "không được phép."
+    )
+    assert rolled(demo).summary.loi == ("UBND xã Đồng Tâm",)
+    assert "báo cáo của 03/04 xã" in docx_text(target)
+
+
+@pytest.mark.parametrize("loop", [False, True])
+def test_commune_with_a_1000_deep_total_chain(demo, tmp_path, loop):
+    """A chain 1,000 deep is computed (the commune is summed); one that loops leaves the commune out (a warning)."""
+    deep = commune(demo, "dong-tam")
+    edit(deep, "so_lieu:\n", "so_lieu:\n" + _chain(1000, loop))
+    target, result = built(demo, tmp_path)
+    if not loop:
+        assert not result.warnings and rolled(demo).summary.loi == () and "báo cáo của 04/04 xã" in docx_text(target)
+        return
+    [warning] = result.warnings
+    assert warning.location.file == deep and "Báo cáo của UBND xã Đồng Tâm có lỗi nên không được tổng hợp" in (
+        warning.message
+    )
+    assert "chuỗi số liệu quá dài, có vòng lặp" in warning.message, warning.message
+    text = docx_text(target)
+    assert "báo cáo của 03/04 xã" in text and "báo cáo của UBND xã Đồng Tâm còn sai sót nên chưa tổng hợp" in text

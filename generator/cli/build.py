@@ -27,7 +27,19 @@ from baocao.cli.app import (
     show_warnings,
     writer_suffix,
 )
-from baocao.errors import BaocaoError
+from baocao.errors import BaocaoError, Problem
+from baocao.limits import REPORT_SECONDS
+
+TimeLimit = Annotated[
+    int,
+    typer.Option(
+        "--gioi-han-giay",
+        min=0,
+        metavar="GIAY",
+        help="Mỗi báo cáo được soạn trong tối đa GIAY giây (0: không giới hạn); quá thì báo cáo đó bị dừng, "
+        "báo lỗi, các báo cáo khác vẫn được soạn.",
+    ),
+]
 
 if TYPE_CHECKING:
     from baocao.batch import Job, Outcome
@@ -58,6 +70,7 @@ def build(
     ] = False,
     templates: TemplateFolder = None,
     strict: Strict = False,
+    seconds: TimeLimit = REPORT_SECONDS,
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     require_files(reports)
@@ -69,7 +82,7 @@ def build(
     from baocao import batch
 
     require_folder(templates)
-    planned = _plan(reports, output, templates, strict=strict)
+    planned = _plan(reports, output, templates, strict=strict, seconds=seconds)
     if len(planned) == 1:
         outcomes = batch.run(planned, 1)
     else:
@@ -94,12 +107,21 @@ def build(
 
 
 def _plan(
-    reports: list[Path], output: Path | None, templates: Path | None, write: bool = True, strict: bool = False
+    reports: list[Path],
+    output: Path | None,
+    templates: Path | None,
+    write: bool = True,
+    strict: bool = False,
+    seconds: float = REPORT_SECONDS,
 ) -> list[Job]:
-    """The reports found in the arguments (see baocao.batch.plan); exit 1 after saying why if none can be."""
+    """The reports found in the arguments (see baocao.batch.plan), and what the search passed over (warnings);
+    exit 1 after saying why if none can be."""
     from baocao.batch import plan
 
-    return [replace(job, strict=strict) for job in or_exit(lambda: plan(reports, output, templates, write=write))]
+    notes: list[Problem] = []
+    jobs = or_exit(lambda: plan(reports, output, templates, write=write, notes=notes))
+    show(notes, "Cảnh báo", "bold yellow")
+    return [replace(job, strict=strict, seconds=seconds or None) for job in jobs]
 
 
 def _counts(outcome: Outcome) -> str:
@@ -123,13 +145,16 @@ def _write_pdfs(outcomes: list[Outcome], pdfa: bool) -> bool:
 
 
 @app.command(cls=Command, options_metavar="[TÙY CHỌN]")
-def validate(reports: ReportFiles, templates: TemplateFolder = None, strict: Strict = False) -> None:
+def validate(
+    reports: ReportFiles, templates: TemplateFolder = None, strict: Strict = False, seconds: TimeLimit = REPORT_SECONDS
+) -> None:
     """Kiểm tra tệp báo cáo (mọi bước trừ ghi tệp)."""
     from baocao.batch import run
 
     require_files(reports)
     require_folder(templates)
-    outcomes = run(_plan(reports, None, templates, write=False, strict=strict), 1, _tell_validity, write=False)
+    planned = _plan(reports, None, templates, write=False, strict=strict, seconds=seconds)
+    outcomes = run(planned, 1, _tell_validity, write=False)
     raise typer.Exit(EXIT_INPUT if not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 

@@ -13,6 +13,7 @@ import re
 import typer
 from rich.markup import escape
 
+from baocao import interrupts
 from baocao.cli.app import EXIT_BUG, EXIT_INPUT, EXIT_USAGE, app, click_errors, err, show
 from baocao.errors import file_problem
 
@@ -66,9 +67,16 @@ def _typer_vi(message: str) -> str | None:
 
 
 def main() -> None:
-    """Console script entry point: exit 0 ok, 1 input error, 2 command-line misuse, 3 a fault of ours."""
+    """Console script entry point: exit 0 ok, 1 input error, 2 command-line misuse, 3 a fault of ours,
+    128 + the signal's number when stopped by one (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP)."""
     try:
-        code = app(standalone_mode=False)
+        with interrupts.handled():
+            code = app(standalone_mode=False)
+    except interrupts.Interrupted as stop:  # Ctrl-C, SIGTERM, SIGHUP: what was written before it
+        from baocao.cli import views
+
+        err.print(views.stopped(stop))
+        code = stop.exit_code
     except click_errors.UsageError as exc:
         if isinstance(exc, getattr(click_errors, "NoArgsIsHelpError", ())):  # typer has already shown the help
             raise SystemExit(EXIT_USAGE) from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +24,7 @@ from baocao.cli.app import (
     show_warnings,
     writer_suffix,
 )
+from baocao.interrupts import Interrupted
 
 
 @app.command(cls=Command, options_metavar="[TÙY CHỌN]")
@@ -101,21 +101,16 @@ def watch(
             if not no_browser:
                 webbrowser.open(server.url)
 
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends it as Ctrl-C does: LibreOffice is closed too
     server.start()
     try:
         session.run(told)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):  # Ctrl-C, SIGTERM, SIGHUP (interrupts): the way to stop it
         pass
     finally:
         server.stop()
         if converter is not None:
             converter.close()
     out.print("Đã dừng xem trước.")
-
-
-def _interrupt(_signal: int, _frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _converter():

@@ -16,6 +16,7 @@ from baocao.nd30 import ERROR, Finding
 
 if TYPE_CHECKING:
     from baocao.batch import Outcome
+    from baocao.interrupts import Interrupted
     from baocao.nd30.fix import Fixed  # the check command needs no pipeline
 
 
@@ -55,6 +56,21 @@ def totals(outcomes: list[Outcome]) -> str:
     pdfs = sum(outcome.pdf is not None for outcome in outcomes)
     line = f"Đã soạn {len(outcomes) - failed}/{len(outcomes)} báo cáo" + (f" (kèm {pdfs} tệp PDF)" if pdfs else "")
     return line + (f"; [bold red]{failed} báo cáo có lỗi[/] (không ghi tệp)." if failed else ".")
+
+
+def stopped(stop: Interrupted) -> str:
+    """What a run stopped by a signal had done: the reports written (and their files), how many were not."""
+    lines = [
+        f"[bold red]Đã dừng[/] vì {escape(stop.reason)}; các tiến trình con (LibreOffice...) và tệp tạm đã được xóa."
+    ]
+    if stop.outcomes is not None:
+        done = len(stop.outcomes)
+        if stop.pdf:
+            lines.append(f"Đã soạn {done} tệp .docx; việc xuất PDF bị dừng giữa chừng (không có tệp PDF dở dang).")
+        else:
+            lines.append(f"Trước khi dừng đã soạn {done}/{stop.total} báo cáo; {stop.total - done} báo cáo chưa soạn.")
+        lines += [f"  Đã ghi {escape(str(outcome.job.target))}" for outcome in stop.outcomes]
+    return "\n".join(lines)
 
 
 def findings_table(path: Path, findings: list[Finding]) -> Table:

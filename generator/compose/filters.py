@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, overload
 
 from baocao.conventions import formatting as fmt
-from baocao.figures.totals import Figure, percent
+from baocao.figures.figure import Figure, percent
 from baocao.input.period import parse_issue_date
 
 

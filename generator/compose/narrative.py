@@ -30,7 +30,7 @@ from baocao.compose.sandbox import (
 )
 from baocao.document.model import Inline, Note
 from baocao.errors import BaocaoError, Location, Problem, suggest
-from baocao.figures.totals import Figure
+from baocao.figures.figure import Figure
 from baocao.input.load import XML_INVALID
 from baocao.limits import OverBudget
 

@@ -19,7 +19,7 @@ from baocao.compose.narrative import Figures
 from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest, told_elsewhere
-from baocao.figures.totals import Figure, differs, percent, sum_values
+from baocao.figures.figure import Figure, differs, percent, sum_values
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
 from baocao.input.rows import STATUS_KEY, STATUSES, grouped_rows, read_status

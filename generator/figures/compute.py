@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from baocao.errors import Collector, Problem
+from baocao.figures.figure import Figure, figure_style
 from baocao.figures.rollup import Summary, roll_up
 from baocao.figures.tasks import TaskCount, TaskSummary, summarize_tasks
-from baocao.figures.totals import Figure, figure_style, resolve_figures
+from baocao.figures.totals import resolve_figures
 from baocao.input.validate import Sources
 
 

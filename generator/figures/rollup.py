@@ -21,7 +21,9 @@ from pathlib import Path
 
 from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Location, Problem, fail, suggest
-from baocao.figures.totals import Figure, compute_figures, figure_style, sum_figure
+from baocao.figures.combine import sum_figure
+from baocao.figures.figure import Figure, figure_style
+from baocao.figures.totals import compute_figures
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, TongHop
 from baocao.input.validate import load_model, load_sources

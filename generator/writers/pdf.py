@@ -10,7 +10,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from baocao import interrupts, leftovers
 from baocao.errors import Location, fail
+from baocao.write import replaceable
 
 INSTALL_HINT = (
     "Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
@@ -49,9 +51,11 @@ def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> l
             INSTALL_HINT,
         )
     for target in targets:
+        replaceable(target)
         target.parent.mkdir(parents=True, exist_ok=True)
     scratch_parent = os.path.commonpath([str(target.resolve().parent) for target in targets])
-    with tempfile.TemporaryDirectory(prefix=".baocao-pdf-", dir=scratch_parent) as scratch:
+    leftovers.sweep([Path(scratch_parent), Path(tempfile.gettempdir())])
+    with tempfile.TemporaryDirectory(prefix=f"{leftovers.prefix()}pdf-", dir=scratch_parent) as scratch:
         staged = [Path(scratch) / f"{i}.docx" for i in range(len(documents))]
         for document, copy in zip(documents, staged, strict=True):
             shutil.copyfile(document, copy)
@@ -83,7 +87,7 @@ def _run(soffice: str, documents: list[Path], outdir: Path, target: str = "pdf")
     """
     timeout = STARTUP_SECONDS + SECONDS_PER_DOCUMENT * len(documents)
     cached = profile_cache()
-    with tempfile.TemporaryDirectory(prefix="baocao-lo-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=f"{leftovers.prefix()}lo-") as scratch:
         profile = Path(scratch) / "profile"
         if cached.is_dir():
             shutil.copytree(cached, profile)
@@ -98,13 +102,16 @@ def _run(soffice: str, documents: list[Path], outdir: Path, target: str = "pdf")
             str(outdir),
             *map(str, documents),
         ]
+        process = interrupts.spawn(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+            _, said = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             return False, f"chạy quá {timeout} giây"
-        succeeded = result.returncode == 0
+        finally:
+            interrupts.end(process)  # LibreOffice and what it started, whatever stopped the wait
+        succeeded = process.returncode == 0
         _update_cache(profile, cached, succeeded)
-    return succeeded, result.stderr.strip()[:200]
+    return succeeded, said.strip()[:200]
 
 
 def _update_cache(profile: Path, cached: Path, succeeded: bool) -> None:
@@ -148,7 +155,8 @@ class WarmConverter:
             self._start(soffice, self.python)
 
     def _start(self, soffice: str, python: str) -> None:
-        self.scratch = tempfile.TemporaryDirectory(prefix="baocao-lo-")
+        leftovers.sweep([Path(tempfile.gettempdir())])
+        self.scratch = tempfile.TemporaryDirectory(prefix=f"{leftovers.prefix()}lo-")
         profile = Path(self.scratch.name) / "profile"
         if profile_cache().is_dir():
             shutil.copytree(profile_cache(), profile)
@@ -163,8 +171,8 @@ class WarmConverter:
             "--nodefault",
             f"--accept=pipe,name={pipe};urp;",
         ]
-        self.office = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.helper = subprocess.Popen(
+        self.office = interrupts.spawn(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.helper = interrupts.spawn(
             [python, str(UNO_HELPER), pipe],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -185,7 +193,8 @@ class WarmConverter:
         self.ready = said == "ready"
         if self.ready:
             target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(f".{target.name}.tmp")
+            replaceable(target)
+            partial = target.with_name(f"{leftovers.prefix()}pdf.tmp")
             self.helper.stdin.write(json.dumps([str(document.resolve()), str(partial.resolve())]) + "\n")
             self.helper.stdin.flush()
             said = self._answer()
@@ -209,8 +218,8 @@ class WarmConverter:
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+                pass
+            interrupts.end(process)  # what is left of it (and of what it started)
         self.helper.stdout.close()  # type: ignore[union-attr]
         self.scratch.cleanup()
         self.helper = self.office = None

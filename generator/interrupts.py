@@ -1,0 +1,133 @@
+"""Signals: Ctrl-C (SIGINT), SIGTERM and SIGHUP stop a run at once and leave nothing behind.
+
+Within `handled()` (the command line's main), the first of these signals ends every process this run
+started (the batch's workers, LibreOffice and what it started) before anything else happens, so no
+file is written after it, then raises `Interrupted` in the main thread; further signals are ignored
+while the run cleans up (scratch and temporary files, see leftovers) and says what was written.
+The exit code is 128 + the signal's number (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP).
+
+Processes other than multiprocessing's are started with `spawn()`: in a process group of their own
+(a Ctrl-C typed in the terminal reaches only baocao, which ends them), ended as a group, with every
+process they started, even one that has left its parent (LibreOffice's soffice.bin).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import psutil
+
+SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)  # Windows has no SIGHUP
+_REASONS = {"SIGINT": "Ctrl-C", "SIGTERM": "lệnh dừng (SIGTERM)", "SIGHUP": "cửa sổ dòng lệnh bị đóng (SIGHUP)"}
+_started: set[subprocess.Popen] = set()
+
+
+class Interrupted(BaseException):
+    """A run stopped by a signal (not an Exception: no `except Exception` may swallow it).
+
+    `outcomes`, when a batch was under way, are the reports finished before the signal (see batch.run);
+    `total` how many there were to build; `pdf` whether it stopped while converting to PDF.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.outcomes: list[Any] | None = None
+        self.total = 0
+        self.pdf = False
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+    @property
+    def reason(self) -> str:
+        """What stopped the run, as a clerk knows it."""
+        return _REASONS.get(signal.Signals(self.signum).name, f"tín hiệu {self.signum}")
+
+
+@contextlib.contextmanager
+def handled() -> Iterator[None]:
+    """Within the block, the signals above raise Interrupted after ending this run's processes."""
+    previous = {number: signal.getsignal(number) for number in SIGNALS}
+    for number in SIGNALS:
+        signal.signal(number, _stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _stop(signum: int, _frame: object) -> None:
+    for number in SIGNALS:  # one stop is enough: a second Ctrl-C must not break the clean-up
+        signal.signal(number, signal.SIG_IGN)
+    end_children()
+    raise Interrupted(signum)
+
+
+def worker_signals() -> None:
+    """In a batch worker: Ctrl-C typed in the terminal reaches the whole process group; the main process
+    decides (and ends the workers)."""
+    for number in SIGNALS:
+        if number != signal.SIGTERM:
+            signal.signal(number, signal.SIG_IGN)
+
+
+def spawn(command: list[str], **options: Any) -> subprocess.Popen:
+    """subprocess.Popen in a new process group, ended by end_children() at a signal (and by end())."""
+    if sys.platform == "win32":
+        options["creationflags"] = options.get("creationflags", 0) | subprocess.CREATE_NEW_PROCESS_GROUP
+    else:
+        options["start_new_session"] = True
+    process = subprocess.Popen(command, **options)
+    _started.add(process)
+    return process
+
+
+def end(process: subprocess.Popen) -> None:
+    """Kill a spawn()ed process with its group and everything it started; reap it."""
+    _started.discard(process)
+    if process.poll() is None:  # not yet reaped: its pid is still its own
+        _kill_tree(process.pid)
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)  # its own group (start_new_session): pgid == pid
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=2)
+
+
+def forget(process: subprocess.Popen) -> None:
+    """A spawn()ed process that has ended normally."""
+    _started.discard(process)
+
+
+def end_children() -> None:
+    """Kill every process this run started: spawn()ed ones (with their groups) and multiprocessing's workers."""
+    for process in list(_started):
+        end(process)
+    workers = multiprocessing.active_children()
+    for worker in workers:
+        worker.kill()
+    for worker in workers:
+        worker.join(timeout=2)
+
+
+def _kill_tree(pid: int) -> None:
+    try:
+        root = psutil.Process(pid)
+        family = [*root.children(recursive=True), root]
+    except psutil.Error:
+        return
+    for member in family:
+        with contextlib.suppress(psutil.Error):
+            member.kill()
