@@ -118,3 +118,17 @@ def test_the_next_period_is_a_name_so_next_reports_stay_right(report_dir):
         noi_dung=[{"tieu_de": "Nhiệm vụ {{ ky_toi }}", "noi_dung": ["Đoạn."]}],
     )
     assert "NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2027" in _document_xml(render(report_dir.write(report)).data).decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ('phong trào "Xanh" của xã', "phong trào “Xanh” của xã"),
+        ('văn minh". Tăng cường', "văn minh”. Tăng cường"),  # opened in the paragraph before (a page split)
+        ('**"Xanh"** và ("Sạch")', "“Xanh” và (“Sạch”)"),
+    ],
+)
+def test_quotes_open_or_close_by_what_is_before(typed: str, printed: str) -> None:
+    from baocao.compose.markup import parse_inline
+
+    assert "".join(i.text for i in parse_inline(typed, lambda name: None)) == printed  # type: ignore[attr-defined]

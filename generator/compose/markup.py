@@ -1,7 +1,8 @@
 """Inline markup of a clerk's sentence: **bold**, *italic*, ^superscript^ and footnotes [^...].
 
-Straight double quotes become the typographic pair Vietnamese print uses ("…" → “…”), opening and
-closing in turn; the sentence is parsed after its Jinja expressions were rendered, so their string
+Straight double quotes become the typographic pair Vietnamese print uses ("…" → “…”): opening at the
+start or after a space or bracket, closing after a word (so a quote opened in an earlier paragraph
+closes here); the sentence is parsed after its Jinja expressions were rendered, so their string
 literals are never touched. A quote written \\" stays straight.
 """
 
@@ -28,7 +29,6 @@ def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
     if _TOKEN.search(text) is None:  # most sentences: one plain run
         return [Text(text)] if text else []
     out: list[Inline] = []
-    quotes = 0
     style = {"bold": False, "italic": False, "superscript": False}
     buffer: list[str] = []
 
@@ -44,8 +44,7 @@ def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
         if token.startswith("\\"):
             buffer.append(token[1])
         elif token == '"':
-            buffer.append(_QUOTES[quotes % 2])
-            quotes += 1
+            buffer.append(_QUOTES[_closes(text, match.start())])
         elif token == "[^":
             end = _closing_bracket(text, pos)
             flush()
@@ -60,6 +59,12 @@ def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
     if unclosed:
         raise MarkupError(f"Dấu '{unclosed[0]}' được mở mà chưa đóng trong câu.")
     return [t for t in out if not isinstance(t, Text) or t.text]
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether the quote at `at` closes: it follows a word or punctuation (markup marks looked through)."""
+    before = text[:at].rstrip("*^")
+    return bool(before) and not before[-1].isspace() and before[-1] not in "([{“‘/–—-"
 
 
 _BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)  # an escaped character, or a bracket

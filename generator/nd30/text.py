@@ -19,7 +19,7 @@ from baocao.nd30.rules import finding
 
 SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _TYPED_MARK = re.compile(r"[(\[]?(\d{1,3})[)\]]?[.,;:]?")  # "1", "(1)", "[1]", with a stray "," kept up
-_UNIT_BEFORE = re.compile(r"(?<!\w)[kcdm]?m\s?$")  # m², km², m³: a superscript that is not a note
+_UNIT_BEFORE = re.compile(r"(?<![^\W\d_])[kcdm]?m\s?$")  # m², km², 306m³: a superscript that is not a note
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _UNICODE_MARK = re.compile(r"(?<=\S)[⁽(]?([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[⁾)]?")
 # A number glued to the word before it ("hoạch1", "hoạch(1)", "hoạch [1]"): typed as a note mark.

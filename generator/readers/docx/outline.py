@@ -196,6 +196,10 @@ class OutlineReader:
         lead = 0
         while lead < len(visible) and formatted[lead]:
             lead += 1
+        first = next((t for t in para.inlines if isinstance(t, Text) and t.text.strip()), None)
+        if not lead and first is not None and first.bold and "doan" in self.keys:
+            self.summary.paragraphs += 1  # only the label in bold ('**1.** Tiếp tục…'): a numbered paragraph
+            return {"doan": markup(rest, self.cite)}
         if lead and "doan" in self.keys:
             split = rest.index(visible[lead])
             self.summary.paragraphs += 1
@@ -365,7 +369,9 @@ def _label(para: Para) -> tuple[str, int, str] | None:
     if typed.kind == numbering.ARABIC and any(len(str(n)) > 2 for n in typed.numbers):
         return None  # '15.000 người…' is a number, not a label
     if typed.kind == numbering.ARABIC and len(typed.numbers) > 1 and not typed.text.endswith("."):
-        return None
+        visible = [t for t in para.inlines if isinstance(t, Text) and t.text.strip()]
+        if not (visible and all(t.bold or t.italic for t in visible)):
+            return None  # '2.5 ha…' is a number; a heading all in bold, '2.2 Công tác…', has a label
     kind = {numbering.PART: "phan", numbering.SECTION: "la_ma", numbering.POINT: "chu"}.get(typed.kind)
     if kind is None:
         kind = "so" if len(typed.numbers) == 1 else "so_ghep"
