@@ -29,7 +29,7 @@ from baocao.compose.sandbox import (
     unknown_filters,
 )
 from baocao.document.model import Inline, Note
-from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.errors import BaocaoError, Location, Problem, suggest, told_elsewhere
 from baocao.figures.figure import Figure
 from baocao.input.load import XML_INVALID
 from baocao.limits import OverBudget
@@ -42,6 +42,22 @@ class Figures(dict):
     def __init__(self, figures: Mapping[str, Figure], failed: Iterable[str] = ()):
         super().__init__(figures)
         self.failed = frozenset(failed)
+
+
+def find_figure(figures: Mapping[str, Figure], name: Any, where: Location) -> Figure:
+    """The figure called `name` (a table row, a chart category); a located error when there is none."""
+    figure = figures.get(str(name))
+    if figure is None and isinstance(figures, Figures) and name in figures.failed:
+        raise told_elsewhere()
+    if figure is None:
+        raise BaocaoError(
+            Problem(
+                where,
+                f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
+                suggest(str(name), figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."),
+            )
+        )
+    return figure
 
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
+from baocao.compose.charts import build_chart
 from baocao.compose.narrative import Figures, Narrator
 from baocao.compose.tables import build_table
 from baocao.compose.trust import NumberSlips
@@ -20,6 +21,7 @@ from baocao.conventions import marks, numbering
 from baocao.document.model import (
     Appendix,
     Block,
+    Chart,
     Document,
     Frame,
     Heading,
@@ -35,6 +37,7 @@ from baocao.document.model import (
 )
 from baocao.errors import BaocaoError, Collector, Location, Problem
 from baocao.figures.compute import Computed
+from baocao.input.charts import BieuDo, KhoiBieuDo
 from baocao.input.kinds import load_kind
 from baocao.input.load import SourceMap
 from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
@@ -113,6 +116,7 @@ class _Composer:
         self.styles_by_depth: dict[int, tuple[str, Location]] = {}  # the first label style met at each depth
         self.mixed_depths: set[int] = set()
         self.notes: dict[str, Note] = {}
+        self.charts = 0  # charts composed so far
         self.warnings: list[Problem] = list(computed.warnings)
         self.found = Collector()  # every problem of the sentences, tables, frame: all told at the end
 
@@ -170,6 +174,8 @@ class _Composer:
             self._section(item, here, level)
         elif isinstance(item, KhoiBang):
             self.blocks.append(replace(self._table(item.bang, here + ("bang",)), source=self.places.where(here)))
+        elif isinstance(item, KhoiBieuDo):
+            self.blocks.append(self._chart(item.bieu_do, here + ("bieu_do",)))
         elif isinstance(item, list):
             if bullet >= len(_BULLET_ROLES):
                 raise BaocaoError(
@@ -283,9 +289,17 @@ class _Composer:
     def _table(self, spec: Bang, path: tuple) -> Table:
         return build_table(spec, path, self.figures, self.places, self._inlines)
 
+    def _chart(self, spec: BieuDo, path: tuple) -> Chart:
+        self.charts += 1  # numbered in document order: the body's, then the appendices'
+        render = (self._inlines, self._plain)
+        return build_chart(spec, path, self.charts, self.figures, self.report.so_lieu, self.places, render)
+
     def _appendix(self, spec: PhuLuc, label: str, path: tuple) -> Appendix:
         title = _upper(self._inlines(spec.tieu_de, path + ("tieu_de",)))
-        return Appendix(label, title, attached_line(self.report, self.unit), [self._table(spec.bang, path + ("bang",))])
+        blocks: list[Block] = [] if spec.bang is None else [self._table(spec.bang, path + ("bang",))]
+        if spec.bieu_do is not None:
+            blocks.append(self._chart(spec.bieu_do, path + ("bieu_do",)))
+        return Appendix(label, title, attached_line(self.report, self.unit), blocks)
 
     def _check_appendices_only(self) -> None:
         r = self.report

@@ -15,10 +15,10 @@ from functools import partial
 from itertools import groupby
 from typing import Any, overload
 
-from baocao.compose.narrative import Figures
+from baocao.compose.narrative import find_figure
 from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
-from baocao.errors import BaocaoError, Collector, Location, Problem, suggest, told_elsewhere
+from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.figures.figure import Figure, differs, percent, sum_values
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
@@ -233,16 +233,7 @@ class _TableBuilder:
         return item
 
     def _figure(self, name: Any, path: tuple) -> Figure:
-        figure = self.figures.get(str(name))
-        if figure is None and isinstance(self.figures, Figures) and name in self.figures.failed:
-            raise told_elsewhere()
-        if figure is None:
-            raise self._fail(
-                path,
-                f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
-                suggest(str(name), self.figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."),
-            )
-        return figure
+        return find_figure(self.figures, name, self._where(path))
 
     def _fill_from_figure(self, item: _Item, figure: Figure, path: tuple) -> None:
         """The row's cells from a figure, in its display scale (so a '303,1 nghìn con' row reads 303,1)."""

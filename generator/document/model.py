@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any, Literal
 
 from baocao.errors import Location
@@ -140,7 +141,35 @@ class Table:
         yield from self.notes
 
 
-Block = Heading | NumberedParagraph | Paragraph | Table
+ChartKind = Literal["column", "bar", "line", "pie"]
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of a chart: its legend name and one value per category (None: no value)."""
+
+    name: str
+    values: list[Decimal | None]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart drawn from figures: categories, series of values (in the unit shown), axis titles and the
+    caption under it ('Biểu đồ 1: ...'); `decimals` is the precision of its number labels."""
+
+    kind: ChartKind
+    label: str  # 'Biểu đồ 1'
+    caption: list[Inline]
+    categories: list[str]
+    series: list[Series]
+    decimals: int = 0
+    title: str = ""  # printed inside the chart frame
+    category_axis: str = ""
+    value_axis: str = ""
+    source: Location | None = field(default=None, compare=False)
+
+
+Block = Heading | NumberedParagraph | Paragraph | Table | Chart
 
 
 @dataclass
@@ -202,6 +231,8 @@ def _block_inline_lists(blocks: list[Block]) -> Iterator[list[Inline]]:
     for block in blocks:
         if isinstance(block, Table):
             yield from block.inline_lists()
+        elif isinstance(block, Chart):
+            yield block.caption
         else:
             if isinstance(block, NumberedParagraph):
                 yield block.lead

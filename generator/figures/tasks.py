@@ -102,7 +102,8 @@ def _tables(report: BaoCao) -> Iterator[tuple[Bang, tuple]]:
     yield from _outline_tables(report.mo_dau, ("mo_dau",))
     yield from _outline_tables(report.noi_dung, ("noi_dung",))
     for i, appendix in enumerate(report.phu_luc):
-        yield appendix.bang, ("phu_luc", i, "bang")
+        if appendix.bang is not None:
+            yield appendix.bang, ("phu_luc", i, "bang")
 
 
 def _outline_tables(blocks: list, path: tuple) -> Iterator[tuple[Bang, tuple]]:

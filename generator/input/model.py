@@ -16,6 +16,7 @@ from typing_extensions import TypeAliasType
 
 from baocao.conventions.formatting import parse_vn_number
 from baocao.conventions.numbering import LADDER_STYLES, ladder_problem
+from baocao.input.charts import BieuDo, KhoiBieuDo
 from baocao.input.kinds import KINDS
 from baocao.input.period import IssueDate, Period, parse_issue_date, parse_period
 
@@ -438,7 +439,7 @@ def _block_kind(value: Any) -> str:
     if isinstance(value, list):
         return "list[Khoi]"
     if isinstance(value, dict):
-        return "KhoiBang" if "bang" in value else "Muc"
+        return "KhoiBang" if "bang" in value else "KhoiBieuDo" if "bieu_do" in value else "Muc"
     return "str"
 
 
@@ -449,6 +450,7 @@ Khoi = TypeAliasType(  # type: ignore[misc]
         Annotated[str, Tag("str")]
         | Annotated[Muc, Tag("Muc")]
         | Annotated[KhoiBang, Tag("KhoiBang")]
+        | Annotated[KhoiBieuDo, Tag("KhoiBieuDo")]
         | Annotated[list["Khoi"], Tag("list[Khoi]")],  # type: ignore[misc]
         Discriminator(_block_kind),
     ],
@@ -457,14 +459,22 @@ Muc.model_rebuild()
 
 
 class PhuLuc(_Strict):
-    """Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng."""
+    """Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng và/hoặc
+    một biểu đồ (bảng trước, biểu đồ sau)."""
 
     loai: Literal["phu_luc", "bieu"] = Field(
         "phu_luc", description="phu_luc → 'Phụ lục I', 'Phụ lục II' (chỉ một thì 'Phụ lục'); bieu → 'Biểu số 01'."
     )
     khoa: Key = Field("", description="Tên gọi trong câu văn: {{ phu_luc.khoa }} in ra 'Phụ lục I' hoặc 'Biểu số 01'.")
     tieu_de: str = Field(description="Tên phụ lục (in HOA tự động).")
-    bang: Bang
+    bang: Bang | None = None
+    bieu_do: BieuDo | None = Field(None, description="Biểu đồ của phụ lục (xem bieu_do trong đề cương).")
+
+    @model_validator(mode="after")
+    def _has_content(self) -> PhuLuc:
+        if self.bang is None and self.bieu_do is None:
+            raise ValueError("Phụ lục cần bang (bảng số liệu), bieu_do (biểu đồ), hoặc cả hai.")
+        return self
 
 
 class VanBan(_Strict):

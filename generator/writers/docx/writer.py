@@ -3,7 +3,8 @@
 The template (docxtpl) holds the ND30 frame and the styles; this module renders the frame in
 the sandbox, then replaces the `{{ noi_dung }}` paragraph with the body built from the model
 as OOXML (lxml), puts the appendices after the signature, each a landscape section of its own
-(docx_sections), and appends true footnotes to word/footnotes.xml. Tables are docx_tables' work.
+(docx_sections), and appends true footnotes to word/footnotes.xml. Tables are docx_tables' work,
+charts docx_charts'.
 A document without a frame (the appendices alone) drops the template's frame instead.
 """
 
@@ -29,6 +30,7 @@ from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
     Block,
+    Chart,
     Document,
     Frame,
     Heading,
@@ -42,6 +44,7 @@ from baocao.document.model import (
 )
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.writers.docx import fragments
+from baocao.writers.docx.charts import ChartParts
 from baocao.writers.docx.fragments import attribute, paragraph, tag, text_run
 from baocao.writers.docx.frame import BODY_NAME, FrameTemplate, render_frame
 from baocao.writers.docx.ooxml import el, save_reproducible, tiny_paragraph
@@ -127,7 +130,7 @@ def write_docx(document: Document, template: Path) -> bytes:
         tpl.init_docx()
         _drop_frame(tpl.docx.element.body)
     word = tpl.docx
-    writer = _BodyWriter(_style_ids(word, template), _Notes(word))
+    writer = _BodyWriter(_style_ids(word, template), _Notes(word), ChartParts(word))
     final = word.element.body.find(qn("w:sectPr"))
     splice, body_xml = Splice(), ""
     closes_body = final.getprevious()  # what the portrait section ends with, before appendices
@@ -221,9 +224,10 @@ class _BodyWriter:
     """Turns model blocks into w:p and w:tbl elements: their XML written as text, then parsed at once
     (fragments.py)."""
 
-    def __init__(self, styles: dict[str, str], notes: _Notes):
+    def __init__(self, styles: dict[str, str], notes: _Notes, charts: ChartParts):
         self.styles = styles
         self.notes = notes
+        self.charts = charts
 
     def blocks(self, blocks: list[Block], width: int) -> str:
         """The XML of `blocks`; tables are `width` twips wide."""
@@ -231,6 +235,8 @@ class _BodyWriter:
         for block in blocks:
             if isinstance(block, Table):
                 out.append(table_xml(block, width, self))
+            elif isinstance(block, Chart):
+                out.append(self.charts.xml(block, width, self))
             elif isinstance(block, Heading):
                 out.append(self._heading(block))
             elif isinstance(block, NumberedParagraph):

@@ -39,6 +39,7 @@ from baocao.document.model import (
     Appendix,
     Block,
     Cell,
+    Chart,
     Document,
     Frame,
     Heading,
@@ -53,6 +54,7 @@ from baocao.document.model import (
 )
 from baocao.errors import Location, Problem
 from baocao.nd30.frame import QUOC_HIEU, TIEU_NGU
+from baocao.writers.html.charts import chart_svg
 
 if TYPE_CHECKING:
     from baocao.compose.report import Composed
@@ -202,6 +204,9 @@ class _PageWriter:
             mark = self._warning_mark(block)
             if isinstance(block, Table):
                 yield from self._table(block, mark)
+            elif isinstance(block, Chart):
+                yield f'<figure class="chart keep"{mark}>{chart_svg(block)}</figure>'
+                yield f'<p class="caption">{self.inlines([Text(block.label + ": ", bold=True), *block.caption])}</p>'
             elif isinstance(block, Heading):
                 label = escape(block.label) + ("<br>" if block.kind == "phan" else " ")
                 yield f'<h{block.level} class="keep"{mark}>{label}{self.inlines(block.inlines)}</h{block.level}>'

@@ -1,0 +1,162 @@
+"""Charts from YAML: a `bieu_do` block becomes a document `Chart` of figures' values.
+
+Categories are a list of figures, the parts of a total (tong_cua) or the units of a roll-up figure
+(tong_tu); each series is one value kind of them (this period, a plan, the same period), in the unit
+the figures are shown in. Every error names the file and line of what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from functools import partial
+
+from baocao.compose.narrative import find_figure
+from baocao.document.model import Chart, Inline, Series
+from baocao.errors import BaocaoError, Collector, Location, Problem
+from baocao.figures.figure import Figure
+from baocao.input.charts import CHART_KINDS, PLAN_PREFIX, BieuDo
+from baocao.input.load import SourceMap
+from baocao.input.model import SoLieu
+
+CHART_LABEL = "Biểu đồ"
+SERIES_NAMES = {"gia_tri": "Thực hiện", "cung_ky": "Cùng kỳ năm trước"}
+
+Render = Callable[[str, tuple], list[Inline]]
+Plain = Callable[[str, tuple], str]
+
+
+def build_chart(
+    spec: BieuDo,
+    path: tuple,
+    number: int,
+    figures: Mapping[str, Figure],
+    stated: Mapping[str, SoLieu],
+    places: SourceMap,
+    render: tuple[Render, Plain],
+) -> Chart:
+    """The chart `spec` found at `path`, labelled 'Biểu đồ `number`'; `stated` holds the so_lieu as written
+    (for the parts of a total); `render` renders a clerk's text as inlines and as plain text."""
+    inlines, plain = render
+    categories = _categories(spec, path, figures, stated, places)
+    names = {key: plain(text, path + ("ten_chuoi", key)) for key, text in spec.ten_chuoi.items()}
+    found = Collector()
+    series = [
+        found.attempt(partial(_series, key, names, categories, places.where(path + ("chuoi", i))), None)
+        for i, key in enumerate(spec.chuoi)
+    ]
+    found.check()
+    _check_units(categories)
+    if spec.loai == "tron":
+        _check_parts(categories, series[0])
+    unit = categories[0][1].unit_shown
+    decimals = spec.so_le
+    if decimals is None:
+        decimals = max((f.so_le or 0 for _, f in categories), default=0)
+    return Chart(
+        kind=CHART_KINDS[spec.loai],  # type: ignore[arg-type]
+        label=f"{CHART_LABEL} {number}",
+        caption=inlines(spec.tieu_de, path + ("tieu_de",)),
+        categories=[figure.ten or figure.name for _, figure in categories],
+        series=[s for s in series if s is not None],
+        decimals=decimals,
+        title=plain(spec.tieu_de_bieu_do, path + ("tieu_de_bieu_do",)) if spec.tieu_de_bieu_do else "",
+        category_axis=plain(spec.truc_danh_muc, path + ("truc_danh_muc",)) if spec.truc_danh_muc else "",
+        value_axis=plain(spec.truc_gia_tri, path + ("truc_gia_tri",)) if spec.truc_gia_tri else unit,
+        source=places.where(path),
+    )
+
+
+def _categories(
+    spec: BieuDo, path: tuple, figures: Mapping[str, Figure], stated: Mapping[str, SoLieu], places: SourceMap
+) -> list[tuple[Location, Figure]]:
+    """Each category's figure with the place that names it."""
+    if spec.chi_tiet:
+        where = places.where(path + ("chi_tiet",))
+        total = find_figure(figures, spec.chi_tiet, where)
+        if not total.chi_tiet:
+            raise _fail(
+                where,
+                f"Số liệu '{total.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có chi tiết theo xã.",
+                f"Dùng 'so_lieu: [{total.name}]', hoặc khai báo '{total.name}: {{tong_tu: ...}}' trong so_lieu.",
+            )
+        return [(where, part) for part in total.chi_tiet]
+    if spec.thanh_phan_cua:
+        where = places.where(path + ("thanh_phan_cua",))
+        total = find_figure(figures, spec.thanh_phan_cua, where)
+        parts = stated[total.name].tong_cua if total.name in stated else []
+        if not parts:
+            raise _fail(
+                where,
+                f"Số liệu '{total.name}' không phải tổng của các số liệu khác (tong_cua).",
+                f"Khai báo '{total.name}: {{tong_cua: [...]}}' trong so_lieu, hoặc liệt kê các số liệu trong so_lieu.",
+            )
+        return [(where, find_figure(figures, name, where)) for name in parts]
+
+    def named(i: int, name: str) -> tuple[Location, Figure]:
+        where = places.where(path + ("so_lieu", i))
+        return where, find_figure(figures, name, where)
+
+    found = Collector()
+    listed = [found.attempt(partial(named, i, name), None) for i, name in enumerate(spec.so_lieu)]
+    found.check()
+    return [item for item in listed if item is not None]
+
+
+def _series(key: str, names: dict[str, str], categories: list[tuple[Location, Figure]], where: Location) -> Series:
+    """The values of one value kind over the categories, in the unit shown."""
+    values: list[Decimal | None] = []
+    for _, figure in categories:
+        if key.startswith(PLAN_PREFIX):
+            try:
+                value = figure.plan(key.removeprefix(PLAN_PREFIX))
+            except ValueError as exc:
+                raise _fail(where, str(exc), "Thêm kế hoạch này cho số liệu, hoặc bỏ chuỗi khỏi biểu đồ.") from None
+        else:
+            value = getattr(figure, key)
+        values.append(None if value is None else figure.shown(value))
+    if all(value is None for value in values):
+        raise _fail(
+            where,
+            f"Chuỗi '{key}' của biểu đồ không có số nào: không số liệu nào của biểu đồ có {key}.",
+            f"Ghi {key} cho các số liệu, hoặc bỏ '{key}' khỏi chuoi.",
+        )
+    return Series(names.get(key) or _series_name(key, categories[0][1]), values)
+
+
+def _series_name(key: str, figure: Figure) -> str:
+    if key in SERIES_NAMES:
+        return SERIES_NAMES[key]
+    label = figure.plan_label(key.removeprefix(PLAN_PREFIX) if key.startswith(PLAN_PREFIX) else None)
+    return label[:1].upper() + label[1:]
+
+
+def _check_units(categories: list[tuple[Location, Figure]]) -> None:
+    """One chart, one unit: bars of hectares beside bars of tonnes would mislead."""
+    first = categories[0][1]
+    for where, figure in categories[1:]:
+        if figure.unit_shown != first.unit_shown:
+            raise _fail(
+                where,
+                f"Biểu đồ vẽ các số liệu khác đơn vị tính: '{first.name}' ({first.unit_shown or 'không có'}) và "
+                f"'{figure.name}' ({figure.unit_shown or 'không có'}).",
+                "Mỗi biểu đồ chỉ vẽ các số liệu cùng đơn vị tính; tách thành hai biểu đồ.",
+            )
+
+
+def _check_parts(categories: list[tuple[Location, Figure]], series: Series | None) -> None:
+    """A pie shows parts of a whole: each part has a value, none is negative."""
+    if series is None:
+        return
+    for (where, figure), value in zip(categories, series.values, strict=True):
+        if value is None or value < 0:
+            state = "chưa có giá trị" if value is None else "là số âm"
+            raise _fail(
+                where,
+                f"Biểu đồ tròn: phần '{figure.name}' {state}; mỗi phần của hình tròn phải là số không âm.",
+                "Dùng biểu đồ cột (loai: cot) cho số âm, hoặc ghi giá trị cho số liệu này.",
+            )
+
+
+def _fail(where: Location, message: str, hint: str) -> BaocaoError:
+    return BaocaoError(Problem(where, message, hint))

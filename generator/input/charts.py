@@ -1,0 +1,94 @@
+"""The `bieu_do:` block of the YAML: a native Word chart drawn from the report's figures (pydantic).
+
+A chart takes its categories from one of three sources (a list of figures, the parts of a total, the
+units of a roll-up figure) and one series per value kind (this period, a plan, the same period).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+#: Chart kinds clerks name → the kind of the document model.
+CHART_KINDS = {"cot": "column", "thanh": "bar", "duong": "line", "tron": "pie"}
+#: The sources of a chart's categories; exactly one is written.
+CATEGORY_SOURCES = ("so_lieu", "thanh_phan_cua", "chi_tiet")
+PLAN_PREFIX = "ke_hoach."
+
+
+class BieuDo(BaseModel):
+    """Một biểu đồ (cột, thanh ngang, đường, tròn) vẽ từ số liệu của báo cáo, là biểu đồ thật của Word
+    (bấm chuột phải → Edit Data để sửa số); chú thích 'Biểu đồ 1: ...' được đánh số tự động."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    loai: Literal["cot", "thanh", "duong", "tron"] = Field(
+        "cot", description="cot (biểu đồ cột), thanh (thanh ngang), duong (đường), tron (hình tròn: các phần của tổng)."
+    )
+    tieu_de: str = Field(description="Tên biểu đồ, in dưới biểu đồ sau 'Biểu đồ 1: ' (số tự đánh).")
+    tieu_de_bieu_do: str = Field("", description="Tiêu đề in bên trong khung biểu đồ (không bắt buộc).")
+    so_lieu: list[str] = Field(
+        default_factory=list, description="Các số liệu, mỗi số liệu một cột (nhóm cột), ví dụ [lua_xuan, ngo_xuan]."
+    )
+    thanh_phan_cua: str = Field(
+        "", description="Tên một số liệu tổng (tong_cua): mỗi thành phần của tổng là một cột hoặc một phần hình tròn."
+    )
+    chi_tiet: str = Field(
+        "", description="Tên một số liệu tổng hợp từ các xã (tong_tu): mỗi xã một cột (báo cáo tổng hợp của tỉnh)."
+    )
+    chuoi: list[str] = Field(
+        default_factory=lambda: ["gia_tri"],
+        description="Các chuỗi số so sánh: gia_tri (thực hiện), ke_hoach, ke_hoach.<tên kế hoạch>, cung_ky. "
+        "Mặc định [gia_tri]; biểu đồ tròn chỉ một chuỗi.",
+    )
+    ten_chuoi: dict[str, str] = Field(
+        default_factory=dict,
+        description="Tên hiện ở chú giải cho từng chuỗi, ví dụ {gia_tri: Thực hiện 6 tháng, cung_ky: Cùng kỳ 2025}.",
+    )
+    truc_danh_muc: str = Field("", description="Tên trục danh mục (trục các cột), ví dụ 'Cây trồng'.")
+    truc_gia_tri: str = Field("", description="Tên trục giá trị; để trống thì ghi đơn vị tính của số liệu, ví dụ 'ha'.")
+    so_le: int | None = Field(None, ge=0, le=6, description="Số chữ số thập phân của nhãn số (mặc định: theo số liệu).")
+
+    @field_validator("chuoi")
+    @classmethod
+    def _series_kinds(cls, chuoi: list[str], info: ValidationInfo) -> list[str]:
+        if not chuoi:
+            raise ValueError("Biểu đồ cần ít nhất một chuỗi số (chuoi), ví dụ [gia_tri, ke_hoach].")
+        for key in chuoi:
+            if key not in ("gia_tri", "ke_hoach", "cung_ky") and not key.startswith(PLAN_PREFIX):
+                raise ValueError(
+                    f"Chuỗi '{key}' không có: ghi gia_tri, ke_hoach, ke_hoach.<tên kế hoạch> hoặc cung_ky."
+                )
+        if len(set(chuoi)) != len(chuoi):
+            raise ValueError("Một chuỗi ghi hai lần trong chuoi.")
+        if info.data.get("loai") == "tron" and len(chuoi) != 1:
+            raise ValueError("Biểu đồ tròn (loai: tron) chỉ vẽ một chuỗi số; ghi chuoi: [gia_tri] hoặc bỏ chuoi.")
+        return chuoi
+
+    @field_validator("ten_chuoi")
+    @classmethod
+    def _named_series(cls, names: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        for key in names:
+            if key not in info.data.get("chuoi", [key]):
+                raise ValueError(f"ten_chuoi đặt tên cho chuỗi '{key}' nhưng chuoi không có chuỗi này.")
+        return names
+
+    @model_validator(mode="after")
+    def _one_source(self) -> BieuDo:
+        written = [key for key in CATEGORY_SOURCES if getattr(self, key)]
+        if len(written) != 1:
+            raise ValueError(
+                "Biểu đồ cần đúng một trong so_lieu (danh sách số liệu), thanh_phan_cua (các phần của một tổng) "
+                "hoặc chi_tiet (các xã của số liệu tổng hợp)"
+                + (f"; đang ghi cả {' và '.join(written)}." if written else ".")
+            )
+        return self
+
+
+class KhoiBieuDo(BaseModel):
+    """Một biểu đồ đặt trong đề cương: '- bieu_do: {...}'."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bieu_do: BieuDo

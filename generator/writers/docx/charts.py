@@ -1,0 +1,133 @@
+"""Charts in the .docx: the Word writer's rendering of a document `Chart`.
+
+Each chart is a real chart part (word/charts/chartN.xml, related from the document) drawn inline
+(w:drawing → wp:inline → a:graphic → c:chart), with its data in an embedded workbook
+(word/embeddings/…N.xlsx, written by openpyxl, cited by c:externalData) so that Word's "Edit Data"
+opens the very numbers of the report. The caption 'Biểu đồ N: …' follows the chart, kept with it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import zipfile
+from decimal import Decimal
+from itertools import count
+from typing import Protocol
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.writer.excel import ExcelWriter
+
+from baocao.document.model import Chart, Inline, Text
+from baocao.writers.docx.chart_xml import SHEET, chart_space, number_format
+from baocao.writers.docx.fragments import attribute, paragraph, tag
+from baocao.writers.docx.ooxml import reproducible_zip
+
+CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+EMU_PER_TWIP = 635
+MAX_HEIGHT = 9 * 360000  # 9 cm: a chart and its caption fit a landscape page under a short table
+
+
+class CaptionWriter(Protocol):
+    """What the chart writer needs from the body writer: style ids and inline runs."""
+
+    styles: dict[str, str]
+
+    def runs(self, inlines: list[Inline]) -> str: ...
+
+
+class ChartParts:
+    """Adds chart parts (and their workbooks) to one document, numbered after the template's own."""
+
+    def __init__(self, word):
+        self.document_part = word.part
+        names = [str(part.partname) for part in word.part.package.iter_parts()]
+        self.numbers = count(1 + sum(name.startswith("/word/charts/chart") for name in names))
+        ids = [int(e.get("id")) for e in word.element.body.iter(f"{{{WP_NS}}}docPr") if e.get("id", "").isdigit()]
+        self.shape_ids = count(max(ids, default=0) + 1)
+
+    def xml(self, chart: Chart, width: int, writer: CaptionWriter) -> str:
+        """The chart's paragraph (kept with the next) and its centred caption 'Biểu đồ N: …', as XML text."""
+        rid = self._add(chart)
+        cx = width * EMU_PER_TWIP
+        cy = min(cx * (9 if chart.kind == "pie" else 11) // 20, MAX_HEIGHT)
+        body = writer.styles["body"]
+        centred = (tag("w:ind", firstLine="0"), tag("w:jc", val="center"))
+        holder = paragraph(
+            body,
+            tag("w:keepNext"),
+            tag("w:spacing", before="120", after="60"),
+            *centred,
+            runs=f"<w:r><w:drawing>{self._inline(chart, rid, cx, cy)}</w:drawing></w:r>",
+        )
+        caption = paragraph(
+            body,
+            tag("w:spacing", before="0", after="120"),
+            *centred,
+            runs=writer.runs([Text(chart.label + ": ", bold=True), *chart.caption]),
+        )
+        return holder + caption
+
+    def _add(self, chart: Chart) -> str:
+        """Store the chart part and its workbook; the document's relationship id to the chart."""
+        n = next(self.numbers)
+        package = self.document_part.package
+        chart_part = Part(PackURI(f"/word/charts/chart{n}.xml"), CHART_CT, b"", package)
+        book = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"), XLSX_CT, workbook(chart), package)
+        chart_part._blob = chart_space(chart, chart_part.relate_to(book, RT.PACKAGE))
+        return self.document_part.relate_to(chart_part, RT.CHART)
+
+    def _inline(self, chart: Chart, rid: str, cx: int, cy: int) -> str:
+        """wp:inline → a:graphic → c:chart r:id (each namespace declared where it is first used)."""
+        return (
+            f'<wp:inline xmlns:wp="{WP_NS}" distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{next(self.shape_ids)}" name="{attribute(chart.label)}"/><wp:cNvGraphicFramePr/>'
+            f'<a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{C_NS}">'
+            f'<c:chart xmlns:c="{C_NS}" xmlns:r="{R_NS}" r:id="{rid}"/></a:graphicData></a:graphic></wp:inline>'
+        )
+
+
+def workbook(chart: Chart) -> bytes:
+    """The chart's data as an .xlsx: categories in column A, one series per column, names in row 1."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    sheet.append([chart.category_axis, *(s.name for s in chart.series)])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for i, category in enumerate(chart.categories):
+        sheet.append([category, *(_cell(s.values[i]) for s in chart.series)])
+    for row in sheet.iter_rows(min_row=2, min_col=2):
+        for cell in row:
+            cell.number_format = number_format(chart.decimals)
+    sheet.column_dimensions["A"].width = max((len(c) for c in chart.categories), default=10) + 2
+    fixed = _fixed_date()
+    book.properties.created = book.properties.modified = fixed
+    out = io.BytesIO()
+    ExcelWriter(book, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)).save()  # save_workbook stamps the time
+    return reproducible_zip(out.getvalue())
+
+
+def _cell(value: Decimal | None) -> int | float | None:
+    """A workbook cell's number: an int when whole (Excel shows 612 as 612), else a float."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _fixed_date() -> datetime.datetime:
+    """SOURCE_DATE_EPOCH if set, else 2000-01-01: the same workbook bytes on every build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    seconds = int(epoch) if epoch.isdigit() else 946684800
+    return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc).replace(tzinfo=None)

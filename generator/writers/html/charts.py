@@ -1,0 +1,207 @@
+"""Charts in the HTML preview: a document `Chart` drawn as inline SVG (no script, nothing loaded).
+
+The same look as the Word chart: grey fills with black outlines, Times New Roman, values written the
+Vietnamese way (babel: 1.539,7), a legend under the plot when there are several series or a pie.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from html import escape
+
+from baocao.conventions.formatting import format_number
+from baocao.document.model import Chart
+
+WIDTH, HEIGHT = 540, 300
+FILLS = ("#404040", "#A6A6A6", "#D9D9D9", "#7F7F7F", "#FFFFFF", "#262626")  # as in the Word chart
+DASHES = ("", "6 3", "2 2", "10 4", "6 3 2 3", "3 3")
+LEFT, RIGHT, TOP = 64, 16, 30
+
+
+def chart_svg(chart: Chart) -> str:
+    """The chart as an <svg> element scaled to the page's text width."""
+    legend = chart.kind == "pie" or len(chart.series) > 1
+    bottom = HEIGHT - 24 - (22 if legend else 0) - (18 if chart.category_axis or chart.kind == "bar" else 0)
+    parts = [_text(WIDTH / 2, 18, chart.title, "middle", bold=True)] if chart.title else []
+    if chart.kind == "pie":
+        parts += _pie(chart, bottom)
+    else:
+        parts += _plot(chart, bottom)
+    if legend:
+        names = chart.categories if chart.kind == "pie" else [s.name for s in chart.series]
+        parts += _legend(names, HEIGHT - 14, line=chart.kind == "line")
+    return (
+        f'<svg class="chart-svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(chart.label)}" '
+        f'xmlns="http://www.w3.org/2000/svg" font-family="Times New Roman, serif" font-size="12">'
+        + "".join(parts)
+        + "</svg>"
+    )
+
+
+def _plot(chart: Chart, bottom: float) -> list[str]:
+    """Columns, bars or lines over a value scale from 0 (or the least value) to a round maximum."""
+    values = [v for s in chart.series for v in s.values if v is not None]
+    low, high, step = _scale(min(min(values), Decimal(0)), max(max(values), Decimal(0)))
+    bar = chart.kind == "bar"
+    left = LEFT + (max(len(c) for c in chart.categories) * 5 if bar else 0)
+    top = TOP if chart.title else 14
+    span = (WIDTH - RIGHT - left) if bar else (bottom - top)
+
+    def at(value: Decimal) -> float:
+        share = float((value - low) / (high - low))
+        return left + share * span if bar else bottom - share * span
+
+    out = []
+    tick = low
+    while tick <= high:
+        p = at(tick)
+        x1, y1, x2, y2 = (p, top, p, bottom) if bar else (left, p, WIDTH - RIGHT, p)
+        out.append(_line(x1, y1, x2, y2, "#D9D9D9"))
+        label = format_number(tick, _decimals(step))
+        out.append(_text(p, bottom + 14, label, "middle") if bar else _text(left - 6, p + 4, label, "end"))
+        tick += step
+    slots = len(chart.categories)
+    size = ((bottom - top) if bar else (WIDTH - RIGHT - left)) / slots
+    zero = at(max(low, Decimal(0)))
+    for j, category in enumerate(chart.categories):
+        middle = (top if bar else left) + size * (j + 0.5)
+        out.append(
+            _text(left - 6, middle + 4, category, "end") if bar else _text(middle, bottom + 16, category, "middle")
+        )
+    if chart.kind == "line":
+        out += _lines(chart, left, size, at)
+    else:
+        out += _bars(chart, (top if bar else left), size, zero, at)
+    out.append(_line(left, top, left, bottom, "#000000") if bar else _line(left, zero, WIDTH - RIGHT, zero, "#000000"))
+    if chart.category_axis:
+        out.append(
+            _text(14, (top + bottom) / 2, chart.category_axis, "middle", bold=True, turned=True)
+            if bar
+            else _text((left + WIDTH - RIGHT) / 2, bottom + 36, chart.category_axis, "middle", bold=True)
+        )
+    if chart.value_axis:
+        out.append(
+            _text((left + WIDTH - RIGHT) / 2, bottom + 36, chart.value_axis, "middle", bold=True)
+            if bar
+            else _text(14, (top + bottom) / 2, chart.value_axis, "middle", bold=True, turned=True)
+        )
+    return out
+
+
+def _bars(chart: Chart, start: float, size: float, zero: float, at) -> list[str]:
+    out = []
+    count = len(chart.series)
+    thick = size * 0.8 / count
+    horizontal = chart.kind == "bar"
+    for i, series in enumerate(chart.series):
+        for j, value in enumerate(series.values):
+            if value is None:
+                continue
+            offset = start + size * j + size * 0.1 + thick * i
+            end = at(value)
+            if horizontal:
+                x, w = min(zero, end), abs(end - zero)
+                out.append(_rect(x, offset, w, thick, FILLS[i % len(FILLS)]))
+                out.append(_text(max(zero, end) + 3, offset + thick / 2 + 4, _label(chart, value), "start", size=11))
+            else:
+                y, h = min(zero, end), abs(end - zero)
+                out.append(_rect(offset, y, thick, h, FILLS[i % len(FILLS)]))
+                out.append(_text(offset + thick / 2, y - 3, _label(chart, value), "middle", size=11))
+    return out
+
+
+def _lines(chart: Chart, left: float, size: float, at) -> list[str]:
+    out = []
+    for i, series in enumerate(chart.series):
+        points = [(left + size * (j + 0.5), at(v)) for j, v in enumerate(series.values) if v is not None]
+        dash = f' stroke-dasharray="{DASHES[i % len(DASHES)]}"' if DASHES[i % len(DASHES)] else ""
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+        out.append(f'<polyline points="{path}" fill="none" stroke="#000" stroke-width="1.75"{dash}/>')
+        for (x, y), value in zip(points, [v for v in series.values if v is not None], strict=True):
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{FILLS[i % len(FILLS)]}" stroke="#000"/>')
+            out.append(_text(x, y - 8, _label(chart, value), "middle", size=11))
+    return out
+
+
+def _pie(chart: Chart, bottom: float) -> list[str]:
+    """Slices clockwise from twelve o'clock, each labelled with its share (43,4%)."""
+    values = [v or Decimal(0) for v in chart.series[0].values]
+    total = sum(values) or Decimal(1)
+    top = TOP if chart.title else 14
+    radius = (bottom - top) / 2 - 12
+    cx, cy = WIDTH / 2, top + 12 + radius
+    out, angle = [], 0.0
+    for j, value in enumerate(values):
+        sweep = float(value / total) * 2 * math.pi
+        a, b = _point(cx, cy, radius, angle), _point(cx, cy, radius, angle + sweep)
+        large = 1 if sweep > math.pi else 0
+        fill = FILLS[j % len(FILLS)]
+        if sweep >= 2 * math.pi - 1e-9:
+            out.append(f'<circle cx="{cx}" cy="{cy}" r="{radius:.1f}" fill="{fill}" stroke="#000"/>')
+        elif sweep > 0:
+            out.append(
+                f'<path d="M{cx},{cy} L{a[0]:.1f},{a[1]:.1f} A{radius:.1f},{radius:.1f} 0 {large} 1 '
+                f'{b[0]:.1f},{b[1]:.1f} Z" fill="{fill}" stroke="#000"/>'
+            )
+        x, y = _point(cx, cy, radius + 14, angle + sweep / 2)
+        share = format_number(value * 100 / total, 1) + "%"
+        out.append(_text(x, y + 4, share, "start" if x >= cx else "end", size=11))
+        angle += sweep
+    return out
+
+
+def _legend(names: list[str], y: float, line: bool) -> list[str]:
+    widths = [len(name) * 6 + 30 for name in names]
+    x = (WIDTH - sum(widths)) / 2
+    out = []
+    for i, (name, width) in enumerate(zip(names, widths, strict=True)):
+        if line:
+            out.append(_line(x, y - 4, x + 14, y - 4, "#000000"))
+        else:
+            out.append(_rect(x, y - 10, 10, 10, FILLS[i % len(FILLS)]))
+        out.append(_text(x + 16, y, name, "start"))
+        x += width
+    return out
+
+
+def _scale(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+    """A round step (1, 2 or 5 × 10^n) giving about five intervals, and the bounds on those steps."""
+    spread = float(high - low) or 1.0
+    magnitude = 10 ** math.floor(math.log10(spread / 5))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if spread / (m * magnitude) <= 6)
+    step_d = Decimal(str(step))
+    return (
+        (low / step_d).to_integral_value(rounding="ROUND_FLOOR") * step_d,
+        (high / step_d).to_integral_value(rounding="ROUND_CEILING") * step_d,
+        step_d,
+    )
+
+
+def _decimals(step: Decimal) -> int:
+    exponent = step.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _label(chart: Chart, value: Decimal) -> str:
+    return format_number(value, chart.decimals)
+
+
+def _point(cx: float, cy: float, r: float, angle: float) -> tuple[float, float]:
+    return cx + r * math.sin(angle), cy - r * math.cos(angle)
+
+
+def _rect(x: float, y: float, w: float, h: float, fill: str) -> str:
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{fill}" stroke="#000"/>'
+
+
+def _line(x1: float, y1: float, x2: float, y2: float, colour: str) -> str:
+    return f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}"/>'
+
+
+def _text(x: float, y: float, text: str, anchor: str, bold: bool = False, size: int = 12, turned: bool = False) -> str:
+    weight = ' font-weight="bold"' if bold else ""
+    turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if turned else ""
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}"{weight}{turn}>{escape(text)}</text>'
+    )
