@@ -36,7 +36,6 @@ import baocao
 from baocao import interrupts, leftovers, limits, pipeline
 from baocao.errors import BaocaoError, Location, Problem, split_notes
 from baocao.input.model import UNIT_FILE
-from baocao.write import write_atomic
 from baocao.writers.pdf import convert
 from baocao.writers.registry import DEFAULT_WRITER, writer_for
 
@@ -60,6 +59,7 @@ class Job:
     strict: bool = False  # --strict: the trust checks' warnings are errors (pipeline.render)
     seconds: float | None = limits.REPORT_SECONDS  # its time limit (--gioi-han-giay); None: none
     refused: tuple[Problem, ...] = ()  # why it is not built at all (it clashes with another report)
+    figures: bool = False  # --so-lieu: the figure files beside the output (pipeline.figure_file)
 
 
 @dataclass
@@ -227,9 +227,9 @@ def build_one(job: Job, write: bool = True) -> Outcome:
     started = time.perf_counter()
     try:
         with limits.report_limit(job.seconds):
-            built = pipeline.render(job.report, job.templates, job.writer, job.strict)
+            built = pipeline.render(job.report, job.templates, job.writer, job.strict, job.figures and write)
         if write:
-            write_atomic(job.target, built.data)
+            pipeline.write_built(job.target, built)
     except BaocaoError as exc:
         warnings, notes = split_notes(exc.warnings)
         return Outcome(job, warnings, exc.problems, time.perf_counter() - started, notes=notes)

@@ -14,6 +14,7 @@ from baocao.write import write_atomic
 from baocao.writers.registry import DEFAULT_WRITER, writer_for
 
 OUTPUT_DIR = Path("output")
+FIGURE_WRITERS = ("xlsx", "json")  # the figure files `build --so-lieu` writes beside a report's output
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Built:
     data: bytes
     warnings: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    figure_files: dict[str, bytes] = field(default_factory=dict)  # by writer (FIGURE_WRITERS), when asked for
 
 
 def compose_report(report: Path, strict: bool = False) -> tuple[Sources, Composed]:
@@ -47,11 +49,17 @@ def compose_report(report: Path, strict: bool = False) -> tuple[Sources, Compose
     return sources, composed
 
 
-def render(report: Path, templates: Path | None = None, writer: str = DEFAULT_WRITER, strict: bool = False) -> Built:
+def render(
+    report: Path,
+    templates: Path | None = None,
+    writer: str = DEFAULT_WRITER,
+    strict: bool = False,
+    figures: bool = False,
+) -> Built:
     """Everything but writing: one report composed, then rendered by `writer` (docx, html).
 
     `templates` is the shared template folder given on the command line (template_files); `strict`
-    as for compose_report.
+    as for compose_report; with `figures`, the figure files too (FIGURE_WRITERS).
     """
     chosen = writer_for(writer)
     try:
@@ -63,12 +71,18 @@ def render(report: Path, templates: Path | None = None, writer: str = DEFAULT_WR
         data = chosen.write(composed, sources, templates)
     except BaocaoError as exc:  # a broken template: told with the report's warnings
         raise BaocaoError(exc.problems, composed.warnings + composed.notes) from None
-    return Built(data, composed.warnings, composed.notes)
+    extra = {name: writer_for(name).write(composed, sources) for name in FIGURE_WRITERS} if figures else {}
+    return Built(data, composed.warnings, composed.notes, extra)
 
 
 def default_output(report: Path, writer: str = DEFAULT_WRITER) -> Path:
     """output/<report name> with the writer's suffix, relative to the current directory."""
     return OUTPUT_DIR / f"{report.stem}{writer_for(writer).suffix}"
+
+
+def figure_file(target: Path, writer: str) -> Path:
+    """The figure file written beside a report's output: bao-cao.docx → bao-cao-so-lieu.xlsx."""
+    return target.with_name(f"{target.stem}-so-lieu{writer_for(writer).suffix}")
 
 
 def build(
@@ -77,9 +91,18 @@ def build(
     templates: Path | None = None,
     writer: str = DEFAULT_WRITER,
     strict: bool = False,
+    figures: bool = False,
 ) -> tuple[Path, Built]:
-    """Render a report and write it atomically; nothing is written if any stage fails."""
-    built = render(report, templates, writer, strict)
+    """Render a report and write it atomically (with `figures`, its figure files beside it: figure_file);
+    nothing is written if any stage fails."""
+    built = render(report, templates, writer, strict, figures)
     target = output or default_output(report, writer)
-    write_atomic(target, built.data)
+    write_built(target, built)
     return target, built
+
+
+def write_built(target: Path, built: Built) -> None:
+    """A rendered report written atomically at `target`, its figure files (if rendered) beside it."""
+    write_atomic(target, built.data)
+    for name, data in built.figure_files.items():
+        write_atomic(figure_file(target, name), data)

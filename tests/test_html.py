@@ -175,7 +175,12 @@ def test_every_kind_previews(kind):
 
 
 def test_writers_name_their_suffix(tmp_path):
-    assert {name: writer_for(name).suffix for name in WRITER_NAMES} == {"docx": ".docx", "html": ".html"}
+    assert {name: writer_for(name).suffix for name in WRITER_NAMES} == {
+        "docx": ".docx",
+        "html": ".html",
+        "json": ".json",
+        "xlsx": ".xlsx",
+    }
     assert plan([EXAMPLE], writer="html")[0].target == Path("output") / "thi-dua-6-thang-2026.html"
     assert plan([EXAMPLE.parent], tmp_path, writer="html")[0].target.suffix == ".html"
     assert plan([EXAMPLE], tmp_path / "x.html", writer="html")[0].target == tmp_path / "x.html"

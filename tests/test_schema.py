@@ -9,8 +9,17 @@ import pytest
 import yaml
 from conftest import EXAMPLE, ROOT
 
+from baocao.figures.export import TepSoLieu
 from baocao.input.model import BaoCao, DonVi
-from baocao.input.schema import MODELINE, REPORT_SCHEMA, UNIT_SCHEMA, schema_text, write_schemas
+from baocao.input.schema import (
+    EDITOR_SCHEMAS,
+    FIGURES_SCHEMA,
+    MODELINE,
+    REPORT_SCHEMA,
+    UNIT_SCHEMA,
+    schema_text,
+    write_schemas,
+)
 
 jsonschema = pytest.importorskip("jsonschema")
 DATA_FILES = sorted((ROOT / "data").rglob("*.yaml"))
@@ -26,20 +35,27 @@ def schema_for(path: Path) -> str:
 
 @pytest.mark.parametrize(
     ("name", "model", "title"),
-    [(UNIT_SCHEMA, DonVi, "Hồ sơ đơn vị (baocao)"), (REPORT_SCHEMA, BaoCao, "Tệp báo cáo (baocao)")],
+    [
+        (UNIT_SCHEMA, DonVi, "Hồ sơ đơn vị (baocao)"),
+        (REPORT_SCHEMA, BaoCao, "Tệp báo cáo (baocao)"),
+        (FIGURES_SCHEMA, TepSoLieu, "Tệp số liệu của báo cáo (baocao figures)"),
+    ],
 )
 def test_committed_schema_matches_the_models(name, model, title):
     committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
     assert committed == schema_text(model, title), f"schema/{name} is stale: run `baocao schema`"
 
 
-def test_schema_command_writes_both_files(cli, tmp_path):
+def test_schema_command_writes_every_schema(cli, tmp_path):
     code, out, err = cli("schema")
     assert code == 0, err
-    assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == [REPORT_SCHEMA, UNIT_SCHEMA]
+    assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == [REPORT_SCHEMA, UNIT_SCHEMA, FIGURES_SCHEMA]
     code, _, _ = cli("schema", "mau/luoc-do")
     assert code == 0 and (tmp_path / "mau" / "luoc-do" / REPORT_SCHEMA).is_file()
-    assert write_schemas(tmp_path / "x") == [tmp_path / "x" / UNIT_SCHEMA, tmp_path / "x" / REPORT_SCHEMA]
+    assert write_schemas(tmp_path / "x", EDITOR_SCHEMAS) == [
+        tmp_path / "x" / UNIT_SCHEMA,
+        tmp_path / "x" / REPORT_SCHEMA,
+    ]
 
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: str(p.relative_to(ROOT)))

@@ -241,3 +241,26 @@ def test_a_name_in_two_workbooks(report_dir):
 def test_broken_file_is_a_located_error(report_dir):
     (report_dir.path / "so-lieu.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
     assert "Không đọc được tệp bảng tính" in problems(report_dir, report(so_lieu_tu="so-lieu.xlsx"))[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "yaml_problem"),
+    [
+        ({"khoa_sai": 1}, "Khóa 'khoa_sai' không hợp lệ ở đây."),  # the report fails validation
+        ({"so_lieu": {"von": {"gia_tri": None, "don_vi": "triệu đồng"}}}, "Chưa điền giá trị kỳ này (gia_tri)"),
+    ],
+)
+def test_every_workbook_problem_comes_in_one_run_with_the_yaml_problems(report_dir, change, yaml_problem):
+    book = openpyxl.Workbook()
+    book.active.title = "Số liệu"
+    for row in [HEADER, *ROWS]:
+        book.active.append(row)
+    book.active.cell(2, 3, "khoảng 600")
+    book.active.cell(3, 5, "=D3*2")
+    book.save(report_dir.path / "a.xlsx")
+    workbook(report_dir.path / "b.xlsx", [["ten", "gia_tri"], ["Lúa", 1]])
+    found = problems(report_dir, report(so_lieu_tu=["a.xlsx", "b.xlsx"], **change))
+    assert any(yaml_problem in p for p in found), found
+    assert any(":Số liệu:C2: Số không hợp lệ: 'khoảng 600'" in p for p in found), found
+    assert any(":Số liệu:E3: Ô có công thức nhưng chưa có giá trị đã tính." in p for p in found), found
+    assert any("b.xlsx:Số liệu:A1: Không có cột 'ten_so_lieu'" in p for p in found), found

@@ -71,6 +71,14 @@ def build(
     templates: TemplateFolder = None,
     strict: Strict = False,
     seconds: TimeLimit = REPORT_SECONDS,
+    figures: Annotated[
+        bool,
+        typer.Option(
+            "--so-lieu",
+            help="Ghi thêm tệp số liệu cạnh mỗi tệp .docx: <tên>-so-lieu.xlsx và <tên>-so-lieu.json "
+            "(như lệnh figures).",
+        ),
+    ] = False,
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     require_files(reports)
@@ -82,7 +90,9 @@ def build(
     from baocao import batch
 
     require_folder(templates)
-    planned = _plan(reports, output, templates, strict=strict, seconds=seconds)
+    planned = [
+        replace(job, figures=figures) for job in _plan(reports, output, templates, strict=strict, seconds=seconds)
+    ]
     if len(planned) == 1:
         outcomes = batch.run(planned, 1)
     else:
@@ -103,6 +113,8 @@ def build(
         out.print(views.totals(outcomes))
     elif outcomes[0].ok:
         out.print(f"[green]Đã soạn[/] {escape(str(outcomes[0].job.target))} ({outcomes[0].seconds:.2f} giây)")
+        if figures:
+            out.print(f"[green]Đã ghi số liệu[/] {escape(', '.join(map(str, _figure_files(outcomes[0].job))))}")
     raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
@@ -122,6 +134,12 @@ def _plan(
     jobs = or_exit(lambda: plan(reports, output, templates, write=write, notes=notes))
     show(notes, "Cảnh báo", "bold yellow")
     return [replace(job, strict=strict, seconds=seconds or None) for job in jobs]
+
+
+def _figure_files(job: Job) -> list[Path]:
+    from baocao.pipeline import FIGURE_WRITERS, figure_file
+
+    return [figure_file(job.target, writer) for writer in FIGURE_WRITERS]
 
 
 def _counts(outcome: Outcome) -> str:

@@ -20,7 +20,7 @@ from baocao.errors import file_problem
 # The command modules, imported for their @app.command registrations: this order is the order of `baocao --help`
 # (groups such as `templates` come after the commands). A new command: its own module, imported here.
 # isort: off
-from baocao.cli import build, check, sign, scaffold, preview, schema, templates  # noqa: F401
+from baocao.cli import build, figures, check, sign, scaffold, preview, schema, templates  # noqa: F401
 # isort: on
 
 MISSING_MESSAGES = {  # by argument; other commands: report files

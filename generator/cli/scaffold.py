@@ -40,6 +40,13 @@ def init(
             help="Kỳ báo cáo (mặc định: 6 tháng đầu năm nay; từ tháng 7: năm nay).",
         ),
     ] = None,
+    workbook: Annotated[
+        bool,
+        typer.Option(
+            "--bang-tinh",
+            help="Ghi thêm bảng tính số liệu so-lieu-<kỳ>.xlsx (mỗi dòng một số liệu) mà báo cáo lấy số liệu từ đó.",
+        ),
+    ] = False,
 ) -> None:
     """Tạo hồ sơ đơn vị và một tệp báo cáo có chú thích từng khóa, soạn được ngay."""
     from datetime import date
@@ -49,7 +56,8 @@ def init(
 
     if kind not in KINDS:
         raise typer.BadParameter(f"không có loại '{kind}'; chọn một trong: {', '.join(KINDS)}.", param_hint="'--loai'")
-    done = or_exit(lambda: init_folder(folder, kind, typed_period(period) if period else default_period(date.today())))
+    chosen = typed_period(period) if period else default_period(date.today())
+    done = or_exit(lambda: init_folder(folder, kind, chosen, workbook))
     for path in done.kept:
         out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
     for path in done.written:
@@ -72,10 +80,12 @@ def next_report(
 
     require_files([report], folders=False)
     written = or_exit(lambda: write_next(report, typed_period(period), output))
-    out.print(f"[green]Đã viết[/] {escape(str(written.path))}")
+    for path in [written.path, *written.workbooks]:
+        out.print(f"[green]Đã viết[/] {escape(str(path))}")
     if written.to_fill:
+        cells = " và ô để trống của bảng tính" if written.workbooks else ""
         out.print(
-            f"Còn {len(written.to_fill)} giá trị cần điền (dòng có chú thích 'cần điền'); "
+            f"Còn {len(written.to_fill)} giá trị cần điền (dòng có chú thích 'cần điền'{cells}); "
             "'baocao validate' báo từng chỗ cho đến khi điền xong:"
         )
         for problem in written.to_fill:

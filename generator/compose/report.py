@@ -37,6 +37,7 @@ from baocao.document.model import (
 )
 from baocao.errors import BaocaoError, Collector, Location, Problem
 from baocao.figures.compute import Computed
+from baocao.figures.figure import Figure
 from baocao.input.charts import BieuDo, KhoiBieuDo
 from baocao.input.kinds import load_kind
 from baocao.input.load import SourceMap
@@ -84,6 +85,7 @@ class Composed:
     document: Document
     warnings: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    figures: dict[str, Figure] = field(default_factory=dict)  # every figure, computed (for `baocao figures`)
 
 
 class CitedDocument:
@@ -152,7 +154,8 @@ class _Composer:
         frame = None if self.report.chi_phu_luc else attempt(self._frame, None)
         self.warnings += self.slips.warnings + self.slips.mixed()
         self.found.check(self.warnings)
-        return Composed(Document(frame, self.blocks, [a for a in appendices if a is not None]), self.warnings)
+        document = Document(frame, self.blocks, [a for a in appendices if a is not None])
+        return Composed(document, self.warnings, figures=dict(self.figures))
 
     # ---- outline ----------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """Stage 3, compute (roll-up): figures summed over the reports of lower-level units.
 
 A province report names the communes' reports in `tong_hop` (files or `*` patterns, and optionally
-the units expected) and declares figures with `tong_tu: <figure in the communes' reports>`. Each
+the units expected; a commune's figure file, the .json or .xlsx of `baocao figures`, may stand for its
+report) and declares figures with `tong_tu: <figure in the communes' reports>`. Each
 commune report goes through load, validate and compute like any report (it is not rendered); one
 that fails is left out and listed, with a warning at its first error. Value, plan and same period
 are summed, so ratios follow from the sums (never averaged); a stated total must equal the sum.
@@ -22,10 +23,12 @@ from pathlib import Path
 from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Location, Problem, fail, suggest
 from baocao.figures.combine import sum_figure
-from baocao.figures.figure import Figure, figure_style
+from baocao.figures.figure import Figure, FigureStyle, figure_style
 from baocao.figures.totals import compute_figures
+from baocao.input.figure_files import is_figure_file, read_figure_file
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, TongHop
+from baocao.input.period import Period
 from baocao.input.validate import load_model, load_sources
 
 _FIX_SOURCE = "Sửa lỗi trong báo cáo của đơn vị rồi soạn lại báo cáo này."
@@ -171,23 +174,41 @@ class _RollUp:
         return list(found.values())
 
     def _load(self, path: Path) -> _Unit:
-        """A unit's report loaded, validated and computed (or its first problem)."""
+        """A unit's report (or figure file) loaded, validated and computed (or its first problem)."""
+        if is_figure_file(path):
+            return self._load_figure_file(path)
         sources = None
         try:
             sources = load_sources(path)
-            period, own = sources.report.ky_bao_cao, self.report.ky_bao_cao
-            if period != own:
-                raise fail(
-                    sources.report_map.where(("ky_bao_cao",)),
-                    f"Kỳ báo cáo '{period}' khác kỳ của báo cáo tổng hợp ('{own}').",
-                    "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao.",
-                )
+            self._check_period(sources.report.ky_bao_cao, sources.report_map.where(("ky_bao_cao",)))
             style = figure_style(sources.unit, sources.report)
             figures = compute_figures(sources.report.so_lieu, sources.report_map, style=style, warnings=self.warnings)
         except BaocaoError as exc:
             name = sources.unit.ten_goi_tat if sources else _name_beside(path)
             return _Unit(path, name, {}, SourceMap(path), exc.problems[0])
         return _Unit(path, sources.unit.ten_goi_tat, figures, sources.report_map)
+
+    def _load_figure_file(self, path: Path) -> _Unit:
+        """A unit's figure file (baocao figures: .json, .xlsx) in place of its report."""
+        read = None
+        try:
+            read = read_figure_file(path)
+            self._check_period(read.period, read.places.where(()))
+            named = {plan: plan for spec in read.figures.values() for plan in spec.plans}  # named in the file's report
+            style = FigureStyle(plan_names=named)
+            figures = compute_figures(read.figures, read.places, style=style, warnings=self.warnings)
+        except BaocaoError as exc:
+            return _Unit(path, read.unit if read else path.stem, {}, SourceMap(path), exc.problems[0])
+        return _Unit(path, read.unit, figures, read.places)
+
+    def _check_period(self, period: Period, where: Location) -> None:
+        own = self.report.ky_bao_cao
+        if period != own:
+            raise fail(
+                where,
+                f"Kỳ báo cáo '{period}' khác kỳ của báo cáo tổng hợp ('{own}').",
+                "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao.",
+            )
 
     def _check_duplicates(self, units: list[_Unit]) -> None:
         """Two reports of one unit would be counted twice."""

@@ -493,7 +493,7 @@ class TongHop(_Strict):
 
     cac_bao_cao: Lines = Field(
         description="Các tệp báo cáo cấp dưới, tính từ thư mục của báo cáo này; được dùng mẫu *, ví dụ "
-        "'xa/*/thi-dua-6-thang-2026.yaml'."
+        "'xa/*/thi-dua-6-thang-2026.yaml'; hoặc tệp số liệu (.json, .xlsx) do 'baocao figures' ghi ra."
     )
     danh_sach_don_vi: Lines = Field(
         default_factory=list,

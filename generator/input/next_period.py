@@ -7,7 +7,8 @@ the clerk's comments stay. For each figure given a value (gia_tri):
 - `gia_tri` is left empty, and so is `ke_hoach` when the new period falls in another year (a new
   plan); a comment on the line says what to fill.
 A total (tong_cua, or a roll-up's tong_tu) loses the values it stated for checking: they are
-computed again from its parts. The number and the date are cleared (a draft dated by the new
+computed again from its parts. The report's workbooks (so_lieu_tu) are rolled alike, into
+copies named for the new period (next_workbooks.py). The number and the date are cleared (a draft dated by the new
 period's last month) and the italic line under the title, which names a cut-off date, is emptied.
 A value left empty is an error for `validate` and `build` (validate.unfilled_values), so the new
 file's only problems are the values to fill, which `next` lists.
@@ -16,7 +17,7 @@ file's only problems are the values to fill, which `next` lists.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
@@ -24,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.load import parse_yaml
 from baocao.input.model import COMPUTED_KEYS, FIGURE_VALUES, BaoCao
+from baocao.input.next_workbooks import existing, point_to_rolled, roll_workbooks, write_rolled
 from baocao.input.period import Period
 from baocao.input.roundtrip import dump, round_trip
 from baocao.input.scaffold import COMMENT_COLUMN, report_name
@@ -40,6 +42,7 @@ class Written:
 
     path: Path
     to_fill: list[Problem]
+    workbooks: list[Path] = field(default_factory=list)  # so_lieu_tu's workbooks, rolled (next_workbooks.py)
 
 
 def write_next(source: Path, period: Period, output: Path | None = None) -> Written:
@@ -66,10 +69,15 @@ def write_next(source: Path, period: Period, output: Path | None = None) -> Writ
     if target.parent.resolve() != source.parent.resolve():
         assert sources.unit_map.file is not None  # the profile was loaded from a file
         _point_to_unit(data, sources.unit_map.file, target)
+    rolled = roll_workbooks(sources.report, sources.report_map, old, period)
+    if problems := existing(rolled):
+        raise BaocaoError(problems)
+    point_to_rolled(data, rolled, target)
     text = _header(dump(data), source, target, period)
     report, places = parse_model(*parse_yaml(text, target), BaoCao)
+    write_rolled(rolled)
     write_atomic(target, text.encode("utf-8"))
-    return Written(target, unfilled_values(report, places))
+    return Written(target, unfilled_values(report, places) + rolled.to_fill, list(rolled.files))
 
 
 def _frame(data: CommentedMap, old: Period, new: Period) -> None:

@@ -20,7 +20,7 @@ from baocao.input.load import parse_yaml
 from baocao.input.model import UNIT_FILE, BaoCao, DonVi
 from baocao.input.period import Period
 from baocao.input.roundtrip import commented, dump
-from baocao.input.schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
+from baocao.input.schema import EDITOR_SCHEMAS, REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
 from baocao.input.validate import parse_model
 from baocao.nd30.slips import PLACE_NAME, SIGNER_NAME, SUPERIOR, UNIT_NAME
 from baocao.write import write_atomic
@@ -62,6 +62,7 @@ REPORT_COMMENTS = {  # key → comment; init's values come from the kind's skele
     "co_phan": "true: cấp đầu của đề cương là Phần I, Phần II",
     "mau": "mẫu Word riêng (tên tệp, không ghi .docx); để trống thì dùng mẫu của loại báo cáo",
     "nguoi_ky": "người ký của riêng báo cáo này (thay cho hồ sơ đơn vị)",
+    "so_lieu_tu": "bảng tính số liệu: mỗi dòng một số liệu, tiêu đề cột là tên khóa (ten_so_lieu, gia_tri...)",
     "so_lieu": "số liệu, gọi trong câu bằng {{ so_lieu.ten | so_dv }} (xem ví dụ ở trên)",
     "van_ban": "văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}",
     "mo_dau": "các đoạn mở đầu, trước mục đầu tiên",
@@ -113,8 +114,14 @@ def report_name(kind: str, period: Period) -> str:
     return f"{kind}-{period.slug}.yaml"
 
 
-def init_folder(folder: Path, kind: str, period: Period) -> Scaffold:
-    """Write a profile (unless one is there) and a report of `kind` for `period` into `folder`."""
+def workbook_name(period: Period) -> str:
+    """The starter workbook of `init --bang-tinh`: 'so-lieu-6-thang-dau-nam-2026.xlsx' (`next` renames it)."""
+    return f"so-lieu-{period.slug}.xlsx"
+
+
+def init_folder(folder: Path, kind: str, period: Period, workbook: bool = False) -> Scaffold:
+    """Write a profile (unless one is there) and a report of `kind` for `period` into `folder`; with
+    `workbook`, a starter workbook the report takes its figures from (so_lieu_tu; kept if there)."""
     report = folder / report_name(kind, period)
     if report.exists():
         raise BaocaoError(
@@ -126,14 +133,22 @@ def init_folder(folder: Path, kind: str, period: Period) -> Scaffold:
         )
     profile = folder / UNIT_FILE
     done = Scaffold()
-    texts = {report: _checked(report, _report_text(report, load_kind(kind), period), BaoCao)}
+    sheet = folder / workbook_name(period) if workbook else None
+    text = _report_text(report, load_kind(kind), period, sheet.name if sheet else "")
+    texts: dict[Path, str | bytes] = {report: _checked(report, text, BaoCao)}
     if profile.exists():
         done.kept.append(profile)
     else:
         texts[profile] = _checked(profile, _profile_text(profile), DonVi)
-    done.written += write_schemas(folder / SCHEMA_DIR)
-    for path, text in texts.items():
-        write_atomic(path, text.encode("utf-8"))
+    if sheet is not None and sheet.exists():
+        done.kept.append(sheet)
+    elif sheet is not None:
+        from baocao.writers.figures import starter_workbook  # openpyxl: only when asked for
+
+        texts[sheet] = starter_workbook()
+    done.written += write_schemas(folder / SCHEMA_DIR, EDITOR_SCHEMAS)
+    for path, content in texts.items():
+        write_atomic(path, content if isinstance(content, bytes) else content.encode("utf-8"))
         done.written.append(path)
     return done
 
@@ -156,8 +171,9 @@ def _profile_text(path: Path) -> str:
     return dump(data)
 
 
-def _report_text(path: Path, kind: Kind, period: Period) -> str:
-    """A draft report of `kind`: the frame keys, the kind's skeleton, a comment on every key."""
+def _report_text(path: Path, kind: Kind, period: Period, workbook: str = "") -> str:
+    """A draft report of `kind`: the frame keys, the kind's skeleton, a comment on every key; its figures
+    from `workbook` when one is named."""
     skeleton = kind.skeleton(period)
     values: dict[str, Any] = {
         "don_vi": UNIT_FILE,
@@ -170,6 +186,7 @@ def _report_text(path: Path, kind: Kind, period: Period) -> str:
         "kinh_gui": [],
         "co_phan": skeleton.pop("co_phan", False),
         "mau": "",
+        **({"so_lieu_tu": workbook} if workbook else {}),
         "so_lieu": {},
         "van_ban": {},
     }

@@ -15,16 +15,19 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
+from baocao.figures.export import TepSoLieu
 from baocao.input.model import BaoCao, DonVi
 from baocao.write import write_atomic
 
 SCHEMA_DIR = Path("schema")
 REPORT_SCHEMA = "bao-cao.schema.json"
 UNIT_SCHEMA = "don-vi.schema.json"
+FIGURES_SCHEMA = "so-lieu.schema.json"  # the JSON `baocao figures` writes, for a reporting system to check
 MODELINE = "# yaml-language-server: $schema="
 _TITLES: dict[str, tuple[type[BaseModel], str]] = {
     UNIT_SCHEMA: (DonVi, "Hồ sơ đơn vị (baocao)"),
     REPORT_SCHEMA: (BaoCao, "Tệp báo cáo (baocao)"),
+    FIGURES_SCHEMA: (TepSoLieu, "Tệp số liệu của báo cáo (baocao figures)"),
 }
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -42,10 +45,16 @@ def schema_text(model: type[BaseModel], title: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
-    """Write the profile's and the report's schema into `folder`; return their paths."""
+#: The schemas of the files clerks edit (what `init` and `import` write beside them).
+EDITOR_SCHEMAS = (UNIT_SCHEMA, REPORT_SCHEMA)
+
+
+def write_schemas(folder: Path = SCHEMA_DIR, names: tuple[str, ...] = tuple(_TITLES)) -> list[Path]:
+    """Write the schemas `names` (all: the profile's, the report's and the figure file's) into `folder`;
+    return their paths."""
     written = []
-    for name, (model, title) in _TITLES.items():
+    for name in names:
+        model, title = _TITLES[name]
         write_atomic(folder / name, schema_text(model, title).encode("utf-8"))
         written.append(folder / name)
     return written

@@ -11,8 +11,17 @@ from pydantic_core import ErrorDetails
 
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.input.load import SourceMap, load_yaml
-from baocao.input.model import DISTRICT_LEVELS, FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, all_keys
-from baocao.input.workbooks import merge_workbooks
+from baocao.input.model import (
+    DISTRICT_LEVELS,
+    FIGURE_VALUES,
+    UNIT_FILE,
+    BaoCao,
+    DonVi,
+    NguonSoLieu,
+    SoLieu,
+    all_keys,
+)
+from baocao.input.workbooks import merge_workbooks, read_workbooks
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -104,11 +113,27 @@ def read_sources(report_path: Path, filled: bool = False) -> Sources:
         )
     else:
         unit, unit_map = found.attempt(lambda: load_model(unit_path, DonVi), (None, None))
+    merged = None
     if report is not None and unit is not None and unit_map is not None:
         found.attempt(lambda: _check_level(report, report_map, unit, unit_map), None)
+        merged = found.attempt(lambda: merge_workbooks(report, report_map, unit, unit_map), None)
+    elif report is None:  # the workbooks' problems are told with the report's
+        read_workbooks(_raw_sources(data, report_map), found)
     found.check()
-    assert report is not None and unit is not None and unit_map is not None  # else check() raised
-    return Sources(merge_workbooks(report, report_map, unit, unit_map), report_map, unit, unit_map)
+    assert merged is not None and unit is not None and unit_map is not None  # else check() raised
+    return Sources(merged, report_map, unit, unit_map)
+
+
+def _raw_sources(data: Any, places: SourceMap) -> list[tuple[NguonSoLieu, SourceMap, int]]:
+    """The workbooks a report that failed validation names, those that are valid (the others are told)."""
+    raw = data.get("so_lieu_tu") if isinstance(data, dict) else None
+    sources = []
+    for i, item in enumerate(raw if isinstance(raw, list) else [raw] if raw else []):
+        try:
+            sources.append((NguonSoLieu.model_validate({"tep": item} if isinstance(item, str) else item), places, i))
+        except ValidationError:
+            continue
+    return sources
 
 
 def _named_unit(data: Any) -> str:

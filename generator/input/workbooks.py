@@ -27,13 +27,13 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from baocao.errors import BaocaoError, Location, Problem, fail, suggest
+from baocao.errors import BaocaoError, Collector, Location, Problem, fail, suggest
 from baocao.input.load import XML_INVALID, SourceMap, read_text
 from baocao.input.model import BaoCao, DonVi, NguonSoLieu, SoLieu, _key
 
@@ -101,41 +101,63 @@ def column_number(letters: str) -> int:
 # ---- merging with the YAML figures ------------------------------------------------------------
 
 
-def merge_workbooks(report: BaoCao, places: SourceMap, unit: DonVi, unit_places: SourceMap) -> BaoCao:
-    """The report with the figures of its (and its profile's) workbooks among its own; `places` learns their cells."""
-    sources = [(s, unit_places, i) for i, s in enumerate(unit.so_lieu_tu)] + [
+def merge_workbooks(report: BaoCao, places: SourceMap, unit: DonVi, unit_map: SourceMap) -> BaoCao:
+    """The report with the figures of its (and its profile's) workbooks among its own; `places` learns their cells.
+
+    Raises the problems of every workbook and of the merging together (BaocaoError).
+    """
+    sources = [(s, unit_map, i) for i, s in enumerate(unit.so_lieu_tu)] + [
         (s, places, i) for i, s in enumerate(report.so_lieu_tu)
     ]
     if not sources:
         return report
-    found: dict[str, tuple[SoLieu, dict[Path_, Location]]] = {}
+    found = Collector()
+    read = read_workbooks(sources, found)
+    merged: dict[str, SoLieu] = {}
+    for name, (figure, cells) in read.items():
+        merged[name] = found.attempt(partial(_merged, name, figure, cells, report.so_lieu.get(name), places), figure)
+    for name, spec in report.so_lieu.items():
+        if spec.ghi_de and name not in read:
+            found.add(
+                fail(
+                    places.where(("so_lieu", name, _OVERRIDE)),
+                    f"Số liệu '{name}' ghi ghi_de nhưng không bảng tính nào có số liệu này.",
+                    suggest(name, read, "Kiểm tra tên số liệu trong bảng tính, hoặc xóa dòng ghi_de."),
+                ).problems
+            )
+        merged.setdefault(name, spec)
+    found.check()
+    return report.model_copy(update={"so_lieu": merged})
+
+
+def read_workbooks(
+    sources: list[tuple[NguonSoLieu, SourceMap, int]], found: Collector
+) -> dict[str, tuple[SoLieu, dict[Path_, Location]]]:
+    """The figures of every source (each with the YAML it is named in, and its index in so_lieu_tu), by name,
+    with their cells; the problems of all the sources are kept in `found`."""
+    figures: dict[str, tuple[SoLieu, dict[Path_, Location]]] = {}
     for source, where, i in sources:
-        read = read_source(source, _base(where), lambda path, w=where, i=i: w.where(("so_lieu_tu", i, *path)))  # type: ignore[misc]  # mypy infers no lambda with defaults
+        place = partial(_source_place, where, i)
+        read = found.attempt(partial(read_source, source, _base(where), place), Read())
         for name, figure in read.figures.items():
-            if name in found:
-                raise BaocaoError(
+            if name in figures:
+                found.add(
                     [
                         Problem(
                             read.places[name][()],
                             f"Số liệu '{name}' có ở hai bảng tính.",
                             "Xóa một trong hai dòng, hoặc đổi tên.",
                         ),
-                        Problem(found[name][1][()], "Lần đầu ở đây."),
+                        Problem(figures[name][1][()], "Lần đầu ở đây."),
                     ]
                 )
-            found[name] = (figure, read.places[name])
-    merged: dict[str, SoLieu] = {}
-    for name, (figure, cells) in found.items():
-        merged[name] = _merged(name, figure, cells, report.so_lieu.get(name), places)
-    for name, spec in report.so_lieu.items():
-        if spec.ghi_de and name not in found:
-            raise fail(
-                places.where(("so_lieu", name, _OVERRIDE)),
-                f"Số liệu '{name}' ghi ghi_de nhưng không bảng tính nào có số liệu này.",
-                suggest(name, found, "Kiểm tra tên số liệu trong bảng tính, hoặc xóa dòng ghi_de."),
-            )
-        merged.setdefault(name, spec)
-    return report.model_copy(update={"so_lieu": merged})
+                continue
+            figures[name] = (figure, read.places[name])
+    return figures
+
+
+def _source_place(places: SourceMap, index: int, path: Path_) -> Location:
+    return places.where(("so_lieu_tu", index, *path))
 
 
 def _base(places: SourceMap) -> Path:
@@ -349,6 +371,16 @@ def key_path(heading: Any) -> Path_ | None:
     return None
 
 
+def row_columns(sheet: Sheet, source: NguonSoLieu, where: Callable[[Path_], Location]) -> dict[int, Path_]:
+    """The columns of a row layout (default or `cot`) and the figure key each holds; BaocaoError if one is amiss."""
+    reader = _CellReader(sheet, where)
+    header = source.dong_tieu_de
+    columns = reader._mapped(header, source.cot) if source.cot else reader._headings(header)
+    if reader.problems:
+        raise BaocaoError(reader.problems)
+    return columns
+
+
 class _CellReader:
     """Reads a sheet's figures, collecting every problem (each at its cell)."""
 
@@ -390,7 +422,7 @@ class _CellReader:
             values: dict[Path_, tuple[Any, tuple[int, int]]] = {}
             for key, address in keys.items():
                 here = ("o", name) if isinstance(spec, str) else ("o", name, key)
-                path, cell = key_path(key), _address(address)
+                path, cell = key_path(key), cell_address(address)
                 if path is None or path == (NAME_KEY,):
                     self.problems.append(
                         Problem(
@@ -567,7 +599,7 @@ def _text(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
-def _address(text: str) -> tuple[int, int] | None:
+def cell_address(text: str) -> tuple[int, int] | None:
     """'C5' → (5, 3): row and column, or None when it is not a cell address within reach."""
     match = _ADDRESS.match(text.strip())
     if not match:

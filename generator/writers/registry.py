@@ -34,12 +34,19 @@ class Writer(Protocol):
         ...
 
 
-# name → module holding WRITER (imported when first asked for: the Word writer loads docxtpl).
-_MODULES = {"docx": "baocao.writers.docx.writer", "html": "baocao.writers.html.writer"}
+# name → module holding WRITER, or 'module:NAME' (imported when first asked for: the Word writer loads docxtpl).
+# json and xlsx write the report's figures (figure files: writers/figures.py), not the document.
+_MODULES = {
+    "docx": "baocao.writers.docx.writer",
+    "html": "baocao.writers.html.writer",
+    "json": "baocao.writers.figures:JSON_WRITER",
+    "xlsx": "baocao.writers.figures:XLSX_WRITER",
+}
 WRITER_NAMES = tuple(_MODULES)
 DEFAULT_WRITER = "docx"
 
 
 def writer_for(name: str = DEFAULT_WRITER) -> Writer:
     """The writer called `name` (one of WRITER_NAMES)."""
-    return import_module(_MODULES[name]).WRITER
+    module, _, attribute = _MODULES[name].partition(":")
+    return getattr(import_module(module), attribute or "WRITER")

@@ -149,10 +149,10 @@ def import_docx(path: Path, folder: Path, today: date | None = None) -> Imported
     else:
         texts[profile_path] = validated(profile_path, profile_text(profile_path, read.profile, path), DonVi)
     texts[target] = validated(target, report_text(target, read.report, path, read.summary), BaoCao)
-    from baocao.input.schema import SCHEMA_DIR, write_schemas
+    from baocao.input.schema import EDITOR_SCHEMAS, SCHEMA_DIR, write_schemas
 
     folder.mkdir(parents=True, exist_ok=True)
-    done.written += write_schemas(folder / SCHEMA_DIR)
+    done.written += write_schemas(folder / SCHEMA_DIR, EDITOR_SCHEMAS)
     for file, text in texts.items():
         write_atomic(file, text.encode("utf-8"))
         done.written.append(file)

@@ -12,37 +12,36 @@ heading; plain text a numbered paragraph. An unlabelled short line all in bold i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Any
 
-from baocao.conventions import numbering
 from baocao.document.model import Text
 from baocao.input.model import BaoCao, Muc
 from baocao.readers.docx.content import Block, Cite, Inline, Para, Table, para_at
+from baocao.readers.docx.labels import (
+    DEFAULT_LADDER,
+    KIND_NAMES,
+    RANK,
+    Node,
+    count_styles,
+    default_child,
+    lead_style,
+    place,
+    read_label,
+    strip_label,
+    unstyled,
+)
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.tables import read_table
 from baocao.readers.docx.text import escape, lstrip_inlines, markup, norm, plain
 from baocao.readers.docx.typed_notes import take_typed_notes
 
-KIND_NAMES = {"phan": "Phần", "la_ma": "I.", "so": "1.", "so_ghep": "1.1.", "chu": "a)", "khong_so": "(không số)"}
-_RANK = {"phan": 0, "la_ma": 1, "so": 2, "so_ghep": 3, "chu": 5, "khong_so": 99}
-DEFAULT_LADDER = ["la_ma", "so", "so_ghep", "chu"]
 _BULLET = re.compile(r"^\s*([-–+•])\s+")
 UNIT_LINE = re.compile(r"^\s*Đơn\s+vị\s+tính\s*:\s*(.+)$", re.IGNORECASE)
 _TABLE_NOTE = re.compile(r"^\s*(\*?\s*Ghi\s+chú|Nguồn\s*:|\(\*\))", re.IGNORECASE)
 MAX_TITLE = 200
 MAX_INLINE_NOTE = 300
 MAX_DEPTH = 4  # heading levels below a Phần (I., 1., 1.1., a))
-
-
-@dataclass
-class _Node:
-    kind: str
-    number: int
-    place: str
-    data: dict[str, Any]
-    children: list[Any] = field(default_factory=list)
-    depth: int = 0
 
 
 @dataclass
@@ -114,7 +113,7 @@ class OutlineReader:
     def read(self, blocks: list[Block]) -> Body:
         blocks = take_typed_notes(blocks, self.notes, self.summary)
         self.count_citations(blocks)
-        root = _Node("", 0, "", {}, depth=-1)
+        root = Node("", 0, "", {}, depth=-1)
         stack = [root]
         mo_dau: list[Any] = []
         opened = False
@@ -132,7 +131,7 @@ class OutlineReader:
             section = self._section(block, blocks, i)
             if section is not None:
                 node, i = section
-                _place(stack, node)
+                place(stack, node)
                 opened = True
                 continue
             target = stack[-1].children if opened else mo_dau
@@ -147,7 +146,7 @@ class OutlineReader:
         if para.auto_label in ("-", "+") or bullet:
             mark = para.auto_label or bullet.group(1)  # type: ignore[union-attr]
             level = 2 if mark == "+" else 1
-        text = markup(_strip_label(para.inlines, bullet.group(1) if bullet else ""), self.cite)
+        text = markup(strip_label(para.inlines, bullet.group(1) if bullet else ""), self.cite)
         if not text:
             return
         if not level:
@@ -164,30 +163,30 @@ class OutlineReader:
             group = group[-1]
         group.append(text)
 
-    def _section(self, para: Para, blocks: list[Block], i: int) -> tuple[_Node, int] | None:
-        typed = _label(para)
+    def _section(self, para: Para, blocks: list[Block], i: int) -> tuple[Node, int] | None:
+        typed = read_label(para)
         if typed is None:
             return self._subhead(para, i)
         kind, number, label_text = typed
-        rest = para.inlines if para.auto_label else _strip_label(para.inlines, label_text)
+        rest = para.inlines if para.auto_label else strip_label(para.inlines, label_text)
         rest = lstrip_inlines(rest, ".:-– \n")
         visible = [t for t in rest if isinstance(t, Text) and t.text.strip()]
         if kind == "phan":
             self.parts_in_words = self.parts_in_words or bool(re.search(r"thứ", label_text, re.IGNORECASE))
             title = para_at(blocks, i)
-            if not visible and title is not None and title.plain and _label(title) is None:
+            if not visible and title is not None and title.plain and read_label(title) is None:
                 rest, i = title.inlines, i + 1
                 visible = [t for t in rest if isinstance(t, Text) and t.text.strip()]
         data = self._form(para, kind, rest, visible)
         if data is None:
             return None
-        return _Node(kind, number, para.place, data), i
+        return Node(kind, number, para.place, data), i
 
     def _form(self, para: Para, kind: str, rest: list[Inline], visible: list[Text]) -> dict[str, Any] | None:
         """tieu_de (heading), tieu_de + doan (run-in), or doan (numbered paragraph)."""
 
         def title(inlines):
-            return markup([_unstyled(t) for t in inlines], self.cite)
+            return markup([unstyled(t) for t in inlines], self.cite)
 
         text = plain(rest)
         formatted = [t.bold or t.italic for t in visible]
@@ -206,7 +205,7 @@ class OutlineReader:
             return {
                 "tieu_de": title(rest[:split]).rstrip(),
                 "doan": markup(rest[split:], self.cite),
-                **_lead_style(visible[:lead]),
+                **lead_style(visible[:lead]),
             }
         if len(text) <= MAX_TITLE and not text.endswith((".", ";", ",")) and not lead:
             self.summary.doubt(
@@ -223,7 +222,7 @@ class OutlineReader:
         )
         return None
 
-    def _subhead(self, para: Para, i: int) -> tuple[_Node, int] | None:
+    def _subhead(self, para: Para, i: int) -> tuple[Node, int] | None:
         visible = [t for t in para.inlines if isinstance(t, Text) and t.text.strip()]
         text = para.plain
         if (
@@ -236,13 +235,13 @@ class OutlineReader:
             or para.align == "center"
         ):
             return None
-        data = {"tieu_de": markup([_unstyled(t) for t in para.inlines], self.cite), "danh_so": False}
-        return _Node("khong_so", 0, para.place, data), i
+        data = {"tieu_de": markup([unstyled(t) for t in para.inlines], self.cite), "danh_so": False}
+        return Node("khong_so", 0, para.place, data), i
 
     def _caption_of_table(self, blocks: list[Block], i: int) -> bool:
         """A short bold paragraph (or the 'Đơn vị tính' line) right before a table."""
         block = blocks[i]
-        if not isinstance(block, Para) or not block.plain or _label(block) is not None:
+        if not isinstance(block, Para) or not block.plain or read_label(block) is not None:
             return False
         j = i + 1
         if UNIT_LINE.match(block.plain):
@@ -262,7 +261,7 @@ class OutlineReader:
             if unit:
                 bang["don_vi_tinh"] = norm(unit.group(1))
             elif para.plain:  # type: ignore[union-attr]
-                bang["tieu_de"] = markup([_unstyled(t) for t in para.inlines], self.cite)  # type: ignore[union-attr]
+                bang["tieu_de"] = markup([unstyled(t) for t in para.inlines], self.cite)  # type: ignore[union-attr]
             i += 1
         table = blocks[i]
         assert isinstance(table, Table)
@@ -283,10 +282,10 @@ class OutlineReader:
 
     # ---- numbers and label styles ---------------------------------------------------------
 
-    def _check_numbers(self, node: _Node) -> None:
+    def _check_numbers(self, node: Node) -> None:
         expected = 0
         for child in node.children:
-            if not isinstance(child, _Node):
+            if not isinstance(child, Node):
                 continue
             child.depth = node.depth + (0 if child.kind == "khong_so" else 1)
             self.summary.sections[KIND_NAMES[child.kind]] += 1
@@ -300,19 +299,19 @@ class OutlineReader:
                     )
             self._check_numbers(child)
 
-    def _ladder(self, root: _Node) -> dict[str, Any]:
+    def _ladder(self, root: Node) -> dict[str, Any]:
         keys: dict[str, Any] = {}
-        top = [c for c in root.children if isinstance(c, _Node)]
+        top = [c for c in root.children if isinstance(c, Node)]
         if any(c.kind == "phan" for c in top):
             keys["co_phan"] = True
             if self.parts_in_words:
                 keys["kieu_phan"] = "chu"
         by_depth: dict[int, dict[str, int]] = {}
-        _styles(root, by_depth, 0 if keys.get("co_phan") else 1)
+        count_styles(root, by_depth, 0 if keys.get("co_phan") else 1)
         ladder = [max(styles, key=lambda k: styles[k]) for _, styles in sorted(by_depth.items())]
         if ladder and ladder != DEFAULT_LADDER[: len(ladder)]:
             if "kieu_muc" in self.keys:
-                keys["kieu_muc"] = ladder + [k for k in DEFAULT_LADDER if _RANK[k] > _RANK[ladder[-1]]]
+                keys["kieu_muc"] = ladder + [k for k in DEFAULT_LADDER if RANK[k] > RANK[ladder[-1]]]
             else:
                 self.summary.doubt(
                     "",
@@ -321,92 +320,21 @@ class OutlineReader:
                 )
         return keys
 
-    def _item(self, node: _Node) -> dict[str, Any]:
+    def _item(self, node: Node) -> dict[str, Any]:
         data = dict(node.data)
-        children = [self._item(c) if isinstance(c, _Node) else c for c in node.children]
+        children = [self._item(c) if isinstance(c, Node) else c for c in node.children]
         if children:
             data["noi_dung"] = children
-        kinds = {c.kind for c in node.children if isinstance(c, _Node) and c.kind != "khong_so"}
+        kinds = {c.kind for c in node.children if isinstance(c, Node) and c.kind != "khong_so"}
         if len(kinds) == 1 and "kieu_muc_con" in self.keys and node.kind not in ("phan", "khong_so"):
             (kind,) = kinds
-            if kind != _default_child(node.kind):
+            if kind != default_child(node.kind):
                 data["kieu_muc_con"] = kind
         return data
 
 
-def _default_child(kind: str) -> str:
-    index = DEFAULT_LADDER.index(kind) if kind in DEFAULT_LADDER else -1
-    return DEFAULT_LADDER[min(index + 1, len(DEFAULT_LADDER) - 1)]
-
-
-def _styles(node: _Node, by_depth: dict[int, dict[str, int]], depth: int) -> None:
-    for child in node.children:
-        if isinstance(child, _Node):
-            if child.kind not in ("phan", "khong_so"):
-                counts = by_depth.setdefault(depth, {})
-                counts[child.kind] = counts.get(child.kind, 0) + 1
-            _styles(child, by_depth, depth + (0 if child.kind == "khong_so" else 1))
-
-
-def _place(stack: list[_Node], node: _Node) -> None:
-    """Put `node` into the tree: sibling of the open section of its style, else child (after closing lower ranks)."""
-    same = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].kind == node.kind), None)
-    if same is not None:
-        del stack[same:]
-    else:
-        while len(stack) > 1 and _RANK[stack[-1].kind] > _RANK[node.kind]:
-            stack.pop()
-    stack[-1].children.append(node)
-    stack.append(node)
-
-
-def _label(para: Para) -> tuple[str, int, str] | None:
-    """(style, number, the label as written) of a paragraph's label, or None."""
-    text = para.plain
-    typed = numbering.read_label(text)
-    if typed is None:
-        return None
-    if typed.kind == numbering.ARABIC and any(len(str(n)) > 2 for n in typed.numbers):
-        return None  # '15.000 người…' is a number, not a label
-    if typed.kind == numbering.ARABIC and len(typed.numbers) > 1 and not typed.text.endswith("."):
-        visible = [t for t in para.inlines if isinstance(t, Text) and t.text.strip()]
-        if not (visible and all(t.bold or t.italic for t in visible)):
-            return None  # '2.5 ha…' is a number; a heading all in bold, '2.2 Công tác…', has a label
-    kind = {numbering.PART: "phan", numbering.SECTION: "la_ma", numbering.POINT: "chu"}.get(typed.kind)
-    if kind is None:
-        kind = "so" if len(typed.numbers) == 1 else "so_ghep"
-    return kind, typed.number, typed.text
-
-
-def _strip_label(inlines: list[Inline], label: str) -> list[Inline]:
-    """The inlines without the label (or bullet mark) the text starts with (spaces inside it ignored)."""
-    want = "".join(label.split())
-    out: list[Inline] = []
-    k = 0
-    for inline in inlines:
-        if k < len(want) and isinstance(inline, Text):
-            text, j = inline.text, 0
-            while j < len(text) and k < len(want) and (text[j].isspace() or text[j] == want[k]):
-                k += 0 if text[j].isspace() else 1
-                j += 1
-            inline = replace(inline, text=text[j:])
-            if not inline.text:
-                continue
-        out.append(inline)
-    return out
-
-
 def _strip_lead(inlines: list[Inline]) -> list[Inline]:
     return lstrip_inlines([i for i in inlines if not isinstance(i, Cite)], " \t")
-
-
-def _unstyled(inline: Inline) -> Inline:
-    return replace(inline, bold=False, italic=False) if isinstance(inline, Text) else inline
-
-
-def _lead_style(lead: list[Text]) -> dict[str, str]:
-    bold, italic = all(t.bold for t in lead), all(t.italic for t in lead)
-    return {"kieu_tieu_de": "dam_nghieng" if bold and italic else "nghieng" if italic else "dam"}
 
 
 def _all_paras(blocks: list[Block]):

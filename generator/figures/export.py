@@ -1,0 +1,199 @@
+"""Figures out (`baocao figures`, `build --so-lieu`): every figure of a report with its computed values.
+
+A record per figure, keyed by its name: first the figure's own keys as `so_lieu` takes them, with the
+computed values (totals, averages, ratios, roll-ups) written in at the decimals they are shown with, so
+that reading a record back computes the same figure; then what follows from them (ratio to each plan
+and to the same period, difference, parts) and where the figure comes from (YAML file:line or workbook
+file:sheet:cell). writers/figures.py writes the records as a workbook in the default layout of
+`so_lieu_tu`, or as JSON under a header of the report's identity; the JSON's schema is generated from
+the models below (`baocao schema`).
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from baocao.compose.report import REPORT_TYPE_SIGN
+from baocao.conventions.formatting import format_doc_number
+from baocao.errors import Location
+from baocao.figures.figure import Figure
+from baocao.input.model import FIGURE_VALUES, SoLieu
+from baocao.input.validate import Sources
+
+FORMAT_VERSION = 1
+OVERRIDE = "ghi_de"  # a key of the YAML figure only (workbook merging): never exported
+#: Keys every record carries (empty when the figure has none), for a reporting system to find them.
+CORE_KEYS = ("ma_chi_tieu", "ten", "gia_tri", "don_vi", "ke_hoach", "cung_ky")
+#: Keys of a figure whose value is computed when the figure is (written with the figure's own decimals).
+_COMPUTED_VALUES = (*FIGURE_VALUES, "so_le", "don_vi", "ten")
+
+
+class NguoiKyXuat(BaseModel):
+    """Người ký báo cáo."""
+
+    tham_quyen: str = Field(description="TM., KT., TL., TUQ., Q. hoặc trống.")
+    thay_cho: str = Field(description="Tập thể hoặc người đứng đầu được ký thay.")
+    chuc_vu: str = Field(description="Chức vụ người ký.")
+    ho_ten: str = Field(description="Họ và tên người ký.")
+
+
+class ThongTinBaoCao(BaseModel):
+    """Thông tin của báo cáo (để hệ thống báo cáo nhận biết tệp số liệu)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    loai: str = Field(description="Loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung.")
+    ky_bao_cao: str = Field(description="Kỳ báo cáo, ví dụ '6 tháng đầu năm 2026'.")
+    den_ngay: str = Field(description="Ngày cuối của kỳ báo cáo (YYYY-MM-DD).")
+    co_quan_chu_quan: str = Field(description="Cơ quan chủ quản (có thể trống).")
+    co_quan: str = Field(description="Tên cơ quan ban hành.")
+    don_vi: str = Field(description="Tên gọi tắt của đơn vị (ten_goi_tat).")
+    cap: str = Field(description="Cấp của đơn vị: xã, phường, tỉnh...")
+    so: int | None = Field(description="Số văn bản; null khi là dự thảo.")
+    ky_hieu: str = Field(description="Ký hiệu văn bản, ví dụ 'BC-UBND'.")
+    so_ky_hieu: str = Field(description="Số và ký hiệu, ví dụ '05/BC-UBND'; trống khi là dự thảo.")
+    ngay: str | None = Field(description="Ngày ban hành (YYYY-MM-DD); null khi dự thảo chưa có ngày.")
+    thang: str = Field(description="Tháng ban hành (YYYY-MM).")
+    trich_yeu: str = Field(description="Trích yếu nội dung.")
+    nguoi_ky: NguoiKyXuat
+    tep: str = Field(description="Tên tệp báo cáo (YAML).")
+
+
+class ChiTiet(BaseModel):
+    """Số liệu của một đơn vị cấp dưới trong tổng hợp (tong_tu)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    don_vi: str = Field(description="Tên gọi tắt của đơn vị cấp dưới.")
+    gia_tri: float | None
+    ke_hoach: float | None
+    cung_ky: float | None
+
+
+class SoLieuXuat(SoLieu):
+    """Một số liệu: các khóa như trong so_lieu (giá trị tự tính đã ghi vào), rồi các giá trị tính từ đó."""
+
+    ty_le_ke_hoach: float | None = Field(None, description="Giá trị / kế hoạch (mặc định) × 100, một chữ số thập phân.")
+    ty_le_theo_ke_hoach: dict[str, float | None] = Field(
+        default_factory=dict, description="Tỷ lệ % so với từng kế hoạch có tên."
+    )
+    ty_le_cung_ky: float | None = Field(None, description="Giá trị / cùng kỳ × 100, một chữ số thập phân.")
+    chenh_lech: float | None = Field(None, description="Giá trị trừ cùng kỳ.")
+    thanh_phan: list[str] = Field(
+        default_factory=list, description="Các số liệu thành phần (tổng, trung bình, tỷ lệ) hoặc các đơn vị cấp dưới."
+    )
+    chi_tiet: list[ChiTiet] = Field(default_factory=list, description="Số liệu của từng đơn vị cấp dưới (tong_tu).")
+    nguon: str = Field(description="Nơi có số liệu: tệp:dòng của YAML, hoặc tệp:trang:ô của bảng tính.")
+
+
+class TepSoLieu(BaseModel):
+    """Tệp số liệu của một báo cáo (baocao figures): thông tin báo cáo và mọi số liệu."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    phien_ban: Literal[1] = Field(description="Phiên bản của định dạng tệp.")
+    bao_cao: ThongTinBaoCao
+    so_lieu: dict[str, SoLieuXuat] = Field(description="Các số liệu theo tên (như trong so_lieu của báo cáo).")
+
+
+def identity(sources: Sources, subject: str) -> dict[str, Any]:
+    """The report's identity (ThongTinBaoCao); `subject` is its trích yếu as composed."""
+    report, unit = sources.report, sources.unit
+    signer = report.nguoi_ky or unit.nguoi_ky
+    sign = f"{REPORT_TYPE_SIGN}-{unit.ky_hieu}"
+    day = report.ngay.as_date()
+    return {
+        "loai": report.loai,
+        "ky_bao_cao": str(report.ky_bao_cao),
+        "den_ngay": report.ky_bao_cao.end.isoformat(),
+        "co_quan_chu_quan": unit.co_quan_chu_quan,
+        "co_quan": " ".join(unit.co_quan_ban_hanh),
+        "don_vi": unit.ten_goi_tat,
+        "cap": unit.cap,
+        "so": report.so,
+        "ky_hieu": sign,
+        "so_ky_hieu": f"{format_doc_number(report.so)}/{sign}" if report.so else "",
+        "ngay": day.isoformat() if day else None,
+        "thang": f"{report.ngay.year:04d}-{report.ngay.month:02d}",
+        "trich_yeu": subject,
+        "nguoi_ky": {
+            "tham_quyen": signer.tham_quyen,
+            "thay_cho": signer.thay_cho,
+            "chuc_vu": signer.chuc_vu,
+            "ho_ten": signer.ho_ten,
+        },
+        "tep": sources.report_map.file.name if sources.report_map.file else "",
+    }
+
+
+def figure_records(sources: Sources, figures: dict[str, Figure]) -> dict[str, dict[str, Any]]:
+    """Every figure of the report (in its order) as a record: its keys, computed values, parts and source."""
+    places = sources.report_map
+    base = places.file.parent if places.file else Path()
+    return {
+        name: _record(
+            spec, figures[name], _source(places.where(("so_lieu", name)), places.key(("so_lieu", name)), base)
+        )
+        for name, spec in sources.report.so_lieu.items()
+        if name in figures
+    }
+
+
+def _record(spec: SoLieu, figure: Figure, source: str) -> dict[str, Any]:
+    stated = {key: getattr(spec, key) for key in spec.model_fields_set if key != OVERRIDE}
+    if figure.kind:  # a computed figure: its values as shown, so that reading them back checks equal
+        stated |= {key: getattr(figure, key) for key in _COMPUTED_VALUES if getattr(figure, key) not in (None, "")}
+        if figure.plans:
+            stated["ke_hoach"] = dict(figure.plans)
+    else:
+        stated["ke_hoach"] = spec.ke_hoach
+    if isinstance(stated.get("ty_le_cua"), BaseModel):
+        stated["ty_le_cua"] = stated["ty_le_cua"].model_dump()
+    record = {key: stated.get(key, "" if key in ("ma_chi_tieu", "ten", "don_vi") else None) for key in CORE_KEYS}
+    record |= {key: value for key, value in stated.items() if key not in CORE_KEYS}
+    record |= {
+        "ty_le_ke_hoach": figure.ty_le_ke_hoach,
+        "ty_le_theo_ke_hoach": {plan: figure.ratio_to_plan(plan) for plan in figure.plans},
+        "ty_le_cung_ky": figure.ty_le_cung_ky,
+        "chenh_lech": figure.chenh_lech,
+        "thanh_phan": _parts(spec, figure),
+        "chi_tiet": [
+            {"don_vi": part.ten, **{key: getattr(part, key) for key in FIGURE_VALUES}} for part in figure.chi_tiet
+        ],
+        "nguon": source,
+    }
+    return record
+
+
+def _parts(spec: SoLieu, figure: Figure) -> list[str]:
+    if figure.chi_tiet:
+        return [part.ten for part in figure.chi_tiet]
+    if spec.ty_le_cua:
+        return [spec.ty_le_cua.tu_so, spec.ty_le_cua.mau_so]
+    return list(spec.tong_cua or spec.trung_binh_cua)
+
+
+def _source(value: Location, key: Location, base: Path) -> str:
+    """Where a figure is (its workbook cell, else its key in the YAML), the file named from the report's folder:
+    'bao-cao.yaml:12:3', 'so-lieu.xlsx:Số liệu:A3'."""
+    where = value if value.cell else key
+    if where.file is None:
+        return str(where)
+    try:
+        shown = Path(os.path.relpath(where.file, base))
+    except ValueError:  # another drive (Windows)
+        shown = where.file
+    return str(Location(Path(shown.as_posix()), where.line, where.column, cell=where.cell))
+
+
+def plain_number(value: Decimal) -> int | float | str:
+    """A value as a JSON or spreadsheet number: an int, a float that reads back as the same Decimal, else text."""
+    if value == value.to_integral_value() and abs(value) < 10**15:
+        return int(value)
+    number = float(value)
+    return number if Decimal(repr(number)) == value.normalize() else str(value)
