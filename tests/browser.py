@@ -15,10 +15,7 @@ import lxml.html
 import pytest
 
 CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("BAOCAO_REQUIRE_CHROMIUM"),
-    reason="Chromium is not installed (scripts/test.sh and CI install it and require it)",
-)
+needs_chromium = pytest.mark.needs_chromium  # skipped without Chromium unless required; slow (conftest.py)
 
 
 def chromium(url: str, *options: str, wait: str = "--virtual-time-budget=10000") -> subprocess.CompletedProcess:

@@ -18,6 +18,7 @@ import pytest
 import yaml
 from conftest import EXAMPLE, EXAMPLE_DIR, ReportDir, small_report
 from docx import Document
+from hypothesis import settings
 from test_template_resolution import edit_part
 
 from baocao import batch, leftovers, limits
@@ -159,7 +160,16 @@ def test_a_loop_of_1000_totals_is_a_located_error(cli, report_dir):
     path = report_dir.write(small_report(so_lieu=_chain(1000, loop=True)))
     err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
     assert f"Lỗi {path}:" in err and "được tính qua một chuỗi số liệu quá dài, có vòng lặp" in err, err
+    assert err.count("Lỗi ") == 1  # told once, not once per figure of the loop
     assert not (report_dir.path / "out.docx").exists()
+
+
+def test_1000_failing_sentences_are_a_bounded_list(cli, report_dir):
+    figures = {f"f{i}": {"gia_tri": i, "don_vi": "ha"} for i in range(1000)}  # no plan: so_ke_hoach fails
+    sentences = [f"Đạt {{{{ so_lieu.f{i} | so_ke_hoach }}}}." for i in range(1000)]
+    path = report_dir.write(small_report(so_lieu=figures, noi_dung=[{"tieu_de": "Kết quả", "noi_dung": sentences}]))
+    err = _fails_fast(cli, "validate", path)
+    assert err.count(f"Lỗi {path}:") == 50 and "… và 950 lỗi khác" in err and "(1000 lỗi)" in err
 
 
 # --- injection: text of the clerk's never moves the body, raw tags never write broken OOXML ----------------
@@ -341,6 +351,23 @@ def test_deep_yaml_nesting_is_a_located_error(cli, report_dir, nested):
     path = report_dir.write(text)
     err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
     assert f"Lỗi {path}:" in err and "Các nhóm khóa và danh sách lồng nhau quá 50 cấp." in err, err
+
+
+# --- the gate: a failure replays -------------------------------------------------------------------------------
+
+
+def test_hypothesis_draws_the_same_examples_on_every_run():
+    assert settings.default.derandomize and settings.default.database is None
+
+
+def test_a_recursive_macro_in_a_template_is_a_located_error(cli, report):
+    template = _template_with(
+        report, "word/document.xml", "{{ trich_yeu }}", "{% macro f(n) %}{{ f(n ~ n) }}{% endmacro %}{{ f('a') }}"
+    )
+    for command in (["build", report, "-o", report.parent / "out.docx"], ["templates", "check", template]):
+        err = _fails_fast(cli, *command)
+        assert f"Lỗi {template}: đoạn " in err and "Thẻ {% macro %} không dùng được trong mẫu." in err, err
+    assert not (report.parent / "out.docx").exists()
 
 
 # --- batches: clashing reports, linked folders, what may be replaced, leftovers, time limit ---------

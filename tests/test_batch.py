@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -22,15 +21,9 @@ from baocao import batch
 from baocao.batch import Job, build_one, plan
 from baocao.compose import sandbox
 from baocao.writers.docx.frame import FrameTemplate, frame_environment
-from baocao.writers.pdf import find_soffice
 
 REPORT = "thi-dua-6-thang-2026.yaml"
 UNITS, BROKEN = 5, 1
-
-needs_soffice = pytest.mark.skipif(
-    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-    reason="LibreOffice is not installed (scripts/test.sh and CI install it and require it)",
-)
 
 
 def _make_units():
@@ -190,7 +183,7 @@ def test_docx_output_name_with_a_folder_is_misuse(cli, units, tmp_path):
 # --- PDF -----------------------------------------------------------------------------
 
 
-@needs_soffice
+@pytest.mark.needs_soffice
 def test_pdf_beside_each_docx_in_one_batch(cli, units, tmp_path):
     code, out, err = cli("build", units[0], units[1], "--pdf", "-o", tmp_path / "ra")
     assert code == 0, err
@@ -201,7 +194,7 @@ def test_pdf_beside_each_docx_in_one_batch(cli, units, tmp_path):
     assert "Đã soạn 2/2 báo cáo (kèm 2 tệp PDF)." in out
 
 
-@needs_soffice
+@pytest.mark.needs_soffice
 def test_pdf_of_one_report_keeps_the_libreoffice_profile_for_next_time(cli, monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     code, out, err = cli("build", EXAMPLE_DIR / REPORT, "--pdf")

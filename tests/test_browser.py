@@ -3,7 +3,6 @@ same text as the .docx, as many pages as LibreOffice's PDF (within one), screens
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -14,13 +13,9 @@ from conftest import KIND_EXAMPLES
 from test_html import _docx_walk
 
 from baocao.pipeline import build
-from baocao.writers.pdf import convert_to_pdf, find_soffice
+from baocao.writers.pdf import convert_to_pdf
 
 pytestmark = needs_chromium
-needs_soffice = pytest.mark.skipif(
-    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-    reason="LibreOffice is not installed (scripts/test.sh and CI install it)",
-)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +33,7 @@ def _pdf_pages(pdf: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
 
 
-@needs_soffice
+@pytest.mark.needs_soffice
 @pytest.mark.parametrize("kind", sorted(KIND_EXAMPLES))
 def test_as_many_sheets_as_libreoffice_pages(built, kind, tmp_path):
     docx, html = built[kind]

@@ -8,7 +8,6 @@ LibreOffice with its comments.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import unicodedata
@@ -240,10 +239,7 @@ def test_comment_on_a_footnote_goes_on_its_mark(tmp_path: Path) -> None:
     assert "[kieu-so]" in next(iter(commented.comments)).text
 
 
-@pytest.mark.skipif(
-    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-    reason="LibreOffice is not installed (scripts/test.sh and CI install it and require it)",
-)
+@pytest.mark.needs_soffice
 def test_libreoffice_opens_the_comments(tmp_path: Path, example_docx: Path) -> None:
     findings, count = comment_docx(_example_with_slips(example_docx, tmp_path), tmp_path / "ghi-chu.docx")
     profile = (tmp_path / "profile").as_uri()

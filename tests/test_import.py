@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import subprocess
 import zipfile
 from pathlib import Path
@@ -329,9 +328,7 @@ def test_word_numbering_and_tab_separated_frame(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.skipif(
-    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"), reason="LibreOffice not installed"
-)
+@pytest.mark.needs_soffice
 def test_old_doc_read_through_libreoffice(tmp_path: Path) -> None:
     source = _hand_made(tmp_path / "bao-cao.docx")
     subprocess.run(

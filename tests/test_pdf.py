@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -12,14 +11,11 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 from baocao.pipeline import build
-from baocao.writers.pdf import convert_to_pdf, find_soffice
+from baocao.writers.pdf import convert_to_pdf
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "xa-tan-hoa" / "thi-dua-6-thang-2026.yaml"
 
-pytestmark = pytest.mark.skipif(
-    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-    reason="LibreOffice is not installed (scripts/test.sh and CI install it and require it)",
-)
+pytestmark = pytest.mark.needs_soffice
 
 
 def _squash(text: str) -> str:

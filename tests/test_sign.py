@@ -7,7 +7,6 @@ fonts, sign it with a throwaway certificate made here (cryptography), and valida
 from __future__ import annotations
 
 import datetime
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,13 +21,9 @@ from cryptography.x509.oid import NameOID
 from lxml import etree
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from baocao.writers.pdf import find_soffice
 from baocao.writers.sign import FIELD_NAME, check_signatures, fold, place_signature, segments, sign_pdf
 
-pytestmark = pytest.mark.skipif(
-    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-    reason="LibreOffice is not installed (scripts/test.sh and CI install it and require it)",
-)
+pytestmark = pytest.mark.needs_soffice
 PASSWORD = "mat-khau-thu"
 SIGNER = "Lê Thị Minh Hạnh"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import subprocess
 import zipfile
@@ -22,7 +21,7 @@ from baocao.input.model import PhuLuc
 from baocao.input.validate import load_sources
 from baocao.pipeline import build
 from baocao.writers.docx.templates import builtin_template
-from baocao.writers.pdf import convert_to_pdf, find_soffice
+from baocao.writers.pdf import convert_to_pdf
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -555,12 +554,6 @@ def test_openxml_audit_finds_no_errors(outputs, name):
     assert result.is_valid, [str(e) for e in result.errors]
 
 
-needs_soffice = pytest.mark.skipif(
-    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-    reason="LibreOffice is not installed (CI installs it)",
-)
-
-
 def _page_sizes(pdf: Path) -> list[tuple[float, float]]:
     info = subprocess.run(
         ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
@@ -575,7 +568,7 @@ def _page_texts(pdf: Path) -> list[str]:
     return text.split("\f")
 
 
-@needs_soffice
+@pytest.mark.needs_soffice
 def test_appendix_pages_are_landscape_in_the_pdf(outputs, tmp_path):
     pdfs = dict(zip(outputs, convert_to_pdf(list(outputs.values()), tmp_path), strict=True))
     sizes = _page_sizes(pdfs["example"])

@@ -201,6 +201,7 @@ needs_uno = pytest.mark.skipif(
 
 
 @needs_uno
+@pytest.mark.needs_soffice
 def test_a_warm_libreoffice_converts_again_and_again(tmp_path, example_docx):
     converter = WarmConverter()
     try:

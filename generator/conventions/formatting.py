@@ -184,6 +184,9 @@ def format_change(
     The change is the rounded ratio minus 100, so it always agrees with
     the ratio to the same period for the same figures (bằng 97,0% <-> giảm 3,0%).
     `words` name the same period in the house wording ("SVCK").
+
+    >>> format_change(105.1, 100), format_change(97, 100, words="SVCK"), format_change(8, 8)
+    ('tăng 5,1% so với cùng kỳ', 'giảm 3,0% SVCK', 'bằng cùng kỳ')
     """
     change = _required_percent(value, previous, "cùng kỳ", decimals) - 100
     if change.is_zero():
@@ -198,6 +201,9 @@ def format_difference(
     """Absolute change: "tăng 12 ha so với cùng kỳ", "giảm 1.020 người so với cùng kỳ" or "bằng cùng kỳ".
 
     decimals as in format_number; a difference that rounds to 0 is "bằng cùng kỳ".
+
+    >>> format_difference(1143, 1131, unit="ha"), format_difference(96, 131, unit="hộ")
+    ('tăng 12 ha so với cùng kỳ', 'giảm 35 hộ so với cùng kỳ')
     """
     difference = _to_decimal(value) - _to_decimal(previous)
     if decimals is not None:
@@ -325,7 +331,11 @@ def format_date_short(d: date) -> str:
 
 
 def format_place_date(place: str, day: int | None, month: int, year: int) -> str:
-    """Place and date: "Hồ Sơn, ngày 04 tháng 6 năm 2025"; a draft (day None) gets DRAFT_BLANK instead."""
+    """Place and date: "Hồ Sơn, ngày 04 tháng 6 năm 2025"; a draft (day None) gets DRAFT_BLANK instead.
+
+    >>> format_place_date("Hồ Sơn", 4, 6, 2025), format_date_long(date(2026, 1, 20))
+    ('Hồ Sơn, ngày 04 tháng 6 năm 2025', 'ngày 20 tháng 01 năm 2026')
+    """
     if day is None:
         return f"{place}, ngày{DRAFT_BLANK}tháng {pad_month(month)} năm {year}"
     return f"{place}, {format_date_long(date(year, month, day))}"
@@ -354,7 +364,10 @@ def _number_and_sign(label: str, so: int | str | None, sign: str) -> str:
 def format_so_ky_hieu(so: int | None, ky_hieu_loai: str | None, ky_hieu_co_quan: str) -> str:
     """Number and sign line: "Số: 05/BC-UBND", draft "Số:      /BC-UBND".
 
-    A công văn has no ky_hieu_loai: "Số: 1408/UBND-VP".
+    A công văn has no ky_hieu_loai.
+
+    >>> format_so_ky_hieu(5, "BC", "UBND"), format_so_ky_hieu(1408, None, "UBND-VP")
+    ('Số: 05/BC-UBND', 'Số: 1408/UBND-VP')
     """
     sign = "-".join(part for part in (ky_hieu_loai, ky_hieu_co_quan) if part)
     return _number_and_sign("Số:", so, sign)
@@ -372,6 +385,9 @@ def format_doc_reference(
 
     `sign` is everything after the slash ("KH-UBND"); `so` may be a str for Party numbers
     ("52-CV" with sign "ĐU"). No date omits "ngày ..."; `about` is given without "về".
+
+    >>> format_doc_reference("Kế hoạch", 18, "KH-UBND", date(2026, 1, 20), "UBND tỉnh", "công tác thi đua")
+    'Kế hoạch số 18/KH-UBND ngày 20/01/2026 của UBND tỉnh về công tác thi đua'
     """
     parts = [kind_name, _number_and_sign("số", so, sign)]
     if day_date is not None:

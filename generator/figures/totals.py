@@ -18,7 +18,7 @@ from functools import partial
 from typing import TypeGuard
 
 from baocao.conventions.formatting import format_number
-from baocao.errors import BaocaoError, Collector, Problem, suggest
+from baocao.errors import BaocaoError, Collector, Problem, suggest, told_elsewhere
 from baocao.figures.combine import Combiner, own_digits
 from baocao.figures.figure import PLAN, PLAN_PREFIX, SLOT_WORDS, Figure, FigureStyle, percent, sum_values
 from baocao.input.load import SourceMap
@@ -83,6 +83,7 @@ class _Resolver(Combiner):
         super().__init__(places, style)
         self.declared = declared
         self.done = {name: replace(figure, style=style) for name, figure in given.items()}
+        self.failed: set[str] = set()  # figures whose problem (or a part's) is told: never resolved again
 
     def resolve_deep(self, name: str) -> Figure:
         """resolve(name), its parts first, bottom up: a chain of totals 1,000 deep needs no deep recursion.
@@ -90,7 +91,11 @@ class _Resolver(Combiner):
         try:
             for part in self._bottom_up(name):
                 self.resolve(part, ())
+        except BaocaoError:
+            self.failed.add(name)
+            raise
         except RecursionError:
+            self.failed.add(name)
             raise self._long_loop(name) from None
         return self.done[name]
 
@@ -118,7 +123,7 @@ class _Resolver(Combiner):
                 order.append(current)
             elif part in depth and len(stack) - depth[part] > _SHORT_LOOP:
                 raise self._long_loop(name)
-            elif part in self.declared and part not in self.done and part not in entered:
+            elif part in self.declared and part not in self.done and part not in entered and part not in self.failed:
                 entered.add(part)
                 depth[part] = len(stack)
                 stack.append((part, iter(_parts_of(self.declared[part]))))
@@ -127,12 +132,26 @@ class _Resolver(Combiner):
     def resolve(self, name: str, chain: tuple[str, ...]) -> Figure:
         if name in self.done:
             return self.done[name]
+        if name in self.failed:
+            raise told_elsewhere()
+        try:
+            return self._resolve(name, chain)
+        except (BaocaoError, RecursionError):
+            self.failed.add(name)  # and so every figure computed from it, as the error unwinds
+            raise
+
+    def _resolve(self, name: str, chain: tuple[str, ...]) -> Figure:
         spec = self.declared[name]
-        if name in chain:
+        if name in chain:  # told once, at the figure of the loop declared first
+            loop = chain[chain.index(name) :]
+            order = list(self.declared)
+            first = loop.index(min(loop, key=order.index))
+            loop = loop[first:] + loop[:first]
+            self.failed.update(loop)
             raise BaocaoError(
                 Problem(
-                    self.where(name),
-                    f"Số liệu '{name}' được tính từ chính nó (vòng lặp: {' → '.join(chain + (name,))}).",
+                    self.where(loop[0]),
+                    f"Số liệu '{loop[0]}' được tính từ chính nó (vòng lặp: {' → '.join(loop + loop[:1])}).",
                     _LOOP_HINT,
                 )
             )
