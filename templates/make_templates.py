@@ -168,6 +168,7 @@ def _styles_xml() -> list[str]:
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
     grid = "".join(single.format(e) for e in edges)
     hf_tabs = '<w:tabs><w:tab w:val="center" w:pos="4678"/><w:tab w:val="right" w:pos="9355"/></w:tabs>'
+    header_footer = _ppr_xml(jc="center", first_line=0, after=0, tabs=hf_tabs) + _rpr_xml()
     return [
         _style_xml("paragraph", "Normal", "Normal", _ppr_xml() + _rpr_xml(), None, "<w:qFormat/>", default=True),
         _style_xml(
@@ -214,20 +215,7 @@ def _styles_xml() -> list[str]:
             "DefaultParagraphFont",
             hidden,
         ),
-        _style_xml(
-            "paragraph",
-            "Header",
-            "header",
-            _ppr_xml(jc="center", first_line=0, after=0, tabs=hf_tabs) + _rpr_xml(),
-            meta=hidden,
-        ),
-        _style_xml(
-            "paragraph",
-            "Footer",
-            "footer",
-            _ppr_xml(jc="center", first_line=0, after=0, tabs=hf_tabs) + _rpr_xml(),
-            meta=hidden,
-        ),
+        *(_style_xml("paragraph", name.title(), name, header_footer, meta=hidden) for name in ("header", "footer")),
         _style_xml(
             "table",
             "TableGrid",

@@ -28,27 +28,9 @@ def table_xml(table: Table, width: int, writer: CellWriter) -> str:
     body, cell = writer.styles["body"], writer.styles["cell"]
     out = []
     if table.caption:
-        out.append(
-            paragraph(
-                body,
-                _KEEP,
-                tag("w:spacing", before="120", after="60"),
-                _NO_INDENT,
-                tag("w:jc", val="center"),
-                runs=writer.runs(restyle(table.caption, bold=True)),
-            )
-        )
+        out.append(_line_above(body, "120", "center", writer.runs(restyle(table.caption, bold=True))))
     if table.unit:
-        out.append(
-            paragraph(
-                body,
-                _KEEP,
-                tag("w:spacing", before="0", after="60"),
-                _NO_INDENT,
-                tag("w:jc", val="right"),
-                runs=writer.runs(restyle(table.unit, italic=True)),
-            )
-        )
+        out.append(_line_above(body, "0", "right", writer.runs(restyle(table.unit, italic=True))))
     out.append(_table(table, _column_widths(table.widths, width), writer))
     for i, note in enumerate(table.notes, 1):
         keep = _KEEP if i < len(table.notes) else ""
@@ -63,7 +45,18 @@ def table_xml(table: Table, width: int, writer: CellWriter) -> str:
 
 
 _KEEP = tag("w:keepNext")
-_NO_INDENT = tag("w:ind", firstLine="0")
+
+
+def _line_above(style: str, before: str, jc: str, runs: str) -> str:
+    """A line kept with the table below it (caption, unit): unindented, 3 pt under it."""
+    return paragraph(
+        style,
+        _KEEP,
+        tag("w:spacing", before=before, after="60"),
+        tag("w:ind", firstLine="0"),
+        tag("w:jc", val=jc),
+        runs=runs,
+    )
 
 
 def _column_widths(weights: list[int], width: int) -> list[int]:
