@@ -17,7 +17,6 @@ from itertools import count
 from typing import Protocol
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -47,12 +46,11 @@ class CaptionWriter(Protocol):
 
 
 class ChartParts:
-    """Adds chart parts (and their workbooks) to one document, numbered after the template's own."""
+    """Adds chart parts (and their workbooks) to one document, each under the first part name the package
+    (template included) does not hold yet."""
 
     def __init__(self, word):
         self.document_part = word.part
-        names = [str(part.partname) for part in word.part.package.iter_parts()]
-        self.numbers = count(1 + sum(name.startswith("/word/charts/chart") for name in names))
         ids = [int(e.get("id")) for e in word.element.body.iter(f"{{{WP_NS}}}docPr") if e.get("id", "").isdigit()]
         self.shape_ids = count(max(ids, default=0) + 1)
 
@@ -80,10 +78,10 @@ class ChartParts:
 
     def _add(self, chart: Chart) -> str:
         """Store the chart part and its workbook; the document's relationship id to the chart."""
-        n = next(self.numbers)
         package = self.document_part.package
-        chart_part = Part(PackURI(f"/word/charts/chart{n}.xml"), CHART_CT, b"", package)
-        book = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"), XLSX_CT, workbook(chart), package)
+        chart_part = Part(package.next_partname("/word/charts/chart%d.xml"), CHART_CT, b"", package)
+        book_name = package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx")
+        book = Part(book_name, XLSX_CT, workbook(chart), package)
         chart_part._blob = chart_space(chart, chart_part.relate_to(book, RT.PACKAGE))
         return self.document_part.relate_to(chart_part, RT.CHART)
 
