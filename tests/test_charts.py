@@ -245,6 +245,22 @@ def test_the_preview_draws_each_chart_as_svg(built):
     assert "Biểu đồ 4:" in page
 
 
+def test_the_preview_and_the_word_chart_share_the_palette_and_legend_rule(built):
+    from baocao.compose.report import compose
+    from baocao.figures.compute import compute
+    from baocao.input.validate import load_sources
+
+    sources = load_sources(built.parent / "bao-cao.yaml")
+    page = HTML.write(compose(sources, compute(sources)), sources).decode()
+    pie = page[page.rindex('<figure class="chart') :]
+    slices = re.findall(r'<path d="M[^"]*" fill="#(\w+)"', pie)
+    (_, space) = Package(built).charts()[-1]
+    points = space.iterfind(".//c:pieChart/c:ser/c:dPt/c:spPr/a:solidFill/a:srgbClr", NS)
+    assert slices == [p.get("val") for p in points] == ["404040", "A6A6A6", "D9D9D9"]
+    legends = [space.find("c:chart/c:legend", NS) is not None for _, space in Package(built).charts()]
+    assert legends == [True, True, False, True]  # several series, or a pie; not the bar chart's one series
+
+
 # ---- bad charts: located errors, nothing written ----------------------------------------------
 
 

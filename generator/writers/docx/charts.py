@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
-from baocao.document.model import Chart, Inline, Text
+from baocao.document.model import Chart, Inline
 from baocao.writers.docx.chart_xml import SHEET, chart_space, number_format
 from baocao.writers.docx.fragments import attribute, paragraph, tag
 from baocao.writers.docx.ooxml import reproducible_zip
@@ -72,7 +72,7 @@ class ChartParts:
             body,
             tag("w:spacing", before="0", after="120"),
             *centred,
-            runs=writer.runs([Text(chart.label + ": ", bold=True), *chart.caption]),
+            runs=writer.runs(chart.caption_line),
         )
         return holder + caption
 
