@@ -261,6 +261,15 @@ def test_bad_files_refused_in_vietnamese(tmp_path: Path, content: bytes, words: 
     assert not (tmp_path / "out").exists()
 
 
+def test_a_zip_without_a_body_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "bang.docx"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(BaocaoError, match=r"không phải tệp Word \(thiếu word/document.xml\)"):
+        read_docx(other)
+
+
 def test_zip_bomb_refused_before_reading(tmp_path: Path) -> None:
     bomb = tmp_path / "bom.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:

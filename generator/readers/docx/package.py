@@ -59,7 +59,9 @@ def _opened(source: Path, path: Path, message: str) -> WordDocument:
         if source == path:
             raise
         raise _refuse(path, exc.problems[0].message, exc.problems[0].hint) from None
-    if "word/document.xml" not in zipfile.ZipFile(io.BytesIO(data)).namelist():
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+    if "word/document.xml" not in names:
         raise _refuse(path, "Tệp nén này không phải tệp Word (thiếu word/document.xml).")
     try:
         return docx.Document(io.BytesIO(data))
