@@ -15,9 +15,9 @@ from baocao.compose.narrative import find_figure
 from baocao.document.model import Chart, Inline, Series
 from baocao.errors import BaocaoError, Collector, Location, Problem
 from baocao.figures.figure import Figure
-from baocao.input.charts import CHART_KINDS, PLAN_PREFIX, BieuDo
+from baocao.input.charts import CHART_KINDS, BieuDo
 from baocao.input.load import SourceMap
-from baocao.input.model import SoLieu
+from baocao.input.model import PLAN_PREFIX, SoLieu
 
 CHART_LABEL = "Biểu đồ"
 SERIES_NAMES = {"gia_tri": "Thực hiện", "cung_ky": "Cùng kỳ năm trước"}

@@ -21,7 +21,7 @@ from baocao.document.model import Cell, Inline, Row, Table, Text
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.figures.figure import Figure, differs, percent, sum_values
 from baocao.input.load import SourceMap
-from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
+from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, PLAN_PREFIX, Bang, Cot, Nhom
 from baocao.input.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
 
 TOTAL_LABEL = "Tổng cộng"
@@ -36,7 +36,6 @@ COMPUTED = {
     "chenh_lech": ("gia_tri", "cung_ky"),
 }
 PERCENT_KINDS = ("phan_tram", "ty_le_ke_hoach", "ty_le_cung_ky")
-PLAN_KEY = "ke_hoach."
 COLUMN_NAMES = {key for keys in COMPUTED.values() for key in keys}
 DEFAULT_WIDTHS = {"stt": 1, "van_ban": 4}  # other (number) columns: 2
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -307,7 +306,7 @@ class _TableBuilder:
             missing = [k for k in _sources(column) if k not in keys]
             if missing:
                 names = ", ".join(
-                    k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_KEY)}" for k in missing
+                    k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_PREFIX)}" for k in missing
                 )
                 raise self._fail(
                     path,
@@ -419,7 +418,7 @@ def _value(column: Cot, values: dict[str, Any]) -> Any:
 
 def _plan_key(plan: str) -> str:
     """Where a row keeps the value of a named plan (a dot: never a column's key)."""
-    return PLAN_KEY + plan
+    return PLAN_PREFIX + plan
 
 
 def _sources(column: Cot) -> tuple[str, ...]:
