@@ -15,7 +15,7 @@ from functools import partial
 from itertools import groupby
 from typing import Any, overload
 
-from baocao.compose.narrative import find_figure
+from baocao.compose.narrative import breakdown_of, find_figure, plan_of
 from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
@@ -168,16 +168,10 @@ class _TableBuilder:
                 f"Dòng '{BREAKDOWN_KEY}' không ghi thêm ô nào khác.",
                 f"Viết riêng một dòng, ví dụ '- {BREAKDOWN_KEY}: lua_xuan'.",
             )
-        figure = self._figure(raw[BREAKDOWN_KEY], here)
-        if not figure.chi_tiet:
-            raise self._fail(
-                here,
-                f"Số liệu '{figure.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có "
-                f"chi tiết theo đơn vị.",
-                f"Dùng '- {FIGURE_KEY}: {figure.name}' cho số liệu này.",
-            )
-        items = [_Item(here) for _ in figure.chi_tiet]
-        for item, part in zip(items, figure.chi_tiet, strict=True):
+        name = raw[BREAKDOWN_KEY]
+        parts = breakdown_of(self.figures, name, self._where(here), f"Dùng '- {FIGURE_KEY}: {name}' cho số liệu này.")
+        items = [_Item(here) for _ in parts]
+        for item, part in zip(items, parts, strict=True):
             self._fill_from_figure(item, part, here)
         return items
 
@@ -243,12 +237,8 @@ class _TableBuilder:
         item.values["don_vi"] = figure.unit_shown
         for column in self.columns:
             if column.ke_hoach:
-                try:
-                    plan = figure.plan(column.ke_hoach)
-                except ValueError as exc:
-                    raise self._fail(
-                        path, f"Cột '{column.tieu_de}': {exc}", "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng."
-                    ) from None
+                where, about = self._where(path), f"Cột '{column.tieu_de}': "
+                plan = plan_of(figure, column.ke_hoach, where, "bỏ dòng khỏi bảng", about)
                 item.values[_plan_key(column.ke_hoach)] = None if plan is None else figure.shown(plan)
                 if column.kieu == "so":
                     item.values[column.khoa], item.paths[column.khoa] = item.values[_plan_key(column.ke_hoach)], path
