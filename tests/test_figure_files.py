@@ -165,6 +165,16 @@ def test_roll_up_json_validates(tmp_path):
     assert sum(part["gia_tri"] for part in lua["chi_tiet"]) == pytest.approx(lua["gia_tri"])
 
 
+def test_roll_up_workbook_lists_the_units_values_in_vietnamese(tmp_path):
+    folder = tmp_path / "tinh-demo"
+    shutil.copytree(ROOT / "data" / "tinh-demo", folder)
+    target, _ = build(folder / "thi-dua-6-thang-2026.yaml", tmp_path / "tinh.xlsx", writer="xlsx")
+    rows = list(openpyxl.load_workbook(target)["Số liệu"].iter_rows(values_only=True))
+    parts = {row[0]: dict(zip(rows[0], row, strict=True))["thanh_phan"] for row in rows[1:]}
+    assert "UBND xã Hồ Sơn: 612,4" in parts["lua_xuan"]
+    assert "UBND xã Bình Minh: 7.860;" in parts["thu_ngan_sach"]  # thousands grouped as the report writes them
+
+
 def test_roll_up_from_figure_files_equals_roll_up_from_reports(tmp_path):
     folder = tmp_path / "tinh-demo"
     shutil.copytree(ROOT / "data" / "tinh-demo", folder)

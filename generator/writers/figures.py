@@ -13,6 +13,7 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from baocao.conventions.formatting import format_number
 from baocao.figures.export import CORE_KEYS, FORMAT_VERSION, figure_records, identity, plain_number
 from baocao.input.figure_files import IDENTITY_SHEET
 from baocao.input.model import SoLieu
@@ -42,17 +43,6 @@ def file_data(composed: Composed, sources: Sources) -> dict[str, Any]:
     }
 
 
-def _plain(value: Any) -> Any:
-    """Decimals as JSON numbers, at any depth."""
-    if isinstance(value, Decimal):
-        return plain_number(value)
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
-
-
 class _FigureWriter:
     """A figure file reads nothing besides the report (no template)."""
 
@@ -64,7 +54,7 @@ class JsonWriter(_FigureWriter):
     name, suffix = "json", ".json"
 
     def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
-        text = json.dumps(_plain(file_data(composed, sources)), ensure_ascii=False, indent=2)
+        text = json.dumps(file_data(composed, sources), ensure_ascii=False, indent=2, default=_json_number)
         return (text + "\n").encode("utf-8")
 
 
@@ -172,8 +162,15 @@ def _cell(value: Any) -> Any:
 
 def _text(value: Any) -> str:
     if isinstance(value, Decimal):
-        return str(plain_number(value)).replace(".", ",")
+        return format_number(value)
     return "" if value is None else str(value)
+
+
+def _json_number(value: Any) -> Any:
+    """Decimals (at any depth) as JSON numbers."""
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _widths(sheet: Any) -> dict[str, float]:

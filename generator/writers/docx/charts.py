@@ -24,6 +24,7 @@ from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
 from baocao.document.model import Chart, Inline, Text
+from baocao.figures.export import plain_number
 from baocao.writers.docx.chart_xml import SHEET, chart_space, number_format
 from baocao.writers.docx.fragments import attribute, paragraph, tag
 from baocao.writers.docx.ooxml import reproducible_zip
@@ -119,11 +120,9 @@ def workbook(chart: Chart) -> bytes:
     return reproducible_zip(out.getvalue())
 
 
-def _cell(value: Decimal | None) -> int | float | None:
-    """A workbook cell's number: an int when whole (Excel shows 612 as 612), else a float."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
+def _cell(value: Decimal | None) -> int | float | str | None:
+    """A workbook cell's number (empty for no value)."""
+    return None if value is None else plain_number(value)
 
 
 def _fixed_date() -> datetime.datetime:
