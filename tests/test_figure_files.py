@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -223,6 +225,23 @@ def test_figures_command(cli, tmp_path, report_dir):
     code, out, err = cli("figures", report, "-o", "so-lieu.pdf")
     assert code == 2 and "Ghi -o so-lieu.xlsx hoặc -o so-lieu.json." in err
     assert not (tmp_path / "so-lieu.pdf").exists()
+
+
+def test_figures_workbook_is_the_same_bytes_every_run(cli, tmp_path, report_dir, monkeypatch):
+    report = report_dir.write(figures_report())
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    written = []
+    for _ in range(2):
+        assert cli("figures", report, "-o", "x.xlsx")[0] == 0
+        written.append((tmp_path / "x.xlsx").read_bytes())
+        time.sleep(1.1)  # a timestamp would differ (zip and workbook dates have one-second steps)
+    assert written[0] == written[1]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: the workbook's dates and the zip's
+    assert cli("figures", report, "-o", "x.xlsx")[0] == 0
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as package:
+        core = package.read("docProps/core.xml").decode("utf-8")
+        assert "2026-01-01T00:00:00Z</dcterms:created>" in core and "2026-01-01T00:00:00Z</dcterms:modified>" in core
+        assert {info.date_time for info in package.infolist()} == {(2026, 1, 1, 0, 0, 0)}
 
 
 def test_build_writes_figure_files_beside_each_docx(cli, tmp_path, report_dir):

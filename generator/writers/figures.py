@@ -8,7 +8,6 @@ sheet ("Thông tin") holds the report's identity, a key a row. The JSON is a `Te
 
 from __future__ import annotations
 
-import io
 import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -88,6 +87,8 @@ def _workbook(*sheets: tuple[str, list[str], list[list[Any]]], notes: bool = Fal
     from openpyxl.comments import Comment
     from openpyxl.styles import Font
 
+    from baocao.writers.xlsx import xlsx_bytes
+
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, header, rows in sheets:
@@ -102,9 +103,7 @@ def _workbook(*sheets: tuple[str, list[str], list[list[Any]]], notes: bool = Fal
         sheet.freeze_panes = "B2"
         for letters, width in _widths(sheet).items():
             sheet.column_dimensions[letters].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(book)
 
 
 def _meaning(column: str) -> str:
