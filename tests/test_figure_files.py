@@ -193,6 +193,27 @@ def test_roll_up_from_figure_files_equals_roll_up_from_reports(tmp_path):
     assert not built.warnings
 
 
+@pytest.mark.parametrize("writer", ["json", "xlsx"])
+def test_a_figure_file_with_named_plans_is_rolled_up(tmp_path, writer):
+    """The file's plans were named in its own report (checked when it was written): not asked again."""
+    folder = tmp_path / "tinh-demo"
+    shutil.copytree(ROOT / "data" / "tinh-demo", folder)
+    commune = folder / "xa" / "ho-son" / "thi-dua-6-thang-2026.yaml"
+    text = commune.read_text(encoding="utf-8").replace(
+        "so_lieu:\n",
+        "ten_ke_hoach: {huyen: kế hoạch huyện giao}\nso_lieu:\n  rau_vu: {gia_tri: 10, ke_hoach: {huyen: 12}}\n",
+    )
+    commune.write_text(text, encoding="utf-8")
+    build(commune, commune.with_name(f"so-lieu.{writer}"), writer=writer)
+    commune.unlink()
+    province = folder / "thi-dua-6-thang-2026.yaml"
+    patterns = f"cac_bao_cao: [xa/*/thi-dua-6-thang-2026.yaml, xa/ho-son/so-lieu.{writer}]"
+    text = province.read_text(encoding="utf-8")
+    province.write_text(text.replace("cac_bao_cao: xa/*/thi-dua-6-thang-2026.yaml", patterns), encoding="utf-8")
+    _, built = build(province, tmp_path / "x.docx")
+    assert not built.warnings
+
+
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
