@@ -8,10 +8,6 @@ opens the very numbers of the report. The caption 'Biểu đồ N: …' follows 
 
 from __future__ import annotations
 
-import datetime
-import io
-import os
-import zipfile
 from decimal import Decimal
 from itertools import count
 from typing import Protocol
@@ -20,12 +16,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.writer.excel import ExcelWriter
 
 from baocao.document.model import Chart, Inline
+from baocao.figures.export import plain_number
 from baocao.writers.docx.chart_xml import SHEET, chart_space, number_format
 from baocao.writers.docx.fragments import attribute, paragraph, tag
-from baocao.writers.docx.ooxml import reproducible_zip
+from baocao.writers.xlsx import xlsx_bytes
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -110,22 +106,9 @@ def workbook(chart: Chart) -> bytes:
         for cell in row:
             cell.number_format = number_format(chart.decimals)
     sheet.column_dimensions["A"].width = max((len(c) for c in chart.categories), default=10) + 2
-    fixed = _fixed_date()
-    book.properties.created = book.properties.modified = fixed
-    out = io.BytesIO()
-    ExcelWriter(book, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)).save()  # save_workbook stamps the time
-    return reproducible_zip(out.getvalue())
+    return xlsx_bytes(book)
 
 
-def _cell(value: Decimal | None) -> int | float | None:
-    """A workbook cell's number: an int when whole (Excel shows 612 as 612), else a float."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _fixed_date() -> datetime.datetime:
-    """SOURCE_DATE_EPOCH if set, else 2000-01-01: the same workbook bytes on every build."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    seconds = int(epoch) if epoch.isdigit() else 946684800
-    return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc).replace(tzinfo=None)
+def _cell(value: Decimal | None) -> int | float | str | None:
+    """A workbook cell's number (empty for no value)."""
+    return None if value is None else plain_number(value)

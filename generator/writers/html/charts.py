@@ -10,7 +10,7 @@ import math
 from decimal import Decimal
 from html import escape
 
-from baocao.conventions.formatting import format_number
+from baocao.conventions.formatting import format_number, format_percent
 from baocao.document.model import Chart
 
 WIDTH, HEIGHT = 540, 300
@@ -143,7 +143,7 @@ def _pie(chart: Chart, bottom: float) -> list[str]:
                 f'{b[0]:.1f},{b[1]:.1f} Z" fill="{fill}" stroke="#000"/>'
             )
         x, y = _point(cx, cy, radius + 14, angle + sweep / 2)
-        share = format_number(value * 100 / total, 1) + "%"
+        share = format_percent(value * 100 / total, 1)
         out.append(_text(x, y + 4, share, "start" if x >= cx else "end", size=11))
         angle += sweep
     return out
