@@ -47,6 +47,7 @@ def test_board_keeps_the_last_draft_under_the_errors():
     board = Board()
     board.publish([Problem(Location(Path("a.yaml"), 3), "Sai.")])
     assert "a.yaml:3: Sai." in board.page() and "Chưa có bản nào" in board.page()
+    assert '<aside class="banner error" id="loi"><b>Lỗi (1)</b><ul><li>a.yaml:3: Sai.</li></ul>' in board.page()
     board.publish([], "<!DOCTYPE html><html><body><p>Bản một</p></body></html>")
     assert "Bản một" in board.page() and "Lỗi" not in board.page()
     board.publish([Problem(Location(Path("a.yaml"), 7, 2), "Thiếu <tên>.", "Thêm tên.")])

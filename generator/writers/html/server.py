@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from baocao.errors import Problem
-from baocao.writers.html.writer import problem_html
+from baocao.writers.html.writer import banner, problem_html
 
 HOST = "127.0.0.1"
 KEEP_ALIVE_SECONDS = 15
@@ -88,15 +88,12 @@ class Board:
 
 
 def _problems_banner(problems: list[Problem], built_at: str) -> str:
-    if not problems:
-        return ""
-    lines = "".join(f"<li>{problem_html(p)}</li>" for p in problems)
     kept = (
         f"Bên dưới là bản đúng gần nhất (lúc {built_at}); sửa lỗi rồi lưu tệp để cập nhật."
         if built_at
         else "Chưa có bản nào soạn được; sửa lỗi rồi lưu tệp."
     )
-    return f'<aside class="banner error" id="loi"><b>Lỗi ({len(problems)})</b><ul>{lines}</ul>{kept}</aside>'
+    return banner("error", "Lỗi", [problem_html(p) for p in problems], kept, anchor="loi")
 
 
 class _Handler(BaseHTTPRequestHandler):

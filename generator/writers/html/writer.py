@@ -89,12 +89,13 @@ def page(
     writer = _PageWriter(document, warnings)
     sections = "".join(writer.sections())
     title = f"{document.frame.ten_loai} {document.frame.trich_yeu}" if document.frame else name
+    notes_banner = banner("notes", "Ghi chú", [problem_html(note, " ") for note in notes or []])  # no block marked
     return (
         f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="baocao"><title>{escape(title or "Báo cáo")}</title>'
         f"<style>{_geometry_css()}{_asset('page.css')}</style></head>"
-        f'<body><noscript><p class="banner">{NO_SCRIPT}</p></noscript>{writer.banner()}{_notes_banner(notes or [])}'
+        f'<body><noscript><p class="banner">{NO_SCRIPT}</p></noscript>{writer.warnings_banner()}{notes_banner}'
         f'<div id="trang">{sections}</div><script>{_asset("paginate.js")}</script>{script}</body></html>\n'
     )
 
@@ -298,25 +299,24 @@ class _PageWriter:
         said = " | ".join(self.warnings[i].message for i in found)
         return f' id="canh-bao-{anchor}" data-warning="{escape(said)}" title="{escape(said)}"'
 
-    def banner(self) -> str:
-        """The warnings above the sheets (filled after the sections are written), each with file:line."""
-        if not self.warnings:
-            return ""
+    def warnings_banner(self) -> str:
+        """The warnings above the sheets (filled after the sections are written), each with file:line and a
+        link to the block it is about."""
         items = []
         for i, warning in enumerate(self.warnings):
             text = problem_html(warning, " ")
-            if i in self.placed:
-                text = f'<a href="#canh-bao-{self.placed[i]}">{text}</a>'
-            items.append(f"<li>{text}</li>")
-        return f'<aside class="banner warnings"><b>Cảnh báo ({len(self.warnings)})</b><ul>{"".join(items)}</ul></aside>'
+            items.append(f'<a href="#canh-bao-{self.placed[i]}">{text}</a>' if i in self.placed else text)
+        return banner("warnings", "Cảnh báo", items)
 
 
-def _notes_banner(notes: list[Problem]) -> str:
-    """The notes above the sheets, apart from the warnings (no block is marked for them)."""
-    if not notes:
+def banner(css_class: str, title: str, items: list[str], tail: str = "", anchor: str = "") -> str:
+    """A banner above the sheets: 'title (count)', the `items` (HTML) listed, then `tail` (HTML); `anchor` its
+    id. Empty when there are no items."""
+    if not items:
         return ""
-    items = "".join(f"<li>{problem_html(note, ' ')}</li>" for note in notes)
-    return f'<aside class="banner notes"><b>Ghi chú ({len(notes)})</b><ul>{items}</ul></aside>'
+    lines = "".join(f"<li>{item}</li>" for item in items)
+    where = f' id="{anchor}"' if anchor else ""
+    return f'<aside class="banner {css_class}"{where}><b>{title} ({len(items)})</b><ul>{lines}</ul>{tail}</aside>'
 
 
 def problem_html(problem: Problem, before_hint: str = "<br>") -> str:
