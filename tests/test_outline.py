@@ -332,6 +332,28 @@ def test_check_names_a_numbered_paragraph_as_such(tmp_path):
     ]
 
 
+def test_check_names_a_run_in_heading_as_a_numbered_paragraph(tmp_path):
+    """A bold label then plain text (a run-in heading) is a numbered paragraph; "Phần …" counts when its first
+    run is bold, even if the rest is not."""
+    doc = Document()
+    for runs in (
+        [("Phần I", True)],
+        [("1. Đề mục", True)],
+        [("3. Việc thứ ba.", True), (" Nội dung không đậm.", False)],
+        [("Phần III.", True), (" Nội dung.", False)],
+    ):
+        paragraph = doc.add_paragraph()
+        for text, bold in runs:
+            paragraph.add_run(text).bold = bold
+    target = tmp_path / "tay.docx"
+    doc.save(str(target))
+    findings = [f for f in check_docx(target) if f.code == "danh-so-muc"]
+    assert [f.message.split(":")[0] for f in findings] == [
+        "Đoạn đánh số «3.» đứng sau «1.» (đoạn 2)",
+        "Đoạn đánh số «Phần III» đứng sau «Phần I» (đoạn 1)",
+    ]
+
+
 def test_check_warns_when_one_parent_mixes_child_styles(tmp_path):
     findings = _check(tmp_path, [("1. Một", True), ("a) Điểm", False), ("1.1. Con", True)])
     assert [(f.severity, f.code, f.where.split(":")[0]) for f in findings] == [(WARNING, "kieu-muc", "đoạn 3")]

@@ -100,7 +100,7 @@ def _heading(doc: Docx, para: Para) -> _Heading | None:
     typed = read_label(para.text)
     if typed is None or (typed.kind in (PART, SECTION) and not typed.number):
         return None
-    return _Heading(typed, para.place, para.where, not _is_title(doc, para))
+    return _Heading(typed, para.place, para.where, not _is_heading(doc, para, whole=True))
 
 
 class _Outline:
@@ -183,15 +183,10 @@ class _Outline:
         return finding("danh-so-muc", message, heading.where)
 
 
-def _is_heading(doc: Docx, para: Para) -> bool:
-    """Heading style, or the first run with text is bold."""
-    runs = para.visible_runs
-    return doc.styles.is_heading_style(para.element) or (bool(runs) and runs[0].bold)
-
-
-def _is_title(doc: Docx, para: Para) -> bool:
-    """A heading line: a heading style, or every run with text bold (a run-in heading's text is not)."""
-    runs = para.visible_runs
+def _is_heading(doc: Docx, para: Para, whole: bool = False) -> bool:
+    """A heading style, or the first run with text bold; with `whole`, every run with text bold (a heading
+    line: a run-in heading's text is not)."""
+    runs = para.visible_runs if whole else para.visible_runs[:1]
     return doc.styles.is_heading_style(para.element) or (bool(runs) and all(run.bold for run in runs))
 
 
