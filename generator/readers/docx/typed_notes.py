@@ -21,6 +21,7 @@ _UNICODE_MARK = re.compile(f"[{_SUPERSCRIPT_DIGITS}]+")
 _TYPED_MARK = re.compile(r"^\(?(\d{1,3})\)?$")
 _UNIT_BEFORE = re.compile(r"(?:^|[\s\d(])(?:k|c|d|m)?m$")
 _SEPARATOR = re.compile(r"[-_–—\s]*")
+_TO_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 
 
 def typed_note_number(para: Para) -> int | None:
@@ -33,7 +34,7 @@ def typed_note_number(para: Para) -> int | None:
         return int(match.group(1)) if match and len(para.plain) > len(first.text.strip()) + 2 else None
     match = _UNICODE_MARK.match(first.text.lstrip())
     if match and len(para.plain) > len(match.group()) + 2:
-        return int(match.group().translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")))
+        return int(match.group().translate(_TO_DIGITS))
     return None
 
 
@@ -42,15 +43,22 @@ def is_separator(para: Para) -> bool:
     return bool(_SEPARATOR.fullmatch(para.plain))
 
 
-def notes_zone(blocks: list[Block]) -> int | None:
+def note_numbers(blocks: list[Block]) -> list[int | None]:
+    """Each block's typed footnote number (typed_note_number), None for a table or a paragraph that is none."""
+    return [typed_note_number(block) if isinstance(block, Para) else None for block in blocks]
+
+
+def notes_zone(blocks: list[Block], numbers: list[int | None] | None = None) -> int | None:
     """Where the notes typed together after the body begin: the first typed note after which only notes,
-    their continuations and empty lines follow, and before which a closing or a separator line stands."""
+    their continuations and empty lines follow, and before which a closing or a separator line stands.
+    `numbers` are the blocks' note_numbers when already known."""
+    numbers = note_numbers(blocks) if numbers is None else numbers
     start = None
     for i in range(len(blocks) - 1, -1, -1):
         para = para_at(blocks, i)
         if para is None:
             break
-        if typed_note_number(para) is not None:
+        if numbers[i] is not None:
             start = i
         elif start is not None and not para.plain:
             continue
@@ -67,10 +75,10 @@ def take_typed_notes(blocks: list[Block], notes: dict[str, list[Para]], summary:
     """The body without its typed notes (added to `notes`), their markers turned into citations."""
     found: dict[int, list[str]] = {}
     kept: list[Block] = []
-    zone = notes_zone(blocks)
+    numbers = note_numbers(blocks)
+    zone = notes_zone(blocks, numbers)
     last_key = ""
-    for i, block in enumerate(blocks):
-        number = typed_note_number(block) if isinstance(block, Para) else None
+    for i, (block, number) in enumerate(zip(blocks, numbers, strict=True)):
         if number is None or not isinstance(block, Para):
             if zone is not None and i > zone and isinstance(block, Para) and block.plain and last_key:
                 notes[last_key].append(block)  # a further paragraph of the note above
@@ -123,7 +131,7 @@ class _Markers:
         out: list[Inline] = []
         last = 0
         for match in _UNICODE_MARK.finditer(inline.text):
-            number = int(match.group().translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")))
+            number = int(match.group().translate(_TO_DIGITS))
             ahead = before + inline.text[: match.start()]
             if _UNIT_BEFORE.search(ahead) or not self.unused.get(number):
                 continue
