@@ -27,8 +27,12 @@ from baocao.conventions import formatting as fmt
 from baocao.figures import compute, totals
 from baocao.writers.docx.templates import copy_builtin
 
+if sys.platform != "win32":
+    import resource
+
 NESTED_LOOP = "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"
 HUGE_JOIN = "{{ ([('a'*99999)]*20000) ~ '' }}"
+SMALL_STACK = 256 * 1024  # bytes: a thread's stack on some systems; libyaml's C composer needs ~330 per level
 DOUBLING = (
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
     "{{ ns.s | length }}"
@@ -339,18 +343,37 @@ def test_a_huge_yaml_file_is_refused_before_it_is_read(cli, report_dir, monkeypa
     assert f"Lỗi {path}: Tệp nặng 1,5 MB, quá giới hạn 1 MB của một tệp YAML." in err, err
 
 
+def _small_stack() -> None:  # pragma: no cover - runs in the child, before it starts Python
+    resource.setrlimit(resource.RLIMIT_STACK, (SMALL_STACK, resource.getrlimit(resource.RLIMIT_STACK)[1]))
+
+
 @pytest.mark.parametrize(
-    "nested",
+    ("nested", "stack"),
     [
-        "so_lieu: " + "[" * 100_000 + "]" * 100_000,  # flow
-        "so_lieu:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(3_000)),  # block
+        ("so_lieu: " + "[" * 100_000 + "]" * 100_000, None),  # flow
+        ("[" * 100_000 + "]" * 100_000, None),  # the whole file: past libyaml's own limit (1000 levels)
+        ("so_lieu: " + "[" * 998 + "]" * 998, SMALL_STACK),  # just under it: 1000 levels of libyaml's C stack
+        ("so_lieu:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(3_000)), None),  # block
     ],
+    ids=["flow-100000", "bare-flow-100000", "flow-998-small-stack", "block-3000"],
 )
-def test_deep_yaml_nesting_is_a_located_error(cli, report_dir, nested):
-    text = yaml.safe_dump(small_report(), allow_unicode=True, sort_keys=False) + nested + "\n"
-    path = report_dir.write(text)
-    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
-    assert f"Lỗi {path}:" in err and "Các nhóm khóa và danh sách lồng nhau quá 50 cấp." in err, err
+def test_deep_yaml_nesting_is_a_located_error(report_dir, nested, stack):
+    """In a process of its own (a crash fails this test only), `ulimit -s` small for libyaml's deepest nesting."""
+    head = "" if nested.startswith("[") else yaml.safe_dump(small_report(), allow_unicode=True, sort_keys=False)
+    path = report_dir.write(head + nested + "\n")
+    small = stack is not None and sys.platform != "win32"
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "baocao", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=os.environ | {"PYTHONIOENCODING": "utf-8"},
+        preexec_fn=_small_stack if small else None,
+    )
+    assert time.monotonic() - started < 15
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout, (done.returncode, done.stderr)
+    assert f"Lỗi {path}:" in done.stderr and "Các nhóm khóa và danh sách lồng nhau quá 50 cấp." in done.stderr
 
 
 # --- the gate: a failure replays -------------------------------------------------------------------------------
