@@ -502,3 +502,21 @@ def test_a_report_past_its_time_fails_alone_and_the_batch_goes_on(monkeypatch, t
     )
     assert "--gioi-han-giay" in problem.hint
     assert not jobs[0].target.exists() and second.ok and jobs[1].target.is_file()
+
+
+def test_the_time_limit_flag_reaches_every_report(cli, monkeypatch, tmp_path):
+    """--gioi-han-giay 1: each job gets 1 s; the report past it fails alone (the others are built)."""
+    slow, fast = _unit(tmp_path / "lon"), _unit(tmp_path / "nho")
+    _slow_figures(monkeypatch, 30)
+    planned: list[batch.Job] = []
+    run = batch.run
+
+    def recorded(jobs, *args, **kwargs):
+        planned.extend(jobs)
+        return run(jobs, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "run", recorded)
+    code, _, err = cli("build", slow.parent, fast.parent, "-j", "1", "--gioi-han-giay", "1", "-o", tmp_path / "ra")
+    assert [job.seconds for job in planned] == [1, 1]
+    assert code == 1 and f"Lỗi {slow}: Báo cáo soạn quá 1 giây nên bị dừng (đang tính số liệu)." in err, err
+    assert (tmp_path / "ra" / "nho" / "bao-cao.docx").is_file() and not (tmp_path / "ra" / "lon").exists()
