@@ -322,6 +322,7 @@ def test_4005_sections_are_refused_at_the_first_past_the_roman_numerals(cli, rep
         ("dong_nghieng", "(" + "x" * 20_001 + ")"),
         ("so", "9" * 30_000),  # a plain scalar that YAML reads as a number
     ],
+    ids=["trich-yeu-2MB", "dong-nghieng-20001", "so-30000-digits"],
 )
 def test_a_huge_value_is_refused_with_its_line(cli, report_dir, field, value):
     path = report_dir.write(small_report(loai="chung", trich_yeu="Kết quả") | {field: value})
