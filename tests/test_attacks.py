@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import EXAMPLE, EXAMPLE_DIR, ReportDir, small_report
 from docx import Document
-from hypothesis import settings
+from hypothesis import given, settings, strategies
 from test_template_resolution import edit_part
 
 from baocao import batch, leftovers, limits
@@ -380,8 +380,23 @@ def test_deep_yaml_nesting_is_a_located_error(report_dir, nested, stack):
 # --- the gate: a failure replays -------------------------------------------------------------------------------
 
 
+def _drawn() -> list[str]:
+    """The examples Hypothesis draws for a small property, in order."""
+    seen: list[str] = []
+
+    @given(strategies.text())
+    def record(value: str) -> None:
+        seen.append(value)
+
+    record()
+    return seen
+
+
 def test_hypothesis_draws_the_same_examples_on_every_run():
-    assert settings.default.derandomize and settings.default.database is None
+    if not settings.default.derandomize:
+        pytest.skip("--hypothesis-profile=explore draws at random on purpose")
+    first = _drawn()
+    assert len(set(first)) > 10 and _drawn() == first
 
 
 def test_a_recursive_macro_in_a_template_is_a_located_error(cli, report):
