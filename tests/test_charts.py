@@ -221,6 +221,7 @@ def test_the_preview_draws_each_chart_as_svg(built):
         (COLUMN | {"chi_tiet": "lua"}, "đúng một trong so_lieu", "loai"),  # the chart's first line
         (PIE | {"thanh_phan_cua": "lua"}, "không phải tổng", "thanh_phan_cua"),
         (COLUMN | {"chuoi": ["ke_hoach.tinh"]}, "không có kế hoạch 'tinh'", "ke_hoach.tinh"),
+        (COLUMN | {"so_lieu": None, "chi_tiet": "lua"}, "không tổng hợp từ báo cáo cấp dưới (tong_tu)", "chi_tiet"),
     ],
 )
 def test_a_bad_chart_is_a_located_error(report_dir, chart, message, line_of):

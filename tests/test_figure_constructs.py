@@ -154,6 +154,24 @@ def test_a_table_column_uses_a_named_plan(tmp_path):
     assert "Tổng cộng\n700,0\n730,0\n702,4\n100,3\n96,2" in text
 
 
+def test_a_table_column_of_a_plan_the_figure_does_not_have(tmp_path):
+    table = """      - bang:
+          cot:
+            - {khoa: ten, tieu_de: Chỉ tiêu}
+            - {khoa: kh_tinh, tieu_de: Tỉnh giao, kieu: so, ke_hoach: tinh_giao}
+          dong:
+            - so_lieu: lua
+"""
+    path = write(tmp_path, PLANS, [], PLAN_NAMES)
+    path.write_text(path.read_text(encoding="utf-8") + table, encoding="utf-8")
+    with pytest.raises(BaocaoError) as caught:
+        render(path)
+    message = str(caught.value)
+    assert line_of(tmp_path, "- so_lieu: lua") in message
+    assert "Cột 'Tỉnh giao': Số liệu 'lua' không có kế hoạch 'tinh_giao'" in message
+    assert "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng." in message
+
+
 def test_named_plans_are_summed_by_name(tmp_path):
     figures = (
         PLANS

@@ -142,3 +142,15 @@ def test_init_and_next_commands_tell_the_workbooks(cli, tmp_path):
     assert "Đã viết xa/so-lieu-6-thang-dau-nam-2027.xlsx" in out
     assert "ô để trống của bảng tính" in out
     assert "xa/so-lieu-6-thang-dau-nam-2027.xlsx:Số liệu:D2: Chưa điền gia_tri của số liệu 'lua_xuan'." in out
+
+
+def test_a_comma_csv_with_a_semicolon_in_its_text_is_written_back_with_commas(report_dir):
+    (report_dir.path / "so-lieu.csv").write_text(
+        '"Số liệu nông nghiệp; vụ xuân",,,\nten_so_lieu,gia_tri,don_vi,cung_ky\nlua_xuan,"612,4",ha,"605,8"\n',
+        encoding="utf-8-sig",
+    )
+    report = report_dir.write(small_report(so_lieu_tu=[{"tep": "so-lieu.csv", "dong_tieu_de": 2}]))
+    written = write_next(report, parse_period("6 tháng đầu năm 2027"))
+    assert written.workbooks[0].read_text(encoding="utf-8-sig") == (
+        'Số liệu nông nghiệp; vụ xuân,,,\nten_so_lieu,gia_tri,don_vi,cung_ky\nlua_xuan,,ha,"612,4"\n'
+    )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import EXAMPLE, ROOT
 
-from baocao.figures.export import TepSoLieu
+from baocao.input.figure_file_model import TepSoLieu
 from baocao.input.model import BaoCao, DonVi
 from baocao.input.schema import (
     EDITOR_SCHEMAS,
@@ -107,3 +109,12 @@ def test_schema_requires_period_and_date_and_describes_in_vietnamese():
     }
     assert all("description" in field for field in schema["properties"].values())
     assert "title" not in schema["properties"]["so_lieu"]  # no 'So Lieu' titles over the Vietnamese descriptions
+
+
+def test_the_schema_loads_no_later_stage():
+    code = (
+        "import sys, baocao.input.schema; print(sorted(m for m in sys.modules if m.startswith(('baocao.', 'jinja2'))))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "baocao.input.figure_file_model" in loaded
+    assert not any(stage in loaded for stage in ("baocao.figures", "baocao.compose", "baocao.writers", "jinja2"))

@@ -11,13 +11,13 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import partial
 
-from baocao.compose.narrative import find_figure
+from baocao.compose.narrative import breakdown_of, find_figure, plan_of
 from baocao.document.model import Chart, Inline, Series
-from baocao.errors import BaocaoError, Collector, Location, Problem
+from baocao.errors import Collector, Location, fail
 from baocao.figures.figure import Figure
-from baocao.input.charts import CHART_KINDS, PLAN_PREFIX, BieuDo
+from baocao.input.charts import CHART_KINDS, BieuDo
 from baocao.input.load import SourceMap
-from baocao.input.model import SoLieu
+from baocao.input.model import PLAN_PREFIX, SoLieu
 
 CHART_LABEL = "Biểu đồ"
 SERIES_NAMES = {"gia_tri": "Thực hiện", "cung_ky": "Cùng kỳ năm trước"}
@@ -73,20 +73,15 @@ def _categories(
     """Each category's figure with the place that names it."""
     if spec.chi_tiet:
         where = places.where(path + ("chi_tiet",))
-        total = find_figure(figures, spec.chi_tiet, where)
-        if not total.chi_tiet:
-            raise _fail(
-                where,
-                f"Số liệu '{total.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có chi tiết theo xã.",
-                f"Dùng 'so_lieu: [{total.name}]', hoặc khai báo '{total.name}: {{tong_tu: ...}}' trong so_lieu.",
-            )
-        return [(where, part) for part in total.chi_tiet]
+        name = spec.chi_tiet
+        hint = f"Dùng 'so_lieu: [{name}]', hoặc khai báo '{name}: {{tong_tu: ...}}' trong so_lieu."
+        return [(where, part) for part in breakdown_of(figures, name, where, hint)]
     if spec.thanh_phan_cua:
         where = places.where(path + ("thanh_phan_cua",))
         total = find_figure(figures, spec.thanh_phan_cua, where)
         parts = stated[total.name].tong_cua if total.name in stated else []
         if not parts:
-            raise _fail(
+            raise fail(
                 where,
                 f"Số liệu '{total.name}' không phải tổng của các số liệu khác (tong_cua).",
                 f"Khai báo '{total.name}: {{tong_cua: [...]}}' trong so_lieu, hoặc liệt kê các số liệu trong so_lieu.",
@@ -108,15 +103,12 @@ def _series(key: str, names: dict[str, str], categories: list[tuple[Location, Fi
     values: list[Decimal | None] = []
     for _, figure in categories:
         if key.startswith(PLAN_PREFIX):
-            try:
-                value = figure.plan(key.removeprefix(PLAN_PREFIX))
-            except ValueError as exc:
-                raise _fail(where, str(exc), "Thêm kế hoạch này cho số liệu, hoặc bỏ chuỗi khỏi biểu đồ.") from None
+            value = plan_of(figure, key.removeprefix(PLAN_PREFIX), where, "bỏ chuỗi khỏi biểu đồ")
         else:
             value = getattr(figure, key)
         values.append(None if value is None else figure.shown(value))
     if all(value is None for value in values):
-        raise _fail(
+        raise fail(
             where,
             f"Chuỗi '{key}' của biểu đồ không có số nào: không số liệu nào của biểu đồ có {key}.",
             f"Ghi {key} cho các số liệu, hoặc bỏ '{key}' khỏi chuoi.",
@@ -136,7 +128,7 @@ def _check_units(categories: list[tuple[Location, Figure]]) -> None:
     first = categories[0][1]
     for where, figure in categories[1:]:
         if figure.unit_shown != first.unit_shown:
-            raise _fail(
+            raise fail(
                 where,
                 f"Biểu đồ vẽ các số liệu khác đơn vị tính: '{first.name}' ({first.unit_shown or 'không có'}) và "
                 f"'{figure.name}' ({figure.unit_shown or 'không có'}).",
@@ -151,12 +143,8 @@ def _check_parts(categories: list[tuple[Location, Figure]], series: Series | Non
     for (where, figure), value in zip(categories, series.values, strict=True):
         if value is None or value < 0:
             state = "chưa có giá trị" if value is None else "là số âm"
-            raise _fail(
+            raise fail(
                 where,
                 f"Biểu đồ tròn: phần '{figure.name}' {state}; mỗi phần của hình tròn phải là số không âm.",
                 "Dùng biểu đồ cột (loai: cot) cho số âm, hoặc ghi giá trị cho số liệu này.",
             )
-
-
-def _fail(where: Location, message: str, hint: str) -> BaocaoError:
-    return BaocaoError(Problem(where, message, hint))

@@ -11,6 +11,7 @@ import re
 import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError
@@ -29,7 +30,7 @@ from baocao.compose.sandbox import (
     unknown_filters,
 )
 from baocao.document.model import Inline, Note
-from baocao.errors import BaocaoError, Location, Problem, suggest, told_elsewhere
+from baocao.errors import BaocaoError, Location, Problem, fail, suggest, told_elsewhere
 from baocao.figures.figure import Figure
 from baocao.input.load import XML_INVALID
 from baocao.limits import OverBudget
@@ -58,6 +59,28 @@ def find_figure(figures: Mapping[str, Figure], name: Any, where: Location) -> Fi
             )
         )
     return figure
+
+
+def breakdown_of(figures: Mapping[str, Figure], name: Any, where: Location, hint: str) -> list[Figure]:
+    """The units of the roll-up figure `name` (a table's or a chart's `chi_tiet`); a located error, with `hint`,
+    when the figure is not summed from lower-level reports (tong_tu)."""
+    figure = find_figure(figures, name, where)
+    if not figure.chi_tiet:
+        raise fail(
+            where,
+            f"Số liệu '{figure.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có chi tiết theo đơn vị.",
+            hint,
+        )
+    return list(figure.chi_tiet)
+
+
+def plan_of(figure: Figure, plan: str, where: Location, drop: str, about: str = "") -> Decimal | None:
+    """The figure's plan named `plan` (a table column's, a chart series'); a located error when it has none,
+    its message after `about` ("Cột 'Kế hoạch': "), its hint ending in how to `drop` what asks for it."""
+    try:
+        return figure.plan(plan)
+    except ValueError as exc:
+        raise fail(where, f"{about}{exc}", f"Thêm kế hoạch này cho số liệu, hoặc {drop}.") from None
 
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)

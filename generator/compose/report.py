@@ -18,6 +18,7 @@ from baocao.compose.tables import build_table
 from baocao.compose.trust import NumberSlips
 from baocao.conventions import formatting as fmt
 from baocao.conventions import marks, numbering
+from baocao.conventions.documents import REPORT_TYPE_NAME, REPORT_TYPE_SIGN
 from baocao.document.model import (
     Appendix,
     Block,
@@ -44,8 +45,6 @@ from baocao.input.load import SourceMap
 from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
 from baocao.input.validate import Sources
 
-REPORT_TYPE_NAME = "BÁO CÁO"
-REPORT_TYPE_SIGN = "BC"
 # The heading kind (Word's Heading 1–5) of each label style; a Phần is "phan".
 _HEADING_KIND: dict[str, HeadingKind] = {
     "phan": "phan",

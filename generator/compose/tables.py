@@ -15,13 +15,13 @@ from functools import partial
 from itertools import groupby
 from typing import Any, overload
 
-from baocao.compose.narrative import find_figure
+from baocao.compose.narrative import breakdown_of, find_figure, plan_of
 from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.figures.figure import Figure, differs, percent, sum_values
 from baocao.input.load import SourceMap
-from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, Bang, Cot, Nhom
+from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, PLAN_PREFIX, Bang, Cot, Nhom
 from baocao.input.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
 
 TOTAL_LABEL = "Tổng cộng"
@@ -36,7 +36,6 @@ COMPUTED = {
     "chenh_lech": ("gia_tri", "cung_ky"),
 }
 PERCENT_KINDS = ("phan_tram", "ty_le_ke_hoach", "ty_le_cung_ky")
-PLAN_KEY = "ke_hoach."
 COLUMN_NAMES = {key for keys in COMPUTED.values() for key in keys}
 DEFAULT_WIDTHS = {"stt": 1, "van_ban": 4}  # other (number) columns: 2
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -169,16 +168,10 @@ class _TableBuilder:
                 f"Dòng '{BREAKDOWN_KEY}' không ghi thêm ô nào khác.",
                 f"Viết riêng một dòng, ví dụ '- {BREAKDOWN_KEY}: lua_xuan'.",
             )
-        figure = self._figure(raw[BREAKDOWN_KEY], here)
-        if not figure.chi_tiet:
-            raise self._fail(
-                here,
-                f"Số liệu '{figure.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có "
-                f"chi tiết theo đơn vị.",
-                f"Dùng '- {FIGURE_KEY}: {figure.name}' cho số liệu này.",
-            )
-        items = [_Item(here) for _ in figure.chi_tiet]
-        for item, part in zip(items, figure.chi_tiet, strict=True):
+        name = raw[BREAKDOWN_KEY]
+        parts = breakdown_of(self.figures, name, self._where(here), f"Dùng '- {FIGURE_KEY}: {name}' cho số liệu này.")
+        items = [_Item(here) for _ in parts]
+        for item, part in zip(items, parts, strict=True):
             self._fill_from_figure(item, part, here)
         return items
 
@@ -244,12 +237,8 @@ class _TableBuilder:
         item.values["don_vi"] = figure.unit_shown
         for column in self.columns:
             if column.ke_hoach:
-                try:
-                    plan = figure.plan(column.ke_hoach)
-                except ValueError as exc:
-                    raise self._fail(
-                        path, f"Cột '{column.tieu_de}': {exc}", "Thêm kế hoạch này cho số liệu, hoặc bỏ dòng khỏi bảng."
-                    ) from None
+                where, about = self._where(path), f"Cột '{column.tieu_de}': "
+                plan = plan_of(figure, column.ke_hoach, where, "bỏ dòng khỏi bảng", about)
                 item.values[_plan_key(column.ke_hoach)] = None if plan is None else figure.shown(plan)
                 if column.kieu == "so":
                     item.values[column.khoa], item.paths[column.khoa] = item.values[_plan_key(column.ke_hoach)], path
@@ -307,7 +296,7 @@ class _TableBuilder:
             missing = [k for k in _sources(column) if k not in keys]
             if missing:
                 names = ", ".join(
-                    k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_KEY)}" for k in missing
+                    k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_PREFIX)}" for k in missing
                 )
                 raise self._fail(
                     path,
@@ -419,7 +408,7 @@ def _value(column: Cot, values: dict[str, Any]) -> Any:
 
 def _plan_key(plan: str) -> str:
     """Where a row keeps the value of a named plan (a dot: never a column's key)."""
-    return PLAN_KEY + plan
+    return PLAN_PREFIX + plan
 
 
 def _sources(column: Cot) -> tuple[str, ...]:

@@ -13,9 +13,9 @@ from typing import Any
 
 from baocao.conventions.formatting import DEFAULT_PERCENT_DECIMALS, format_number, round_half_up
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.figures.figure import PLAN, PLAN_PREFIX, Figure, FigureStyle, differs, sum_values
+from baocao.figures.figure import PLAN, Figure, FigureStyle, differs, sum_values
 from baocao.input.load import SourceMap
-from baocao.input.model import SoLieu
+from baocao.input.model import PLAN_PREFIX, SoLieu
 
 Combine = Callable[[str], "Decimal | None"]
 

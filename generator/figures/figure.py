@@ -12,10 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from baocao.conventions.formatting import DEFAULT_PERCENT_DECIMALS, format_number, round_half_up, with_unit
-from baocao.input.model import SCALES, BaoCao, CachViet, DonVi
+from baocao.input.model import PLAN_PREFIX, SCALES, BaoCao, CachViet, DonVi
 
 PLAN = "ke_hoach"
-PLAN_PREFIX = PLAN + "."
 SLOT_WORDS = {"gia_tri": "giá trị kỳ này", PLAN: "kế hoạch", "cung_ky": "số cùng kỳ"}
 
 

@@ -20,9 +20,9 @@ from typing import TypeGuard
 from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Collector, Problem, suggest, told_elsewhere
 from baocao.figures.combine import Combiner, own_digits
-from baocao.figures.figure import PLAN, PLAN_PREFIX, SLOT_WORDS, Figure, FigureStyle, percent, sum_values
+from baocao.figures.figure import PLAN, SLOT_WORDS, Figure, FigureStyle, percent, sum_values
 from baocao.input.load import SourceMap
-from baocao.input.model import SoLieu
+from baocao.input.model import PLAN_PREFIX, SoLieu
 
 
 def compute_figures(

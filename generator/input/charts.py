@@ -10,11 +10,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from baocao.input.figure_keys import FIGURE_VALUES, PLAN_PREFIX
+
 #: Chart kinds clerks name → the kind of the document model.
 CHART_KINDS = {"cot": "column", "thanh": "bar", "duong": "line", "tron": "pie"}
 #: The sources of a chart's categories; exactly one is written.
 CATEGORY_SOURCES = ("so_lieu", "thanh_phan_cua", "chi_tiet")
-PLAN_PREFIX = "ke_hoach."
 
 
 class BieuDo(BaseModel):
@@ -56,7 +57,7 @@ class BieuDo(BaseModel):
         if not chuoi:
             raise ValueError("Biểu đồ cần ít nhất một chuỗi số (chuoi), ví dụ [gia_tri, ke_hoach].")
         for key in chuoi:
-            if key not in ("gia_tri", "ke_hoach", "cung_ky") and not key.startswith(PLAN_PREFIX):
+            if key not in FIGURE_VALUES and not key.startswith(PLAN_PREFIX):
                 raise ValueError(
                     f"Chuỗi '{key}' không có: ghi gia_tri, ke_hoach, ke_hoach.<tên kế hoạch> hoặc cung_ky."
                 )

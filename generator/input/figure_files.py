@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from baocao.errors import Location, fail
+from baocao.input.figure_file_model import TepSoLieu
 from baocao.input.load import SourceMap, read_text
 from baocao.input.model import NguonSoLieu, SoLieu
 from baocao.input.period import Period, parse_period
@@ -48,8 +49,6 @@ def read_figure_file(path: Path) -> FigureFile:
 
 
 def _json_file(path: Path) -> FigureFile:
-    from baocao.figures.export import TepSoLieu  # the export's models (figures/ sits above input/)
-
     try:
         data = json.loads(read_text(path))
         model = TepSoLieu.model_validate(data)

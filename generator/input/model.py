@@ -17,6 +17,8 @@ from typing_extensions import TypeAliasType
 from baocao.conventions.formatting import parse_vn_number
 from baocao.conventions.numbering import LADDER_STYLES, ladder_problem
 from baocao.input.charts import BieuDo, KhoiBieuDo
+from baocao.input.figure_keys import FIGURE_VALUES as FIGURE_VALUES  # re-exported (charts.py, below, uses them too)
+from baocao.input.figure_keys import PLAN_PREFIX as PLAN_PREFIX
 from baocao.input.kinds import KINDS
 from baocao.input.period import IssueDate, Period, parse_issue_date, parse_period
 
@@ -42,8 +44,6 @@ DISTRICT_LEVELS = ("huyện", "quận", "thị xã", "thị trấn")
 INPUT_KINDS = ("van_ban", "so", "phan_tram")
 COLUMN_KINDS = ("stt", *INPUT_KINDS, "ty_le_ke_hoach", "ty_le_cung_ky", "chenh_lech")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-#: What a figure states: this period, the plan, the same period last year (what a total adds up).
-FIGURE_VALUES = ("gia_tri", "ke_hoach", "cung_ky")
 UNIT_FILE = "don-vi.yaml"  # the unit profile beside a unit's reports
 LEAD_STYLES = ("dam", "nghieng", "dam_nghieng")
 _STYLE_HELP = "la_ma (I.), so (1.), so_ghep (1.1.), chu (a))"

@@ -147,8 +147,7 @@ def _written(path: Path, sheet: Sheet, changes: dict[tuple[int, int], Change]) -
         for (row, column), (value, _, _) in changes.items():
             rows[row - 1][column - 1] = "" if value is None else value
         text = io.StringIO()
-        delimiter = ";" if path.read_text(encoding="utf-8-sig").split("\n", 1)[0].count(";") else ","
-        csv.writer(text, delimiter=delimiter, lineterminator="\n").writerows(rows)
+        csv.writer(text, delimiter=sheet.delimiter, lineterminator="\n").writerows(rows)
         return text.getvalue().encode("utf-8-sig")
     import openpyxl
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from baocao.figures.export import TepSoLieu
+from baocao.input.figure_file_model import TepSoLieu
 from baocao.input.model import BaoCao, DonVi
 from baocao.write import write_atomic
 

@@ -62,6 +62,7 @@ class Sheet:
     formulas: Callable[[], set[tuple[int, int]]] = field(
         default=lambda: set()
     )  # cells holding formulas, read on demand
+    delimiter: str = ","  # a .csv file's separator as read, to write it back the same way
 
     def value(self, row: int, column: int) -> Any:
         if row > len(self.rows) or column > len(self.rows[row - 1]):
@@ -226,12 +227,14 @@ def read_sheet(path: Path, sheet: str, where: Callable[[Path_], Location]) -> Sh
     if suffix == ".csv":
         if sheet:
             raise fail(where(("trang",)), "Tệp .csv chỉ có một trang, không ghi trang.", "Xóa dòng trang.")
-        return Sheet(path, "", _csv_rows(path))
+        rows, delimiter = _csv_rows(path)
+        return Sheet(path, "", rows, delimiter=delimiter)
     return _workbook_sheet(path, sheet, where)
 
 
-def _csv_rows(path: Path) -> list[tuple[Any, ...]]:
-    """A CSV file's cells (UTF-8, separated by ',' or ';' as Excel writes them where ',' is the decimal mark)."""
+def _csv_rows(path: Path) -> tuple[list[tuple[Any, ...]], str]:
+    """A CSV file's cells (UTF-8, separated by ',' or ';' as Excel writes them where ',' is the decimal mark)
+    and the separator."""
     text = read_text(path)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -240,7 +243,7 @@ def _csv_rows(path: Path) -> list[tuple[Any, ...]]:
         rows.append(tuple(row[:MAX_COLUMNS]))
         if len(rows) > MAX_ROWS:
             raise _too_long(path)
-    return rows
+    return rows, delimiter
 
 
 def _too_long(path: Path) -> BaocaoError:
