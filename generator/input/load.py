@@ -9,26 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
 from yaml.composer import Composer, ComposerError
 
 from baocao import limits
-
-try:
-    import resource
-except ImportError:  # pragma: no cover - Windows
-    resource = None  # type: ignore[assignment]
 from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Location, fail, os_reason
+from baocao.input.stack import on_big_stack
 
 Path_ = tuple[str | int, ...]
-T = TypeVar("T")
 
 try:  # libyaml parses several times faster; PyYAML's composer builds the nodes from its events (see _Loader)
     _Parser: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader
@@ -36,7 +29,7 @@ try:  # libyaml parses several times faster; PyYAML's composer builds the nodes 
     # libyaml's own composer is faster still. It recurses in C once per level (~330 bytes of stack), up to
     # libyaml's own limit (from 0.2.5: 1000 levels of brackets and indentation together, up to two nodes each);
     # 1000 levels overflow a 256 KB stack (a thread's, or a small `ulimit -s`), so it runs on a thread of its own
-    # with _C_STACK bytes (_on_big_stack). The builder tells the clerk at limits.MAX_DEPTH, as _Loader would.
+    # with enough stack (input/stack.py). The builder tells the clerk at limits.MAX_DEPTH, as _Loader would.
     _C_COMPOSER = yaml.CSafeLoader if yaml._yaml.get_version() >= (0, 2, 5) else None
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = yaml.SafeLoader
@@ -245,54 +238,11 @@ def _compose(text: str) -> yaml.Node | None:
     to tell where nesting too deep for libyaml first went past limits.MAX_DEPTH."""
     if _C_COMPOSER is not None:
         try:
-            return _on_big_stack(yaml.compose, text, Loader=_C_COMPOSER)
+            return on_big_stack(yaml.compose, text, Loader=_C_COMPOSER)
         except yaml.MarkedYAMLError as exc:
             if "nesting depth" not in (exc.problem or ""):
                 raise
     return yaml.compose(text, Loader=_Loader)
-
-
-_C_STACK = 8 << 20  # libyaml's deepest document (about 2,000 nodes) needs under 1 MB; unused pages cost nothing
-_stack_size = threading.Lock()  # threading.stack_size() is for the whole process: set and reset under it
-
-
-def _on_big_stack(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """`function(*args, **kwargs)` where at least _C_STACK bytes of stack are free: here in the main thread under
-    a stack limit (`ulimit -s`) of _C_STACK or more, else on a new thread with that stack (about 0.3 ms more).
-
-    The caller waits in join(), which a signal interrupts (Ctrl-C, report_limit's alarm).
-    """
-    if _roomy_here():
-        return function(*args, **kwargs)
-    outcome: list[tuple[bool, Any]] = []
-
-    def run() -> None:
-        try:
-            outcome.append((True, function(*args, **kwargs)))
-        except BaseException as exc:  # handed to the caller, which raises it
-            outcome.append((False, exc))
-
-    with _stack_size:
-        previous = threading.stack_size(_C_STACK)
-        try:
-            worker = threading.Thread(target=run, name="baocao-yaml", daemon=True)
-            worker.start()
-        finally:
-            threading.stack_size(previous)
-    worker.join()
-    done, value = outcome[0]
-    if not done:
-        raise value
-    return value
-
-
-def _roomy_here() -> bool:
-    """Whether this thread's stack may grow by _C_STACK: the main thread's, on Unix, up to its limit (a
-    thread's own stack, or the main one's on Windows, has a size fixed at start, often 1 MB or less)."""
-    if resource is None or threading.current_thread() is not threading.main_thread():
-        return False
-    limit = resource.getrlimit(resource.RLIMIT_STACK)[0]
-    return limit == resource.RLIM_INFINITY or limit >= _C_STACK
 
 
 def _check_length(value: str, path: Path | None, mark) -> None:
