@@ -14,11 +14,15 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, small_report
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from lxml import etree
 from openpyxl import load_workbook
 
 from baocao.errors import BaocaoError
 from baocao.pipeline import build
+from baocao.writers.docx.templates import copy_builtin
 from baocao.writers.html.writer import WRITER as HTML
 from baocao.writers.pdf import convert_to_pdf
 
@@ -172,6 +176,36 @@ def test_charts_pass_openxml_audit(built):
     assert [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR] == []
 
 
+def test_charts_take_free_part_names_after_a_template_holding_chart1_and_chart3(built, report_dir):
+    """A customised template that already holds chart parts with a gap in their numbering."""
+    template = copy_builtin("thi-dua", report_dir.path)
+    word, source = Document(str(template)), Document(str(built))
+    held = [rel.target_part for rel in source.part.rels.values() if rel.reltype == RT.CHART][:2]
+    for part, n in zip(held, (1, 3), strict=True):
+        part.partname = PackURI(f"/word/charts/chart{n}.xml")
+        (book,) = [rel.target_part for rel in part.rels.values()]
+        book.partname = PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx")
+        word.part.relate_to(part, RT.CHART)
+    word.save(str(template))
+
+    target = report_dir.build(chart_report(COLUMN, PIE))
+    names = zipfile.ZipFile(target).namelist()
+    assert len(names) == len(set(names))
+    assert sorted(n for n in names if n.startswith("word/charts/chart")) == [
+        f"word/charts/chart{n}.xml" for n in range(1, 5)
+    ]
+    assert sum(n.startswith("word/embeddings/Microsoft_Excel_Worksheet") for n in names) == 4
+    package = Package(target)
+    drawn = package.charts()
+    assert [name for name, _ in drawn] == ["word/charts/chart2.xml", "word/charts/chart4.xml"]
+    assert [r[0] for r in package.workbook(*drawn[1])[1:]] == ["Lúa vụ xuân", "Ngô vụ xuân", "Rau màu"]
+    audit = pytest.importorskip("openxml_audit")
+    from openxml_audit.errors import ValidationSeverity
+
+    result = audit.OpenXmlValidator(max_errors=0).validate(str(target))
+    assert [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR] == []
+
+
 def test_the_same_report_builds_the_same_bytes(built, tmp_path):
     again = tmp_path / "again.docx"
     shutil.copy(built.parent / "bao-cao.yaml", tmp_path / "bao-cao.yaml")
@@ -203,6 +237,22 @@ def test_the_preview_draws_each_chart_as_svg(built):
     assert "1.612,4" in figure and "Cây trồng" in figure and "Diện tích (ha)" in figure and "<rect" in figure
     assert "<path" in page  # the pie's slices
     assert "Biểu đồ 4:" in page
+
+
+def test_the_preview_and_the_word_chart_share_the_palette_and_legend_rule(built):
+    from baocao.compose.report import compose
+    from baocao.figures.compute import compute
+    from baocao.input.validate import load_sources
+
+    sources = load_sources(built.parent / "bao-cao.yaml")
+    page = HTML.write(compose(sources, compute(sources)), sources).decode()
+    pie = page[page.rindex('<figure class="chart') :]
+    slices = re.findall(r'<path d="M[^"]*" fill="#(\w+)"', pie)
+    (_, space) = Package(built).charts()[-1]
+    points = space.iterfind(".//c:pieChart/c:ser/c:dPt/c:spPr/a:solidFill/a:srgbClr", NS)
+    assert slices == [p.get("val") for p in points] == ["404040", "A6A6A6", "D9D9D9"]
+    legends = [space.find("c:chart/c:legend", NS) is not None for _, space in Package(built).charts()]
+    assert legends == [True, True, False, True]  # several series, or a pie; not the bar chart's one series
 
 
 # ---- bad charts: located errors, nothing written ----------------------------------------------

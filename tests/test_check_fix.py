@@ -8,6 +8,7 @@ LibreOffice with its comments.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import unicodedata
@@ -20,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from test_check_corpus import handmade
 
+from baocao import leftovers
 from baocao.nd30 import check_docx
 from baocao.nd30.comments import comment_docx
 from baocao.nd30.fix import FIXERS, fix_docx
@@ -142,6 +144,19 @@ def test_prohibited_fixes_are_only_reported(tmp_path: Path) -> None:
 def test_clean_report_is_copied_unchanged(tmp_path: Path, example_docx: Path) -> None:
     fixed = fix_docx(example_docx, tmp_path / "copy.docx")
     assert fixed.changes == [] and fixed.after == []
+
+
+def test_the_copy_is_written_through_a_swept_temporary(
+    tmp_path: Path, example_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary file carries this run's pid (leftovers), so a killed run's is swept by the next."""
+    replaced: list[str] = []
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: (replaced.append(Path(a).name), real(a, b))[1])
+    fix_docx(example_docx, tmp_path / "copy.docx")
+    comment_docx(example_docx, tmp_path / "ghi-chu.docx")
+    assert [leftovers.owner(name) for name in replaced] == [os.getpid()] * 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.docx", "ghi-chu.docx"]
 
 
 def test_footnote_size_and_page_number_in_first_page_header(tmp_path: Path) -> None:

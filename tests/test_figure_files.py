@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -165,6 +167,16 @@ def test_roll_up_json_validates(tmp_path):
     assert sum(part["gia_tri"] for part in lua["chi_tiet"]) == pytest.approx(lua["gia_tri"])
 
 
+def test_roll_up_workbook_lists_the_units_values_in_vietnamese(tmp_path):
+    folder = tmp_path / "tinh-demo"
+    shutil.copytree(ROOT / "data" / "tinh-demo", folder)
+    target, _ = build(folder / "thi-dua-6-thang-2026.yaml", tmp_path / "tinh.xlsx", writer="xlsx")
+    rows = list(openpyxl.load_workbook(target)["Số liệu"].iter_rows(values_only=True))
+    parts = {row[0]: dict(zip(rows[0], row, strict=True))["thanh_phan"] for row in rows[1:]}
+    assert "UBND xã Hồ Sơn: 612,4" in parts["lua_xuan"]
+    assert "UBND xã Bình Minh: 7.860;" in parts["thu_ngan_sach"]  # thousands grouped as the report writes them
+
+
 def test_roll_up_from_figure_files_equals_roll_up_from_reports(tmp_path):
     folder = tmp_path / "tinh-demo"
     shutil.copytree(ROOT / "data" / "tinh-demo", folder)
@@ -178,6 +190,27 @@ def test_roll_up_from_figure_files_equals_roll_up_from_reports(tmp_path):
     province.write_text(text.replace("cac_bao_cao: xa/*/thi-dua-6-thang-2026.yaml", "cac_bao_cao: so-lieu-xa/*"))
     from_files, built = build(province, tmp_path / "tu-tep-so-lieu.docx")
     assert texts(from_files) == texts(from_reports)
+    assert not built.warnings
+
+
+@pytest.mark.parametrize("writer", ["json", "xlsx"])
+def test_a_figure_file_with_named_plans_is_rolled_up(tmp_path, writer):
+    """The file's plans were named in its own report (checked when it was written): not asked again."""
+    folder = tmp_path / "tinh-demo"
+    shutil.copytree(ROOT / "data" / "tinh-demo", folder)
+    commune = folder / "xa" / "ho-son" / "thi-dua-6-thang-2026.yaml"
+    text = commune.read_text(encoding="utf-8").replace(
+        "so_lieu:\n",
+        "ten_ke_hoach: {huyen: kế hoạch huyện giao}\nso_lieu:\n  rau_vu: {gia_tri: 10, ke_hoach: {huyen: 12}}\n",
+    )
+    commune.write_text(text, encoding="utf-8")
+    build(commune, commune.with_name(f"so-lieu.{writer}"), writer=writer)
+    commune.unlink()
+    province = folder / "thi-dua-6-thang-2026.yaml"
+    patterns = f"cac_bao_cao: [xa/*/thi-dua-6-thang-2026.yaml, xa/ho-son/so-lieu.{writer}]"
+    text = province.read_text(encoding="utf-8")
+    province.write_text(text.replace("cac_bao_cao: xa/*/thi-dua-6-thang-2026.yaml", patterns), encoding="utf-8")
+    _, built = build(province, tmp_path / "x.docx")
     assert not built.warnings
 
 
@@ -213,6 +246,23 @@ def test_figures_command(cli, tmp_path, report_dir):
     code, out, err = cli("figures", report, "-o", "so-lieu.pdf")
     assert code == 2 and "Ghi -o so-lieu.xlsx hoặc -o so-lieu.json." in err
     assert not (tmp_path / "so-lieu.pdf").exists()
+
+
+def test_figures_workbook_is_the_same_bytes_every_run(cli, tmp_path, report_dir, monkeypatch):
+    report = report_dir.write(figures_report())
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    written = []
+    for _ in range(2):
+        assert cli("figures", report, "-o", "x.xlsx")[0] == 0
+        written.append((tmp_path / "x.xlsx").read_bytes())
+        time.sleep(1.1)  # a timestamp would differ (zip and workbook dates have one-second steps)
+    assert written[0] == written[1]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: the workbook's dates and the zip's
+    assert cli("figures", report, "-o", "x.xlsx")[0] == 0
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as package:
+        core = package.read("docProps/core.xml").decode("utf-8")
+        assert "2026-01-01T00:00:00Z</dcterms:created>" in core and "2026-01-01T00:00:00Z</dcterms:modified>" in core
+        assert {info.date_time for info in package.infolist()} == {(2026, 1, 1, 0, 0, 0)}
 
 
 def test_build_writes_figure_files_beside_each_docx(cli, tmp_path, report_dir):

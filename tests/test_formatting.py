@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from baocao.conventions.documents import format_doc_reference, format_so_ky_hieu, number_and_sign
 from baocao.conventions.formatting import (
     DEFAULT_PERCENT_DECIMALS,
     DRAFT_BLANK,
@@ -20,13 +21,11 @@ from baocao.conventions.formatting import (
     format_date_short,
     format_difference,
     format_doc_number,
-    format_doc_reference,
     format_dong,
     format_million_dong,
     format_number,
     format_percent,
     format_place_date,
-    format_so_ky_hieu,
     pad2,
     pad_day,
     pad_month,
@@ -356,6 +355,10 @@ class TestDocumentNumbers:
 
     def test_writes_a_cong_van_sign_without_a_type(self):
         assert format_so_ky_hieu(1408, None, "UBND-VP") == "Số: 1408/UBND-VP"
+
+    def test_number_and_sign_without_a_label(self):  # the figure file's so_ky_hieu
+        assert number_and_sign(5, "BC-UBND") == "05/BC-UBND"
+        assert number_and_sign(5, "BC-UBND", "Số:") == format_so_ky_hieu(5, "BC", "UBND")
 
     def test_cites_a_document_in_full(self):
         cited = format_doc_reference(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -16,10 +17,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 from handmade import run as _run
 
+from baocao import leftovers
 from baocao.errors import BaocaoError
 from baocao.nd30.reader import norm, stories
 from baocao.pipeline import build
-from baocao.readers.docx import import_docx, read_docx
+from baocao.readers.docx import import_docx, package, read_docx
 from baocao.readers.docx.outline import constructs
 from baocao.writers.pdf import find_soffice
 
@@ -259,6 +261,15 @@ def test_bad_files_refused_in_vietnamese(tmp_path: Path, content: bytes, words: 
     assert not (tmp_path / "out").exists()
 
 
+def test_a_zip_without_a_body_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "bang.docx"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(BaocaoError, match=r"không phải tệp Word \(thiếu word/document.xml\)"):
+        read_docx(other)
+
+
 def test_zip_bomb_refused_before_reading(tmp_path: Path) -> None:
     bomb = tmp_path / "bom.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -329,7 +340,8 @@ def test_word_numbering_and_tab_separated_frame(tmp_path: Path) -> None:
 
 
 @pytest.mark.needs_soffice
-def test_old_doc_read_through_libreoffice(tmp_path: Path) -> None:
+def test_old_doc_read_through_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Converted by the PDF writer's runner (interrupt-safe) in a scratch folder swept after a killed run."""
     source = _hand_made(tmp_path / "bao-cao.docx")
     subprocess.run(
         [
@@ -346,9 +358,16 @@ def test_old_doc_read_through_libreoffice(tmp_path: Path) -> None:
         capture_output=True,
         timeout=120,
     )
+    scratch, converted = tmp_path / "tmp", []
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    real = package.run_soffice
+    monkeypatch.setattr(package, "run_soffice", lambda *a: (converted.append(a[2].name), real(*a))[1])
     read = read_docx(tmp_path / "cu" / "bao-cao.doc")
     assert read.profile["dia_danh"] == "An Sơn"
     assert read.report["noi_dung"][0]["tieu_de"] == "KẾT QUẢ THỰC HIỆN"
+    assert [name.startswith(leftovers.prefix() + "import-") for name in converted] == [True]
+    assert list(scratch.iterdir()) == []
 
 
 def test_hand_made_round_trip(tmp_path: Path) -> None:

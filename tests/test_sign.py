@@ -7,6 +7,7 @@ fonts, sign it with a throwaway certificate made here (cryptography), and valida
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,7 @@ from cryptography.x509.oid import NameOID
 from lxml import etree
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from baocao import leftovers
 from baocao.writers.sign import FIELD_NAME, check_signatures, fold, place_signature, segments, sign_pdf
 
 pytestmark = pytest.mark.needs_soffice
@@ -165,6 +167,18 @@ def test_signed_pdf_validates_with_pyhanko(pdfa: Path, certificate: tuple[Path, 
     assert f"Ký số bởi: {SIGNER}" in text and "Thời gian:" in text
     assert b"/F1" in appearance
     assert _pdfa_id(signed) == ("2", "B")  # still identified as PDF/A-2b
+
+
+def test_the_signed_file_is_written_through_a_swept_temporary(
+    pdfa: Path, certificate: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary file carries this run's pid (leftovers), so a killed run's is swept by the next."""
+    replaced: list[str] = []
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: (replaced.append(Path(a).name), real(a, b))[1])
+    sign_pdf(pdfa, tmp_path / "ky.pdf", certificate[0], PASSWORD)
+    assert [leftovers.owner(name) for name in replaced] == [os.getpid()]
+    assert [p.name for p in tmp_path.iterdir()] == ["ky.pdf"]
 
 
 def test_check_reports_trust_and_tampering(pdfa: Path, certificate: tuple[Path, Path], tmp_path: Path) -> None:

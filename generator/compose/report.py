@@ -18,7 +18,13 @@ from baocao.compose.tables import build_table
 from baocao.compose.trust import NumberSlips
 from baocao.conventions import formatting as fmt
 from baocao.conventions import marks, numbering
-from baocao.conventions.documents import REPORT_TYPE_NAME, REPORT_TYPE_SIGN
+from baocao.conventions.documents import (
+    REPORT_TYPE_NAME,
+    REPORT_TYPE_SIGN,
+    format_doc_reference,
+    format_so_ky_hieu,
+    report_sign,
+)
 from baocao.document.model import (
     Appendix,
     Block,
@@ -95,7 +101,7 @@ class CitedDocument:
 
     def __str__(self) -> str:
         s = self.spec
-        return fmt.format_doc_reference(s.loai, s.so, s.ky_hieu, s.ngay.as_date(), s.co_quan or None, s.ve or None)
+        return format_doc_reference(s.loai, s.so, s.ky_hieu, s.ngay.as_date(), s.co_quan or None, s.ve or None)
 
 
 def compose(sources: Sources, computed: Computed) -> Composed:
@@ -433,7 +439,7 @@ class _Composer:
         return Frame(
             co_quan_chu_quan=u.co_quan_chu_quan.upper(),
             co_quan_ban_hanh=[line.upper() for line in u.co_quan_ban_hanh],
-            so_ky_hieu=fmt.format_so_ky_hieu(r.so, REPORT_TYPE_SIGN, u.ky_hieu),
+            so_ky_hieu=format_so_ky_hieu(r.so, REPORT_TYPE_SIGN, u.ky_hieu),
             dia_danh_ngay=fmt.format_place_date(u.dia_danh, r.ngay.day, r.ngay.month, r.ngay.year),
             ten_loai=REPORT_TYPE_NAME,
             trich_yeu=self._subject(),
@@ -528,9 +534,7 @@ def appendix_labels(appendices: list[PhuLuc]) -> list[str]:
 
 def attached_line(report: BaoCao, unit: DonVi) -> str:
     """'(Kèm theo Báo cáo số 142/BC-UBND ngày 15/6/2026 của UBND xã Tân Hòa)'; a draft leaves blanks."""
-    reference = fmt.format_doc_reference(
-        REPORT_TYPE_NAME.capitalize(), report.so, f"{REPORT_TYPE_SIGN}-{unit.ky_hieu}", None
-    )
+    reference = format_doc_reference(REPORT_TYPE_NAME.capitalize(), report.so, report_sign(unit.ky_hieu), None)
     date = report.ngay.as_date()
     day = (
         f" {fmt.format_date_short(date)}"

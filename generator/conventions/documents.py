@@ -1,6 +1,74 @@
-"""The report as an ND30 document: its kind's name and sign."""
+"""The report as an ND30 document: its kind's name and sign, its number and sign, citing a document."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from baocao.conventions.formatting import DRAFT_BLANK, format_date_short, format_doc_number
+
 REPORT_TYPE_NAME = "BÁO CÁO"
 REPORT_TYPE_SIGN = "BC"
+
+
+def document_sign(ky_hieu_loai: str | None, ky_hieu_co_quan: str) -> str:
+    """The sign after the number: the kind's sign, then the issuer's ("BC-UBND"); a công văn has no kind sign.
+
+    >>> document_sign("BC", "UBND"), document_sign(None, "UBND-VP")
+    ('BC-UBND', 'UBND-VP')
+    """
+    return "-".join(part for part in (ky_hieu_loai, ky_hieu_co_quan) if part)
+
+
+def report_sign(ky_hieu_co_quan: str) -> str:
+    """A report's sign: "BC-UBND"."""
+    return document_sign(REPORT_TYPE_SIGN, ky_hieu_co_quan)
+
+
+def number_and_sign(so: int | str | None, sign: str, label: str = "") -> str:
+    """Number and sign, after `label` if any: "05/BC-UBND", "Số: 05/BC-UBND"; DRAFT_BLANK replaces " 05"
+    when so is None ("Số:      /BC-UBND"). A str so is kept as written.
+
+    >>> number_and_sign(5, "BC-UBND"), number_and_sign(1408, "UBND-VP", "Số:")
+    ('05/BC-UBND', 'Số: 1408/UBND-VP')
+    """
+    if so is None:
+        return f"{label}{DRAFT_BLANK}/{sign}"
+    number = so.strip() if isinstance(so, str) else format_doc_number(so)
+    return f"{label} {number}/{sign}" if label else f"{number}/{sign}"
+
+
+def format_so_ky_hieu(so: int | None, ky_hieu_loai: str | None, ky_hieu_co_quan: str) -> str:
+    """Number and sign line: "Số: 05/BC-UBND", draft "Số:      /BC-UBND".
+
+    A công văn has no ky_hieu_loai.
+
+    >>> format_so_ky_hieu(5, "BC", "UBND"), format_so_ky_hieu(1408, None, "UBND-VP")
+    ('Số: 05/BC-UBND', 'Số: 1408/UBND-VP')
+    """
+    return number_and_sign(so, document_sign(ky_hieu_loai, ky_hieu_co_quan), "Số:")
+
+
+def format_doc_reference(
+    kind_name: str,
+    so: int | str | None,
+    sign: str,
+    day_date: date | None,
+    issuer: str | None = None,
+    about: str | None = None,
+) -> str:
+    """Cite a document: "Kế hoạch số 18/KH-UBND ngày 20/01/2026 của UBND xã Tân Hòa về ...".
+
+    `sign` is everything after the slash ("KH-UBND"); `so` may be a str for Party numbers
+    ("52-CV" with sign "ĐU"). No date omits "ngày ..."; `about` is given without "về".
+
+    >>> format_doc_reference("Kế hoạch", 18, "KH-UBND", date(2026, 1, 20), "UBND tỉnh", "công tác thi đua")
+    'Kế hoạch số 18/KH-UBND ngày 20/01/2026 của UBND tỉnh về công tác thi đua'
+    """
+    parts = [kind_name, number_and_sign(so, sign, "số")]
+    if day_date is not None:
+        parts.append(f"ngày {format_date_short(day_date)}")
+    if issuer:
+        parts.append(f"của {issuer}")
+    if about:
+        parts.append(f"về {about}")
+    return " ".join(parts)

@@ -341,59 +341,10 @@ def format_place_date(place: str, day: int | None, month: int, year: int) -> str
     return f"{place}, {format_date_long(date(year, month, day))}"
 
 
-# --- document numbers and references -------------------------------------------
+# --- document numbers (with signs and references: documents.py) ----------------
 
 
 def format_doc_number(so: int) -> str:
     """Số văn bản: below 10 with a leading 0 ("05"), never grouped ("1408")."""
     _require_int(so, "Số văn bản", minimum=1)
     return f"{so:02d}"
-
-
-def _number_and_sign(label: str, so: int | str | None, sign: str) -> str:
-    """Label, number and sign: "Số: 05/BC-UBND"; DRAFT_BLANK replaces " 05" when so is None.
-
-    A str so is kept as written.
-    """
-    if so is None:
-        return f"{label}{DRAFT_BLANK}/{sign}"
-    number = so.strip() if isinstance(so, str) else format_doc_number(so)
-    return f"{label} {number}/{sign}"
-
-
-def format_so_ky_hieu(so: int | None, ky_hieu_loai: str | None, ky_hieu_co_quan: str) -> str:
-    """Number and sign line: "Số: 05/BC-UBND", draft "Số:      /BC-UBND".
-
-    A công văn has no ky_hieu_loai.
-
-    >>> format_so_ky_hieu(5, "BC", "UBND"), format_so_ky_hieu(1408, None, "UBND-VP")
-    ('Số: 05/BC-UBND', 'Số: 1408/UBND-VP')
-    """
-    sign = "-".join(part for part in (ky_hieu_loai, ky_hieu_co_quan) if part)
-    return _number_and_sign("Số:", so, sign)
-
-
-def format_doc_reference(
-    kind_name: str,
-    so: int | str | None,
-    sign: str,
-    day_date: date | None,
-    issuer: str | None = None,
-    about: str | None = None,
-) -> str:
-    """Cite a document: "Kế hoạch số 18/KH-UBND ngày 20/01/2026 của UBND xã Tân Hòa về ...".
-
-    `sign` is everything after the slash ("KH-UBND"); `so` may be a str for Party numbers
-    ("52-CV" with sign "ĐU"). No date omits "ngày ..."; `about` is given without "về".
-
-    >>> format_doc_reference("Kế hoạch", 18, "KH-UBND", date(2026, 1, 20), "UBND tỉnh", "công tác thi đua")
-    'Kế hoạch số 18/KH-UBND ngày 20/01/2026 của UBND tỉnh về công tác thi đua'
-    """
-    parts = [kind_name, _number_and_sign("số", so, sign)]
-    if day_date is not None:
-        parts.append(f"ngày {format_date_short(day_date)}")
-    if issuer:
-        parts.append(f"của {issuer}")
-    if about:
-        parts.append(f"về {about}")
-    return " ".join(parts)

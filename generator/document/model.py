@@ -142,6 +142,7 @@ class Table:
 
 
 ChartKind = Literal["column", "bar", "line", "pie"]
+CHART_FILLS = ("404040", "A6A6A6", "D9D9D9", "7F7F7F", "FFFFFF", "262626")  # dark to light greys, told apart in print
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,21 @@ class Chart:
     category_axis: str = ""
     value_axis: str = ""
     source: Location | None = field(default=None, compare=False)
+
+    @staticmethod
+    def fill(i: int) -> str:
+        """The grey (RRGGBB) of the i-th series, or of a pie's i-th slice: the same in Word and the preview."""
+        return CHART_FILLS[i % len(CHART_FILLS)]
+
+    @property
+    def has_legend(self) -> bool:
+        """A legend under the plot: a pie's slices, or several series."""
+        return self.kind == "pie" or len(self.series) > 1
+
+    @property
+    def caption_line(self) -> list[Inline]:
+        """The caption under the chart: its label in bold, then the caption ('**Biểu đồ 1:** Diện tích …')."""
+        return [Text(self.label + ": ", bold=True), *self.caption]
 
 
 Block = Heading | NumberedParagraph | Paragraph | Table | Chart

@@ -18,8 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from baocao.conventions.documents import REPORT_TYPE_SIGN
-from baocao.conventions.formatting import format_doc_number
+from baocao.conventions.documents import number_and_sign, report_sign
 from baocao.errors import Location
 from baocao.figures.figure import Figure
 from baocao.input.model import FIGURE_VALUES, SoLieu
@@ -37,7 +36,7 @@ def identity(sources: Sources, subject: str) -> dict[str, Any]:
     """The report's identity (ThongTinBaoCao); `subject` is its trích yếu as composed."""
     report, unit = sources.report, sources.unit
     signer = report.nguoi_ky or unit.nguoi_ky
-    sign = f"{REPORT_TYPE_SIGN}-{unit.ky_hieu}"
+    sign = report_sign(unit.ky_hieu)
     day = report.ngay.as_date()
     return {
         "loai": report.loai,
@@ -49,7 +48,7 @@ def identity(sources: Sources, subject: str) -> dict[str, Any]:
         "cap": unit.cap,
         "so": report.so,
         "ky_hieu": sign,
-        "so_ky_hieu": f"{format_doc_number(report.so)}/{sign}" if report.so else "",
+        "so_ky_hieu": number_and_sign(report.so, sign) if report.so else "",
         "ngay": day.isoformat() if day else None,
         "thang": f"{report.ngay.year:04d}-{report.ngay.month:02d}",
         "trich_yeu": subject,

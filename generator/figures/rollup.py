@@ -23,7 +23,7 @@ from pathlib import Path
 from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Location, Problem, fail, suggest
 from baocao.figures.combine import sum_figure
-from baocao.figures.figure import Figure, FigureStyle, figure_style
+from baocao.figures.figure import Figure, figure_style
 from baocao.figures.totals import compute_figures
 from baocao.input.figure_files import is_figure_file, read_figure_file
 from baocao.input.load import SourceMap
@@ -194,9 +194,7 @@ class _RollUp:
         try:
             read = read_figure_file(path)
             self._check_period(read.period, read.places.where(()))
-            named = {plan: plan for spec in read.figures.values() for plan in spec.plans}  # named in the file's report
-            style = FigureStyle(plan_names=named)
-            figures = compute_figures(read.figures, read.places, style=style, warnings=self.warnings)
+            figures = compute_figures(read.figures, read.places, warnings=self.warnings, check_plan_names=False)
         except BaocaoError as exc:
             return _Unit(path, read.unit if read else path.stem, {}, SourceMap(path), exc.problems[0])
         return _Unit(path, read.unit, figures, read.places)

@@ -31,14 +31,16 @@ def compute_figures(
     given: dict[str, Figure] | None = None,
     style: FigureStyle | None = None,
     warnings: list[Problem] | None = None,
+    check_plan_names: bool = True,
 ) -> dict[str, Figure]:
     """Resolve every figure, computing totals, averages and ratios (or checking stated ones) in dependency order.
 
     `given` holds figures already computed elsewhere (roll-up totals); the others may use them. Kept
     discrepancies (giu_nguyen) are appended to `warnings` as notes (Problem.note). Raises BaocaoError with
-    the problems of every figure that cannot be resolved.
+    the problems of every figure that cannot be resolved. `check_plan_names`: every named plan must have its
+    full name in `style` (not for a figure file, whose report checked them when it was written).
     """
-    figures, problems = resolve_figures(declared, places, given, style, warnings)
+    figures, problems = resolve_figures(declared, places, given, style, warnings, check_plan_names)
     if problems:
         raise BaocaoError(problems)
     return figures
@@ -50,6 +52,7 @@ def resolve_figures(
     given: dict[str, Figure] | None = None,
     style: FigureStyle | None = None,
     warnings: list[Problem] | None = None,
+    check_plan_names: bool = True,
 ) -> tuple[dict[str, Figure], list[Problem]]:
     """The figures that can be resolved (as compute_figures), and the problems of the others: a figure
     is left out with a part that fails, whose problem is told once."""
@@ -57,7 +60,8 @@ def resolve_figures(
     found = Collector()
     for name in declared:
         found.attempt(partial(resolver.resolve_deep, name), None)
-    found.attempt(resolver.check_plan_names, None)
+    if check_plan_names:
+        found.attempt(resolver.check_plan_names, None)
     if warnings is not None:
         warnings.extend(resolver.warnings)
     return resolver.done, found.problems

@@ -9,15 +9,14 @@ field, or a paragraph whose text Unicode normalisation changed, is refused (`Fal
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
+import io
 import unicodedata
 from pathlib import Path
 
 from docx.oxml.ns import qn
 
-from baocao.errors import BaocaoError, Location, Problem, os_reason
 from baocao.nd30.reader import Para, is_text_node, run_pieces
+from baocao.write import write_atomic
 
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -79,20 +78,8 @@ def drop_theme_fonts(fonts) -> None:
 
 
 def save_copy(document, target: Path) -> None:
-    """Save a python-docx document to `target` through a temporary file beside it, so a failure leaves no
+    """Save a python-docx document to `target` atomically (write_atomic), so a failure leaves no
     half-written file; BaocaoError when it cannot be written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".baocao-", suffix=".docx")
-    os.close(handle)
-    try:
-        document.save(temporary)
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise BaocaoError(
-            Problem(
-                Location(target),
-                f"Không ghi được tệp ({os_reason(exc)}).",
-                "Đóng tệp nếu đang mở trong Word, hoặc chọn chỗ ghi khác bằng -o.",
-            )
-        ) from None
+    saved = io.BytesIO()
+    document.save(saved)
+    write_atomic(target, saved.getvalue())

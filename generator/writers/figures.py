@@ -8,11 +8,11 @@ sheet ("Thông tin") holds the report's identity, a key a row. The JSON is a `Te
 
 from __future__ import annotations
 
-import io
 import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from baocao.conventions.formatting import format_number
 from baocao.figures.export import CORE_KEYS, FORMAT_VERSION, figure_records, identity, plain_number
 from baocao.input.figure_files import IDENTITY_SHEET
 from baocao.input.model import SoLieu
@@ -42,17 +42,6 @@ def file_data(composed: Composed, sources: Sources) -> dict[str, Any]:
     }
 
 
-def _plain(value: Any) -> Any:
-    """Decimals as JSON numbers, at any depth."""
-    if isinstance(value, Decimal):
-        return plain_number(value)
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
-
-
 class _FigureWriter:
     """A figure file reads nothing besides the report (no template)."""
 
@@ -64,7 +53,7 @@ class JsonWriter(_FigureWriter):
     name, suffix = "json", ".json"
 
     def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
-        text = json.dumps(_plain(file_data(composed, sources)), ensure_ascii=False, indent=2)
+        text = json.dumps(file_data(composed, sources), ensure_ascii=False, indent=2, default=_json_number)
         return (text + "\n").encode("utf-8")
 
 
@@ -98,6 +87,8 @@ def _workbook(*sheets: tuple[str, list[str], list[list[Any]]], notes: bool = Fal
     from openpyxl.comments import Comment
     from openpyxl.styles import Font
 
+    from baocao.writers.xlsx import xlsx_bytes
+
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, header, rows in sheets:
@@ -112,9 +103,7 @@ def _workbook(*sheets: tuple[str, list[str], list[list[Any]]], notes: bool = Fal
         sheet.freeze_panes = "B2"
         for letters, width in _widths(sheet).items():
             sheet.column_dimensions[letters].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(book)
 
 
 def _meaning(column: str) -> str:
@@ -172,8 +161,15 @@ def _cell(value: Any) -> Any:
 
 def _text(value: Any) -> str:
     if isinstance(value, Decimal):
-        return str(plain_number(value)).replace(".", ",")
+        return format_number(value)
     return "" if value is None else str(value)
+
+
+def _json_number(value: Any) -> Any:
+    """Decimals (at any depth) as JSON numbers."""
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _widths(sheet: Any) -> dict[str, float]:

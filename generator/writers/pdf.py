@@ -59,7 +59,7 @@ def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> l
         staged = [Path(scratch) / f"{i}.docx" for i in range(len(documents))]
         for document, copy in zip(documents, staged, strict=True):
             shutil.copyfile(document, copy)
-        succeeded, said = _run(soffice, staged, Path(scratch), PDFA_FILTER if pdfa else "pdf")
+        succeeded, said = run_soffice(soffice, staged, Path(scratch), PDFA_FILTER if pdfa else "pdf")
         made = [copy.with_suffix(".pdf") for copy in staged]
         missing = [doc for doc, pdf in zip(documents, made, strict=True) if not pdf.is_file()]
         if not succeeded or missing:
@@ -78,12 +78,14 @@ def profile_cache() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "baocao" / "libreoffice-profile"
 
 
-def _run(soffice: str, documents: list[Path], outdir: Path, target: str = "pdf") -> tuple[bool, str]:
-    """Run one LibreOffice conversion to `target` (--convert-to's argument): whether it exited normally, and
-    what it said on stderr.
+def run_soffice(soffice: str, documents: list[Path], outdir: Path, target: str = "pdf") -> tuple[bool, str]:
+    """Run one LibreOffice conversion to `target` (--convert-to's argument: "pdf", "docx"): whether it exited
+    normally, and what it said on stderr (or how long it ran before it was ended).
 
-    Each run has a private profile, so several conversions can run at once without LibreOffice's
-    lock: a copy of the cached one (filling a new profile costs LibreOffice about half a second).
+    LibreOffice is started through `interrupts.spawn` and ended with all it started, whatever stops the
+    wait (a Ctrl-C included); its scratch is named by `leftovers.prefix()`. Each run has a private profile,
+    so several conversions can run at once without LibreOffice's lock: a copy of the cached one (filling a
+    new profile costs LibreOffice about half a second).
     """
     timeout = STARTUP_SECONDS + SECONDS_PER_DOCUMENT * len(documents)
     cached = profile_cache()

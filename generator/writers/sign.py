@@ -14,7 +14,6 @@ import logging
 import os
 import shutil
 import subprocess
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pdfminer.psexceptions import PSException
 from pyhanko.pdf_utils.misc import PdfError
 
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.write import write_atomic
 
 FIELD_NAME = "ChuKySo"
 PASSWORD_VARIABLE = "BAOCAO_MAT_KHAU"
@@ -265,7 +265,7 @@ def _font_factory(font: Path):
 def sign_pdf(source: Path, target: Path, p12: Path, password: str, timestamp_url: str | None = None) -> Placement:
     """Sign `source` (PAdES, SHA-256) into `target` with the key and certificate of `p12`, a visible box at
     the signer's block showing the signer's name and the signing time; a timestamp from `timestamp_url` when
-    given. Written beside `target` then moved into place. BaocaoError when the certificate cannot be opened
+    given. Signed in memory, then written atomically (write_atomic). BaocaoError when the certificate cannot be opened
     or the file cannot be signed."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers, timestamps
@@ -288,15 +288,11 @@ def sign_pdf(source: Path, target: Path, p12: Path, password: str, timestamp_url
         stamp_style=_stamp_style(name),
         new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=placement.page, box=placement.box),
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".baocao-ky-", suffix=".pdf")
-    os.close(handle)
+    signed = io.BytesIO()
     try:
-        with source.open("rb") as infile, open(temporary, "wb") as outfile:
-            pdf_signer.sign_pdf(IncrementalPdfFileWriter(infile, strict=False), output=outfile)
-        os.replace(temporary, target)
-    except (OSError, ValueError, PdfError) as exc:  # pyHanko's errors, a refused timestamp, a full disk
-        Path(temporary).unlink(missing_ok=True)
+        with source.open("rb") as infile:
+            pdf_signer.sign_pdf(IncrementalPdfFileWriter(infile, strict=False), output=signed)
+    except (OSError, ValueError, PdfError) as exc:  # pyHanko's errors, a refused timestamp
         raise BaocaoError(
             Problem(
                 Location(source),
@@ -304,6 +300,7 @@ def sign_pdf(source: Path, target: Path, p12: Path, password: str, timestamp_url
                 "Kiểm tra tệp PDF mở được, máy chủ dấu thời gian (--tsa) truy cập được.",
             )
         ) from None
+    write_atomic(target, signed.getvalue())
     return placement
 
 

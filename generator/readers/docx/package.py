@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -20,11 +19,10 @@ from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from baocao import limits
+from baocao import leftovers, limits
 from baocao.errors import BaocaoError, Location, Problem
-from baocao.writers.pdf import find_soffice
+from baocao.writers.pdf import find_soffice, run_soffice
 
-CONVERT_SECONDS = 120
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _DOC_HINT = "Mở tệp bằng Word hoặc LibreOffice, lưu lại dạng .docx rồi nhập lại."
@@ -61,7 +59,9 @@ def _opened(source: Path, path: Path, message: str) -> WordDocument:
         if source == path:
             raise
         raise _refuse(path, exc.problems[0].message, exc.problems[0].hint) from None
-    if "word/document.xml" not in zipfile.ZipFile(io.BytesIO(data)).namelist():
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+    if "word/document.xml" not in names:
         raise _refuse(path, "Tệp nén này không phải tệp Word (thiếu word/document.xml).")
     try:
         return docx.Document(io.BytesIO(data))
@@ -70,7 +70,7 @@ def _opened(source: Path, path: Path, message: str) -> WordDocument:
 
 
 def _converted(path: Path) -> WordDocument:
-    """An old .doc read through LibreOffice (converted in a scratch folder, removed afterwards)."""
+    """An old .doc read through LibreOffice (converted in a scratch folder, removed afterwards, as a PDF is)."""
     soffice = find_soffice()
     if soffice is None:
         raise _refuse(
@@ -79,24 +79,14 @@ def _converted(path: Path) -> WordDocument:
             "Cài LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer), hoặc lưu "
             "tệp thành .docx bằng Word.",
         )
-    with tempfile.TemporaryDirectory(prefix="baocao-import-") as scratch:
+    leftovers.sweep([Path(tempfile.gettempdir())])
+    with tempfile.TemporaryDirectory(prefix=f"{leftovers.prefix()}import-") as scratch:
         source = Path(scratch) / "in.doc"
         shutil.copyfile(path, source)
-        command = [
-            soffice,
-            f"-env:UserInstallation=file://{Path(scratch).resolve()}/profile",
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            scratch,
-            str(source),
-        ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False)
-        except subprocess.TimeoutExpired:
-            raise _refuse(path, f"LibreOffice không chuyển xong tệp .doc sau {CONVERT_SECONDS} giây.") from None
+        succeeded, said = run_soffice(soffice, [source], Path(scratch), "docx")
         target = source.with_suffix(".docx")
+        if not target.is_file() and not succeeded:
+            raise _refuse(path, f"LibreOffice không chuyển được tệp .doc ({said or 'không rõ lỗi'}).")
         if not target.is_file():
             raise _refuse(
                 path,

@@ -20,7 +20,6 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSMAP = {"c": C_NS, "a": A_NS, "r": R_NS}
 SHEET = "Sheet1"
 FONT = "Times New Roman"
-FILLS = ("404040", "A6A6A6", "D9D9D9", "7F7F7F", "FFFFFF", "262626")  # dark to light greys, told apart in print
 DASHES = ("solid", "dash", "sysDot", "lgDash", "dashDot", "sysDash")
 MARKERS = ("circle", "square", "triangle", "diamond", "x", "star")
 _AXES = ("111111111", "222222222")  # category axis, value axis
@@ -74,7 +73,7 @@ def _chart(chart: Chart) -> list:
         plot.extend(_axes(chart))
     plot.append(_shape(None, None))
     parts.append(plot)
-    if chart.kind == "pie" or len(chart.series) > 1:
+    if chart.has_legend:
         parts.append(_e("c:legend", _val("c:legendPos", "b"), _val("c:overlay", "0")))
     parts += [_val("c:plotVisOnly", "1"), _val("c:dispBlanksAs", "gap")]
     return parts
@@ -124,16 +123,16 @@ def _series(chart: Chart, i: int):
                 "c:marker",
                 _val("c:symbol", MARKERS[i % len(MARKERS)]),
                 _val("c:size", "6"),
-                _shape(FILLS[i % len(FILLS)], "000000"),
+                _shape(chart.fill(i), "000000"),
             )
         )
     elif chart.kind == "pie":
         ser.extend(
-            _e("c:dPt", _val("c:idx", str(j)), _val("c:bubble3D", "0"), _shape(FILLS[j % len(FILLS)], "000000"))
+            _e("c:dPt", _val("c:idx", str(j)), _val("c:bubble3D", "0"), _shape(chart.fill(j), "000000"))
             for j in range(len(chart.categories))
         )
     else:
-        ser.append(_shape(FILLS[i % len(FILLS)], "000000"))
+        ser.append(_shape(chart.fill(i), "000000"))
         ser.append(_val("c:invertIfNegative", "0"))
     ser.append(_labels(chart))
     ser.append(_e("c:cat", _strings(cell_range(1, 2, last), chart.categories)))

@@ -8,25 +8,20 @@ opens the very numbers of the report. The caption 'Biểu đồ N: …' follows 
 
 from __future__ import annotations
 
-import datetime
-import io
-import os
-import zipfile
 from decimal import Decimal
 from itertools import count
 from typing import Protocol
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.writer.excel import ExcelWriter
 
-from baocao.document.model import Chart, Inline, Text
+from baocao.document.model import Chart, Inline
+from baocao.figures.export import plain_number
 from baocao.writers.docx.chart_xml import SHEET, chart_space, number_format
 from baocao.writers.docx.fragments import attribute, paragraph, tag
-from baocao.writers.docx.ooxml import reproducible_zip
+from baocao.writers.xlsx import xlsx_bytes
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -47,12 +42,11 @@ class CaptionWriter(Protocol):
 
 
 class ChartParts:
-    """Adds chart parts (and their workbooks) to one document, numbered after the template's own."""
+    """Adds chart parts (and their workbooks) to one document, each under the first part name the package
+    (template included) does not hold yet."""
 
     def __init__(self, word):
         self.document_part = word.part
-        names = [str(part.partname) for part in word.part.package.iter_parts()]
-        self.numbers = count(1 + sum(name.startswith("/word/charts/chart") for name in names))
         ids = [int(e.get("id")) for e in word.element.body.iter(f"{{{WP_NS}}}docPr") if e.get("id", "").isdigit()]
         self.shape_ids = count(max(ids, default=0) + 1)
 
@@ -74,16 +68,16 @@ class ChartParts:
             body,
             tag("w:spacing", before="0", after="120"),
             *centred,
-            runs=writer.runs([Text(chart.label + ": ", bold=True), *chart.caption]),
+            runs=writer.runs(chart.caption_line),
         )
         return holder + caption
 
     def _add(self, chart: Chart) -> str:
         """Store the chart part and its workbook; the document's relationship id to the chart."""
-        n = next(self.numbers)
         package = self.document_part.package
-        chart_part = Part(PackURI(f"/word/charts/chart{n}.xml"), CHART_CT, b"", package)
-        book = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"), XLSX_CT, workbook(chart), package)
+        chart_part = Part(package.next_partname("/word/charts/chart%d.xml"), CHART_CT, b"", package)
+        book_name = package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx")
+        book = Part(book_name, XLSX_CT, workbook(chart), package)
         chart_part._blob = chart_space(chart, chart_part.relate_to(book, RT.PACKAGE))
         return self.document_part.relate_to(chart_part, RT.CHART)
 
@@ -112,22 +106,9 @@ def workbook(chart: Chart) -> bytes:
         for cell in row:
             cell.number_format = number_format(chart.decimals)
     sheet.column_dimensions["A"].width = max((len(c) for c in chart.categories), default=10) + 2
-    fixed = _fixed_date()
-    book.properties.created = book.properties.modified = fixed
-    out = io.BytesIO()
-    ExcelWriter(book, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)).save()  # save_workbook stamps the time
-    return reproducible_zip(out.getvalue())
+    return xlsx_bytes(book)
 
 
-def _cell(value: Decimal | None) -> int | float | None:
-    """A workbook cell's number: an int when whole (Excel shows 612 as 612), else a float."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _fixed_date() -> datetime.datetime:
-    """SOURCE_DATE_EPOCH if set, else 2000-01-01: the same workbook bytes on every build."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    seconds = int(epoch) if epoch.isdigit() else 946684800
-    return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc).replace(tzinfo=None)
+def _cell(value: Decimal | None) -> int | float | str | None:
+    """A workbook cell's number (empty for no value)."""
+    return None if value is None else plain_number(value)

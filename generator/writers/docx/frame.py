@@ -97,15 +97,7 @@ def render_frame(tpl: DocxTemplate, frame: Frame, template: Path) -> str:
         raise _error(
             template, f"Mẫu Word dùng tên '{exc.name}' không có.", "Tên dùng được: " + ", ".join(sorted(context)) + "."
         ) from None
-    except (
-        TemplateError,
-        FilterError,
-        ArithmeticError,
-        TypeError,
-        limits.OverBudget,
-        RecursionError,
-        MemoryError,
-    ) as exc:
+    except _FAULTS as exc:
         # refused, over budget, or a filter or operation failed
         raise _error(
             template,

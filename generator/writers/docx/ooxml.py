@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
-import time
 import zipfile
 from collections.abc import Mapping
 from functools import lru_cache, wraps
@@ -12,6 +12,8 @@ from functools import lru_cache, wraps
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
+
+_ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a zip member can carry
 
 
 def copies(build):
@@ -61,10 +63,18 @@ def tiny_paragraph(style_id: str):
     return p
 
 
+def source_date() -> datetime.datetime:
+    """The date every written package carries (zip members, a workbook's created and modified dates), the same
+    on every run: SOURCE_DATE_EPOCH if set (1980 at the earliest, as zip allows), else 1980-01-01; UTC, naive."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    seconds = max(int(epoch), _ZIP_EPOCH) if epoch.isdigit() else _ZIP_EPOCH
+    return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc).replace(tzinfo=None)
+
+
 def _zip_date() -> tuple[int, int, int, int, int, int]:
-    """Timestamp of every zip member: SOURCE_DATE_EPOCH if set, else 1980-01-01 (reproducible)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return time.gmtime(max(int(epoch), 315532800))[:6] if epoch and epoch.isdigit() else (1980, 1, 1, 0, 0, 0)
+    """Timestamp of every zip member: the source date."""
+    day = source_date()
+    return (day.year, day.month, day.day, day.hour, day.minute, day.second)
 
 
 def _member(name: str, date: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:

@@ -10,25 +10,23 @@ import math
 from decimal import Decimal
 from html import escape
 
-from baocao.conventions.formatting import format_number
+from baocao.conventions.formatting import format_number, format_percent
 from baocao.document.model import Chart
 
 WIDTH, HEIGHT = 540, 300
-FILLS = ("#404040", "#A6A6A6", "#D9D9D9", "#7F7F7F", "#FFFFFF", "#262626")  # as in the Word chart
 DASHES = ("", "6 3", "2 2", "10 4", "6 3 2 3", "3 3")
 LEFT, RIGHT, TOP = 64, 16, 30
 
 
 def chart_svg(chart: Chart) -> str:
     """The chart as an <svg> element scaled to the page's text width."""
-    legend = chart.kind == "pie" or len(chart.series) > 1
-    bottom = HEIGHT - 24 - (22 if legend else 0) - (18 if chart.category_axis or chart.kind == "bar" else 0)
+    bottom = HEIGHT - 24 - (22 if chart.has_legend else 0) - (18 if chart.category_axis or chart.kind == "bar" else 0)
     parts = [_text(WIDTH / 2, 18, chart.title, "middle", bold=True)] if chart.title else []
     if chart.kind == "pie":
         parts += _pie(chart, bottom)
     else:
         parts += _plot(chart, bottom)
-    if legend:
+    if chart.has_legend:
         names = chart.categories if chart.kind == "pie" else [s.name for s in chart.series]
         parts += _legend(names, HEIGHT - 14, line=chart.kind == "line")
     return (
@@ -102,11 +100,11 @@ def _bars(chart: Chart, start: float, size: float, zero: float, at) -> list[str]
             end = at(value)
             if horizontal:
                 x, w = min(zero, end), abs(end - zero)
-                out.append(_rect(x, offset, w, thick, FILLS[i % len(FILLS)]))
+                out.append(_rect(x, offset, w, thick, "#" + Chart.fill(i)))
                 out.append(_text(max(zero, end) + 3, offset + thick / 2 + 4, _label(chart, value), "start", size=11))
             else:
                 y, h = min(zero, end), abs(end - zero)
-                out.append(_rect(offset, y, thick, h, FILLS[i % len(FILLS)]))
+                out.append(_rect(offset, y, thick, h, "#" + Chart.fill(i)))
                 out.append(_text(offset + thick / 2, y - 3, _label(chart, value), "middle", size=11))
     return out
 
@@ -119,7 +117,7 @@ def _lines(chart: Chart, left: float, size: float, at) -> list[str]:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
         out.append(f'<polyline points="{path}" fill="none" stroke="#000" stroke-width="1.75"{dash}/>')
         for (x, y), value in zip(points, [v for v in series.values if v is not None], strict=True):
-            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{FILLS[i % len(FILLS)]}" stroke="#000"/>')
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#{Chart.fill(i)}" stroke="#000"/>')
             out.append(_text(x, y - 8, _label(chart, value), "middle", size=11))
     return out
 
@@ -136,7 +134,7 @@ def _pie(chart: Chart, bottom: float) -> list[str]:
         sweep = float(value / total) * 2 * math.pi
         a, b = _point(cx, cy, radius, angle), _point(cx, cy, radius, angle + sweep)
         large = 1 if sweep > math.pi else 0
-        fill = FILLS[j % len(FILLS)]
+        fill = "#" + Chart.fill(j)
         if sweep >= 2 * math.pi - 1e-9:
             out.append(f'<circle cx="{cx}" cy="{cy}" r="{radius:.1f}" fill="{fill}" stroke="#000"/>')
         elif sweep > 0:
@@ -145,7 +143,7 @@ def _pie(chart: Chart, bottom: float) -> list[str]:
                 f'{b[0]:.1f},{b[1]:.1f} Z" fill="{fill}" stroke="#000"/>'
             )
         x, y = _point(cx, cy, radius + 14, angle + sweep / 2)
-        share = format_number(value * 100 / total, 1) + "%"
+        share = format_percent(value * 100 / total, 1)
         out.append(_text(x, y + 4, share, "start" if x >= cx else "end", size=11))
         angle += sweep
     return out
@@ -159,7 +157,7 @@ def _legend(names: list[str], y: float, line: bool) -> list[str]:
         if line:
             out.append(_line(x, y - 4, x + 14, y - 4, "#000000"))
         else:
-            out.append(_rect(x, y - 10, 10, 10, FILLS[i % len(FILLS)]))
+            out.append(_rect(x, y - 10, 10, 10, "#" + Chart.fill(i)))
         out.append(_text(x + 16, y, name, "start"))
         x += width
     return out

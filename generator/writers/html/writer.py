@@ -206,7 +206,7 @@ class _PageWriter:
                 yield from self._table(block, mark)
             elif isinstance(block, Chart):
                 yield f'<figure class="chart keep"{mark}>{chart_svg(block)}</figure>'
-                yield f'<p class="caption">{self.inlines([Text(block.label + ": ", bold=True), *block.caption])}</p>'
+                yield f'<p class="caption">{self.inlines(block.caption_line)}</p>'
             elif isinstance(block, Heading):
                 label = escape(block.label) + ("<br>" if block.kind == "phan" else " ")
                 yield f'<h{block.level} class="keep"{mark}>{label}{self.inlines(block.inlines)}</h{block.level}>'
