@@ -106,11 +106,6 @@ def end(process: subprocess.Popen) -> None:
         process.wait(timeout=2)
 
 
-def forget(process: subprocess.Popen) -> None:
-    """A spawn()ed process that has ended normally."""
-    _started.discard(process)
-
-
 def end_children() -> None:
     """Kill every process this run started: spawn()ed ones (with their groups) and multiprocessing's workers."""
     for process in list(_started):

@@ -4,21 +4,36 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+APT_UPDATED=""
+apt_update() {
+  [ -n "$APT_UPDATED" ] || $SUDO apt-get update -qq
+  APT_UPDATED=1
+}
 apt_install() {
-  $SUDO apt-get update -qq
+  apt_update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "$@" >/dev/null
 }
 
 # LibreOffice and poppler: the PDF tests convert reports and read their pages.
-# Chromium: the preview tests load the HTML preview in a real (headless) browser.
+# Chromium: the preview tests load the HTML preview in a real (headless) browser. Debian's package is
+# `chromium`; Ubuntu has none of that name: its `chromium-browser` installs the snap.
 # python3-uno: baocao watch --pdf keeps one LibreOffice running and drives it through UNO.
 # DejaVu: Vietnamese letters for the signature box of baocao sign (this Liberation Serif lacks some).
-if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! command -v chromium >/dev/null \
+if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
+   || ! { command -v chromium || command -v chromium-browser; } >/dev/null \
    || ! /usr/bin/python3 -c "import uno" 2>/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
-  apt_install libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation fonts-dejavu-core chromium
+  apt_update
+  CHROMIUM=$(apt-cache show chromium >/dev/null 2>&1 && echo chromium || echo chromium-browser)
+  apt_install libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation fonts-dejavu-core "$CHROMIUM"
 fi
 
 PYTHON=${PYTHON:-python3}
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then
+  FOUND=$("$PYTHON" -c 'import sys; print("Python", sys.version.split()[0])' 2>/dev/null || echo "not found")
+  echo "baocao needs Python 3.10 or newer; $PYTHON is $FOUND." >&2
+  echo "Install a newer Python, then run: PYTHON=python3.12 bash scripts/test.sh" >&2
+  exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv 2>/dev/null || { rm -rf .venv; apt_install python3-venv; "$PYTHON" -m venv .venv; }
 fi

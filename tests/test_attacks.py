@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import EXAMPLE, EXAMPLE_DIR, ReportDir, small_report
 from docx import Document
-from hypothesis import settings
+from hypothesis import given, settings, strategies
 from test_template_resolution import edit_part
 
 from baocao import batch, leftovers, limits
@@ -27,8 +27,12 @@ from baocao.conventions import formatting as fmt
 from baocao.figures import compute, totals
 from baocao.writers.docx.templates import copy_builtin
 
+if sys.platform != "win32":
+    import resource
+
 NESTED_LOOP = "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"
 HUGE_JOIN = "{{ ([('a'*99999)]*20000) ~ '' }}"
+SMALL_STACK = 256 * 1024  # bytes: a thread's stack on some systems; libyaml's C composer needs ~330 per level
 DOUBLING = (
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
     "{{ ns.s | length }}"
@@ -318,6 +322,7 @@ def test_4005_sections_are_refused_at_the_first_past_the_roman_numerals(cli, rep
         ("dong_nghieng", "(" + "x" * 20_001 + ")"),
         ("so", "9" * 30_000),  # a plain scalar that YAML reads as a number
     ],
+    ids=["trich-yeu-2MB", "dong-nghieng-20001", "so-30000-digits"],
 )
 def test_a_huge_value_is_refused_with_its_line(cli, report_dir, field, value):
     path = report_dir.write(small_report(loai="chung", trich_yeu="Kết quả") | {field: value})
@@ -339,25 +344,59 @@ def test_a_huge_yaml_file_is_refused_before_it_is_read(cli, report_dir, monkeypa
     assert f"Lỗi {path}: Tệp nặng 1,5 MB, quá giới hạn 1 MB của một tệp YAML." in err, err
 
 
+def _small_stack() -> None:  # pragma: no cover - runs in the child, before it starts Python
+    resource.setrlimit(resource.RLIMIT_STACK, (SMALL_STACK, resource.getrlimit(resource.RLIMIT_STACK)[1]))
+
+
 @pytest.mark.parametrize(
-    "nested",
+    ("nested", "stack"),
     [
-        "so_lieu: " + "[" * 100_000 + "]" * 100_000,  # flow
-        "so_lieu:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(3_000)),  # block
+        ("so_lieu: " + "[" * 100_000 + "]" * 100_000, None),  # flow
+        ("[" * 100_000 + "]" * 100_000, None),  # the whole file: past libyaml's own limit (1000 levels)
+        ("so_lieu: " + "[" * 998 + "]" * 998, SMALL_STACK),  # just under it: 1000 levels of libyaml's C stack
+        ("so_lieu:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(3_000)), None),  # block
     ],
+    ids=["flow-100000", "bare-flow-100000", "flow-998-small-stack", "block-3000"],
 )
-def test_deep_yaml_nesting_is_a_located_error(cli, report_dir, nested):
-    text = yaml.safe_dump(small_report(), allow_unicode=True, sort_keys=False) + nested + "\n"
-    path = report_dir.write(text)
-    err = _fails_fast(cli, "build", path, "-o", report_dir.path / "out.docx")
-    assert f"Lỗi {path}:" in err and "Các nhóm khóa và danh sách lồng nhau quá 50 cấp." in err, err
+def test_deep_yaml_nesting_is_a_located_error(report_dir, nested, stack):
+    """In a process of its own (a crash fails this test only), `ulimit -s` small for libyaml's deepest nesting."""
+    head = "" if nested.startswith("[") else yaml.safe_dump(small_report(), allow_unicode=True, sort_keys=False)
+    path = report_dir.write(head + nested + "\n")
+    small = stack is not None and sys.platform != "win32"
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "baocao", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=os.environ | {"PYTHONIOENCODING": "utf-8"},
+        preexec_fn=_small_stack if small else None,
+    )
+    assert time.monotonic() - started < 15
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout, (done.returncode, done.stderr)
+    assert f"Lỗi {path}:" in done.stderr and "Các nhóm khóa và danh sách lồng nhau quá 50 cấp." in done.stderr
 
 
 # --- the gate: a failure replays -------------------------------------------------------------------------------
 
 
+def _drawn() -> list[str]:
+    """The examples Hypothesis draws for a small property, in order."""
+    seen: list[str] = []
+
+    @given(strategies.text())
+    def record(value: str) -> None:
+        seen.append(value)
+
+    record()
+    return seen
+
+
 def test_hypothesis_draws_the_same_examples_on_every_run():
-    assert settings.default.derandomize and settings.default.database is None
+    if not settings.default.derandomize:
+        pytest.skip("--hypothesis-profile=explore draws at random on purpose")
+    first = _drawn()
+    assert len(set(first)) > 10 and _drawn() == first
 
 
 def test_a_recursive_macro_in_a_template_is_a_located_error(cli, report):
@@ -479,3 +518,21 @@ def test_a_report_past_its_time_fails_alone_and_the_batch_goes_on(monkeypatch, t
     )
     assert "--gioi-han-giay" in problem.hint
     assert not jobs[0].target.exists() and second.ok and jobs[1].target.is_file()
+
+
+def test_the_time_limit_flag_reaches_every_report(cli, monkeypatch, tmp_path):
+    """--gioi-han-giay 1: each job gets 1 s; the report past it fails alone (the others are built)."""
+    slow, fast = _unit(tmp_path / "lon"), _unit(tmp_path / "nho")
+    _slow_figures(monkeypatch, 30)
+    planned: list[batch.Job] = []
+    run = batch.run
+
+    def recorded(jobs, *args, **kwargs):
+        planned.extend(jobs)
+        return run(jobs, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "run", recorded)
+    code, _, err = cli("build", slow.parent, fast.parent, "-j", "1", "--gioi-han-giay", "1", "-o", tmp_path / "ra")
+    assert [job.seconds for job in planned] == [1, 1]
+    assert code == 1 and f"Lỗi {slow}: Báo cáo soạn quá 1 giây nên bị dừng (đang tính số liệu)." in err, err
+    assert (tmp_path / "ra" / "nho" / "bao-cao.docx").is_file() and not (tmp_path / "ra" / "lon").exists()

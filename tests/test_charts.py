@@ -24,7 +24,7 @@ from baocao.errors import BaocaoError
 from baocao.pipeline import build
 from baocao.writers.docx.templates import copy_builtin
 from baocao.writers.html.writer import WRITER as HTML
-from baocao.writers.pdf import convert_to_pdf, find_soffice
+from baocao.writers.pdf import convert_to_pdf
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 NS = {
@@ -214,13 +214,7 @@ def test_the_same_report_builds_the_same_bytes(built, tmp_path):
     assert again.read_bytes() == built.read_bytes()
 
 
-needs_soffice = pytest.mark.skipif(
-    find_soffice() is None and not os.environ.get("BAOCAO_REQUIRE_SOFFICE"),
-    reason="LibreOffice is not installed (CI installs it)",
-)
-
-
-@needs_soffice
+@pytest.mark.needs_soffice
 def test_libreoffice_draws_the_charts_with_vietnamese_numbers(built, tmp_path):
     (pdf,) = convert_to_pdf([built], tmp_path)
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout

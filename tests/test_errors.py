@@ -152,18 +152,20 @@ LAUGHS = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)
 )
 HOSTILE = [  # YAML that crashed or hung loaders: (text appended to the report, its line offset, message)
-    ("x: " + "[" * 10_000 + "]" * 10_000, 0, "lồng nhau quá 50 cấp"),
-    ("x: &x [*x]", 0, "trỏ vào chính nhóm chứa nó"),
-    ("x:\n  <<: {a: 1}", 1, "Không dùng khóa gộp '<<'"),
-    ("? [a, b]\n: c", 0, "Khóa không hợp lệ"),
-    ("x: !!binary aGVsbG8=", 0, "Kiểu giá trị 'tag:yaml.org,2002:binary' không được hỗ trợ"),
-    ("x: " + "9" * 5000, 0, "Khóa 'x'"),
-    ("x: !khong_co gì", 0, "Không đọc được giá trị"),
-    ("x: !!", 0, "bắt đầu bằng '!' bị hiểu là kiểu dữ liệu"),
-    ("x:\n  y:\n" + "".join(f"{'  ' * i}- \n" for i in range(2, 60)), 50, "lồng nhau quá 50 cấp"),
-    ("x: 2026-02-31", 0, "Ngày '2026-02-31' không có trên lịch"),
-    ("x: a\x9cb", 0, "Ký tự điều khiển U+009C"),
-    ("---\nx: 1", 0, "Tệp có nhiều hơn một tài liệu"),
+    pytest.param("x: " + "[" * 10_000 + "]" * 10_000, 0, "lồng nhau quá 50 cấp", id="flow-10000"),
+    pytest.param("x: &x [*x]", 0, "trỏ vào chính nhóm chứa nó", id="alias-loop"),
+    pytest.param("x:\n  <<: {a: 1}", 1, "Không dùng khóa gộp '<<'", id="merge-key"),
+    pytest.param("? [a, b]\n: c", 0, "Khóa không hợp lệ", id="collection-key"),
+    pytest.param("x: !!binary aGVsbG8=", 0, "Kiểu giá trị 'tag:yaml.org,2002:binary' không được hỗ trợ", id="binary"),
+    pytest.param("x: " + "9" * 5000, 0, "Khóa 'x'", id="huge-key-number"),
+    pytest.param("x: !khong_co gì", 0, "Không đọc được giá trị", id="unknown-tag"),
+    pytest.param("x: !!", 0, "bắt đầu bằng '!' bị hiểu là kiểu dữ liệu", id="bare-tag"),
+    pytest.param(
+        "x:\n  y:\n" + "".join(f"{'  ' * i}- \n" for i in range(2, 60)), 50, "lồng nhau quá 50 cấp", id="block-60"
+    ),
+    pytest.param("x: 2026-02-31", 0, "Ngày '2026-02-31' không có trên lịch", id="bad-date"),
+    pytest.param("x: a\x9cb", 0, "Ký tự điều khiển U+009C", id="c1-control"),
+    pytest.param("---\nx: 1", 0, "Tệp có nhiều hơn một tài liệu", id="two-documents"),
 ]
 
 

@@ -100,7 +100,6 @@ ReportFiles = Annotated[
         show_default=False,
     ),
 ]
-DocxFiles = Annotated[list[Path], typer.Argument(help="Tệp Word .docx.", metavar="TEP.docx...", show_default=False)]
 TemplateFolder = Annotated[
     Path | None,
     typer.Option(

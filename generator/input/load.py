@@ -19,14 +19,17 @@ from yaml.composer import Composer, ComposerError
 from baocao import limits
 from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Location, fail, os_reason
+from baocao.input.stack import on_big_stack
 
 Path_ = tuple[str | int, ...]
 
 try:  # libyaml parses several times faster; PyYAML's composer builds the nodes from its events (see _Loader)
     _Parser: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader
     _BASES: tuple[type, ...] = (Composer, _Parser)
-    # libyaml's own composer is faster still; from 0.2.5 libyaml refuses nesting past 1000 levels itself, so it
-    # cannot recurse too deep (the builder tells the clerk at limits.MAX_DEPTH, as _Loader would).
+    # libyaml's own composer is faster still. It recurses in C once per level (~330 bytes of stack), up to
+    # libyaml's own limit (from 0.2.5: 1000 levels of brackets and indentation together, up to two nodes each);
+    # 1000 levels overflow a 256 KB stack (a thread's, or a small `ulimit -s`), so it runs on a thread of its own
+    # with enough stack (input/stack.py). The builder tells the clerk at limits.MAX_DEPTH, as _Loader would.
     _C_COMPOSER = yaml.CSafeLoader if yaml._yaml.get_version() >= (0, 2, 5) else None
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = yaml.SafeLoader
@@ -235,7 +238,7 @@ def _compose(text: str) -> yaml.Node | None:
     to tell where nesting too deep for libyaml first went past limits.MAX_DEPTH."""
     if _C_COMPOSER is not None:
         try:
-            return yaml.compose(text, Loader=_C_COMPOSER)
+            return on_big_stack(yaml.compose, text, Loader=_C_COMPOSER)
         except yaml.MarkedYAMLError as exc:
             if "nesting depth" not in (exc.problem or ""):
                 raise
