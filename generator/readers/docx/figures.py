@@ -50,7 +50,7 @@ def name_for(words: str) -> str:
     """A readable ASCII snake_case name from the words around a number (stop-words dropped, the last few kept).
 
     >>> name_for("Tổng diện tích gieo trồng vụ đông - xuân được"), name_for("đạt")
-    ('dien_tich_gieo_trong_vu_dong', 'so_lieu')
+    ('dien_tich_gieo_trong_vu', 'so_lieu')
     """
     kept = [w for w in re.findall(r"\w+", words.lower()) if w not in STOP_WORDS and not w.isdigit()]
     name = ""
