@@ -20,15 +20,16 @@ from baocao.cli.app import (
     err,
     or_exit,
     out,
+    output_option,
+    output_writer,
     require_files,
     require_folder,
-    require_output_suffix,
     show,
     show_warnings,
-    writer_suffix,
 )
 from baocao.errors import BaocaoError, Problem
 from baocao.limits import REPORT_SECONDS
+from baocao.writers.registry import DEFAULT_WRITER, writer_by_suffix
 
 TimeLimit = Annotated[
     int,
@@ -50,8 +51,8 @@ def build(
     reports: ReportFiles,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "-o", "--output", help="Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/."
+        output_option(
+            "Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/.", "TEP.docx|THU_MUC"
         ),
     ] = None,
     jobs: Annotated[
@@ -82,8 +83,8 @@ def build(
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     require_files(reports)
-    require_output_suffix(output, writer_suffix())
-    if output and output.suffix.lower() == writer_suffix() and (len(reports) > 1 or reports[0].is_dir()):
+    output_writer(output, (DEFAULT_WRITER,), folders=True)
+    if output and writer_by_suffix(output.suffix, (DEFAULT_WRITER,)) and (len(reports) > 1 or reports[0].is_dir()):
         raise typer.BadParameter(
             "-o TEP.docx chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.", param_hint="'-o'"
         )
