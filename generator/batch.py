@@ -34,10 +34,10 @@ from pathlib import Path
 
 import baocao
 from baocao import interrupts, leftovers, limits, pipeline
-from baocao.errors import BaocaoError, Location, Problem, split_notes
+from baocao.errors import BaocaoError, Location, Misuse, Problem, split_notes
 from baocao.input.model import UNIT_FILE
 from baocao.writers.pdf import convert
-from baocao.writers.registry import DEFAULT_WRITER, writer_for
+from baocao.writers.registry import DEFAULT_WRITER, writer_by_suffix, writer_for
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 _REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)
@@ -60,6 +60,11 @@ class Job:
     seconds: float | None = limits.REPORT_SECONDS  # its time limit (--gioi-han-giay); None: none
     refused: tuple[Problem, ...] = ()  # why it is not built at all (it clashes with another report)
     figures: bool = False  # --so-lieu: the figure files beside the output (pipeline.figure_file)
+
+    @property
+    def figure_targets(self) -> list[Path]:
+        """The figure files written beside the output (none without `figures`)."""
+        return pipeline.figure_files(self.target) if self.figures else []
 
 
 @dataclass
@@ -129,14 +134,14 @@ def _identity(folder: Path) -> tuple[int, int]:
 
 
 def _folder_jobs(
-    folder: Path, root: Path, templates: Path | None, writer: str, notes: list[Problem] | None = None
+    folder: Path, root: Path, writer: str, job: Callable[[Path, Path, str], Job], notes: list[Problem] | None = None
 ) -> list[Job]:
+    """The jobs of the reports in the unit folders under `folder`, made by `job(report, target, unit)`."""
     jobs = []
-    suffix = writer_for(writer).suffix
     for unit in unit_folders(folder, notes):
         label = unit.relative_to(folder) if unit != folder else Path(folder.resolve().name)
         jobs += [
-            Job(report, root / label / f"{report.stem}{suffix}", label.as_posix(), templates, writer)
+            job(report, root / label / pipeline.output_name(report, writer), label.as_posix())
             for report in sorted(unit.iterdir())
             if is_report(report)
         ]
@@ -150,19 +155,29 @@ def plan(
     *,
     write: bool = True,
     writer: str = DEFAULT_WRITER,
+    strict: bool = False,
+    seconds: float = limits.REPORT_SECONDS,
+    figures: bool = False,
     notes: list[Problem] | None = None,
 ) -> list[Job]:
     """The jobs for report files and folders, in the order given, each report once.
 
-    `output` is the file to write when it has the writer's suffix (one report file), else the folder
-    that takes the place of output/; `templates` is the shared template folder of every job. Raises
-    BaocaoError for a folder without reports. When the jobs are to `write` (not only to be checked, as
-    `baocao validate` does), two reports that would write the same file are both refused (Job.refused).
-    What the search passed over is added to `notes` (see unit_folders).
+    `output` is the file to write when it has the writer's suffix (one report file: Misuse for several,
+    or a folder), else the folder that takes the place of output/; `templates`, `writer`, `strict`,
+    `seconds` (0: no limit) and `figures` are every job's (see Job). Raises BaocaoError for a folder
+    without reports. When the jobs are to `write` (not only to be checked, as `baocao validate` does),
+    two reports that would write the same file are both refused (Job.refused). What the search passed
+    over is added to `notes` (see unit_folders).
     """
-    suffix = writer_for(writer).suffix
-    single = output is not None and output.suffix.lower() == suffix
-    root = pipeline.OUTPUT_DIR if output is None or single else output
+    single = output if output is not None and writer_by_suffix(output.suffix, (writer,)) else None
+    if single is not None and (len(paths) > 1 or any(path.is_dir() for path in paths)):
+        suffix = writer_for(writer).suffix
+        raise Misuse("-o", f"-o TEP{suffix} chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.")
+    root = output if output is not None and single is None else pipeline.OUTPUT_DIR
+
+    def new_job(report: Path, target: Path, unit: str) -> Job:
+        return Job(report, target, unit, templates, writer, strict, seconds or None, figures=figures)
+
     jobs: dict[Path, Job] = {}
     problems = []
     # `*.yaml` in a unit folder names its don-vi.yaml too: it is read with each report, not built.
@@ -176,11 +191,11 @@ def plan(
                 )
             )
             continue
-        target = output if output is not None and single else root / f"{path.stem}{suffix}"
+        target = single or root / pipeline.output_name(path, writer)
         found = (
-            _folder_jobs(path, root, templates, writer, notes)
+            _folder_jobs(path, root, writer, new_job, notes)
             if path.is_dir()
-            else [Job(path, target, path.parent.name, templates, writer)]
+            else [new_job(path, target, path.parent.name)]
         )
         if not found:
             problems.append(
@@ -264,10 +279,10 @@ def _over_time(job: Job, exc: limits.OverTime) -> Problem:
 
 
 def run(
-    jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lambda _: None, write: bool = True
+    jobs: list[Job], workers: int | None = None, done: Callable[[Outcome], None] = lambda _: None, write: bool = True
 ) -> list[Outcome]:
-    """Build every job (only render it without `write`), `workers` at a time; `done` hears of each as it
-    ends. Outcomes in job order.
+    """Build every job (only render it without `write`), `workers` at a time (None: default_workers());
+    `done` hears of each as it ends. Outcomes in job order.
 
     Scratch files of killed runs are removed from the output folders first. At a signal, Interrupted
     leaves with the outcomes of the reports written before it (`outcomes`, when writing).
@@ -277,7 +292,7 @@ def run(
     leftovers.sweep(folders)
     finished: dict[int, Outcome] = {}
     try:
-        _build_all(jobs, workers, finished, done, write)
+        _build_all(jobs, workers or default_workers(), finished, done, write)
     except interrupts.Interrupted as stop:
         leftovers.sweep(folders, own=True)
         if write:

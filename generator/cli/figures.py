@@ -33,11 +33,10 @@ def figures(
     ] = None,
 ) -> None:
     """Xuất mọi số liệu của báo cáo (giá trị, tỷ lệ so với kế hoạch và cùng kỳ, tổng và thành phần, nguồn)."""
-    from baocao.pipeline import FIGURE_WRITERS, build, default_output, figure_file
+    from baocao.pipeline import FIGURE_WRITERS, build
 
     require_files([report], folders=False)
     writer = output_writer(output, FIGURE_WRITERS)
-    target = output or figure_file(default_output(report), writer)
-    written, built = or_exit(lambda: build(report, target, writer=writer))
+    written, built = or_exit(lambda: build(report, output, writer=writer))
     show_warnings(built.warnings, built.notes)
     out.print(f"[green]Đã ghi số liệu[/] {escape(str(written))}")
