@@ -1,16 +1,10 @@
-"""Many reports at once: find them under unit folders, build them in parallel, convert them to PDF.
-
-Which files are reports: a *unit folder* is a folder holding `don-vi.yaml`; a report is a `.yaml`
-(or `.yml`) file in a unit folder, other than don-vi.yaml, with a top-level `ky_bao_cao:` line.
-Other YAML files (settings, lists of figures...) are left alone; hidden folders are not searched.
+"""Many reports at once: find them under unit folders (units.py), build them in parallel, convert them to PDF.
 
 Where the output files go (under `output/`, or the folder given with -o): a report found in a folder
 argument goes to `<unit folder>/<report name>.docx` (the writer's suffix), the unit folder named relative to the
 argument (or by its own name when the argument is the unit folder), so units never collide;
 a report file named on the command line goes straight to `<report name>.docx`.
-Two reports that would write one file are both refused (the others are built). Linked folders are
-followed, each folder read once (a link back up the tree is told, not followed again); a broken link or
-an unreadable folder is told too, never passed over silently.
+Two reports that would write one file are both refused (the others are built).
 
 Each report runs within its time limit (Job.seconds, limits.report_limit); one past it fails alone.
 A signal (interrupts) stops the batch: the workers are ended, the scratch files of this run removed,
@@ -22,12 +16,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import re
 import tempfile
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,11 +29,10 @@ import baocao
 from baocao import interrupts, leftovers, limits, pipeline
 from baocao.errors import BaocaoError, Location, Misuse, Problem, split_notes
 from baocao.input.model import UNIT_FILE
+from baocao.units import is_report, unit_folders
 from baocao.writers.pdf import convert
 from baocao.writers.registry import DEFAULT_WRITER, writer_by_suffix, writer_for
 
-REPORT_SUFFIXES = (".yaml", ".yml")
-_REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)
 _NO_REPORT_HINT = (
     "Mỗi đơn vị là một thư mục có tệp don-vi.yaml; tệp báo cáo là tệp .yaml đặt trong thư mục đó, "
     "có dòng 'ky_bao_cao: ...' ở đầu dòng."
@@ -85,52 +77,6 @@ class Outcome:
 
 
 # --- finding the reports ---------------------------------------------------------
-
-
-def is_report(path: Path) -> bool:
-    """Whether `path` is a report file by the rule above (a YAML file with a top-level `ky_bao_cao:`)."""
-    if path.suffix.lower() not in REPORT_SUFFIXES or path.name == UNIT_FILE or not path.is_file():
-        return False
-    return _REPORT_KEY.search(path.read_text(encoding="utf-8-sig", errors="replace")) is not None
-
-
-def unit_folders(folder: Path, notes: list[Problem] | None = None) -> Iterator[Path]:
-    """`folder` and the folders under it that hold a don-vi.yaml, in name order, links followed; what
-    is passed over (a folder reached again through a link, a broken link, an unreadable folder) is
-    added to `notes`. A folder is read under its own name, not a link's, when it is inside `folder`."""
-    told = notes if notes is not None else []
-    tree = {_identity(Path(current)) for current, _, _ in os.walk(folder)}  # the folders reached without links
-    real_top = os.path.realpath(folder)
-    seen: dict[tuple[int, int], Path] = {}
-
-    def unreadable(exc: OSError) -> None:
-        hint = "Kiểm tra quyền đọc thư mục."
-        message = f"Không đọc được thư mục ({exc.strerror}): báo cáo trong đó không được soạn."
-        told.append(Problem(Location(Path(exc.filename) if exc.filename else folder), message, hint))
-
-    for current, subfolders, files in os.walk(folder, onerror=unreadable, followlinks=True):
-        here = Path(current)
-        identity = _identity(here)
-        linked = os.path.realpath(here) != os.path.normpath(os.path.join(real_top, os.path.relpath(here, folder)))
-        if identity in seen or linked and identity in tree:  # read (or to be read) under another name; a loop
-            subfolders[:] = []
-            other = seen.get(identity) or Path(os.path.relpath(os.path.realpath(here), real_top))
-            message = f"Thư mục này là liên kết tới '{other}' (đọc ở đó): bỏ qua để không soạn hai lần."
-            told.append(Problem(Location(here), message, "Xóa liên kết nếu không cần."))
-            continue
-        seen[identity] = here
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and (here / name).is_symlink() and not (here / name).exists():
-                message = "Liên kết hỏng (trỏ tới chỗ không có): bỏ qua."
-                told.append(Problem(Location(here / name), message, "Sửa hoặc xóa liên kết."))
-        if UNIT_FILE in files:
-            yield here
-
-
-def _identity(folder: Path) -> tuple[int, int]:
-    status = folder.stat()
-    return status.st_dev, status.st_ino
 
 
 def _folder_jobs(
