@@ -15,6 +15,7 @@ from baocao.cli.app import (
     app,
     or_exit,
     out,
+    output_option,
     require_files,
     typed_period,
 )
@@ -69,10 +70,7 @@ def next_report(
     report: OneReport,
     period: PeriodText,
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o", "--output", show_default=False, help="Tệp .yaml mới (mặc định: <loại>-<kỳ>.yaml cạnh tệp báo cáo)."
-        ),
+        Path | None, output_option("Tệp .yaml mới (mặc định: <loại>-<kỳ>.yaml cạnh tệp báo cáo).", "TEP.yaml")
     ] = None,
 ) -> None:
     """Viết tệp báo cáo kỳ sau từ báo cáo này: cùng đề cương và số liệu, giá trị kỳ mới để trống."""
@@ -102,7 +100,7 @@ def import_report(
     ],
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", metavar="THU_MUC", help="Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có)."),
+        output_option("Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có; mặc định: thư mục hiện tại).", "THU_MUC"),
     ] = Path("."),
     figures: Annotated[
         bool,
