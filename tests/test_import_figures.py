@@ -20,9 +20,11 @@ from baocao.readers.docx.ratios import base_for
 
 SENTENCES = (
     "Diện tích gieo trồng vụ đông - xuân được 4.597 ha, đạt 101,3% KH, bằng 100% CK.",
-    "Cây lúa 1.507,0 ha, đạt 98,8% KH; cây lạc 97,4 ha, đạt 127%KH.",
+    "Cây lúa 1.507,0 ha, đạt 98,8% KH; cây lạc 97,4 ha, đạt 127%KH; cây đậu 12 ha, đạt 99,25%KH.",
     "Ban hành 09 văn bản chỉ đạo, tăng 12,5% so với cùng kỳ; hộ nghèo còn 96 hộ, giảm 35 hộ so với cùng kỳ.",
     "Tỷ lệ che phủ rừng đạt 61,6%; cát cấp 66 m",
+    "Thu ngân sách 13.971 triệu đồng, đạt 58% so với dự toán tỉnh giao, đạt 53% dự toán huyện giao, "
+    "bằng 112% so với cùng kỳ.",
 )
 
 
@@ -36,6 +38,7 @@ def _body(d: docx.document.Document) -> None:
     p.add_run(", đạt 35,3% kế hoạch; thu 165 triệu đồng, vượt 5,2% kế hoạch")
     run(p, "1", superscript=True)
     p.add_run(". Thu ngân sách đạt 57,0% KH.")
+    d.add_paragraph(SENTENCES[4])
 
 
 def _notes(d: docx.document.Document) -> None:
@@ -50,14 +53,16 @@ def hand_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_sentences_cite_figures(hand_made: Path) -> None:
     read = read_docx(hand_made, figures=True)
-    first, second, third, fourth = read.report["noi_dung"][0]["noi_dung"]
+    first, second, third, fourth, fifth = read.report["noi_dung"][0]["noi_dung"]
     assert first == (
         "Diện tích gieo trồng vụ đông - xuân được {{ so_lieu.dien_tich_gieo_trong_vu | so_dv }}, "
         "{{ so_lieu.dien_tich_gieo_trong_vu | so_ke_hoach(true) }}, "
         "{{ so_lieu.dien_tich_gieo_trong_vu | so_cung_ky(true, 0) }}."
     )
-    assert second == "Cây lúa {{ so_lieu.cay_lua | so_dv }}, {{ so_lieu.cay_lua | so_ke_hoach(true) }}; " + (
-        "cây lạc {{ so_lieu.cay_lac | so_dv }}, đạt 127%KH."
+    assert second == (  # '127%KH' written together: the ratio attribute, the words kept as text
+        "Cây lúa {{ so_lieu.cay_lua | so_dv }}, {{ so_lieu.cay_lua | so_ke_hoach(true) }}; "
+        "cây lạc {{ so_lieu.cay_lac | so_dv }}, đạt {{ so_lieu.cay_lac.ty_le_ke_hoach | phan_tram(0) }}KH; "
+        "cây đậu {{ so_lieu.cay_dau | so_dv }}, đạt 99,25%KH."
     )
     assert third == (
         "Ban hành {{ so_lieu.ban_hanh | hai_chu_so }} văn bản chỉ đạo, {{ so_lieu.ban_hanh | tang_giam }}; "
@@ -70,7 +75,17 @@ def test_sentences_cite_figures(hand_made: Path) -> None:
         "[^Đàn trâu {{ so_lieu.dan_trau | so_dv }}, {{ so_lieu.dan_trau | so_cung_ky(true) }}.]. "
         "Thu ngân sách đạt 57,0% KH."
     )
+    assert fifth == (  # named plans
+        "Thu ngân sách {{ so_lieu.thu_ngan_sach | so_dv }}, "
+        "{{ so_lieu.thu_ngan_sach | so_ke_hoach('du_toan_tinh_giao', 0) }}, "
+        "{{ so_lieu.thu_ngan_sach | so_ke_hoach('du_toan_huyen_giao', 0) }}, {{ so_lieu.thu_ngan_sach | so_cung_ky(0) }}."
+    )
+    assert read.report["ten_ke_hoach"] == {
+        "du_toan_tinh_giao": "so với dự toán tỉnh giao",
+        "du_toan_huyen_giao": "dự toán huyện giao",
+    }
     figures = read.report["so_lieu"]
+    assert figures["thu_ngan_sach"]["ke_hoach"] == {"du_toan_tinh_giao": 24088, "du_toan_huyen_giao": 26360}
     assert figures["dien_tich_gieo_trong_vu"] == {
         "ten": "Diện tích gieo trồng vụ đông - xuân",
         "gia_tri": 4597,
@@ -81,16 +96,16 @@ def test_sentences_cite_figures(hand_made: Path) -> None:
     assert figures["cay_lua"] == {"ten": "Cây lúa", "gia_tri": 1507, "don_vi": "ha", "ke_hoach": 1525, "so_le": 1}
     assert figures["ho_ngheo_con"]["cung_ky"] == 131 and figures["cat_cap"]["don_vi"] == "m³"
     assert figures["ty_le_che_phu_rung"] == {"ten": "Tỷ lệ che phủ rừng", "gia_tri": "61,6", "don_vi": "%"}
-    assert list(read.report)[-3:] == ["so_lieu", "noi_dung", "ket_luan"]
+    assert list(read.report)[-4:] == ["ten_ke_hoach", "so_lieu", "noi_dung", "ket_luan"]
 
 
 def test_unplaced_listed_with_paragraph(hand_made: Path) -> None:
     summary = read_docx(hand_made, figures=True).summary
     unplaced = [str(d) for d in summary.unplaced]
-    assert any(u.startswith("đoạn") and "«đạt 127%KH»" in u and "viết liền" in u for u in unplaced)
+    assert any(u.startswith("đoạn 5") and "«đạt 99,25%KH»" in u and "viết liền" in u for u in unplaced)
     assert any("«đạt 57,0% KH»" in u and "không đi sau một số" in u for u in unplaced)
     lines = summary.lines()
-    assert any(line.startswith("Số liệu: 9 số liệu") for line in lines)
+    assert any(line.startswith("Số liệu: 11 số liệu") for line in lines)
     assert any(line.startswith("Chưa tách được 2 chỗ") for line in lines)
 
 
@@ -101,7 +116,8 @@ def test_derived_values_commented_and_build_same_text(hand_made: Path, tmp_path:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     assert "ke_hoach: 4538 # suy ra từ «đạt 101,3% KH» (đoạn 4): cần kiểm tra" in lines
     assert "cung_ky: 131 # suy ra từ «giảm 35 hộ so với cùng kỳ» (đoạn 6): cần kiểm tra" in lines
-    assert "#   - đoạn" in text and "«đạt 127%KH»" in text  # the unplaced list in the comment block
+    assert "#   - đoạn 5: «đạt 99,25%KH»" in text  # the unplaced list in the comment block
+    assert "du_toan_tinh_giao: 24088 # suy ra từ «đạt 58% so với dự toán tỉnh giao» (đoạn 8): cần kiểm tra" in lines
     assert "cach_viet" not in (tmp_path / "figures" / "don-vi.yaml").read_text(encoding="utf-8")
     without, _ = build(plain.report, tmp_path / "plain.docx")
     with_figures, _ = build(done.report, tmp_path / "figures.docx")
@@ -173,3 +189,32 @@ def test_thousands_of_numbers_stay_bounded() -> None:
     assert len(book.entries) == MAX_FIGURES
     assert sum("quá" in why for _, _, why in book.missed) == 1
     assert out.count("{{") == 2 * MAX_FIGURES and out.endswith("hộ, đạt 50,0% KH")
+
+
+FALLBACKS = (
+    "Xảy ra 05 vụ tai nạn giao thông, tăng 03 vụ so với cùng kỳ.",
+    "Còn 02 vụ cháy rừng, giảm 03 vụ so với cùng kỳ.",
+    "Cây lạc 97,4 ha, đạt 127%KH, bằng 96%CK.",
+    "Thu 165 triệu đồng, vượt 5% kế hoạch.",
+)
+
+
+def test_attribute_citations_build_back(tmp_path: Path) -> None:
+    """What no filter prints in the house wording is printed by an attribute and phan_tram, so, hai_chu_so."""
+
+    def body(d: docx.document.Document) -> None:
+        for sentence in FALLBACKS:
+            d.add_paragraph(sentence)
+
+    done = import_docx(report(tmp_path / "bao-cao.docx", body), tmp_path / "unit", figures=True)
+    first, second, third, fourth = yaml.safe_load(done.report.read_text(encoding="utf-8"))["mo_dau"]
+    assert first.endswith("tăng {{ so_lieu.xay_ra.chenh_lech | hai_chu_so }} vụ so với cùng kỳ.")
+    assert second.endswith("giảm {{ (so_lieu.con.cung_ky - so_lieu.con.gia_tri) | hai_chu_so }} vụ so với cùng kỳ.")
+    assert third.endswith(
+        "đạt {{ so_lieu.cay_lac.ty_le_ke_hoach | phan_tram(0) }}KH, "
+        "bằng {{ so_lieu.cay_lac.ty_le_cung_ky | phan_tram(0) }}CK."
+    )
+    assert fourth.endswith("vượt {{ (so_lieu.thu.ty_le_ke_hoach - 100) | phan_tram(0) }} kế hoạch.")
+    assert done.summary.figures == 4 and not done.summary.unplaced
+    built, _ = build(done.report, tmp_path / "b.docx")
+    assert [t for t in _texts(built) if t in FALLBACKS] == list(FALLBACKS)

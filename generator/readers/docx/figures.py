@@ -72,7 +72,7 @@ class FigureBook:
     """The figures of one import, in the order they were found; names unique."""
 
     wording: CachViet = field(default_factory=lambda: CachViet.model_validate({}))
-    plan_names: Mapping[str, str] = field(default_factory=dict)
+    plan_names: dict[str, str] = field(default_factory=dict)  # named plans read (ten_ke_hoach)
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     notes: dict[str, dict[str, str]] = field(default_factory=dict)  # name → slot → comment
     missed: list[tuple[str, str, str]] = field(default_factory=list)  # (place, text, why)
@@ -115,13 +115,38 @@ class FigureBook:
     def derive(self, name: str, slot: str, value: Decimal | int | str, source: str, place: str = "") -> None:
         """Set `slot` of figure `name` to a value derived from `source` (a stated ratio), commented as such."""
         self.entries[name][slot] = yaml_number(value) if isinstance(value, Decimal) else value
-        where = f" ({place})" if place else ""
-        said = f" từ «{source}»" if source else ""
-        self.notes.setdefault(name, {})[slot] = f"suy ra{said}{where}: cần kiểm tra"
+        self.notes.setdefault(name, {})[slot] = _derived(source, place)
+
+    def derive_plan(self, name: str, plan: str, value: Decimal, source: str, place: str = "") -> None:
+        """Add the named plan `plan` (see `plan_key`) to figure `name`, derived from `source`."""
+        plans = self.entries[name].setdefault("ke_hoach", {})
+        plans[plan] = yaml_number(value)
+        self.notes.setdefault(name, {})[f"ke_hoach.{plan}"] = _derived(source, place)
+
+    def plan_key(self, words: str) -> str:
+        """The key of the named plan `words` ('so với dự toán tỉnh giao' → 'du_toan_tinh_giao'), kept in plan_names."""
+        label = words.removeprefix("so với ").strip()
+        for key, known in self.plan_names.items():
+            if known == words:
+                return key
+        base, n = slug(label, "ke_hoach"), 1
+        key = base
+        while key in self.plan_names:
+            n += 1
+            key = f"{base}_{n}"
+        self.plan_names[key] = words
+        return key
 
     def drop(self, name: str, slot: str) -> None:
-        """Forget a slot (a derivation that did not print back the same)."""
-        self.entries[name].pop(slot, None)
+        """Forget a slot (a derivation that did not print back the same); 'ke_hoach.x' a named plan."""
+        entry = self.entries[name]
+        if slot.startswith("ke_hoach."):
+            plans = entry.get("ke_hoach", {})
+            plans.pop(slot.split(".", 1)[1], None)
+            if not plans:
+                entry.pop("ke_hoach", None)
+        else:
+            entry.pop(slot, None)
         self.notes.get(name, {}).pop(slot, None)
 
     def forget(self, name: str) -> None:
@@ -133,7 +158,17 @@ class FigureBook:
         """Figure `name` as the compute stage makes it from the entry (same parsing, same wording)."""
         spec = SoLieu.model_validate(self.entries[name])
         style = FigureStyle(self.wording, self.plan_names)
-        return Figure(name, spec.gia_tri, spec.don_vi, spec.plan, spec.cung_ky, spec.so_le, spec.ten, style=style)
+        return Figure(
+            name,
+            spec.gia_tri,
+            spec.don_vi,
+            spec.plan,
+            spec.cung_ky,
+            spec.so_le,
+            spec.ten,
+            plans=spec.plans,
+            style=style,
+        )
 
     def unplaced(self, place: str, text: str, why: str) -> None:
         self.missed.append((place, text, why))
@@ -155,6 +190,14 @@ class FigureBook:
             wording = self.wording_against(None)
             if wording:
                 profile["cach_viet"] = wording
+            used = {
+                plan
+                for entry in self.entries.values()
+                if isinstance(entry.get("ke_hoach"), dict)
+                for plan in entry["ke_hoach"]
+            }
+            if used:
+                _put_before_outline(report, "ten_ke_hoach", {k: v for k, v in self.plan_names.items() if k in used})
             _put_before_outline(report, "so_lieu", self.entries)
 
     def wording_against(self, kept: CachViet | None) -> dict[str, str]:
@@ -186,3 +229,9 @@ def _put_before_outline(report: dict[str, Any], key: str, value: Any) -> None:
     moved = {k: report.pop(k) for k in after if k != key}
     report[key] = value
     report.update(moved)
+
+
+def _derived(source: str, place: str) -> str:
+    where = f" ({place})" if place else ""
+    said = f" từ «{source}»" if source else ""
+    return f"suy ra{said}{where}: cần kiểm tra"

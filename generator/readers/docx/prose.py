@@ -85,13 +85,22 @@ def _phrase(match: re.Match[str]) -> Phrase | None:
     elif groups["over"] is not None:
         number, words, kind, verb, joined = groups["over"], groups["oplan"], "over", "vượt", bool(groups["ojoin"])
         unit = ""
+    elif groups["named"] is not None:
+        number, words, kind, verb, joined, unit = (
+            groups["named"],
+            groups["nplan"],
+            "named",
+            groups["nverb"] or "",
+            True,
+            "",
+        )
     else:
         number, words, unit = groups["ratio"], groups["plan"] or groups["same"], ""
         kind, verb, joined = ("plan" if groups["plan"] else "same"), groups["verb"] or "", bool(groups["join"])
     shown = read_shown(number)
     if shown is None:
         return None
-    return Phrase(kind, verb, shown[0], shown[1], " ".join(words.split()), joined, unit)
+    return Phrase(kind, verb, shown[0], shown[1], " ".join(words.split()), joined, unit, number)
 
 
 class Prose:
@@ -166,85 +175,150 @@ class Prose:
         number = match["value"]
         whole = match["pct"] or (match["gap"] and match["unit"] not in _SHOWN_UNITS)
         if whole and filters.so_dv(figure) == token.text:
-            return _cite(name, "so_dv")
+            return "{{ so_lieu." + name + " | so_dv }}"
         tail = token.text[len(number) :]
         for call in ("so", "hai_chu_so"):
             if _prints(filters.FILTERS[call], figure) == number:
-                return _cite(name, call) + tail
+                return "{{ so_lieu." + name + " | " + call + " }}" + tail
         return None
 
     def _ratio(self, name: str, token: Token, place: str) -> str | None:
         phrase = token.phrase
         assert phrase is not None
-        if not phrase.joined:
-            self.book.unplaced(place, token.text, "dấu % viết liền chữ sau; chương trình in có dấu cách")
-            return None
+        if phrase.kind == "named":
+            return self._named(name, token, place)
         entry = self.book.entries[name]
         new = phrase.slot not in entry
         if new:
             base = self._base(name, phrase)
             if base is None:
-                self.book.unplaced(place, token.text, "không suy ra được số gốc từ tỷ lệ này")
+                self.book.unplaced(
+                    place, token.text, "không suy ra được số gốc (tỷ lệ 0, hoặc khác đơn vị với số trước)"
+                )
                 return None
             self.book.derive(name, phrase.slot, base, token.text, place)
         figure = self.book.figure(name)
-        for call, render in _calls(phrase, figure):
-            printed = _prints(render, figure)
-            if printed is not None and printed == _target(phrase, token):
-                return token.text.replace(printed, _cite(name, call), 1) if phrase.kind == "over" else _cite(name, call)
+        for cite, render, part in _calls(phrase, name, _difference(phrase, figure)):
+            if _prints(render, figure) == (part or token.text):
+                return token.text.replace(part, cite, 1) if part else cite
         if new:
             self.book.drop(name, phrase.slot)
-        self.book.unplaced(place, token.text, "tỷ lệ không in lại được đúng như bản gốc với cách viết của đơn vị")
+        why = "dấu % viết liền chữ sau" if not phrase.joined else "cách viết khác cách viết chung của báo cáo"
+        self.book.unplaced(place, token.text, f"tỷ lệ không in lại được đúng từng chữ ({why})")
+        return None
+
+    def _named(self, name: str, token: Token, place: str) -> str | None:
+        """'đạt 58% so với dự toán tỉnh giao': a named plan (ten_ke_hoach) printed by so_ke_hoach('name')."""
+        phrase = token.phrase
+        assert phrase is not None
+        key = self.book.plan_key(phrase.words)
+        plans = self.book.entries[name].get("ke_hoach", {})
+        if not isinstance(plans, dict):
+            self.book.unplaced(place, token.text, "số liệu đã có kế hoạch không tên; kế hoạch có tên để nguyên chữ")
+            return None
+        new = key not in plans
+        value = self.book.figure(name).gia_tri
+        base = base_for(value, phrase.number, max(phrase.decimals, 1)) if new and value is not None else None
+        if new and base is None:
+            self.book.unplaced(place, token.text, "không suy ra được kế hoạch từ tỷ lệ này")
+            return None
+        if new:
+            self.book.derive_plan(name, key, base, token.text, place)  # type: ignore[arg-type]
+        places = [] if phrase.decimals == 1 else [phrase.decimals]
+        call = f"so_ke_hoach{_args([repr(key), *places])}"
+        if _prints(lambda f: filters.so_ke_hoach(f, key, *places), self.book.figure(name)) == token.text:
+            return "{{ so_lieu." + name + " | " + call + " }}"
+        if new:
+            self.book.drop(name, f"ke_hoach.{key}")
+        self.book.unplaced(place, token.text, "tỷ lệ không in lại được đúng từng chữ (cách viết khác của báo cáo)")
         return None
 
     def _base(self, name: str, phrase: Phrase) -> Decimal | None:
         figure = self.book.figure(name)
         value = figure.gia_tri
         assert value is not None
-        if phrase.kind == "change" and (phrase.unit or figure.don_vi == "%"):
+        if _difference(phrase, figure):
             if phrase.unit and _SHOWN_UNITS.get(phrase.unit, phrase.unit) != figure.don_vi:
                 return None
             base = value - phrase.number if phrase.verb == "tăng" else value + phrase.number
             return base if base >= 0 else None
         if phrase.kind == "over" and phrase.decimals > 1:
             return None
-        return base_for(value, phrase.ratio(), max(phrase.decimals, 1) if phrase.kind == "over" else phrase.decimals)
+        # at least one decimal: the attribute ty_le_ke_hoach (one decimal) then prints the ratio too
+        return base_for(value, phrase.ratio(), max(phrase.decimals, 1))
 
 
-def _calls(phrase: Phrase, figure: Figure) -> list[tuple[str, Callable[[Figure], str]]]:
-    """The filter calls that may print the phrase, as written in a sentence and as run here."""
+def _difference(phrase: Phrase, figure: Figure) -> bool:
+    """'tăng 12 ha so với cùng kỳ', or a percentage figure's change in points: a difference, not a ratio."""
+    return phrase.kind == "change" and bool(phrase.unit or figure.don_vi == "%")
+
+
+def _change_printer(call: str, up: bool) -> Callable[[Figure], str]:
+    """The filter `call` on the figure's change from the same period ('tăng': value − same period, else reverse)."""
+
+    def printed(figure: Figure) -> str:
+        value, previous = figure.gia_tri, figure.cung_ky
+        assert value is not None and previous is not None
+        return filters.FILTERS[call](value - previous if up else previous - value)
+
+    return printed
+
+
+def _calls(phrase: Phrase, name: str, difference: bool) -> list[tuple[str, Callable[[Figure], str], str]]:
+    """What may print the phrase: (the citation as a sentence writes it, the same call run here, the part of the
+    phrase it prints: '' for all of it). The house wording's filter first; then the ratio attribute printed by
+    phan_tram (or the difference by so, hai_chu_so), the words kept as text (another wording, '127%KH' written
+    together, 'vượt 5%', 'tăng 03 vụ')."""
     d = phrase.decimals
     places = [] if d == 1 else [d]
-    if phrase.kind == "over":
-        return [
-            (
-                f"(so_lieu.{figure.name}.ty_le_ke_hoach - 100) | phan_tram{_args(places)}",
-                lambda f: filters.phan_tram(f.ty_le_ke_hoach - 100, d),
-            )
+    calls: list[tuple[str, Callable[[Figure], str], str]] = []
+
+    def cite(call: str) -> str:
+        return "{{ so_lieu." + name + " | " + call + " }}"
+
+    if difference:
+        up = phrase.verb == "tăng"
+        change = f"so_lieu.{name}.chenh_lech" if up else f"(so_lieu.{name}.cung_ky - so_lieu.{name}.gia_tri)"
+        calls += [
+            (cite("chenh_lech"), filters.chenh_lech, ""),
+            (cite(f"chenh_lech({d})"), lambda f: filters.chenh_lech(f, d), ""),
         ]
-    if phrase.kind == "change":
-        if phrase.unit or figure.don_vi == "%":
-            return [("chenh_lech", filters.chenh_lech), (f"chenh_lech({d})", lambda f: filters.chenh_lech(f, d))]
-        return [(f"tang_giam{_args(places)}", lambda f: filters.tang_giam(f, d))]
-    run = filters.so_ke_hoach if phrase.kind == "plan" else filters.so_cung_ky
-    called = "so_ke_hoach" if phrase.kind == "plan" else "so_cung_ky"
-    return [
-        (f"{called}{_args(places)}", lambda f: run(f, *places)),
-        (f"{called}{_args(['true', *places])}", lambda f: run(f, True, *places)),
-    ]
+        if phrase.unit:
+            for call in ("so", "hai_chu_so"):
+                calls.append(("{{ " + change + " | " + call + " }}", _change_printer(call, up), phrase.shown))
+        return calls
+    if phrase.joined and phrase.kind in ("plan", "same"):
+        called = "so_ke_hoach" if phrase.kind == "plan" else "so_cung_ky"
+        run = filters.FILTERS[called]
+        calls += [
+            (cite(called + _args(places)), lambda f: run(f, *places), ""),
+            (cite(called + _args(["true", *places])), lambda f: run(f, True, *places), ""),
+        ]
+    if phrase.joined and phrase.kind == "change":
+        calls.append((cite("tang_giam" + _args(places)), lambda f: filters.tang_giam(f, d), ""))
+    if d <= 1:
+        attribute = "ty_le_ke_hoach" if phrase.slot == "ke_hoach" else "ty_le_cung_ky"
+        ratio = f"so_lieu.{name}.{attribute}"
+        if phrase.kind in ("plan", "same"):
+            expression, number = ratio, lambda f: getattr(f, attribute)
+        elif phrase.verb == "giảm":
+            expression, number = f"(100 - {ratio})", lambda f: 100 - getattr(f, attribute)
+        else:  # vượt, tăng
+            expression, number = f"({ratio} - 100)", lambda f: getattr(f, attribute) - 100
+        calls.append(
+            (
+                "{{ " + expression + " | phan_tram" + _args(places) + " }}",
+                lambda f: filters.phan_tram(number(f), d),
+                f"{phrase.shown}%",
+            )
+        )
+    return calls
 
 
 def _attached(gap: str) -> bool:
     """A phrase belongs to the number before it: same clause, no other number between, close by."""
     gap = _NOTE_CITED.sub("", gap)
     return len(gap) <= _MAX_GAP and not _NOT_ATTACHED.search(gap)
-
-
-def _target(phrase: Phrase, token: Token) -> str:
-    """What the filter must print: the whole phrase, or for 'vượt R% …' the percentage."""
-    if phrase.kind == "over":
-        return f"{token.match['over']}%"
-    return token.text
 
 
 def _prints(render: Callable[[Figure], str], figure: Figure) -> str | None:
@@ -256,12 +330,6 @@ def _prints(render: Callable[[Figure], str], figure: Figure) -> str | None:
 
 def _args(values: list) -> str:
     return f"({', '.join(str(v) for v in values)})" if values else ""
-
-
-def _cite(name: str, call: str) -> str:
-    if call.startswith("("):
-        return "{{ " + call + " }}"
-    return "{{ so_lieu." + name + " | " + call + " }}"
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -38,16 +38,23 @@ def alternatives(words: Iterable[str]) -> str:
 
 
 _PLAN, _SAME = alternatives(PLAN_WORDS), alternatives(SAME_WORDS)
+#: A named plan: 'Nghị quyết HĐND xã', 'so với dự toán tỉnh giao', 'chỉ tiêu huyện giao' (to the clause end).
+_NAMED = (
+    r"(?:so\svới\s)?(?:dự\stoán|Nghị\squyết|chỉ\stiêu)(?:\s[^\s,;.:()\[\]]+){0,5}?"
+    r"(?=\s*(?:$|[,;.:()\[\]])|\svà\s)"
+)
 #: A ratio phrase; `join` is the space between '%' and the words (none: 'đạt 127%KH' cannot be printed back).
 RATIO = (
     rf"(?:(?P<verb>đạt|bằng)\s)?(?P<ratio>{NUMBER})%(?P<join>\s?)(?:(?P<plan>{_PLAN})|(?P<same>{_SAME}))(?!\w)"
     rf"|vượt\s(?P<over>{NUMBER})%(?P<ojoin>\s?)(?P<oplan>{_PLAN})(?!\w)"
+    rf"|(?:(?P<nverb>đạt|bằng)\s)?(?P<named>{NUMBER})%\s(?P<nplan>{_NAMED})"
 )
 
 
 @dataclass(frozen=True)
 class Phrase:
-    """A ratio phrase: its kind (plan, same, change, over), verb, stated number and its decimals, words."""
+    """A ratio phrase: its kind (plan, same, change, over, named: a named plan), verb, stated number and its
+    decimals, words."""
 
     kind: str
     verb: str
@@ -56,10 +63,11 @@ class Phrase:
     words: str
     joined: bool = True  # a space between '%' and the words, as the build writes it
     unit: str = ""  # a change stated in the figure's unit ('tăng 12 ha'): its unit
+    shown: str = ""  # the number as written ('101,3')
 
     @property
     def slot(self) -> str:
-        return "ke_hoach" if self.kind in ("plan", "over") else "cung_ky"
+        return "ke_hoach" if self.kind in ("plan", "over", "named") else "cung_ky"
 
     def ratio(self) -> Decimal:
         """The value as a percentage of the plan or same period the phrase implies."""
@@ -96,10 +104,11 @@ def house_wording(phrases: Iterable[Phrase], known: CachViet | None = None) -> C
     for phrase in phrases:
         if not phrase.joined:
             continue
-        kind = "plan" if phrase.kind == "over" else phrase.kind
+        kind = "plan" if phrase.kind in ("over", "named") else phrase.kind
         if kind in verbs and phrase.kind != "over":
             verbs[kind][phrase.verb] += 1
-        words[kind][phrase.words] += 1
+        if phrase.kind != "named":  # its words name the plan (ten_ke_hoach)
+            words[kind][phrase.words] += 1
     chosen = (known or CachViet.model_validate({})).model_dump()
     if verbs["plan"]:
         chosen["dat_ke_hoach"] = verbs["plan"].most_common(1)[0][0]

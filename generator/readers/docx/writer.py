@@ -70,7 +70,9 @@ def report_text(
     data.yaml_set_start_comment("\n".join(lines))
     add_comments(data, REPORT_COMMENTS | _IMPORTED | {"trich_yeu": "trích yếu, mỗi dòng xuống dòng trong tên báo cáo"})
     for name, notes in figure_notes.items():
-        add_comments(data["so_lieu"][name], notes)
+        for slot, comment in notes.items():  # 'ke_hoach.tinh_giao': a named plan, one level down
+            *up, key = slot.split(".")
+            add_comments(data["so_lieu"][name][up[0]] if up else data["so_lieu"][name], {key: comment})
     for table in _tables(data):
         for column in table.get("cot", []):
             column.fa.set_flow_style()
