@@ -78,7 +78,8 @@ def test_sentences_cite_figures(hand_made: Path) -> None:
     assert fifth == (  # named plans
         "Thu ngân sách {{ so_lieu.thu_ngan_sach | so_dv }}, "
         "{{ so_lieu.thu_ngan_sach | so_ke_hoach('du_toan_tinh_giao', 0) }}, "
-        "{{ so_lieu.thu_ngan_sach | so_ke_hoach('du_toan_huyen_giao', 0) }}, {{ so_lieu.thu_ngan_sach | so_cung_ky(0) }}."
+        "{{ so_lieu.thu_ngan_sach | so_ke_hoach('du_toan_huyen_giao', 0) }}, "
+        "{{ so_lieu.thu_ngan_sach | so_cung_ky(0) }}."
     )
     assert read.report["ten_ke_hoach"] == {
         "du_toan_tinh_giao": "so với dự toán tỉnh giao",
