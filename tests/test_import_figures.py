@@ -219,3 +219,12 @@ def test_attribute_citations_build_back(tmp_path: Path) -> None:
     assert done.summary.figures == 4 and not done.summary.unplaced
     built, _ = build(done.report, tmp_path / "b.docx")
     assert [t for t in _texts(built) if t in FALLBACKS] == list(FALLBACKS)
+
+
+def test_inline_note_read_once() -> None:
+    """A sentence holding an inline note (already read when cited) lists a number it could not place once."""
+    book = FigureBook()
+    text = "Lúa 612,4 ha[^Ngô 12 ha, đạt 99,25%KH.], đạt 98,8% KH."
+    out = Prose(book)(text, "đoạn 3")
+    assert out == "Lúa {{ so_lieu.lua | so_dv }}[^Ngô 12 ha, đạt 99,25%KH.], {{ so_lieu.lua | so_ke_hoach(true) }}."
+    assert book.missed == [] and list(book.entries) == ["lua"]

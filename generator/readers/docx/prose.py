@@ -10,6 +10,7 @@ markup text (escaped, `**bold**`), so a replaced piece never crosses a mark.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ _TOKEN = re.compile(
     rf"|(?P<change>tăng|giảm)\s(?P<step>{NUMBER})(?:(?P<spct>%)|\s(?P<sunit>{_UNIT}))\s(?P<swords>{_SAME})(?!\w)"
     rf"|(?P<value>{_NUMBER})(?:(?P<pct>%)|(?P<gap>\s?)(?P<unit>{_UNIT}))(?![\w^]))"
 )
-_NOTE_CITED = re.compile(r"\[\^.*?\]")
+_NOTE_CITED = re.compile(r"\[\^(?:\\.|[^\]\\])*\]")  # [^…] with its escaped brackets
 _NOT_ATTACHED = re.compile(r"[\d.;:!?\n]")
 _MAX_GAP = 60  # characters between a number (or its last phrase) and a phrase about it, in one clause
 _ENDS_PERCENT = re.compile(r"\s*(?:$|[.,;:)\[\]]|và\s|\()")  # '61,6%' ends there: a percentage figure
@@ -112,7 +113,12 @@ class Prose:
 
     def __call__(self, text: str, place: str) -> str:
         chains: list[list[Token]] = []
+        notes = [(m.start(), m.end()) for m in _NOTE_CITED.finditer(text)]
+        starts = [start for start, _ in notes]
         for token in tokens(text):
+            inside = bisect.bisect_left(starts, token.start) - 1
+            if inside >= 0 and token.start < notes[inside][1]:
+                continue  # an inline note: read when the note was (`OutlineReader.cite`)
             chain = chains[-1] if chains else None
             if token.phrase is not None:
                 if chain is not None and _attached(text[chain[-1].end : token.start]):
