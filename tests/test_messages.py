@@ -134,9 +134,7 @@ def vietnamese_strings(tree: ast.Module) -> list[tuple[int, str]]:
 
 def moved() -> dict[str, ast.Module]:
     """The modules the guard holds to: outside the homes, off the waiting list."""
-    return {
-        name: tree for name, tree in modules().items() if not name.startswith(HOMES) and name not in NOT_YET_MOVED
-    }
+    return {name: tree for name, tree in modules().items() if not name.startswith(HOMES) and name not in NOT_YET_MOVED}
 
 
 def test_messages_do_not_bypass_the_catalogue():
@@ -212,7 +210,9 @@ def exception_text_reaching_messages(tree: ast.Module) -> list[int]:
             continue
         for call in (node for statement in handler.body for node in ast.walk(statement)):
             if isinstance(call, ast.Call) and _is_sink(call.func):
-                lines += [arg.lineno for arg in [*call.args, *(k.value for k in call.keywords)] if _text_of(arg, handler.name)]
+                lines += [
+                    arg.lineno for arg in [*call.args, *(k.value for k in call.keywords)] if _text_of(arg, handler.name)
+                ]
     return lines
 
 
@@ -245,7 +245,9 @@ def test_library_errors_are_told_in_vietnamese():
 def test_a_leak_is_caught():
     tree = ast.parse("try:\n    pass\nexcept ValueError as exc:\n    raise fail(where, msg.bad(str(exc)))\n")
     assert exception_text_reaching_messages(tree) == [4]
-    ours = ast.parse("from baocao.limits import OverBudget\ntry:\n    pass\nexcept OverBudget as e:\n    fail(w, str(e))\n")
+    ours = ast.parse(
+        "from baocao.limits import OverBudget\ntry:\n    pass\nexcept OverBudget as e:\n    fail(w, str(e))\n"
+    )
     assert exception_text_reaching_messages(ours) == []
 
 
@@ -268,7 +270,9 @@ def test_located_errors_carry_the_place():
     }
     assert not placeless, f"give these problems their file (and line): {placeless}"
     trees = modules()
-    assert all(placeless_problems(trees[name]) for name in PLACELESS), "PLACELESS names a module that no longer needs it"
+    assert all(placeless_problems(trees[name]) for name in PLACELESS), (
+        "PLACELESS names a module that no longer needs it"
+    )
 
 
 def test_a_stray_is_caught():

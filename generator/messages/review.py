@@ -40,10 +40,7 @@ def entries(module: ModuleType) -> Iterator[tuple[str, str]]:
 
 def sample_arguments(function: typing.Callable[..., str]) -> dict[str, object]:
     hints = typing.get_type_hints(function)
-    return {
-        name: SAMPLES.get(hints[name], f"‹{name}›")
-        for name in inspect.signature(function).parameters
-    }
+    return {name: SAMPLES.get(hints[name], f"‹{name}›") for name in inspect.signature(function).parameters}
 
 
 def sheet() -> str:
