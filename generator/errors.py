@@ -97,6 +97,15 @@ class BaocaoError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class Misuse(Exception):
+    """A command-line value the pipeline cannot use, found below the CLI: exit 2, nothing written, told as typer's
+    own usage errors are; `option` is the option it concerns ('-o')."""
+
+    def __init__(self, option: str, message: str):
+        self.option, self.message = option, message
+        super().__init__(message)
+
+
 class Collector:
     """Problems (and warnings) gathered over steps that do not depend on each other, so one run
     reports them all."""
