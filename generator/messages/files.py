@@ -124,3 +124,22 @@ SIGNAL_REASONS = {"SIGINT": "Ctrl-C", "SIGTERM": "lệnh dừng (SIGTERM)", "SIG
 
 def other_signal(number: int) -> str:
     return f"tín hiệu {number}"
+
+
+# --- folders of units (units.py) --------------------------------------------------
+
+
+def unreadable_folder(reason: str) -> str:
+    return f"Không đọc được thư mục ({reason}): báo cáo trong đó không được soạn."
+
+
+UNREADABLE_FOLDER_HINT = "Kiểm tra quyền đọc thư mục."
+
+
+def folder_linked(other: str) -> str:
+    return f"Thư mục này là liên kết tới '{other}' (đọc ở đó): bỏ qua để không soạn hai lần."
+
+
+FOLDER_LINKED_HINT = "Xóa liên kết nếu không cần."
+BROKEN_LINK = "Liên kết hỏng (trỏ tới chỗ không có): bỏ qua."
+BROKEN_LINK_HINT = "Sửa hoặc xóa liên kết."
