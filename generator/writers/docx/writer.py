@@ -26,6 +26,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from baocao import limits
+from baocao.conventions.styles import HEADING_STYLES, STYLE_NAMES
 from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
@@ -57,18 +58,7 @@ if TYPE_CHECKING:
     from baocao.input.validate import Sources
 
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-STYLE_NAMES = {
-    "body": "Normal",
-    "closing": "Normal",
-    "subhead": "Normal",
-    "bullet": "Gạch đầu dòng",
-    "subbullet": "Dấu cộng",
-    "note": "Footnote Text",
-    "note_ref": "Footnote Reference",
-    "cell": "Bảng",
-    "table": "Table Grid",
-}
-REQUIRED_STYLES = tuple(dict.fromkeys([*STYLE_NAMES.values(), *(f"Heading {n}" for n in range(1, 6))]))
+REQUIRED_STYLES = tuple(dict.fromkeys([*STYLE_NAMES.values(), *HEADING_STYLES]))
 _EMPTY_FOOTNOTES = (
     '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
