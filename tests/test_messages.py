@@ -84,14 +84,8 @@ NOT_YET_MOVED = {
     "readers/docx/text.py",
     "readers/docx/typed_notes.py",
     "readers/docx/writer.py",
-    "writers/docx/frame.py",
-    "writers/docx/template_check.py",
     "writers/docx/templates.py",
-    "writers/docx/writer.py",
     "writers/figures.py",
-    "writers/html/server.py",
-    "writers/html/writer.py",
-    "writers/pdf.py",
     "writers/sign.py",
 }
 # Problems without a place, each with its reason (a located error names file, line and column).
@@ -102,7 +96,7 @@ ENGLISH = set(
     "column value must should with from this that which could would does has have been or for by at no such "
     "unexpected unable none empty".split()
 )
-QUOTED = re.compile(r"'[^']*'|«[^»]*»|`[^`]*`|\"[^\"]*\"|‹[^›]*›|--?[a-z][\w-]*")
+QUOTED = re.compile(r"\{[{%].*?[}%]\}|'[^']*'|«[^»]*»|`[^`]*`|\"[^\"]*\"|‹[^›]*›|--?[a-z][\w-]*")
 MESSAGE_SINKS = {"Problem", "fail", "BaocaoError", "finding"}
 EXCEPTION_TEXT = {"args", "msg", "message", "strerror", "reason", "problem", "context"}
 

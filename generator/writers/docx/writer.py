@@ -44,6 +44,7 @@ from baocao.document.model import (
     Text,
 )
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.messages import writers as msg
 from baocao.writers.docx import fragments
 from baocao.writers.docx.charts import ChartParts
 from baocao.writers.docx.fragments import attribute, paragraph, tag, text_run
@@ -158,8 +159,8 @@ def _style_ids(word, template: Path) -> dict[str, str]:
         raise BaocaoError(
             Problem(
                 Location(template),
-                f"Mẫu Word thiếu kiểu (style): {', '.join(missing)}.",
-                "Tạo lại mẫu từ mẫu có sẵn: baocao templates copy.",
+                msg.template_missing_styles(", ".join(missing)),
+                msg.REMAKE_TEMPLATE_HINT,
             )
         )
     ids = {role: by_name[name.lower()] for role, name in STYLE_NAMES.items()}
@@ -204,8 +205,8 @@ def _marker_paragraph(word, template: Path, marker: str):
     raise BaocaoError(
         Problem(
             Location(template),
-            "Mẫu Word không có đoạn {{ noi_dung }} (chỗ đặt thân báo cáo).",
-            "Thêm một đoạn chỉ chứa {{ noi_dung }} vào mẫu.",
+            msg.NO_BODY_IN_TEMPLATE,
+            msg.NO_BODY_IN_TEMPLATE_HINT,
         )
     )
 

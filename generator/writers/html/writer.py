@@ -21,6 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from baocao.conventions.marks import KINH_GUI, RECIPIENTS_HEAD
 from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
@@ -40,6 +41,7 @@ from baocao.document.model import (
     restyle,
 )
 from baocao.errors import Location, Problem
+from baocao.messages import writers as msg
 from baocao.nd30.frame import QUOC_HIEU, TIEU_NGU
 from baocao.writers.docx.looks import Looks
 from baocao.writers.html.charts import chart_svg
@@ -50,7 +52,6 @@ if TYPE_CHECKING:
     from baocao.input.validate import Sources
 
 SIGNATURE_ROOM = 4  # empty lines left for the signature, as in the template
-NO_SCRIPT = "Trình duyệt đang tắt JavaScript: bản xem trước hiện liền một khổ, chú thích ở cuối mỗi phần."
 
 
 class HtmlWriter:
@@ -85,13 +86,13 @@ def page(
     writer = _PageWriter(document, warnings)
     sections = "".join(writer.sections())
     title = f"{document.frame.ten_loai} {document.frame.trich_yeu}" if document.frame else name
-    notes_banner = banner("notes", "Ghi chú", [problem_html(note, " ") for note in notes or []])  # no block marked
+    notes_banner = banner("notes", msg.NOTES, [problem_html(note, " ") for note in notes or []])  # no block marked
     return (
         f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="baocao"><title>{escape(title or "Báo cáo")}</title>'
+        f'<meta name="generator" content="baocao"><title>{escape(title or msg.UNTITLED)}</title>'
         f"<style>{page_css(looks)}{_asset('page.css')}</style></head>"
-        f'<body><noscript><p class="banner">{NO_SCRIPT}</p></noscript>{writer.warnings_banner()}{notes_banner}'
+        f'<body><noscript><p class="banner">{msg.NO_SCRIPT}</p></noscript>{writer.warnings_banner()}{notes_banner}'
         f'<div id="trang">{sections}</div><script>{_asset("paginate.js")}</script>{script}</body></html>\n'
     )
 
@@ -147,10 +148,10 @@ class _PageWriter:
         if frame.dong_nghieng:
             yield _line(frame.dong_nghieng, "dong-nghieng")
         if len(frame.kinh_gui) == 1:
-            yield _line(f"Kính gửi: {frame.kinh_gui[0]}", "kinh-gui")
+            yield _line(f"{KINH_GUI} {frame.kinh_gui[0]}", "kinh-gui")
         elif frame.kinh_gui:
             lines = "".join(f"<p>{escape(item)}</p>" for item in frame.kinh_gui)
-            yield f'<div class="kinh-gui-list"><span>Kính gửi:</span><div>{lines}</div></div>'
+            yield f'<div class="kinh-gui-list"><span>{KINH_GUI}</span><div>{lines}</div></div>'
 
     def _closing(self, frame: Frame) -> str:
         recipients = "".join(_line(line, "nn") for line in frame.noi_nhan)
@@ -158,7 +159,7 @@ class _PageWriter:
         room = ['<p class="ky">&nbsp;</p>'] * SIGNATURE_ROOM
         signer += [_line(frame.chuc_vu, "ky"), *room, _line(frame.ho_ten, "ky")]
         return (
-            f'<div class="grid closing"><div><p class="nn-title">Nơi nhận:</p>{recipients}</div>'
+            f'<div class="grid closing"><div><p class="nn-title">{RECIPIENTS_HEAD}</p>{recipients}</div>'
             f"<div>{''.join(signer)}</div></div>"
         )
 
@@ -276,7 +277,7 @@ class _PageWriter:
         for i, warning in enumerate(self.warnings):
             text = problem_html(warning, " ")
             items.append(f'<a href="#canh-bao-{self.placed[i]}">{text}</a>' if i in self.placed else text)
-        return banner("warnings", "Cảnh báo", items)
+        return banner("warnings", msg.WARNINGS, items)
 
 
 def banner(css_class: str, title: str, items: list[str], tail: str = "", anchor: str = "") -> str:
