@@ -19,6 +19,10 @@ PLAN = "ke_hoach"
 SLOT_WORDS = msg.SLOT_WORDS
 
 
+class NoSuchPlan(ValueError):
+    """A figure asked for a plan it does not have (the message names the plans it has)."""
+
+
 @dataclass(frozen=True)
 class FigureStyle:
     """How a report words its figures: the house wording of ratios and the full names of named plans."""
@@ -77,7 +81,7 @@ class Figure:
         if name is None:
             return self.ke_hoach
         if name not in self.plans:
-            raise ValueError(msg.no_such_plan(self.name, name, ", ".join(self.plans) or msg.ONE_UNNAMED_PLAN))
+            raise NoSuchPlan(msg.no_such_plan(self.name, name, ", ".join(self.plans) or msg.ONE_UNNAMED_PLAN))
         return self.plans[name]
 
     def plan_label(self, name: str | None = None, short: bool = False) -> str:
