@@ -25,7 +25,6 @@ from baocao.errors import BaocaoError, Location, Problem, fail, suggest
 from baocao.figures.combine import sum_figure
 from baocao.figures.figure import Figure, figure_style
 from baocao.figures.totals import compute_figures
-from baocao.input.figure_files import is_figure_file, read_figure_file
 from baocao.input.load import SourceMap
 from baocao.input.model import FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, TongHop
 from baocao.input.period import Period
@@ -175,6 +174,8 @@ class _RollUp:
 
     def _load(self, path: Path) -> _Unit:
         """A unit's report (or figure file) loaded, validated and computed (or its first problem)."""
+        from baocao.input.figure_files import is_figure_file  # figure files' models, only for a roll-up
+
         if is_figure_file(path):
             return self._load_figure_file(path)
         sources = None
@@ -190,6 +191,8 @@ class _RollUp:
 
     def _load_figure_file(self, path: Path) -> _Unit:
         """A unit's figure file (baocao figures: .json, .xlsx) in place of its report."""
+        from baocao.input.figure_files import read_figure_file
+
         read = None
         try:
             read = read_figure_file(path)
