@@ -38,7 +38,6 @@ NOT_YET_MOVED = {
     "compose/filters.py",
     "compose/report.py",
     "compose/tables.py",
-    "figures/rollup.py",
     "input/charts.py",
     "input/figure_file_model.py",
     "input/figure_files.py",

@@ -149,3 +149,124 @@ NO_STATUS = "Dòng này chưa ghi trạng thái, trong khi các dòng khác củ
 
 def add_status(choices: str) -> str:
     return f"Thêm 'trang_thai: ...' ({choices})."
+
+
+# --- roll-ups over lower-level reports (figures/rollup.py) -------------------------------------------------------
+
+FIX_SOURCE_HINT = "Sửa lỗi trong báo cáo của đơn vị rồi soạn lại báo cáo này."
+
+
+def rollup_without_tong_hop(name: str) -> str:
+    return f"Số liệu '{name}' ghi tong_tu nhưng báo cáo chưa khai báo tong_hop."
+
+
+ROLLUP_WITHOUT_TONG_HOP_HINT = "Thêm nhóm tong_hop với cac_bao_cao (các tệp báo cáo cấp dưới), hoặc xóa dòng tong_tu."
+
+
+def unit_report_left_out(unit: str, problem: str) -> str:
+    return f"Báo cáo của {unit} có lỗi nên không được tổng hợp: {problem}"
+
+
+def no_usable_unit_report(failed: int) -> str:
+    return f"Không có báo cáo cấp dưới nào dùng được để tổng hợp ({failed} báo cáo có lỗi)."
+
+
+FIX_UNIT_REPORTS_HINT = "Sửa các lỗi nêu dưới đây trong báo cáo của các đơn vị."
+
+
+def no_report_matches(pattern: str, base: str) -> str:
+    return f"Không có tệp báo cáo nào khớp '{pattern}' (tính từ thư mục {base})."
+
+
+PATTERN_HINT = "Kiểm tra đường dẫn: tính từ thư mục của báo cáo này; '*' thay cho một tên thư mục hoặc tên tệp."
+
+
+def other_period(period: str, own: str) -> str:
+    return f"Kỳ báo cáo '{period}' khác kỳ của báo cáo tổng hợp ('{own}')."
+
+
+OTHER_PERIOD_HINT = "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao."
+
+
+def unit_twice(unit: str) -> str:
+    return f"Hai báo cáo của cùng đơn vị '{unit}' (ten_goi_tat); số liệu sẽ bị cộng hai lần."
+
+
+UNIT_TWICE_HINT = "Chỉ để một báo cáo cho mỗi đơn vị: sửa mẫu cac_bao_cao hoặc ten_goi_tat trong hồ sơ đơn vị."
+FIRST_REPORT_OF_UNIT = "Báo cáo thứ nhất của đơn vị này."
+STILL_SUMMED = " (vẫn được tổng hợp)"
+
+
+def unit_not_listed(path: str, unit: str, summed: str) -> str:
+    return f"Báo cáo '{path}' của {unit} không có trong danh_sach_don_vi{summed}."
+
+
+UNIT_NOT_LISTED_HINT = "Thêm đơn vị này (tên thư mục hoặc ten_goi_tat) vào danh_sach_don_vi, hoặc sửa mẫu cac_bao_cao."
+
+
+def no_report_of_unit(unit: str) -> str:
+    return f"Chưa có báo cáo của đơn vị '{unit}'."
+
+
+NO_REPORT_OF_UNIT_HINT = "Kiểm tra tên thư mục của đơn vị và mẫu cac_bao_cao, hoặc chờ đơn vị gửi báo cáo."
+
+
+def no_unit_has(source: str) -> str:
+    return f"Không báo cáo cấp dưới nào có số liệu '{source}'."
+
+
+def rolled_total_of(source: str, reports: int) -> str:
+    return f"Tổng của số liệu '{source}' trong {reports} báo cáo:"
+
+
+def unit_values(unit: str, values: str) -> str:
+    return f"{unit}: {values}."
+
+
+def total_of_reports(reports: int) -> str:
+    return f"tổng của {reports} báo cáo cấp dưới"
+
+
+AVERAGE = "trung bình"
+RATIO = "tỷ lệ"
+
+
+def not_summable(part: str, what: str, name: str) -> str:
+    return f"Số liệu '{part}' của các báo cáo cấp dưới là {what}, không cộng được thành '{name}'."
+
+
+NOT_SUMMABLE_HINT = "Cộng các số liệu gốc (tong_tu), rồi khai báo ty_le_cua hoặc trung_binh_cua từ các tổng."
+
+
+def figure_of_unit(part: str, unit: str) -> str:
+    return f"Số liệu '{part}' của {unit}."
+
+
+def unit_lacks(unit: str, source: str, name: str) -> str:
+    return f"Báo cáo của {unit} không có số liệu '{source}'; '{name}' được cộng mà không có đơn vị này."
+
+
+def declare_or_rename(source: str) -> str:
+    return f"Khai báo '{source}' trong so_lieu của báo cáo này, hoặc sửa tên ở tong_tu của báo cáo tổng hợp."
+
+
+def unit_measured_otherwise(source: str, unit: str, its_unit: str, expected: str, name: str) -> str:
+    return f"Số liệu '{source}' của {unit} tính bằng {its_unit}, khác đơn vị {expected} của '{name}'."
+
+
+SAME_UNIT_HINT = "Các số liệu được cộng phải cùng đơn vị tính: sửa đơn vị hoặc quy đổi số liệu."
+
+
+def unit_stated_here(unit: str) -> str:
+    return f"Đơn vị tính {unit} ghi ở đây."
+
+
+def slot_missing_in_unit(source: str, unit: str, key: str, name: str) -> str:
+    return f"Số liệu '{source}' của {unit} không có {key} nên '{name}' không có tổng {key}."
+
+
+def write_slot(key: str) -> str:
+    return f"Ghi {key} cho số liệu này (các đơn vị khác có ghi)."
+
+
+NO_UNIT_WRITTEN = "(không ghi đơn vị)"
