@@ -42,7 +42,6 @@ NOT_YET_MOVED = {
     "input/figure_file_model.py",
     "input/figure_files.py",
     "input/kinds.py",
-    "input/load.py",
     "input/model.py",
     "input/next_period.py",
     "input/next_workbooks.py",

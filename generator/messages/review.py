@@ -26,7 +26,7 @@ def modules() -> list[ModuleType]:
 
 def entries(module: ModuleType) -> Iterator[tuple[str, str]]:
     """(name, text) of each message of `module`: functions called with samples, constants, and each
-    value of a constant table (`NAME[key]`)."""
+    value of a constant table (`NAME[key]`, or `NAME[key][i]` for a (message, hint) pair)."""
     for name, value in vars(module).items():
         if name.startswith("_") or getattr(value, "__module__", module.__name__) != module.__name__:
             continue
@@ -35,7 +35,9 @@ def entries(module: ModuleType) -> Iterator[tuple[str, str]]:
         elif isinstance(value, str) and name.isupper():
             yield name, value
         elif isinstance(value, dict) and name.isupper():
-            yield from ((f"{name}[{key!r}]", text) for key, text in value.items())
+            for key, text in value.items():  # a table's value is a text, or (message, hint)
+                texts = text if isinstance(text, tuple) else (text,)
+                yield from ((f"{name}[{key!r}]" + (f"[{i}]" if len(texts) > 1 else ""), t) for i, t in enumerate(texts))
 
 
 def sample_arguments(function: typing.Callable[..., str]) -> dict[str, object]:
