@@ -159,3 +159,43 @@ def unsupported_tag(tag: str) -> str:
 
 
 UNSUPPORTED_TAG_HINT = "Chỉ ghi văn bản, số, ngày, true/false."
+
+
+# --- tables' rows and groups (input/rows.py) ----------------------------------------------------------------------
+
+ROW_OUTSIDE_GROUPS = "Bảng đã chia nhóm thì mọi dòng phải nằm trong một nhóm."
+ROW_OUTSIDE_GROUPS_HINT = "Chuyển dòng này vào 'dong' của một nhóm (nhom: ...)."
+
+
+def empty_group(group: str) -> str:
+    return f"Nhóm '{group}' chưa có dòng nào."
+
+
+EMPTY_GROUP_HINT = "Thêm các dòng vào 'dong' của nhóm, hoặc xóa nhóm này."
+
+
+def bad_status(value: str) -> str:
+    return f"Trạng thái '{value}' không hợp lệ."
+
+
+def choose_one_of(choices: str) -> str:
+    return f"Chọn một trong: {choices}."
+
+
+# --- figure files read back (input/figure_files.py) ---------------------------------------------------------------
+
+MADE_BY = "Tệp số liệu do lệnh 'baocao figures' (hoặc 'baocao build --so-lieu') ghi ra."
+
+
+def not_a_figure_file(item: str) -> str:
+    return f"Tệp JSON không phải tệp số liệu của baocao (sai ở mục '{item}')."
+
+
+NOT_JSON = "Tệp JSON không phải tệp số liệu của baocao (sai cú pháp JSON)."
+
+
+def identity_rows_missing(sheet: str, keys: str) -> str:
+    return f"Trang '{sheet}' thiếu dòng {keys}."
+
+
+IDENTITY_ROWS_HINT = "Ghi mỗi dòng một khóa (cột A) và giá trị (cột B): don_vi (tên gọi tắt), ky_bao_cao."
