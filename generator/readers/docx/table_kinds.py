@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from baocao.conventions import formatting as fmt
+from baocao.conventions.table_words import PLAN, SAME_PERIOD, TOTAL_LABEL
 from baocao.figures.figure import percent, sum_values
+from baocao.messages import readers as msg
 from baocao.readers.docx.text import slug
 
-TOTAL_LABEL = re.compile(r"^(tổng\s+cộng|cộng|tổng\s+số|tổng)\s*:?$", re.IGNORECASE)
-_SAME_PERIOD = re.compile(r"cùng\s+k[ỳìy]|\bCK\b|năm\s+trước", re.IGNORECASE)
-_PLAN = re.compile(r"kế\s+hoạch|\bKH\b|chỉ\s+tiêu|dự\s+toán|nghị\s+quyết|giao", re.IGNORECASE)
 _RATE_HEADER = re.compile(r"%")
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
 RATES = ("ty_le_ke_hoach", "ty_le_cung_ky")
@@ -223,9 +222,9 @@ def _relate(
 def _same_period(column: Column, base: Column) -> bool:
     """A rate to the same period: its header says so, or (when it names no plan either) its base column's."""
     own = f"{column.title} {column.group}"
-    if _SAME_PERIOD.search(own) or _PLAN.search(own):
-        return bool(_SAME_PERIOD.search(own))
-    return bool(_SAME_PERIOD.search(f"{base.title} {base.group}"))
+    if SAME_PERIOD.search(own) or PLAN.search(own):
+        return bool(SAME_PERIOD.search(own))
+    return bool(SAME_PERIOD.search(f"{base.title} {base.group}"))
 
 
 def _print(column: Column, kind: str, part: Decimal | None, base: Decimal | None) -> str | None:
@@ -247,11 +246,9 @@ def _print(column: Column, kind: str, part: Decimal | None, base: Decimal | None
 
 
 def _disagrees(columns: list[Column], relation: _Relation, written: str, computed: str) -> str:
-    what = "tỷ lệ" if relation.kind in RATES else "hiệu"
-    part, base = columns[relation.part].title, columns[relation.base].title
-    return (
-        f"cột «{columns[relation.column].title}» ghi «{written}» nhưng {what} của «{part}» và «{base}» "
-        f"là «{computed or 'trống'}»; giữ số đã ghi, cần xem lại."
+    told = msg.rate_disagrees if relation.kind in RATES else msg.difference_disagrees
+    return told(
+        columns[relation.column].title, written, columns[relation.part].title, columns[relation.base].title, computed
     )
 
 
@@ -301,8 +298,7 @@ def _total(layout: Layout, shown: list[list[Shown | None]], total: list[str]) ->
                     (
                         -1,
                         c,
-                        f"dòng Tổng cộng, cột «{column.title}» ghi «{total[c]}» nhưng cộng các dòng được "
-                        f"«{expected}»; giữ số đã ghi, cần xem lại.",
+                        msg.total_disagrees(column.title, total[c], expected),
                     )
                 )
     return ok
