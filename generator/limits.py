@@ -29,6 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from baocao.errors import BaocaoError, Location, fail, os_reason
+from baocao.messages import common
 from baocao.messages import files as msg
 
 # --- expressions (sentences and templates) -------------------------------------------
@@ -114,7 +115,7 @@ def spend(characters: int) -> None:
     if budget is not None:
         budget.output -= characters
         if budget.output < 0:
-            raise OverBudget(msg.TOO_LONG_OUTPUT)
+            raise OverBudget(common.OUTPUT_TOO_LONG)
 
 
 def turn(characters: int = 0) -> None:
@@ -250,7 +251,7 @@ def check_zip(data: bytes, path: Path) -> None:
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         if isinstance(exc, RecursionError):
             raise
-        raise fail(Location(path), msg.UNREADABLE_DOCX, msg.UNREADABLE_DOCX_HINT) from None
+        raise fail(Location(path), common.UNREADABLE_DOCX, msg.UNREADABLE_DOCX_HINT) from None
 
 
 def check_xml(data: bytes, path: Path) -> None:

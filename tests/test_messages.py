@@ -264,3 +264,14 @@ def test_located_errors_carry_the_place():
 def test_a_stray_is_caught():
     tree = ast.parse('"""Tài liệu."""\n\nX = "Lỗi"\nY = "→ …"\n\n\ndef f():\n    """Hàm."""\n    return f"{X} đây"\n')
     assert vietnamese_strings(tree) == [(3, "Lỗi"), (9, " đây")]
+
+
+def test_each_sentence_is_worded_once():
+    """Two messages with the same text would let a reviewer fix one and miss the other: say it once (common.py
+    for wording several stages share). A table's values may repeat a sentence (two errno names, one reason)."""
+    named: dict[str, list[str]] = {}
+    for module in review.modules():
+        for name, text in review.entries(module):
+            if "[" not in name:
+                named.setdefault(text, []).append(f"{module.__name__}.{name}")
+    assert not {text: names for text, names in named.items() if len(names) > 1}

@@ -34,6 +34,7 @@ from baocao.errors import BaocaoError, Location, Problem, fail, suggest, told_el
 from baocao.figures.figure import Figure, NoSuchPlan
 from baocao.input.load import XML_INVALID
 from baocao.limits import OverBudget
+from baocao.messages import common
 from baocao.messages import compose as msg
 
 
@@ -56,7 +57,7 @@ def find_figure(figures: Mapping[str, Figure], name: Any, where: Location) -> Fi
             Problem(
                 where,
                 msg.undeclared_figure(str(name)),
-                suggest(str(name), figures, msg.DECLARE_FIGURE_HINT),
+                suggest(str(name), figures, common.DECLARE_FIGURE_HINT),
             )
         )
     return figure
@@ -168,7 +169,7 @@ class Narrator:
         if isinstance(exc, UndefinedName):
             return self._undefined(exc, self._at(where, exc.name))
         if isinstance(exc, UnknownFilter):
-            return Problem(self._at(where, exc.name), msg.unknown_filter(exc.name), suggest(exc.name, FILTERS))
+            return Problem(self._at(where, exc.name), common.unknown_filter(exc.name), suggest(exc.name, FILTERS))
         if isinstance(exc, TemplateSyntaxError):
             return Problem(where, msg.bad_expression(syntax_message(exc)), msg.SYNTAX_HINT)
         return Problem(where, *expression_fault(exc))

@@ -24,6 +24,7 @@ from baocao import limits
 from baocao.compose.filters import FILTERS, FilterError, to_number
 from baocao.conventions import formatting as fmt
 from baocao.limits import MAX_NUMBER, MAX_TEXT, OverBudget
+from baocao.messages import common
 from baocao.messages import compose as msg
 
 # Jinja's own filters kept in the sandbox: none takes a size ('center(10**9)'); results are checked.
@@ -147,7 +148,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         for piece in pieces:
             size += len(piece)
             if size > self.max_output:
-                raise OverBudget(msg.OUTPUT_TOO_LONG)
+                raise OverBudget(common.OUTPUT_TOO_LONG)
             kept.append(piece)
         return "".join(kept)
 

@@ -23,6 +23,7 @@ from baocao.figures.combine import Combiner, own_digits
 from baocao.figures.figure import PLAN, SLOT_WORDS, Figure, FigureStyle, percent, sum_values
 from baocao.input.load import SourceMap
 from baocao.input.model import PLAN_PREFIX, SoLieu
+from baocao.messages import common
 from baocao.messages import figures as msg
 
 
@@ -190,7 +191,7 @@ class _Resolver(Combiner):
                     Problem(
                         self.where(name, key, i),
                         msg.undeclared_part(part, key),
-                        suggest(part, self.declared, msg.DECLARE_FIGURE_HINT),
+                        suggest(part, self.declared, common.DECLARE_FIGURE_HINT),
                     )
                 )
             if once and part in seen:

@@ -20,6 +20,7 @@ from baocao import limits
 from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Location, fail, os_reason
 from baocao.input.stack import on_big_stack
+from baocao.messages import common
 from baocao.messages import input as msg
 
 Path_ = tuple[str | int, ...]
@@ -118,7 +119,7 @@ def read_text(path: Path) -> str:
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise fail(Location(path), msg.UNREADABLE, msg.check_path_and_rights(os_reason(exc))) from None
+        raise fail(Location(path), msg.UNREADABLE, common.check_path_and_rights(os_reason(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

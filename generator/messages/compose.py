@@ -9,9 +9,6 @@ def undeclared_figure(name: str) -> str:
     return f"Số liệu '{name}' chưa được khai báo trong so_lieu."
 
 
-DECLARE_FIGURE_HINT = "Khai báo số liệu này trong so_lieu hoặc sửa tên."
-
-
 def not_rolled_up(name: str) -> str:
     return f"Số liệu '{name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có chi tiết theo đơn vị."
 
@@ -34,10 +31,6 @@ def undefined_name(name: str) -> str:
 
 def usable_in_sentences(names: str) -> str:
     return f"Tên dùng được trong câu: {names}."
-
-
-def unknown_filter(name: str) -> str:
-    return f"Không có bộ lọc '{name}'."
 
 
 # --- expressions (compose/narrative.py) ---------------------------------------------------------------------------
@@ -119,7 +112,6 @@ def not_allowed(name: str) -> str:
 
 STRING_TOO_LONG = "chuỗi quá dài"
 NUMBER_TOO_BIG = "số quá lớn"
-OUTPUT_TOO_LONG = "kết quả quá dài"
 NO_STRING_METHODS = "không gọi hàm của chuỗi; hãy dùng bộ lọc, ví dụ {{ ten | upper }}"
 NO_PERCENT_FORMAT = "không định dạng chuỗi bằng '%'"
 

@@ -33,9 +33,6 @@ def undeclared_part(part: str, key: str) -> str:
     return f"Số liệu '{part}' trong {key} chưa được khai báo."
 
 
-DECLARE_FIGURE_HINT = "Khai báo số liệu này trong so_lieu hoặc sửa tên."
-
-
 def part_twice(part: str, key: str, first: int) -> str:
     return f"Số liệu '{part}' ghi hai lần trong {key} (lần đầu ở mục thứ {first}): sẽ bị tính hai lần."
 

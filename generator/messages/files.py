@@ -72,16 +72,12 @@ def over_time(seconds: float) -> str:
     return f"chạy quá {seconds:g} giây".replace(".", ",")
 
 
-TOO_LONG_OUTPUT = "kết quả quá dài"
-
-
 def too_many_turns(turns: int) -> str:
     return f"vòng lặp chạy quá {turns:,} lần".replace(",", ".")
 
 
 # --- a .docx read (limits.py) ------------------------------------------------------
 
-UNREADABLE_DOCX = "Không đọc được tệp Word (.docx)."
 UNREADABLE_DOCX_HINT = "Mở tệp bằng Word rồi lưu lại dạng Word Document (.docx)."
 
 

@@ -92,10 +92,6 @@ YAML_TOO_BIG_HINT = "Tệp báo cáo thật chỉ vài chục KB: kiểm tra có
 UNREADABLE = "Không đọc được tệp."
 
 
-def check_path_and_rights(reason: str) -> str:
-    return f"Kiểm tra đường dẫn và quyền đọc ({reason})."
-
-
 NOT_UTF8 = "Tệp không được lưu theo mã UTF-8."
 NOT_UTF8_HINT = "Lưu lại tệp với bảng mã UTF-8 (Unicode)."
 

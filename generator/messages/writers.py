@@ -7,11 +7,6 @@ from __future__ import annotations
 UNREADABLE_TEMPLATE = "Không đọc được tệp mẫu."
 
 
-def check_path_and_rights(reason: str) -> str:
-    return f"Kiểm tra đường dẫn và quyền đọc ({reason})."
-
-
-UNREADABLE_DOCX = "Không đọc được tệp Word (.docx)."
 RESAVE_TEMPLATE_HINT = "Mở mẫu bằng Word và lưu lại dạng Word Document (.docx)."
 TRIAL_VALUE = "Mẫu"  # what a trial render fills each field of the frame with
 
@@ -63,10 +58,6 @@ def unknown_template_name(name: str) -> str:
 
 def usable_names(names: str) -> str:
     return f"Tên dùng được: {names}."
-
-
-def unknown_filter(name: str) -> str:
-    return f"Không có bộ lọc '{name}'."
 
 
 UNKNOWN_FILTER_HINT = "Xóa bộ lọc này hoặc sửa lỗi chính tả."

@@ -31,6 +31,7 @@ from baocao.compose.narrative import syntax_message
 from baocao.compose.sandbox import make_environment
 from baocao.document.model import Document, Frame
 from baocao.errors import BaocaoError, Location, Problem, os_reason, suggest
+from baocao.messages import common
 from baocao.messages import writers as msg
 from baocao.nd30.findings import ERROR, Finding
 from baocao.nd30.reader import Para, quote, stories
@@ -73,7 +74,7 @@ def template_problems(path: Path) -> list[Problem]:
     try:
         data = template_bytes(path)
     except OSError as exc:
-        return [Problem(Location(path), msg.UNREADABLE_TEMPLATE, msg.check_path_and_rights(os_reason(exc)))]
+        return [Problem(Location(path), msg.UNREADABLE_TEMPLATE, common.check_path_and_rights(os_reason(exc)))]
     except BaocaoError as exc:  # too big unpacked, or not a zip
         return exc.problems
     return [
@@ -111,7 +112,7 @@ def _findings(data: bytes) -> tuple[Finding, ...]:
             Finding(
                 ERROR,
                 "tep-hong",
-                msg.UNREADABLE_DOCX,
+                common.UNREADABLE_DOCX,
                 "",
                 hint=msg.RESAVE_TEMPLATE_HINT,
             ),
@@ -236,7 +237,7 @@ def _name_findings(tree: nodes.Template, paragraphs: list[_Tagged]) -> Iterator[
             yield Finding(
                 ERROR,
                 "bo-loc",
-                msg.unknown_filter(node.name),
+                common.unknown_filter(node.name),
                 where,
                 hint=_hint(node.name, _ENV.filters, msg.UNKNOWN_FILTER_HINT),
             )
