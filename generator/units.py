@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from baocao.errors import Location, Problem
+from baocao.errors import Location, Problem, os_reason
 from baocao.input.model import UNIT_FILE
+from baocao.messages import files as msg
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 _REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)
@@ -38,9 +39,8 @@ def unit_folders(folder: Path, notes: list[Problem] | None = None) -> Iterator[P
     seen: dict[tuple[int, int], Path] = {}
 
     def unreadable(exc: OSError) -> None:
-        hint = "Kiểm tra quyền đọc thư mục."
-        message = f"Không đọc được thư mục ({exc.strerror}): báo cáo trong đó không được soạn."
-        told.append(Problem(Location(Path(exc.filename) if exc.filename else folder), message, hint))
+        place = Location(Path(exc.filename) if exc.filename else folder)
+        told.append(Problem(place, msg.unreadable_folder(os_reason(exc)), msg.UNREADABLE_FOLDER_HINT))
 
     for current, subfolders, files in os.walk(folder, onerror=unreadable, followlinks=True):
         here = Path(current)
@@ -49,15 +49,13 @@ def unit_folders(folder: Path, notes: list[Problem] | None = None) -> Iterator[P
         if identity in seen or linked and identity in tree:  # read (or to be read) under another name; a loop
             subfolders[:] = []
             other = seen.get(identity) or Path(os.path.relpath(os.path.realpath(here), real_top))
-            message = f"Thư mục này là liên kết tới '{other}' (đọc ở đó): bỏ qua để không soạn hai lần."
-            told.append(Problem(Location(here), message, "Xóa liên kết nếu không cần."))
+            told.append(Problem(Location(here), msg.folder_linked(str(other)), msg.FOLDER_LINKED_HINT))
             continue
         seen[identity] = here
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and (here / name).is_symlink() and not (here / name).exists():
-                message = "Liên kết hỏng (trỏ tới chỗ không có): bỏ qua."
-                told.append(Problem(Location(here / name), message, "Sửa hoặc xóa liên kết."))
+                told.append(Problem(Location(here / name), msg.BROKEN_LINK, msg.BROKEN_LINK_HINT))
         if UNIT_FILE in files:
             yield here
 

@@ -102,12 +102,20 @@ def import_report(
         Path,
         output_option("Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có; mặc định: thư mục hiện tại).", "THU_MUC"),
     ] = Path("."),
+    figures: Annotated[
+        bool,
+        typer.Option(
+            "--so-lieu",
+            help="Tách số liệu trong câu văn (số có đơn vị, tỷ lệ so với kế hoạch, cùng kỳ) thành so_lieu; "
+            "câu soạn lại vẫn giống hệt bản gốc.",
+        ),
+    ] = False,
 ) -> None:
     """Đọc báo cáo Word đã có thành hồ sơ đơn vị và tệp báo cáo YAML (soạn lại được bằng build)."""
     from baocao.readers.docx import import_docx
 
     require_files([document], "BAO-CAO.docx", folders=False)
-    done = or_exit(lambda: import_docx(document, output))
+    done = or_exit(lambda: import_docx(document, output, figures=figures))
     for line in done.summary.lines():
         out.print(escape(line))
     for path in done.kept:
