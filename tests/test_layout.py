@@ -12,7 +12,6 @@ NOT_YET_SPLIT = {
     "nd30/frame.py",
     "input/workbooks.py",
     "input/model.py",
-    "compose/report.py",
     "compose/tables.py",
 }
 
