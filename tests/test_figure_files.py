@@ -7,6 +7,7 @@ import json
 import shutil
 import time
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
@@ -16,6 +17,7 @@ import yaml
 from conftest import ROOT, small_report
 from docx import Document
 
+from baocao.conventions.formatting import format_number
 from baocao.pipeline import build
 
 EXAMPLES = [
@@ -79,6 +81,22 @@ def test_workbook_reads_back_as_so_lieu_tu_unchanged(report_dir, tmp_path):
     assert after == before
 
 
+def test_decimal_weights_read_back_unchanged(report_dir, tmp_path):
+    """A weight with a decimal comma ("1,5") is not split at its comma when the workbook is read back."""
+    data = figures_report()
+    data["so_lieu"]["binh_quan"]["trong_so"] = ["1,5", "lua"]
+    report = report_dir.write(data)
+    before, after = round_trip(report, tmp_path)
+    rows = list(openpyxl.load_workbook(report_dir.path / "so-lieu-xuat.xlsx")["Số liệu"].iter_rows(values_only=True))
+    weights = next(dict(zip(rows[0], row, strict=True)) for row in rows[1:] if row[0] == "binh_quan")["trong_so"]
+    assert weights == "1,5; lua"
+    average = (Decimal("1.5") * Decimal("612.4") + Decimal("612.4") * Decimal("388.6")) / (
+        Decimal("1.5") + Decimal("612.4")
+    )
+    assert f"bình quân {format_number(average, 1)} ha" in " ".join(before)
+    assert after == before
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_examples_read_back_unchanged(example, tmp_path):
     folder = tmp_path / example.parent.name
@@ -106,7 +124,7 @@ def test_workbook_layout_and_computed_columns(report_dir):
     )
     tong = by_name["tong"]
     assert (tong["gia_tri"], tong["ke_hoach.nq"], tong["cung_ky"], tong["ma_chi_tieu"]) == (1001, 995, 996.8, "NN.01")
-    assert (tong["tong_cua"], tong["thanh_phan"], tong["ty_le_ke_hoach.tg"]) == ("lua, ngo", "lua, ngo", 102.1)
+    assert (tong["tong_cua"], tong["thanh_phan"], tong["ty_le_ke_hoach.tg"]) == ("lua; ngo", "lua; ngo", 102.1)
     assert (tong["ty_le_ke_hoach"], tong["ty_le_cung_ky"], tong["chenh_lech"]) == (100.6, 100.4, 4.2)
     assert by_name["ty_le"]["gia_tri"] == 61.2 and by_name["ty_le"]["don_vi"] == "%"
     assert by_name["lua"]["nguon"] == "bao-cao.yaml:10:3"

@@ -3,7 +3,8 @@
 A source names a file, a sheet and a layout:
 - default: a header row of figure keys (`ten_so_lieu` for the name, then `ten`, `gia_tri`, `don_vi`,
   `ke_hoach`, ...: any key of `SoLieu`; `a.b` is key b of mapping a, e.g. `ke_hoach.nghi_quyet`; list
-  keys such as `tong_cua` are comma-separated), one figure a row. What `baocao figures -o x.xlsx` writes.
+  keys such as `tong_cua` hold items separated by ';', or by ',' not before a digit), one figure a row. What
+  `baocao figures -o x.xlsx` writes.
 - `cot`: a department's own table, each figure key mapped to a column heading (or column letter).
 - `o`: single cells, `{name: C5}` (its value) or `{name: {gia_tri: C5, ke_hoach: D5}}`.
 
@@ -47,6 +48,9 @@ MAX_BYTES = 20_000_000
 _OVERRIDE = "ghi_de"
 _ADDRESS = re.compile(r"^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$")
 _LETTERS = re.compile(r"^[A-Za-z]{1,3}$")
+#: Between the items of a list in a cell: ';', or ',' not before a digit (so "1,5; 2,25" and "1,5, 2,25" are two
+#: decimal weights, "lua, ngo" two names).
+_LIST_SEPARATOR = re.compile(r";|,(?!\d)")
 _REOPEN = "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (để có giá trị đã tính), hoặc ghi số thay cho công thức."
 
 Path_ = tuple[str | int, ...]
@@ -558,7 +562,7 @@ class _CellReader:
         self.read.places[name] = cells
 
     def _value(self, path: Path_, value: Any, where: Location) -> Any:
-        """A cell's value as the model takes it: numbers exact, text NFC, lists split at commas."""
+        """A cell's value as the model takes it: numbers exact, text NFC, lists split (_LIST_SEPARATOR)."""
         if isinstance(value, float):
             value = int(value) if value.is_integer() else Decimal(repr(value))
         if isinstance(value, str):
@@ -575,7 +579,7 @@ class _CellReader:
             if not value:
                 return None
             if len(path) == 1 and _figure_keys().get(str(path[0])):
-                return [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+                return [part.strip() for part in _LIST_SEPARATOR.split(value) if part.strip()]
         return value
 
     def check_formulas(self) -> None:

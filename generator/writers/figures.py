@@ -125,7 +125,8 @@ def _row(name: str, record: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(value, dict):
             row |= {f"{key}.{inner}": item for inner, item in value.items()}
         elif isinstance(value, list):
-            row[key] = ", ".join(_text(item) for item in value)
+            row[key] = "; ".join(_text(item) for item in value)  # ';': a decimal weight holds a ','
+
         else:
             row[key] = value
     return row

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import unicodedata
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +26,11 @@ from pyhanko.pdf_utils.misc import PdfError
 
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.write import write_atomic
+
+#: pyHanko imports cryptography's DSA key classes, deprecated from cryptography 51 on (a UserWarning, so
+#: printed): nothing a clerk can act on.
+DSA_WARNING = "DSA is deprecated"
+warnings.filterwarnings("ignore", message=DSA_WARNING, category=UserWarning)
 
 FIELD_NAME = "ChuKySo"
 PASSWORD_VARIABLE = "BAOCAO_MAT_KHAU"

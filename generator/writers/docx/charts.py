@@ -14,14 +14,11 @@ from typing import Protocol
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from baocao.document.model import Chart, Inline
 from baocao.figures.export import plain_number
 from baocao.writers.docx.chart_xml import SHEET, chart_space, number_format
 from baocao.writers.docx.fragments import attribute, paragraph, tag
-from baocao.writers.xlsx import xlsx_bytes
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -94,6 +91,11 @@ class ChartParts:
 
 def workbook(chart: Chart) -> bytes:
     """The chart's data as an .xlsx: categories in column A, one series per column, names in row 1."""
+    from openpyxl import Workbook  # only a report with a chart needs it (≈ 60 ms of a cold build)
+    from openpyxl.styles import Font
+
+    from baocao.writers.xlsx import xlsx_bytes
+
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
