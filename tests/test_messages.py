@@ -45,7 +45,6 @@ NOT_YET_MOVED = {
     "input/figure_file_model.py",
     "input/kinds.py",
     "input/model.py",
-    "input/next_period.py",
     "input/next_workbooks.py",
     "input/period.py",
     "input/scaffold.py",
@@ -77,7 +76,6 @@ NOT_YET_MOVED = {
     "readers/docx/typed_notes.py",
     "readers/docx/writer.py",
     "writers/docx/templates.py",
-    "writers/figures.py",
     "writers/sign.py",
 }
 # Problems without a place, each with its reason (a located error names file, line and column).

@@ -5,6 +5,7 @@ from __future__ import annotations
 DECLARE_FIGURE_HINT = "Khai báo số liệu này trong so_lieu hoặc sửa tên."
 UNREADABLE_DOCX = "Không đọc được tệp Word (.docx)."
 OUTPUT_TOO_LONG = "kết quả quá dài"
+FILE_EXISTS = "Tệp đã có, không ghi đè."
 
 
 def unknown_filter(name: str) -> str:

@@ -195,3 +195,27 @@ def identity_rows_missing(sheet: str, keys: str) -> str:
 
 
 IDENTITY_ROWS_HINT = "Ghi mỗi dòng một khóa (cột A) và giá trị (cột B): don_vi (tên gọi tắt), ky_bao_cao."
+
+
+# --- the next period's report (input/next_period.py) ---------------------------------------------------------------
+
+TO_FILL = "cần điền"  # marks, in a comment, each value the clerk must fill
+
+
+def not_after(period: str, old: str) -> str:
+    return f"Kỳ mới '{period}' không sau kỳ '{old}' của báo cáo này."
+
+
+def write_next_period(following: str) -> str:
+    return f'Ghi kỳ tiếp theo, ví dụ --ky "{following}".'
+
+
+NEXT_EXISTS_HINT = "Chọn tên khác bằng -o, hoặc xóa, đổi tên tệp cũ."
+REWRITE_CUTOFF_NOTE = "ghi lại ngày chốt số liệu của kỳ mới (nếu có)"
+
+
+def next_header(period: str, source: str) -> str:
+    return (
+        f"# Báo cáo {period} viết từ {source} bằng 'baocao next': điền các số liệu ghi '{TO_FILL}', "
+        "sửa câu văn, bảng cho kỳ mới.\n"
+    )

@@ -184,3 +184,7 @@ def last_good_draft(built_at: str) -> str:
 
 
 NO_DRAFT_YET = "Chưa có bản nào soạn được; sửa lỗi rồi lưu tệp."
+
+# --- figure files (writers/figures.py) ----------------------------------------------------------------------------
+
+NAME_COLUMN_NOTE = "Tên số liệu, viết thường không dấu (lua_xuan), gọi trong câu văn bằng {{ so_lieu.lua_xuan }}."
