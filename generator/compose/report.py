@@ -48,7 +48,8 @@ from baocao.figures.figure import Figure
 from baocao.input.charts import BieuDo, KhoiBieuDo
 from baocao.input.kinds import load_kind
 from baocao.input.load import SourceMap
-from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, PhuLuc
+from baocao.input.model import BaoCao, DonVi, Muc, PhuLuc
+from baocao.input.table_model import Bang, KhoiBang
 from baocao.input.validate import Sources
 
 _BULLET_ROLES: tuple[ParagraphRole, ...] = ("bullet", "subbullet")

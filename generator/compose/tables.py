@@ -20,9 +20,10 @@ from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.figures.figure import Figure, differs, percent, sum_values
+from baocao.input.figure_keys import FIGURE_VALUES, PLAN_PREFIX
 from baocao.input.load import SourceMap
-from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, PLAN_PREFIX, Bang, Cot, Nhom
 from baocao.input.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
+from baocao.input.table_model import INPUT_KINDS, Bang, Cot, Nhom
 
 TOTAL_LABEL = "Tổng cộng"
 FIGURE_KEY = "so_lieu"

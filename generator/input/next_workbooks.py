@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from baocao.errors import Location, Problem
+from baocao.input.figure_model import COMPUTED_KEYS, NguonSoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import COMPUTED_KEYS, BaoCao, NguonSoLieu
+from baocao.input.model import BaoCao
 from baocao.input.period import Period
 from baocao.input.workbooks import (
     COMPUTED_COLUMNS,

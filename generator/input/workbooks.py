@@ -35,8 +35,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from baocao.errors import BaocaoError, Collector, Location, Problem, fail, suggest
+from baocao.input.fields import check_key
+from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import XML_INVALID, SourceMap, read_text
-from baocao.input.model import BaoCao, DonVi, NguonSoLieu, SoLieu, _key
+from baocao.input.model import BaoCao, DonVi
 
 NAME_KEY = "ten_so_lieu"  # the column holding the figure's name (the key under so_lieu in YAML)
 #: Columns the export adds after the figure's own keys: computed, for reading only; ignored when read back.
@@ -524,7 +526,7 @@ class _CellReader:
             )
             return
         try:
-            _key(name)
+            check_key(name)
         except ValueError as exc:
             self.problems.append(Problem(where, str(exc)))
             return

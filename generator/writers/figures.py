@@ -16,7 +16,7 @@ from baocao.conventions.formatting import format_number
 from baocao.conventions.sheets import FIGURES_SHEET
 from baocao.figures.export import CORE_KEYS, FORMAT_VERSION, figure_records, identity, plain_number
 from baocao.input.figure_files import IDENTITY_SHEET
-from baocao.input.model import SoLieu
+from baocao.input.figure_model import SoLieu
 from baocao.input.workbooks import NAME_KEY
 from baocao.messages import writers as msg
 
