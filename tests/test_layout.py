@@ -11,7 +11,6 @@ NOT_YET_SPLIT = {
     "nd30/reader.py",
     "nd30/frame.py",
     "input/workbooks.py",
-    "input/model.py",
     "compose/tables.py",
 }
 
