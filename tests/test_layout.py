@@ -10,7 +10,6 @@ MAX_LINES = 400
 NOT_YET_SPLIT = {
     "nd30/reader.py",
     "nd30/frame.py",
-    "input/workbooks.py",
     "compose/tables.py",
 }
 
