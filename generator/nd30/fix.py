@@ -23,8 +23,9 @@ from baocao.conventions.page import A4, MARGINS
 from baocao.nd30 import check_document, check_docx, frame, layout, slips, text
 from baocao.nd30.edit import drop_theme_fonts, save_copy, set_text
 from baocao.nd30.findings import Finding
-from baocao.nd30.reader import TNR, Docx, Para, Run, open_document
+from baocao.nd30.reader import Docx, Para, Run, open_document
 from baocao.nd30.rules import RULES
+from baocao.nd30.styles import TNR
 
 MM = layout.MM
 
