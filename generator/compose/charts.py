@@ -17,8 +17,9 @@ from baocao.document.model import Chart, Inline, Series
 from baocao.errors import Collector, Location, fail
 from baocao.figures.figure import Figure
 from baocao.input.charts import CHART_KINDS, BieuDo
+from baocao.input.figure_keys import PLAN_PREFIX
+from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import PLAN_PREFIX, SoLieu
 
 CHART_LABEL = "Biểu đồ"
 SERIES_NAMES = {"gia_tri": "Thực hiện", "cung_ky": "Cùng kỳ năm trước"}

@@ -1,7 +1,7 @@
 """The content of a .docx as Word shows it: paragraphs of formatted runs and footnote citations, tables, notes.
 
 Formatting is the effective one (direct formatting, then character, paragraph and table styles:
-`nd30.reader.Styles`); all caps (w:caps) is applied to the text. Word's automatic numbering is turned
+`nd30.styles.Styles`); all caps (w:caps) is applied to the text. Word's automatic numbering is turned
 into the label it shows ("1.", "a)", "-"), so typed and automatic labels are read alike. A NOTEREF field
 (a footnote cited again) becomes a citation of that footnote. Body paragraphs are numbered as
 `baocao check` numbers them ("đoạn N"), so a clerk finds a place named in the import's summary.
@@ -22,7 +22,8 @@ from lxml import etree
 
 from baocao.conventions.formatting import roman
 from baocao.document.model import Text
-from baocao.nd30.reader import Run, Styles, attr, find, to_int
+from baocao.nd30.reader import Run
+from baocao.nd30.styles import Styles, attr, find, to_int
 
 P, TBL, R, SDT = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:sdt")
 _TEXT_BOX = qn("w:txbxContent")
