@@ -10,6 +10,7 @@ from itertools import dropwhile, takewhile
 from docx.oxml.ns import qn
 
 from baocao.conventions import marks
+from baocao.conventions.marks import RECIPIENTS_HEAD
 from baocao.nd30.findings import Finding
 from baocao.nd30.frame import missing_emphasis
 from baocao.nd30.reader import Docx, Para, norm
@@ -24,7 +25,6 @@ _NAME_PLACEHOLDER = re.compile(
     r"họ\s*(?:và\s*)?tên|ký\s*,?\s*ghi\s*rõ|ký\s*tên|\{\{|\}\}|\.{3}|…|x{3}|\[|\]|^\(.*\)$|(?<=\s)[A-ZĐ]$",
     re.IGNORECASE,
 )
-RECIPIENTS_HEAD = "Nơi nhận:"
 
 
 def _recipient_lines(doc: Docx, head: Para) -> list[Para]:
@@ -49,8 +49,8 @@ def recipient_line(text: str, last: bool) -> str:
     """A Nơi nhận line as ND30 writes it: "- " before, ";" after, the last «- Lưu: …» ending with "."."""
     body = _BULLET.sub("", norm(text), count=1).rstrip(" ;,.")
     if last:
-        body = _LUU.sub(f"{marks.ARCHIVE}: ", body, count=1)
-    return f"{marks.BULLET}{body}{'.' if last else ';'}"
+        body = _LUU.sub(marks.archive_line(""), body, count=1)
+    return marks.list_line(body, last)
 
 
 def _recipient_problem(text: str, last: bool) -> tuple[str, str]:

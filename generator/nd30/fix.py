@@ -19,6 +19,7 @@ from docx.shared import Length, Pt, RGBColor, Twips
 from docx.text.run import Run as RunProxy
 
 from baocao.conventions.formatting import format_number
+from baocao.conventions.marks import RECIPIENTS_HEAD
 from baocao.conventions.page import A4, MARGINS
 from baocao.nd30 import check_document, check_docx, closing, frame, layout, slips, text
 from baocao.nd30.edit import drop_theme_fonts, save_copy, set_text
@@ -267,7 +268,7 @@ def _fix_recipients(doc: Docx) -> Iterator[Change]:
     if head is None:
         return
     if closing.head_fixable(head):
-        yield from _retype("noi-nhan-dau", head, closing.RECIPIENTS_HEAD)
+        yield from _retype("noi-nhan-dau", head, RECIPIENTS_HEAD)
     yield from _emphasise("noi-nhan-dau", head, bold=True, italic=True)
     for line, last in closing.recipient_lines(doc):
         fixed = closing.recipient_line(line.text, last)

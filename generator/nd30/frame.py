@@ -9,6 +9,7 @@ from datetime import date
 
 from docx.oxml.ns import qn
 
+from baocao.conventions.documents import PLACE_DATE
 from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
 from baocao.conventions.marks import QUOC_HIEU, TIEU_NGU
 from baocao.nd30.findings import Finding
@@ -51,9 +52,6 @@ DOC_TYPE_ABBREVIATIONS = {
 _BY_TITLE = {name.upper(): (name, abbreviation) for name, abbreviation in DOC_TYPE_ABBREVIATIONS.items()}
 
 _SO = re.compile(r"\s*Số\s*:\s*(?P<so>\d*)\s*/\s*(?P<ky_hieu>\S*)")
-_PLACE_DATE = re.compile(
-    r"\s*(?P<place>[^,\n]{1,60}),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d{4})"
-)
 _TIEU_NGU_LOOSE = re.compile(r"Độc\s*lập\W*Tự\s*do\W*Hạnh\s*phúc", re.IGNORECASE)
 
 
@@ -239,8 +237,8 @@ def _long_date_problems(day: str, month: str, year: str) -> list[tuple[str, str]
 
 def date_line(doc: Docx) -> tuple[Para, re.Match[str]] | None:
     """The place and date line and its match (groups place, day, month, year)."""
-    line = doc.first(_PLACE_DATE.match)
-    return None if line is None else (line, _PLACE_DATE.match(line.text))  # type: ignore[return-value]
+    line = doc.first(PLACE_DATE.match)
+    return None if line is None else (line, PLACE_DATE.match(line.text))  # type: ignore[return-value]
 
 
 def padded_date(match: re.Match[str]) -> dict[str, str]:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from baocao.conventions import marks
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import load_kind
 from baocao.input.model import UNIT_FILE, BaoCao, DonVi
@@ -209,7 +210,7 @@ def _closing(frame: Frame, summary: Summary) -> str | None:
         return None
     para = body[last]
     assert isinstance(para, Para)
-    if para.plain.startswith("Trên đây") or para.plain.endswith("./."):
+    if para.plain.startswith("Trên đây") or marks.is_closed(para.plain):
         del body[last]
         return re.sub(r"\s*\.?/\.$", "", para.plain).rstrip()
     summary.doubt(para.place, "Không thấy câu kết (kết thúc bằng './.').")
@@ -223,7 +224,7 @@ def _after_closing(para: Para) -> bool:
 
 def _short_name(profile: dict[str, Any], closing: str | None) -> str:
     """ten_goi_tat: the unit as the closing names it, else made from the issuer lines ('UBND xã Tân Hòa')."""
-    match = _CLOSING_UNIT.search(f"{closing}./.") if closing else None
+    match = _CLOSING_UNIT.search(f"{closing}{marks.CLOSING_MARK}") if closing else None
     if match:
         return match.group(1)
     names = profile.get("co_quan_ban_hanh", [])
