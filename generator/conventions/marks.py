@@ -10,6 +10,7 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_HEAD = "Nơi nhận:"
 AS_ADDRESSED = "Như trên"  # the recipients named after "Kính gửi"
+CHART_LABELS = "Nhãn: {series}"  # heading of a chart workbook's column of label texts, one per series
 ARCHIVE = "Lưu"
 DEFAULT_ARCHIVE = "VT"  # văn thư
 BULLET = "- "
