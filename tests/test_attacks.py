@@ -77,7 +77,7 @@ def test_template_past_its_time_is_a_located_error(cli, report, monkeypatch):
     slow = "{% for i in range(900) %}{% for j in range(900) %}{% endfor %}{% endfor %}"  # under the turn limit
     edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", slow))
     err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
-    assert "Biểu thức vượt giới hạn cho phép (chạy quá 0.05 giây)" in err, err
+    assert "Biểu thức vượt giới hạn cho phép (chạy quá 0,05 giây)" in err, err
     assert not (report.parent / "out.docx").exists()
 
 

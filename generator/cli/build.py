@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,15 +19,16 @@ from baocao.cli.app import (
     err,
     or_exit,
     out,
+    output_option,
+    output_writer,
     require_files,
     require_folder,
-    require_output_suffix,
     show,
     show_warnings,
-    writer_suffix,
 )
 from baocao.errors import BaocaoError, Problem
 from baocao.limits import REPORT_SECONDS
+from baocao.writers.registry import DEFAULT_WRITER
 
 TimeLimit = Annotated[
     int,
@@ -50,8 +50,8 @@ def build(
     reports: ReportFiles,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "-o", "--output", help="Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/."
+        output_option(
+            "Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/.", "TEP.docx|THU_MUC"
         ),
     ] = None,
     jobs: Annotated[
@@ -82,24 +82,18 @@ def build(
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     require_files(reports)
-    require_output_suffix(output, writer_suffix())
-    if output and output.suffix.lower() == writer_suffix() and (len(reports) > 1 or reports[0].is_dir()):
-        raise typer.BadParameter(
-            "-o TEP.docx chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.", param_hint="'-o'"
-        )
+    output_writer(output, (DEFAULT_WRITER,), folders=True)
     from baocao import batch
 
     require_folder(templates)
-    planned = [
-        replace(job, figures=figures) for job in _plan(reports, output, templates, strict=strict, seconds=seconds)
-    ]
+    planned = _plan(reports, output, templates, strict=strict, seconds=seconds, figures=figures)
     if len(planned) == 1:
-        outcomes = batch.run(planned, 1)
+        outcomes = batch.run(planned, jobs)
     else:
         from baocao.cli import views  # rich's progress bar and tables: only for several reports
 
         with views.progress(err, len(planned)) as done:
-            outcomes = batch.run(planned, jobs or batch.default_workers(), done)
+            outcomes = batch.run(planned, jobs, done)
     for outcome in outcomes:
         show(outcome.problems, "Lỗi", "bold red")
         if not outcome.ok:
@@ -113,8 +107,8 @@ def build(
         out.print(views.totals(outcomes))
     elif outcomes[0].ok:
         out.print(f"[green]Đã soạn[/] {escape(str(outcomes[0].job.target))} ({outcomes[0].seconds:.2f} giây)")
-        if figures:
-            out.print(f"[green]Đã ghi số liệu[/] {escape(', '.join(map(str, _figure_files(outcomes[0].job))))}")
+        if outcomes[0].job.figure_targets:
+            out.print(f"[green]Đã ghi số liệu[/] {escape(', '.join(map(str, outcomes[0].job.figure_targets)))}")
     raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
@@ -125,21 +119,20 @@ def _plan(
     write: bool = True,
     strict: bool = False,
     seconds: float = REPORT_SECONDS,
+    figures: bool = False,
 ) -> list[Job]:
     """The reports found in the arguments (see baocao.batch.plan), and what the search passed over (warnings);
     exit 1 after saying why if none can be."""
     from baocao.batch import plan
 
     notes: list[Problem] = []
-    jobs = or_exit(lambda: plan(reports, output, templates, write=write, notes=notes))
+    jobs = or_exit(
+        lambda: plan(
+            reports, output, templates, write=write, strict=strict, seconds=seconds, figures=figures, notes=notes
+        )
+    )
     show(notes, "Cảnh báo", "bold yellow")
-    return [replace(job, strict=strict, seconds=seconds or None) for job in jobs]
-
-
-def _figure_files(job: Job) -> list[Path]:
-    from baocao.pipeline import FIGURE_WRITERS, figure_file
-
-    return [figure_file(job.target, writer) for writer in FIGURE_WRITERS]
+    return jobs
 
 
 def _counts(outcome: Outcome) -> str:

@@ -15,6 +15,7 @@ from baocao.cli.app import (
     app,
     click_errors,
     out,
+    output_option,
     require_files,
     show,
 )
@@ -50,13 +51,10 @@ def check(
     ] = False,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="TEP.docx",
-            show_default=False,
-            help="Tệp ghi ra khi dùng --sua hoặc --ghi-chu với một tệp (mặc định: TEP-da-sua.docx, "
+        output_option(
+            "Tệp ghi ra khi dùng --sua hoặc --ghi-chu với một tệp (mặc định: TEP-da-sua.docx, "
             "TEP-ghi-chu.docx cạnh tệp gốc).",
+            "TEP.docx",
         ),
     ] = None,
 ) -> None:

@@ -16,6 +16,7 @@ from baocao.cli.app import (
     err,
     or_exit,
     out,
+    output_option,
     require_files,
 )
 
@@ -41,14 +42,7 @@ def sign(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="TEP.pdf",
-            show_default=False,
-            help="Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc).",
-        ),
+        Path | None, output_option("Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc).", "TEP.pdf")
     ] = None,
     tsa: Annotated[
         str | None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_HEAD = "Nơi nhận:"
+KINH_GUI = "Kính gửi:"  # before the recipients a report is addressed to
 AS_ADDRESSED = "Như trên"  # the recipients named after "Kính gửi"
 CHART_LABELS = "Nhãn: {series}"  # heading of a chart workbook's column of label texts, one per series
 ARCHIVE = "Lưu"

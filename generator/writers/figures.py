@@ -13,10 +13,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from baocao.conventions.formatting import format_number
+from baocao.conventions.sheets import FIGURES_SHEET
 from baocao.figures.export import CORE_KEYS, FORMAT_VERSION, figure_records, identity, plain_number
 from baocao.input.figure_files import IDENTITY_SHEET
 from baocao.input.model import SoLieu
 from baocao.input.workbooks import NAME_KEY
+from baocao.messages import writers as msg
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
     from baocao.errors import Problem
     from baocao.input.validate import Sources
 
-FIGURES_SHEET = "Số liệu"
 IDENTITY_HEADER = ("khoa", "gia_tri")
 _PLAN, _RATIO = "ke_hoach", "ty_le_ke_hoach"
 _COMPUTED = ("ty_le_cung_ky", "chenh_lech", "thanh_phan", "nguon")
@@ -108,7 +109,7 @@ def _workbook(*sheets: tuple[str, list[str], list[list[Any]]], notes: bool = Fal
 
 def _meaning(column: str) -> str:
     if column == NAME_KEY:
-        return "Tên số liệu, viết thường không dấu (lua_xuan), gọi trong câu văn bằng {{ so_lieu.lua_xuan }}."
+        return msg.NAME_COLUMN_NOTE
     return SoLieu.model_fields[column].description or column
 
 

@@ -12,12 +12,10 @@ from pathlib import Path
 
 from baocao import interrupts, leftovers
 from baocao.errors import Location, fail
+from baocao.messages import writers as msg
 from baocao.write import replaceable
 
-INSTALL_HINT = (
-    "Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
-    "trên Windows và macOS tải tại https://www.libreoffice.org/download/."
-)
+INSTALL_HINT = msg.INSTALL_LIBREOFFICE_HINT
 # LibreOffice's PDF export options (its JSON form): PDF/A-2b, which embeds every font and says so in the XMP
 # metadata (pdfaid:part 2, pdfaid:conformance B).
 PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
@@ -47,7 +45,7 @@ def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> l
     if soffice is None:
         raise fail(
             Location(documents[0]),
-            "Không tìm thấy LibreOffice nên chưa xuất được PDF (các tệp .docx vẫn được ghi).",
+            msg.NO_LIBREOFFICE_DOCX_KEPT,
             INSTALL_HINT,
         )
     for target in targets:
@@ -65,8 +63,8 @@ def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> l
         if not succeeded or missing:
             raise fail(
                 Location((missing or documents)[0]),
-                f"LibreOffice không xuất được PDF ({said or 'không rõ lỗi'}).",
-                "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.",
+                msg.pdf_failed(said),
+                msg.PDF_FAILED_HINT,
             )
         for pdf, target in zip(made, targets, strict=True):
             os.replace(pdf, target)
@@ -108,7 +106,7 @@ def run_soffice(soffice: str, documents: list[Path], outdir: Path, target: str =
         try:
             _, said = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            return False, f"chạy quá {timeout} giây"
+            return False, msg.pdf_over_time(timeout)
         finally:
             interrupts.end(process)  # LibreOffice and what it started, whatever stopped the wait
         succeeded = process.returncode == 0
@@ -148,7 +146,7 @@ class WarmConverter:
     def __init__(self) -> None:
         soffice = find_soffice()
         if soffice is None:
-            raise fail(Location(None), "Không tìm thấy LibreOffice nên không xuất được PDF.", INSTALL_HINT)
+            raise fail(Location(None), msg.NO_LIBREOFFICE, INSTALL_HINT)
         self.python = uno_python(soffice)
         self.helper: subprocess.Popen | None = None
         self.office: subprocess.Popen | None = None
@@ -185,7 +183,7 @@ class WarmConverter:
 
     def _answer(self) -> str:
         assert self.helper is not None and self.helper.stdout is not None
-        return self.helper.stdout.readline().strip() or "LibreOffice đã dừng"
+        return self.helper.stdout.readline().strip() or msg.LIBREOFFICE_STOPPED
 
     def convert(self, document: Path, target: Path) -> Path:
         """The PDF of `document` at `target`, replaced atomically; BaocaoError if LibreOffice fails."""
@@ -206,8 +204,8 @@ class WarmConverter:
             partial.unlink(missing_ok=True)
         raise fail(
             Location(document),
-            f"LibreOffice không xuất được PDF ({said.removeprefix('error ')[:200]}).",
-            "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.",
+            msg.pdf_failed(said.removeprefix("error ")[:200]),
+            msg.PDF_FAILED_HINT,
         )
 
     def close(self) -> None:

@@ -19,9 +19,11 @@ from baocao.input.period import Period, parse_period
 from baocao.input.scaffold import default_period, report_name
 from baocao.input.validate import load_model
 from baocao.readers.docx.content import Block, Para, Table, read_content
+from baocao.readers.docx.figures import FigureBook
 from baocao.readers.docx.frame import Frame, appendix_kind, is_attached_line, read_frame
 from baocao.readers.docx.outline import UNIT_LINE, OutlineReader, constructs
 from baocao.readers.docx.package import open_word
+from baocao.readers.docx.prose import figure_book
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import norm
 from baocao.readers.docx.typed_notes import is_separator, notes_zone, typed_note_number
@@ -54,6 +56,7 @@ class Read:
     report: dict[str, Any]
     period: Period
     summary: Summary
+    book: FigureBook | None = None
 
 
 @dataclass
@@ -66,8 +69,10 @@ class Imported:
     kept: list[Path] = field(default_factory=list)
 
 
-def read_docx(path: Path, today: date | None = None) -> Read:
-    """Read the report at `path`; a Vietnamese error when it is not a readable BÁO CÁO."""
+def read_docx(path: Path, today: date | None = None, figures: bool = False) -> Read:
+    """Read the report at `path`; a Vietnamese error when it is not a readable BÁO CÁO.
+
+    `figures` (--so-lieu): numbers of the sentences become figures cited in place (`prose`)."""
     document = open_word(path)
     content = read_content(document)
     summary = Summary()
@@ -85,7 +90,8 @@ def read_docx(path: Path, today: date | None = None) -> Read:
     period = _period(frame, summary, today or date.today())
     kind = _kind(frame.subject, summary)
     closing = _closing(frame, summary)
-    reader = OutlineReader(content.notes, summary)
+    book = figure_book(frame.body, content.notes) if figures else None
+    reader = OutlineReader(content.notes, summary, book)
     body = reader.read(frame.body)
     profile = frame.profile
     profile.setdefault("ky_hieu", "UBND")
@@ -125,12 +131,14 @@ def read_docx(path: Path, today: date | None = None) -> Read:
     if appendices:
         out["phu_luc"] = [a for a in appendices if a]
     summary.appendices = len(out.get("phu_luc", []))
-    return Read(profile, out, period, summary)
+    if book is not None:
+        book.report(summary, out, profile)
+    return Read(profile, out, period, summary, book)
 
 
-def import_docx(path: Path, folder: Path, today: date | None = None) -> Imported:
+def import_docx(path: Path, folder: Path, today: date | None = None, figures: bool = False) -> Imported:
     """Read `path` and write the profile (unless `folder` has one) and the report YAML into `folder`."""
-    read = read_docx(path, today)
+    read = read_docx(path, today, figures)
     target = folder / report_name(read.report["loai"], read.period)
     if target.exists():
         raise BaocaoError(
@@ -148,7 +156,8 @@ def import_docx(path: Path, folder: Path, today: date | None = None) -> Imported
         done.kept.append(profile_path)
     else:
         texts[profile_path] = validated(profile_path, profile_text(profile_path, read.profile, path), DonVi)
-    texts[target] = validated(target, report_text(target, read.report, path, read.summary), BaoCao)
+    notes = read.book.comments() if read.book else {}
+    texts[target] = validated(target, report_text(target, read.report, path, read.summary, notes), BaoCao)
     from baocao.input.schema import EDITOR_SCHEMAS, SCHEMA_DIR, write_schemas
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -246,6 +255,8 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
 def _compare_profile(path: Path, read: Read) -> None:
     """Keep the folder's profile; say what differs from the Word file; the report overrides signer and Nơi nhận."""
     unit, _ = load_model(path, DonVi)
+    if read.book is not None:
+        read.book.keep_profile(unit.cach_viet, read.report)
     found = read.profile
     differs = []
     for key in ("co_quan_ban_hanh", "ky_hieu", "dia_danh", "noi_nhan", "luu", "nguoi_ky"):

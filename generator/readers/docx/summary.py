@@ -30,6 +30,9 @@ class Summary:
     appendices: int = 0
     doubts: list[Doubt] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was decided (kind, period, profile kept…)
+    figures: int | None = None  # --so-lieu: figures made; None when not asked for
+    derived: int = 0  # plan and same-period values derived from a stated ratio
+    unplaced: list[Doubt] = field(default_factory=list)  # numbers and ratios left as text
 
     def doubt(self, place: str, message: str) -> None:
         self.doubts.append(Doubt(place, message))
@@ -46,6 +49,14 @@ class Summary:
         )
         lines = [f"Đã đọc: {levels}; {counts}."]
         lines += self.notes
+        if self.figures is not None:
+            lines.append(
+                f"Số liệu: {self.figures} số liệu tách từ câu văn ({self.derived} kế hoạch, cùng kỳ suy ra từ tỷ lệ, "
+                "có chú thích 'suy ra': cần kiểm tra)."
+            )
+            if self.unplaced:
+                lines.append(f"Chưa tách được {len(self.unplaced)} chỗ (giữ nguyên chữ trong câu):")
+                lines += [f"  - {doubt}" for doubt in self.unplaced]
         if self.doubts:
             lines.append(f"Cần xem lại {len(self.doubts)} chỗ:")
             lines += [f"  - {doubt}" for doubt in self.doubts]

@@ -19,10 +19,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lxml import etree
-from openpyxl.utils import get_column_letter
 
 from baocao.conventions.formatting import DECIMAL, GROUP
 from baocao.document.model import Chart
+from baocao.input.workbooks import column_letters
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -69,7 +69,7 @@ def chart_space(chart: Chart, workbook_rid: str) -> bytes:
 
 def cell_range(column: int, first: int, last: int) -> str:
     """Sheet1!$B$2:$B$5 (1-based column and rows)."""
-    letter = get_column_letter(column)
+    letter = column_letters(column)
     return f"{SHEET}!${letter}${first}" + (f":${letter}${last}" if last != first else "")
 
 

@@ -14,17 +14,14 @@ from typing import Protocol
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from baocao.conventions.formatting import PERCENT
 from baocao.conventions.marks import CHART_LABELS
 from baocao.document.model import Chart, Inline
 from baocao.figures.export import plain_number
+from baocao.input.workbooks import column_letters
 from baocao.writers.docx.chart_xml import SHEET, chart_space, label_column, number_format, vietnamese_text
 from baocao.writers.docx.fragments import attribute, paragraph, tag
-from baocao.writers.xlsx import xlsx_bytes
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -99,6 +96,11 @@ def workbook(chart: Chart) -> bytes:
     """The chart's data as an .xlsx: categories in column A, one series per column, names in row 1; then each
     series' labels (chart_xml.label_column), formulas writing its values (a pie: their shares) the Vietnamese way
     (chart_xml.vietnamese_text), which Excel computes on opening ("Edit Data") and whenever a value changes."""
+    from openpyxl import Workbook  # only a report with a chart needs it (≈ 60 ms of a cold build)
+    from openpyxl.styles import Font
+
+    from baocao.writers.xlsx import xlsx_bytes
+
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
@@ -122,7 +124,7 @@ def workbook(chart: Chart) -> bytes:
 
 def _label_formula(chart: Chart, i: int, row: int) -> str:
     """The label of series i's value on `row`: the value in the chart's precision, or a pie slice's share."""
-    letter = get_column_letter(i + 2)
+    letter = column_letters(i + 2)
     value = f"{letter}{row}"
     if chart.kind == "pie":
         whole = f"SUM(${letter}$2:${letter}${len(chart.categories) + 1})"
