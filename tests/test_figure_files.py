@@ -25,6 +25,7 @@ EXAMPLES = [
     ROOT / "data" / "xa-tan-hoa" / "kt-xh-6-thang-2026.yaml",
     ROOT / "data" / "xa-tan-hoa" / "nhiem-vu-6-thang-2026.yaml",
     ROOT / "data" / "xa-tan-hoa" / "chung-cchc-quy-ii-2026.yaml",
+    ROOT / "data" / "xa-tan-hoa" / "san-xuat-quy-iii-2026.yaml",  # figures from the departments' workbooks
     ROOT / "data" / "tinh-demo" / "thi-dua-6-thang-2026.yaml",  # a roll-up (tong_tu over the communes)
 ]
 FIGURES = {
