@@ -11,6 +11,7 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_HEAD = "Nơi nhận:"
 KINH_GUI = "Kính gửi:"  # before the recipients a report is addressed to
 AS_ADDRESSED = "Như trên"  # the recipients named after "Kính gửi"
+FIGURES_ATTACHMENT = "Số liệu của báo cáo (tệp JSON như lệnh baocao figures ghi)"  # /Desc of the PDF's attached file
 CHART_LABELS = "Nhãn: {series}"  # heading of a chart workbook's column of label texts, one per series
 ARCHIVE = "Lưu"
 DEFAULT_ARCHIVE = "VT"  # văn thư
