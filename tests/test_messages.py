@@ -20,7 +20,8 @@ from baocao.messages import review
 
 ROOT = Path(__file__).resolve().parents[1] / "generator"
 HOMES = ("messages/", "conventions/")  # Vietnamese text is at home here
-# Modules whose messages are still to move (issue 14); remove each name as its messages move. Never add one.
+# Modules whose messages are still to move (issue 14); remove each name as its messages move. Never add one,
+# except a module split out of a listed one: it inherits the listing (list it in the commit that splits).
 NOT_YET_MOVED = {
     "batch.py",
     "cli/app.py",
@@ -52,8 +53,6 @@ NOT_YET_MOVED = {
     "nd30/findings.py",
     "nd30/fix.py",
     "nd30/frame.py",
-    "nd30/layout.py",
-    "nd30/outline.py",
     "nd30/reader.py",
     "nd30/rules.py",
     "nd30/slips.py",
