@@ -19,6 +19,7 @@ from baocao.input.model import UNIT_FILE, BaoCao, DonVi
 from baocao.input.period import Period, parse_period
 from baocao.input.scaffold import default_period, report_name
 from baocao.input.validate import load_model
+from baocao.readers.docx.charts import chart_parts
 from baocao.readers.docx.content import Block, Para, Table, read_content
 from baocao.readers.docx.figures import FigureBook
 from baocao.readers.docx.frame import Frame, appendix_kind, is_attached_line, read_frame
@@ -93,6 +94,7 @@ def read_docx(path: Path, today: date | None = None, figures: bool = False) -> R
     closing = _closing(frame, summary)
     book = figure_book(frame.body, content.notes) if figures else None
     reader = OutlineReader(content.notes, summary, book)
+    reader.chart_parts = chart_parts(document)
     body = reader.read(frame.body)
     profile = frame.profile
     profile.setdefault("ky_hieu", "UBND")

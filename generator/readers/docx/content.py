@@ -27,6 +27,7 @@ from baocao.nd30.styles import Styles, attr, find, to_int
 
 P, TBL, R, SDT = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:sdt")
 _TEXT_BOX = qn("w:txbxContent")
+_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIPPED = {qn("w:del"), qn("w:moveFrom"), _MC_FALLBACK, qn("w:pPr"), qn("w:rPr"), _TEXT_BOX}
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
@@ -55,6 +56,7 @@ class Para:
     auto_label: str = ""  # what Word's automatic numbering shows before the text ('1.', 'a)', '-')
     align: str = ""
     boxes: list[Para] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)  # relationship ids of the charts drawn in it (c:chart r:id)
 
     @property
     def text(self) -> str:
@@ -177,6 +179,7 @@ class _Reader:
         level = _outline_level(p, chain, name)
         boxes = [box for box in p.iter(_TEXT_BOX) if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())]
         para = Para(place, inlines, name, level, self.numbering.label(p, chain), _alignment(p, chain))
+        para.charts = [c.get(qn("r:id")) for c in p.iter(_CHART)]
         for number, box in enumerate(boxes, 1):
             para.boxes += [b for b in self.blocks(box, f"{place}, hộp văn bản {number}") if isinstance(b, Para)]
         return para
