@@ -22,7 +22,7 @@ from lxml import etree
 
 from baocao.conventions.formatting import DECIMAL, GROUP
 from baocao.document.model import Chart
-from baocao.input.workbooks import column_letters
+from baocao.input.sheets import column_letters
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"

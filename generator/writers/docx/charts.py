@@ -19,7 +19,7 @@ from baocao.conventions.formatting import PERCENT
 from baocao.conventions.marks import CHART_LABELS
 from baocao.document.model import Chart, Inline
 from baocao.figures.export import plain_number
-from baocao.input.workbooks import column_letters
+from baocao.input.sheets import column_letters
 from baocao.writers.docx.chart_xml import SHEET, chart_space, label_column, number_format, vietnamese_text
 from baocao.writers.docx.fragments import attribute, paragraph, tag
 
