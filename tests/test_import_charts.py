@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -123,3 +124,21 @@ def test_hand_made_chart_read_in_place(tmp_path: Path) -> None:
     built, _ = build(done.report, tmp_path / "lai.docx")
     (chart,) = _charts(built)
     assert chart["kind"] == ["lineChart"] and chart["series"][0][-3:] == [131, 112.5, 96]
+
+
+def test_appendix_chart_round_trips(tmp_path: Path) -> None:
+    """A chart in a Biểu (after its table) is read into the appendix's bieu_do and built again."""
+    unit = tmp_path / "tinh"
+    shutil.copytree(DATA / "tinh-demo", unit)
+    source = unit / "thi-dua-6-thang-2026.yaml"
+    text = source.read_text(encoding="utf-8")
+    chart = "    bieu_do: {loai: thanh, tieu_de: Lúa vụ xuân theo xã, chi_tiet: lua_xuan, chuoi: [ke_hoach, gia_tri]}\n"
+    text = text.replace("    khoa: lua_xuan\n", "    khoa: lua_xuan\n" + chart, 1)
+    source.write_text(text, encoding="utf-8")
+    first, _ = build(source, tmp_path / "first.docx")
+    done = import_docx(first, tmp_path / "unit")
+    appendix = yaml.safe_load(done.report.read_text(encoding="utf-8"))["phu_luc"][0]
+    assert appendix["bieu_do"]["loai"] == "thanh" and "bang" in appendix
+    assert appendix["bieu_do"]["danh_muc"][0] == "UBND xã Bình Minh"
+    second, _ = build(done.report, tmp_path / "second.docx")
+    assert _charts(second) == _charts(first) and len(_charts(first)) == 2

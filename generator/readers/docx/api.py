@@ -243,15 +243,21 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
             titles.append(group[i].plain)  # type: ignore[union-attr]
         i += 1
     tables = [j for j in range(i, len(group)) if isinstance(group[j], Table)]
-    if not tables:
+    charts: list[Any] = []
+    for j in range(i, len(group)):
+        if isinstance(group[j], Para) and group[j].charts:  # type: ignore[union-attr]
+            reader.chart_blocks(group[j], group, j + 1, charts)  # type: ignore[arg-type]
+    if not tables and not charts:
         summary.doubt(label.place, "Phụ lục không có bảng; chưa nhập được phần này.")
         return None
     if len(tables) > 1:
         summary.doubt(label.place, "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên.")
-    units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
-    start = units[-1] if units else tables[0]
-    _, item = reader.table(group, start)
-    appendix = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain, "bang": item["bang"]}
+    appendix = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain}
+    if tables:
+        units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
+        appendix["bang"] = reader.table(group, units[-1] if units else tables[0])[1]["bang"]
+    if charts:
+        appendix["bieu_do"] = charts[0]["bieu_do"]
     return appendix
 
 

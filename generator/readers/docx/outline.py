@@ -141,7 +141,7 @@ class OutlineReader:
             assert isinstance(block, Para)
             i += 1
             if block.charts:
-                i = self._charts(block, blocks, i, stack[-1].children if opened else mo_dau)
+                i = self.chart_blocks(block, blocks, i, stack[-1].children if opened else mo_dau)
             if not block.plain:
                 continue
             section = self._section(block, blocks, i)
@@ -256,7 +256,7 @@ class OutlineReader:
         data = {"tieu_de": markup([unstyled(t) for t in para.inlines], self.cite), "danh_so": False}
         return Node("khong_so", 0, para.place, data), i
 
-    def _charts(self, para: Para, blocks: list[Block], i: int, target: list[Any]) -> int:
+    def chart_blocks(self, para: Para, blocks: list[Block], i: int, target: list[Any]) -> int:
         """The charts drawn in `para` as bieu_do blocks (the caption after them read as their title)."""
         for rid in para.charts:
             caption = para_at(blocks, i) if is_caption(para_at(blocks, i)) else None
