@@ -9,6 +9,8 @@ import ast
 import re
 from pathlib import Path
 
+from literals import string_literals
+
 from baocao.conventions import documents, marks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,21 +27,7 @@ PLACE_DATE_PATTERN = re.compile(r"ngày\\s\*.*tháng\\s\*.*năm")  # a regex of 
 
 
 def _literals(path: Path) -> list[tuple[int, str]]:
-    """The string constants of a module, docstrings left out."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {
-        id(node.body[0].value)
-        for node in ast.walk(tree)
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-        and node.body
-        and isinstance(node.body[0], ast.Expr)
-        and isinstance(node.body[0].value, ast.Constant)
-    }
-    return [
-        (node.lineno, node.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
-    ]
+    return string_literals(ast.parse(path.read_text(encoding="utf-8")))
 
 
 def _sources() -> list[Path]:

@@ -15,6 +15,7 @@ import typing
 from pathlib import Path
 
 import pytest
+from literals import string_literals
 
 from baocao.messages import review
 
@@ -107,22 +108,7 @@ def modules() -> dict[str, ast.Module]:
 
 def vietnamese_strings(tree: ast.Module) -> list[tuple[int, str]]:
     """(line, text) of each string constant of `tree` holding a non-ASCII letter, docstrings left out."""
-    docstrings = {
-        id(node.body[0].value)
-        for node in ast.walk(tree)
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-        and node.body
-        and isinstance(node.body[0], ast.Expr)
-        and isinstance(node.body[0].value, ast.Constant)
-    }
-    return [
-        (node.lineno, node.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and id(node) not in docstrings
-        and any(not c.isascii() and c.isalpha() for c in node.value)
-    ]
+    return [(line, text) for line, text in string_literals(tree) if any(not c.isascii() and c.isalpha() for c in text)]
 
 
 def moved() -> dict[str, ast.Module]:
