@@ -36,7 +36,6 @@ NOT_YET_MOVED = {
     "cli/templates.py",
     "cli/views.py",
     "compose/charts.py",
-    "compose/filters.py",
     "compose/report.py",
     "compose/tables.py",
     "input/charts.py",
