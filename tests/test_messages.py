@@ -37,7 +37,6 @@ NOT_YET_MOVED = {
     "cli/templates.py",
     "cli/views.py",
     "compose/charts.py",
-    "compose/filters.py",
     "compose/frame.py",  # split from compose/report.py (h14s)
     "compose/levels.py",  # split from compose/report.py (h14s)
     "compose/notes.py",  # split from compose/report.py (h14s)
