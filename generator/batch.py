@@ -334,16 +334,22 @@ def _crashed(job: Job, exc: Exception) -> Outcome:
     return Outcome(job, problems=[Problem(Location(job.report), message, hint)])
 
 
-def write_pdfs(outcomes: list[Outcome], pdfa: bool = False) -> None:
+def write_pdfs(outcomes: list[Outcome], pdfa: bool = False, attach: bool = False) -> None:
     """A PDF (PDF/A-2b with `pdfa`) beside each written .docx, all converted by one LibreOffice process;
-    BaocaoError if it fails."""
+    with `attach` (the jobs wrote their figure files), a PDF/A-3b holding the report's figure file (JSON,
+    writers/pdf_attach). BaocaoError if it fails."""
     written = [outcome for outcome in outcomes if outcome.ok]
     if not written:
         return
+    targets = [o.job.target.with_suffix(".pdf") for o in written]
     try:
-        pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written], pdfa)
+        pdfs = convert([o.job.target for o in written], targets, pdfa or attach, 3 if attach else 2)
     except interrupts.Interrupted as stop:
         stop.outcomes, stop.total, stop.pdf = written, len(outcomes), True
         raise
     for outcome, pdf in zip(written, pdfs, strict=True):
+        if attach:
+            from baocao.writers.pdf_attach import attach_figures
+
+            attach_figures(pdf, pipeline.figure_file(outcome.job.target, "json"))
         outcome.pdf = pdf

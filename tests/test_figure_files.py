@@ -25,6 +25,7 @@ EXAMPLES = [
     ROOT / "data" / "xa-tan-hoa" / "kt-xh-6-thang-2026.yaml",
     ROOT / "data" / "xa-tan-hoa" / "nhiem-vu-6-thang-2026.yaml",
     ROOT / "data" / "xa-tan-hoa" / "chung-cchc-quy-ii-2026.yaml",
+    ROOT / "data" / "xa-tan-hoa" / "san-xuat-quy-iii-2026.yaml",  # figures from the departments' workbooks
     ROOT / "data" / "tinh-demo" / "thi-dua-6-thang-2026.yaml",  # a roll-up (tong_tu over the communes)
 ]
 FIGURES = {
@@ -35,6 +36,7 @@ FIGURES = {
     "binh_quan": {"trung_binh_cua": ["lua", "ngo"], "trong_so": ["lua", "ngo"], "don_vi": "ha"},
     "von": {"gia_tri": "1.539,72", "don_vi": "triệu đồng", "hien_thi": "ty", "giu_nguyen": ""},
 }
+SCHEMA = json.loads((ROOT / "schema" / "so-lieu.schema.json").read_text(encoding="utf-8"))  # the shipped schema
 SENTENCE = (
     "Lúa {{ so_lieu.lua | so_dv }}, {{ so_lieu.lua | so_ke_hoach('tg') }}; tổng {{ so_lieu.tong | so_dv }}, "
     "{{ so_lieu.tong | so_ke_hoach }}, {{ so_lieu.tong | tang_giam }}; tỷ lệ {{ so_lieu.ty_le | so_dv }}; "
@@ -200,6 +202,7 @@ def test_roll_up_from_figure_files_equals_roll_up_from_reports(tmp_path):
     shutil.copytree(ROOT / "data" / "tinh-demo", folder)
     province = folder / "thi-dua-6-thang-2026.yaml"
     from_reports, _ = build(province, tmp_path / "tu-bao-cao.docx")
+    figures_from_reports, _ = build(province, tmp_path / "tu-bao-cao.json", writer="json")
     for i, commune in enumerate(sorted((folder / "xa").iterdir())):
         writer = ("json", "xlsx")[i % 2]
         build(commune / "thi-dua-6-thang-2026.yaml", folder / "so-lieu-xa" / f"{commune.name}.{writer}", writer=writer)
@@ -209,6 +212,21 @@ def test_roll_up_from_figure_files_equals_roll_up_from_reports(tmp_path):
     from_files, built = build(province, tmp_path / "tu-tep-so-lieu.docx")
     assert texts(from_files) == texts(from_reports)
     assert not built.warnings
+    # the province's own figure file too: every value, ratio and commune's part the same, valid against the schema
+    figures_from_files, _ = build(province, tmp_path / "tu-tep-so-lieu.json", writer="json")
+    records = [json.loads(path.read_text(encoding="utf-8")) for path in (figures_from_reports, figures_from_files)]
+    for record in records:
+        jsonschema.Draft202012Validator(SCHEMA).validate(record)
+    assert records[0] == records[1]
+    assert len(records[0]["so_lieu"]) >= 3 and any(f.get("chi_tiet") for f in records[0]["so_lieu"].values())
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_example_figure_file_validates_against_the_shipped_schema(example, tmp_path):
+    target, _ = build(example, tmp_path / "so-lieu.json", writer="json")
+    data = json.loads(target.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    assert data["so_lieu"] and data["bao_cao"]["ky_bao_cao"]
 
 
 @pytest.mark.parametrize("writer", ["json", "xlsx"])

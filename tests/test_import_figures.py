@@ -11,7 +11,7 @@ import yaml
 from handmade import report, run, typed_note
 from test_import import EXAMPLES, _texts
 
-from baocao.input.model import CachViet
+from baocao.input.figure_model import CachViet
 from baocao.pipeline import build
 from baocao.readers.docx import import_docx, read_docx
 from baocao.readers.docx.figures import FigureBook, name_for, read_shown

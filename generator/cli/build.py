@@ -79,6 +79,14 @@ def build(
             "(như lệnh figures).",
         ),
     ] = False,
+    attach: Annotated[
+        bool,
+        typer.Option(
+            "--kem-so-lieu",
+            help="Xuất PDF/A-3 (thay cho PDF/A-2b) có đính kèm tệp số liệu JSON của báo cáo (như lệnh figures), "
+            "để hệ thống báo cáo lấy số liệu ngay từ tệp PDF đã ký; kèm theo --pdfa và --so-lieu.",
+        ),
+    ] = False,
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     require_files(reports)
@@ -86,7 +94,7 @@ def build(
     from baocao import batch
 
     require_folder(templates)
-    planned = _plan(reports, output, templates, strict=strict, seconds=seconds, figures=figures)
+    planned = _plan(reports, output, templates, strict=strict, seconds=seconds, figures=figures or attach)
     if len(planned) == 1:
         outcomes = batch.run(planned, jobs)
     else:
@@ -99,7 +107,7 @@ def build(
         if not outcome.ok:
             err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}[/] ({_counts(outcome)}).")
         show_warnings(outcome.warnings, outcome.notes)
-    pdf_failed = (pdf or pdfa) and not _write_pdfs(outcomes, pdfa)
+    pdf_failed = (pdf or pdfa or attach) and not _write_pdfs(outcomes, pdfa, attach)
     if len(outcomes) > 1:
         from baocao.cli import views
 
@@ -140,18 +148,20 @@ def _counts(outcome: Outcome) -> str:
     return f"{len(outcome.problems)} lỗi" + (f", {len(outcome.warnings)} cảnh báo" if outcome.warnings else "")
 
 
-def _write_pdfs(outcomes: list[Outcome], pdfa: bool) -> bool:
-    """PDFs (PDF/A-2b with `pdfa`) beside the written .docx files; False, after saying why, when none was made."""
+def _write_pdfs(outcomes: list[Outcome], pdfa: bool, attach: bool = False) -> bool:
+    """PDFs (PDF/A-2b with `pdfa`, PDF/A-3b holding the figure file with `attach`) beside the written .docx
+    files; False, after saying why, when none was made."""
     from baocao.batch import write_pdfs
 
     try:
         with err.status("Đang xuất PDF bằng LibreOffice..."):
-            write_pdfs(outcomes, pdfa)
+            write_pdfs(outcomes, pdfa, attach)
     except BaocaoError as exc:
         show(exc.problems, "Lỗi", "bold red")
         return False
     if len(outcomes) == 1 and outcomes[0].pdf:
-        out.print(f"[green]Đã xuất {'PDF/A-2b' if pdfa else 'PDF'}[/] {escape(str(outcomes[0].pdf))}")
+        kind = "PDF/A-3b kèm số liệu" if attach else "PDF/A-2b" if pdfa else "PDF"
+        out.print(f"[green]Đã xuất {kind}[/] {escape(str(outcomes[0].pdf))}")
     return True
 
 

@@ -58,7 +58,9 @@ def init(
     if kind not in KINDS:
         raise typer.BadParameter(f"không có loại '{kind}'; chọn một trong: {', '.join(KINDS)}.", param_hint="'--loai'")
     chosen = typed_period(period) if period else default_period(date.today())
-    done = or_exit(lambda: init_folder(folder, kind, chosen, workbook))
+    from baocao.writers.figures import starter_workbook  # openpyxl itself is imported only when it is called
+
+    done = or_exit(lambda: init_folder(folder, kind, chosen, starter_workbook if workbook else None))
     for path in done.kept:
         out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
     for path in done.written:

@@ -1,4 +1,4 @@
-"""Words of a report's tables that tell what a row or a column is (read back by `baocao import`)."""
+"""Words of a report's tables and charts that tell what a row, a column or a series is (`baocao import`)."""
 
 from __future__ import annotations
 
@@ -10,3 +10,5 @@ TOTAL_LABEL = re.compile(r"^(tổng\s+cộng|cộng|tổng\s+số|tổng)\s*:?$"
 SAME_PERIOD = re.compile(r"cùng\s+k[ỳìy]|\bCK\b|năm\s+trước", re.IGNORECASE)
 #: A header naming a plan ('Kế hoạch', 'KH', 'Chỉ tiêu', 'Dự toán', 'Nghị quyết', 'Tỉnh giao').
 PLAN = re.compile(r"kế\s+hoạch|\bKH\b|chỉ\s+tiêu|dự\s+toán|nghị\s+quyết|giao", re.IGNORECASE)
+#: The name given to a chart's series that has none ('Chuỗi 2').
+UNNAMED_SERIES = "Chuỗi"

@@ -14,8 +14,9 @@ from typing import Any
 from baocao.conventions.formatting import DEFAULT_PERCENT_DECIMALS, format_number, round_half_up
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.figures.figure import PLAN, Figure, FigureStyle, differs, sum_values
+from baocao.input.figure_keys import PLAN_PREFIX
+from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import PLAN_PREFIX, SoLieu
 from baocao.messages import figures as msg
 
 Combine = Callable[[str], "Decimal | None"]

@@ -12,7 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from baocao.conventions.formatting import DEFAULT_PERCENT_DECIMALS, format_number, round_half_up, with_unit
-from baocao.input.model import PLAN_PREFIX, SCALES, BaoCao, CachViet, DonVi
+from baocao.input.figure_keys import PLAN_PREFIX
+from baocao.input.figure_model import SCALES, CachViet
+from baocao.input.model import BaoCao, DonVi
 from baocao.messages import figures as msg
 
 PLAN = "ke_hoach"

@@ -25,8 +25,10 @@ from baocao.errors import BaocaoError, Location, Problem, fail, suggest
 from baocao.figures.combine import sum_figure
 from baocao.figures.figure import Figure, figure_style
 from baocao.figures.totals import compute_figures
+from baocao.input.figure_keys import FIGURE_VALUES
+from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, TongHop
+from baocao.input.model import UNIT_FILE, BaoCao, DonVi, TongHop
 from baocao.input.period import Period
 from baocao.input.validate import load_model, load_sources
 from baocao.messages import figures as msg

@@ -24,8 +24,9 @@ from decimal import Decimal
 from baocao.conventions.formatting import percent_of
 from baocao.errors import BaocaoError, Problem
 from baocao.input.load import SourceMap
-from baocao.input.model import Bang, BaoCao, KhoiBang, Muc
+from baocao.input.model import BaoCao, Muc
 from baocao.input.rows import STATUS_CHOICES, grouped_rows, row_status
+from baocao.input.table_model import Bang, KhoiBang
 from baocao.messages import figures as msg
 
 

@@ -21,8 +21,9 @@ from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Collector, Problem, suggest, told_elsewhere
 from baocao.figures.combine import Combiner, own_digits
 from baocao.figures.figure import PLAN, SLOT_WORDS, Figure, FigureStyle, percent, sum_values
+from baocao.input.figure_keys import PLAN_PREFIX
+from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import PLAN_PREFIX, SoLieu
 from baocao.messages import common
 from baocao.messages import figures as msg
 

@@ -17,10 +17,11 @@ from pydantic import ValidationError
 from baocao.conventions.sheets import IDENTITY_SHEET
 from baocao.errors import Location, fail
 from baocao.input.figure_file_model import TepSoLieu
+from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import SourceMap, read_text
-from baocao.input.model import NguonSoLieu, SoLieu
 from baocao.input.period import Period, UnknownPeriod, parse_period
-from baocao.input.workbooks import read_sheet, read_source
+from baocao.input.sheets import read_sheet
+from baocao.input.workbooks import read_source
 from baocao.messages import input as msg
 
 FIGURE_FILE_SUFFIXES = (".json", ".xlsx")

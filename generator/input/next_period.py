@@ -23,8 +23,10 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.input.figure_keys import FIGURE_VALUES
+from baocao.input.figure_model import COMPUTED_KEYS
 from baocao.input.load import parse_yaml
-from baocao.input.model import COMPUTED_KEYS, FIGURE_VALUES, BaoCao
+from baocao.input.model import BaoCao
 from baocao.input.next_workbooks import existing, point_to_rolled, roll_workbooks, write_rolled
 from baocao.input.period import Period
 from baocao.input.roundtrip import dump, round_trip

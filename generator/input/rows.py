@@ -11,7 +11,7 @@ from typing import Any
 from baocao.conventions.tasks import STATUSES
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.load import SourceMap
-from baocao.input.model import INPUT_KINDS, Bang, Nhom
+from baocao.input.table_model import INPUT_KINDS, Bang, Nhom
 from baocao.messages import input as msg
 
 STATUS_KEY = "trang_thai"

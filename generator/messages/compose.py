@@ -141,3 +141,63 @@ def unclosed_mark(mark: str) -> str:
 
 UNCLOSED_NOTE = "Chú thích '[^' chưa có dấu ']' đóng."
 NOTE_IN_NOTE = "Không được đặt chú thích [^...] bên trong một chú thích khác hoặc ở chỗ này."
+
+
+# --- filters (compose/filters.py) ---------------------------------------------------------------------------------
+
+
+def needs_a_figure(value: str) -> str:
+    return f"Bộ lọc này cần một số liệu (so_lieu.ten), không phải '{value}'."
+
+
+def figure_lacks(name: str, field: str) -> str:
+    return f"Số liệu '{name}' chưa có {field}."
+
+
+NO_NUMBER = "Chưa có số để tính (giá trị trống)."
+
+
+def not_a_number(value: str) -> str:
+    return f"'{value}' không phải là một số."
+
+
+def not_whole(value: str) -> str:
+    return f"'{value}' không phải là số nguyên."
+
+
+def bad_decimals(value: str) -> str:
+    return f"Số chữ số thập phân '{value}' không hợp lệ; ghi một số nguyên từ 0 đến 6."
+
+
+ZERO_BASE = "Không tính được tỷ lệ khi mẫu số bằng 0."
+
+
+def unknown_option(name: str) -> str:
+    return f"Bộ lọc không có tham số '{name}' (dùng ke_hoach, viet_tat, so_le)."
+
+
+def bad_option(value: str) -> str:
+    return f"Tham số '{value}' không hợp lệ: ghi tên kế hoạch ('nghi_quyet'), true (viết tắt) hoặc số chữ số thập phân."
+
+
+def no_plan(name: str) -> str:
+    return f"Số liệu '{name}' chưa có kế hoạch."
+
+
+PLAN_BASE = "kế hoạch"
+SAME_PERIOD_BASE = "cùng kỳ"
+
+
+def meaningless_percent(name: str, base_name: str, value: str, base: str) -> str:
+    return (
+        f"Không tính tỷ lệ % của '{name}' so với {base_name}: giá trị {value}, {base_name} {base} "
+        f"(tỷ lệ chỉ có nghĩa khi cả hai không âm và {base_name} lớn hơn 0)."
+    )
+
+
+def no_day(value: str) -> str:
+    return f"'{value}' thiếu ngày."
+
+
+def not_roman(number: int, largest: int) -> str:
+    return f"Không viết được {number} bằng số La Mã (chỉ từ 1 đến {largest})."

@@ -24,3 +24,10 @@ def _disagrees(column: str, written: str, what: str, part: str, base: str, compu
 def total_disagrees(column: str, written: str, computed: str) -> str:
     """A typed total that is not the sum of the rows."""
     return f"dòng Tổng cộng, cột «{column}» ghi «{written}» nhưng cộng các dòng được «{computed}»; {KEPT}"
+
+
+# --- charts read back (readers/docx/outline.py, charts.py) -----------------------------------------------------
+
+UNREAD_CHART = (
+    "Đoạn có biểu đồ không đọc được số liệu (không phải biểu đồ cột, thanh, đường, tròn); chưa nhập biểu đồ này."
+)

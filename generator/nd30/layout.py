@@ -13,8 +13,9 @@ from baocao.conventions.formatting import format_number
 from baocao.conventions.page import A4
 from baocao.messages import nd30 as msg
 from baocao.nd30.findings import Finding
-from baocao.nd30.reader import TNR, Docx, Para, Run, attr, find, on, to_int
+from baocao.nd30.reader import Docx, Para, Run
 from baocao.nd30.rules import finding
+from baocao.nd30.styles import TNR, attr, find, on, to_int
 
 K = TypeVar("K")
 

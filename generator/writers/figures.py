@@ -1,7 +1,7 @@
 """Figure files (`baocao figures`, `build --so-lieu`): a report's figures as a workbook or as JSON.
 
 The workbook's first sheet ("Số liệu") is the default layout of `so_lieu_tu`: a header row of figure keys,
-one figure a row, then the computed columns (workbooks.COMPUTED_COLUMNS) that reading skips; its second
+one figure a row, then the computed columns (cells.COMPUTED_COLUMNS) that reading skips; its second
 sheet ("Thông tin") holds the report's identity, a key a row. The JSON is a `TepSoLieu`
 (figures/export.py; schema/so-lieu.schema.json).
 """
@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from baocao.conventions.formatting import format_number
 from baocao.conventions.sheets import FIGURES_SHEET
 from baocao.figures.export import CORE_KEYS, FORMAT_VERSION, figure_records, identity, plain_number
+from baocao.input.cells import NAME_KEY
 from baocao.input.figure_files import IDENTITY_SHEET
-from baocao.input.model import SoLieu
-from baocao.input.workbooks import NAME_KEY
+from baocao.input.figure_model import SoLieu
 from baocao.messages import writers as msg
 
 if TYPE_CHECKING:

@@ -18,7 +18,8 @@ from baocao.write import replaceable
 INSTALL_HINT = msg.INSTALL_LIBREOFFICE_HINT
 # LibreOffice's PDF export options (its JSON form): PDF/A-2b, which embeds every font and says so in the XMP
 # metadata (pdfaid:part 2, pdfaid:conformance B).
-PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+#: LibreOffice's PDF export as PDF/A-<part>b (2, or 3 to hold attached files).
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"%d"}}'
 SECONDS_PER_DOCUMENT = 10  # generous: LibreOffice takes about 0.2 s a report
 STARTUP_SECONDS = 120
 
@@ -33,8 +34,8 @@ def convert_to_pdf(documents: list[Path], outdir: Path, pdfa: bool = False) -> l
     return convert(documents, [outdir / f"{doc.stem}.pdf" for doc in documents], pdfa)
 
 
-def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> list[Path]:
-    """Convert each .docx to the PDF path facing it (PDF/A-2b with `pdfa`), all in a single LibreOffice call;
+def convert(documents: list[Path], targets: list[Path], pdfa: bool = False, part: int = 2) -> list[Path]:
+    """Convert each .docx to the PDF path facing it (PDF/A-`part`b with `pdfa`), all in a single LibreOffice call;
     return `targets`.
 
     Documents are copied under unique names into a scratch folder beside the targets (reports of
@@ -57,7 +58,7 @@ def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> l
         staged = [Path(scratch) / f"{i}.docx" for i in range(len(documents))]
         for document, copy in zip(documents, staged, strict=True):
             shutil.copyfile(document, copy)
-        succeeded, said = run_soffice(soffice, staged, Path(scratch), PDFA_FILTER if pdfa else "pdf")
+        succeeded, said = run_soffice(soffice, staged, Path(scratch), PDFA_FILTER % part if pdfa else "pdf")
         made = [copy.with_suffix(".pdf") for copy in staged]
         missing = [doc for doc, pdf in zip(documents, made, strict=True) if not pdf.is_file()]
         if not succeeded or missing:

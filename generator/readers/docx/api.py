@@ -12,12 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from baocao.conventions import marks
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import load_kind
 from baocao.input.model import UNIT_FILE, BaoCao, DonVi
 from baocao.input.period import Period, parse_period
 from baocao.input.scaffold import default_period, report_name
 from baocao.input.validate import load_model
+from baocao.readers.docx.charts import chart_parts
 from baocao.readers.docx.content import Block, Para, Table, read_content
 from baocao.readers.docx.figures import FigureBook
 from baocao.readers.docx.frame import Frame, appendix_kind, is_attached_line, read_frame
@@ -92,6 +94,7 @@ def read_docx(path: Path, today: date | None = None, figures: bool = False) -> R
     closing = _closing(frame, summary)
     book = figure_book(frame.body, content.notes) if figures else None
     reader = OutlineReader(content.notes, summary, book)
+    reader.chart_parts = chart_parts(document)
     body = reader.read(frame.body)
     profile = frame.profile
     profile.setdefault("ky_hieu", "UBND")
@@ -207,7 +210,7 @@ def _closing(frame: Frame, summary: Summary) -> str | None:
         return None
     para = body[last]
     assert isinstance(para, Para)
-    if para.plain.startswith("Trên đây") or para.plain.endswith("./."):
+    if para.plain.startswith("Trên đây") or marks.is_closed(para.plain):
         del body[last]
         return re.sub(r"\s*\.?/\.$", "", para.plain).rstrip()
     summary.doubt(para.place, "Không thấy câu kết (kết thúc bằng './.').")
@@ -221,7 +224,7 @@ def _after_closing(para: Para) -> bool:
 
 def _short_name(profile: dict[str, Any], closing: str | None) -> str:
     """ten_goi_tat: the unit as the closing names it, else made from the issuer lines ('UBND xã Tân Hòa')."""
-    match = _CLOSING_UNIT.search(f"{closing}./.") if closing else None
+    match = _CLOSING_UNIT.search(f"{closing}{marks.CLOSING_MARK}") if closing else None
     if match:
         return match.group(1)
     names = profile.get("co_quan_ban_hanh", [])
@@ -240,15 +243,21 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
             titles.append(group[i].plain)  # type: ignore[union-attr]
         i += 1
     tables = [j for j in range(i, len(group)) if isinstance(group[j], Table)]
-    if not tables:
+    charts: list[Any] = []
+    for j in range(i, len(group)):
+        if isinstance(group[j], Para) and group[j].charts:  # type: ignore[union-attr]
+            reader.chart_blocks(group[j], group, j + 1, charts)  # type: ignore[arg-type]
+    if not tables and not charts:
         summary.doubt(label.place, "Phụ lục không có bảng; chưa nhập được phần này.")
         return None
     if len(tables) > 1:
         summary.doubt(label.place, "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên.")
-    units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
-    start = units[-1] if units else tables[0]
-    _, item = reader.table(group, start)
-    appendix = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain, "bang": item["bang"]}
+    appendix = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain}
+    if tables:
+        units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
+        appendix["bang"] = reader.table(group, units[-1] if units else tables[0])[1]["bang"]
+    if charts:
+        appendix["bieu_do"] = charts[0]["bieu_do"]
     return appendix
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from baocao.conventions.formatting import format_number, parse_vn_number
 from baocao.figures.figure import Figure, FigureStyle
-from baocao.input.model import CachViet, SoLieu
+from baocao.input.figure_model import CachViet, SoLieu
 from baocao.readers.docx.summary import Doubt, Summary
 from baocao.readers.docx.text import slug
 

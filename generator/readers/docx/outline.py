@@ -17,6 +17,8 @@ from typing import Any
 
 from baocao.document.model import Text
 from baocao.input.model import BaoCao, Muc
+from baocao.messages import readers as msg
+from baocao.readers.docx.charts import is_caption, read_chart
 from baocao.readers.docx.content import Block, Cite, Inline, Para, Table, para_at
 from baocao.readers.docx.figures import FigureBook
 from baocao.readers.docx.labels import (
@@ -74,6 +76,7 @@ class OutlineReader:
         self.cited: dict[str, str] = {}  # note id → what a citation writes
         self.counts: dict[str, int] = {}
         self.parts_in_words: bool | None = None
+        self.chart_parts: dict[str, bytes] = {}  # relationship id → chart part (api.py fills it)
 
     # ---- notes ------------------------------------------------------------------
 
@@ -137,6 +140,8 @@ class OutlineReader:
                 continue
             assert isinstance(block, Para)
             i += 1
+            if block.charts:
+                i = self.chart_blocks(block, blocks, i, stack[-1].children if opened else mo_dau)
             if not block.plain:
                 continue
             section = self._section(block, blocks, i)
@@ -251,6 +256,19 @@ class OutlineReader:
         data = {"tieu_de": markup([unstyled(t) for t in para.inlines], self.cite), "danh_so": False}
         return Node("khong_so", 0, para.place, data), i
 
+    def chart_blocks(self, para: Para, blocks: list[Block], i: int, target: list[Any]) -> int:
+        """The charts drawn in `para` as bieu_do blocks (the caption after them read as their title)."""
+        for rid in para.charts:
+            caption = para_at(blocks, i) if is_caption(para_at(blocks, i)) else None
+            chart = read_chart(self.chart_parts[rid], caption) if rid in self.chart_parts else None
+            if chart is None:
+                self.summary.doubt(para.place, msg.UNREAD_CHART)
+                continue
+            i += caption is not None
+            self.summary.charts += 1
+            target.append({"bieu_do": chart})
+        return i
+
     def _caption_of_table(self, blocks: list[Block], i: int) -> bool:
         """A short bold paragraph (or the 'Đơn vị tính' line) right before a table."""
         block = blocks[i]
@@ -286,7 +304,7 @@ class OutlineReader:
             para = blocks[i]
             if para.plain and (_TABLE_NOTE.match(para.plain) or para.style in ("bang", "bảng")):  # type: ignore[union-attr]
                 notes.append(markup(para.inlines, self.cite))  # type: ignore[union-attr]
-            elif para.plain or notes:  # type: ignore[union-attr]
+            elif para.plain or notes or para.charts:  # type: ignore[union-attr]
                 break
             i += 1
         if notes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from baocao.figures.figure import percent
-from baocao.input.model import CachViet
+from baocao.input.figure_model import CachViet
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 #: What follows a percentage to the plan, and to the same period (longest first in the patterns).

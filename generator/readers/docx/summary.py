@@ -27,6 +27,7 @@ class Summary:
     footnotes: int = 0
     typed_footnotes: int = 0
     tables: int = 0
+    charts: int = 0
     appendices: int = 0
     doubts: list[Doubt] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was decided (kind, period, profile kept…)
@@ -46,7 +47,7 @@ class Summary:
         counts = (
             f"{self.paragraphs} đoạn văn, {self.bullets} gạch đầu dòng; {notes}; {self.tables} "
             f"bảng; {self.appendices} phụ lục"
-        )
+        ) + (f"; {self.charts} biểu đồ" if self.charts else "")
         lines = [f"Đã đọc: {levels}; {counts}."]
         lines += self.notes
         if self.figures is not None:

@@ -16,7 +16,7 @@ from baocao.compose.tables import build_table
 from baocao.document.model import Cell, Row, Text
 from baocao.errors import BaocaoError
 from baocao.input.load import SourceMap
-from baocao.input.model import Bang
+from baocao.input.table_model import Bang
 from baocao.readers.docx.table_kinds import Layout
 from baocao.readers.docx.text import norm
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from baocao.input.model import INPUT_KINDS
+from baocao.input.table_model import INPUT_KINDS
 from baocao.readers.docx.content import Cell, Para, Table
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.table_check import settle

@@ -21,7 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baocao.conventions.marks import KINH_GUI, RECIPIENTS_HEAD
+from baocao.conventions.marks import KINH_GUI, QUOC_HIEU, RECIPIENTS_HEAD, TIEU_NGU
 from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
@@ -42,7 +42,6 @@ from baocao.document.model import (
 )
 from baocao.errors import Location, Problem
 from baocao.messages import writers as msg
-from baocao.nd30.frame import QUOC_HIEU, TIEU_NGU
 from baocao.writers.docx.looks import Looks
 from baocao.writers.html.charts import chart_svg
 from baocao.writers.html.looks_css import looks_for, page_css
