@@ -34,7 +34,6 @@ def unit_folders(folder: Path, notes: list[Problem] | None = None) -> Iterator[P
     is passed over (a folder reached again through a link, a broken link, an unreadable folder) is
     added to `notes`. A folder is read under its own name, not a link's, when it is inside `folder`."""
     told = notes if notes is not None else []
-    tree = {_identity(Path(current)) for current, _, _ in os.walk(folder)}  # the folders reached without links
     real_top = os.path.realpath(folder)
     seen: dict[tuple[int, int], Path] = {}
 
@@ -45,10 +44,12 @@ def unit_folders(folder: Path, notes: list[Problem] | None = None) -> Iterator[P
     for current, subfolders, files in os.walk(folder, onerror=unreadable, followlinks=True):
         here = Path(current)
         identity = _identity(here)
-        linked = os.path.realpath(here) != os.path.normpath(os.path.join(real_top, os.path.relpath(here, folder)))
-        if identity in seen or linked and identity in tree:  # read (or to be read) under another name; a loop
+        real = os.path.realpath(here)
+        linked = real != os.path.normpath(os.path.join(real_top, os.path.relpath(here, folder)))
+        # A link to a folder inside the tree: that folder is read (or is to be read) under its own name; a loop.
+        if identity in seen or linked and os.path.commonpath([real, real_top]) == real_top:
             subfolders[:] = []
-            other = seen.get(identity) or Path(os.path.relpath(os.path.realpath(here), real_top))
+            other = seen.get(identity) or Path(os.path.relpath(real, real_top))
             told.append(Problem(Location(here), msg.folder_linked(str(other)), msg.FOLDER_LINKED_HINT))
             continue
         seen[identity] = here

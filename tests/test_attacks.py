@@ -21,7 +21,7 @@ from docx import Document
 from hypothesis import given, settings, strategies
 from test_template_resolution import edit_part
 
-from baocao import batch, leftovers, limits
+from baocao import batch, leftovers, limits, units
 from baocao.batch import plan
 from baocao.conventions import formatting as fmt
 from baocao.figures import compute, totals
@@ -429,7 +429,7 @@ def test_clashing_reports_are_skipped_and_the_others_built(cli, tmp_path):
     assert "Đã soạn 1/3 báo cáo; 2 báo cáo có lỗi" in out
 
 
-def test_linked_unit_folders_are_followed_once_and_told(tmp_path):
+def test_linked_unit_folders_are_followed_once_and_told(tmp_path, monkeypatch):
     root = tmp_path / "cac-xa"
     _unit(root / "xa-a")
     outside = _unit(tmp_path / "ngoai" / "xa-b")
@@ -438,7 +438,10 @@ def test_linked_unit_folders_are_followed_once_and_told(tmp_path):
     (root / "xa-a" / "vong").symlink_to(root, target_is_directory=True)  # a loop: told, not followed
     (root / "mat").symlink_to(tmp_path / "khong-co")  # broken: told
     notes: list = []
+    walks, walk = [], os.walk
+    monkeypatch.setattr(units.os, "walk", lambda *args, **kwargs: walks.append(args) or walk(*args, **kwargs))
     jobs = plan([root], tmp_path / "ra", notes=notes)
+    assert len(walks) == 1  # the tree is walked once
     assert sorted(job.unit for job in jobs) == ["xa-a", "xa-b"]
     told = {note.location.file.name: note.message for note in notes}
     assert told["ban-sao"] == "Thư mục này là liên kết tới 'xa-a' (đọc ở đó): bỏ qua để không soạn hai lần."

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from lxml import etree
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from baocao import leftovers
-from baocao.writers.sign import FIELD_NAME, check_signatures, fold, place_signature, segments, sign_pdf
+from baocao.writers.sign import FIELD_NAME, all_accepted, check_signatures, fold, place_signature, segments, sign_pdf
 
 pytestmark = pytest.mark.needs_soffice
 PASSWORD = "mat-khau-thu"
@@ -189,6 +190,8 @@ def test_check_reports_trust_and_tampering(pdfa: Path, certificate: tuple[Path, 
     assert trusted.ok and trusted.trusted and trusted.signer == SIGNER
     (untrusted,) = check_signatures(signed)
     assert untrusted.ok and not untrusted.trusted
+    assert trusted.accepted and untrusted.accepted and all_accepted([trusted, untrusted]) and not all_accepted([])
+    assert not replace(untrusted, roots_given=True).accepted  # roots given, not issued by one of them
     appended = tmp_path / "b.pdf"
     appended.write_bytes(signed.read_bytes() + b"\n% them sau khi ky\n")
     (after,) = check_signatures(appended, [pem])
