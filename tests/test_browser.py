@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from browser import needs_chromium, printed, rendered, screenshot
-from conftest import KIND_EXAMPLES
-from test_html import _docx_walk
+from helpers import KIND_EXAMPLES, docx_walk
 
 from baocao.pipeline import build
 from baocao.writers.pdf import convert_to_pdf
@@ -64,7 +63,7 @@ def test_sheets_hold_the_docx_text_and_each_note_under_its_citation(built):
         re.sub(r"\s+", "", p.text_content()).replace("\xa0", "")
         for p in tree.cssselect(".than p, .than h1, .than h2, .than h3, .than h4, .than h5")
     )
-    assert text == "".join(_docx_walk(docx)[0])
+    assert text == "".join(docx_walk(docx)[0])
 
 
 def test_page_numbers_and_landscape_appendix(built, tmp_path):
