@@ -1,10 +1,11 @@
-"""Trial, run by hand: `python bench/import_reference.py [REFERENCE_DIR]`. Not a test.
+"""Trial, run by hand: `python bench/import_reference.py [REFERENCE_DIR] [--so-lieu] [-v]`. Not a test.
 
 Makes a hand-made-looking .docx from each real report converted to text in ../shared/reference (000, 001):
 the header typed in a table, headings in direct bold, typed superscript footnote markers with the notes typed
 after the closing, the Nơi nhận and signature in a table. Then, as a clerk would: `baocao import`, `baocao
 build`, `baocao check`. Prints paragraph text similarity (difflib, whitespace normalised: paragraphs equal, and
-characters), footnotes in order, labels kept, and whether `check` passes.
+characters), footnotes in order, labels kept, and whether `check` passes. `--so-lieu` imports with the figures
+of the sentences (issue 12) and adds the figures made and the places left as text.
 """
 
 from __future__ import annotations
@@ -165,8 +166,9 @@ def trial(source: Path, folder: Path) -> None:
     hand_made(parts, original)
     baocao = [sys.executable, "-m", "baocao"]
     start = time.perf_counter()
+    flag = ["--so-lieu"] if "--so-lieu" in sys.argv else []
     imported = subprocess.run(
-        [*baocao, "import", str(original), "-o", str(folder / source.stem)], capture_output=True, text=True
+        [*baocao, "import", str(original), "-o", str(folder / source.stem), *flag], capture_output=True, text=True
     )
     seconds = time.perf_counter() - start
     print(imported.stdout[-3000:], imported.stderr[-2000:])
@@ -185,6 +187,7 @@ def trial(source: Path, folder: Path) -> None:
         f"| {source.name[:3]} | {len(body_a)} / {len(body_b)} | {para:.1%} ({folded:.1%}) | {chars:.2%} | "
         f"{len(notes_a)} / {len(notes_b)}, {notes:.1%} equal in order | "
         f"{labels(body_a) == labels(body_b)} ({len(labels(body_a))}) | exit {check.returncode} | {seconds:.2f} s |"
+        + (f" {_figures(imported.stdout)} |" if flag else "")
     )
     if labels(body_a) != labels(body_b):
         for op in difflib.ndiff(labels(body_a), labels(body_b)):
@@ -194,6 +197,15 @@ def trial(source: Path, folder: Path) -> None:
         for line in difflib.unified_diff(body_a, body_b, lineterm="", n=0):
             print("  ", line[:160])
         print(check.stdout[-3000:])
+
+
+def _figures(printed: str) -> str:
+    """'N figures, K left as text' from the import's summary."""
+    made = re.search(r"Số liệu: (\d+) số liệu tách từ câu văn \((\d+) ", printed)
+    left = re.search(r"Chưa tách được (\d+) chỗ", printed)
+    return (
+        f"{made.group(1) if made else '?'} ({made.group(2) if made else '?'} derived), {left.group(1) if left else 0}"
+    )
 
 
 def main() -> None:
@@ -206,7 +218,7 @@ def main() -> None:
     print(
         "| report | paragraphs original / built | paragraphs equal (quotes, label dots folded) | characters | "
         "footnotes | labels kept | "
-        "check | import |"
+        "check | import |" + (" figures (derived), left as text |" if "--so-lieu" in sys.argv else "")
     )
     with tempfile.TemporaryDirectory() as tmp:
         for name in REPORTS:

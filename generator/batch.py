@@ -1,16 +1,10 @@
-"""Many reports at once: find them under unit folders, build them in parallel, convert them to PDF.
-
-Which files are reports: a *unit folder* is a folder holding `don-vi.yaml`; a report is a `.yaml`
-(or `.yml`) file in a unit folder, other than don-vi.yaml, with a top-level `ky_bao_cao:` line.
-Other YAML files (settings, lists of figures...) are left alone; hidden folders are not searched.
+"""Many reports at once: find them under unit folders (units.py), build them in parallel, convert them to PDF.
 
 Where the output files go (under `output/`, or the folder given with -o): a report found in a folder
 argument goes to `<unit folder>/<report name>.docx` (the writer's suffix), the unit folder named relative to the
 argument (or by its own name when the argument is the unit folder), so units never collide;
 a report file named on the command line goes straight to `<report name>.docx`.
-Two reports that would write one file are both refused (the others are built). Linked folders are
-followed, each folder read once (a link back up the tree is told, not followed again); a broken link or
-an unreadable folder is told too, never passed over silently.
+Two reports that would write one file are both refused (the others are built).
 
 Each report runs within its time limit (Job.seconds, limits.report_limit); one past it fails alone.
 A signal (interrupts) stops the batch: the workers are ended, the scratch files of this run removed,
@@ -22,25 +16,23 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import re
 import tempfile
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import baocao
 from baocao import interrupts, leftovers, limits, pipeline
-from baocao.errors import BaocaoError, Location, Problem, split_notes
+from baocao.errors import BaocaoError, Location, Misuse, Problem, split_notes
 from baocao.input.model import UNIT_FILE
+from baocao.units import is_report, unit_folders
 from baocao.writers.pdf import convert
-from baocao.writers.registry import DEFAULT_WRITER, writer_for
+from baocao.writers.registry import DEFAULT_WRITER, writer_by_suffix, writer_for
 
-REPORT_SUFFIXES = (".yaml", ".yml")
-_REPORT_KEY = re.compile(r"^ky_bao_cao[ \t]*:", re.MULTILINE)
 _NO_REPORT_HINT = (
     "Mỗi đơn vị là một thư mục có tệp don-vi.yaml; tệp báo cáo là tệp .yaml đặt trong thư mục đó, "
     "có dòng 'ky_bao_cao: ...' ở đầu dòng."
@@ -60,6 +52,11 @@ class Job:
     seconds: float | None = limits.REPORT_SECONDS  # its time limit (--gioi-han-giay); None: none
     refused: tuple[Problem, ...] = ()  # why it is not built at all (it clashes with another report)
     figures: bool = False  # --so-lieu: the figure files beside the output (pipeline.figure_file)
+
+    @property
+    def figure_targets(self) -> list[Path]:
+        """The figure files written beside the output (none without `figures`)."""
+        return pipeline.figure_files(self.target) if self.figures else []
 
 
 @dataclass
@@ -82,61 +79,15 @@ class Outcome:
 # --- finding the reports ---------------------------------------------------------
 
 
-def is_report(path: Path) -> bool:
-    """Whether `path` is a report file by the rule above (a YAML file with a top-level `ky_bao_cao:`)."""
-    if path.suffix.lower() not in REPORT_SUFFIXES or path.name == UNIT_FILE or not path.is_file():
-        return False
-    return _REPORT_KEY.search(path.read_text(encoding="utf-8-sig", errors="replace")) is not None
-
-
-def unit_folders(folder: Path, notes: list[Problem] | None = None) -> Iterator[Path]:
-    """`folder` and the folders under it that hold a don-vi.yaml, in name order, links followed; what
-    is passed over (a folder reached again through a link, a broken link, an unreadable folder) is
-    added to `notes`. A folder is read under its own name, not a link's, when it is inside `folder`."""
-    told = notes if notes is not None else []
-    tree = {_identity(Path(current)) for current, _, _ in os.walk(folder)}  # the folders reached without links
-    real_top = os.path.realpath(folder)
-    seen: dict[tuple[int, int], Path] = {}
-
-    def unreadable(exc: OSError) -> None:
-        hint = "Kiểm tra quyền đọc thư mục."
-        message = f"Không đọc được thư mục ({exc.strerror}): báo cáo trong đó không được soạn."
-        told.append(Problem(Location(Path(exc.filename) if exc.filename else folder), message, hint))
-
-    for current, subfolders, files in os.walk(folder, onerror=unreadable, followlinks=True):
-        here = Path(current)
-        identity = _identity(here)
-        linked = os.path.realpath(here) != os.path.normpath(os.path.join(real_top, os.path.relpath(here, folder)))
-        if identity in seen or linked and identity in tree:  # read (or to be read) under another name; a loop
-            subfolders[:] = []
-            other = seen.get(identity) or Path(os.path.relpath(os.path.realpath(here), real_top))
-            message = f"Thư mục này là liên kết tới '{other}' (đọc ở đó): bỏ qua để không soạn hai lần."
-            told.append(Problem(Location(here), message, "Xóa liên kết nếu không cần."))
-            continue
-        seen[identity] = here
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and (here / name).is_symlink() and not (here / name).exists():
-                message = "Liên kết hỏng (trỏ tới chỗ không có): bỏ qua."
-                told.append(Problem(Location(here / name), message, "Sửa hoặc xóa liên kết."))
-        if UNIT_FILE in files:
-            yield here
-
-
-def _identity(folder: Path) -> tuple[int, int]:
-    status = folder.stat()
-    return status.st_dev, status.st_ino
-
-
 def _folder_jobs(
-    folder: Path, root: Path, templates: Path | None, writer: str, notes: list[Problem] | None = None
+    folder: Path, root: Path, writer: str, job: Callable[[Path, Path, str], Job], notes: list[Problem] | None = None
 ) -> list[Job]:
+    """The jobs of the reports in the unit folders under `folder`, made by `job(report, target, unit)`."""
     jobs = []
-    suffix = writer_for(writer).suffix
     for unit in unit_folders(folder, notes):
         label = unit.relative_to(folder) if unit != folder else Path(folder.resolve().name)
         jobs += [
-            Job(report, root / label / f"{report.stem}{suffix}", label.as_posix(), templates, writer)
+            job(report, root / label / pipeline.output_name(report, writer), label.as_posix())
             for report in sorted(unit.iterdir())
             if is_report(report)
         ]
@@ -150,19 +101,29 @@ def plan(
     *,
     write: bool = True,
     writer: str = DEFAULT_WRITER,
+    strict: bool = False,
+    seconds: float = limits.REPORT_SECONDS,
+    figures: bool = False,
     notes: list[Problem] | None = None,
 ) -> list[Job]:
     """The jobs for report files and folders, in the order given, each report once.
 
-    `output` is the file to write when it has the writer's suffix (one report file), else the folder
-    that takes the place of output/; `templates` is the shared template folder of every job. Raises
-    BaocaoError for a folder without reports. When the jobs are to `write` (not only to be checked, as
-    `baocao validate` does), two reports that would write the same file are both refused (Job.refused).
-    What the search passed over is added to `notes` (see unit_folders).
+    `output` is the file to write when it has the writer's suffix (one report file: Misuse for several,
+    or a folder), else the folder that takes the place of output/; `templates`, `writer`, `strict`,
+    `seconds` (0: no limit) and `figures` are every job's (see Job). Raises BaocaoError for a folder
+    without reports. When the jobs are to `write` (not only to be checked, as `baocao validate` does),
+    two reports that would write the same file are both refused (Job.refused). What the search passed
+    over is added to `notes` (see unit_folders).
     """
-    suffix = writer_for(writer).suffix
-    single = output is not None and output.suffix.lower() == suffix
-    root = pipeline.OUTPUT_DIR if output is None or single else output
+    single = output if output is not None and writer_by_suffix(output.suffix, (writer,)) else None
+    if single is not None and (len(paths) > 1 or any(path.is_dir() for path in paths)):
+        suffix = writer_for(writer).suffix
+        raise Misuse("-o", f"-o TEP{suffix} chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.")
+    root = output if output is not None and single is None else pipeline.OUTPUT_DIR
+
+    def new_job(report: Path, target: Path, unit: str) -> Job:
+        return Job(report, target, unit, templates, writer, strict, seconds or None, figures=figures)
+
     jobs: dict[Path, Job] = {}
     problems = []
     # `*.yaml` in a unit folder names its don-vi.yaml too: it is read with each report, not built.
@@ -176,11 +137,11 @@ def plan(
                 )
             )
             continue
-        target = output if output is not None and single else root / f"{path.stem}{suffix}"
+        target = single or root / pipeline.output_name(path, writer)
         found = (
-            _folder_jobs(path, root, templates, writer, notes)
+            _folder_jobs(path, root, writer, new_job, notes)
             if path.is_dir()
-            else [Job(path, target, path.parent.name, templates, writer)]
+            else [new_job(path, target, path.parent.name)]
         )
         if not found:
             problems.append(
@@ -264,10 +225,10 @@ def _over_time(job: Job, exc: limits.OverTime) -> Problem:
 
 
 def run(
-    jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lambda _: None, write: bool = True
+    jobs: list[Job], workers: int | None = None, done: Callable[[Outcome], None] = lambda _: None, write: bool = True
 ) -> list[Outcome]:
-    """Build every job (only render it without `write`), `workers` at a time; `done` hears of each as it
-    ends. Outcomes in job order.
+    """Build every job (only render it without `write`), `workers` at a time (None: default_workers());
+    `done` hears of each as it ends. Outcomes in job order.
 
     Scratch files of killed runs are removed from the output folders first. At a signal, Interrupted
     leaves with the outcomes of the reports written before it (`outcomes`, when writing).
@@ -277,7 +238,7 @@ def run(
     leftovers.sweep(folders)
     finished: dict[int, Outcome] = {}
     try:
-        _build_all(jobs, workers, finished, done, write)
+        _build_all(jobs, workers or default_workers(), finished, done, write)
     except interrupts.Interrupted as stop:
         leftovers.sweep(folders, own=True)
         if write:
@@ -373,16 +334,22 @@ def _crashed(job: Job, exc: Exception) -> Outcome:
     return Outcome(job, problems=[Problem(Location(job.report), message, hint)])
 
 
-def write_pdfs(outcomes: list[Outcome], pdfa: bool = False) -> None:
+def write_pdfs(outcomes: list[Outcome], pdfa: bool = False, attach: bool = False) -> None:
     """A PDF (PDF/A-2b with `pdfa`) beside each written .docx, all converted by one LibreOffice process;
-    BaocaoError if it fails."""
+    with `attach` (the jobs wrote their figure files), a PDF/A-3b holding the report's figure file (JSON,
+    writers/pdf_attach). BaocaoError if it fails."""
     written = [outcome for outcome in outcomes if outcome.ok]
     if not written:
         return
+    targets = [o.job.target.with_suffix(".pdf") for o in written]
     try:
-        pdfs = convert([o.job.target for o in written], [o.job.target.with_suffix(".pdf") for o in written], pdfa)
+        pdfs = convert([o.job.target for o in written], targets, pdfa or attach, 3 if attach else 2)
     except interrupts.Interrupted as stop:
         stop.outcomes, stop.total, stop.pdf = written, len(outcomes), True
         raise
     for outcome, pdf in zip(written, pdfs, strict=True):
+        if attach:
+            from baocao.writers.pdf_attach import attach_figures
+
+            attach_figures(pdf, pipeline.figure_file(outcome.job.target, "json"))
         outcome.pdf = pdf

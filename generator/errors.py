@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from baocao.messages import files as msg
+
 T = TypeVar("T")
 D = TypeVar("D")
 
@@ -29,7 +31,7 @@ class Location:
     cell: str = ""
 
     def __str__(self) -> str:
-        name = shown_path(self.file) if self.file else "<không rõ tệp>"
+        name = shown_path(self.file) if self.file else msg.UNKNOWN_FILE
         if self.cell:
             return f"{name}:{self.cell}"
         if self.line:
@@ -49,35 +51,19 @@ def shown_path(path: Path | str, longest: int = 200) -> str:
     return name if len(name) <= longest else f"{name[: longest // 2]} … {name[-longest // 4 :]}"
 
 
-_OS_REASONS = {
-    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài",
-    errno.ENOENT: "không có tệp hoặc thư mục này",
-    errno.EACCES: "không có quyền",
-    errno.EPERM: "không có quyền",
-    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
-    errno.EISDIR: "đây là thư mục, không phải tệp",
-    errno.EEXIST: "đã có tệp hoặc thư mục trùng tên",
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.EROFS: "ổ đĩa chỉ cho đọc",
-    errno.ELOOP: "liên kết tượng trưng trỏ vòng quanh",
-    errno.EBUSY: "tệp đang được chương trình khác dùng",
-    errno.EINVAL: "tên tệp có ký tự không dùng được",
-}
-
-
 def os_reason(exc: OSError) -> str:
     """Why the system refused a file, in Vietnamese (the system's own words when not one of the usual).
 
     >>> os_reason(OSError(errno.ENAMETOOLONG, "File name too long"))
     'tên tệp hoặc đường dẫn quá dài'
     """
-    return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    return msg.OS_REASONS.get(errno.errorcode.get(exc.errno or 0, "")) or exc.strerror or str(exc)
 
 
-def file_problem(exc: OSError, hint: str = "Kiểm tra đường dẫn, tên tệp và quyền đọc, ghi.") -> Problem:
+def file_problem(exc: OSError, hint: str = msg.READ_OR_WRITE_HINT) -> Problem:
     """The located problem of a file the system refused to read or write."""
     name = exc.filename if isinstance(exc.filename, str) else None
-    return Problem(Location(Path(name) if name else None), f"Không đọc, ghi được tệp ({os_reason(exc)}).", hint)
+    return Problem(Location(Path(name) if name else None), msg.cannot_read_or_write(os_reason(exc)), hint)
 
 
 @dataclass(frozen=True)
@@ -109,6 +95,15 @@ class BaocaoError(Exception):
         self.problems = problems if isinstance(problems, list) else [problems]
         self.warnings = list(warnings)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class Misuse(Exception):
+    """A command-line value the pipeline cannot use, found below the CLI: exit 2, nothing written, told as typer's
+    own usage errors are; `option` is the option it concerns ('-o')."""
+
+    def __init__(self, option: str, message: str):
+        self.option, self.message = option, message
+        super().__init__(message)
 
 
 class Collector:
@@ -159,7 +154,7 @@ def fail(location: Location, message: str, hint: str = "") -> BaocaoError:
     return BaocaoError(Problem(location, message, hint))
 
 
-def suggest(name: str, known, otherwise: str = "Khai báo tên này trước khi dùng, hoặc sửa lỗi chính tả.") -> str:
+def suggest(name: str, known, otherwise: str = msg.UNKNOWN_NAME_HINT) -> str:
     """A hint for a misspelt name: the closest of `known`, or `otherwise`."""
     guess = difflib.get_close_matches(name, [str(k) for k in known], n=1)
-    return f"Có phải bạn muốn viết '{guess[0]}'?" if guess else otherwise
+    return msg.did_you_mean(guess[0]) if guess else otherwise

@@ -28,7 +28,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from baocao.errors import BaocaoError, Location, Problem, os_reason
+from baocao.errors import BaocaoError, Location, fail, os_reason
+from baocao.messages import common
+from baocao.messages import files as msg
 
 # --- expressions (sentences and templates) -------------------------------------------
 MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
@@ -90,7 +92,7 @@ def check_time() -> None:
     """OverBudget when the current time limit has passed."""
     deadline = _deadline.get()
     if deadline is not None and time.monotonic() > deadline[0]:
-        raise OverBudget(f"chạy quá {deadline[1]:g} giây")
+        raise OverBudget(msg.over_time(deadline[1]))
 
 
 class render_budget:  # noqa: N801 - used as a function, as time_limit
@@ -113,7 +115,7 @@ def spend(characters: int) -> None:
     if budget is not None:
         budget.output -= characters
         if budget.output < 0:
-            raise OverBudget("kết quả quá dài")
+            raise OverBudget(common.OUTPUT_TOO_LONG)
 
 
 def turn(characters: int = 0) -> None:
@@ -122,7 +124,7 @@ def turn(characters: int = 0) -> None:
     if budget is not None:
         budget.turns -= 1
         if budget.turns < 0:
-            raise OverBudget(f"vòng lặp chạy quá {MAX_ITERATIONS:,} lần".replace(",", "."))
+            raise OverBudget(msg.too_many_turns(MAX_ITERATIONS))
     spend(characters)
 
 
@@ -220,17 +222,13 @@ def docx_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BaocaoError(
-            Problem(Location(path), f"Không đọc được tệp ({os_reason(exc)}).", "Kiểm tra đường dẫn và quyền đọc.")
-        ) from None
+        raise fail(Location(path), msg.cannot_read(os_reason(exc)), msg.READ_HINT) from None
     if size > MAX_TOTAL:
-        raise _too_big(path, f"Tệp nặng {size / _MB:.0f} MB, quá giới hạn {MAX_TOTAL // _MB} MB.")
+        raise _too_big(path, msg.file_megabytes(round(size / _MB), MAX_TOTAL // _MB))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BaocaoError(
-            Problem(Location(path), f"Không đọc được tệp ({os_reason(exc)}).", "Kiểm tra đường dẫn và quyền đọc.")
-        ) from None
+        raise fail(Location(path), msg.cannot_read(os_reason(exc)), msg.READ_HINT) from None
     check_zip(data, path)
     check_xml(data, path)
     return data
@@ -242,24 +240,18 @@ def check_zip(data: bytes, path: Path) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_PARTS:
-                raise _too_big(path, f"Tệp có {len(infos)} phần bên trong, quá giới hạn {MAX_PARTS}.")
+                raise _too_big(path, msg.too_many_parts(len(infos), MAX_PARTS))
             total = 0
             for info in infos:
                 total += _part_size(archive, info, path, declared=True)
             if total > MAX_TOTAL:
-                raise _too_big(path, f"Giải nén ra {total / _MB:.0f} MB, quá giới hạn {MAX_TOTAL // _MB} MB.")
+                raise _too_big(path, msg.unpacks_to(round(total / _MB), MAX_TOTAL // _MB))
             for info in infos:
                 _part_size(archive, info, path, declared=False)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         if isinstance(exc, RecursionError):
             raise
-        raise BaocaoError(
-            Problem(
-                Location(path),
-                "Không đọc được tệp Word (.docx).",
-                "Mở tệp bằng Word rồi lưu lại dạng Word Document (.docx).",
-            )
-        ) from None
+        raise fail(Location(path), common.UNREADABLE_DOCX, msg.UNREADABLE_DOCX_HINT) from None
 
 
 def check_xml(data: bytes, path: Path) -> None:
@@ -272,12 +264,8 @@ def check_xml(data: bytes, path: Path) -> None:
                 etree.fromstring(archive.read(info), _PARSER)
             except etree.XMLSyntaxError as exc:
                 line, column = exc.position
-                raise BaocaoError(
-                    Problem(
-                        Location(path),
-                        f"Tệp Word bị hỏng: phần '{info.filename}' không đọc được (dòng {line}, cột {column}).",
-                        "Mở tệp bằng Word (Word sẽ hỏi có sửa không: chọn Có) rồi lưu lại dạng .docx.",
-                    )
+                raise fail(
+                    Location(path), msg.broken_docx_part(info.filename, line, column), msg.BROKEN_DOCX_HINT
                 ) from None
 
 
@@ -291,16 +279,9 @@ def _part_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, *, d
             while size <= largest and (chunk := stream.read(1 << 20)):
                 size += len(chunk)
     if size > largest:
-        raise _too_big(path, f"Phần '{info.filename}' giải nén ra quá {largest // _MB} MB.")
+        raise _too_big(path, msg.part_unpacks_over(info.filename, largest // _MB))
     return size
 
 
 def _too_big(path: Path, message: str) -> BaocaoError:
-    return BaocaoError(
-        Problem(
-            Location(path),
-            f"Tệp Word quá lớn để đọc: {message}",
-            "Tệp bị lỗi hoặc cố ý làm quá lớn (zip bomb); báo cáo thật nhỏ hơn nhiều. "
-            "Tách tệp hoặc nén lại ảnh trong Word.",
-        )
-    )
+    return fail(Location(path), msg.docx_too_big(message), msg.DOCX_TOO_BIG_HINT)

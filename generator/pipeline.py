@@ -75,14 +75,25 @@ def render(
     return Built(data, composed.warnings, composed.notes, extra)
 
 
+def output_name(report: Path, writer: str = DEFAULT_WRITER) -> str:
+    """The name of a report's output: its name with the writer's suffix; a figure file's as figure_file names it."""
+    name = f"{report.stem}{writer_for(writer).suffix}"
+    return figure_file(Path(name), writer).name if writer in FIGURE_WRITERS else name
+
+
 def default_output(report: Path, writer: str = DEFAULT_WRITER) -> Path:
-    """output/<report name> with the writer's suffix, relative to the current directory."""
-    return OUTPUT_DIR / f"{report.stem}{writer_for(writer).suffix}"
+    """output/<output_name>, relative to the current directory."""
+    return OUTPUT_DIR / output_name(report, writer)
 
 
 def figure_file(target: Path, writer: str) -> Path:
     """The figure file written beside a report's output: bao-cao.docx → bao-cao-so-lieu.xlsx."""
     return target.with_name(f"{target.stem}-so-lieu{writer_for(writer).suffix}")
+
+
+def figure_files(target: Path) -> list[Path]:
+    """Every figure file (FIGURE_WRITERS) written beside a report's output by `build --so-lieu`."""
+    return [figure_file(target, writer) for writer in FIGURE_WRITERS]
 
 
 def build(

@@ -25,6 +25,7 @@ from baocao.input.model import UNIT_FILE
 from baocao.pipeline import compose_report
 from baocao.write import write_atomic
 from baocao.writers.docx.templates import BUILTIN_ORIGIN, resolve
+from baocao.writers.html.looks_css import looks_for
 from baocao.writers.html.server import Board
 from baocao.writers.html.writer import page
 from baocao.writers.registry import writer_for
@@ -84,7 +85,9 @@ class Watch:
             return Build(time.perf_counter() - started, exc.problems)
         assert sources.unit_map.file is not None  # the profile was loaded from a file
         self.files = {_absolute(self.report), _absolute(sources.unit_map.file), *self._template_places(sources)}
-        self.board.publish([], page(composed.document, composed.warnings, self.report.name, notes=composed.notes))
+        looks = looks_for(sources, self.templates)
+        draft = page(composed.document, composed.warnings, self.report.name, notes=composed.notes, looks=looks)
+        self.board.publish([], draft)
         outcome = Build(0.0, warnings=composed.warnings, notes=composed.notes)
         try:
             write_atomic(self.output, writer_for("docx").write(composed, sources, self.templates))

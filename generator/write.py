@@ -9,15 +9,16 @@ from pathlib import Path
 
 from baocao import leftovers
 from baocao.errors import Location, fail, os_reason
+from baocao.messages import files as msg
 
 _KINDS = (
-    (stat.S_ISDIR, "một thư mục"),
-    (stat.S_ISLNK, "một liên kết (symlink)"),
-    (stat.S_ISFIFO, "một ống dẫn (fifo)"),
-    (stat.S_ISCHR, "một tệp thiết bị"),
-    (stat.S_ISBLK, "một tệp thiết bị"),
-    (stat.S_ISSOCK, "một socket"),
-)
+    (stat.S_ISDIR, "dir"),
+    (stat.S_ISLNK, "link"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "device"),
+    (stat.S_ISBLK, "device"),
+    (stat.S_ISSOCK, "socket"),
+)  # keys of msg.NOT_A_FILE
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -55,8 +56,8 @@ def replaceable(path: Path) -> None:
     if kind is not None:
         raise fail(
             Location(path),
-            f"Không ghi đè được: '{path.name}' ở đây là {kind}, không phải tệp thường.",
-            "Chọn tên tệp kết quả khác (-o), hoặc đổi tên, chuyển chỗ khác cái đang có tên đó.",
+            msg.not_replaceable(path.name, msg.NOT_A_FILE[kind]),
+            msg.NOT_REPLACEABLE_HINT,
         )
 
 
@@ -71,8 +72,4 @@ def _mode(path: Path) -> int:
 
 
 def _cannot_write(path: Path, exc: OSError):
-    return fail(
-        Location(path),
-        f"Không ghi được tệp ({os_reason(exc)}).",
-        "Đóng tệp nếu đang mở trong Word, kiểm tra quyền ghi thư mục.",
-    )
+    return fail(Location(path), msg.cannot_write(os_reason(exc)), msg.WRITE_HINT)

@@ -19,12 +19,14 @@ apt_install() {
 # `chromium`; Ubuntu has none of that name: its `chromium-browser` installs the snap.
 # python3-uno: baocao watch --pdf keeps one LibreOffice running and drives it through UNO.
 # DejaVu: Vietnamese letters for the signature box of baocao sign (this Liberation Serif lacks some).
+# Calc: the chart tests compute the charts' label formulas in a spreadsheet set to other locales.
 if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
+   || { [ -d /usr/lib/libreoffice/program ] && [ ! -e /usr/lib/libreoffice/program/libsclo.so ]; } \
    || ! { command -v chromium || command -v chromium-browser; } >/dev/null \
    || ! /usr/bin/python3 -c "import uno" 2>/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
   apt_update
   CHROMIUM=$(apt-cache show chromium >/dev/null 2>&1 && echo chromium || echo chromium-browser)
-  apt_install libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation fonts-dejavu-core "$CHROMIUM"
+  apt_install libreoffice-writer-nogui libreoffice-calc-nogui python3-uno poppler-utils fonts-liberation fonts-dejavu-core "$CHROMIUM"
 fi
 
 PYTHON=${PYTHON:-python3}

@@ -29,7 +29,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
 from lxml import etree
 
-from baocao.conventions.marks import QUOC_HIEU, RECIPIENTS_HEAD, TIEU_NGU
+from baocao.conventions.marks import KINH_GUI, QUOC_HIEU, RECIPIENTS_HEAD, TIEU_NGU
 from baocao.conventions.page import (
     A4,
     CLOSING_COLS,
@@ -502,9 +502,9 @@ def _add_title(doc) -> None:
 def _add_kinh_gui(doc) -> None:
     """Kính gửi: one centred line, or a list aligned after the colon."""
     _tag(doc, "{%p if kinh_gui|length == 1 %}")
-    _para(doc, "Kính gửi: {{ kinh_gui[0] }}", before=6, after=6)
+    _para(doc, f"{KINH_GUI} {{{{ kinh_gui[0] }}}}", before=6, after=6)
     _tag(doc, "{%p elif kinh_gui %}")
-    first = _para(doc, "Kính gửi:", align=LEFT, before=6)
+    first = _para(doc, KINH_GUI, align=LEFT, before=6)
     first.runs[0].add_tab()
     first.add_run("{{ kinh_gui[0] }}")
     fmt = first.paragraph_format

@@ -20,7 +20,7 @@ from docx import Document
 from helpers import EXAMPLE, EXAMPLE_DIR, ReportDir, edit_part, small_report
 from hypothesis import given, settings, strategies
 
-from baocao import batch, leftovers, limits
+from baocao import batch, leftovers, limits, units
 from baocao.batch import plan
 from baocao.conventions import formatting as fmt
 from baocao.figures import compute, totals
@@ -76,7 +76,7 @@ def test_template_past_its_time_is_a_located_error(cli, report, monkeypatch):
     slow = "{% for i in range(900) %}{% for j in range(900) %}{% endfor %}{% endfor %}"  # under the turn limit
     edit_part(template, "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", slow))
     err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
-    assert "Biểu thức vượt giới hạn cho phép (chạy quá 0.05 giây)" in err, err
+    assert "Biểu thức vượt giới hạn cho phép (chạy quá 0,05 giây)" in err, err
     assert not (report.parent / "out.docx").exists()
 
 
@@ -428,7 +428,7 @@ def test_clashing_reports_are_skipped_and_the_others_built(cli, tmp_path):
     assert "Đã soạn 1/3 báo cáo; 2 báo cáo có lỗi" in out
 
 
-def test_linked_unit_folders_are_followed_once_and_told(tmp_path):
+def test_linked_unit_folders_are_followed_once_and_told(tmp_path, monkeypatch):
     root = tmp_path / "cac-xa"
     _unit(root / "xa-a")
     outside = _unit(tmp_path / "ngoai" / "xa-b")
@@ -437,7 +437,10 @@ def test_linked_unit_folders_are_followed_once_and_told(tmp_path):
     (root / "xa-a" / "vong").symlink_to(root, target_is_directory=True)  # a loop: told, not followed
     (root / "mat").symlink_to(tmp_path / "khong-co")  # broken: told
     notes: list = []
+    walks, walk = [], os.walk
+    monkeypatch.setattr(units.os, "walk", lambda *args, **kwargs: walks.append(args) or walk(*args, **kwargs))
     jobs = plan([root], tmp_path / "ra", notes=notes)
+    assert len(walks) == 1  # the tree is walked once
     assert sorted(job.unit for job in jobs) == ["xa-a", "xa-b"]
     told = {note.location.file.name: note.message for note in notes}
     assert told["ban-sao"] == "Thư mục này là liên kết tới 'xa-a' (đọc ở đó): bỏ qua để không soạn hai lần."

@@ -19,6 +19,7 @@ from helpers import EXAMPLE_DIR, make_units
 from baocao import batch
 from baocao.batch import Job, build_one, plan
 from baocao.compose import sandbox
+from baocao.errors import Misuse
 from baocao.writers.docx.frame import FrameTemplate, frame_environment
 
 REPORT = "thi-dua-6-thang-2026.yaml"
@@ -173,6 +174,26 @@ def test_docx_output_name_with_a_folder_is_misuse(cli, units, tmp_path):
 
 
 @pytest.mark.needs_soffice
+def test_plan_makes_every_job_with_the_commands_settings(units, tmp_path):
+    """build's options reach each job through plan (0 seconds: no limit), the CLI rewrites none."""
+    jobs = plan(units[:2], tmp_path, strict=True, seconds=0, figures=True)
+    assert [(job.strict, job.seconds, job.figures) for job in jobs] == [(True, None, True)] * 2
+    assert jobs[0].figure_targets == [
+        jobs[0].target.with_name(f"{jobs[0].target.stem}-so-lieu{suffix}") for suffix in (".xlsx", ".json")
+    ]
+    assert plan(units[:1], tmp_path)[0].figure_targets == []
+
+
+def test_plan_refuses_one_output_file_for_several_reports(units, tmp_path):
+    with pytest.raises(Misuse, match="-o TEP.html chỉ dùng khi soạn một tệp báo cáo") as caught:
+        plan([units[0]], tmp_path / "mot.html", writer="html")
+    assert caught.value.option == "-o"
+    reports = [unit / REPORT for unit in units[:2]]
+    with pytest.raises(Misuse):
+        plan(reports, tmp_path / "mot.docx")
+    assert plan(reports[:1], tmp_path / "mot.docx")[0].target == tmp_path / "mot.docx"
+
+
 def test_pdf_beside_each_docx_in_one_batch(cli, units, tmp_path):
     code, out, err = cli("build", units[0], units[1], "--pdf", "-o", tmp_path / "ra")
     assert code == 0, err

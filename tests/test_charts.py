@@ -3,6 +3,7 @@ the LibreOffice PDF, the HTML preview's SVG, and the located errors of bad chart
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
@@ -132,9 +133,10 @@ def test_the_embedded_workbook_holds_the_figures(built):
     package = Package(built)
     name, space = package.charts()[0]
     rows = package.workbook(name, space)
-    assert rows[0] == ["Cây trồng", "Kế hoạch", "Thực hiện", "Cùng kỳ năm trước"]
+    series = ["Kế hoạch", "Thực hiện", "Cùng kỳ năm trước"]
+    assert rows[0] == ["Cây trồng", *series, *(f"Nhãn: {s}" for s in series)]
     assert [r[0] for r in rows[1:]] == ["Lúa vụ xuân", "Ngô vụ xuân"]
-    numbers = [[Decimal(str(v)) for v in r[1:]] for r in rows[1:]]
+    numbers = [[Decimal(str(v)) for v in r[1:4]] for r in rows[1:]]
     assert numbers == [
         [Decimal("1620"), Decimal("1612.4"), Decimal("1605.8")],
         [Decimal("375"), Decimal("388.6"), Decimal("391.2")],
@@ -210,6 +212,70 @@ def test_the_same_report_builds_the_same_bytes(built, tmp_path):
     shutil.copy(built.parent / "don-vi.yaml", tmp_path / "don-vi.yaml")
     build(tmp_path / "bao-cao.yaml", again)
     assert again.read_bytes() == built.read_bytes()
+
+
+def test_each_label_is_the_text_of_its_workbook_cell(built):
+    """Word draws a format code's separators as Windows' region settings say: the labels are cell texts instead."""
+    package = Package(built)
+    name, space = package.charts()[0]
+    rows = package.workbook(name, space)
+    first = space.find(".//c:ser", NS)
+    labels = first.findall("c:dLbls/c:dLbl", NS)
+    assert [label.findtext("c:tx/c:strRef/c:f", None, NS) for label in labels] == ["Sheet1!$E$2", "Sheet1!$E$3"]
+    texts = [label.findtext("c:tx/c:strRef/c:strCache/c:pt/c:v", None, NS) for label in labels]
+    assert texts == ["1.620,0", "375,0"]
+    assert rows[1][4].startswith("=IF(ISNUMBER(B2),") and "FIXED(B2,1)" in rows[1][4]
+    pie = package.charts()[-1][1].findall(".//c:pieChart/c:ser/c:dLbls/c:dLbl/c:tx/c:strRef/c:strCache/c:pt/c:v", NS)
+    assert [v.text for v in pie] == ["75,2%", "18,1%", "6,7%"]  # of 2.144 ha
+    axes = {space.find(".//c:valAx/c:numFmt", NS).get("formatCode") for _, space in package.charts()[:3]}
+    assert axes == {'[>=1000000]#"."###"."##0;[>=1000]#"."##0;0'}  # literal dots: 1.800 in any locale
+
+
+@pytest.mark.needs_soffice
+@pytest.mark.parametrize("locale", ["en-US", "de-DE", "fr-FR"])
+def test_the_label_formulas_write_vietnamese_numbers_in_any_locale(built, tmp_path, locale):
+    """What "Edit Data" recomputes: the label cells, computed by a spreadsheet (LibreOffice Calc) set to `locale`,
+    equal the labels the chart caches, though FIXED() writes 1,539.7 (en), 1.539,7 (de), 1 539,7 (fr)."""
+    package = Package(built)
+    books, expected = [], []
+    for i, (name, space) in enumerate(package.charts()):
+        rid = space.find("c:externalData", NS).get(f"{{{NS['r']}}}id")
+        target = os.path.normpath(os.path.join(os.path.dirname(name), package.rels(name)[rid]))
+        books.append(tmp_path / f"bieu-do-{i}.xlsx")
+        probe = load_workbook(io.BytesIO(package.zip.read(target)))
+        probe.active["Z1"] = "=FIXED(1539.7,1)"  # the locale's own separators, to show it is in force
+        probe.save(books[-1])
+        cached = [c.text for c in space.iterfind(".//c:ser/c:dLbls/c:dLbl/c:tx/c:strRef/c:strCache/c:pt/c:v", NS)]
+        expected.append((len(space.findall(".//c:ser", NS)), cached))
+    profile = tmp_path / "profile" / "user"
+    profile.mkdir(parents=True)
+    (profile / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry">'
+        '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">'
+        f"<value>{locale}</value></prop></item></oor:items>",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [
+            shutil.which("soffice") or "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path / "csv"),
+            *map(str, books),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    fixed = {"en-US": "1,539.7", "de-DE": "1.539,7", "fr-FR": "1\u00a0539,7"}[locale]
+    for book, (series, cached) in zip(books, expected, strict=True):
+        rows = list(csv.reader((tmp_path / "csv" / f"{book.stem}.csv").read_text(encoding="utf-8").splitlines()))
+        computed = [row[1 + series + i] for i in range(series) for row in rows[1:] if row[1 + series + i]]
+        assert computed == cached
+        assert rows[0][-1] == fixed
 
 
 @pytest.mark.needs_soffice
@@ -308,5 +374,5 @@ def test_a_rollup_chart_has_one_bar_per_commune(tmp_path):
     ((name, space),) = package.charts()
     rows = package.workbook(name, space)
     assert [r[0] for r in rows[1:]] == ["UBND xã Bình Minh", "UBND xã Đồng Tâm", "UBND xã Hồ Sơn", "UBND xã Hồng Phong"]
-    assert rows[0][1:] == ["Kế hoạch", "Thực hiện"]
+    assert rows[0][1:3] == ["Kế hoạch", "Thực hiện"]
     assert sum(Decimal(str(r[2])) for r in rows[1:]) == Decimal("2326.4")  # the total of the roll-up

@@ -25,6 +25,7 @@ from baocao import leftovers
 from baocao.nd30 import check_docx
 from baocao.nd30.comments import comment_docx
 from baocao.nd30.fix import FIXERS, fix_docx
+from baocao.nd30.review import review_copy
 from baocao.nd30.rules import RULES
 from baocao.writers.pdf import find_soffice
 
@@ -197,6 +198,22 @@ def test_cli_fix_exit_code_and_usage(cli, tmp_path: Path) -> None:
     assert code == 1 and "chu-ky" in out and (tmp_path / "out.docx").is_file()
     code, _, err = cli("check", source, "-o", tmp_path / "x.docx")
     assert code == 2 and "-o chỉ dùng cùng --sua hoặc --ghi-chu" in err
+
+
+def test_fix_then_comment_chains_on_the_fixed_copy(tmp_path: Path) -> None:
+    """--sua --ghi-chu: the fixed copy, with a comment at each finding left (nd30.review)."""
+    doc = handmade(signature=["CHỦ TỊCH"], date_line="Đông Sơn, ngày 5 tháng 04 năm 2026")
+    source = tmp_path / "a.docx"
+    doc.save(str(source))
+    done = review_copy(source, fix=True, comments=True)
+    assert done.target == tmp_path / "a-da-sua.docx" and done.fixed is not None and done.fixed.changes
+    assert done.findings == check_docx(done.target) and [f.code for f in done.findings] == ["chu-ky"]
+    assert done.comments == 1 and done.failed
+    only_comments = review_copy(source, fix=False, comments=True)
+    assert only_comments.target == tmp_path / "a-ghi-chu.docx" and only_comments.fixed is None
+    assert {f.code for f in only_comments.findings} > {"chu-ky"} and only_comments.comments == len(
+        only_comments.findings
+    )
 
 
 # --- comments -----------------------------------------------------------------------------

@@ -73,6 +73,8 @@ def test_output_option_with_several_reports_is_misuse(cli, report, tmp_path):
         ("build", "bao-cao.pdf", "Ghi -o bao-cao.docx (thêm --pdf để có cả tệp PDF)"),
         ("build", "bao-cao.doc", "Ghi -o bao-cao.docx, hoặc tên một thư mục"),
         ("preview", "xem.docx", "Ghi -o xem.html."),
+        ("preview", "xem.pdf", "Ghi -o xem.html."),  # no '--pdf' told: preview has none
+        ("figures", "so-lieu.docx", "Ghi -o so-lieu.xlsx hoặc -o so-lieu.json."),
     ],
 )
 def test_output_option_of_another_kind_is_misuse(cli, report, tmp_path, command, name, instead):
@@ -80,7 +82,14 @@ def test_output_option_of_another_kind_is_misuse(cli, report, tmp_path, command,
     code, _, err = cli(command, report, "-o", tmp_path / name)
     assert code == 2
     assert "không phải tên tệp" in err and instead in err
+    assert "--pdf" not in err or command == "build"
     assert files_under(tmp_path) == before
+
+
+def test_output_suffix_is_read_in_any_case(cli, report, tmp_path):
+    code, _, err = cli("preview", report, "-o", tmp_path / "XEM.HTML")
+    assert code == 0, err
+    assert (tmp_path / "XEM.HTML").is_file()
 
 
 def test_output_option_may_be_an_existing_folder_with_a_dot(cli, report, tmp_path):

@@ -7,6 +7,7 @@ import json
 import shutil
 import time
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
@@ -16,6 +17,7 @@ import yaml
 from docx import Document
 from helpers import ROOT, small_report
 
+from baocao.conventions.formatting import format_number
 from baocao.pipeline import build
 
 EXAMPLES = [
@@ -23,6 +25,7 @@ EXAMPLES = [
     ROOT / "data" / "xa-tan-hoa" / "kt-xh-6-thang-2026.yaml",
     ROOT / "data" / "xa-tan-hoa" / "nhiem-vu-6-thang-2026.yaml",
     ROOT / "data" / "xa-tan-hoa" / "chung-cchc-quy-ii-2026.yaml",
+    ROOT / "data" / "xa-tan-hoa" / "san-xuat-quy-iii-2026.yaml",  # figures from the departments' workbooks
     ROOT / "data" / "tinh-demo" / "thi-dua-6-thang-2026.yaml",  # a roll-up (tong_tu over the communes)
 ]
 FIGURES = {
@@ -33,6 +36,7 @@ FIGURES = {
     "binh_quan": {"trung_binh_cua": ["lua", "ngo"], "trong_so": ["lua", "ngo"], "don_vi": "ha"},
     "von": {"gia_tri": "1.539,72", "don_vi": "triệu đồng", "hien_thi": "ty", "giu_nguyen": ""},
 }
+SCHEMA = json.loads((ROOT / "schema" / "so-lieu.schema.json").read_text(encoding="utf-8"))  # the shipped schema
 SENTENCE = (
     "Lúa {{ so_lieu.lua | so_dv }}, {{ so_lieu.lua | so_ke_hoach('tg') }}; tổng {{ so_lieu.tong | so_dv }}, "
     "{{ so_lieu.tong | so_ke_hoach }}, {{ so_lieu.tong | tang_giam }}; tỷ lệ {{ so_lieu.ty_le | so_dv }}; "
@@ -79,6 +83,22 @@ def test_workbook_reads_back_as_so_lieu_tu_unchanged(report_dir, tmp_path):
     assert after == before
 
 
+def test_decimal_weights_read_back_unchanged(report_dir, tmp_path):
+    """A weight with a decimal comma ("1,5") is not split at its comma when the workbook is read back."""
+    data = figures_report()
+    data["so_lieu"]["binh_quan"]["trong_so"] = ["1,5", "lua"]
+    report = report_dir.write(data)
+    before, after = round_trip(report, tmp_path)
+    rows = list(openpyxl.load_workbook(report_dir.path / "so-lieu-xuat.xlsx")["Số liệu"].iter_rows(values_only=True))
+    weights = next(dict(zip(rows[0], row, strict=True)) for row in rows[1:] if row[0] == "binh_quan")["trong_so"]
+    assert weights == "1,5; lua"
+    average = (Decimal("1.5") * Decimal("612.4") + Decimal("612.4") * Decimal("388.6")) / (
+        Decimal("1.5") + Decimal("612.4")
+    )
+    assert f"bình quân {format_number(average, 1)} ha" in " ".join(before)
+    assert after == before
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_examples_read_back_unchanged(example, tmp_path):
     folder = tmp_path / example.parent.name
@@ -106,7 +126,7 @@ def test_workbook_layout_and_computed_columns(report_dir):
     )
     tong = by_name["tong"]
     assert (tong["gia_tri"], tong["ke_hoach.nq"], tong["cung_ky"], tong["ma_chi_tieu"]) == (1001, 995, 996.8, "NN.01")
-    assert (tong["tong_cua"], tong["thanh_phan"], tong["ty_le_ke_hoach.tg"]) == ("lua, ngo", "lua, ngo", 102.1)
+    assert (tong["tong_cua"], tong["thanh_phan"], tong["ty_le_ke_hoach.tg"]) == ("lua; ngo", "lua; ngo", 102.1)
     assert (tong["ty_le_ke_hoach"], tong["ty_le_cung_ky"], tong["chenh_lech"]) == (100.6, 100.4, 4.2)
     assert by_name["ty_le"]["gia_tri"] == 61.2 and by_name["ty_le"]["don_vi"] == "%"
     assert by_name["lua"]["nguon"] == "bao-cao.yaml:10:3"
@@ -182,6 +202,7 @@ def test_roll_up_from_figure_files_equals_roll_up_from_reports(tmp_path):
     shutil.copytree(ROOT / "data" / "tinh-demo", folder)
     province = folder / "thi-dua-6-thang-2026.yaml"
     from_reports, _ = build(province, tmp_path / "tu-bao-cao.docx")
+    figures_from_reports, _ = build(province, tmp_path / "tu-bao-cao.json", writer="json")
     for i, commune in enumerate(sorted((folder / "xa").iterdir())):
         writer = ("json", "xlsx")[i % 2]
         build(commune / "thi-dua-6-thang-2026.yaml", folder / "so-lieu-xa" / f"{commune.name}.{writer}", writer=writer)
@@ -191,6 +212,21 @@ def test_roll_up_from_figure_files_equals_roll_up_from_reports(tmp_path):
     from_files, built = build(province, tmp_path / "tu-tep-so-lieu.docx")
     assert texts(from_files) == texts(from_reports)
     assert not built.warnings
+    # the province's own figure file too: every value, ratio and commune's part the same, valid against the schema
+    figures_from_files, _ = build(province, tmp_path / "tu-tep-so-lieu.json", writer="json")
+    records = [json.loads(path.read_text(encoding="utf-8")) for path in (figures_from_reports, figures_from_files)]
+    for record in records:
+        jsonschema.Draft202012Validator(SCHEMA).validate(record)
+    assert records[0] == records[1]
+    assert len(records[0]["so_lieu"]) >= 3 and any(f.get("chi_tiet") for f in records[0]["so_lieu"].values())
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_example_figure_file_validates_against_the_shipped_schema(example, tmp_path):
+    target, _ = build(example, tmp_path / "so-lieu.json", writer="json")
+    data = json.loads(target.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    assert data["so_lieu"] and data["bao_cao"]["ky_bao_cao"]
 
 
 @pytest.mark.parametrize("writer", ["json", "xlsx"])

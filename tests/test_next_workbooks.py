@@ -13,6 +13,7 @@ from baocao.errors import BaocaoError
 from baocao.input.next_period import write_next
 from baocao.input.period import parse_period
 from baocao.pipeline import build
+from baocao.writers.figures import starter_workbook
 
 EXPORT_HEADER = [*HEADER, "ty_le_ke_hoach", "nguon"]
 
@@ -108,7 +109,7 @@ def test_next_refuses_to_overwrite_a_workbook(rolled_report):
 def test_init_writes_a_starter_workbook_the_report_reads(tmp_path):
     from baocao.input.scaffold import init_folder
 
-    done = init_folder(tmp_path, "thi-dua", parse_period("6 tháng đầu năm 2026"), workbook=True)
+    done = init_folder(tmp_path, "thi-dua", parse_period("6 tháng đầu năm 2026"), workbook=starter_workbook)
     sheet = tmp_path / "so-lieu-6-thang-dau-nam-2026.xlsx"
     report = tmp_path / "thi-dua-6-thang-dau-nam-2026.yaml"
     assert sheet in done.written and report in done.written
@@ -125,7 +126,7 @@ def test_init_writes_a_starter_workbook_the_report_reads(tmp_path):
     )
     report.write_text(text, encoding="utf-8")
     assert sentence(build(report, tmp_path / "b.docx")[0]) == "Lúa 612,4 ha."
-    again = init_folder(tmp_path, "kt-xh", parse_period("6 tháng đầu năm 2026"), workbook=True)
+    again = init_folder(tmp_path, "kt-xh", parse_period("6 tháng đầu năm 2026"), workbook=starter_workbook)
     assert sheet in again.kept  # a workbook already there is kept
 
 

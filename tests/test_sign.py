@@ -7,9 +7,11 @@ fonts, sign it with a throwaway certificate made here (cryptography), and valida
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,7 @@ from lxml import etree
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from baocao import leftovers
-from baocao.writers.sign import FIELD_NAME, check_signatures, fold, place_signature, segments, sign_pdf
+from baocao.writers.sign import FIELD_NAME, all_accepted, check_signatures, fold, place_signature, segments, sign_pdf
 
 pytestmark = pytest.mark.needs_soffice
 PASSWORD = "mat-khau-thu"
@@ -188,6 +190,8 @@ def test_check_reports_trust_and_tampering(pdfa: Path, certificate: tuple[Path, 
     assert trusted.ok and trusted.trusted and trusted.signer == SIGNER
     (untrusted,) = check_signatures(signed)
     assert untrusted.ok and not untrusted.trusted
+    assert trusted.accepted and untrusted.accepted and all_accepted([trusted, untrusted]) and not all_accepted([])
+    assert not replace(untrusted, roots_given=True).accepted  # roots given, not issued by one of them
     appended = tmp_path / "b.pdf"
     appended.write_bytes(signed.read_bytes() + b"\n% them sau khi ky\n")
     (after,) = check_signatures(appended, [pem])
@@ -233,3 +237,44 @@ def test_cli_unreadable_inputs_are_located_errors(
     assert code == 1 and "hong.pdf: Không đọc được tệp PDF" in err
     code, _, err = cli("sign", "--kiem-tra", certificate[1], "--tin-cay", bad)
     assert code == 1 and "hong.pdf: Không đọc được chứng thư tin cậy" in err
+
+
+@pytest.fixture(scope="module")
+def pdfa3(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example built with `baocao build --pdfa --kem-so-lieu`: a PDF/A-3b holding its figure file."""
+    folder = tmp_path_factory.mktemp("pdfa3")
+    command = ["build", str(EXAMPLE), "-o", str(folder / "bao-cao.docx"), "--pdfa", "--kem-so-lieu"]
+    result = subprocess.run([sys.executable, "-m", "baocao", *command], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "Đã xuất PDF/A-3b kèm số liệu" in result.stdout, result.stdout + result.stderr
+    return folder / "bao-cao.pdf"
+
+
+def _attachments(pdf: Path) -> dict[str, tuple[bytes, str, str]]:
+    """The catalog's associated files (/AF), also listed as embedded files: name → (content, MIME, relationship)."""
+    with pdf.open("rb") as handle:
+        root = PdfFileReader(handle).root
+        listed = root["/Names"]["/EmbeddedFiles"]["/Names"]
+        found = {}
+        for ref in root["/AF"]:
+            spec = ref.get_object()
+            stream = spec["/EF"]["/F"].get_object()
+            assert str(spec["/F"]) in listed and "/ModDate" in stream["/Params"]
+            found[str(spec["/UF"])] = (stream.data, str(stream["/Subtype"]), str(spec["/AFRelationship"]))
+        assert str(root.get("/Version", "/1.7")) <= "/1.7"  # PDF/A-3 is PDF 1.7 (pyHanko would say 2.0 for /AF)
+    return found
+
+
+def test_pdfa3_carries_the_figure_file_and_signs(pdfa3: Path, certificate: tuple[Path, Path], tmp_path: Path) -> None:
+    """The JSON `baocao figures -o x.json` writes, attached as the PDF's data (AFRelationship /Data); signing
+    covers it, the signature verifies, and the attachment reads back from the signed file unchanged."""
+    figures = pdfa3.with_name("bao-cao-so-lieu.json").read_bytes()
+    assert json.loads(figures)["bao_cao"]["so_ky_hieu"] == "142/BC-UBND"
+    assert _pdfa_id(pdfa3) == ("3", "B")
+    assert _attachments(pdfa3) == {"bao-cao-so-lieu.json": (figures, "/application/json", "/Data")}
+    p12, pem = certificate
+    signed = tmp_path / "da-ky.pdf"
+    sign_pdf(pdfa3, signed, p12, PASSWORD)
+    (check,) = check_signatures(signed, [pem])
+    assert check.ok and check.trusted and check.whole_file
+    assert _attachments(signed) == _attachments(pdfa3)
+    assert _pdfa_id(signed) == ("3", "B")

@@ -13,7 +13,8 @@ from docx import Document as open_docx
 from helpers import EXAMPLE_UNIT, example_text
 from lxml import etree
 
-from baocao.compose.report import appendix_labels, compose
+from baocao.compose.frame import appendix_labels
+from baocao.compose.report import compose
 from baocao.conventions.formatting import DRAFT_BLANK
 from baocao.errors import BaocaoError
 from baocao.figures.compute import compute

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,17 @@ def test_profile_workbook_and_override(report_dir):
         == f"{report_dir.path / 'chung.xlsx'}:Số liệu:E2"
     )
     assert sources.report_map.where(("so_lieu", "lua_xuan", "gia_tri")).line > 0  # the YAML's own value
+
+
+@pytest.mark.parametrize("weights", ["1,5; 2,25", "1,5, 2,25", "1,5;2,25", " 1,5 ;  2,25 "])
+@pytest.mark.parametrize("names", ["lua_xuan, ngo_xuan", "lua_xuan,ngo_xuan", "lua_xuan; ngo_xuan"])
+def test_list_cells_split_at_semicolons_or_commas_not_before_a_digit(report_dir, weights, names):
+    header = [*HEADER[:-1], "trung_binh_cua", "trong_so"]
+    average = ["binh_quan", "Bình quân", None, "ha", None, None, 1, names, weights]
+    workbook(report_dir.path / "so-lieu.xlsx", [header, *[[*row[:-1], None, None] for row in ROWS[:2]], average])
+    report_dir.write(report(so_lieu_tu="so-lieu.xlsx", so_lieu={"gieo_trong": {"tong_cua": ["lua_xuan", "ngo_xuan"]}}))
+    figure = load_sources(report_dir.path / "bao-cao.yaml").report.so_lieu["binh_quan"]
+    assert (figure.trung_binh_cua, figure.trong_so) == (["lua_xuan", "ngo_xuan"], [Decimal("1.5"), Decimal("2.25")])
 
 
 def ods(path: Path, rows: list[list[Any]], sheet: str) -> Path:

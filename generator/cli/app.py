@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -146,28 +146,40 @@ def show_warnings(warnings: list[Problem], notes: list[Problem]) -> None:
     show(notes, "Ghi chú", "cyan")
 
 
-def writer_suffix(writer: str = "docx") -> str:
-    """The suffix of what `writer` writes (see baocao.writers.registry)."""
-    from baocao.writers.registry import writer_for
-
-    return writer_for(writer).suffix
+def output_option(text: str, metavar: str) -> Any:
+    """The -o/--output option of a command that writes a file (or a folder): `text` says what it names."""
+    return typer.Option("-o", "--output", metavar=metavar, show_default=False, help=text)
 
 
-def require_output_suffix(output: Path | None, suffix: str, folders: bool = True) -> None:
-    """Misuse (exit 2, nothing written) when -o names a file of another kind than the writer's `suffix`.
+def output_writer(output: Path | None, writers: tuple[str, ...], folders: bool = False) -> str:
+    """The writer of `writers` (see baocao.writers.registry) whose suffix -o names; the first when there is no
+    -o or, for a command that takes a folder (`folders`), when -o names one (an existing folder, or a name
+    without suffix).
 
-    A name with another suffix ('bao-cao.pdf') would otherwise become a folder, or a file of the wrong kind.
+    Misuse (exit 2, nothing written) when -o names a file of another kind: 'bao-cao.pdf' would otherwise
+    become a folder, or a file of the wrong kind.
     """
-    if output is None or output.suffix.lower() == suffix or folders and (not output.suffix or output.is_dir()):
-        return
-    instead = output.with_suffix(suffix).name
+    from baocao.writers.registry import writer_by_suffix, writer_for
+
+    if output is None:
+        return writers[0]
+    named = writer_by_suffix(output.suffix, writers)
+    if named is not None:
+        return named
+    if folders and (not output.suffix or output.is_dir()):
+        return writers[0]
+    suffixes = [writer_for(writer).suffix for writer in writers]
+    instead = " hoặc ".join(f"-o {output.with_suffix(suffix).name}" for suffix in suffixes)
+    from_word = output.suffix.lower() == ".pdf" and "docx" in writers  # a PDF is made from the Word file
     hint = (
-        f"Ghi -o {instead}"
-        + (" (thêm --pdf để có cả tệp PDF)" if output.suffix.lower() == ".pdf" else "")
+        f"Ghi {instead}"
+        + (" (thêm --pdf để có cả tệp PDF)" if from_word else "")
         + (", hoặc tên một thư mục (không có đuôi) để ghi kết quả vào đó." if folders else ".")
     )
     raise typer.BadParameter(
-        f"'{output}' không phải tên tệp {suffix}: lệnh này chỉ ghi tệp {suffix}. {hint}", param_hint="'-o'"
+        f"'{output}' không phải tên tệp {' hay '.join(suffixes)}: lệnh này chỉ ghi tệp {' hoặc '.join(suffixes)}. "
+        f"{hint}",
+        param_hint="'-o'",
     )
 
 

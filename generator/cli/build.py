@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,15 +19,16 @@ from baocao.cli.app import (
     err,
     or_exit,
     out,
+    output_option,
+    output_writer,
     require_files,
     require_folder,
-    require_output_suffix,
     show,
     show_warnings,
-    writer_suffix,
 )
 from baocao.errors import BaocaoError, Problem
 from baocao.limits import REPORT_SECONDS
+from baocao.writers.registry import DEFAULT_WRITER
 
 TimeLimit = Annotated[
     int,
@@ -50,8 +50,8 @@ def build(
     reports: ReportFiles,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "-o", "--output", help="Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/."
+        output_option(
+            "Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/.", "TEP.docx|THU_MUC"
         ),
     ] = None,
     jobs: Annotated[
@@ -79,33 +79,35 @@ def build(
             "(như lệnh figures).",
         ),
     ] = False,
+    attach: Annotated[
+        bool,
+        typer.Option(
+            "--kem-so-lieu",
+            help="Xuất PDF/A-3 (thay cho PDF/A-2b) có đính kèm tệp số liệu JSON của báo cáo (như lệnh figures), "
+            "để hệ thống báo cáo lấy số liệu ngay từ tệp PDF đã ký; kèm theo --pdfa và --so-lieu.",
+        ),
+    ] = False,
 ) -> None:
     """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
     require_files(reports)
-    require_output_suffix(output, writer_suffix())
-    if output and output.suffix.lower() == writer_suffix() and (len(reports) > 1 or reports[0].is_dir()):
-        raise typer.BadParameter(
-            "-o TEP.docx chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.", param_hint="'-o'"
-        )
+    output_writer(output, (DEFAULT_WRITER,), folders=True)
     from baocao import batch
 
     require_folder(templates)
-    planned = [
-        replace(job, figures=figures) for job in _plan(reports, output, templates, strict=strict, seconds=seconds)
-    ]
+    planned = _plan(reports, output, templates, strict=strict, seconds=seconds, figures=figures or attach)
     if len(planned) == 1:
-        outcomes = batch.run(planned, 1)
+        outcomes = batch.run(planned, jobs)
     else:
         from baocao.cli import views  # rich's progress bar and tables: only for several reports
 
         with views.progress(err, len(planned)) as done:
-            outcomes = batch.run(planned, jobs or batch.default_workers(), done)
+            outcomes = batch.run(planned, jobs, done)
     for outcome in outcomes:
         show(outcome.problems, "Lỗi", "bold red")
         if not outcome.ok:
             err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}[/] ({_counts(outcome)}).")
         show_warnings(outcome.warnings, outcome.notes)
-    pdf_failed = (pdf or pdfa) and not _write_pdfs(outcomes, pdfa)
+    pdf_failed = (pdf or pdfa or attach) and not _write_pdfs(outcomes, pdfa, attach)
     if len(outcomes) > 1:
         from baocao.cli import views
 
@@ -113,8 +115,8 @@ def build(
         out.print(views.totals(outcomes))
     elif outcomes[0].ok:
         out.print(f"[green]Đã soạn[/] {escape(str(outcomes[0].job.target))} ({outcomes[0].seconds:.2f} giây)")
-        if figures:
-            out.print(f"[green]Đã ghi số liệu[/] {escape(', '.join(map(str, _figure_files(outcomes[0].job))))}")
+        if outcomes[0].job.figure_targets:
+            out.print(f"[green]Đã ghi số liệu[/] {escape(', '.join(map(str, outcomes[0].job.figure_targets)))}")
     raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
@@ -125,21 +127,20 @@ def _plan(
     write: bool = True,
     strict: bool = False,
     seconds: float = REPORT_SECONDS,
+    figures: bool = False,
 ) -> list[Job]:
     """The reports found in the arguments (see baocao.batch.plan), and what the search passed over (warnings);
     exit 1 after saying why if none can be."""
     from baocao.batch import plan
 
     notes: list[Problem] = []
-    jobs = or_exit(lambda: plan(reports, output, templates, write=write, notes=notes))
+    jobs = or_exit(
+        lambda: plan(
+            reports, output, templates, write=write, strict=strict, seconds=seconds, figures=figures, notes=notes
+        )
+    )
     show(notes, "Cảnh báo", "bold yellow")
-    return [replace(job, strict=strict, seconds=seconds or None) for job in jobs]
-
-
-def _figure_files(job: Job) -> list[Path]:
-    from baocao.pipeline import FIGURE_WRITERS, figure_file
-
-    return [figure_file(job.target, writer) for writer in FIGURE_WRITERS]
+    return jobs
 
 
 def _counts(outcome: Outcome) -> str:
@@ -147,18 +148,20 @@ def _counts(outcome: Outcome) -> str:
     return f"{len(outcome.problems)} lỗi" + (f", {len(outcome.warnings)} cảnh báo" if outcome.warnings else "")
 
 
-def _write_pdfs(outcomes: list[Outcome], pdfa: bool) -> bool:
-    """PDFs (PDF/A-2b with `pdfa`) beside the written .docx files; False, after saying why, when none was made."""
+def _write_pdfs(outcomes: list[Outcome], pdfa: bool, attach: bool = False) -> bool:
+    """PDFs (PDF/A-2b with `pdfa`, PDF/A-3b holding the figure file with `attach`) beside the written .docx
+    files; False, after saying why, when none was made."""
     from baocao.batch import write_pdfs
 
     try:
         with err.status("Đang xuất PDF bằng LibreOffice..."):
-            write_pdfs(outcomes, pdfa)
+            write_pdfs(outcomes, pdfa, attach)
     except BaocaoError as exc:
         show(exc.problems, "Lỗi", "bold red")
         return False
     if len(outcomes) == 1 and outcomes[0].pdf:
-        out.print(f"[green]Đã xuất {'PDF/A-2b' if pdfa else 'PDF'}[/] {escape(str(outcomes[0].pdf))}")
+        kind = "PDF/A-3b kèm số liệu" if attach else "PDF/A-2b" if pdfa else "PDF"
+        out.print(f"[green]Đã xuất {kind}[/] {escape(str(outcomes[0].pdf))}")
     return True
 
 

@@ -15,6 +15,7 @@ from baocao.cli.app import (
     app,
     click_errors,
     out,
+    output_option,
     require_files,
     show,
 )
@@ -50,13 +51,10 @@ def check(
     ] = False,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="TEP.docx",
-            show_default=False,
-            help="Tệp ghi ra khi dùng --sua hoặc --ghi-chu với một tệp (mặc định: TEP-da-sua.docx, "
+        output_option(
+            "Tệp ghi ra khi dùng --sua hoặc --ghi-chu với một tệp (mặc định: TEP-da-sua.docx, "
             "TEP-ghi-chu.docx cạnh tệp gốc).",
+            "TEP.docx",
         ),
     ] = None,
 ) -> None:
@@ -98,28 +96,20 @@ def check(
 
 
 def _fix_or_comment(document: Path, output: Path | None, fix: bool, comments: bool) -> bool:
-    """check --sua / --ghi-chu of one file; True when it failed or the copy still has errors."""
+    """check --sua / --ghi-chu of one file (nd30.review); True when it failed or the copy still has errors."""
     from baocao.cli import views
-    from baocao.nd30.findings import has_errors
+    from baocao.nd30.review import review_copy
 
-    suffix = "-da-sua" if fix else "-ghi-chu"
-    target = output or document.with_name(f"{document.stem}{suffix}.docx")
     try:
-        if fix:
-            from baocao.nd30.fix import fix_docx
-
-            fixed = fix_docx(document, target)
-            out.print(views.changes_list(document, fixed))
-            findings = fixed.after
-        if comments:
-            from baocao.nd30.comments import comment_docx
-
-            findings, count = comment_docx(target if fix else document, target)
-            out.print(f"[green]Đã ghi[/] {escape(str(target))}: {count} ghi chú (comment) ở các lỗi.")
+        done = review_copy(document, output, fix, comments)
     except BaocaoError as exc:
         show(exc.problems, "Lỗi", "bold red")
         return True
-    if findings:
-        out.print(views.findings_table(target, findings))
-    out.print(f"{escape(str(target))}: {views.check_totals(findings)}")
-    return has_errors(findings)
+    if done.fixed is not None:
+        out.print(views.changes_list(document, done.fixed))
+    if done.comments is not None:
+        out.print(f"[green]Đã ghi[/] {escape(str(done.target))}: {done.comments} ghi chú (comment) ở các lỗi.")
+    if done.findings:
+        out.print(views.findings_table(done.target, done.findings))
+    out.print(f"{escape(str(done.target))}: {views.check_totals(done.findings)}")
+    return done.failed

@@ -5,12 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import typer
 from rich.markup import escape
 
-from baocao.cli.app import Command, OneReport, app, or_exit, out, require_files, show_warnings
-
-WRITERS = {".xlsx": "xlsx", ".json": "json"}  # the figure file's suffix → its writer (pipeline.FIGURE_WRITERS)
+from baocao.cli.app import (
+    Command,
+    OneReport,
+    app,
+    or_exit,
+    out,
+    output_option,
+    output_writer,
+    require_files,
+    show_warnings,
+)
 
 
 @app.command(cls=Command, options_metavar="[TÙY CHỌN]")
@@ -18,27 +25,18 @@ def figures(
     report: OneReport,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="TEP.xlsx|TEP.json",
-            show_default=False,
-            help="Tệp kết quả: .xlsx (bảng tính, đọc lại được bằng so_lieu_tu) hoặc .json (cho hệ thống báo cáo); "
+        output_option(
+            "Tệp kết quả: .xlsx (bảng tính, đọc lại được bằng so_lieu_tu) hoặc .json (cho hệ thống báo cáo); "
             "mặc định: output/<tên báo cáo>-so-lieu.xlsx.",
+            "TEP.xlsx|TEP.json",
         ),
     ] = None,
 ) -> None:
     """Xuất mọi số liệu của báo cáo (giá trị, tỷ lệ so với kế hoạch và cùng kỳ, tổng và thành phần, nguồn)."""
-    from baocao.pipeline import build, default_output, figure_file
+    from baocao.pipeline import FIGURE_WRITERS, build
 
     require_files([report], folders=False)
-    if output is not None and output.suffix.lower() not in WRITERS:
-        raise typer.BadParameter(
-            f"'{output}' không phải tên tệp .xlsx hay .json: lệnh này chỉ ghi bảng tính .xlsx hoặc tệp .json. "
-            f"Ghi -o {output.with_suffix('.xlsx').name} hoặc -o {output.with_suffix('.json').name}.",
-            param_hint="'-o'",
-        )
-    target = output or figure_file(default_output(report), "xlsx")
-    written, built = or_exit(lambda: build(report, target, writer=WRITERS[target.suffix.lower()]))
+    writer = output_writer(output, FIGURE_WRITERS)
+    written, built = or_exit(lambda: build(report, output, writer=writer))
     show_warnings(built.warnings, built.notes)
     out.print(f"[green]Đã ghi số liệu[/] {escape(str(written))}")

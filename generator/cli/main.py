@@ -15,7 +15,7 @@ from rich.markup import escape
 
 from baocao import interrupts
 from baocao.cli.app import EXIT_BUG, EXIT_INPUT, EXIT_USAGE, app, click_errors, err, show
-from baocao.errors import file_problem
+from baocao.errors import Misuse, file_problem
 
 # The command modules, imported for their @app.command registrations: this order is the order of `baocao --help`
 # (groups such as `templates` come after the commands). A new command: its own module, imported here.
@@ -36,6 +36,8 @@ MISSING_MESSAGES = {  # by argument; other commands: report files
 
 def _usage_message(exc: Exception) -> str:
     """typer's usage errors, told in Vietnamese."""
+    if isinstance(exc, Misuse):
+        return f"Tham số '{exc.option}' không hợp lệ: {exc.message}"
     if isinstance(exc, click_errors.NoSuchOption):
         return f"Không có tùy chọn '{exc.option_name}'."
     if isinstance(exc, click_errors.MissingParameter):
@@ -77,7 +79,7 @@ def main() -> None:
 
         err.print(views.stopped(stop))
         code = stop.exit_code
-    except click_errors.UsageError as exc:
+    except (click_errors.UsageError, Misuse) as exc:
         if isinstance(exc, getattr(click_errors, "NoArgsIsHelpError", ())):  # typer has already shown the help
             raise SystemExit(EXIT_USAGE) from None
         err.print(f"[bold red]Lỗi:[/] {escape(_usage_message(exc))}")

@@ -17,12 +17,12 @@ from baocao.cli.app import (
     err,
     or_exit,
     out,
+    output_option,
+    output_writer,
     require_files,
     require_folder,
-    require_output_suffix,
     show,
     show_warnings,
-    writer_suffix,
 )
 from baocao.interrupts import Interrupted
 
@@ -31,22 +31,15 @@ from baocao.interrupts import Interrupted
 def preview(
     report: OneReport,
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="TEP.html",
-            show_default=False,
-            help="Tệp .html kết quả (mặc định: output/<tên báo cáo>.html).",
-        ),
+        Path | None, output_option("Tệp .html kết quả (mặc định: output/<tên báo cáo>.html).", "TEP.html")
     ] = None,
 ) -> None:
     """Viết bản xem trước của báo cáo: một trang HTML mở bằng trình duyệt, chia trang A4 như bản Word."""
     from baocao.pipeline import build as build_report
 
     require_files([report], folders=False)
-    require_output_suffix(output, writer_suffix("html"), folders=False)
-    target, built = or_exit(lambda: build_report(report, output, writer="html"))
+    writer = output_writer(output, ("html",))
+    target, built = or_exit(lambda: build_report(report, output, writer=writer))
     show_warnings(built.warnings, built.notes)
     out.print(f"[green]Đã viết bản xem trước[/] {escape(str(target))} (mở bằng trình duyệt)")
 

@@ -15,6 +15,7 @@ from baocao.cli.app import (
     app,
     or_exit,
     out,
+    output_option,
     require_files,
     typed_period,
 )
@@ -57,7 +58,9 @@ def init(
     if kind not in KINDS:
         raise typer.BadParameter(f"không có loại '{kind}'; chọn một trong: {', '.join(KINDS)}.", param_hint="'--loai'")
     chosen = typed_period(period) if period else default_period(date.today())
-    done = or_exit(lambda: init_folder(folder, kind, chosen, workbook))
+    from baocao.writers.figures import starter_workbook  # openpyxl itself is imported only when it is called
+
+    done = or_exit(lambda: init_folder(folder, kind, chosen, starter_workbook if workbook else None))
     for path in done.kept:
         out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
     for path in done.written:
@@ -69,10 +72,7 @@ def next_report(
     report: OneReport,
     period: PeriodText,
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o", "--output", show_default=False, help="Tệp .yaml mới (mặc định: <loại>-<kỳ>.yaml cạnh tệp báo cáo)."
-        ),
+        Path | None, output_option("Tệp .yaml mới (mặc định: <loại>-<kỳ>.yaml cạnh tệp báo cáo).", "TEP.yaml")
     ] = None,
 ) -> None:
     """Viết tệp báo cáo kỳ sau từ báo cáo này: cùng đề cương và số liệu, giá trị kỳ mới để trống."""
@@ -102,14 +102,22 @@ def import_report(
     ],
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", metavar="THU_MUC", help="Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có)."),
+        output_option("Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có; mặc định: thư mục hiện tại).", "THU_MUC"),
     ] = Path("."),
+    figures: Annotated[
+        bool,
+        typer.Option(
+            "--so-lieu",
+            help="Tách số liệu trong câu văn (số có đơn vị, tỷ lệ so với kế hoạch, cùng kỳ) thành so_lieu; "
+            "câu soạn lại vẫn giống hệt bản gốc.",
+        ),
+    ] = False,
 ) -> None:
     """Đọc báo cáo Word đã có thành hồ sơ đơn vị và tệp báo cáo YAML (soạn lại được bằng build)."""
     from baocao.readers.docx import import_docx
 
     require_files([document], "BAO-CAO.docx", folders=False)
-    done = or_exit(lambda: import_docx(document, output))
+    done = or_exit(lambda: import_docx(document, output, figures=figures))
     for line in done.summary.lines():
         out.print(escape(line))
     for path in done.kept:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -16,8 +16,12 @@ from baocao.cli.app import (
     err,
     or_exit,
     out,
+    output_option,
     require_files,
 )
+
+if TYPE_CHECKING:
+    from baocao.writers.sign import SignatureCheck
 
 
 @app.command(cls=Command, options_metavar="[TÙY CHỌN]")
@@ -41,14 +45,7 @@ def sign(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="TEP.pdf",
-            show_default=False,
-            help="Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc).",
-        ),
+        Path | None, output_option("Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc).", "TEP.pdf")
     ] = None,
     tsa: Annotated[
         str | None,
@@ -78,7 +75,7 @@ def sign(
 
     require_files([pdf, *(trust or []), *([p12] if p12 else [])], "TEP.pdf", folders=False)
     if verify:
-        raise typer.Exit(_show_signatures(pdf, or_exit(lambda: signing.check_signatures(pdf, trust)), bool(trust)))
+        raise typer.Exit(_show_signatures(pdf, or_exit(lambda: signing.check_signatures(pdf, trust))))
     if p12 is None:
         raise typer.BadParameter(
             "cần --p12 CHUNG-THU.p12 để ký (hoặc --kiem-tra để kiểm tra chữ ký).", param_hint="'--p12'"
@@ -86,7 +83,7 @@ def sign(
     password = signing.password_from_environment()
     if password is None:
         password = typer.prompt("Mật khẩu chứng thư số", hide_input=True, default="", show_default=False)
-    target = output or pdf.with_name(f"{pdf.stem}-da-ky.pdf")
+    target = output or signing.signed_name(pdf)
     placement = or_exit(lambda: signing.sign_pdf(pdf, target, p12, password, tsa))
     if not placement.found:
         err.print(
@@ -96,8 +93,10 @@ def sign(
     out.print(f"[green]Đã ký[/] {escape(str(target))} (trang {placement.page + 1}).")
 
 
-def _show_signatures(pdf: Path, checks: list, trusted_roots: bool) -> int:
-    """Print what `sign --kiem-tra` found; the exit code (1 when a signature is broken, or none is there)."""
+def _show_signatures(pdf: Path, checks: list[SignatureCheck]) -> int:
+    """Print what `sign --kiem-tra` found; the exit code (1 unless writers.sign.all_accepted)."""
+    from baocao.writers.sign import all_accepted
+
     if not checks:
         err.print(f"[bold red]Lỗi[/] {escape(str(pdf))}: tệp không có chữ ký số nào.")
         return EXIT_INPUT
@@ -105,17 +104,14 @@ def _show_signatures(pdf: Path, checks: list, trusted_roots: bool) -> int:
         when = check.signed_at.strftime("%d/%m/%Y %H:%M:%S %z") if check.signed_at else "không rõ"
         trust = (
             ("có" if check.trusted else "không (chứng thư không do nơi cấp tin cậy cấp)")
-            if trusted_roots
+            if check.roots_given
             else "chưa kiểm tra (thêm --tin-cay CA.pem)"
         )
-        verdict = (
-            "[green]Hợp lệ[/]" if check.ok and (check.trusted or not trusted_roots) else "[bold red]Không hợp lệ[/]"
-        )
+        verdict = "[green]Hợp lệ[/]" if check.accepted else "[bold red]Không hợp lệ[/]"
         out.print(
             f"{verdict} chữ ký {number}: người ký {escape(check.signer)}, lúc {when}; nguyên vẹn: "
             f"{'có' if check.intact else 'không'}; đúng chữ ký: {'có' if check.valid else 'không'}; phủ toàn "
             f"bộ tệp: {'có' if check.whole_file else 'không (tệp bị thêm nội dung sau khi ký)'}; tin cậy: {trust}"
             f"{'; có dấu thời gian' if check.timestamped else ''}."
         )
-    good = all(check.ok and (check.trusted or not trusted_roots) for check in checks)
-    return EXIT_OK if good else EXIT_INPUT
+    return EXIT_OK if all_accepted(checks) else EXIT_INPUT

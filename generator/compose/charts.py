@@ -12,12 +12,14 @@ from decimal import Decimal
 from functools import partial
 
 from baocao.compose.narrative import breakdown_of, find_figure, plan_of
+from baocao.conventions import formatting as fmt
 from baocao.document.model import Chart, Inline, Series
 from baocao.errors import Collector, Location, fail
 from baocao.figures.figure import Figure
 from baocao.input.charts import CHART_KINDS, BieuDo
+from baocao.input.figure_keys import PLAN_PREFIX
+from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import PLAN_PREFIX, SoLieu
 
 CHART_LABEL = "Biểu đồ"
 SERIES_NAMES = {"gia_tri": "Thực hiện", "cung_ky": "Cùng kỳ năm trước"}
@@ -38,6 +40,8 @@ def build_chart(
     """The chart `spec` found at `path`, labelled 'Biểu đồ `number`'; `stated` holds the so_lieu as written
     (for the parts of a total); `render` renders a clerk's text as inlines and as plain text."""
     inlines, plain = render
+    if spec.danh_muc:
+        return _written_chart(spec, path, number, places, render)
     categories = _categories(spec, path, figures, stated, places)
     names = {key: plain(text, path + ("ten_chuoi", key)) for key, text in spec.ten_chuoi.items()}
     found = Collector()
@@ -148,3 +152,54 @@ def _check_parts(categories: list[tuple[Location, Figure]], series: Series | Non
                 f"Biểu đồ tròn: phần '{figure.name}' {state}; mỗi phần của hình tròn phải là số không âm.",
                 "Dùng biểu đồ cột (loai: cot) cho số âm, hoặc ghi giá trị cho số liệu này.",
             )
+
+
+def _written_chart(spec: BieuDo, path: tuple, number: int, places: SourceMap, render: tuple[Render, Plain]) -> Chart:
+    """A chart whose categories and values are written in it (danh_muc, chuoi_so), as `baocao import` reads one."""
+    inlines, plain = render
+    found = Collector()
+    series = [
+        Series(
+            plain(item.ten, path + ("chuoi_so", i, "ten")),
+            [
+                found.attempt(partial(_written_value, value, places.where(path + ("chuoi_so", i, "so", j))), None)
+                for j, value in enumerate(item.so)
+            ],
+        )
+        for i, item in enumerate(spec.chuoi_so)
+    ]
+    found.check()
+    if spec.loai == "tron" and any(v is None or v < 0 for v in series[0].values):
+        raise fail(
+            places.where(path + ("chuoi_so", 0, "so")),
+            "Biểu đồ tròn: mỗi phần của hình tròn phải là số không âm.",
+            "Dùng biểu đồ cột (loai: cot) cho số âm, hoặc ghi số cho mọi phần.",
+        )
+    decimals = spec.so_le
+    if decimals is None:
+        exponents = [v.as_tuple().exponent for s in series for v in s.values if v is not None]
+        decimals = max((-e for e in exponents if isinstance(e, int) and e < 0), default=0)
+    return Chart(
+        kind=CHART_KINDS[spec.loai],  # type: ignore[arg-type]
+        label=f"{CHART_LABEL} {number}",
+        caption=inlines(spec.tieu_de, path + ("tieu_de",)),
+        categories=[plain(name, path + ("danh_muc", i)) for i, name in enumerate(spec.danh_muc)],
+        series=series,
+        decimals=decimals,
+        title=plain(spec.tieu_de_bieu_do, path + ("tieu_de_bieu_do",)) if spec.tieu_de_bieu_do else "",
+        category_axis=plain(spec.truc_danh_muc, path + ("truc_danh_muc",)) if spec.truc_danh_muc else "",
+        value_axis=plain(spec.truc_gia_tri, path + ("truc_gia_tri",)) if spec.truc_gia_tri else "",
+        source=places.where(path),
+    )
+
+
+def _written_value(value: str | int | float | None, where: Location) -> Decimal | None:
+    """A number written in chuoi_so ('1.539,7'; empty: no value)."""
+    if value is None or value == "":
+        return None
+    try:
+        return fmt.parse_vn_number(value if isinstance(value, str) else Decimal(str(value)))
+    except ValueError as exc:
+        raise fail(
+            where, f"Số của biểu đồ: {exc}", "Viết số kiểu Việt Nam, ví dụ 1.539,72 (đặt trong dấu nháy)."
+        ) from None

@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import Any, overload
 
 from baocao.conventions import formatting as fmt
-from baocao.figures.figure import Figure, percent
+from baocao.figures.figure import Figure, NoSuchPlan, percent
 from baocao.input.period import parse_issue_date
+from baocao.messages import compose as msg
 
 
 class FilterError(ValueError):
@@ -26,26 +27,26 @@ def _value(x: Any) -> Any:
 
 def _need(figure: Any, field: str) -> Figure:
     if not isinstance(figure, Figure):
-        raise FilterError(f"Bộ lọc này cần một số liệu (so_lieu.ten), không phải '{figure}'.")
+        raise FilterError(msg.needs_a_figure(str(figure)))
     if getattr(figure, field) is None:
-        raise FilterError(f"Số liệu '{figure.name}' chưa có {field}.")
+        raise FilterError(msg.figure_lacks(figure.name, field))
     return figure
 
 
 def to_number(x: Any) -> Decimal:
     """A figure's value or a plain value as a number; FilterError if there is none."""
     if _value(x) is None:
-        raise FilterError("Chưa có số để tính (giá trị trống).")
+        raise FilterError(msg.NO_NUMBER)
     try:
         return fmt.parse_vn_number(_value(x))
     except (ValueError, TypeError):
-        raise FilterError(f"'{x}' không phải là một số.") from None
+        raise FilterError(msg.not_a_number(str(x))) from None
 
 
 def _whole(x: Any) -> int:
     number = to_number(x)
     if number != number.to_integral_value():
-        raise FilterError(f"'{x}' không phải là số nguyên.")
+        raise FilterError(msg.not_whole(str(x)))
     return int(number)
 
 
@@ -56,7 +57,7 @@ def _decimals(so_le: Any) -> int | None: ...
 def _decimals(so_le: Any) -> int | None:
     """A number of decimals a clerk asked for: none, or a whole number from 0 to 6."""
     if so_le is not None and (isinstance(so_le, bool) or not isinstance(so_le, int) or not 0 <= so_le <= 6):
-        raise FilterError(f"Số chữ số thập phân '{so_le}' không hợp lệ; ghi một số nguyên từ 0 đến 6.")
+        raise FilterError(msg.bad_decimals(str(so_le)))
     return so_le
 
 
@@ -90,7 +91,7 @@ def ty_le(x: Any, tong: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
     """x as a percentage of tong: '43,4%'."""
     value = fmt.percent_of(to_number(x), to_number(tong), _decimals(so_le))
     if value is None:
-        raise FilterError("Không tính được tỷ lệ khi mẫu số bằng 0.")
+        raise FilterError(msg.ZERO_BASE)
     return fmt.format_percent(value, so_le)
 
 
@@ -98,7 +99,7 @@ def _options(options: tuple, named: dict[str, Any]) -> tuple[str | None, bool, i
     """A ratio filter's arguments, in any order: a text names the plan, true/false is viet_tat, a whole number so_le."""
     plan, short, so_le = named.pop("ke_hoach", None), named.pop("viet_tat", False), named.pop("so_le", None)
     if named:
-        raise FilterError(f"Bộ lọc không có tham số '{next(iter(named))}' (dùng ke_hoach, viet_tat, so_le).")
+        raise FilterError(msg.unknown_option(next(iter(named))))
     for option in options:
         if isinstance(option, bool):
             short = option
@@ -107,20 +108,17 @@ def _options(options: tuple, named: dict[str, Any]) -> tuple[str | None, bool, i
         elif isinstance(option, str):
             plan = option
         else:
-            raise FilterError(
-                f"Tham số '{option}' không hợp lệ: ghi tên kế hoạch ('nghi_quyet'), "
-                "true (viết tắt) hoặc số chữ số thập phân."
-            )
+            raise FilterError(msg.bad_option(str(option)))
     return plan, bool(short), so_le
 
 
 def _plan(figure: Figure, name: str | None) -> Decimal:
     try:
         value = figure.plan(name)
-    except ValueError as exc:
+    except NoSuchPlan as exc:
         raise FilterError(str(exc)) from None
     if value is None:
-        raise FilterError(f"Số liệu '{figure.name}' chưa có kế hoạch.")
+        raise FilterError(msg.no_plan(figure.name))
     return value
 
 
@@ -130,9 +128,7 @@ def _percent(figure: Figure, base: Decimal, base_name: str, decimals: int) -> De
     ratio = percent(value, base, decimals)
     if ratio is None:
         raise FilterError(
-            f"Không tính tỷ lệ % của '{figure.name}' so với {base_name}: "
-            f"giá trị {fmt.format_number(value)}, {base_name} {fmt.format_number(base)} "
-            f"(tỷ lệ chỉ có nghĩa khi cả hai không âm và {base_name} lớn hơn 0)."
+            msg.meaningless_percent(figure.name, base_name, fmt.format_number(value), fmt.format_number(base))
         )
     return ratio
 
@@ -148,7 +144,7 @@ def so_ke_hoach(figure: Any, *options: Any, **named: Any) -> str:
     f = _need(figure, "ke_hoach")
     plan, short, so_le = _options(options, named)
     decimals = _percent_decimals(so_le)
-    ratio = _percent(f, _plan(f, plan), "kế hoạch", decimals)
+    ratio = _percent(f, _plan(f, plan), msg.PLAN_BASE, decimals)
     return fmt.ratio_words(f.wording.dat_ke_hoach, ratio, f.plan_label(plan, short), decimals)
 
 
@@ -157,7 +153,7 @@ def so_cung_ky(figure: Any, *options: Any, **named: Any) -> str:
     f = _need(figure, "cung_ky")
     _, short, so_le = _options(options, named)
     decimals = _percent_decimals(so_le)
-    ratio = _percent(f, f.cung_ky, "cùng kỳ", decimals)  # type: ignore[arg-type]
+    ratio = _percent(f, f.cung_ky, msg.SAME_PERIOD_BASE, decimals)  # type: ignore[arg-type]
     words = f.wording.cung_ky_tat if short else f.wording.cung_ky
     return fmt.ratio_words(f.wording.bang_cung_ky, ratio, words, decimals)
 
@@ -166,7 +162,7 @@ def tang_giam(figure: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
     """'tăng 5,1% so với cùng kỳ' / 'giảm 3,0% so với cùng kỳ' / 'bằng cùng kỳ' (house wording)."""
     f = _need(figure, "cung_ky")
     decimals = _percent_decimals(so_le)
-    _percent(f, f.cung_ky, "cùng kỳ", decimals)  # type: ignore[arg-type]
+    _percent(f, f.cung_ky, msg.SAME_PERIOD_BASE, decimals)  # type: ignore[arg-type]
     return fmt.format_change(to_number(f), f.cung_ky, decimals=decimals, words=f.wording.cung_ky)
 
 
@@ -194,7 +190,7 @@ def _date(x: Any) -> date:
     except ValueError as exc:
         raise FilterError(str(exc)) from None
     if day is None:
-        raise FilterError(f"'{x}' thiếu ngày.")
+        raise FilterError(msg.no_day(str(x)))
     return day
 
 
@@ -212,7 +208,7 @@ def la_ma(x: Any) -> str:
     """4 → 'IV'."""
     number = _whole(x)
     if not 1 <= number <= fmt.MAX_ROMAN:
-        raise FilterError(f"Không viết được {number} bằng số La Mã (chỉ từ 1 đến {fmt.MAX_ROMAN}).")
+        raise FilterError(msg.not_roman(number, fmt.MAX_ROMAN))
     return fmt.roman(number)
 
 

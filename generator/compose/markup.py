@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from baocao.document.model import Inline, Note, NoteRef, Text
+from baocao.messages import compose as msg
 
 
 class MarkupError(ValueError):
@@ -57,7 +58,7 @@ def parse_inline(text: str, note: Callable[[str], Note]) -> list[Inline]:
     flush()
     unclosed = [_MARK_NAMES[k] for k, on in style.items() if on]
     if unclosed:
-        raise MarkupError(f"Dấu '{unclosed[0]}' được mở mà chưa đóng trong câu.")
+        raise MarkupError(msg.unclosed_mark(unclosed[0]))
     return [t for t in out if not isinstance(t, Text) or t.text]
 
 
@@ -80,4 +81,4 @@ def _closing_bracket(text: str, start: int) -> int:
             if depth == 0:
                 return match.start()
             depth -= 1
-    raise MarkupError("Chú thích '[^' chưa có dấu ']' đóng.")
+    raise MarkupError(msg.UNCLOSED_NOTE)

@@ -31,9 +31,11 @@ from baocao.compose.sandbox import (
 )
 from baocao.document.model import Inline, Note
 from baocao.errors import BaocaoError, Location, Problem, fail, suggest, told_elsewhere
-from baocao.figures.figure import Figure
+from baocao.figures.figure import Figure, NoSuchPlan
 from baocao.input.load import XML_INVALID
 from baocao.limits import OverBudget
+from baocao.messages import common
+from baocao.messages import compose as msg
 
 
 class Figures(dict):
@@ -54,8 +56,8 @@ def find_figure(figures: Mapping[str, Figure], name: Any, where: Location) -> Fi
         raise BaocaoError(
             Problem(
                 where,
-                f"Số liệu '{name}' chưa được khai báo trong so_lieu.",
-                suggest(str(name), figures, "Khai báo số liệu này trong so_lieu hoặc sửa tên."),
+                msg.undeclared_figure(str(name)),
+                suggest(str(name), figures, common.DECLARE_FIGURE_HINT),
             )
         )
     return figure
@@ -68,7 +70,7 @@ def breakdown_of(figures: Mapping[str, Figure], name: Any, where: Location, hint
     if not figure.chi_tiet:
         raise fail(
             where,
-            f"Số liệu '{figure.name}' không tổng hợp từ báo cáo cấp dưới (tong_tu) nên không có chi tiết theo đơn vị.",
+            msg.not_rolled_up(figure.name),
             hint,
         )
     return list(figure.chi_tiet)
@@ -79,25 +81,11 @@ def plan_of(figure: Figure, plan: str, where: Location, drop: str, about: str = 
     its message after `about` ("Cột 'Kế hoạch': "), its hint ending in how to `drop` what asks for it."""
     try:
         return figure.plan(plan)
-    except ValueError as exc:
-        raise fail(where, f"{about}{exc}", f"Thêm kế hoạch này cho số liệu, hoặc {drop}.") from None
+    except NoSuchPlan as exc:
+        raise fail(where, f"{about}{exc}", msg.add_plan_or(drop)) from None
 
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_SAFE_HINT = "Câu văn chỉ được gọi số liệu và bộ lọc, ví dụ {{ so_lieu.ten | so }}."
-_SYNTAX_HINT = (
-    "Mỗi '{{' phải có '}}' đi kèm; tên số liệu viết liền, không dấu cách, ví dụ {{ so_lieu.dien_tich_lua | so }}."
-)
-_SYNTAX_MESSAGES = {  # Jinja's message → what is wrong, in Vietnamese (the first that matches)
-    "unexpected end of template": "câu đã hết mà biểu thức chưa được đóng",
-    "expected token 'end of print statement'": "thiếu '}}', hoặc tên có dấu cách",
-    "unexpected char": "có dấu nháy hoặc ký tự chưa được đóng",
-    "Expected an expression": "trong {{ ... }} còn thiếu tên số liệu",
-    "expected name or number": "thiếu tên sau dấu chấm",
-    "unknown tag": "thẻ {% ... %} không hợp lệ; câu văn chỉ dùng {% if %} ... {% endif %}",
-    "expected token": "thiếu hoặc thừa dấu ngoặc, dấu phẩy",
-    "unexpected '": "thừa hoặc thiếu dấu ngoặc",
-}
 
 
 class Narrator:
@@ -140,8 +128,8 @@ class Narrator:
             raise BaocaoError(
                 Problem(
                     where,
-                    f"Biểu thức tạo ra ký tự điều khiển U+{ord(bad.group()):04X}, không dùng được trong văn bản.",
-                    "Xóa mã thoát (\\x.., \\u...) trong {{ ... }}.",
+                    msg.control_character(f"{ord(bad.group()):04X}"),
+                    msg.CONTROL_CHARACTER_HINT,
                 )
             )
         return unicodedata.normalize("NFC", rendered)
@@ -181,9 +169,9 @@ class Narrator:
         if isinstance(exc, UndefinedName):
             return self._undefined(exc, self._at(where, exc.name))
         if isinstance(exc, UnknownFilter):
-            return Problem(self._at(where, exc.name), f"Không có bộ lọc '{exc.name}'.", suggest(exc.name, FILTERS))
+            return Problem(self._at(where, exc.name), common.unknown_filter(exc.name), suggest(exc.name, FILTERS))
         if isinstance(exc, TemplateSyntaxError):
-            return Problem(where, f"Biểu thức {{{{ ... }}}} viết sai: {syntax_message(exc)}.", _SYNTAX_HINT)
+            return Problem(where, msg.bad_expression(syntax_message(exc)), msg.SYNTAX_HINT)
         return Problem(where, *expression_fault(exc))
 
     def _at(self, where: Location, name: str) -> Location:
@@ -195,16 +183,16 @@ class Narrator:
     def _undefined(self, exc: UndefinedName, where: Location) -> Problem:
         owner, name = exc.owner, exc.name
         if isinstance(owner, Figures):
-            return Problem(where, f"Số liệu '{name}' chưa được khai báo trong so_lieu.", suggest(name, owner))
+            return Problem(where, msg.undeclared_figure(name), suggest(name, owner))
         if isinstance(owner, Figure):
             fields = ["gia_tri", "don_vi", "ke_hoach", "cung_ky", "ty_le_ke_hoach", "ty_le_cung_ky", "chenh_lech"]
-            return Problem(where, f"Số liệu '{owner.name}' không có thuộc tính '{name}'.", suggest(name, fields))
+            return Problem(where, msg.no_attribute(owner.name, name), suggest(name, fields))
         if isinstance(owner, Mapping):
-            return Problem(where, f"Không có mục '{name}'.", suggest(name, owner))
+            return Problem(where, msg.no_item(name), suggest(name, owner))
         return Problem(
             where,
-            f"Tên '{name}' chưa được định nghĩa.",
-            suggest(name, self.context, "Tên dùng được trong câu: " + ", ".join(sorted(self.context)) + "."),
+            msg.undefined_name(name),
+            suggest(name, self.context, msg.usable_in_sentences(", ".join(sorted(self.context)))),
         )
 
     def inlines(self, text: str, where: Location, note: Callable[[str, Location], Note] | None = None) -> list[Inline]:
@@ -212,44 +200,31 @@ class Narrator:
         try:
             return parse_inline(self.render(text, where), lambda body: note(body, where) if note else _no_note())
         except MarkupError as exc:
-            raise BaocaoError(
-                Problem(where, str(exc), "Đóng cặp dấu đánh dấu, hoặc viết \\* để có dấu * thường.")
-            ) from None
+            raise BaocaoError(Problem(where, str(exc), msg.CLOSE_MARKUP_HINT)) from None
 
 
 def expression_fault(exc: Exception) -> tuple[str, str]:
     """What went wrong computing an expression, and what to do (a sentence's; a Word template's
     frame shows the message): refused by the sandbox, a filter's own message, a bad operation."""
     if isinstance(exc, SecurityError):
-        reason = str(exc) if isinstance(exc, Refused) else "thao tác bị chặn"
-        return f"Biểu thức không được phép vì lý do an toàn ({reason}).", _SAFE_HINT
+        return msg.refused(str(exc) if isinstance(exc, Refused) else msg.BLOCKED), msg.SAFE_HINT
     if isinstance(exc, (OverBudget, RecursionError, MemoryError)):
-        reason = str(exc) if isinstance(exc, OverBudget) else "lồng nhau quá sâu hoặc tự gọi lại chính nó"
-        return (
-            f"Biểu thức vượt giới hạn cho phép ({reason}).",
-            "Viết biểu thức ngắn gọn hơn: không lặp quá nhiều lần, không tạo chuỗi quá dài, "
-            "macro không gọi lại chính nó.",
-        )
+        return msg.over_limit(str(exc) if isinstance(exc, OverBudget) else msg.TOO_DEEP), msg.OVER_LIMIT_HINT
     if isinstance(exc, FilterError):
-        return str(exc), "Xem danh sách bộ lọc trong README."
+        return str(exc), msg.FILTER_LIST_HINT
     if isinstance(exc, ArithmeticError):
-        return "Không tính được biểu thức: chia cho 0, hoặc số quá lớn.", "Kiểm tra phép tính trong {{ ... }}."
+        return msg.ARITHMETIC, msg.ARITHMETIC_HINT
     if isinstance(exc, TypeError):
-        return (
-            "Không tính được biểu thức: phép tính hoặc bộ lọc gặp giá trị không đúng kiểu (chữ thay cho số...).",
-            "Kiểm tra thứ tự phép tính và bộ lọc; bộ lọc | so đặt ở cuối, ví dụ {{ (so_lieu.a.gia_tri * 2) | so }}.",
-        )
-    return f"Không tính được biểu thức ({exc}).", "Kiểm tra biểu thức trong {{ ... }}."
+        return msg.WRONG_TYPE, msg.WRONG_TYPE_HINT
+    return msg.expression_failed(str(exc)), msg.EXPRESSION_HINT
 
 
 def syntax_message(exc: TemplateSyntaxError) -> str:
     """What is wrong in a Jinja syntax error, in Vietnamese (sentences and Word templates)."""
     message = exc.message or ""
-    what = next(
-        (vi for en, vi in _SYNTAX_MESSAGES.items() if en in message), f"cú pháp không hợp lệ ({message.rstrip('.')})"
-    )
+    what = next((vi for en, vi in msg.SYNTAX_MESSAGES.items() if en in message), msg.other_syntax(message.rstrip(".")))
     got = re.search(r"got '([^']+)'", message)
-    return f"{what} (gặp '{got.group(1)}')" if got else what
+    return msg.syntax_got(what, got.group(1)) if got else what
 
 
 def _unfold(text: str, where: Location) -> tuple[str, list[int]]:
@@ -286,4 +261,4 @@ def _template_line(exc: Exception) -> int:
 
 
 def _no_note() -> Note:
-    raise MarkupError("Không được đặt chú thích [^...] bên trong một chú thích khác hoặc ở chỗ này.")
+    raise MarkupError(msg.NOTE_IN_NOTE)

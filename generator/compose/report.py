@@ -6,25 +6,25 @@ so no writer and no clerk ever types them.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
 from baocao.compose.charts import build_chart
+from baocao.compose.frame import CitedDocument, appendix_labels, attached_line, build_frame
+from baocao.compose.levels import (
+    HEADING_KIND,
+    LEAD_DEFAULTS,
+    UNNUMBERED,
+    Level,
+    check_count,
+    refuse_typed_number,
+)
 from baocao.compose.narrative import Figures, Narrator
+from baocao.compose.notes import Notes
 from baocao.compose.tables import build_table
 from baocao.compose.trust import NumberSlips
-from baocao.conventions import formatting as fmt
 from baocao.conventions import marks, numbering
-from baocao.conventions.documents import (
-    REPORT_TYPE_NAME,
-    REPORT_TYPE_SIGN,
-    format_doc_reference,
-    format_so_ky_hieu,
-    report_sign,
-)
 from baocao.document.model import (
     Appendix,
     Block,
@@ -48,39 +48,11 @@ from baocao.figures.figure import Figure
 from baocao.input.charts import BieuDo, KhoiBieuDo
 from baocao.input.kinds import load_kind
 from baocao.input.load import SourceMap
-from baocao.input.model import Bang, BaoCao, DonVi, KhoiBang, Muc, NguoiKy, PhuLuc, VanBan
+from baocao.input.model import BaoCao, DonVi, Muc, PhuLuc
+from baocao.input.table_model import Bang, KhoiBang
 from baocao.input.validate import Sources
 
-# The heading kind (Word's Heading 1–5) of each label style; a Phần is "phan".
-_HEADING_KIND: dict[str, HeadingKind] = {
-    "phan": "phan",
-    numbering.LA_MA: "muc",
-    numbering.SO: "tieu_muc",
-    numbering.SO_GHEP: "tieu_muc_2",
-    numbering.CHU: "diem",
-}
-_UNNUMBERED = "khong_so"
-# How a run-in title is printed when kieu_tieu_de does not say (ND30: 1.1. bold or bold italic; a) italic).
-_LEAD_DEFAULTS = {
-    numbering.LA_MA: "dam",
-    numbering.SO: "dam",
-    numbering.SO_GHEP: "dam_nghieng",
-    numbering.CHU: "nghieng",
-    _UNNUMBERED: "dam",
-}
-_NOTE_NAME = re.compile(r"^[a-z0-9_]+$")
 _BULLET_ROLES: tuple[ParagraphRole, ...] = ("bullet", "subbullet")
-
-
-@dataclass
-class _Level:
-    """The sections of one list: their label style (None when no numbered level is left, "phan" for the
-    parts), the number of the "1." item they sit under (for "1.1."), their depth, how many are numbered."""
-
-    style: str | None
-    parent_number: int
-    depth: int
-    count: int = 0
 
 
 @dataclass
@@ -91,17 +63,6 @@ class Composed:
     warnings: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)  # every figure, computed (for `baocao figures`)
-
-
-class CitedDocument:
-    """A document cited in the narrative: `{{ van_ban.ke_hoach }}` prints its full reference."""
-
-    def __init__(self, spec: VanBan):
-        self.spec = spec
-
-    def __str__(self) -> str:
-        s = self.spec
-        return format_doc_reference(s.loai, s.so, s.ky_hieu, s.ngay.as_date(), s.co_quan or None, s.ve or None)
 
 
 def compose(sources: Sources, computed: Computed) -> Composed:
@@ -118,11 +79,11 @@ class _Composer:
         self.appendix_labels = appendix_labels(self.report.phu_luc)
         self.slips = NumberSlips(self.places)
         self.narrator = Narrator(self._context(computed), self.slips.scan, self.places.text)
+        self.notes = Notes(self.report.chu_thich, self.narrator, self.places)
         self.blocks: list[Block] = []
         self.ladder = self.report.kieu_muc or self.unit.kieu_muc or numbering.DEFAULT_LADDER
         self.styles_by_depth: dict[int, tuple[str, Location]] = {}  # the first label style met at each depth
         self.mixed_depths: set[int] = set()
-        self.notes: dict[str, Note] = {}
         self.charts = 0  # charts composed so far
         self.warnings: list[Problem] = list(computed.warnings)
         self.found = Collector()  # every problem of the sentences, tables, frame: all told at the end
@@ -149,13 +110,13 @@ class _Composer:
         else:
             self._blocks(self.report.mo_dau, ("mo_dau",), None, 0)
             top = "phan" if self.report.co_phan else numbering.child_style(None, self.ladder)
-            self._blocks(self.report.noi_dung, ("noi_dung",), _Level(top, 0, 0), 0)
+            self._blocks(self.report.noi_dung, ("noi_dung",), Level(top, 0, 0), 0)
             attempt(self._close, None)
         appendices = [
             attempt(partial(self._appendix, spec, label, ("phu_luc", i)), None)
             for i, (spec, label) in enumerate(zip(self.report.phu_luc, self.appendix_labels, strict=True))
         ]
-        self._unused_notes()
+        self.warnings += self.notes.unused(self.found)
         frame = None if self.report.chi_phu_luc else attempt(self._frame, None)
         self.warnings += self.slips.warnings + self.slips.mixed()
         self.found.check(self.warnings)
@@ -164,11 +125,11 @@ class _Composer:
 
     # ---- outline ----------------------------------------------------------------------
 
-    def _blocks(self, items: list, path: tuple, level: _Level | None, bullet: int) -> None:
+    def _blocks(self, items: list, path: tuple, level: Level | None, bullet: int) -> None:
         for i, item in enumerate(items):
             self.found.attempt(partial(self._block, item, path + (i,), level, bullet), None)
 
-    def _block(self, item: Any, here: tuple, level: _Level | None, bullet: int) -> None:
+    def _block(self, item: Any, here: tuple, level: Level | None, bullet: int) -> None:
         """One item of an outline list; its problems are kept and the next item is composed all the same."""
         if isinstance(item, Muc):
             if level is None or bullet:
@@ -198,11 +159,11 @@ class _Composer:
             role: ParagraphRole = _BULLET_ROLES[bullet - 1] if bullet else "body"
             self.blocks.append(Paragraph(self._inlines(item, here), role, self.places.where(here)))
 
-    def _section(self, section: Muc, path: tuple, level: _Level) -> None:
+    def _section(self, section: Muc, path: tuple, level: Level) -> None:
         """A section: numbered in its level's style (or not numbered), then its content one level down."""
         first_key = "tieu_de" if section.tieu_de else "doan"
         where = self.places.where(path + (first_key,))
-        _refuse_typed_number(section, where)
+        refuse_typed_number(section, where)
         if not section.danh_so:
             self.blocks.append(self._unnumbered(section, path))
             self._blocks(section.noi_dung, path + ("noi_dung",), level, 0)  # its numbered children continue the level
@@ -216,9 +177,9 @@ class _Composer:
                 )
             )
         level.count += 1
-        _check_count(level.style, level.count, self.report.kieu_phan, where)
+        check_count(level.style, level.count, self.report.kieu_phan, where)
         self._note_style(level, where)
-        kind = _HEADING_KIND[level.style]
+        kind = HEADING_KIND[level.style]
         label = numbering.ladder_label(level.style, level.count, level.parent_number, self.report.kieu_phan == "chu")
         if section.doan:
             if level.style == "phan":
@@ -235,7 +196,7 @@ class _Composer:
             self.blocks.append(Heading(kind, label, _upper(title) if kind in ("phan", "muc") else title, where))
         self._blocks(section.noi_dung, path + ("noi_dung",), self._children(section, path, level), 0)
 
-    def _children(self, section: Muc, path: tuple, level: _Level) -> _Level:
+    def _children(self, section: Muc, path: tuple, level: Level) -> Level:
         """The level of a section's sub-sections: its own choice (kieu_muc_con), else the ladder's next style."""
         own = None if level.style == "phan" else level.style
         style = section.kieu_muc_con or numbering.child_style(own, self.ladder)
@@ -248,9 +209,9 @@ class _Composer:
                     "Chọn kieu_muc_con thấp hơn kiểu của mục này, hoặc xóa dòng kieu_muc_con.",
                 )
             )
-        return _Level(style, level.count, level.depth + 1)
+        return Level(style, level.count, level.depth + 1)
 
-    def _note_style(self, level: _Level, where: Location) -> None:
+    def _note_style(self, level: Level, where: Location) -> None:
         """Warn once per depth when items at one depth of the outline are labelled in two styles."""
         first = self.styles_by_depth.setdefault(level.depth, (level.style or "", where))
         if first[0] != level.style and level.depth not in self.mixed_depths:
@@ -267,7 +228,7 @@ class _Composer:
 
     def _title(self, section: Muc, path: tuple, style: str) -> tuple[list[Inline], bool, bool]:
         """The title of a run-in heading or an unnumbered sub-head, bold and/or italic (kieu_tieu_de)."""
-        lead_style = section.kieu_tieu_de or _LEAD_DEFAULTS[style]
+        lead_style = section.kieu_tieu_de or LEAD_DEFAULTS[style]
         bold, italic = "dam" in lead_style, "nghieng" in lead_style
         title = self._inlines(section.tieu_de, path + ("tieu_de",))
         return restyle(title, **{k: True for k, on in (("bold", bold), ("italic", italic)) if on}), bold, italic
@@ -289,8 +250,8 @@ class _Composer:
     def _unnumbered(self, section: Muc, path: tuple) -> NumberedParagraph | Paragraph:
         """An unnumbered sub-head on its own line, or an unnumbered run-in heading."""
         if section.doan:
-            return self._numbered_paragraph(section, path, "diem", "", _UNNUMBERED)
-        return Paragraph(self._title(section, path, _UNNUMBERED)[0], "subhead", self.places.where(path + ("tieu_de",)))
+            return self._numbered_paragraph(section, path, "diem", "", UNNUMBERED)
+        return Paragraph(self._title(section, path, UNNUMBERED)[0], "subhead", self.places.where(path + ("tieu_de",)))
 
     # ---- tables and appendices ---------------------------------------------------------
 
@@ -333,51 +294,7 @@ class _Composer:
 
     def _inlines(self, text: str, path: tuple) -> list[Inline]:
         """A clerk's text rendered; when it fails, its problem is kept and it renders as nothing."""
-        return self.found.attempt(lambda: self.narrator.inlines(text, self.places.where(path), self._note), [])
-
-    def _note(self, body: str, where: Location) -> Note:
-        if not _NOTE_NAME.match(body):
-            return Note([self.narrator.inlines(body, where)])
-        if body not in self.report.chu_thich:
-            raise BaocaoError(
-                Problem(
-                    where,
-                    f"Chú thích '[^{body}]' chưa được định nghĩa trong chu_thich.",
-                    f"Thêm '{body}: nội dung chú thích' vào nhóm chu_thich.",
-                )
-            )
-        if body not in self.notes:
-            paragraphs = self.report.chu_thich[body]
-            paths = (
-                [("chu_thich", body, i) for i in range(len(paragraphs))]
-                if len(paragraphs) > 1
-                else [("chu_thich", body)]
-            )
-            self.notes[body] = Note(
-                [
-                    self.narrator.inlines(text, self.places.where(path))
-                    for text, path in zip(paragraphs, paths, strict=True)
-                ],
-                body,
-            )
-        return self.notes[body]
-
-    def _unused_notes(self) -> None:
-        """Named notes no sentence cited; after an error (which may have stopped the sentence citing
-        one) they are rendered instead, so that their own problems are found too."""
-        for name in self.report.chu_thich:
-            if name in self.notes:
-                continue
-            if self.found.problems:
-                self.found.attempt(partial(self._note, name, self.places.where(("chu_thich", name))), None)
-            else:
-                self.warnings.append(
-                    Problem(
-                        self.places.where(("chu_thich", name)),
-                        f"Chú thích '{name}' được định nghĩa nhưng không được dùng.",
-                        f"Gọi nó trong câu bằng [^{name}] hoặc xóa đi.",
-                    )
-                )
+        return self.found.attempt(lambda: self.narrator.inlines(text, self.places.where(path), self.notes.note), [])
 
     def _close(self) -> None:
         """The closing sentence ending with './.'; with ket_luan: false the last body paragraph ends with it."""
@@ -433,23 +350,7 @@ class _Composer:
         return "".join(i.text for i in inlines if isinstance(i, Text))
 
     def _frame(self) -> Frame:
-        r, u = self.report, self.unit
-        signer = r.nguoi_ky or u.nguoi_ky
-        authority, title = _signature(signer)
-        return Frame(
-            co_quan_chu_quan=u.co_quan_chu_quan.upper(),
-            co_quan_ban_hanh=[line.upper() for line in u.co_quan_ban_hanh],
-            so_ky_hieu=format_so_ky_hieu(r.so, REPORT_TYPE_SIGN, u.ky_hieu),
-            dia_danh_ngay=fmt.format_place_date(u.dia_danh, r.ngay.day, r.ngay.month, r.ngay.year),
-            ten_loai=REPORT_TYPE_NAME,
-            trich_yeu=self._subject(),
-            dong_nghieng=self._plain(r.dong_nghieng, ("dong_nghieng",)),
-            kinh_gui=recipients(r.kinh_gui),
-            noi_nhan=marks.distribution(r.noi_nhan if r.noi_nhan is not None else u.noi_nhan, u.luu, bool(r.kinh_gui)),
-            tham_quyen=authority,
-            chuc_vu=title,
-            ho_ten=signer.ho_ten,
-        )
+        return build_frame(self.report, self.unit, self._subject(), self._plain)
 
 
 def _end_mark(inlines: list[Inline]) -> list[Inline]:
@@ -460,91 +361,5 @@ def _end_mark(inlines: list[Inline]) -> list[Inline]:
     return [*inlines, Text(marks.CLOSING_MARK)]
 
 
-def _refuse_typed_number(section: Muc, where: Location) -> None:
-    """A title or numbered paragraph must not start with a number typed by hand."""
-    typed = numbering.read_label(section.tieu_de or section.doan)
-    if typed and (section.tieu_de or typed.text.endswith((".", ")"))):
-        raise BaocaoError(
-            Problem(
-                where,
-                f"«{(section.tieu_de or section.doan)[:40]}» có ghi số thứ tự.",
-                "Xóa số thứ tự ở đầu; số được đánh tự động.",
-            )
-        )
-
-
-def _check_count(style: str, number: int, part_style: str, where: Location) -> None:
-    """Numbering styles that run out: Vietnamese letters (23 points), 'Phần thứ …' words (10 parts),
-    Roman numerals (3999 mục or phần)."""
-    if (style == numbering.LA_MA or style == "phan" and part_style != "chu") and number > fmt.MAX_ROMAN:
-        raise BaocaoError(
-            Problem(
-                where,
-                f"Quá {fmt.MAX_ROMAN:,} {'phần' if style == 'phan' else 'mục'} đánh số La Mã ở cùng một cấp: số La Mã "
-                f"chỉ viết được đến {fmt.roman(fmt.MAX_ROMAN)}.".replace(",", "."),
-                "Gộp các phần lại." if style == "phan" else "Gộp các mục, hoặc đánh số cấp này kiểu 1., 2. (kieu_muc).",
-            )
-        )
-    if style == numbering.CHU and number > len(fmt.VIETNAMESE_LETTERS):
-        raise BaocaoError(
-            Problem(
-                where,
-                f"Quá {len(fmt.VIETNAMESE_LETTERS)} điểm a), b), c)... trong một mục.",
-                "Chuyển bớt các điểm thành gạch đầu dòng hoặc chia thành nhiều mục.",
-            )
-        )
-    if style == "phan" and part_style == "chu" and number > len(numbering.PART_ORDINALS):
-        raise BaocaoError(
-            Problem(
-                where,
-                f"Cách ghi 'Phần thứ …' chỉ dùng cho tối đa {len(numbering.PART_ORDINALS)} phần.",
-                "Dùng kieu_phan: so (Phần I, Phần II, ...) cho báo cáo nhiều phần.",
-            )
-        )
-
-
 def _upper(inlines: list[Inline]) -> list[Inline]:
     return [replace(t, text=t.text.upper()) if isinstance(t, Text) else t for t in inlines]
-
-
-def _signature(signer: NguoiKy) -> tuple[str, str]:
-    """The two title lines: 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'; 'Q.' prefixes the title itself."""
-    title = signer.chuc_vu.upper()
-    if signer.tham_quyen == "Q.":
-        return "", f"Q. {title}"
-    if signer.tham_quyen:
-        return f"{signer.tham_quyen} {signer.thay_cho.upper()}", title
-    return "", title
-
-
-def appendix_labels(appendices: list[PhuLuc]) -> list[str]:
-    """'Biểu số 01', 'Biểu số 02'…; 'Phụ lục I', 'Phụ lục II'… ('Phụ lục' alone when there is one)."""
-    totals = Counter(a.loai for a in appendices)
-    seen: Counter[str] = Counter()
-    labels = []
-    for appendix in appendices:
-        seen[appendix.loai] += 1
-        number = seen[appendix.loai]
-        if appendix.loai == "bieu":
-            labels.append(f"Biểu số {number:02d}")
-        else:
-            labels.append(f"Phụ lục {fmt.roman(number)}" if totals["phu_luc"] > 1 else "Phụ lục")
-    return labels
-
-
-def attached_line(report: BaoCao, unit: DonVi) -> str:
-    """'(Kèm theo Báo cáo số 142/BC-UBND ngày 15/6/2026 của UBND xã Tân Hòa)'; a draft leaves blanks."""
-    reference = format_doc_reference(REPORT_TYPE_NAME.capitalize(), report.so, report_sign(unit.ky_hieu), None)
-    date = report.ngay.as_date()
-    day = (
-        f" {fmt.format_date_short(date)}"
-        if date
-        else f"{fmt.DRAFT_BLANK}/{fmt.pad_month(report.ngay.month)}/{report.ngay.year}"
-    )
-    return f"(Kèm theo {reference} ngày{day} của {unit.ten_goi_tat})"
-
-
-def recipients(items: list[str]) -> list[str]:
-    """Kính gửi: one recipient as is; several as '- ...;' lines, the last ending with '.'."""
-    names = [marks.bare(i) for i in items if marks.bare(i)]
-    return names if len(names) <= 1 else marks.list_lines(names)

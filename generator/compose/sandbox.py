@@ -24,6 +24,8 @@ from baocao import limits
 from baocao.compose.filters import FILTERS, FilterError, to_number
 from baocao.conventions import formatting as fmt
 from baocao.limits import MAX_NUMBER, MAX_TEXT, OverBudget
+from baocao.messages import common
+from baocao.messages import compose as msg
 
 # Jinja's own filters kept in the sandbox: none takes a size ('center(10**9)'); results are checked.
 _BUILTIN_FILTERS = (
@@ -91,7 +93,7 @@ class _Undefined(StrictUndefined):
         super().__init__(*args, **kwargs)
         owner, name = self._undefined_obj, self._undefined_name or ""
         if self._undefined_exception is SecurityError:  # the sandbox found the name unsafe
-            self._undefined_exception = lambda _message: Refused(f"không được dùng '{name}'")  # type: ignore[assignment]
+            self._undefined_exception = lambda _message: Refused(msg.not_allowed(name))  # type: ignore[assignment]
         else:
             self._undefined_exception = lambda _message: UndefinedName(owner, name)  # type: ignore[assignment]
 
@@ -138,7 +140,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def joined(context: Any, values: tuple[Any, ...]) -> str:
         """`a ~ b`, refused before it is built when too long."""
         if sum(limits.weight(value) for value in values) > MAX_TEXT:
-            raise Refused("chuỗi quá dài")
+            raise Refused(msg.STRING_TOO_LONG)
         return (markup_join if context.eval_ctx.autoescape else str_join)(values)
 
     def concat(self, pieces: Any) -> str:  # Template.render joins its output with it
@@ -146,7 +148,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         for piece in pieces:
             size += len(piece)
             if size > self.max_output:
-                raise OverBudget("kết quả quá dài")
+                raise OverBudget(common.OUTPUT_TOO_LONG)
             kept.append(piece)
         return "".join(kept)
 
@@ -162,7 +164,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call(self, context, obj, /, *args, **kwargs):
         if isinstance(getattr(getattr(obj, "__wrapped__", obj), "__self__", None), str):  # str.format comes wrapped
-            raise Refused("không gọi hàm của chuỗi; hãy dùng bộ lọc, ví dụ {{ ten | upper }}")
+            raise Refused(msg.NO_STRING_METHODS)
         limits.check_time()
         for argument in (*args, *kwargs.values()):
             _checked(argument, MAX_TEXT)
@@ -172,7 +174,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 def _before_binop(operator: str, left: Any, right: Any) -> None:
     """Refuse an operation whose result would be too big to build at all."""
     if operator == "%" and isinstance(left, str):
-        raise Refused("không định dạng chuỗi bằng '%'")
+        raise Refused(msg.NO_PERCENT_FORMAT)
     if operator == "*" and isinstance(right, (str, list, tuple)):
         left, right = right, left
     if (
@@ -181,16 +183,16 @@ def _before_binop(operator: str, left: Any, right: Any) -> None:
         and _is_int(right)
         and limits.weight(left) * right > MAX_TEXT
     ):
-        raise Refused("chuỗi quá dài")
+        raise Refused(msg.STRING_TOO_LONG)
     if operator == "+" and limits.weight(left) + limits.weight(right) > 2 * MAX_TEXT:
-        raise Refused("chuỗi quá dài")
+        raise Refused(msg.STRING_TOO_LONG)
     if (
         operator == "**"
         and _is_int(left)
         and _is_int(right)
         and right * (abs(left).bit_length() - 1) > MAX_NUMBER.bit_length()
     ):
-        raise Refused("số quá lớn")
+        raise Refused(msg.NUMBER_TOO_BIG)
 
 
 def _is_int(value: Any) -> bool:
@@ -200,9 +202,9 @@ def _is_int(value: Any) -> bool:
 def _checked(value: Any, largest: int = MAX_NUMBER) -> Any:
     """`value` if it is small enough to keep computing with; Refused otherwise."""
     if isinstance(value, (str, list, tuple, dict)) and limits.weight(value) > MAX_TEXT:
-        raise Refused("chuỗi quá dài")
+        raise Refused(msg.STRING_TOO_LONG)
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and not _within(value, largest):
-        raise Refused("số quá lớn")
+        raise Refused(msg.NUMBER_TOO_BIG)
     return value
 
 
@@ -219,7 +221,7 @@ def _bounded(jinja_filter: Callable[..., Any]) -> Callable[..., Any]:
     def bounded(*args: Any, **kwargs: Any) -> Any:
         limits.check_time()
         if sum(limits.weight(argument) for argument in (*args, *kwargs.values())) > MAX_TEXT:
-            raise Refused("chuỗi quá dài")
+            raise Refused(msg.STRING_TOO_LONG)
         return _checked(jinja_filter(*args, **kwargs))
 
     return bounded
@@ -235,7 +237,7 @@ def _printable(value: Any) -> Any:
     """What `{{ ... }}` prints in a sentence: decimals the Vietnamese way; no Python reprs."""
     limits.spend(limits.weight(value, MAX_TEXT))
     if isinstance(value, bool) or value is None:
-        raise FilterError("Giá trị này không in được (trống hoặc đúng/sai); dùng một số liệu có giá trị.")
+        raise FilterError(msg.NOT_PRINTABLE)
     if isinstance(value, int):
         return str(value)  # whole numbers print as typed, so years stay '2026' ('| so' groups thousands)
     if isinstance(value, (float, Decimal)):
@@ -243,17 +245,11 @@ def _printable(value: Any) -> Any:
         exponent = number.as_tuple().exponent
         assert isinstance(exponent, int)  # to_number's numbers are finite
         if exponent < -6:
-            raise FilterError(
-                f"Kết quả {number:.8f}… có quá nhiều chữ số thập phân; làm tròn bằng bộ lọc, ví dụ "
-                f"{{{{ ... | so(1) }}}}."
-            )
+            raise FilterError(msg.too_many_decimals(f"{number:.8f}".replace(".", ",")))
         return fmt.format_number(number)
     if isinstance(value, str) or type(value).__str__ is not object.__str__:
         return value
-    raise FilterError(
-        "Không in trực tiếp được cả một nhóm; gọi một mục hoặc thuộc tính của nó, "
-        "ví dụ {{ so_lieu.ten | so }} hoặc {{ nhiem_vu.tong.da_hoan_thanh }}."
-    )
+    raise FilterError(msg.WHOLE_GROUP)
 
 
 def make_environment(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
@@ -279,9 +275,9 @@ def compile_sentence(source: str) -> Template:
     tree = _SENTENCES.parse(source)
     for node in tree.find_all((nodes.Stmt, nodes.Getattr, nodes.Filter)):
         if isinstance(node, nodes.Stmt) and not isinstance(node, _SENTENCE_STATEMENTS):
-            raise Refused(f"câu văn không dùng thẻ {{% {type(node).__name__.lower()} %}}", node.lineno)
+            raise Refused(msg.no_tag_in_sentences(type(node).__name__.lower()), node.lineno)
         if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
-            raise Refused(f"không được dùng '{node.attr}'", node.lineno)
+            raise Refused(msg.not_allowed(node.attr), node.lineno)
         if isinstance(node, nodes.Filter) and node.name not in _SENTENCES.filters:
             raise UnknownFilter(node.name, node.lineno)
     return _SENTENCES.from_string(tree)

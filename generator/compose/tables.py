@@ -13,31 +13,33 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
 from itertools import groupby
-from typing import Any, overload
+from typing import Any
 
+from baocao.compose.columns import (
+    COLUMN_NAMES,
+    COMPUTED,
+    DEFAULT_WIDTHS,
+    column_decimals,
+    column_sources,
+    column_value,
+    format_cell,
+    plan_key,
+)
 from baocao.compose.narrative import breakdown_of, find_figure, plan_of
 from baocao.conventions import formatting as fmt
 from baocao.document.model import Cell, Inline, Row, Table, Text
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
-from baocao.figures.figure import Figure, differs, percent, sum_values
+from baocao.figures.figure import Figure, differs, sum_values
+from baocao.input.figure_keys import FIGURE_VALUES, PLAN_PREFIX
 from baocao.input.load import SourceMap
-from baocao.input.model import FIGURE_VALUES, INPUT_KINDS, PLAN_PREFIX, Bang, Cot, Nhom
 from baocao.input.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
+from baocao.input.table_model import INPUT_KINDS, Bang, Cot, Nhom
 
 TOTAL_LABEL = "Tổng cộng"
 FIGURE_KEY = "so_lieu"
 BREAKDOWN_KEY = "chi_tiet"  # '- chi_tiet: name': one row per unit of a roll-up figure
 RESERVED_KEYS = (FIGURE_KEY, BREAKDOWN_KEY, "nhom", "dong")
 FIGURE_FIELDS = ("ten", "don_vi", *FIGURE_VALUES)
-#: Computed column kinds → the two cells they are computed from.
-COMPUTED = {
-    "ty_le_ke_hoach": ("gia_tri", "ke_hoach"),
-    "ty_le_cung_ky": ("gia_tri", "cung_ky"),
-    "chenh_lech": ("gia_tri", "cung_ky"),
-}
-PERCENT_KINDS = ("phan_tram", "ty_le_ke_hoach", "ty_le_cung_ky")
-COLUMN_NAMES = {key for keys in COMPUTED.values() for key in keys}
-DEFAULT_WIDTHS = {"stt": 1, "van_ban": 4}  # other (number) columns: 2
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DIGIT = re.compile(r"\d")
 
@@ -239,9 +241,9 @@ class _TableBuilder:
             if column.ke_hoach:
                 where, about = self._where(path), f"Cột '{column.tieu_de}': "
                 plan = plan_of(figure, column.ke_hoach, where, "bỏ dòng khỏi bảng", about)
-                item.values[_plan_key(column.ke_hoach)] = None if plan is None else figure.shown(plan)
+                item.values[plan_key(column.ke_hoach)] = None if plan is None else figure.shown(plan)
                 if column.kieu == "so":
-                    item.values[column.khoa], item.paths[column.khoa] = item.values[_plan_key(column.ke_hoach)], path
+                    item.values[column.khoa], item.paths[column.khoa] = item.values[plan_key(column.ke_hoach)], path
 
     def _put(self, item: _Item, key: str, value: Any, path: tuple) -> None:
         column = next((c for c in self.inputs if c.khoa == key), None)
@@ -250,7 +252,7 @@ class _TableBuilder:
             value = words[0].upper() + words[1:]
         item.values[key], item.paths[key] = self._read(column, value, path) if column else value, path
         if column is not None and column.ke_hoach:
-            item.values[_plan_key(column.ke_hoach)] = item.values[key]
+            item.values[plan_key(column.ke_hoach)] = item.values[key]
 
     def _read(self, column: Cot, value: Any, path: tuple) -> Any:
         """A written cell as the column wants it: text (or a list of paragraphs), or a number."""
@@ -291,9 +293,9 @@ class _TableBuilder:
 
     def _check_computable(self, path: tuple) -> None:
         """A row with no figure needs the cells its computed columns are computed from."""
-        keys = {c.khoa for c in self.inputs} | {_plan_key(c.ke_hoach) for c in self.inputs if c.ke_hoach}
+        keys = {c.khoa for c in self.inputs} | {plan_key(c.ke_hoach) for c in self.inputs if c.ke_hoach}
         for column in self.columns:
-            missing = [k for k in _sources(column) if k not in keys]
+            missing = [k for k in column_sources(column) if k not in keys]
             if missing:
                 names = ", ".join(
                     k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_PREFIX)}" for k in missing
@@ -313,7 +315,7 @@ class _TableBuilder:
         if column.kieu == "van_ban":
             return Cell(self._paragraphs(item.values.get(column.khoa), item.paths.get(column.khoa, item.path)))
         return self._number_cell(
-            column, _value(column, item.values), item.figure.so_le if item.figure else self.decimals
+            column, column_value(column, item.values), item.figure.so_le if item.figure else self.decimals
         )
 
     def _paragraphs(self, value: Any, path: tuple) -> list[list[Inline]]:
@@ -329,7 +331,7 @@ class _TableBuilder:
             return Cell([[]], "right")
         if isinstance(value, str):
             return Cell([[Text(value)]], "center")
-        return Cell([[Text(_format(column, value, decimals))]], "right")
+        return Cell([[Text(format_cell(column, value, decimals))]], "right")
 
     # ---- total -----------------------------------------------------------------------
 
@@ -345,7 +347,7 @@ class _TableBuilder:
         keys = (
             {c.khoa for c in self.inputs if c.kieu == "so"}
             | set(FIGURE_VALUES)
-            | {_plan_key(c.ke_hoach) for c in self.columns if c.ke_hoach}
+            | {plan_key(c.ke_hoach) for c in self.columns if c.ke_hoach}
         )
         totals = {key: sum_values(item.values.get(key) for item in items) for key in keys}
         if isinstance(self.spec.tong_cong, dict):
@@ -353,7 +355,7 @@ class _TableBuilder:
         cells = [Cell([[Text(TOTAL_LABEL)]], "center", span=lead)]
         for column in self.columns[lead:]:
             cells.append(
-                self._number_cell(column, _value(column, totals), self.decimals)
+                self._number_cell(column, column_value(column, totals), self.decimals)
                 if column.kieu in ("so", *COMPUTED)
                 else Cell([[]])
             )
@@ -383,7 +385,7 @@ class _TableBuilder:
             elif (
                 isinstance(given, Decimal)
                 and computed is not None
-                and differs(given, computed, _decimals(column, self.decimals))
+                and differs(given, computed, column_decimals(column, self.decimals))
             ):
                 source = f" (số liệu '{stated.figure.name}')" if stated.figure else ""
                 raise self._fail(
@@ -392,48 +394,3 @@ class _TableBuilder:
                     f"các dòng được {fmt.format_number(computed)}.",
                     "Sửa số tổng hoặc số ở các dòng; có thể bỏ số tổng để chương trình tự cộng.",
                 )
-
-
-def _value(column: Cot, values: dict[str, Any]) -> Any:
-    """A cell's value: as written, or computed from the row's other cells."""
-    if column.kieu not in COMPUTED:
-        return values.get(column.khoa)
-    part, base = (values.get(k) for k in _sources(column))
-    if not isinstance(part, Decimal) or not isinstance(base, Decimal):
-        return None
-    if column.kieu == "chenh_lech":
-        return part - base
-    return percent(part, base, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
-
-
-def _plan_key(plan: str) -> str:
-    """Where a row keeps the value of a named plan (a dot: never a column's key)."""
-    return PLAN_PREFIX + plan
-
-
-def _sources(column: Cot) -> tuple[str, ...]:
-    """The keys a computed column is computed from (a named plan's for ty_le_ke_hoach with ke_hoach)."""
-    keys = COMPUTED.get(column.kieu, ())
-    return (keys[0], _plan_key(column.ke_hoach)) if keys and column.ke_hoach else keys
-
-
-@overload
-def _decimals(column: Cot, default: int) -> int: ...
-@overload
-def _decimals(column: Cot, default: int | None) -> int | None: ...
-def _decimals(column: Cot, default: int | None) -> int | None:
-    """Decimals shown in a column: its own so_le, else `default` (the figure's, or 1 for a rate)."""
-    return column.so_le if column.so_le is not None else default
-
-
-def _format(column: Cot, value: Decimal, decimals: int | None) -> str:
-    """'1.539,7', '98,8%', '+6,6' (a difference always shows its sign); a rate under a header that carries
-    the unit ('Tỷ lệ (%)', as the column's title or its group's) is a bare '98,8'."""
-    if column.kieu in PERCENT_KINDS:
-        text = fmt.format_percent(value, _decimals(column, fmt.DEFAULT_PERCENT_DECIMALS))
-        return text.removesuffix(fmt.PERCENT) if fmt.PERCENT in column.tieu_de + column.nhom else text
-    decimals = _decimals(column, decimals)
-    if decimals is not None:
-        value = fmt.round_half_up(value, decimals)
-    text = fmt.format_number(value, decimals)
-    return f"+{text}" if column.kieu == "chenh_lech" and value > 0 else text

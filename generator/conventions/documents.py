@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from baocao.conventions.formatting import DRAFT_BLANK, format_date_short, format_doc_number
 
 REPORT_TYPE_NAME = "BÁO CÁO"
+# The place-and-date line ("Hồ Sơn, ngày 04 tháng 6 năm 2026", formatting.format_place_date writes it) as the
+# checker and the importer read it back: every part loosely spaced, day and month possibly blank (a draft).
+PLACE_DATE = re.compile(
+    r"\s*(?P<place>[^,\n]{1,60}),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d{4})"
+)
 REPORT_TYPE_SIGN = "BC"
 
 

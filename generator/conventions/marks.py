@@ -9,7 +9,10 @@ from __future__ import annotations
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_HEAD = "Nơi nhận:"
+KINH_GUI = "Kính gửi:"  # before the recipients a report is addressed to
 AS_ADDRESSED = "Như trên"  # the recipients named after "Kính gửi"
+FIGURES_ATTACHMENT = "Số liệu của báo cáo (tệp JSON như lệnh baocao figures ghi)"  # /Desc of the PDF's attached file
+CHART_LABELS = "Nhãn: {series}"  # heading of a chart workbook's column of label texts, one per series
 ARCHIVE = "Lưu"
 DEFAULT_ARCHIVE = "VT"  # văn thư
 BULLET = "- "
@@ -21,9 +24,14 @@ def bare(item: str) -> str:
     return item.strip().lstrip("-+ ").rstrip(" ;.")
 
 
+def list_line(item: str, last: bool) -> str:
+    """One line of a list under a heading (Nơi nhận, several Kính gửi): '- X;', the last '- X.'."""
+    return f"{BULLET}{item}{'.' if last else ';'}"
+
+
 def list_lines(names: list[str]) -> list[str]:
     """Lines of a list under a heading: '- X;' each, the last ending with '.'."""
-    return [f"{BULLET}{n};" for n in names[:-1]] + [f"{BULLET}{n}." for n in names[-1:]]
+    return [list_line(n, i == len(names) - 1) for i, n in enumerate(names)]
 
 
 def distribution(items: list[str], archive: list[str], sent_up: bool) -> list[str]:
@@ -32,7 +40,12 @@ def distribution(items: list[str], archive: list[str], sent_up: bool) -> list[st
     if sent_up and not any(n.lower() == AS_ADDRESSED.lower() for n in names):
         names.insert(0, AS_ADDRESSED)
     keep = ", ".join(bare(a) for a in archive if bare(a)) or DEFAULT_ARCHIVE
-    return [f"{BULLET}{n};" for n in names] + [f"{BULLET}{ARCHIVE}: {keep}."]
+    return list_lines([*names, archive_line(keep)])
+
+
+def archive_line(places: str) -> str:
+    """The last Nơi nhận item, without its bullet and end: 'Lưu: VT, VP'."""
+    return f"{ARCHIVE}: {places}"
 
 
 def close(text: str) -> str:

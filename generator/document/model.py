@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Literal
 
+from baocao.conventions.formatting import format_number, format_percent
 from baocao.errors import Location
 
 
@@ -178,6 +179,15 @@ class Chart:
     def has_legend(self) -> bool:
         """A legend under the plot: a pie's slices, or several series."""
         return self.kind == "pie" or len(self.series) > 1
+
+    def point_labels(self, i: int) -> list[str]:
+        """Series i's label at each point, written the Vietnamese way: its value in the chart's precision
+        (1.539,7), or a pie slice's share of the whole (43,4%); '' where there is no value."""
+        values = self.series[i].values
+        if self.kind == "pie":
+            total = sum(v or Decimal(0) for v in values) or Decimal(1)
+            return [format_percent((v or Decimal(0)) * 100 / total, 1) for v in values]
+        return ["" if v is None else format_number(v, self.decimals) for v in values]
 
     @property
     def caption_line(self) -> list[Inline]:

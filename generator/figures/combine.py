@@ -14,8 +14,10 @@ from typing import Any
 from baocao.conventions.formatting import DEFAULT_PERCENT_DECIMALS, format_number, round_half_up
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.figures.figure import PLAN, Figure, FigureStyle, differs, sum_values
+from baocao.input.figure_keys import PLAN_PREFIX
+from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import PLAN_PREFIX, SoLieu
+from baocao.messages import figures as msg
 
 Combine = Callable[[str], "Decimal | None"]
 
@@ -124,8 +126,8 @@ class Combiner:
             self.warnings.append(
                 Problem(
                     self.where(name, "giu_nguyen"),
-                    f"Số liệu '{name}' ghi giu_nguyen nhưng các số đã ghi đều khớp với {what}.",
-                    "Xóa dòng giu_nguyen.",
+                    msg.kept_but_agrees(name, what),
+                    msg.DROP_KEEP_HINT,
                 )
             )
         for slot, stated, computed in differences:
@@ -134,9 +136,15 @@ class Combiner:
                 self.warnings.append(
                     Problem(
                         place,
-                        f"{label} ghi {format_number(stated)} nhưng {what} ({sources[0].location}) là "
-                        f"{format_number(computed)}; giữ số đã ghi vì: {spec.giu_nguyen}.",
-                        "Bản thảo in số đã ghi; kiểm tra lại lý do trước khi ban hành.",
+                        msg.kept_difference(
+                            label,
+                            format_number(stated),
+                            what,
+                            str(sources[0].location),
+                            format_number(computed),
+                            spec.giu_nguyen,
+                        ),
+                        msg.KEPT_HINT,
                         note=True,
                     )
                 )
@@ -144,9 +152,8 @@ class Combiner:
             raise BaocaoError(
                 Problem(
                     place,
-                    f"{label} ghi {format_number(stated)} nhưng {what} là {format_number(computed)}.",
-                    "Sửa số ghi ở đây hoặc các số liệu thành phần; có thể bỏ dòng này để tự tính, "
-                    'hoặc ghi giu_nguyen: "lý do" để giữ số đã ghi.',
+                    msg.stated_differs(label, format_number(stated), what, format_number(computed)),
+                    msg.STATED_DIFFERS_HINT,
                     tuple(sources),
                 )
             )

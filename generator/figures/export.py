@@ -21,7 +21,8 @@ from pydantic import BaseModel
 from baocao.conventions.documents import number_and_sign, report_sign
 from baocao.errors import Location
 from baocao.figures.figure import Figure
-from baocao.input.model import FIGURE_VALUES, SoLieu
+from baocao.input.figure_keys import FIGURE_VALUES
+from baocao.input.figure_model import SoLieu
 from baocao.input.validate import Sources
 
 FORMAT_VERSION = 1

@@ -12,10 +12,17 @@ from decimal import Decimal
 from typing import Any
 
 from baocao.conventions.formatting import DEFAULT_PERCENT_DECIMALS, format_number, round_half_up, with_unit
-from baocao.input.model import PLAN_PREFIX, SCALES, BaoCao, CachViet, DonVi
+from baocao.input.figure_keys import PLAN_PREFIX
+from baocao.input.figure_model import SCALES, CachViet
+from baocao.input.model import BaoCao, DonVi
+from baocao.messages import figures as msg
 
 PLAN = "ke_hoach"
-SLOT_WORDS = {"gia_tri": "giá trị kỳ này", PLAN: "kế hoạch", "cung_ky": "số cùng kỳ"}
+SLOT_WORDS = msg.SLOT_WORDS
+
+
+class NoSuchPlan(ValueError):
+    """A figure asked for a plan it does not have (the message names the plans it has)."""
 
 
 @dataclass(frozen=True)
@@ -76,8 +83,7 @@ class Figure:
         if name is None:
             return self.ke_hoach
         if name not in self.plans:
-            known = ", ".join(self.plans) or "chỉ có một kế hoạch không tên"
-            raise ValueError(f"Số liệu '{self.name}' không có kế hoạch '{name}' ({known}).")
+            raise NoSuchPlan(msg.no_such_plan(self.name, name, ", ".join(self.plans) or msg.ONE_UNNAMED_PLAN))
         return self.plans[name]
 
     def plan_label(self, name: str | None = None, short: bool = False) -> str:

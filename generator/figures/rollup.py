@@ -25,13 +25,15 @@ from baocao.errors import BaocaoError, Location, Problem, fail, suggest
 from baocao.figures.combine import sum_figure
 from baocao.figures.figure import Figure, figure_style
 from baocao.figures.totals import compute_figures
-from baocao.input.figure_files import is_figure_file, read_figure_file
+from baocao.input.figure_keys import FIGURE_VALUES
+from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import FIGURE_VALUES, UNIT_FILE, BaoCao, DonVi, SoLieu, TongHop
+from baocao.input.model import UNIT_FILE, BaoCao, DonVi, TongHop
 from baocao.input.period import Period
 from baocao.input.validate import load_model, load_sources
+from baocao.messages import figures as msg
 
-_FIX_SOURCE = "Sửa lỗi trong báo cáo của đơn vị rồi soạn lại báo cáo này."
+_FIX_SOURCE = msg.FIX_SOURCE_HINT
 
 
 class Names(tuple):
@@ -99,8 +101,8 @@ def roll_up(report: BaoCao, places: SourceMap) -> RollUp:
         if stray:
             raise fail(
                 places.where(("so_lieu", stray, "tong_tu")),
-                f"Số liệu '{stray}' ghi tong_tu nhưng báo cáo chưa khai báo tong_hop.",
-                "Thêm nhóm tong_hop với cac_bao_cao (các tệp báo cáo cấp dưới), hoặc xóa dòng tong_tu.",
+                msg.rollup_without_tong_hop(stray),
+                msg.ROLLUP_WITHOUT_TONG_HOP_HINT,
             )
         return RollUp()
     return _RollUp(report, report.tong_hop, places).run()
@@ -118,7 +120,7 @@ class _RollUp:
         self.warnings.extend(
             Problem(
                 r.problem.location,
-                f"Báo cáo của {r.name} có lỗi nên không được tổng hợp: {r.problem.message}",
+                msg.unit_report_left_out(r.name, r.problem.message),
                 r.problem.hint or _FIX_SOURCE,
             )
             for r in failed
@@ -128,8 +130,8 @@ class _RollUp:
             raise BaocaoError(
                 Problem(
                     self._where("cac_bao_cao"),
-                    f"Không có báo cáo cấp dưới nào dùng được để tổng hợp ({len(failed)} báo cáo có lỗi).",
-                    "Sửa các lỗi nêu dưới đây trong báo cáo của các đơn vị.",
+                    msg.no_usable_unit_report(len(failed)),
+                    msg.FIX_UNIT_REPORTS_HINT,
                     tuple(self.warnings),
                 )
             )
@@ -164,8 +166,8 @@ class _RollUp:
             if not matches:
                 raise fail(
                     self._where("cac_bao_cao", i),
-                    f"Không có tệp báo cáo nào khớp '{pattern}' (tính từ thư mục {base}).",
-                    "Kiểm tra đường dẫn: tính từ thư mục của báo cáo này; '*' thay cho một tên thư mục hoặc tên tệp.",
+                    msg.no_report_matches(pattern, str(base)),
+                    msg.PATTERN_HINT,
                 )
             for match in matches:
                 found.setdefault(match.resolve(), match)
@@ -175,6 +177,8 @@ class _RollUp:
 
     def _load(self, path: Path) -> _Unit:
         """A unit's report (or figure file) loaded, validated and computed (or its first problem)."""
+        from baocao.input.figure_files import is_figure_file  # figure files' models, only for a roll-up
+
         if is_figure_file(path):
             return self._load_figure_file(path)
         sources = None
@@ -190,6 +194,8 @@ class _RollUp:
 
     def _load_figure_file(self, path: Path) -> _Unit:
         """A unit's figure file (baocao figures: .json, .xlsx) in place of its report."""
+        from baocao.input.figure_files import read_figure_file
+
         read = None
         try:
             read = read_figure_file(path)
@@ -204,8 +210,8 @@ class _RollUp:
         if period != own:
             raise fail(
                 where,
-                f"Kỳ báo cáo '{period}' khác kỳ của báo cáo tổng hợp ('{own}').",
-                "Chỉ tổng hợp các báo cáo cùng kỳ; sửa kỳ báo cáo hoặc mẫu cac_bao_cao.",
+                msg.other_period(str(period), str(own)),
+                msg.OTHER_PERIOD_HINT,
             )
 
     def _check_duplicates(self, units: list[_Unit]) -> None:
@@ -217,9 +223,9 @@ class _RollUp:
                 raise BaocaoError(
                     Problem(
                         Location(unit.path),
-                        f"Hai báo cáo của cùng đơn vị '{unit.name}' (ten_goi_tat); số liệu sẽ bị cộng hai lần.",
-                        "Chỉ để một báo cáo cho mỗi đơn vị: sửa mẫu cac_bao_cao hoặc ten_goi_tat trong hồ sơ đơn vị.",
-                        (Problem(Location(first.path), "Báo cáo thứ nhất của đơn vị này."),),
+                        msg.unit_twice(unit.name),
+                        msg.UNIT_TWICE_HINT,
+                        (Problem(Location(first.path), msg.FIRST_REPORT_OF_UNIT),),
                     )
                 )
 
@@ -230,13 +236,12 @@ class _RollUp:
             return []
         for report in reports:
             if not report.keys & listed.keys():
-                summed = "" if report.problem else " (vẫn được tổng hợp)"
+                summed = "" if report.problem else msg.STILL_SUMMED
                 self.warnings.append(
                     Problem(
                         self._where("danh_sach_don_vi"),
-                        f"Báo cáo '{report.path}' của {report.name} không có trong danh_sach_don_vi{summed}.",
-                        "Thêm đơn vị này (tên thư mục hoặc ten_goi_tat) vào danh_sach_don_vi, "
-                        "hoặc sửa mẫu cac_bao_cao.",
+                        msg.unit_not_listed(str(report.path), report.name, summed),
+                        msg.UNIT_NOT_LISTED_HINT,
                     )
                 )
         reported = set().union(*(report.keys for report in reports))
@@ -245,8 +250,8 @@ class _RollUp:
             self.warnings.append(
                 Problem(
                     self._where("danh_sach_don_vi", listed[_key(entry)]),
-                    f"Chưa có báo cáo của đơn vị '{entry}'.",
-                    "Kiểm tra tên thư mục của đơn vị và mẫu cac_bao_cao, hoặc chờ đơn vị gửi báo cáo.",
+                    msg.no_report_of_unit(entry),
+                    msg.NO_REPORT_OF_UNIT_HINT,
                 )
             )
         return missing
@@ -261,7 +266,7 @@ class _RollUp:
             known = {figure for u in units for figure in u.figures}
             raise fail(
                 self.places.where(("so_lieu", name, "tong_tu")),
-                f"Không báo cáo cấp dưới nào có số liệu '{source}'.",
+                msg.no_unit_has(source),
                 suggest(source, known),
             )
         self._check_summable(name, parts)
@@ -270,11 +275,11 @@ class _RollUp:
         sources = [
             Problem(
                 self.places.where(("so_lieu", name, "tong_tu")),
-                f"Tổng của số liệu '{source}' trong {len(parts)} báo cáo:",
+                msg.rolled_total_of(source, len(parts)),
             ),
-            *(Problem(u.where(source), f"{u.name}: {_values(part)}.") for u, part in parts),
+            *(Problem(u.where(source), msg.unit_values(u.name, _values(part))) for u, part in parts),
         ]
-        what = f"tổng của {len(parts)} báo cáo cấp dưới"
+        what = msg.total_of_reports(len(parts))
         total = sum_figure(name, spec, [part for _, part in parts], self.places, what, sources, self.warnings)
         return replace(
             total, ten=spec.ten or parts[0][0].figures[source].ten, chi_tiet=tuple(part for _, part in parts)
@@ -284,15 +289,15 @@ class _RollUp:
         """Percentages and averages are never summed: the province computes them from its own totals."""
         unit, part = parts[0]
         if part.kind in ("ty_le_cua", "trung_binh_cua") or part.don_vi == "%":
-            what = "trung bình" if part.kind == "trung_binh_cua" else "tỷ lệ"
+            what = msg.AVERAGE if part.kind == "trung_binh_cua" else msg.RATIO
             raise BaocaoError(
                 [
                     Problem(
                         self.places.where(("so_lieu", name, "tong_tu")),
-                        f"Số liệu '{part.name}' của các báo cáo cấp dưới là {what}, không cộng được thành '{name}'.",
-                        "Cộng các số liệu gốc (tong_tu), rồi khai báo ty_le_cua hoặc trung_binh_cua từ các tổng.",
+                        msg.not_summable(part.name, what, name),
+                        msg.NOT_SUMMABLE_HINT,
                     ),
-                    Problem(unit.where(part.name), f"Số liệu '{part.name}' của {unit.name}."),
+                    Problem(unit.where(part.name), msg.figure_of_unit(part.name, unit.name)),
                 ]
             )
 
@@ -302,8 +307,8 @@ class _RollUp:
         self.warnings.append(
             Problem(
                 unit.where(),
-                f"Báo cáo của {unit.name} không có số liệu '{source}'; '{name}' được cộng mà không có đơn vị này.",
-                f"Khai báo '{source}' trong so_lieu của báo cáo này, hoặc sửa tên ở tong_tu của báo cáo tổng hợp.",
+                msg.unit_lacks(unit.name, source, name),
+                msg.declare_or_rename(source),
             )
         )
         return False
@@ -318,10 +323,11 @@ class _RollUp:
                 raise BaocaoError(
                     Problem(
                         unit.where(spec.tong_tu, "don_vi"),
-                        f"Số liệu '{spec.tong_tu}' của {unit.name} tính bằng "
-                        f"{_unit(part.don_vi)}, khác đơn vị {_unit(expected)} của '{name}'.",
-                        "Các số liệu được cộng phải cùng đơn vị tính: sửa đơn vị hoặc quy đổi số liệu.",
-                        (Problem(reference, f"Đơn vị tính {_unit(expected)} ghi ở đây."),),
+                        msg.unit_measured_otherwise(
+                            str(spec.tong_tu), unit.name, _unit(part.don_vi), _unit(expected), name
+                        ),
+                        msg.SAME_UNIT_HINT,
+                        (Problem(reference, msg.unit_stated_here(_unit(expected))),),
                     )
                 )
 
@@ -334,8 +340,8 @@ class _RollUp:
                 self.warnings.extend(
                     Problem(
                         unit.where(source),
-                        f"Số liệu '{source}' của {unit.name} không có {key} nên '{name}' không có tổng {key}.",
-                        f"Ghi {key} cho số liệu này (các đơn vị khác có ghi).",
+                        msg.slot_missing_in_unit(source, unit.name, key, name),
+                        msg.write_slot(key),
                     )
                     for unit in lacking
                 )
@@ -355,7 +361,7 @@ def _key(name: str) -> str:
 
 
 def _unit(unit: str) -> str:
-    return f"'{unit}'" if unit else "(không ghi đơn vị)"
+    return f"'{unit}'" if unit else msg.NO_UNIT_WRITTEN
 
 
 def _values(figure: Figure) -> str:

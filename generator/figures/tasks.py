@@ -24,8 +24,10 @@ from decimal import Decimal
 from baocao.conventions.formatting import percent_of
 from baocao.errors import BaocaoError, Problem
 from baocao.input.load import SourceMap
-from baocao.input.model import Bang, BaoCao, KhoiBang, Muc
+from baocao.input.model import BaoCao, Muc
 from baocao.input.rows import STATUS_CHOICES, grouped_rows, row_status
+from baocao.input.table_model import Bang, KhoiBang
+from baocao.messages import figures as msg
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,8 @@ def _required(status: str | None, path: tuple, places: SourceMap) -> str:
         raise BaocaoError(
             Problem(
                 places.where(path),
-                "Dòng này chưa ghi trạng thái, trong khi các dòng khác của bảng có ghi.",
-                f"Thêm 'trang_thai: ...' ({STATUS_CHOICES}).",
+                msg.NO_STATUS,
+                msg.add_status(STATUS_CHOICES),
             )
         )
     return status

@@ -21,8 +21,11 @@ from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Collector, Problem, suggest, told_elsewhere
 from baocao.figures.combine import Combiner, own_digits
 from baocao.figures.figure import PLAN, SLOT_WORDS, Figure, FigureStyle, percent, sum_values
+from baocao.input.figure_keys import PLAN_PREFIX
+from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import PLAN_PREFIX, SoLieu
+from baocao.messages import common
+from baocao.messages import figures as msg
 
 
 def compute_figures(
@@ -68,7 +71,7 @@ def resolve_figures(
 
 
 _SHORT_LOOP = 20  # figures in a loop resolve still names one by one
-_LOOP_HINT = "Sửa danh sách tong_cua (hoặc trung_binh_cua, trong_so, ty_le_cua) cho hết vòng lặp."
+_LOOP_HINT = msg.LOOP_HINT
 
 
 def _parts_of(spec: SoLieu) -> list[str]:
@@ -107,8 +110,7 @@ class _Resolver(Combiner):
         return BaocaoError(
             Problem(
                 self.where(name),
-                f"Số liệu '{name}' được tính qua một chuỗi số liệu quá dài, "
-                "có vòng lặp (số liệu được tính từ chính nó).",
+                msg.chain_too_long(name),
                 _LOOP_HINT,
             )
         )
@@ -155,7 +157,7 @@ class _Resolver(Combiner):
             raise BaocaoError(
                 Problem(
                     self.where(loop[0]),
-                    f"Số liệu '{loop[0]}' được tính từ chính nó (vòng lặp: {' → '.join(loop + loop[:1])}).",
+                    msg.computed_from_itself(loop[0], " → ".join(loop + loop[:1])),
                     _LOOP_HINT,
                 )
             )
@@ -173,8 +175,8 @@ class _Resolver(Combiner):
             raise BaocaoError(
                 Problem(
                     self.where(name),
-                    f"Số liệu '{name}' chưa có giá trị.",
-                    "Ghi gia_tri, hoặc tong_cua để tự tính tổng.",
+                    msg.no_value(name),
+                    msg.NO_VALUE_HINT,
                 )
             )
         self._check_sign(name, spec, figure)
@@ -189,17 +191,16 @@ class _Resolver(Combiner):
                 raise BaocaoError(
                     Problem(
                         self.where(name, key, i),
-                        f"Số liệu '{part}' trong {key} chưa được khai báo.",
-                        suggest(part, self.declared, "Khai báo số liệu này trong so_lieu hoặc sửa tên."),
+                        msg.undeclared_part(part, key),
+                        suggest(part, self.declared, common.DECLARE_FIGURE_HINT),
                     )
                 )
             if once and part in seen:
                 raise BaocaoError(
                     Problem(
                         self.where(name, key, i),
-                        f"Số liệu '{part}' ghi hai lần trong {key} (lần đầu ở mục thứ {seen[part] + 1}): "
-                        "sẽ bị tính hai lần.",
-                        "Xóa lần ghi thừa.",
+                        msg.part_twice(part, key, seen[part] + 1),
+                        msg.DROP_REPEAT_HINT,
                     )
                 )
             seen[part] = i
@@ -215,26 +216,25 @@ class _Resolver(Combiner):
             raise BaocaoError(
                 Problem(
                     where,
-                    f"Không cộng được các số liệu khác đơn vị tính: {', '.join(units)}.",
-                    "Các thành phần phải cùng đơn vị tính; hoặc ghi don_vi của tổng nếu tổng có đơn vị riêng "
-                    "(ví dụ 'tập thể, cá nhân').",
+                    msg.units_differ(", ".join(units)),
+                    msg.UNITS_DIFFER_HINT,
                 )
             )
         if len(units) == 1 and spec.don_vi and spec.don_vi != units[0]:
             raise BaocaoError(
                 Problem(
                     where,
-                    f"Không cộng được các số liệu khác đơn vị tính: {', '.join(sorted({*units, spec.don_vi}))}.",
-                    "Các thành phần của tổng phải cùng đơn vị tính với tổng.",
+                    msg.units_differ(", ".join(sorted({*units, spec.don_vi}))),
+                    msg.TOTAL_UNIT_HINT,
                 )
             )
-        sources = [Problem(where, f"Các thành phần: {', '.join(p.name for p in parts)}.")]
+        sources = [Problem(where, msg.parts_are(", ".join(p.name for p in parts)))]
         return self.combine(
             name,
             spec,
             parts,
             lambda slot: sum_values(p.slots().get(slot) for p in parts),
-            "tổng các thành phần",
+            msg.SUM_OF_PARTS,
             sources,
             "tong_cua",
         )
@@ -247,8 +247,8 @@ class _Resolver(Combiner):
             raise BaocaoError(
                 Problem(
                     where,
-                    f"Không lấy trung bình được các số liệu khác đơn vị tính: {', '.join(units)}.",
-                    "Các số liệu lấy trung bình phải cùng đơn vị tính.",
+                    msg.average_units_differ(", ".join(units)),
+                    msg.AVERAGE_UNITS_HINT,
                 )
             )
         weights = self._weights(name, spec, chain)
@@ -265,14 +265,14 @@ class _Resolver(Combiner):
                 raise BaocaoError(
                     Problem(
                         self.where(name, "trong_so"),
-                        f"Tổng trọng số của '{name}' ({slot}) không lớn hơn 0.",
-                        "Trọng số phải là số dương.",
+                        msg.weights_not_positive(name, slot),
+                        msg.WEIGHTS_HINT,
                     )
                 )
             return sum((v * f for v, f in zip(values, factors, strict=True)), Decimal(0)) / total
 
-        what = "trung bình có trọng số" if weights else "trung bình các thành phần"
-        sources = [Problem(where, f"Các thành phần: {', '.join(p.name for p in parts)}.")]
+        what = msg.WEIGHTED_AVERAGE if weights else msg.AVERAGE_OF_PARTS
+        sources = [Problem(where, msg.parts_are(", ".join(p.name for p in parts)))]
         return self.combine(name, spec, parts, value_of, what, sources, "trung_binh_cua", own_digits(spec))
 
     def _weights(self, name: str, spec: SoLieu, chain: tuple[str, ...]) -> list[Figure | Decimal]:
@@ -293,19 +293,18 @@ class _Resolver(Combiner):
             raise BaocaoError(
                 Problem(
                     where,
-                    f"Không tính được tỷ lệ '{name}': mẫu số '{bottom.name}' bằng "
-                    f"{format_number(bottom.gia_tri or 0)}.",
-                    "Mẫu số phải lớn hơn 0.",
+                    msg.ratio_base_not_positive(name, bottom.name, format_number(bottom.gia_tri or 0)),
+                    msg.RATIO_BASE_HINT,
                 )
             )
-        sources = [Problem(where, f"Tỷ lệ {top.name} / {bottom.name} × 100.")]
+        sources = [Problem(where, msg.ratio_formula(top.name, bottom.name))]
         spec = spec if spec.don_vi else spec.model_copy(update={"don_vi": "%"})
         return self.combine(
             name,
             spec,
             [top],
             lambda slot: percent(top.slots().get(slot), bottom.slots().get(slot), None),
-            f"tỷ lệ {top.name}/{bottom.name}",
+            msg.ratio_of(top.name, bottom.name),
             sources,
             "ty_le_cua",
             own_digits(spec),
@@ -319,12 +318,12 @@ class _Resolver(Combiner):
             return
         for slot, value in figure.slots().items():
             if value is not None and value < 0:
-                words = SLOT_WORDS.get(slot, f"kế hoạch '{slot.removeprefix(PLAN_PREFIX)}'")
+                words = SLOT_WORDS.get(slot, msg.named_plan(slot.removeprefix(PLAN_PREFIX)))
                 raise BaocaoError(
                     Problem(
                         self.where(name, *slot.split(".")),
-                        f"{words[0].upper()}{words[1:]} của số liệu '{name}' là số âm ({format_number(value)}).",
-                        "Sửa số; nếu số liệu này được phép âm (ví dụ chênh lệch thu chi), ghi cho_phep_am: true.",
+                        msg.negative(words, name, format_number(value)),
+                        msg.NEGATIVE_HINT,
                     )
                 )
 
@@ -336,12 +335,11 @@ class _Resolver(Combiner):
                     raise BaocaoError(
                         Problem(
                             self.where(name, PLAN, plan),
-                            f"Kế hoạch '{plan}' của số liệu '{name}' chưa có tên đầy đủ ở ten_ke_hoach.",
+                            msg.plan_without_name(plan, name),
                             suggest(
                                 plan,
                                 self.style.plan_names,
-                                f"Thêm vào ten_ke_hoach (hồ sơ đơn vị hoặc báo cáo), ví dụ "
-                                f"ten_ke_hoach: {{{plan}: kế hoạch huyện giao}}.",
+                                msg.add_plan_name(plan),
                             ),
                         )
                     )

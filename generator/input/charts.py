@@ -14,8 +14,19 @@ from baocao.input.figure_keys import FIGURE_VALUES, PLAN_PREFIX
 
 #: Chart kinds clerks name → the kind of the document model.
 CHART_KINDS = {"cot": "column", "thanh": "bar", "duong": "line", "tron": "pie"}
-#: The sources of a chart's categories; exactly one is written.
-CATEGORY_SOURCES = ("so_lieu", "thanh_phan_cua", "chi_tiet")
+#: The sources of a chart's categories; exactly one is written (danh_muc: named here, values in chuoi_so).
+CATEGORY_SOURCES = ("so_lieu", "thanh_phan_cua", "chi_tiet", "danh_muc")
+
+
+class ChuoiSo(BaseModel):
+    """Một chuỗi số ghi sẵn của biểu đồ: tên ở chú giải và các số theo thứ tự danh_muc."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    ten: str = Field(description="Tên chuỗi ở chú giải, ví dụ 'Thực hiện'.")
+    so: list[str | int | float | None] = Field(
+        description="Các số viết kiểu Việt Nam, mỗi mục của danh_muc một số, ví dụ ['1.539,7', '375']; trống: null."
+    )
 
 
 class BieuDo(BaseModel):
@@ -37,6 +48,14 @@ class BieuDo(BaseModel):
     )
     chi_tiet: str = Field(
         "", description="Tên một số liệu tổng hợp từ các xã (tong_tu): mỗi xã một cột (báo cáo tổng hợp của tỉnh)."
+    )
+    danh_muc: list[str] = Field(
+        default_factory=list,
+        description="Tên các cột ghi sẵn (không lấy từ số liệu), số ghi trong chuoi_so; "
+        "baocao import viết dạng này cho biểu đồ đọc từ tệp Word.",
+    )
+    chuoi_so: list[ChuoiSo] = Field(
+        default_factory=list, description="Các chuỗi số ghi sẵn của danh_muc: [{ten: Thực hiện, so: [...]}, ...]."
     )
     chuoi: list[str] = Field(
         default_factory=lambda: ["gia_tri"],
@@ -80,10 +99,23 @@ class BieuDo(BaseModel):
         written = [key for key in CATEGORY_SOURCES if getattr(self, key)]
         if len(written) != 1:
             raise ValueError(
-                "Biểu đồ cần đúng một trong so_lieu (danh sách số liệu), thanh_phan_cua (các phần của một tổng) "
-                "hoặc chi_tiet (các xã của số liệu tổng hợp)"
+                "Biểu đồ cần đúng một trong so_lieu (danh sách số liệu), thanh_phan_cua (các phần của một tổng), "
+                "chi_tiet (các xã của số liệu tổng hợp) hoặc danh_muc (các cột ghi sẵn, với chuoi_so)"
                 + (f"; đang ghi cả {' và '.join(written)}." if written else ".")
             )
+        if bool(self.danh_muc) != bool(self.chuoi_so):
+            raise ValueError(
+                "danh_muc và chuoi_so đi cùng nhau: danh_muc là tên các cột, chuoi_so là các số của chúng."
+            )
+        for series in self.chuoi_so:
+            if len(series.so) != len(self.danh_muc):
+                raise ValueError(
+                    f"Chuỗi '{series.ten}' có {len(series.so)} số nhưng danh_muc có {len(self.danh_muc)} cột."
+                )
+        if self.danh_muc and ({"chuoi", "ten_chuoi"} & self.model_fields_set):
+            raise ValueError("Biểu đồ ghi sẵn số (danh_muc) không dùng chuoi, ten_chuoi: tên chuỗi ghi trong chuoi_so.")
+        if self.loai == "tron" and len(self.chuoi_so) > 1:
+            raise ValueError("Biểu đồ tròn (loai: tron) chỉ vẽ một chuỗi số; chuoi_so chỉ ghi một chuỗi.")
         return self
 
 

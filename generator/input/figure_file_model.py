@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from baocao.input.model import SoLieu
+from baocao.input.figure_model import SoLieu
 
 
 class NguoiKyXuat(BaseModel):

@@ -14,17 +14,19 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from baocao.conventions.sheets import IDENTITY_SHEET
 from baocao.errors import Location, fail
 from baocao.input.figure_file_model import TepSoLieu
+from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import SourceMap, read_text
-from baocao.input.model import NguonSoLieu, SoLieu
-from baocao.input.period import Period, parse_period
-from baocao.input.workbooks import read_sheet, read_source
+from baocao.input.period import Period, UnknownPeriod, parse_period
+from baocao.input.sheets import read_sheet
+from baocao.input.workbooks import read_source
+from baocao.messages import input as msg
 
 FIGURE_FILE_SUFFIXES = (".json", ".xlsx")
-IDENTITY_SHEET = "Thông tin"
 _IDENTITY_KEYS = ("don_vi", "ky_bao_cao")
-_MADE_BY = "Tệp số liệu do lệnh 'baocao figures' (hoặc 'baocao build --so-lieu') ghi ra."
+_MADE_BY = msg.MADE_BY
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _json_file(path: Path) -> FigureFile:
         where = ".".join(str(item) for item in first["loc"]) if first else ""
         raise fail(
             Location(path, cell=where),
-            "Tệp JSON không phải tệp số liệu của baocao" + (f" ({first['msg']})." if first else " (sai cú pháp JSON)."),
+            msg.not_a_figure_file(where) if first else msg.NOT_JSON,
             _MADE_BY,
         ) from None
     places = SourceMap(path)
@@ -98,8 +100,8 @@ def _identity(path: Path) -> dict[str, tuple[str, Location]]:
     if missing:
         raise fail(
             sheet.at(1, 1),
-            f"Trang '{IDENTITY_SHEET}' thiếu dòng {', '.join(missing)}.",
-            "Ghi mỗi dòng một khóa (cột A) và giá trị (cột B): don_vi (tên gọi tắt), ky_bao_cao. " + _MADE_BY,
+            msg.identity_rows_missing(IDENTITY_SHEET, ", ".join(missing)),
+            f"{msg.IDENTITY_ROWS_HINT} {_MADE_BY}",
         )
     return found
 
@@ -107,5 +109,5 @@ def _identity(path: Path) -> dict[str, tuple[str, Location]]:
 def _period(text: str, where: Location) -> Period:
     try:
         return parse_period(text)
-    except ValueError as exc:
+    except UnknownPeriod as exc:
         raise fail(where, str(exc)) from None

@@ -20,6 +20,8 @@ from baocao import limits
 from baocao.conventions.formatting import format_number
 from baocao.errors import BaocaoError, Location, fail, os_reason
 from baocao.input.stack import on_big_stack
+from baocao.messages import common
+from baocao.messages import input as msg
 
 Path_ = tuple[str | int, ...]
 
@@ -43,71 +45,6 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _DATE_TAG = "tag:yaml.org,2002:timestamp"
 _PLAIN_TYPES = (str, int, float, bool, type(None), dt.date)  # what SafeConstructor makes of scalars, bar !!binary
-
-
-_COPIED_HINT = "Xóa ký tự này (thường do sao chép từ tệp khác)."
-_QUOTE_HINT = "đặt cả câu trong dấu nháy kép \"...\" hoặc viết câu trong khối '>-'"
-_STAR_HINT = (
-    "Câu bắt đầu bằng '*' (chữ đậm, nghiêng) hoặc '&' phải đặt trong dấu nháy kép, ví dụ \"**Kết quả** đạt...\"."
-)
-# libyaml's problem text → what is wrong and what to do, in Vietnamese.
-_YAML_PROBLEMS = {
-    "mapping values are not allowed": (
-        "Có dấu hai chấm ':' ở chỗ không được phép",
-        f"Nếu đây là câu văn có dấu ':', {_QUOTE_HINT}. Nếu là khóa, thụt lề cho thẳng hàng với các khóa cùng cấp.",
-    ),
-    "could not find expected ':'": (
-        "Thiếu dấu hai chấm ':' sau tên khóa",
-        "Viết 'khoa: giá trị', hoặc sửa thụt lề của dòng này.",
-    ),
-    "did not find expected key": (
-        "Thụt lề không thẳng hàng",
-        "Các khóa cùng cấp phải bắt đầu ở cùng một cột; thụt lề bằng dấu cách.",
-    ),
-    "tab character": ("Có ký tự Tab", "Dùng dấu cách để thụt lề, không dùng phím Tab."),
-    "did not find expected '-'": (
-        "Các mục của danh sách thụt lề không thẳng hàng",
-        "Các mục cùng danh sách phải cùng thụt lề và bắt đầu bằng '- '.",
-    ),
-    "did not find expected ','": (
-        "Thiếu dấu đóng ngoặc ']' hoặc '}'",
-        "Kiểm tra các cặp ngoặc [...] và {...} ở dòng này.",
-    ),
-    "found unknown escape character": (
-        "Dấu '\\' trong dấu nháy kép đi với ký tự không hợp lệ",
-        "Dùng dấu nháy đơn '...' hoặc viết '\\\\'.",
-    ),
-    "cannot start any token": (
-        "Giá trị bắt đầu bằng ký tự không được phép (như @ hoặc `)",
-        'Đặt giá trị trong dấu nháy kép "...".',
-    ),
-    "found undefined alias": ("Giá trị bắt đầu bằng '*' bị hiểu là tham chiếu '*ten'", _STAR_HINT),
-    "expected alphabetic or numeric character": ("Giá trị bắt đầu bằng '*' hoặc '&' bị hiểu là tham chiếu", _STAR_HINT),
-    "expected comment or line break": (
-        "Có chữ thừa sau dấu nháy đóng (hoặc sau '|', '>')",
-        f"Nếu đây là một câu, {_QUOTE_HINT}.",
-    ),
-    "block sequence entries are not allowed": (
-        "Dấu '- ' của danh sách đặt sai chỗ",
-        f"Mỗi mục danh sách viết trên một dòng riêng; câu bắt đầu bằng '-' thì {_QUOTE_HINT}.",
-    ),
-    "mapping keys are not allowed": ("Dấu '?' hoặc khóa đặt sai chỗ", f"Câu có dấu '?' hoặc ':' thì {_QUOTE_HINT}."),
-    "expected node content": (
-        "Thiếu giá trị, hoặc thừa dấu ngoặc, dấu phẩy",
-        f"Kiểm tra các cặp ngoặc [...] {{...}}; câu có các dấu này thì {_QUOTE_HINT}.",
-    ),
-    "invalid Unicode character escape": (
-        "Mã thoát \\u... trong dấu nháy kép không hợp lệ",
-        "Dùng dấu nháy đơn '...', hoặc viết đúng mã \\uXXXX.",
-    ),
-    "found duplicate anchor": ("Tên '&...' được khai báo hai lần", "Đặt tên khác cho một trong hai."),
-    "unexpected end of stream": (
-        "Thiếu dấu nháy đóng \" hoặc ' ở cuối câu",
-        "Thêm dấu nháy đóng cho câu bắt đầu ở dòng này.",
-    ),
-    "but found another document": ("Tệp có nhiều hơn một tài liệu (dòng '---')", "Xóa các dòng '---' ở giữa tệp."),
-    " tag": ("Giá trị bắt đầu bằng '!' bị hiểu là kiểu dữ liệu (tag)", 'Đặt giá trị trong dấu nháy kép "...".'),
-}
 
 
 class _Loader(*_BASES):  # type: ignore[misc]  # mypy takes no computed bases
@@ -177,26 +114,21 @@ def read_text(path: Path) -> str:
         if size > limits.MAX_YAML_BYTES:
             raise fail(
                 Location(path),
-                f"Tệp nặng {format_number(size / 1e6, 1)} MB, quá giới hạn "
-                f"{format_number(limits.MAX_YAML_BYTES / 1e6)} MB của một tệp YAML.",
-                "Tệp báo cáo thật chỉ vài chục KB: kiểm tra có dán nhầm nội dung lớn vào tệp không.",
+                msg.yaml_too_big(format_number(size / 1e6, 1), format_number(limits.MAX_YAML_BYTES / 1e6)),
+                msg.YAML_TOO_BIG_HINT,
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise fail(
-            Location(path), "Không đọc được tệp.", f"Kiểm tra đường dẫn và quyền đọc ({os_reason(exc)})."
-        ) from None
+        raise fail(Location(path), msg.UNREADABLE, common.check_path_and_rights(os_reason(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail(
-            Location(path, line), "Tệp không được lưu theo mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode)."
-        ) from None
+        raise fail(Location(path, line), msg.NOT_UTF8, msg.NOT_UTF8_HINT) from None
     text = unicodedata.normalize("NFC", text)
     bad = XML_INVALID.search(text)
     if bad:
-        raise _control_char(bad.group(), _position(text, bad.start(), path), _COPIED_HINT)
+        raise _control_char(bad.group(), _position(text, bad.start(), path), msg.COPIED_HINT)
     return text
 
 
@@ -206,7 +138,7 @@ def _position(text: str, index: int, path: Path | None) -> Location:
 
 
 def _control_char(char: str, where: Location, hint: str) -> BaocaoError:
-    return fail(where, f"Ký tự điều khiển U+{ord(char):04X} không được phép trong văn bản.", hint)
+    return fail(where, msg.control_character(f"{ord(char):04X}"), hint)
 
 
 def load_yaml(path: Path) -> tuple[Any, SourceMap]:
@@ -226,7 +158,7 @@ def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
         yaml.reader.ReaderError
     ) as exc:  # a character YAML refuses (C1 controls such as U+009C); its first is the one
         char = chr(exc.character)
-        raise _control_char(char, _position(text, text.find(char), path), _COPIED_HINT) from None
+        raise _control_char(char, _position(text, text.find(char), path), msg.COPIED_HINT) from None
     places = SourceMap(path, text)
     if node is None:
         return {}, places
@@ -250,17 +182,16 @@ def _check_length(value: str, path: Path | None, mark) -> None:
     if len(value) > limits.MAX_SCALAR:
         raise fail(
             _location(path, mark),
-            f"Giá trị dài {format_number(len(value))} ký tự, quá giới hạn {format_number(limits.MAX_SCALAR)} ký tự "
-            "của một giá trị.",
-            "Chia thành nhiều đoạn (mỗi đoạn một dòng '- ...' trong noi_dung); trích yếu, tên gọi chỉ vài dòng.",
+            msg.value_too_long(format_number(len(value)), format_number(limits.MAX_SCALAR)),
+            msg.VALUE_TOO_LONG_HINT,
         )
 
 
 def _too_deep(where: Location):
     return fail(
         where,
-        f"Các nhóm khóa và danh sách lồng nhau quá {limits.MAX_DEPTH} cấp.",
-        "Kiểm tra thụt lề và các cặp ngoặc [...] {...} ở dòng này.",
+        msg.too_deep(limits.MAX_DEPTH),
+        msg.TOO_DEEP_HINT,
     )
 
 
@@ -275,13 +206,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path | None) -> Ba
     if mark and text[mark.index : mark.index + 1] == "\t":
         problem = "tab character"
     what, hint = next(
-        (v for key, v in _YAML_PROBLEMS.items() if key in problem),
-        (
-            f"Cú pháp không hợp lệ ({(exc.problem or exc.context or '').strip()})",
-            "Kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này hoặc dòng ngay trên.",
-        ),
+        (v for key, v in msg.YAML_PROBLEMS.items() if key in problem),
+        (msg.other_yaml_syntax((exc.problem or exc.context or "").strip()), msg.OTHER_YAML_SYNTAX_HINT),
     )
-    return fail(_location(path, mark) if mark else Location(path), f"Lỗi cú pháp YAML: {what}.", hint)
+    return fail(_location(path, mark) if mark else Location(path), msg.yaml_syntax(what), hint)
 
 
 class _Builder:
@@ -299,8 +227,8 @@ class _Builder:
         if self.count > limits.MAX_NODES:
             raise fail(
                 Location(self.places.file),
-                "Tệp có quá nhiều giá trị (thường do tham chiếu '*...' lồng nhau).",
-                "Viết thẳng các giá trị thay vì dùng tham chiếu '*...'.",
+                msg.TOO_MANY_VALUES,
+                msg.TOO_MANY_VALUES_HINT,
             )
         self._place(node, path)
         if isinstance(node, yaml.ScalarNode):
@@ -325,8 +253,8 @@ class _Builder:
         if any(node is parent for parent in self.open):
             raise fail(
                 _location(self.places.file, node.start_mark),
-                "Tham chiếu '*...' trỏ vào chính nhóm chứa nó (vòng lặp).",
-                "Viết thẳng giá trị thay vì tham chiếu.",
+                msg.ALIAS_LOOP,
+                msg.ALIAS_LOOP_HINT,
             )
         if len(self.open) >= limits.MAX_DEPTH:
             raise _too_deep(_location(self.places.file, node.start_mark))
@@ -343,17 +271,17 @@ class _Builder:
         for key_node, value_node in node.value:
             here = _location(self.places.file, key_node.start_mark)
             if key_node.tag == _MERGE_TAG:
-                raise fail(here, "Không dùng khóa gộp '<<' trong tệp này.", "Viết thẳng từng khóa của nhóm.")
+                raise fail(here, msg.NO_MERGE_KEY, msg.NO_MERGE_KEY_HINT)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise fail(here, "Khóa không hợp lệ.", "Mỗi khóa là một tên đơn giản, ví dụ: co_quan_ban_hanh:")
+                raise fail(here, msg.BAD_KEY, msg.BAD_KEY_HINT)
             _check_length(key_node.value, self.places.file, key_node.start_mark)
             key = self._text(key_node.value, key_node.start_mark)  # a key is kept as written: 'null:' is the key 'null'
             if key in data:
                 first = self.places.key(path + (key,))
                 raise fail(
                     here,
-                    f"Khóa '{key}' bị khai báo hai lần (lần đầu ở dòng {first.line}).",
-                    "Xóa hoặc gộp một trong hai.",
+                    msg.key_twice(key, first.line),
+                    msg.KEY_TWICE_HINT,
                 )
             self.places.add_key(path + (key,), here)
             data[key] = self.build(value_node, path + (key,))
@@ -372,25 +300,21 @@ class _Builder:
             value = self.constructor.construct_object(node)
         except (ValueError, yaml.YAMLError):
             if node.tag == _DATE_TAG:
-                raise fail(
-                    here, f"Ngày '{node.value}' không có trên lịch.", "Viết ngày/tháng/năm, ví dụ 15/6/2026."
-                ) from None
+                raise fail(here, msg.not_a_date(node.value), msg.DATE_HINT) from None
             raise fail(
                 here,
-                f"Không đọc được giá trị '{node.value[:40]}'.",
-                'Sửa giá trị này; văn bản có ký tự đặc biệt thì đặt trong dấu nháy kép "...".',
+                msg.unreadable_value(node.value[:40]),
+                msg.UNREADABLE_VALUE_HINT,
             ) from None
         if isinstance(value, str):
             return self._text(value, node.start_mark)
         if not isinstance(value, _PLAIN_TYPES):
-            raise fail(here, f"Kiểu giá trị '{node.tag}' không được hỗ trợ.", "Chỉ ghi văn bản, số, ngày, true/false.")
+            raise fail(here, msg.unsupported_tag(node.tag), msg.UNSUPPORTED_TAG_HINT)
         return value
 
     def _text(self, value: str, mark) -> str:
         """Text from an escape ("\\u0301", "\\x01") is normalised and checked like the file itself."""
         bad = XML_INVALID.search(value)
         if bad:
-            raise _control_char(
-                bad.group(), _location(self.places.file, mark), "Xóa mã thoát (\\x.., \\u...) tạo ra ký tự này."
-            )
+            raise _control_char(bad.group(), _location(self.places.file, mark), msg.ESCAPE_HINT)
         return unicodedata.normalize("NFC", value)

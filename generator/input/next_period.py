@@ -23,17 +23,21 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.input.figure_keys import FIGURE_VALUES
+from baocao.input.figure_model import COMPUTED_KEYS
 from baocao.input.load import parse_yaml
-from baocao.input.model import COMPUTED_KEYS, FIGURE_VALUES, BaoCao
+from baocao.input.model import BaoCao
 from baocao.input.next_workbooks import existing, point_to_rolled, roll_workbooks, write_rolled
 from baocao.input.period import Period
 from baocao.input.roundtrip import dump, round_trip
 from baocao.input.scaffold import COMMENT_COLUMN, report_name
 from baocao.input.schema import MODELINE, modeline
 from baocao.input.validate import load_sources, parse_model, unfilled_values
+from baocao.messages import common
+from baocao.messages import input as msg
 from baocao.write import write_atomic
 
-TO_FILL = "cần điền"
+TO_FILL = msg.TO_FILL
 
 
 @dataclass
@@ -53,15 +57,13 @@ def write_next(source: Path, period: Period, output: Path | None = None) -> Writ
         raise BaocaoError(
             Problem(
                 sources.report_map.where(("ky_bao_cao",)),
-                f"Kỳ mới '{period}' không sau kỳ '{old}' của báo cáo này.",
-                'Ghi kỳ tiếp theo, ví dụ --ky "' + old.following().label + '".',
+                msg.not_after(str(period), str(old)),
+                msg.write_next_period(old.following().label),
             )
         )
     target = output or source.parent / report_name(sources.report.loai, period)
     if target.exists():
-        raise BaocaoError(
-            Problem(Location(target), "Tệp đã có, không ghi đè.", "Chọn tên khác bằng -o, hoặc xóa, đổi tên tệp cũ.")
-        )
+        raise BaocaoError(Problem(Location(target), common.FILE_EXISTS, msg.NEXT_EXISTS_HINT))
     data = round_trip().load(source.read_text(encoding="utf-8"))
     _frame(data, old, period)
     for name, figure in data.get("so_lieu", {}).items():
@@ -88,7 +90,7 @@ def _frame(data: CommentedMap, old: Period, new: Period) -> None:
         data["so"] = None
     if data.get("dong_nghieng"):
         data["dong_nghieng"] = ""
-        _note(data, "dong_nghieng", "ghi lại ngày chốt số liệu của kỳ mới (nếu có)")
+        _note(data, "dong_nghieng", msg.REWRITE_CUTOFF_NOTE)
     if old.label in data.get("trich_yeu", ""):
         data["trich_yeu"] = data["trich_yeu"].replace(old.label, new.label)
 
@@ -151,10 +153,7 @@ def _note(mapping: CommentedMap, key: str, text: str) -> None:
 def _header(text: str, source: Path, target: Path, period: Period) -> str:
     """A line saying where the file comes from and what to do, after the schema line (which keeps
     pointing at the schema when the file goes to another folder)."""
-    note = (
-        f"# Báo cáo {period} viết từ {source.name} bằng 'baocao next': điền các số liệu ghi '{TO_FILL}',"
-        " sửa câu văn, bảng cho kỳ mới.\n"
-    )
+    note = msg.next_header(str(period), source.name)
     first, _, rest = text.partition("\n")
     if not first.startswith(MODELINE):
         return note + text

@@ -21,19 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from baocao.errors import Location, Problem
+from baocao.input.cells import COMPUTED_COLUMNS, NAME_KEY, key_path, row_columns
+from baocao.input.figure_model import COMPUTED_KEYS, NguonSoLieu
 from baocao.input.load import SourceMap
-from baocao.input.model import COMPUTED_KEYS, BaoCao, NguonSoLieu
+from baocao.input.model import BaoCao
 from baocao.input.period import Period
-from baocao.input.workbooks import (
-    COMPUTED_COLUMNS,
-    NAME_KEY,
-    Path_,
-    Sheet,
-    cell_address,
-    key_path,
-    read_sheet,
-    row_columns,
-)
+from baocao.input.sheets import Path_, Sheet, cell_address, read_sheet
 from baocao.write import write_atomic
 
 _FILL = "Điền số liệu kỳ mới vào ô này (ô đã được để trống)."

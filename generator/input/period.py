@@ -29,6 +29,10 @@ PERIOD_EXAMPLES = (
 )
 
 
+class UnknownPeriod(ValueError):
+    """A period written in none of the forms (a ValueError, so the model's validator reports it)."""
+
+
 @dataclass(frozen=True)
 class Period:
     """A reporting period: kind ('6t-dau', '6t-cuoi', '9t', 'quy', 'thang', 'nam'), number, year."""
@@ -93,7 +97,7 @@ def parse_period(text: str) -> Period:
                 break
             return Period(kind, int(match.group(2)), month)
         return Period(kind, int(match.group(1)))
-    raise ValueError(f"Không hiểu kỳ báo cáo '{text}'. Viết theo một trong các dạng: {PERIOD_EXAMPLES}.")
+    raise UnknownPeriod(f"Không hiểu kỳ báo cáo '{text}'. Viết theo một trong các dạng: {PERIOD_EXAMPLES}.")
 
 
 @dataclass(frozen=True)

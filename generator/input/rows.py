@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from baocao.conventions.tasks import STATUSES
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.load import SourceMap
-from baocao.input.model import INPUT_KINDS, Bang, Nhom
+from baocao.input.table_model import INPUT_KINDS, Bang, Nhom
+from baocao.messages import input as msg
 
 STATUS_KEY = "trang_thai"
 #: Task statuses: the name the narrative counts them by → the words a clerk writes.
-STATUSES = {"da_hoan_thanh": "đã hoàn thành", "dang_thuc_hien": "đang thực hiện", "chua_thuc_hien": "chưa thực hiện"}
 STATUS_CHOICES = ", ".join(STATUSES.values())  # for hints
 
 Group = tuple[Nhom | None, tuple, list[tuple[Any, tuple]]]
@@ -30,8 +31,8 @@ def grouped_rows(spec: Bang, path: tuple, places: SourceMap) -> list[Group]:
         raise BaocaoError(
             Problem(
                 places.where(stray),
-                "Bảng đã chia nhóm thì mọi dòng phải nằm trong một nhóm.",
-                "Chuyển dòng này vào 'dong' của một nhóm (nhom: ...).",
+                msg.ROW_OUTSIDE_GROUPS,
+                msg.ROW_OUTSIDE_GROUPS_HINT,
             )
         )
     groups: list[Group] = []
@@ -42,8 +43,8 @@ def grouped_rows(spec: Bang, path: tuple, places: SourceMap) -> list[Group]:
             raise BaocaoError(
                 Problem(
                     places.where(here),
-                    f"Nhóm '{group.nhom}' chưa có dòng nào.",
-                    "Thêm các dòng vào 'dong' của nhóm, hoặc xóa nhóm này.",
+                    msg.empty_group(group.nhom),
+                    msg.EMPTY_GROUP_HINT,
                 )
             )
         groups.append((group, here, [(row, here + ("dong", j)) for j, row in enumerate(group.dong)]))
@@ -56,7 +57,7 @@ def read_status(value: Any, where: Location) -> str:
     for name, words in STATUSES.items():
         if text in (name, words):
             return name
-    raise BaocaoError(Problem(where, f"Trạng thái '{value}' không hợp lệ.", f"Chọn một trong: {STATUS_CHOICES}."))
+    raise BaocaoError(Problem(where, msg.bad_status(str(value)), msg.choose_one_of(STATUS_CHOICES)))
 
 
 def row_status(spec: Bang, row: Any, path: tuple, places: SourceMap) -> str | None:

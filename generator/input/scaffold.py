@@ -7,6 +7,7 @@ Existing files are never overwritten: a profile already there is kept, an existi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -119,9 +120,10 @@ def workbook_name(period: Period) -> str:
     return f"so-lieu-{period.slug}.xlsx"
 
 
-def init_folder(folder: Path, kind: str, period: Period, workbook: bool = False) -> Scaffold:
+def init_folder(folder: Path, kind: str, period: Period, workbook: Callable[[], bytes] | None = None) -> Scaffold:
     """Write a profile (unless one is there) and a report of `kind` for `period` into `folder`; with
-    `workbook`, a starter workbook the report takes its figures from (so_lieu_tu; kept if there)."""
+    `workbook` (what makes its bytes: writers.figures.starter_workbook, a later stage), a starter workbook the
+    report takes its figures from (so_lieu_tu; kept if there)."""
     report = folder / report_name(kind, period)
     if report.exists():
         raise BaocaoError(
@@ -133,7 +135,7 @@ def init_folder(folder: Path, kind: str, period: Period, workbook: bool = False)
         )
     profile = folder / UNIT_FILE
     done = Scaffold()
-    sheet = folder / workbook_name(period) if workbook else None
+    sheet = folder / workbook_name(period) if workbook is not None else None
     text = _report_text(report, load_kind(kind), period, sheet.name if sheet else "")
     texts: dict[Path, str | bytes] = {report: _checked(report, text, BaoCao)}
     if profile.exists():
@@ -142,10 +144,8 @@ def init_folder(folder: Path, kind: str, period: Period, workbook: bool = False)
         texts[profile] = _checked(profile, _profile_text(profile), DonVi)
     if sheet is not None and sheet.exists():
         done.kept.append(sheet)
-    elif sheet is not None:
-        from baocao.writers.figures import starter_workbook  # openpyxl: only when asked for
-
-        texts[sheet] = starter_workbook()
+    elif sheet is not None and workbook is not None:
+        texts[sheet] = workbook()
     done.written += write_schemas(folder / SCHEMA_DIR, EDITOR_SCHEMAS)
     for path, content in texts.items():
         write_atomic(path, content if isinstance(content, bytes) else content.encode("utf-8"))

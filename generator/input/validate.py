@@ -10,17 +10,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
+from baocao.input.figure_keys import FIGURE_VALUES
+from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import SourceMap, load_yaml
-from baocao.input.model import (
-    DISTRICT_LEVELS,
-    FIGURE_VALUES,
-    UNIT_FILE,
-    BaoCao,
-    DonVi,
-    NguonSoLieu,
-    SoLieu,
-    all_keys,
-)
+from baocao.input.model import DISTRICT_LEVELS, UNIT_FILE, BaoCao, DonVi, all_keys
 from baocao.input.workbooks import merge_workbooks, read_workbooks
 
 M = TypeVar("M", bound=BaseModel)

@@ -35,7 +35,7 @@ __all__ = [
 def _checks() -> tuple[Callable[[Docx], Iterable[Finding]], ...]:
     """The checks in the order they report; imported here, so a build (which reads templates with `reader`)
     does not load them."""
-    from baocao.nd30 import frame, layout, outline, text
+    from baocao.nd30 import closing, frame, layout, outline, text
 
     return (
         layout.check_page,
@@ -50,11 +50,11 @@ def _checks() -> tuple[Callable[[Docx], Iterable[Finding]], ...]:
         outline.check_outline,
         text.check_typed_notes,
         text.check_note_references,
-        frame.check_recipients,
-        frame.check_signature,
+        closing.check_recipients,
+        closing.check_signature,
         text.check_numbers,
         text.check_placeholders,
-        frame.check_closing,
+        closing.check_closing,
     )
 
 

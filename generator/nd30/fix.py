@@ -19,12 +19,14 @@ from docx.shared import Length, Pt, RGBColor, Twips
 from docx.text.run import Run as RunProxy
 
 from baocao.conventions.formatting import format_number
+from baocao.conventions.marks import RECIPIENTS_HEAD
 from baocao.conventions.page import A4, MARGINS
-from baocao.nd30 import check_document, check_docx, frame, layout, slips, text
+from baocao.nd30 import check_document, check_docx, closing, frame, layout, slips, text
 from baocao.nd30.edit import drop_theme_fonts, save_copy, set_text
 from baocao.nd30.findings import Finding
-from baocao.nd30.reader import TNR, Docx, Para, Run, open_document
+from baocao.nd30.reader import Docx, Para, Run, open_document
 from baocao.nd30.rules import RULES
+from baocao.nd30.styles import TNR
 
 MM = layout.MM
 
@@ -265,19 +267,19 @@ def _fix_recipients(doc: Docx) -> Iterator[Change]:
     head = doc.recipients
     if head is None:
         return
-    if frame.head_fixable(head):
-        yield from _retype("noi-nhan-dau", head, frame.RECIPIENTS_HEAD)
+    if closing.head_fixable(head):
+        yield from _retype("noi-nhan-dau", head, RECIPIENTS_HEAD)
     yield from _emphasise("noi-nhan-dau", head, bold=True, italic=True)
-    for line, last in frame.recipient_lines(doc):
-        fixed = frame.recipient_line(line.text, last)
+    for line, last in closing.recipient_lines(doc):
+        fixed = closing.recipient_line(line.text, last)
         if not last or fixed.startswith("- Lưu"):  # a last line that is no «Lưu» line is for a person
             yield from _retype("noi-nhan-dau", line, fixed)
 
 
 def _fix_closing(doc: Docx) -> Iterator[Change]:
-    last = frame.closing_paragraph(doc)
+    last = closing.closing_paragraph(doc)
     if last is not None:
-        yield from _retype("ket-thuc", last, frame.closed(last.text))
+        yield from _retype("ket-thuc", last, closing.closed(last.text))
 
 
 def _fix_numbers(doc: Docx, rule: str) -> Iterator[Change]:

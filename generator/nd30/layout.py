@@ -11,9 +11,11 @@ from docx.oxml.ns import qn
 
 from baocao.conventions.formatting import format_number
 from baocao.conventions.page import A4
+from baocao.messages import nd30 as msg
 from baocao.nd30.findings import Finding
-from baocao.nd30.reader import TNR, Docx, Para, Run, attr, find, on, to_int
+from baocao.nd30.reader import Docx, Para, Run
 from baocao.nd30.rules import finding
+from baocao.nd30.styles import TNR, attr, find, on, to_int
 
 K = TypeVar("K")
 
@@ -22,7 +24,7 @@ MM = 1440 / 25.4
 PAPER_TOLERANCE = 20
 MARGIN_TOLERANCE_MM = 0.5
 MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
-SIDE_NAMES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+SIDE_NAMES = msg.SIDE_NAMES
 # Readings of a landscape page: which of its sides plays each side of the portrait page.
 _READINGS = (
     {"top": "top", "bottom": "bottom", "left": "left", "right": "right"},
@@ -53,22 +55,21 @@ def _first_places(items: Iterable[tuple[K, Para]]) -> dict[K, tuple[Para, int]]:
 
 def check_page(doc: Docx) -> Iterator[Finding]:
     for number, section in enumerate(doc.sections(), 1):
-        where = f"mục {number} (section)"
+        where = msg.section_place(number)
         size = find(section, "w:pgSz")
         width, height = to_int(attr(size, "w"), 0), to_int(attr(size, "h"), 0)
         if not near_a4(width, height):
-            shown = "chưa khai báo" if size is None else f"{_format_mm(width)} × {_format_mm(height)} mm"
+            shown = msg.PAPER_UNDECLARED if size is None else f"{_format_mm(width)} × {_format_mm(height)} mm"
             yield finding(
                 "kho-giay",
-                f"Khổ giấy {shown}, không phải A4 (210 × 297 mm). Chọn Bố cục > Khổ giấy > A4 (Layout > Size > A4).",
+                msg.not_a4(shown),
                 where,
             )
         landscape = width > height
         if landscape and number == 1:
             yield finding(
                 "huong-giay",
-                "Trang đầu của văn bản đặt khổ ngang; chỉ phụ lục (bảng rộng) mới được "
-                "đặt ngang. Chọn Bố cục > Hướng > Dọc (Layout > Orientation > Portrait).",
+                msg.FIRST_PAGE_LANDSCAPE,
                 where,
             )
         yield from _margin_findings(section, where, landscape)
@@ -83,7 +84,7 @@ def _margin_problems(margins: dict[str, int], reading: dict[str, str]) -> list[s
     for side, (low, high) in MARGINS_MM.items():
         value = margins[reading[side]]
         if not (low - MARGIN_TOLERANCE_MM) * MM <= value <= (high + MARGIN_TOLERANCE_MM) * MM:
-            problems.append(f"lề {SIDE_NAMES[side]} {_format_mm(value)} mm (phải từ {low} đến {high} mm)")
+            problems.append(msg.margin_out_of_range(SIDE_NAMES[side], _format_mm(value), low, high))
     return problems
 
 
@@ -93,15 +94,14 @@ def _margin_findings(section, where: str, landscape: bool) -> Iterator[Finding]:
     readings = _READINGS if landscape else _READINGS[:1]
     if all(_margin_problems(margins, reading) for reading in readings):
         problems = "; ".join(_margin_problems(margins, readings[0]))
-        fix = "Sửa trong Bố cục > Lề > Lề tùy chỉnh (Layout > Margins > Custom Margins)."
         if landscape:
             yield finding(
                 "le-trang-ngang",
-                f"Trang ngang có lề chưa đúng theo cả hai cách đọc (ngang và xoay dọc): {problems}. {fix}",
+                msg.landscape_margins(problems),
                 where,
             )
         else:
-            yield finding("le-trang", f"Lề trang chưa đúng: {problems}. {fix}", where)
+            yield finding("le-trang", msg.margins(problems), where)
 
 
 # --- fonts and sizes -------------------------------------------------------------
@@ -124,8 +124,7 @@ def check_fonts(doc: Docx) -> Iterator[Finding]:
     for font, (para, count) in _first_places(used).items():
         yield finding(
             "phong-chu",
-            f"Chữ dùng phông «{font}» ({count} đoạn, đoạn đầu tiên ở đây); văn bản "
-            "phải dùng phông Times New Roman. Chọn toàn bộ (Ctrl+A) rồi chọn phông Times New Roman.",
+            msg.other_font(font, count),
             para.where,
         )
 
@@ -135,7 +134,7 @@ def _style_label(doc: Docx, para: Para) -> str:
     if not doc.styles.is_heading_style(para.element):
         return ""
     name = attr(find(doc.styles.paragraph_chain(para.element)[0], "w:name")) or ""
-    return f" (đề mục kiểu «{name[:1].upper() + name[1:]}»)"  # Word shows built-in "heading 1" as "Heading 1"
+    return msg.heading_style_label(name[:1].upper() + name[1:])  # Word shows built-in "heading 1" as "Heading 1"
 
 
 def wrong_size(run: Run, allowed: tuple[int, int]) -> bool:
@@ -158,16 +157,13 @@ def check_sizes(doc: Docx) -> Iterator[Finding]:
     for (size, style), (para, count) in _wrong_sizes(doc, doc.body_text, BODY_SIZES).items():
         yield finding(
             "co-chu",
-            f"Chữ cỡ {format_number(size)}{style} ({count} đoạn, đoạn đầu tiên ở đây); phần nội "
-            "dung, cả đề mục, phải cỡ 13 đến 14: chọn các đoạn đó rồi đặt cỡ chữ 14 (hoặc 13)"
-            + (", hoặc sửa cỡ chữ của kiểu đó." if style else "."),
+            msg.body_size(format_number(size), style, count),
             para.where,
         )
     for (size, _), (para, count) in _wrong_sizes(doc, doc.notes, NOTE_SIZES).items():
         yield finding(
             "co-chu-chu-thich",
-            f"Chú thích cỡ {format_number(size)} ({count} đoạn, đoạn đầu tiên ở đây); "
-            "chú thích thường cỡ 10 đến 12: sửa kiểu «Footnote Text» (Văn bản chú thích) cho cả văn bản.",
+            msg.note_size(format_number(size), count),
             para.where,
         )
 
@@ -182,9 +178,7 @@ def check_colours(doc: Docx) -> Iterator[Finding]:
     for (colour, style), (para, count) in _first_places(coloured).items():
         yield finding(
             "mau-chu",
-            f"Chữ màu «{colour}»{style} ({count} đoạn, đoạn đầu tiên ở đây); chữ trong văn bản "
-            "phải màu đen: chọn chữ đó rồi đặt màu Tự động (Automatic)"
-            + (", hoặc sửa màu của kiểu đó." if style else "."),
+            msg.colour(colour, style, count),
             para.where,
         )
 
@@ -242,8 +236,6 @@ def check_page_number(doc: Docx) -> Iterator[Finding]:
     if any(shows_page_number(part) for part in first_page_parts(doc)):
         yield finding(
             "so-trang",
-            "Trang đầu đang hiện số trang; văn bản không hiện số trang ở trang thứ nhất. Chọn "
-            "Bố cục > Thiết lập trang > Bố trí > Trang đầu khác (Layout > Page Setup > Layout > Different "
-            "first page).",
-            "mục 1 (section)",
+            msg.FIRST_PAGE_NUMBER,
+            msg.section_place(1),
         )

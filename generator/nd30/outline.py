@@ -13,6 +13,7 @@ from typing import Protocol
 
 from baocao.conventions.formatting import VIETNAMESE_LETTERS
 from baocao.conventions.numbering import PART, PART_ORDINALS, POINT, SECTION, Typed, label, read_label
+from baocao.messages import nd30 as msg
 from baocao.nd30.findings import Finding
 from baocao.nd30.reader import Docx, Para
 from baocao.nd30.rules import finding
@@ -37,16 +38,10 @@ def sequence_problem(current: Numbered, previous: Numbered | None, label_for: Ca
     if current.number == expected:
         return ""
     if previous is None:
-        return f"«{current.label}» là số đầu tiên {first} nên phải là «{label_for(expected)}»."
+        return msg.first_number(current.label, first, label_for(expected))
     if current.number > expected:
-        return (
-            f"«{current.label}» đứng sau «{previous.label}» ({previous.place}): bỏ sót số thứ tự, phải là "
-            f"«{label_for(expected)}»."
-        )
-    return (
-        f"«{current.label}» trùng hoặc lùi số so với «{previous.label}» ({previous.place}); phải là "
-        f"«{label_for(expected)}»."
-    )
+        return msg.number_skipped(current.label, previous.label, previous.place, label_for(expected))
+    return msg.number_repeated(current.label, previous.label, previous.place, label_for(expected))
 
 
 @dataclass(frozen=True)
@@ -63,7 +58,7 @@ class _Heading:
     @property
     def noun(self) -> str:
         """What the clerk sees: a heading (đề mục), or a paragraph starting with a number (đoạn đánh số)."""
-        return "Đoạn đánh số" if self.paragraph else "Đề mục"
+        return msg.NUMBERED_PARAGRAPH if self.paragraph else msg.HEADING
 
     @property
     def rank(self) -> int:
@@ -117,8 +112,7 @@ class _Outline:
         if heading.rank == POINT_RANK and heading.number == 0:
             yield self._finding(
                 heading,
-                f"Điểm «{heading.label}» dùng chữ không có trong bảng chữ cái tiếng Việt; "
-                "điểm đánh theo thứ tự a), b), c), d), đ), e), g), h), i), k)… (không có f, j, w, z).",
+                msg.not_a_vietnamese_letter(heading.label),
             )
             return
         if SECTION_RANK + 1 < heading.rank < POINT_RANK:  # 1.1., 1.1.1.: the parent must be open
@@ -137,7 +131,7 @@ class _Outline:
 
     def _inside(self, rank: int) -> str:
         container = self._container(rank)
-        return f"trong «{container.label}» ({container.place})" if container else "của văn bản"
+        return msg.inside(msg.labelled_place(container.label, container.place)) if container else msg.OF_THE_DOCUMENT
 
     def _parent(self, heading: _Heading) -> Iterator[Finding]:
         parent = heading.numbers[:-1]
@@ -146,25 +140,23 @@ class _Outline:
             missing = ".".join(map(str, parent)) + "."
             container = self._container(heading.rank - 1)
             under, inside = (
-                (f"«{container.label}» ({container.place})", f"«{container.label}»")
+                (msg.labelled_place(container.label, container.place), msg.quoted(container.label))
                 if container
-                else ("đầu văn bản", "văn bản")
+                else (msg.START_OF_DOCUMENT, msg.THE_DOCUMENT)
             )
             yield self._finding(
                 heading,
-                f"Mục «{heading.label}» nằm dưới {under} nhưng chưa có mục «{missing}» "
-                f"trong {inside}. Sửa số thứ tự theo đúng mục cha.",
+                msg.parent_missing(heading.label, under, missing, inside),
             )
 
     def _sibling_style(self, heading: _Heading) -> Iterator[Finding]:
         container = self._container(heading.rank)
         first = self.first_child.setdefault(container.where if container else "", heading)
         if first.style != heading.style:
-            inside = f"«{container.label}» ({container.place})" if container else "văn bản"
+            inside = msg.labelled_place(container.label, container.place) if container else msg.THE_DOCUMENT
             yield finding(
                 "kieu-muc",
-                f"Các mục con của {inside} đánh số hai kiểu: «{heading.label}» và "
-                f"«{first.label}» ({first.place}); các mục cùng một cấp dùng một kiểu.",
+                msg.two_sibling_styles(inside, heading.label, first.label, first.place),
                 heading.where,
             )
 
@@ -173,9 +165,7 @@ class _Outline:
         if heading.typed.words != first.typed.words:
             yield self._finding(
                 heading,
-                f"«{heading.label}» và «{first.label}» ({first.place}) dùng hai kiểu đánh số "
-                "Phần khác nhau; cả văn bản chỉ dùng một kiểu: «Phần I», «Phần II»… hoặc «Phần thứ "
-                "nhất», «Phần thứ hai»….",
+                msg.two_part_styles(heading.label, first.label, first.place),
             )
 
     @staticmethod

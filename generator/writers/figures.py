@@ -1,7 +1,7 @@
 """Figure files (`baocao figures`, `build --so-lieu`): a report's figures as a workbook or as JSON.
 
 The workbook's first sheet ("Số liệu") is the default layout of `so_lieu_tu`: a header row of figure keys,
-one figure a row, then the computed columns (workbooks.COMPUTED_COLUMNS) that reading skips; its second
+one figure a row, then the computed columns (cells.COMPUTED_COLUMNS) that reading skips; its second
 sheet ("Thông tin") holds the report's identity, a key a row. The JSON is a `TepSoLieu`
 (figures/export.py; schema/so-lieu.schema.json).
 """
@@ -13,10 +13,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from baocao.conventions.formatting import format_number
+from baocao.conventions.sheets import FIGURES_SHEET
 from baocao.figures.export import CORE_KEYS, FORMAT_VERSION, figure_records, identity, plain_number
+from baocao.input.cells import NAME_KEY
 from baocao.input.figure_files import IDENTITY_SHEET
-from baocao.input.model import SoLieu
-from baocao.input.workbooks import NAME_KEY
+from baocao.input.figure_model import SoLieu
+from baocao.messages import writers as msg
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
     from baocao.errors import Problem
     from baocao.input.validate import Sources
 
-FIGURES_SHEET = "Số liệu"
 IDENTITY_HEADER = ("khoa", "gia_tri")
 _PLAN, _RATIO = "ke_hoach", "ty_le_ke_hoach"
 _COMPUTED = ("ty_le_cung_ky", "chenh_lech", "thanh_phan", "nguon")
@@ -108,7 +109,7 @@ def _workbook(*sheets: tuple[str, list[str], list[list[Any]]], notes: bool = Fal
 
 def _meaning(column: str) -> str:
     if column == NAME_KEY:
-        return "Tên số liệu, viết thường không dấu (lua_xuan), gọi trong câu văn bằng {{ so_lieu.lua_xuan }}."
+        return msg.NAME_COLUMN_NOTE
     return SoLieu.model_fields[column].description or column
 
 
@@ -125,7 +126,8 @@ def _row(name: str, record: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(value, dict):
             row |= {f"{key}.{inner}": item for inner, item in value.items()}
         elif isinstance(value, list):
-            row[key] = ", ".join(_text(item) for item in value)
+            row[key] = "; ".join(_text(item) for item in value)  # ';': a decimal weight holds a ','
+
         else:
             row[key] = value
     return row

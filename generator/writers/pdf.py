@@ -12,15 +12,14 @@ from pathlib import Path
 
 from baocao import interrupts, leftovers
 from baocao.errors import Location, fail
+from baocao.messages import writers as msg
 from baocao.write import replaceable
 
-INSTALL_HINT = (
-    "Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
-    "trên Windows và macOS tải tại https://www.libreoffice.org/download/."
-)
+INSTALL_HINT = msg.INSTALL_LIBREOFFICE_HINT
 # LibreOffice's PDF export options (its JSON form): PDF/A-2b, which embeds every font and says so in the XMP
 # metadata (pdfaid:part 2, pdfaid:conformance B).
-PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+#: LibreOffice's PDF export as PDF/A-<part>b (2, or 3 to hold attached files).
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"%d"}}'
 SECONDS_PER_DOCUMENT = 10  # generous: LibreOffice takes about 0.2 s a report
 STARTUP_SECONDS = 120
 
@@ -35,8 +34,8 @@ def convert_to_pdf(documents: list[Path], outdir: Path, pdfa: bool = False) -> l
     return convert(documents, [outdir / f"{doc.stem}.pdf" for doc in documents], pdfa)
 
 
-def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> list[Path]:
-    """Convert each .docx to the PDF path facing it (PDF/A-2b with `pdfa`), all in a single LibreOffice call;
+def convert(documents: list[Path], targets: list[Path], pdfa: bool = False, part: int = 2) -> list[Path]:
+    """Convert each .docx to the PDF path facing it (PDF/A-`part`b with `pdfa`), all in a single LibreOffice call;
     return `targets`.
 
     Documents are copied under unique names into a scratch folder beside the targets (reports of
@@ -47,7 +46,7 @@ def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> l
     if soffice is None:
         raise fail(
             Location(documents[0]),
-            "Không tìm thấy LibreOffice nên chưa xuất được PDF (các tệp .docx vẫn được ghi).",
+            msg.NO_LIBREOFFICE_DOCX_KEPT,
             INSTALL_HINT,
         )
     for target in targets:
@@ -59,14 +58,14 @@ def convert(documents: list[Path], targets: list[Path], pdfa: bool = False) -> l
         staged = [Path(scratch) / f"{i}.docx" for i in range(len(documents))]
         for document, copy in zip(documents, staged, strict=True):
             shutil.copyfile(document, copy)
-        succeeded, said = run_soffice(soffice, staged, Path(scratch), PDFA_FILTER if pdfa else "pdf")
+        succeeded, said = run_soffice(soffice, staged, Path(scratch), PDFA_FILTER % part if pdfa else "pdf")
         made = [copy.with_suffix(".pdf") for copy in staged]
         missing = [doc for doc, pdf in zip(documents, made, strict=True) if not pdf.is_file()]
         if not succeeded or missing:
             raise fail(
                 Location((missing or documents)[0]),
-                f"LibreOffice không xuất được PDF ({said or 'không rõ lỗi'}).",
-                "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.",
+                msg.pdf_failed(said),
+                msg.PDF_FAILED_HINT,
             )
         for pdf, target in zip(made, targets, strict=True):
             os.replace(pdf, target)
@@ -108,7 +107,7 @@ def run_soffice(soffice: str, documents: list[Path], outdir: Path, target: str =
         try:
             _, said = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            return False, f"chạy quá {timeout} giây"
+            return False, msg.pdf_over_time(timeout)
         finally:
             interrupts.end(process)  # LibreOffice and what it started, whatever stopped the wait
         succeeded = process.returncode == 0
@@ -148,7 +147,7 @@ class WarmConverter:
     def __init__(self) -> None:
         soffice = find_soffice()
         if soffice is None:
-            raise fail(Location(None), "Không tìm thấy LibreOffice nên không xuất được PDF.", INSTALL_HINT)
+            raise fail(Location(None), msg.NO_LIBREOFFICE, INSTALL_HINT)
         self.python = uno_python(soffice)
         self.helper: subprocess.Popen | None = None
         self.office: subprocess.Popen | None = None
@@ -185,7 +184,7 @@ class WarmConverter:
 
     def _answer(self) -> str:
         assert self.helper is not None and self.helper.stdout is not None
-        return self.helper.stdout.readline().strip() or "LibreOffice đã dừng"
+        return self.helper.stdout.readline().strip() or msg.LIBREOFFICE_STOPPED
 
     def convert(self, document: Path, target: Path) -> Path:
         """The PDF of `document` at `target`, replaced atomically; BaocaoError if LibreOffice fails."""
@@ -206,8 +205,8 @@ class WarmConverter:
             partial.unlink(missing_ok=True)
         raise fail(
             Location(document),
-            f"LibreOffice không xuất được PDF ({said.removeprefix('error ')[:200]}).",
-            "Đóng các cửa sổ LibreOffice đang mở rồi thử lại.",
+            msg.pdf_failed(said.removeprefix("error ")[:200]),
+            msg.PDF_FAILED_HINT,
         )
 
     def close(self) -> None:

@@ -50,3 +50,8 @@ def writer_for(name: str = DEFAULT_WRITER) -> Writer:
     """The writer called `name` (one of WRITER_NAMES)."""
     module, _, attribute = _MODULES[name].partition(":")
     return getattr(import_module(module), attribute or "WRITER")
+
+
+def writer_by_suffix(suffix: str, names: tuple[str, ...] = WRITER_NAMES) -> str | None:
+    """The writer among `names` whose output takes `suffix` (in any case: '.DOCX'), or None."""
+    return next((name for name in names if writer_for(name).suffix == suffix.lower()), None)

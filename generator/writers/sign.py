@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import unicodedata
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +26,11 @@ from pyhanko.pdf_utils.misc import PdfError
 
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.write import write_atomic
+
+#: pyHanko imports cryptography's DSA key classes, deprecated from cryptography 51 on (a UserWarning, so
+#: printed): nothing a clerk can act on.
+DSA_WARNING = "DSA is deprecated"
+warnings.filterwarnings("ignore", message=DSA_WARNING, category=UserWarning)
 
 FIELD_NAME = "ChuKySo"
 PASSWORD_VARIABLE = "BAOCAO_MAT_KHAU"
@@ -79,10 +85,26 @@ class SignatureCheck:
     trusted: bool
     whole_file: bool
     timestamped: bool
+    roots_given: bool = False  # trusted roots were given (--tin-cay): then `trusted` counts
 
     @property
     def ok(self) -> bool:
         return self.intact and self.valid and self.whole_file
+
+    @property
+    def accepted(self) -> bool:
+        """The verdict: ok, and issued by a trusted root when roots were given."""
+        return self.ok and (self.trusted or not self.roots_given)
+
+
+def all_accepted(checks: list[SignatureCheck]) -> bool:
+    """A file's verdict: it has signatures and each is accepted."""
+    return bool(checks) and all(check.accepted for check in checks)
+
+
+def signed_name(pdf: Path) -> Path:
+    """Where a signed copy goes by default: TEP-da-ky.pdf beside TEP.pdf."""
+    return pdf.with_name(f"{pdf.stem}-da-ky.pdf")
 
 
 def fold(text: str) -> str:
@@ -317,7 +339,8 @@ def check_signatures(pdf: Path, trust: list[Path] | None = None) -> list[Signatu
     try:
         with pdf.open("rb") as handle:
             reader = PdfFileReader(handle, strict=False)
-            return [_check(validate_pdf_signature(signature, context)) for signature in reader.embedded_signatures]
+            signatures = reader.embedded_signatures
+            return [_check(validate_pdf_signature(signature, context), bool(roots)) for signature in signatures]
     except (OSError, ValueError, PdfError) as exc:  # an unreadable or damaged PDF
         raise _unreadable(pdf, exc) from None
 
@@ -353,7 +376,7 @@ def _unreadable(pdf: Path, exc: Exception) -> BaocaoError:
     )
 
 
-def _check(status) -> SignatureCheck:
+def _check(status, roots_given: bool) -> SignatureCheck:
     from pyhanko.sign.validation import SignatureCoverageLevel
 
     return SignatureCheck(
@@ -364,6 +387,7 @@ def _check(status) -> SignatureCheck:
         trusted=status.trusted,
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         timestamped=status.timestamp_validity is not None,
+        roots_given=roots_given,
     )
 
 

@@ -12,16 +12,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from baocao.conventions import marks
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import load_kind
 from baocao.input.model import UNIT_FILE, BaoCao, DonVi
 from baocao.input.period import Period, parse_period
 from baocao.input.scaffold import default_period, report_name
 from baocao.input.validate import load_model
+from baocao.readers.docx.charts import chart_parts
 from baocao.readers.docx.content import Block, Para, Table, read_content
+from baocao.readers.docx.figures import FigureBook
 from baocao.readers.docx.frame import Frame, appendix_kind, is_attached_line, read_frame
 from baocao.readers.docx.outline import UNIT_LINE, OutlineReader, constructs
 from baocao.readers.docx.package import open_word
+from baocao.readers.docx.prose import figure_book
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import norm
 from baocao.readers.docx.typed_notes import is_separator, notes_zone, typed_note_number
@@ -54,6 +58,7 @@ class Read:
     report: dict[str, Any]
     period: Period
     summary: Summary
+    book: FigureBook | None = None
 
 
 @dataclass
@@ -66,8 +71,10 @@ class Imported:
     kept: list[Path] = field(default_factory=list)
 
 
-def read_docx(path: Path, today: date | None = None) -> Read:
-    """Read the report at `path`; a Vietnamese error when it is not a readable BÁO CÁO."""
+def read_docx(path: Path, today: date | None = None, figures: bool = False) -> Read:
+    """Read the report at `path`; a Vietnamese error when it is not a readable BÁO CÁO.
+
+    `figures` (--so-lieu): numbers of the sentences become figures cited in place (`prose`)."""
     document = open_word(path)
     content = read_content(document)
     summary = Summary()
@@ -85,7 +92,9 @@ def read_docx(path: Path, today: date | None = None) -> Read:
     period = _period(frame, summary, today or date.today())
     kind = _kind(frame.subject, summary)
     closing = _closing(frame, summary)
-    reader = OutlineReader(content.notes, summary)
+    book = figure_book(frame.body, content.notes) if figures else None
+    reader = OutlineReader(content.notes, summary, book)
+    reader.chart_parts = chart_parts(document)
     body = reader.read(frame.body)
     profile = frame.profile
     profile.setdefault("ky_hieu", "UBND")
@@ -125,12 +134,14 @@ def read_docx(path: Path, today: date | None = None) -> Read:
     if appendices:
         out["phu_luc"] = [a for a in appendices if a]
     summary.appendices = len(out.get("phu_luc", []))
-    return Read(profile, out, period, summary)
+    if book is not None:
+        book.report(summary, out, profile)
+    return Read(profile, out, period, summary, book)
 
 
-def import_docx(path: Path, folder: Path, today: date | None = None) -> Imported:
+def import_docx(path: Path, folder: Path, today: date | None = None, figures: bool = False) -> Imported:
     """Read `path` and write the profile (unless `folder` has one) and the report YAML into `folder`."""
-    read = read_docx(path, today)
+    read = read_docx(path, today, figures)
     target = folder / report_name(read.report["loai"], read.period)
     if target.exists():
         raise BaocaoError(
@@ -148,7 +159,8 @@ def import_docx(path: Path, folder: Path, today: date | None = None) -> Imported
         done.kept.append(profile_path)
     else:
         texts[profile_path] = validated(profile_path, profile_text(profile_path, read.profile, path), DonVi)
-    texts[target] = validated(target, report_text(target, read.report, path, read.summary), BaoCao)
+    notes = read.book.comments() if read.book else {}
+    texts[target] = validated(target, report_text(target, read.report, path, read.summary, notes), BaoCao)
     from baocao.input.schema import EDITOR_SCHEMAS, SCHEMA_DIR, write_schemas
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -198,7 +210,7 @@ def _closing(frame: Frame, summary: Summary) -> str | None:
         return None
     para = body[last]
     assert isinstance(para, Para)
-    if para.plain.startswith("Trên đây") or para.plain.endswith("./."):
+    if para.plain.startswith("Trên đây") or marks.is_closed(para.plain):
         del body[last]
         return re.sub(r"\s*\.?/\.$", "", para.plain).rstrip()
     summary.doubt(para.place, "Không thấy câu kết (kết thúc bằng './.').")
@@ -212,7 +224,7 @@ def _after_closing(para: Para) -> bool:
 
 def _short_name(profile: dict[str, Any], closing: str | None) -> str:
     """ten_goi_tat: the unit as the closing names it, else made from the issuer lines ('UBND xã Tân Hòa')."""
-    match = _CLOSING_UNIT.search(f"{closing}./.") if closing else None
+    match = _CLOSING_UNIT.search(f"{closing}{marks.CLOSING_MARK}") if closing else None
     if match:
         return match.group(1)
     names = profile.get("co_quan_ban_hanh", [])
@@ -231,21 +243,29 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
             titles.append(group[i].plain)  # type: ignore[union-attr]
         i += 1
     tables = [j for j in range(i, len(group)) if isinstance(group[j], Table)]
-    if not tables:
+    charts: list[Any] = []
+    for j in range(i, len(group)):
+        if isinstance(group[j], Para) and group[j].charts:  # type: ignore[union-attr]
+            reader.chart_blocks(group[j], group, j + 1, charts)  # type: ignore[arg-type]
+    if not tables and not charts:
         summary.doubt(label.place, "Phụ lục không có bảng; chưa nhập được phần này.")
         return None
     if len(tables) > 1:
         summary.doubt(label.place, "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên.")
-    units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
-    start = units[-1] if units else tables[0]
-    _, item = reader.table(group, start)
-    appendix = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain, "bang": item["bang"]}
+    appendix = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain}
+    if tables:
+        units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
+        appendix["bang"] = reader.table(group, units[-1] if units else tables[0])[1]["bang"]
+    if charts:
+        appendix["bieu_do"] = charts[0]["bieu_do"]
     return appendix
 
 
 def _compare_profile(path: Path, read: Read) -> None:
     """Keep the folder's profile; say what differs from the Word file; the report overrides signer and Nơi nhận."""
     unit, _ = load_model(path, DonVi)
+    if read.book is not None:
+        read.book.keep_profile(unit.cach_viet, read.report)
     found = read.profile
     differs = []
     for key in ("co_quan_ban_hanh", "ky_hieu", "dia_danh", "noi_nhan", "luu", "nguoi_ky"):

@@ -1,7 +1,7 @@
 """The content of a .docx as Word shows it: paragraphs of formatted runs and footnote citations, tables, notes.
 
 Formatting is the effective one (direct formatting, then character, paragraph and table styles:
-`nd30.reader.Styles`); all caps (w:caps) is applied to the text. Word's automatic numbering is turned
+`nd30.styles.Styles`); all caps (w:caps) is applied to the text. Word's automatic numbering is turned
 into the label it shows ("1.", "a)", "-"), so typed and automatic labels are read alike. A NOTEREF field
 (a footnote cited again) becomes a citation of that footnote. Body paragraphs are numbered as
 `baocao check` numbers them ("đoạn N"), so a clerk finds a place named in the import's summary.
@@ -22,10 +22,12 @@ from lxml import etree
 
 from baocao.conventions.formatting import roman
 from baocao.document.model import Text
-from baocao.nd30.reader import Run, Styles, attr, find, to_int
+from baocao.nd30.reader import Run
+from baocao.nd30.styles import Styles, attr, find, to_int
 
 P, TBL, R, SDT = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:sdt")
 _TEXT_BOX = qn("w:txbxContent")
+_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIPPED = {qn("w:del"), qn("w:moveFrom"), _MC_FALLBACK, qn("w:pPr"), qn("w:rPr"), _TEXT_BOX}
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
@@ -54,6 +56,7 @@ class Para:
     auto_label: str = ""  # what Word's automatic numbering shows before the text ('1.', 'a)', '-')
     align: str = ""
     boxes: list[Para] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)  # relationship ids of the charts drawn in it (c:chart r:id)
 
     @property
     def text(self) -> str:
@@ -176,6 +179,7 @@ class _Reader:
         level = _outline_level(p, chain, name)
         boxes = [box for box in p.iter(_TEXT_BOX) if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())]
         para = Para(place, inlines, name, level, self.numbering.label(p, chain), _alignment(p, chain))
+        para.charts = [c.get(qn("r:id")) for c in p.iter(_CHART)]
         for number, box in enumerate(boxes, 1):
             para.boxes += [b for b in self.blocks(box, f"{place}, hộp văn bản {number}") if isinstance(b, Para)]
         return para

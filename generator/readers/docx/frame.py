@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from baocao.conventions import marks
+from baocao.conventions.documents import PLACE_DATE
 from baocao.conventions.numbering import read_label
 from baocao.document.model import Text
 from baocao.readers.docx.content import Block, Para, Table, para_at
@@ -24,7 +25,6 @@ _TITLE = re.compile(r"^B\s*Á\s*O\s*C\s*Á\s*O$")
 _NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I", re.IGNORECASE)
 _MOTTO = re.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
 _NUMBER = re.compile(r"^Số\s*:\s*(\d*)\s*/\s*([A-ZĐ]+)\s*-\s*(\S+?)\.?$")
-_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d{4})")
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.IGNORECASE)
 _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 _LUU = re.compile(r"^[-–]?\s*Lưu\s*:\s*(.*?)\.?$", re.IGNORECASE)
@@ -111,7 +111,7 @@ def _header(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summary) 
     issuer: list[tuple[str, bool]] = []
     profile, report = frame.profile, frame.report
     for text, bold, place in lines:
-        number, date = _NUMBER.match(text), _DATE.match(text)
+        number, date = _NUMBER.match(text), PLACE_DATE.match(text)
         if number:
             report["so"] = int(number.group(1)) if number.group(1) else None
             profile["ky_hieu"] = number.group(3)

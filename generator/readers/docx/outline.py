@@ -17,7 +17,10 @@ from typing import Any
 
 from baocao.document.model import Text
 from baocao.input.model import BaoCao, Muc
+from baocao.messages import readers as msg
+from baocao.readers.docx.charts import is_caption, read_chart
 from baocao.readers.docx.content import Block, Cite, Inline, Para, Table, para_at
+from baocao.readers.docx.figures import FigureBook
 from baocao.readers.docx.labels import (
     DEFAULT_LADDER,
     KIND_NAMES,
@@ -31,6 +34,7 @@ from baocao.readers.docx.labels import (
     strip_label,
     unstyled,
 )
+from baocao.readers.docx.prose import Prose
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.tables import read_table
 from baocao.readers.docx.text import escape, lstrip_inlines, markup, norm, plain
@@ -62,25 +66,31 @@ def constructs() -> set[str]:
 class OutlineReader:
     """Reads body blocks into the outline; footnotes are named or written in place as they are cited."""
 
-    def __init__(self, notes: dict[str, list[Para]], summary: Summary):
+    def __init__(self, notes: dict[str, list[Para]], summary: Summary, book: FigureBook | None = None):
         self.notes = dict(notes)
         self.summary = summary
+        self.book = book  # --so-lieu: the figures made from the sentences (and table rows)
+        self.prose = Prose(book) if book is not None else None
         self.keys = constructs()
         self.chu_thich: dict[str, Any] = {}
         self.cited: dict[str, str] = {}  # note id → what a citation writes
         self.counts: dict[str, int] = {}
         self.parts_in_words: bool | None = None
+        self.chart_parts: dict[str, bytes] = {}  # relationship id → chart part (api.py fills it)
 
     # ---- notes ------------------------------------------------------------------
 
     def cite(self, cite: Cite) -> str:
         if cite.note in self.cited:
             return self.cited[cite.note]
+        self.summary.footnotes += 1
         paragraphs = [
-            markup(_strip_lead(p.inlines), self.cite_in_note, in_note=True) for p in self.notes.get(cite.note, [])
+            self.sentence(
+                markup(_strip_lead(p.inlines), self.cite_in_note, in_note=True), f"chú thích {self.summary.footnotes}"
+            )
+            for p in self.notes.get(cite.note, [])
         ]
         paragraphs = [p for p in paragraphs if p]
-        self.summary.footnotes += 1
         if not paragraphs:
             self.summary.doubt("", f"Chú thích số {self.summary.footnotes} không có nội dung; đã bỏ.")
             self.cited[cite.note] = ""
@@ -102,6 +112,10 @@ class OutlineReader:
 
     def cite_in_note(self, _cite: Cite) -> str:
         return ""
+
+    def sentence(self, text: str, place: str) -> str:
+        """A sentence as the YAML holds it; with --so-lieu its figures cited (`prose`)."""
+        return self.prose(text, place) if self.prose is not None else text
 
     def count_citations(self, blocks: list[Block]) -> None:
         for inline in (i for p in _all_paras(blocks) for i in p.inlines):
@@ -126,6 +140,8 @@ class OutlineReader:
                 continue
             assert isinstance(block, Para)
             i += 1
+            if block.charts:
+                i = self.chart_blocks(block, blocks, i, stack[-1].children if opened else mo_dau)
             if not block.plain:
                 continue
             section = self._section(block, blocks, i)
@@ -146,7 +162,9 @@ class OutlineReader:
         if para.auto_label in ("-", "+") or bullet:
             mark = para.auto_label or bullet.group(1)  # type: ignore[union-attr]
             level = 2 if mark == "+" else 1
-        text = markup(strip_label(para.inlines, bullet.group(1) if bullet else ""), self.cite)
+        text = self.sentence(
+            markup(strip_label(para.inlines, bullet.group(1) if bullet else ""), self.cite), para.place
+        )
         if not text:
             return
         if not level:
@@ -198,13 +216,13 @@ class OutlineReader:
         first = next((t for t in para.inlines if isinstance(t, Text) and t.text.strip()), None)
         if not lead and first is not None and first.bold and "doan" in self.keys:
             self.summary.paragraphs += 1  # only the label in bold ('**1.** Tiếp tục…'): a numbered paragraph
-            return {"doan": markup(rest, self.cite)}
+            return {"doan": self.sentence(markup(rest, self.cite), para.place)}
         if lead and "doan" in self.keys:
             split = rest.index(visible[lead])
             self.summary.paragraphs += 1
             return {
                 "tieu_de": title(rest[:split]).rstrip(),
-                "doan": markup(rest[split:], self.cite),
+                "doan": self.sentence(markup(rest[split:], self.cite), para.place),
                 **lead_style(visible[:lead]),
             }
         if len(text) <= MAX_TITLE and not text.endswith((".", ";", ",")) and not lead:
@@ -215,7 +233,7 @@ class OutlineReader:
             return {"tieu_de": title(rest)}
         if "doan" in self.keys:
             self.summary.paragraphs += 1
-            return {"doan": markup(rest, self.cite)}
+            return {"doan": self.sentence(markup(rest, self.cite), para.place)}
         self.summary.doubt(
             para.place,
             "Đoạn văn có số thứ tự ở đầu: giữ nguyên số gõ tay (phiên bản này chưa có dạng mục không tiêu đề).",
@@ -237,6 +255,19 @@ class OutlineReader:
             return None
         data = {"tieu_de": markup([unstyled(t) for t in para.inlines], self.cite), "danh_so": False}
         return Node("khong_so", 0, para.place, data), i
+
+    def chart_blocks(self, para: Para, blocks: list[Block], i: int, target: list[Any]) -> int:
+        """The charts drawn in `para` as bieu_do blocks (the caption after them read as their title)."""
+        for rid in para.charts:
+            caption = para_at(blocks, i) if is_caption(para_at(blocks, i)) else None
+            chart = read_chart(self.chart_parts[rid], caption) if rid in self.chart_parts else None
+            if chart is None:
+                self.summary.doubt(para.place, msg.UNREAD_CHART)
+                continue
+            i += caption is not None
+            self.summary.charts += 1
+            target.append({"bieu_do": chart})
+        return i
 
     def _caption_of_table(self, blocks: list[Block], i: int) -> bool:
         """A short bold paragraph (or the 'Đơn vị tính' line) right before a table."""
@@ -273,7 +304,7 @@ class OutlineReader:
             para = blocks[i]
             if para.plain and (_TABLE_NOTE.match(para.plain) or para.style in ("bang", "bảng")):  # type: ignore[union-attr]
                 notes.append(markup(para.inlines, self.cite))  # type: ignore[union-attr]
-            elif para.plain or notes:  # type: ignore[union-attr]
+            elif para.plain or notes or para.charts:  # type: ignore[union-attr]
                 break
             i += 1
         if notes:

@@ -27,9 +27,13 @@ class Summary:
     footnotes: int = 0
     typed_footnotes: int = 0
     tables: int = 0
+    charts: int = 0
     appendices: int = 0
     doubts: list[Doubt] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was decided (kind, period, profile kept…)
+    figures: int | None = None  # --so-lieu: figures made; None when not asked for
+    derived: int = 0  # plan and same-period values derived from a stated ratio
+    unplaced: list[Doubt] = field(default_factory=list)  # numbers and ratios left as text
 
     def doubt(self, place: str, message: str) -> None:
         self.doubts.append(Doubt(place, message))
@@ -43,9 +47,17 @@ class Summary:
         counts = (
             f"{self.paragraphs} đoạn văn, {self.bullets} gạch đầu dòng; {notes}; {self.tables} "
             f"bảng; {self.appendices} phụ lục"
-        )
+        ) + (f"; {self.charts} biểu đồ" if self.charts else "")
         lines = [f"Đã đọc: {levels}; {counts}."]
         lines += self.notes
+        if self.figures is not None:
+            lines.append(
+                f"Số liệu: {self.figures} số liệu tách từ câu văn ({self.derived} kế hoạch, cùng kỳ suy ra từ tỷ lệ, "
+                "có chú thích 'suy ra': cần kiểm tra)."
+            )
+            if self.unplaced:
+                lines.append(f"Chưa tách được {len(self.unplaced)} chỗ (giữ nguyên chữ trong câu):")
+                lines += [f"  - {doubt}" for doubt in self.unplaced]
         if self.doubts:
             lines.append(f"Cần xem lại {len(self.doubts)} chỗ:")
             lines += [f"  - {doubt}" for doubt in self.doubts]

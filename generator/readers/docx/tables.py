@@ -1,9 +1,11 @@
-"""A Word table read back as a `bang`: header (one row, or two with grouped columns), rows as text cells.
+"""A Word table read back as a `bang`: header (one row, or two with grouped columns), rows, total row.
 
-Cells are kept as the text they show (numbers too), so the table builds back exactly; a first column
-"TT"/"STT" numbered 1, 2, 3… becomes a numbered column (kieu: stt), a row spanning the table (or "I"
-plus one cell spanning the rest) a group (nhom). Merged cells in the rows cannot be said in the YAML:
-their text goes to the first cell and the import notes the place.
+The columns' kinds (numbers, rates, the columns baocao computes, a typed total) are read by
+`table_kinds` and checked by `table_check`: the `bang` must build back to the cells it was read
+from, else the cells the build would print otherwise are kept as text. A first column "TT"/"STT"
+numbered 1, 2, 3… is a numbered column (kieu: stt), a row spanning the table (or "I" plus one cell
+spanning the rest) a group (nhom). Merged cells in the rows cannot be said in the YAML: their text
+goes to the first cell and the import notes the place.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from baocao.input.table_model import INPUT_KINDS
 from baocao.readers.docx.content import Cell, Para, Table
 from baocao.readers.docx.summary import Summary
+from baocao.readers.docx.table_check import settle
+from baocao.readers.docx.table_kinds import WRITTEN_NUMBERS, Column, Layout, infer, total_label
 from baocao.readers.docx.text import norm, slug, unique
 
 _NUMBER_HEADER = re.compile(r"^(S\.?\s*)?T\.?\s*T\.?$|^Số\s+TT$", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
+RESERVED = ("so_lieu", "chi_tiet", "nhom", "dong", "don_vi")  # keys the build reads otherwise (don_vi: a row's unit)
 
 CellText = Callable[[Para], str]
 
@@ -31,36 +37,80 @@ def read_table(table: Table, summary: Summary, cell_text: CellText) -> dict[str,
     grid = [row + [None] * (width - len(row)) for row in grid]
     header = 2 if len(grid) > 2 and _two_header_rows(table.rows[0], grid) else 1
     titles, groups = _titles(grid, header, width)
-    keys: set[str] = set()
-    columns: list[dict[str, Any]] = []
-    for title, group in zip(titles, groups, strict=True):
-        column = {"khoa": unique(slug(title or "cot"), keys), "tieu_de": title}
-        if group:
-            column["nhom"] = group
-        columns.append(column)
-    rows = grid[header:]
-    numbered = _numbered(titles, rows)
-    if numbered:
-        columns[0] = {"tieu_de": titles[0], "kieu": "stt"}
-        if any(c.get("nhom") for c in columns):
-            columns[0]["nhom"] = groups[0] or ""
-    dong: list[Any] = []
-    merged = False
-    for row in rows:
-        heading = _group(row, width)
-        if heading is not None:
-            dong.append({"nhom": heading, "dong": []})
-            continue
-        merged = merged or any(cell is None or cell.span > 1 or cell.merge for cell in row)
-        cells = [_text(cell, cell_text) for cell in (row[1:] if numbered else row)]
-        target = dong[-1]["dong"] if dong and isinstance(dong[-1], dict) and "nhom" in dong[-1] else dong
-        target.append(cells)
-    if merged:
+    body = [(_group(row, width), row) for row in grid[header:]]
+    items = [row for group, row in body if group is None]
+    texts = [[_plain(cell) for cell in row] for row in items]
+    total = bool(body) and body[-1][0] is None and total_label(" ".join(texts[-1][:2]))
+    numbered = _numbered(titles, texts[:-1] if total else texts)
+    layout = infer(titles, groups, texts[:-1] if total else texts, texts[-1] if total else None, numbered)
+    spec = settle(layout, lambda: _spec(layout, body, cell_text), texts)
+    if spec is None:  # the build would not print it back: every cell as text
+        layout = Layout(
+            [
+                Column(t, g, "stt" if _numbered(titles, texts) and i == 0 else "van_ban")
+                for i, (t, g) in enumerate(zip(titles, groups, strict=True))
+            ],
+            doubts=layout.doubts,
+        )
+        spec = _spec(layout, body, cell_text)
+    rows = items[:-1] if layout.total else items
+    if any(cell is None or cell.span > 1 or cell.merge for row in rows for cell in row):
         summary.doubt(
             table.place,
             "Bảng có ô gộp trong các dòng: nội dung ô gộp ghi vào ô đầu, các ô còn lại để trống; cần xem lại.",
         )
-    return {"cot": columns, "dong": dong}
+    first = header + 1
+    rows_at = [first + i for i, (group, _) in enumerate(body) if group is None]
+    for row, column, message in layout.doubts:
+        summary.doubt(f"{table.place}, ô ({rows_at[row]}, {column + 1})", message)
+    return spec
+
+
+def _spec(layout: Layout, body: list[tuple[str | None, list[Cell | None]]], cell_text: CellText) -> dict[str, Any]:
+    """The YAML of the table: its columns by kind, the rows' written cells, the total row or tong_cong."""
+    columns = layout.columns
+    taken = set(RESERVED) | {c.key for c in columns if c.key}
+    cot: list[dict[str, Any]] = []
+    for column in columns:
+        entry: dict[str, Any] = {"tieu_de": column.title}
+        if column.kind in INPUT_KINDS:
+            entry = {"khoa": column.key or unique(_key(column.title), taken), **entry}
+        if column.kind != "van_ban":
+            entry["kieu"] = column.kind
+        if column.group or (column.kind == "stt" and any(c.group for c in columns)):
+            entry["nhom"] = column.group
+        if column.so_le is not None:
+            entry["so_le"] = column.so_le
+        if column.plan:
+            entry["ke_hoach"] = column.plan
+        cot.append(entry)
+    dong: list[Any] = []
+    last = max((i for i, (group, _) in enumerate(body) if group is None), default=-1)
+    for i, (group, row) in enumerate(body):
+        if group is not None:
+            dong.append({"nhom": group, "dong": []})
+            continue
+        if i == last and layout.total:
+            continue
+        cells = [_cell(column, cell, cell_text) for column, cell in zip(columns, row, strict=True)]
+        target = dong[-1]["dong"] if dong and isinstance(dong[-1], dict) and "nhom" in dong[-1] else dong
+        target.append([c for c, column in zip(cells, columns, strict=True) if column.kind in INPUT_KINDS])
+    bang: dict[str, Any] = {"cot": cot, "dong": dong}
+    if layout.total:
+        bang["tong_cong"] = True
+    return bang
+
+
+def _key(title: str) -> str:
+    key = slug(title or "cot")
+    return f"cot_{key}" if key in RESERVED else key
+
+
+def _cell(column: Column, cell: Cell | None, cell_text: CellText) -> Any:
+    """A written cell: a number as printed ('1.539,72'), a text cell with its markup."""
+    if column.kind in WRITTEN_NUMBERS:
+        return _plain(cell) if cell is not None and cell.merge != "continue" else ""
+    return _text(cell, cell_text)
 
 
 def _expand(row: list[Cell]) -> list[Cell | None]:
@@ -107,11 +157,11 @@ def _text(cell: Cell | None, cell_text: CellText) -> Any:
     return texts[0] if len(texts) == 1 else (texts or "")
 
 
-def _numbered(titles: list[str], rows: list[list[Cell | None]]) -> bool:
-    """A first column headed TT whose item rows are numbered 1, 2, 3… (groups between them allowed)."""
+def _numbered(titles: list[str], rows: list[list[str]]) -> bool:
+    """A first column headed TT whose item rows (their texts) are numbered 1, 2, 3…"""
     if not titles or not _NUMBER_HEADER.match(titles[0]):
         return False
-    numbers = [_plain(row[0]) for row in rows if _group(row, len(row)) is None]
+    numbers = [row[0] for row in rows]
     return bool(numbers) and numbers == [str(n) for n in range(1, len(numbers) + 1)]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from baocao.conventions import marks
 from baocao.document.model import Text
 from baocao.readers.docx.content import Block, Cite, Inline, Para, para_at
 from baocao.readers.docx.summary import Summary
@@ -68,7 +69,7 @@ def notes_zone(blocks: list[Block], numbers: list[int | None] | None = None) -> 
 
 
 def _closes(para: Para) -> bool:
-    return para.plain.endswith("./.") or para.plain.startswith("Trên đây")
+    return marks.is_closed(para.plain) or para.plain.startswith("Trên đây")
 
 
 def take_typed_notes(blocks: list[Block], notes: dict[str, list[Para]], summary: Summary) -> list[Block]:

@@ -26,13 +26,16 @@ _PROFILE_ORDER = (
     "nguoi_ky",
     "noi_nhan",
     "luu",
+    "cach_viet",
 )
 _IMPORTED = {
     "kieu_phan": "so → Phần I; chu → Phần thứ nhất",
     "kieu_muc": "nhãn các cấp mục, từ cấp trên xuống (đọc từ bản gốc)",
     "chu_thich": "chú thích cuối trang có tên, gọi trong câu bằng [^ten]",
     "ket_luan": "câu kết; './.' được thêm tự động",
+    "so_lieu": "số liệu tách từ câu văn (--so-lieu); số có chú thích 'suy ra' tính từ tỷ lệ: cần kiểm tra",
 }
+_WORDING = "cách viết tỷ lệ của đơn vị, đọc từ bản Word (đạt … KH, bằng … CK)"
 
 
 def profile_text(path: Path, values: dict[str, Any], source: Path) -> str:
@@ -45,13 +48,17 @@ def profile_text(path: Path, values: dict[str, Any], source: Path) -> str:
     )
     add_comments(data, profile_comments())
     add_comments(data["nguoi_ky"], SIGNER_COMMENTS)
+    add_comments(data, {"cach_viet": _WORDING})
     for key in ("luu",):
         if key in data:
             data[key].fa.set_flow_style()
     return dump(data)
 
 
-def report_text(path: Path, values: dict[str, Any], source: Path, summary: Summary) -> str:
+def report_text(
+    path: Path, values: dict[str, Any], source: Path, summary: Summary, figure_notes: dict[str, dict[str, str]]
+) -> str:
+    """The report YAML; `figure_notes`: figure → slot → comment (values derived from a ratio)."""
     data = commented(values)
     if "\n" in data.get("trich_yeu", ""):
         data["trich_yeu"] = LiteralScalarString(data["trich_yeu"])
@@ -62,6 +69,8 @@ def report_text(path: Path, values: dict[str, Any], source: Path, summary: Summa
     ]
     data.yaml_set_start_comment("\n".join(lines))
     add_comments(data, REPORT_COMMENTS | _IMPORTED | {"trich_yeu": "trích yếu, mỗi dòng xuống dòng trong tên báo cáo"})
+    for name, notes in figure_notes.items():
+        add_comments(data["so_lieu"][name], notes)
     for table in _tables(data):
         for column in table.get("cot", []):
             column.fa.set_flow_style()

@@ -4,6 +4,14 @@ One c:barChart (column or bar), c:lineChart or c:pieChart whose series cite the 
 cells (Sheet1: categories in column A, one series per column from B, names in row 1) and cache their
 values, so the chart draws at once and Word's "Edit Data" opens the same numbers. Sober styling for
 an administrative report (ND30): Times New Roman, black text, grey fills, no 3-D, no shadow.
+
+Vietnamese numbers whatever the viewer's locale: Word draws a format code's ',' and '.' with the
+separators of Windows' region settings ("1,539.7" on an English Windows), so
+- each point's label is the text of a workbook cell (c:dLbl/c:tx/c:strRef, ECMA-376, read by Word 2007
+  on): a formula writing the value the Vietnamese way (vietnamese_text), cached as Python writes it;
+  "Edit Data" recomputes it. LibreOffice ignores the linked text and applies the labels' format code,
+  whose locale tag [$-42A] (Vietnamese) it honours;
+- the value axis's format code groups thousands with a quoted, literal dot (AXIS_FORMAT).
 """
 
 from __future__ import annotations
@@ -12,7 +20,9 @@ from decimal import Decimal
 
 from lxml import etree
 
+from baocao.conventions.formatting import DECIMAL, GROUP
 from baocao.document.model import Chart
+from baocao.input.sheets import column_letters
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -23,6 +33,9 @@ FONT = "Times New Roman"
 DASHES = ("solid", "dash", "sysDot", "lgDash", "dashDot", "sysDash")
 MARKERS = ("circle", "square", "triangle", "diamond", "x", "star")
 _AXES = ("111111111", "222222222")  # category axis, value axis
+_DOT = f'"{GROUP}"'
+#: Whole numbers with thousands grouped by a literal dot: 1.800, 12.000.000 (Excel allows two conditions).
+AXIS_FORMAT = f"[>=1000000]#{_DOT}###{_DOT}##0;[>=1000]#{_DOT}##0;0"
 
 
 def _e(tag: str, *children, **attrs: str):
@@ -56,8 +69,25 @@ def chart_space(chart: Chart, workbook_rid: str) -> bytes:
 
 def cell_range(column: int, first: int, last: int) -> str:
     """Sheet1!$B$2:$B$5 (1-based column and rows)."""
-    letter = chr(ord("A") + column - 1)
+    letter = column_letters(column)
     return f"{SHEET}!${letter}${first}" + (f":${letter}${last}" if last != first else "")
+
+
+def label_column(chart: Chart, i: int) -> int:
+    """The workbook column (1-based) holding the label texts of series i: after every series' values."""
+    return len(chart.series) + 2 + i
+
+
+def vietnamese_text(cell: str, number: str, decimals: int, suffix: str = "") -> str:
+    """An Excel formula writing `number` (an expression of `cell`) rounded to `decimals` places the Vietnamese
+    way, whatever the locale Excel runs in: FIXED() writes it with the locale's separators, which are found by
+    writing 1000 and 0,5, and swapped for GROUP and DECIMAL; '' when `cell` holds no number."""
+    local_group, local_decimal = "MID(FIXED(1000,0),2,1)", "MID(FIXED(0.5,1),2,1)"
+    text = f'SUBSTITUTE(FIXED({number},{decimals}),{local_group},"|")'
+    text = f'SUBSTITUTE(SUBSTITUTE({text},{local_decimal},"{DECIMAL}"),"|","{GROUP}")'
+    if suffix:
+        text += f'&"{suffix}"'
+    return f'=IF(ISNUMBER({cell}),{text},"")'
 
 
 def number_format(decimals: int) -> str:
@@ -134,7 +164,7 @@ def _series(chart: Chart, i: int):
     else:
         ser.append(_shape(chart.fill(i), "000000"))
         ser.append(_val("c:invertIfNegative", "0"))
-    ser.append(_labels(chart))
+    ser.append(_labels(chart, i))
     ser.append(_e("c:cat", _strings(cell_range(1, 2, last), chart.categories)))
     ser.append(_e("c:val", _numbers(cell_range(i + 2, 2, last), one.values, chart.decimals)))
     if chart.kind == "line":
@@ -142,8 +172,9 @@ def _series(chart: Chart, i: int):
     return ser
 
 
-def _labels(chart: Chart):
-    """Each point's value above it (pie: its share of the whole, in %), in the report's precision."""
+def _labels(chart: Chart, i: int):
+    """Each point's value above it (pie: its share of the whole, in %), in the report's precision: the text of
+    its cell in the workbook's label column (LibreOffice: the value in the Vietnamese format code)."""
     pie = chart.kind == "pie"
     fmt = "[$-42A]0.0%" if pie else number_format(chart.decimals)
     position = {"pie": "outEnd", "line": "t"}.get(chart.kind, "outEnd")
@@ -155,14 +186,22 @@ def _labels(chart: Chart):
         ("c:showPercent", pie),
         ("c:showBubbleSize", False),
     ]
-    labels = _e(
-        "c:dLbls",
-        _e("c:numFmt", formatCode=fmt, sourceLinked="0"),
-        _e("c:spPr", _e("a:noFill"), _e("a:ln", _e("a:noFill"))),
-        _text(1000),
-        _val("c:dLblPos", position),
-        *(_val(tag, "1" if on else "0") for tag, on in flags),
-    )
+
+    def look() -> list:
+        return [
+            _e("c:spPr", _e("a:noFill"), _e("a:ln", _e("a:noFill"))),
+            _text(1000),
+            _val("c:dLblPos", position),
+            *(_val(tag, "1" if on else "0") for tag, on in flags),
+        ]
+
+    column = label_column(chart, i)
+    points = [
+        _e("c:dLbl", _val("c:idx", str(j)), _e("c:tx", _strings(cell_range(column, j + 2, j + 2), [text])), *look())
+        for j, text in enumerate(chart.point_labels(i))
+        if text
+    ]
+    labels = _e("c:dLbls", *points, _e("c:numFmt", formatCode=fmt, sourceLinked="0"), *look())
     if pie:
         labels.append(_val("c:showLeaderLines", "1"))
     return labels
@@ -199,7 +238,7 @@ def _axes(chart: Chart) -> list:
         _val("c:axPos", "b" if bar else "l"),
         _e("c:majorGridlines", _shape(None, "D9D9D9")),
         *([_title(chart.value_axis, 1000, vertical=not bar)] if chart.value_axis else []),
-        _e("c:numFmt", formatCode=number_format(0), sourceLinked="0"),
+        _e("c:numFmt", formatCode=AXIS_FORMAT, sourceLinked="0"),
         _val("c:majorTickMark", "none"),
         _val("c:minorTickMark", "none"),
         _val("c:tickLblPos", "nextTo"),

@@ -14,14 +14,14 @@ from typing import Protocol
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from baocao.conventions.formatting import PERCENT
+from baocao.conventions.marks import CHART_LABELS
 from baocao.document.model import Chart, Inline
 from baocao.figures.export import plain_number
-from baocao.writers.docx.chart_xml import SHEET, chart_space, number_format
+from baocao.input.sheets import column_letters
+from baocao.writers.docx.chart_xml import SHEET, chart_space, label_column, number_format, vietnamese_text
 from baocao.writers.docx.fragments import attribute, paragraph, tag
-from baocao.writers.xlsx import xlsx_bytes
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -93,20 +93,43 @@ class ChartParts:
 
 
 def workbook(chart: Chart) -> bytes:
-    """The chart's data as an .xlsx: categories in column A, one series per column, names in row 1."""
+    """The chart's data as an .xlsx: categories in column A, one series per column, names in row 1; then each
+    series' labels (chart_xml.label_column), formulas writing its values (a pie: their shares) the Vietnamese way
+    (chart_xml.vietnamese_text), which Excel computes on opening ("Edit Data") and whenever a value changes."""
+    from openpyxl import Workbook  # only a report with a chart needs it (≈ 60 ms of a cold build)
+    from openpyxl.styles import Font
+
+    from baocao.writers.xlsx import xlsx_bytes
+
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
     sheet.append([chart.category_axis, *(s.name for s in chart.series)])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for i, category in enumerate(chart.categories):
-        sheet.append([category, *(_cell(s.values[i]) for s in chart.series)])
+    for j, category in enumerate(chart.categories):
+        sheet.append([category, *(_cell(s.values[j]) for s in chart.series)])
     for row in sheet.iter_rows(min_row=2, min_col=2):
         for cell in row:
             cell.number_format = number_format(chart.decimals)
+    for i, series in enumerate(chart.series):
+        column = label_column(chart, i)
+        sheet.cell(1, column, CHART_LABELS.format(series=series.name))
+        for row in range(2, len(chart.categories) + 2):
+            sheet.cell(row, column, _label_formula(chart, i, row))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
     sheet.column_dimensions["A"].width = max((len(c) for c in chart.categories), default=10) + 2
+    book.calculation.fullCalcOnLoad = True
     return xlsx_bytes(book)
+
+
+def _label_formula(chart: Chart, i: int, row: int) -> str:
+    """The label of series i's value on `row`: the value in the chart's precision, or a pie slice's share."""
+    letter = column_letters(i + 2)
+    value = f"{letter}{row}"
+    if chart.kind == "pie":
+        whole = f"SUM(${letter}$2:${letter}${len(chart.categories) + 1})"
+        return vietnamese_text(value, f"{value}/{whole}*100", 1, PERCENT)
+    return vietnamese_text(value, value, chart.decimals)
 
 
 def _cell(value: Decimal | None) -> int | float | str | None:

@@ -23,22 +23,18 @@ from lxml import etree
 
 from baocao import limits
 from baocao.compose.filters import FilterError
-from baocao.compose.narrative import expression_fault
+from baocao.compose.narrative import expression_fault, syntax_message
 from baocao.compose.sandbox import UndefinedName, make_environment
 from baocao.document.model import Frame
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.messages import writers as msg
 
 BODY_NAME = "noi_dung"  # the template's paragraph `{{ noi_dung }}` becomes the body
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_HOLDERS = {_W + tag for tag in ("t", "delText", "instrText", "delInstrText", "fldData")}
 _MARKER = re.compile(r"BAOCAO-NOI-DUNG-[0-9a-f]{32}")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-_PART_NAMES = {"document": "thân văn bản", "header": "đầu trang", "footer": "chân trang", "footnotes": "chú thích"}
 _FAULTS = (TemplateError, FilterError, ArithmeticError, TypeError, limits.OverBudget, RecursionError, MemoryError)
-_RAW_HINT = (
-    "Thẻ {{r …}}, {{p …}}, {{tr …}}, {{tc …}} chỉ dành cho giá trị đã định dạng sẵn; các giá trị của mẫu "
-    "đều là chữ: viết {{ ten }}. Thẻ {%p …%}, {%tr …%}, {%tc …%} phải mở và đóng trong cùng một đoạn, bảng."
-)
 
 
 class BrokenPart(Exception):
@@ -88,24 +84,22 @@ def render_frame(tpl: DocxTemplate, frame: Frame, template: Path) -> str:
         excerpt = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
         raise _error(
             template,
-            f"Mẫu Word có thẻ Jinja viết sai: {exc.message}.",
-            f"Sửa thẻ trong Word, gần đoạn: «{excerpt}»."
-            if excerpt
-            else "Mở mẫu trong Word và sửa thẻ {{ ... }} hoặc {% ... %}.",
+            msg.jinja_syntax(syntax_message(exc)),
+            msg.fix_tag_near(excerpt) if excerpt else msg.FIX_TAG_HINT,
         ) from None
     except UndefinedName as exc:
         raise _error(
-            template, f"Mẫu Word dùng tên '{exc.name}' không có.", "Tên dùng được: " + ", ".join(sorted(context)) + "."
+            template, msg.template_unknown_name(exc.name), msg.usable_names(", ".join(sorted(context)))
         ) from None
     except _FAULTS as exc:
         # refused, over budget, or a filter or operation failed
         raise _error(
             template,
-            f"Mẫu Word không hiển thị được. {expression_fault(exc)[0]}",
-            "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ).",
+            msg.template_cannot_render(expression_fault(exc)[0]),
+            msg.TEMPLATE_EXPRESSION_HINT,
         ) from None
     except BrokenPart as exc:
-        raise _error(template, exc.message, _RAW_HINT) from None
+        raise _error(template, exc.message, msg.RAW_TAG_HINT) from None
     return marker
 
 
@@ -120,10 +114,7 @@ def check_part(xml: str, partname: str) -> None:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position
         offset = sum(len(text) + 1 for text in xml.split("\n")[: line - 1]) + column
-        raise BrokenPart(
-            f"{_where(partname)} viết ra sai cấu trúc (một thẻ mở ở một đoạn, ô bảng, đóng ở chỗ khác), "
-            f"{_near(xml[:offset])}"
-        ) from None
+        raise BrokenPart(msg.part_badly_nested(_where(partname), _near(xml[:offset]))) from None
     if not any(_stray(text) for text in _TEXTS(root)):  # the usual case, found without a Python loop over elements
         return
     for element in root.iter():  # the first stray text, as Word would meet it
@@ -132,9 +123,7 @@ def check_part(xml: str, partname: str) -> None:
         stray = [element.text, *(child.tail for child in element)]
         text = next((t for t in stray if t and t.strip()), None)
         if text is not None:
-            raise BrokenPart(
-                f"{_where(partname)} viết chữ «{' '.join(text.split())[:60]}» ra ngoài đoạn văn (Word sẽ báo tệp hỏng)."
-            )
+            raise BrokenPart(msg.text_outside_paragraph(_where(partname), " ".join(text.split())[:60]))
 
 
 _TEXTS = etree.XPath("//text()[normalize-space()]")  # XML whitespace only: a superset of what str.strip() keeps
@@ -155,10 +144,10 @@ def _where(partname: str) -> str:
     """'Mẫu Word, phần đầu trang (word/header1.xml),'."""
     name = partname.lstrip("/")
     kind = re.sub(r"\d*\.xml$", "", name.rsplit("/", 1)[-1])
-    return f"Mẫu Word, phần {_PART_NAMES.get(kind, 'khác')} ({name}),"
+    return msg.part_place(msg.PART_NAMES.get(kind, msg.OTHER_PART), name)
 
 
 def _near(xml_before: str) -> str:
     """'gần chữ «…»': the last words of text before the fault, or the start of the part."""
     words = " ".join(re.sub(r"<[^>]*>?", " ", _MARKER.sub("{{ noi_dung }}", xml_before)).split())
-    return f"gần chữ «{words[-60:]}»." if words else "ngay đầu phần."
+    return msg.near_words(words[-60:]) if words else msg.AT_PART_START

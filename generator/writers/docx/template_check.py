@@ -31,6 +31,8 @@ from baocao.compose.narrative import syntax_message
 from baocao.compose.sandbox import make_environment
 from baocao.document.model import Document, Frame
 from baocao.errors import BaocaoError, Location, Problem, os_reason, suggest
+from baocao.messages import common
+from baocao.messages import writers as msg
 from baocao.nd30.findings import ERROR, Finding
 from baocao.nd30.reader import Para, quote, stories
 from baocao.writers.docx.frame import BODY_NAME
@@ -47,11 +49,6 @@ _BLOCKS = {"if": "endif", "for": "endfor"}
 _FITS = {"elif": ("if",), "else": ("if", "for"), "endif": ("if",), "endfor": ("for",)}  # tag → the blocks it may sit in
 _STATEMENTS = {"set"}
 _ENV = make_environment(autoescape=True)
-_RETYPE = (
-    "Xóa cả thẻ rồi gõ lại liền một lần, ví dụ {{ trich_yeu }} (tắt Theo dõi thay đổi, "
-    "không chèn liên kết vào giữa thẻ)."
-)
-_BLOCK_HINT = "Mẫu dùng {% if … %} … {% endif %} và {% for … in … %} … {% endfor %}; mỗi khối mở phải có thẻ đóng."
 
 
 @dataclass(frozen=True)
@@ -77,9 +74,7 @@ def template_problems(path: Path) -> list[Problem]:
     try:
         data = template_bytes(path)
     except OSError as exc:
-        return [
-            Problem(Location(path), "Không đọc được tệp mẫu.", f"Kiểm tra đường dẫn và quyền đọc ({os_reason(exc)}).")
-        ]
+        return [Problem(Location(path), msg.UNREADABLE_TEMPLATE, common.check_path_and_rights(os_reason(exc)))]
     except BaocaoError as exc:  # too big unpacked, or not a zip
         return exc.problems
     return [
@@ -90,7 +85,8 @@ def template_problems(path: Path) -> list[Problem]:
 def trial_problems(path: Path) -> list[Problem]:
     """What a trial render of the template's frame with sample values meets, within the render budgets."""
     values: dict[str, Any] = {
-        f.name: ["Mẫu"] if str(f.type).startswith("list") else "Mẫu" for f in dataclasses.fields(Frame)
+        f.name: [msg.TRIAL_VALUE] if str(f.type).startswith("list") else msg.TRIAL_VALUE
+        for f in dataclasses.fields(Frame)
     }
     sample = Frame(**values)
     try:
@@ -116,9 +112,9 @@ def _findings(data: bytes) -> tuple[Finding, ...]:
             Finding(
                 ERROR,
                 "tep-hong",
-                "Không đọc được tệp Word (.docx).",
+                common.UNREADABLE_DOCX,
                 "",
-                hint="Mở mẫu bằng Word và lưu lại dạng Word Document (.docx).",
+                hint=msg.RESAVE_TEMPLATE_HINT,
             ),
         )
     parts = [[_tagged(para) for para in story] for story in stories(document)]
@@ -132,9 +128,9 @@ def _findings(data: bytes) -> tuple[Finding, ...]:
             Finding(
                 ERROR,
                 "kieu",
-                f"Mẫu thiếu kiểu (style): {', '.join(missing)}.",
+                msg.missing_styles(", ".join(missing)),
                 "",
-                hint="Sửa trên bản sao của mẫu có sẵn (baocao templates copy), đừng xóa các kiểu này.",
+                hint=msg.MISSING_STYLES_HINT,
             )
         )
     return tuple(found)
@@ -160,20 +156,18 @@ def _tag_findings(para: _Tagged) -> Iterator[Finding]:
         yield Finding(
             ERROR,
             "the-hong",
-            f"Thẻ hỏng ở «{fragment}»: thiếu dấu đóng, bị tách sang đoạn hoặc ô khác, hay có dấu "
-            "cách giữa hai dấu ngoặc.",
+            msg.broken_tag(fragment),
             para.where,
-            hint=_RETYPE,
+            hint=msg.RETYPE_TAG_HINT,
         )
     for match in _TAG.finditer(para.text):
         if len({id(parent) for parent in para.parents[match.start() : match.end()]}) > 1:
             yield Finding(
                 ERROR,
                 "the-tach",
-                f"Thẻ {match.group()} bị tách qua liên kết, trường hoặc phần theo dõi thay đổi "
-                "nên không hiển thị được.",
+                msg.split_tag(match.group()),
                 para.where,
-                hint=_RETYPE,
+                hint=msg.RETYPE_TAG_HINT,
             )
 
 
@@ -189,9 +183,9 @@ def _jinja_findings(paragraphs: list[_Tagged]) -> list[Finding]:
             Finding(
                 ERROR,
                 "cu-phap",
-                f"Thẻ viết sai: {syntax_message(exc)}.",
+                msg.tag_syntax(syntax_message(exc)),
                 paragraphs[exc.lineno - 1].where,
-                hint="Sửa thẻ ở đoạn này trong Word.",
+                hint=msg.FIX_TAG_HERE_HINT,
             )
         ]
     return list(_name_findings(tree, paragraphs))
@@ -209,19 +203,16 @@ def _block_findings(paragraphs: list[_Tagged]) -> list[Finding]:
                 open_blocks.append((word, para))
             elif word in _FITS:
                 if not open_blocks or open_blocks[-1][0] not in _FITS[word]:
-                    found.append(_block_finding(f"Thẻ {{% {word} %}} không khớp với khối nào đang mở.", para))
+                    found.append(_block_finding(msg.unmatched_block_tag(word), para))
                 elif word.startswith("end"):
                     open_blocks.pop()
             else:
-                found.append(_block_finding(f"Thẻ {{% {word} %}} không dùng được trong mẫu.", para))
-    return found + [
-        _block_finding(f"Khối {{% {word} %}} chưa có thẻ đóng {{% {_BLOCKS[word]} %}}.", para)
-        for word, para in open_blocks
-    ]
+                found.append(_block_finding(msg.unusable_block_tag(word), para))
+    return found + [_block_finding(msg.unclosed_block(word, _BLOCKS[word]), para) for word, para in open_blocks]
 
 
 def _block_finding(message: str, para: _Tagged) -> Finding:
-    return Finding(ERROR, "khoi-the", message, para.where, hint=_BLOCK_HINT)
+    return Finding(ERROR, "khoi-the", message, para.where, hint=msg.BLOCK_HINT)
 
 
 def _name_findings(tree: nodes.Template, paragraphs: list[_Tagged]) -> Iterator[Finding]:
@@ -238,17 +229,17 @@ def _name_findings(tree: nodes.Template, paragraphs: list[_Tagged]) -> Iterator[
             yield Finding(
                 ERROR,
                 "ten",
-                f"Mẫu dùng tên '{node.name}' không có.",
+                msg.unknown_template_name(node.name),
                 where,
-                hint=_hint(node.name, names, f"Tên dùng được: {', '.join(names)}."),
+                hint=_hint(node.name, names, msg.usable_names(", ".join(names))),
             )
         elif isinstance(node, nodes.Filter) and node.name not in _ENV.filters:
             yield Finding(
                 ERROR,
                 "bo-loc",
-                f"Không có bộ lọc '{node.name}'.",
+                common.unknown_filter(node.name),
                 where,
-                hint=_hint(node.name, _ENV.filters, "Xóa bộ lọc này hoặc sửa lỗi chính tả."),
+                hint=_hint(node.name, _ENV.filters, msg.UNKNOWN_FILTER_HINT),
             )
 
 
@@ -266,13 +257,13 @@ def _body_findings(paragraphs: list[_Tagged]) -> list[Finding]:
             Finding(
                 ERROR,
                 "noi-dung",
-                f"Mẫu không có đoạn {{{{ {BODY_NAME} }}}} (chỗ đặt thân báo cáo).",
+                msg.no_body_paragraph(BODY_NAME),
                 "",
-                hint=f"Thêm một đoạn riêng chỉ gõ {{{{ {BODY_NAME} }}}}, sau trích yếu và trước Nơi nhận.",
+                hint=msg.add_body_paragraph(BODY_NAME),
             )
         ]
     found = [
-        Finding(ERROR, "noi-dung", f"Thẻ {{{{ {BODY_NAME} }}}} chỉ được có một lần.", para.where, hint="Xóa thẻ thừa.")
+        Finding(ERROR, "noi-dung", msg.body_twice(BODY_NAME), para.where, hint=msg.DROP_EXTRA_TAG_HINT)
         for para in holders[1:]
     ]
     first = holders[0]
@@ -281,10 +272,9 @@ def _body_findings(paragraphs: list[_Tagged]) -> list[Finding]:
             Finding(
                 ERROR,
                 "noi-dung",
-                f"Thẻ {{{{ {BODY_NAME} }}}} phải đứng riêng một đoạn của thân văn bản (ngoài "
-                "bảng, đầu trang, chân trang).",
+                msg.body_not_alone(BODY_NAME),
                 first.where,
-                hint="Chuyển thẻ ra một đoạn riêng, không có chữ nào khác.",
+                hint=msg.BODY_ALONE_HINT,
             )
         )
     return found

@@ -26,6 +26,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from baocao import limits
+from baocao.conventions.styles import HEADING_STYLES, STYLE_NAMES
 from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
@@ -43,6 +44,7 @@ from baocao.document.model import (
     Text,
 )
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.messages import writers as msg
 from baocao.writers.docx import fragments
 from baocao.writers.docx.charts import ChartParts
 from baocao.writers.docx.fragments import attribute, paragraph, tag, text_run
@@ -57,18 +59,7 @@ if TYPE_CHECKING:
     from baocao.input.validate import Sources
 
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-STYLE_NAMES = {
-    "body": "Normal",
-    "closing": "Normal",
-    "subhead": "Normal",
-    "bullet": "Gạch đầu dòng",
-    "subbullet": "Dấu cộng",
-    "note": "Footnote Text",
-    "note_ref": "Footnote Reference",
-    "cell": "Bảng",
-    "table": "Table Grid",
-}
-REQUIRED_STYLES = tuple(dict.fromkeys([*STYLE_NAMES.values(), *(f"Heading {n}" for n in range(1, 6))]))
+REQUIRED_STYLES = tuple(dict.fromkeys([*STYLE_NAMES.values(), *HEADING_STYLES]))
 _EMPTY_FOOTNOTES = (
     '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
@@ -168,8 +159,8 @@ def _style_ids(word, template: Path) -> dict[str, str]:
         raise BaocaoError(
             Problem(
                 Location(template),
-                f"Mẫu Word thiếu kiểu (style): {', '.join(missing)}.",
-                "Tạo lại mẫu từ mẫu có sẵn: baocao templates copy.",
+                msg.template_missing_styles(", ".join(missing)),
+                msg.REMAKE_TEMPLATE_HINT,
             )
         )
     ids = {role: by_name[name.lower()] for role, name in STYLE_NAMES.items()}
@@ -214,8 +205,8 @@ def _marker_paragraph(word, template: Path, marker: str):
     raise BaocaoError(
         Problem(
             Location(template),
-            "Mẫu Word không có đoạn {{ noi_dung }} (chỗ đặt thân báo cáo).",
-            "Thêm một đoạn chỉ chứa {{ noi_dung }} vào mẫu.",
+            msg.NO_BODY_IN_TEMPLATE,
+            msg.NO_BODY_IN_TEMPLATE_HINT,
         )
     )
 

@@ -10,7 +10,7 @@ import math
 from decimal import Decimal
 from html import escape
 
-from baocao.conventions.formatting import format_number, format_percent
+from baocao.conventions.formatting import format_number
 from baocao.document.model import Chart
 
 WIDTH, HEIGHT = 540, 300
@@ -93,6 +93,7 @@ def _bars(chart: Chart, start: float, size: float, zero: float, at) -> list[str]
     thick = size * 0.8 / count
     horizontal = chart.kind == "bar"
     for i, series in enumerate(chart.series):
+        labels = chart.point_labels(i)
         for j, value in enumerate(series.values):
             if value is None:
                 continue
@@ -101,11 +102,11 @@ def _bars(chart: Chart, start: float, size: float, zero: float, at) -> list[str]
             if horizontal:
                 x, w = min(zero, end), abs(end - zero)
                 out.append(_rect(x, offset, w, thick, "#" + Chart.fill(i)))
-                out.append(_text(max(zero, end) + 3, offset + thick / 2 + 4, _label(chart, value), "start", size=11))
+                out.append(_text(max(zero, end) + 3, offset + thick / 2 + 4, labels[j], "start", size=11))
             else:
                 y, h = min(zero, end), abs(end - zero)
                 out.append(_rect(offset, y, thick, h, "#" + Chart.fill(i)))
-                out.append(_text(offset + thick / 2, y - 3, _label(chart, value), "middle", size=11))
+                out.append(_text(offset + thick / 2, y - 3, labels[j], "middle", size=11))
     return out
 
 
@@ -116,9 +117,10 @@ def _lines(chart: Chart, left: float, size: float, at) -> list[str]:
         dash = f' stroke-dasharray="{DASHES[i % len(DASHES)]}"' if DASHES[i % len(DASHES)] else ""
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
         out.append(f'<polyline points="{path}" fill="none" stroke="#000" stroke-width="1.75"{dash}/>')
-        for (x, y), value in zip(points, [v for v in series.values if v is not None], strict=True):
+        labels = [label for label in chart.point_labels(i) if label]
+        for (x, y), label in zip(points, labels, strict=True):
             out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#{Chart.fill(i)}" stroke="#000"/>')
-            out.append(_text(x, y - 8, _label(chart, value), "middle", size=11))
+            out.append(_text(x, y - 8, label, "middle", size=11))
     return out
 
 
@@ -130,6 +132,7 @@ def _pie(chart: Chart, bottom: float) -> list[str]:
     radius = (bottom - top) / 2 - 12
     cx, cy = WIDTH / 2, top + 12 + radius
     out, angle = [], 0.0
+    shares = chart.point_labels(0)
     for j, value in enumerate(values):
         sweep = float(value / total) * 2 * math.pi
         a, b = _point(cx, cy, radius, angle), _point(cx, cy, radius, angle + sweep)
@@ -143,8 +146,7 @@ def _pie(chart: Chart, bottom: float) -> list[str]:
                 f'{b[0]:.1f},{b[1]:.1f} Z" fill="{fill}" stroke="#000"/>'
             )
         x, y = _point(cx, cy, radius + 14, angle + sweep / 2)
-        share = format_percent(value * 100 / total, 1)
-        out.append(_text(x, y + 4, share, "start" if x >= cx else "end", size=11))
+        out.append(_text(x, y + 4, shares[j], "start" if x >= cx else "end", size=11))
         angle += sweep
     return out
 
@@ -179,10 +181,6 @@ def _scale(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal, Decimal]:
 def _decimals(step: Decimal) -> int:
     exponent = step.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-def _label(chart: Chart, value: Decimal) -> str:
-    return format_number(value, chart.decimals)
 
 
 def _point(cx: float, cy: float, r: float, angle: float) -> tuple[float, float]:

@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from baocao.errors import Problem
+from baocao.messages import writers as msg
 from baocao.writers.html.writer import banner, problem_html
 
 HOST = "127.0.0.1"
@@ -88,12 +89,8 @@ class Board:
 
 
 def _problems_banner(problems: list[Problem], built_at: str) -> str:
-    kept = (
-        f"Bên dưới là bản đúng gần nhất (lúc {built_at}); sửa lỗi rồi lưu tệp để cập nhật."
-        if built_at
-        else "Chưa có bản nào soạn được; sửa lỗi rồi lưu tệp."
-    )
-    return banner("error", "Lỗi", [problem_html(p) for p in problems], kept, anchor="loi")
+    kept = msg.last_good_draft(built_at) if built_at else msg.NO_DRAFT_YET
+    return banner("error", msg.ERRORS, [problem_html(p) for p in problems], kept, anchor="loi")
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -21,19 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baocao.conventions.page import (
-    A4,
-    CLOSING_COLS,
-    HEADER_COLS,
-    HEADER_DISTANCE,
-    HEADER_INDENT,
-    ISSUER_RULE_LEN,
-    KINH_GUI_HANG,
-    KINH_GUI_INDENT,
-    MARGINS,
-    MOTTO_RULE_LEN,
-    TITLE_RULE_LEN,
-)
+from baocao.conventions.marks import KINH_GUI, QUOC_HIEU, RECIPIENTS_HEAD, TIEU_NGU
 from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
@@ -53,15 +41,16 @@ from baocao.document.model import (
     restyle,
 )
 from baocao.errors import Location, Problem
-from baocao.nd30.frame import QUOC_HIEU, TIEU_NGU
+from baocao.messages import writers as msg
+from baocao.writers.docx.looks import Looks
 from baocao.writers.html.charts import chart_svg
+from baocao.writers.html.looks_css import looks_for, page_css
 
 if TYPE_CHECKING:
     from baocao.compose.report import Composed
     from baocao.input.validate import Sources
 
 SIGNATURE_ROOM = 4  # empty lines left for the signature, as in the template
-NO_SCRIPT = "Trình duyệt đang tắt JavaScript: bản xem trước hiện liền một khổ, chú thích ở cuối mỗi phần."
 
 
 class HtmlWriter:
@@ -72,30 +61,37 @@ class HtmlWriter:
 
     def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
         assert sources.report_map.file is not None  # the report was loaded from a file
-        return page(composed.document, composed.warnings, sources.report_map.file.name, notes=composed.notes).encode()
+        name = sources.report_map.file.name
+        looks = looks_for(sources, templates)
+        return page(composed.document, composed.warnings, name, notes=composed.notes, looks=looks).encode()
 
     def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
-        return []  # the preview reads nothing but the report
+        return []  # the preview only reads the template's looks, and draws ND30's when it cannot
 
 
 WRITER = HtmlWriter()
 
 
 def page(
-    document: Document, warnings: list[Problem], name: str = "", script: str = "", notes: list[Problem] | None = None
+    document: Document,
+    warnings: list[Problem],
+    name: str = "",
+    script: str = "",
+    notes: list[Problem] | None = None,
+    looks: Looks | None = None,
 ) -> str:
     """The whole page; `script` is added at the end of the body (the watch server's reload); `notes`
-    (Problem.note) are listed apart from the warnings."""
+    (Problem.note) are listed apart from the warnings; `looks` are the Word template's (ND30's when None)."""
     writer = _PageWriter(document, warnings)
     sections = "".join(writer.sections())
     title = f"{document.frame.ten_loai} {document.frame.trich_yeu}" if document.frame else name
-    notes_banner = banner("notes", "Ghi chú", [problem_html(note, " ") for note in notes or []])  # no block marked
+    notes_banner = banner("notes", msg.NOTES, [problem_html(note, " ") for note in notes or []])  # no block marked
     return (
         f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="baocao"><title>{escape(title or "Báo cáo")}</title>'
-        f"<style>{_geometry_css()}{_asset('page.css')}</style></head>"
-        f'<body><noscript><p class="banner">{NO_SCRIPT}</p></noscript>{writer.warnings_banner()}{notes_banner}'
+        f'<meta name="generator" content="baocao"><title>{escape(title or msg.UNTITLED)}</title>'
+        f"<style>{page_css(looks)}{_asset('page.css')}</style></head>"
+        f'<body><noscript><p class="banner">{msg.NO_SCRIPT}</p></noscript>{writer.warnings_banner()}{notes_banner}'
         f'<div id="trang">{sections}</div><script>{_asset("paginate.js")}</script>{script}</body></html>\n'
     )
 
@@ -103,32 +99,6 @@ def page(
 @lru_cache(maxsize=4)
 def _asset(name: str) -> str:
     return (files("baocao.writers.html") / name).read_text(encoding="utf-8")
-
-
-def _pt(twips: int) -> str:
-    return f"{twips / 20:g}pt"
-
-
-@lru_cache(maxsize=1)
-def _geometry_css() -> str:
-    """The page geometry and the frame's grids as CSS variables, from baocao.conventions.page (defined once)."""
-    values = {
-        "page-w": A4[0],
-        "page-h": A4[1],
-        "header-distance": HEADER_DISTANCE,
-        **{f"margin-{side}": twips for side, twips in MARGINS.items()},
-        "header-left": HEADER_COLS[0],
-        "header-right": HEADER_COLS[1],
-        "header-indent": HEADER_INDENT,
-        "closing-left": CLOSING_COLS[0],
-        "closing-right": CLOSING_COLS[1],
-        "issuer-rule": ISSUER_RULE_LEN,
-        "motto-rule": MOTTO_RULE_LEN,
-        "title-rule": TITLE_RULE_LEN,
-        "kinh-gui-indent": KINH_GUI_INDENT,
-        "kinh-gui-hang": KINH_GUI_HANG,
-    }
-    return ":root{" + ";".join(f"--{name}:{_pt(twips)}" for name, twips in values.items()) + "}"
 
 
 class _PageWriter:
@@ -177,10 +147,10 @@ class _PageWriter:
         if frame.dong_nghieng:
             yield _line(frame.dong_nghieng, "dong-nghieng")
         if len(frame.kinh_gui) == 1:
-            yield _line(f"Kính gửi: {frame.kinh_gui[0]}", "kinh-gui")
+            yield _line(f"{KINH_GUI} {frame.kinh_gui[0]}", "kinh-gui")
         elif frame.kinh_gui:
             lines = "".join(f"<p>{escape(item)}</p>" for item in frame.kinh_gui)
-            yield f'<div class="kinh-gui-list"><span>Kính gửi:</span><div>{lines}</div></div>'
+            yield f'<div class="kinh-gui-list"><span>{KINH_GUI}</span><div>{lines}</div></div>'
 
     def _closing(self, frame: Frame) -> str:
         recipients = "".join(_line(line, "nn") for line in frame.noi_nhan)
@@ -188,7 +158,7 @@ class _PageWriter:
         room = ['<p class="ky">&nbsp;</p>'] * SIGNATURE_ROOM
         signer += [_line(frame.chuc_vu, "ky"), *room, _line(frame.ho_ten, "ky")]
         return (
-            f'<div class="grid closing"><div><p class="nn-title">Nơi nhận:</p>{recipients}</div>'
+            f'<div class="grid closing"><div><p class="nn-title">{RECIPIENTS_HEAD}</p>{recipients}</div>'
             f"<div>{''.join(signer)}</div></div>"
         )
 
@@ -306,7 +276,7 @@ class _PageWriter:
         for i, warning in enumerate(self.warnings):
             text = problem_html(warning, " ")
             items.append(f'<a href="#canh-bao-{self.placed[i]}">{text}</a>' if i in self.placed else text)
-        return banner("warnings", "Cảnh báo", items)
+        return banner("warnings", msg.WARNINGS, items)
 
 
 def banner(css_class: str, title: str, items: list[str], tail: str = "", anchor: str = "") -> str:

@@ -1,0 +1,283 @@
+"""Cells to figures: a sheet's rows (a header of figure keys, or a department's table mapped by `cot`) or
+single cells (`o`) read into `SoLieu` figures, each value validated by the model and kept with its cell."""
+
+from __future__ import annotations
+
+import re
+import typing
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from pydantic import ValidationError
+
+from baocao.errors import BaocaoError, Location, Problem, suggest
+from baocao.input.fields import check_key
+from baocao.input.figure_model import NguonSoLieu, SoLieu
+from baocao.input.load import XML_INVALID, SourceMap
+from baocao.input.sheets import LETTERS, Path_, Sheet, cell_address, column_number, plain
+
+NAME_KEY = "ten_so_lieu"  # the column holding the figure's name (the key under so_lieu in YAML)
+#: Columns the export adds after the figure's own keys: computed, for reading only; ignored when read back.
+COMPUTED_COLUMNS = ("ty_le_ke_hoach", "ty_le_cung_ky", "chenh_lech", "thanh_phan", "nguon")
+OVERRIDE = "ghi_de"
+#: Between the items of a list in a cell: ';', or ',' not before a digit (so "1,5; 2,25" and "1,5, 2,25" are two
+#: decimal weights, "lua, ngo" two names).
+_LIST_SEPARATOR = re.compile(r";|,(?!\d)")
+_REOPEN = "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (để có giá trị đã tính), hoặc ghi số thay cho công thức."
+
+
+@dataclass
+class Read:
+    """Figures read from one source, in sheet order, with the place of every value."""
+
+    figures: dict[str, SoLieu] = field(default_factory=dict)
+    places: dict[str, dict[Path_, Location]] = field(default_factory=dict)  # name → key path → cell
+
+
+@cache
+def _figure_keys() -> dict[str, bool]:
+    """Every key of a figure → whether it holds a list (written comma-separated in a cell)."""
+    hints = typing.get_type_hints(SoLieu)
+    return {name: typing.get_origin(hints[name]) is list for name in SoLieu.model_fields if name != OVERRIDE}
+
+
+def key_path(heading: Any) -> Path_ | None:
+    """The figure key a column heading names ('gia_tri', 'ke_hoach.nghi_quyet', 'ten_so_lieu'), or None."""
+    if not isinstance(heading, str):
+        return None
+    parts = tuple(part.strip() for part in heading.strip().lower().split("."))
+    if parts == (NAME_KEY,) or parts[0] in _figure_keys() and all(parts):
+        return parts
+    return None
+
+
+def row_columns(sheet: Sheet, source: NguonSoLieu, where: Callable[[Path_], Location]) -> dict[int, Path_]:
+    """The columns of a row layout (default or `cot`) and the figure key each holds; BaocaoError if one is amiss."""
+    reader = CellReader(sheet, where)
+    header = source.dong_tieu_de
+    columns = reader._mapped(header, source.cot) if source.cot else reader._headings(header)
+    if reader.problems:
+        raise BaocaoError(reader.problems)
+    return columns
+
+
+class CellReader:
+    """Reads a sheet's figures, collecting every problem (each at its cell)."""
+
+    def __init__(self, sheet: Sheet, where: Callable[[Path_], Location]):
+        self.sheet, self.where = sheet, where
+        self.read = Read()
+        self.problems: list[Problem] = []
+        self.empty: list[tuple[int, int]] = []  # cells read that hold nothing (a formula without a cached value?)
+
+    # -- layouts --
+
+    def rows(self, header: int, mapping: dict[str, str]) -> None:
+        columns = self._mapped(header, mapping) if mapping else self._headings(header)
+        if self.problems:
+            return
+        name_column = next((c for c, path in columns.items() if path == (NAME_KEY,)), None)
+        if name_column is None:
+            self.problems.append(
+                Problem(
+                    self.where(("cot",)) if mapping else self.sheet.at(header, 1),
+                    f"Không có cột '{NAME_KEY}' (tên số liệu, như trong so_lieu) ở dòng tiêu đề {header}.",
+                    f"Thêm cột có tiêu đề {NAME_KEY}"
+                    + (f", hoặc ghi cot: {{{NAME_KEY}: <tiêu đề cột tên>}}." if mapping else "."),
+                )
+            )
+            return
+        for row in range(header + 1, len(self.sheet.rows) + 1):
+            cells = {path: column for column, path in columns.items()}
+            values = {path: self.sheet.value(row, column) for path, column in cells.items()}
+            if all(_blank(v) for v in values.values()):
+                continue
+            name = values.pop((NAME_KEY,))
+            del cells[(NAME_KEY,)]
+            self._figure(name, self.sheet.at(row, name_column), {p: (v, (row, cells[p])) for p, v in values.items()})
+
+    def cells(self, addresses: dict[str, str | dict[str, str]]) -> None:
+        for name, spec in addresses.items():
+            keys = {"gia_tri": spec} if isinstance(spec, str) else spec
+            values: dict[Path_, tuple[Any, tuple[int, int]]] = {}
+            for key, address in keys.items():
+                here = ("o", name) if isinstance(spec, str) else ("o", name, key)
+                path, cell = key_path(key), cell_address(address)
+                if path is None or path == (NAME_KEY,):
+                    self.problems.append(
+                        Problem(
+                            self.where(here), f"'{key}' không phải là khóa của số liệu.", suggest(key, _figure_keys())
+                        )
+                    )
+                elif cell is None:
+                    self.problems.append(
+                        Problem(
+                            self.where(here),
+                            f"'{address}' không phải là địa chỉ ô.",
+                            "Ghi địa chỉ ô như C5 (cột C, dòng 5).",
+                        )
+                    )
+                else:
+                    values[path] = (self.sheet.value(*cell), cell)
+            if values:
+                first = next(iter(values.values()))[1]
+                self._figure(name, self.sheet.at(*first), values)
+
+    # -- headings --
+
+    def _header(self, row: int) -> tuple[Any, ...]:
+        return self.sheet.rows[row - 1] if row <= len(self.sheet.rows) else ()
+
+    def _headings(self, header: int) -> dict[int, Path_]:
+        """Default layout: each heading names a figure key; the export's computed columns are skipped."""
+        columns = {}
+        for column, heading in enumerate(self._header(header), 1):
+            if _blank(heading):
+                continue
+            path = key_path(heading)
+            if path is not None:
+                columns[column] = path
+            elif str(heading).strip().lower().split(".")[0] not in COMPUTED_COLUMNS:
+                self.problems.append(
+                    Problem(
+                        self.sheet.at(header, column),
+                        f"Tiêu đề cột '{heading}' không phải là khóa của số liệu.",
+                        suggest(
+                            str(heading),
+                            [NAME_KEY, *_figure_keys()],
+                            "Sửa tiêu đề, hoặc dùng cot: để chọn cột theo tiêu đề của bạn.",
+                        ),
+                    )
+                )
+        return columns
+
+    def _mapped(self, header: int, mapping: dict[str, str]) -> dict[int, Path_]:
+        """`cot`: figure key → a column's heading in the header row, or its letter."""
+        headings = {plain(str(v)): c for c, v in enumerate(self._header(header), 1) if not _blank(v)}
+        columns = {}
+        for key, heading in mapping.items():
+            path = key_path(key)
+            if path is None:
+                self.problems.append(
+                    Problem(
+                        self.where(("cot", key)),
+                        f"'{key}' không phải là khóa của số liệu.",
+                        suggest(key, [NAME_KEY, *_figure_keys()]),
+                    )
+                )
+                continue
+            column = headings.get(plain(heading)) or (
+                column_number(heading) if LETTERS.match(heading.strip()) else None
+            )
+            if column is None:
+                shown = ", ".join(f"'{self.sheet.value(header, c)}'" for c in headings.values())
+                self.problems.append(
+                    Problem(
+                        self.where(("cot", key)),
+                        f"Dòng tiêu đề {header} của trang '{self.sheet.name or self.sheet.file.name}' không "
+                        f"có cột '{heading}'.",
+                        f"Các cột có: {shown}." if shown else "Kiểm tra dong_tieu_de (dòng có tiêu đề cột).",
+                    )
+                )
+                continue
+            columns[column] = path
+        return columns
+
+    # -- one figure --
+
+    def _figure(self, name: Any, where: Location, values: dict[Path_, tuple[Any, tuple[int, int]]]) -> None:
+        name = _text(name) if isinstance(name, str) else name
+        if _blank(name) or not isinstance(name, str):
+            self.problems.append(
+                Problem(
+                    where,
+                    "Dòng có số liệu nhưng chưa có tên số liệu.",
+                    "Ghi tên không dấu, ví dụ lua_xuan, như khóa trong so_lieu.",
+                )
+            )
+            return
+        try:
+            check_key(name)
+        except ValueError as exc:
+            self.problems.append(Problem(where, str(exc)))
+            return
+        if name in self.read.figures:
+            self.problems.append(
+                Problem(
+                    where,
+                    f"Số liệu '{name}' có hai lần trong trang tính (lần đầu ở {self.read.places[name][()].cell}).",
+                    "Xóa một trong hai dòng, hoặc đổi tên.",
+                )
+            )
+            return
+        data: dict[str, Any] = {}
+        places = SourceMap(self.sheet.file)
+        cells: dict[Path_, Location] = {(): where}
+        for path, (value, cell) in values.items():
+            value = self._value(path, value, self.sheet.at(*cell))
+            if value is None:
+                self.empty.append(cell)
+                continue
+            _put(data, path, value)
+            cells[path] = self.sheet.at(*cell)
+            places.put(path, cells[path])
+        places.put((), where)
+        try:
+            figure = SoLieu.model_validate(data)
+        except ValidationError as exc:
+            from baocao.input.validate import (
+                model_problems,  # validate reads workbooks: imported when used
+            )
+
+            self.problems.extend(model_problems(exc, data, places))
+            return
+        self.read.figures[name] = figure
+        self.read.places[name] = cells
+
+    def _value(self, path: Path_, value: Any, where: Location) -> Any:
+        """A cell's value as the model takes it: numbers exact, text NFC, lists split (_LIST_SEPARATOR)."""
+        if isinstance(value, float):
+            value = int(value) if value.is_integer() else Decimal(repr(value))
+        if isinstance(value, str):
+            value = _text(value)
+            if XML_INVALID.search(value):
+                self.problems.append(
+                    Problem(
+                        where,
+                        "Ô có ký tự điều khiển không được phép trong văn bản.",
+                        "Xóa ký tự này (thường do sao chép).",
+                    )
+                )
+                return None
+            if not value:
+                return None
+            if len(path) == 1 and _figure_keys().get(str(path[0])):
+                return [part.strip() for part in _LIST_SEPARATOR.split(value) if part.strip()]
+        return value
+
+    def check_formulas(self) -> None:
+        """Empty cells read that hold a formula: the file was never calculated (written by a program, not opened)."""
+        if not self.empty:
+            return
+        for row, column in sorted(set(self.empty) & self.sheet.formulas()):
+            self.problems.append(
+                Problem(self.sheet.at(row, column), "Ô có công thức nhưng chưa có giá trị đã tính.", _REOPEN)
+            )
+
+
+def _put(data: dict[str, Any], path: Path_, value: Any) -> None:
+    for key in path[:-1]:
+        data = data.setdefault(str(key), {})
+    data[str(path[-1])] = value
+
+
+def _blank(value: Any) -> bool:
+    return value is None or isinstance(value, str) and not value.strip()
+
+
+def _text(value: str) -> str:
+    return unicodedata.normalize("NFC", value).strip()

@@ -1,0 +1,190 @@
+"""Messages of the writers: the Word template (its check and its render), the PDF, the HTML preview's banners."""
+
+from __future__ import annotations
+
+# --- the Word template: reading and checking it (writers/docx/template_check.py) ------------------------------
+
+UNREADABLE_TEMPLATE = "Không đọc được tệp mẫu."
+
+
+RESAVE_TEMPLATE_HINT = "Mở mẫu bằng Word và lưu lại dạng Word Document (.docx)."
+TRIAL_VALUE = "Mẫu"  # what a trial render fills each field of the frame with
+
+
+def missing_styles(names: str) -> str:
+    return f"Mẫu thiếu kiểu (style): {names}."
+
+
+MISSING_STYLES_HINT = "Sửa trên bản sao của mẫu có sẵn (baocao templates copy), đừng xóa các kiểu này."
+RETYPE_TAG_HINT = (
+    "Xóa cả thẻ rồi gõ lại liền một lần, ví dụ {{ trich_yeu }} (tắt Theo dõi thay đổi, không chèn liên kết vào "
+    "giữa thẻ)."
+)
+BLOCK_HINT = "Mẫu dùng {% if … %} … {% endif %} và {% for … in … %} … {% endfor %}; mỗi khối mở phải có thẻ đóng."
+
+
+def broken_tag(fragment: str) -> str:
+    return (
+        f"Thẻ hỏng ở «{fragment}»: thiếu dấu đóng, bị tách sang đoạn hoặc ô khác, hay có dấu cách giữa hai dấu ngoặc."
+    )
+
+
+def split_tag(tag: str) -> str:
+    return f"Thẻ {tag} bị tách qua liên kết, trường hoặc phần theo dõi thay đổi nên không hiển thị được."
+
+
+def tag_syntax(why: str) -> str:
+    return f"Thẻ viết sai: {why}."
+
+
+FIX_TAG_HERE_HINT = "Sửa thẻ ở đoạn này trong Word."
+
+
+def unmatched_block_tag(word: str) -> str:
+    return f"Thẻ {{% {word} %}} không khớp với khối nào đang mở."
+
+
+def unusable_block_tag(word: str) -> str:
+    return f"Thẻ {{% {word} %}} không dùng được trong mẫu."
+
+
+def unclosed_block(word: str, closing: str) -> str:
+    return f"Khối {{% {word} %}} chưa có thẻ đóng {{% {closing} %}}."
+
+
+def unknown_template_name(name: str) -> str:
+    return f"Mẫu dùng tên '{name}' không có."
+
+
+def usable_names(names: str) -> str:
+    return f"Tên dùng được: {names}."
+
+
+UNKNOWN_FILTER_HINT = "Xóa bộ lọc này hoặc sửa lỗi chính tả."
+
+
+def no_body_paragraph(body: str) -> str:
+    return f"Mẫu không có đoạn {{{{ {body} }}}} (chỗ đặt thân báo cáo)."
+
+
+def add_body_paragraph(body: str) -> str:
+    return f"Thêm một đoạn riêng chỉ gõ {{{{ {body} }}}}, sau trích yếu và trước Nơi nhận."
+
+
+def body_twice(body: str) -> str:
+    return f"Thẻ {{{{ {body} }}}} chỉ được có một lần."
+
+
+DROP_EXTRA_TAG_HINT = "Xóa thẻ thừa."
+
+
+def body_not_alone(body: str) -> str:
+    return f"Thẻ {{{{ {body} }}}} phải đứng riêng một đoạn của thân văn bản (ngoài bảng, đầu trang, chân trang)."
+
+
+BODY_ALONE_HINT = "Chuyển thẻ ra một đoạn riêng, không có chữ nào khác."
+
+# --- the Word template rendered (writers/docx/frame.py, writer.py) -------------------------------------------
+
+PART_NAMES = {"document": "thân văn bản", "header": "đầu trang", "footer": "chân trang", "footnotes": "chú thích"}
+OTHER_PART = "khác"
+RAW_TAG_HINT = (
+    "Thẻ {{r …}}, {{p …}}, {{tr …}}, {{tc …}} chỉ dành cho giá trị đã định dạng sẵn; các giá trị của mẫu đều là "
+    "chữ: viết {{ ten }}. Thẻ {%p …%}, {%tr …%}, {%tc …%} phải mở và đóng trong cùng một đoạn, bảng."
+)
+
+
+def jinja_syntax(why: str) -> str:
+    return f"Mẫu Word có thẻ Jinja viết sai: {why}."
+
+
+def fix_tag_near(excerpt: str) -> str:
+    return f"Sửa thẻ trong Word, gần đoạn: «{excerpt}»."
+
+
+FIX_TAG_HINT = "Mở mẫu trong Word và sửa thẻ {{ ... }} hoặc {% ... %}."
+
+
+def template_unknown_name(name: str) -> str:
+    return f"Mẫu Word dùng tên '{name}' không có."
+
+
+def template_cannot_render(why: str) -> str:
+    return f"Mẫu Word không hiển thị được. {why}"
+
+
+TEMPLATE_EXPRESSION_HINT = (
+    "Sửa trong Word thẻ {{ ... }} có phép tính, bộ lọc hoặc lời gọi hàm (các giá trị của mẫu đều là chữ)."
+)
+
+
+def part_place(part: str, name: str) -> str:
+    return f"Mẫu Word, phần {part} ({name}),"
+
+
+def part_badly_nested(where: str, near: str) -> str:
+    return f"{where} viết ra sai cấu trúc (một thẻ mở ở một đoạn, ô bảng, đóng ở chỗ khác), {near}"
+
+
+def text_outside_paragraph(where: str, text: str) -> str:
+    return f"{where} viết chữ «{text}» ra ngoài đoạn văn (Word sẽ báo tệp hỏng)."
+
+
+def near_words(words: str) -> str:
+    return f"gần chữ «{words}»."
+
+
+AT_PART_START = "ngay đầu phần."
+
+
+def template_missing_styles(names: str) -> str:
+    return f"Mẫu Word thiếu kiểu (style): {names}."
+
+
+REMAKE_TEMPLATE_HINT = "Tạo lại mẫu từ mẫu có sẵn: baocao templates copy."
+NO_BODY_IN_TEMPLATE = "Mẫu Word không có đoạn {{ noi_dung }} (chỗ đặt thân báo cáo)."
+NO_BODY_IN_TEMPLATE_HINT = "Thêm một đoạn chỉ chứa {{ noi_dung }} vào mẫu."
+
+# --- PDF (writers/pdf.py) -------------------------------------------------------------------------------------
+
+INSTALL_LIBREOFFICE_HINT = (
+    "Cài LibreOffice rồi chạy lại lệnh: trên Debian/Ubuntu 'sudo apt-get install libreoffice-writer', "
+    "trên Windows và macOS tải tại https://www.libreoffice.org/download/."
+)
+NO_LIBREOFFICE_DOCX_KEPT = "Không tìm thấy LibreOffice nên chưa xuất được PDF (các tệp .docx vẫn được ghi)."
+NO_LIBREOFFICE = "Không tìm thấy LibreOffice nên không xuất được PDF."
+
+
+def pdf_failed(said: str) -> str:
+    """LibreOffice's own words, in English, are quoted as its words."""
+    return f"LibreOffice không xuất được PDF (LibreOffice báo: «{said}»)." if said else PDF_FAILED
+
+
+PDF_FAILED = "LibreOffice không xuất được PDF (không rõ lỗi)."
+PDF_FAILED_HINT = "Đóng các cửa sổ LibreOffice đang mở rồi thử lại."
+
+
+def pdf_over_time(seconds: int) -> str:
+    return f"chạy quá {seconds} giây"
+
+
+LIBREOFFICE_STOPPED = "LibreOffice đã dừng"
+
+# --- the HTML preview (writers/html/) -------------------------------------------------------------------------
+
+NO_SCRIPT = "Trình duyệt đang tắt JavaScript: bản xem trước hiện liền một khổ, chú thích ở cuối mỗi phần."
+UNTITLED = "Báo cáo"
+ERRORS = "Lỗi"
+WARNINGS = "Cảnh báo"
+NOTES = "Ghi chú"
+
+
+def last_good_draft(built_at: str) -> str:
+    return f"Bên dưới là bản đúng gần nhất (lúc {built_at}); sửa lỗi rồi lưu tệp để cập nhật."
+
+
+NO_DRAFT_YET = "Chưa có bản nào soạn được; sửa lỗi rồi lưu tệp."
+
+# --- figure files (writers/figures.py) ----------------------------------------------------------------------------
+
+NAME_COLUMN_NOTE = "Tên số liệu, viết thường không dấu (lua_xuan), gọi trong câu văn bằng {{ so_lieu.lua_xuan }}."

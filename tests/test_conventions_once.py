@@ -1,0 +1,65 @@
+"""Each ND30 convention has one definition (issue 14): generator/conventions/ defines the fixed words and marks
+(Quốc hiệu, Tiêu ngữ, "Nơi nhận:", "Kính gửi:", the closing mark "./.", "BÁO CÁO") and the place-and-date line;
+the writers, the checker, the importer and the template builder import them. A string literal equal to one of
+them elsewhere is a second definition."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from literals import string_literals
+
+from baocao.conventions import documents, marks
+
+ROOT = Path(__file__).resolve().parents[1]
+HOMES = ("generator/conventions/", "generator/messages/")  # the definitions, and wording that quotes them
+FIXED = {
+    marks.QUOC_HIEU,
+    marks.TIEU_NGU,
+    marks.RECIPIENTS_HEAD,
+    marks.KINH_GUI,
+    marks.CLOSING_MARK,
+    documents.REPORT_TYPE_NAME,
+}
+PLACE_DATE_PATTERN = re.compile(r"ngày\\s\*.*tháng\\s\*.*năm")  # a regex of the place-and-date line
+
+
+def _literals(path: Path) -> list[tuple[int, str]]:
+    return string_literals(ast.parse(path.read_text(encoding="utf-8")))
+
+
+def _sources() -> list[Path]:
+    paths = [*(ROOT / "generator").rglob("*.py"), ROOT / "templates" / "make_templates.py"]
+    return [p for p in paths if not p.relative_to(ROOT).as_posix().startswith(HOMES)]
+
+
+def test_the_fixed_words_are_defined_once():
+    copies = [
+        f"{path.relative_to(ROOT)}:{line}: {text!r}"
+        for path in _sources()
+        for line, text in _literals(path)
+        if text.strip() in FIXED
+    ]
+    assert not copies, f"import these from baocao.conventions (marks, documents) instead: {copies}"
+
+
+def test_the_place_and_date_line_is_read_by_one_pattern():
+    copies = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in _sources()
+        for line, text in _literals(path)
+        if PLACE_DATE_PATTERN.search(text)
+    ]
+    assert not copies, f"use conventions.documents.PLACE_DATE: {copies}"
+    assert documents.PLACE_DATE.match("Hồ Sơn, ngày 04 tháng 6 năm 2026")
+
+
+def test_the_guard_sees_a_copy(tmp_path):
+    """The scan finds a copy written the way one would slip in."""
+    module = tmp_path / "copy.py"
+    module.write_text('"""Doc."""\nHEAD = "Nơi nhận:"\nDATE = r"ngày\\s*(\\d*)\\s*tháng\\s*(\\d*)\\s*năm"\n')
+    found = [text for _, text in _literals(module)]
+    assert marks.RECIPIENTS_HEAD in found and any(PLACE_DATE_PATTERN.search(t) for t in found)
+    assert "Doc." not in found
