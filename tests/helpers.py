@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import re
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -23,12 +24,18 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 
+from baocao.nd30.reader import norm, stories
 from baocao.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_DIR = ROOT / "data" / "xa-tan-hoa"
 EXAMPLE = EXAMPLE_DIR / "thi-dua-6-thang-2026.yaml"
 EXAMPLE_UNIT = EXAMPLE_DIR / "don-vi.yaml"
+ALL_EXAMPLES = sorted(  # every example report in data/
+    p
+    for p in (ROOT / "data").rglob("*.yaml")
+    if p.name != "don-vi.yaml" and "\nky_bao_cao:" in p.read_text(encoding="utf-8")
+)
 KIND_EXAMPLES = {  # one example per built-in kind, all in the same unit folder
     "thi-dua": EXAMPLE,
     "kt-xh": EXAMPLE_DIR / "kt-xh-6-thang-2026.yaml",
@@ -183,3 +190,15 @@ def docx_walk(docx: Path) -> tuple[list[str], list[str]]:
         if text.strip():
             paragraphs.append(re.sub(r"\s+", "", text))
     return paragraphs, shown
+
+
+def docx_texts(path: Path) -> list[str]:
+    """Every non-empty paragraph of the body, its tables and its footnotes, whitespace-normalised."""
+    found = stories(Document(str(path)))
+    return [norm(p.text) for story in (found[0], found[-1]) for p in story if norm(p.text)]
+
+
+def pdf_pages(pdf: Path) -> int:
+    """The page count of a PDF (poppler's pdfinfo)."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from browser import needs_chromium, printed, rendered, screenshot
-from helpers import KIND_EXAMPLES, docx_walk
+from helpers import KIND_EXAMPLES, docx_walk, pdf_pages
 
 from baocao.pipeline import build
 from baocao.writers.pdf import convert_to_pdf
@@ -27,11 +27,6 @@ def built(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     }
 
 
-def _pdf_pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
-
-
 @pytest.mark.needs_soffice
 @pytest.mark.parametrize("kind", sorted(KIND_EXAMPLES))
 def test_as_many_sheets_as_libreoffice_pages(built, kind, tmp_path):
@@ -40,7 +35,7 @@ def test_as_many_sheets_as_libreoffice_pages(built, kind, tmp_path):
     assert tree.body.get("data-ready") == "1"
     sheets = tree.cssselect("#trang > .page")
     assert int(tree.body.get("data-pages")) == len(sheets)
-    assert abs(len(sheets) - _pdf_pages(convert_to_pdf([docx], tmp_path)[0])) <= 1
+    assert abs(len(sheets) - pdf_pages(convert_to_pdf([docx], tmp_path)[0])) <= 1
     assert not tree.cssselect(".page.tran"), "a sheet overflows"
     assert not tree.cssselect("section.flow"), "every flow was laid out"
 

@@ -202,7 +202,7 @@ def test_cli_fix_exit_code_and_usage(cli, tmp_path: Path) -> None:
 
 def test_fix_then_comment_chains_on_the_fixed_copy(tmp_path: Path) -> None:
     """--sua --ghi-chu: the fixed copy, with a comment at each finding left (nd30.review)."""
-    doc = handmade(signature=["CHỦ TỊCH"], date_line="Đông Sơn, ngày 5 tháng 04 năm 2026")
+    doc = clean_report(signature=["CHỦ TỊCH"], date_line="Đông Sơn, ngày 5 tháng 04 năm 2026")
     source = tmp_path / "a.docx"
     doc.save(str(source))
     done = review_copy(source, fix=True, comments=True)

@@ -14,39 +14,28 @@ import yaml
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from handmade import report, run, typed_note
+from helpers import ALL_EXAMPLES, ROOT, docx_texts
 
 from baocao import leftovers
 from baocao.errors import BaocaoError
-from baocao.nd30.reader import norm, stories
 from baocao.pipeline import build
 from baocao.readers.docx import import_docx, package, read_docx
 from baocao.readers.docx.outline import constructs
 from baocao.writers.pdf import find_soffice
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-EXAMPLES = sorted(
-    p for p in DATA.rglob("*.yaml") if p.name != "don-vi.yaml" and "\nky_bao_cao:" in p.read_text(encoding="utf-8")
-)
-
-
-def _texts(path: Path) -> list[str]:
-    """Every non-empty paragraph of the body, its tables and its footnotes, whitespace-normalised."""
-    found = stories(docx.Document(str(path)))
-    return [norm(p.text) for story in (found[0], found[-1]) for p in story if norm(p.text)]
-
 
 def _same(a: Path, b: Path) -> float:
-    return difflib.SequenceMatcher(None, _texts(a), _texts(b), autojunk=False).ratio()
+    return difflib.SequenceMatcher(None, docx_texts(a), docx_texts(b), autojunk=False).ratio()
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: str(p.relative_to(DATA)))
+@pytest.mark.parametrize("example", ALL_EXAMPLES, ids=lambda p: str(p.relative_to(ROOT / "data")))
 def test_examples_round_trip(example: Path, tmp_path: Path) -> None:
     """build → import → build gives at least 99% the same paragraph text (in fact all of it)."""
     first, _ = build(example, tmp_path / "first.docx")
     done = import_docx(first, tmp_path / "unit")
     second, _ = build(done.report, tmp_path / "second.docx")
     assert _same(first, second) >= 0.99
-    assert len(_texts(first)) == len(_texts(second))
+    assert len(docx_texts(first)) == len(docx_texts(second))
 
 
 # ---- a hand-made report ------------------------------------------------------------------
@@ -209,7 +198,7 @@ def test_import_writes_valid_commented_files(tmp_path: Path) -> None:
     assert "loai: thi-dua" in text and "# loại báo cáo" in text
     assert yaml.safe_load(profile.read_text(encoding="utf-8"))["dia_danh"] == "An Sơn"
     built, _ = build(done.report, tmp_path / "again.docx")
-    assert "Ban hành 09 văn bản" in " ".join(_texts(built))
+    assert "Ban hành 09 văn bản" in " ".join(docx_texts(built))
 
 
 def test_existing_profile_kept_and_differences_told(tmp_path: Path) -> None:
@@ -357,10 +346,10 @@ def test_hand_made_round_trip(tmp_path: Path) -> None:
     source = _hand_made(tmp_path / "bao-cao.docx")
     done = import_docx(source, tmp_path / "unit")
     built, _ = build(done.report, tmp_path / "built.docx")
-    original = "\n".join(t for t in _texts(source) if not t.startswith(("⁴⁰", "1 Gồm", "___")))
-    again = "\n".join(_texts(built)[:-2])
+    original = "\n".join(t for t in docx_texts(source) if not t.startswith(("⁴⁰", "1 Gồm", "___")))
+    again = "\n".join(docx_texts(built)[:-2])
     assert difflib.SequenceMatcher(None, original, again, autojunk=False).ratio() >= 0.97
-    assert _texts(built)[-2:] == ["Gồm 05 kế hoạch và 04 hướng dẫn.", "Trong đó 06 tập thể và 23 cá nhân."]
+    assert docx_texts(built)[-2:] == ["Gồm 05 kế hoạch và 04 hướng dẫn.", "Trong đó 06 tập thể và 23 cá nhân."]
 
 
 def _text_box(lines: list[tuple[str, bool]]):
