@@ -36,7 +36,6 @@ RANK = {unit: rank for rank, units in enumerate(LAYERS) for unit in units}
 # Imports against the direction still to be removed (issue 14); never add one.
 KNOWN = {
     ("compose/trust.py", "baocao.nd30.slips"),  # the text-slip rules: to move to conventions/
-    ("input/scaffold.py", "baocao.nd30.slips"),  # init's placeholders: to move to conventions/ with the rules
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -28,6 +29,9 @@ def test_a_cold_build_imports_only_what_it_uses(tmp_path):
         "try:\n    run()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
         f"print(sorted(m for m in {UNUSED_BY_A_BUILD!r} if m in sys.modules))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    scratch = tmp_path / "tmp"  # a temporary folder of its own: another run's scratch files would need psutil
+    scratch.mkdir()
+    environment = {**os.environ, "TMPDIR": str(scratch), "TEMP": str(scratch), "TMP": str(scratch)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=environment)
     assert (tmp_path / "out.docx").is_file()
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr

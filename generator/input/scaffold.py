@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from baocao.conventions.words import PLACE_NAME, SIGNER_NAME, SUPERIOR, UNIT_NAME
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import KINDS, Kind, load_kind
 from baocao.input.load import parse_yaml
@@ -23,7 +24,6 @@ from baocao.input.period import Period
 from baocao.input.roundtrip import commented, dump
 from baocao.input.schema import EDITOR_SCHEMAS, REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
 from baocao.input.validate import parse_model
-from baocao.nd30.slips import PLACE_NAME, SIGNER_NAME, SUPERIOR, UNIT_NAME
 from baocao.write import write_atomic
 
 COMMENT_COLUMN = 28

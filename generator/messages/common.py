@@ -6,6 +6,9 @@ DECLARE_FIGURE_HINT = "Khai báo số liệu này trong so_lieu hoặc sửa tê
 UNREADABLE_DOCX = "Không đọc được tệp Word (.docx)."
 OUTPUT_TOO_LONG = "kết quả quá dài"
 FILE_EXISTS = "Tệp đã có, không ghi đè."
+ERRORS = "Lỗi"
+WARNINGS = "Cảnh báo"
+NOTES = "Ghi chú"
 
 
 def unknown_filter(name: str) -> str:

@@ -143,3 +143,32 @@ def two_part_styles(label: str, first: str, place: str) -> str:
         f"«{label}» và «{first}» ({place}) dùng hai kiểu đánh số Phần khác nhau; cả văn bản chỉ dùng một kiểu: "
         "«Phần I», «Phần II»… hoặc «Phần thứ nhất», «Phần thứ hai»…."
     )
+
+
+# --- number slips and placeholders (nd30/slips.py: baocao check and the build's trust checks) -----------------------
+
+
+def english_number(token: str, right: str) -> str:
+    return (
+        f"Số «{token}» viết theo kiểu tiếng Anh; viết «{right}» "
+        "(dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân)."
+    )
+
+
+def space_before_percent(token: str, number: str) -> str:
+    return f"«{token}» có dấu cách trước «%»; viết liền «{number}%»."
+
+
+def double_percent(token: str, number: str) -> str:
+    return f"«{token}» thừa dấu «%»; viết «{number}%» (bộ lọc phan_tram, so_ke_hoach... đã in dấu %)."
+
+
+def mixed_decimals(comma: str, comma_place: str, dot: str, dot_place: str) -> str:
+    return (
+        f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» ({comma_place}) và dấu chấm «{dot}» "
+        f"({dot_place}); thống nhất dùng dấu phẩy."
+    )
+
+
+def placeholder_left(placeholder: str) -> str:
+    return f"Còn chỗ «{placeholder}» của bản nháp chưa được thay; ghi nội dung thật (hoặc xóa)."

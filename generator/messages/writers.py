@@ -174,9 +174,6 @@ LIBREOFFICE_STOPPED = "LibreOffice đã dừng"
 
 NO_SCRIPT = "Trình duyệt đang tắt JavaScript: bản xem trước hiện liền một khổ, chú thích ở cuối mỗi phần."
 UNTITLED = "Báo cáo"
-ERRORS = "Lỗi"
-WARNINGS = "Cảnh báo"
-NOTES = "Ghi chú"
 
 
 def last_good_draft(built_at: str) -> str:

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from baocao.messages import common
+
 Severity = Literal["loi", "canh_bao"]
 ERROR: Severity = "loi"
 WARNING: Severity = "canh_bao"
@@ -25,7 +27,7 @@ class Finding:
     hint: str = ""
 
     def __str__(self) -> str:
-        label = "Lỗi" if self.severity == ERROR else "Cảnh báo"
+        label = common.ERRORS if self.severity == ERROR else common.WARNINGS
         text = f"{label} [{self.code}] {self.where}: {self.message}" + (f" ({self.rule})" if self.rule else "")
         return text + (f"\n    → {self.hint}" if self.hint else "")
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from baocao.conventions.words import PLACE_NAME, REFERENCE_WORDS, SIGNER_NAME, SUPERIOR, UNIT_NAME
+from baocao.messages import nd30 as msg
 from baocao.nd30.findings import ERROR, WARNING, Severity
 
 NUMBER_STYLE = "kieu-so"  # the code of number-style slips (the checker's findings use it too)
@@ -29,31 +31,12 @@ _DOUBLE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)?%(?:\s*%)+")
 _MAY_SLIP = re.compile(r"\d[.,]\d|\s%|%\s*%")  # what every text with a number slip has: a fast first look
 _PERCENT_SLIP = re.compile(r"\s%|%\s*%")  # … with a '%' slip
 _LEADING_LABEL = re.compile(r"\s*\d+(?:\.\d+)*\.?(?=\s)")
-_REFERENCE_WORDS = (
-    "mục",
-    "điểm",
-    "khoản",
-    "tiết",
-    "chương",
-    "điều",
-    "phụ lục",
-    "biểu",
-    "tiêu chí",
-    "chỉ tiêu",
-    "phiên bản",
-    "công nghiệp",
-    "version",
-)
+_REFERENCE_WORDS = REFERENCE_WORDS
 _REFERENCE = re.compile(rf"(?:{'|'.join(_REFERENCE_WORDS)})\s*$", re.IGNORECASE)
 _REFERENCE_REACH = max(map(len, _REFERENCE_WORDS))  # IGNORECASE matches letter for letter: a word is never longer
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WORDY = re.compile(r"[^\W\d_]|\.\.\.")  # a placeholder has a letter in it, or is "(...)"; "(%)" is not one
 
-# What `baocao init` writes in a unit profile for the clerk to replace (scaffold.py writes these).
-UNIT_NAME = "(tên xã)"
-PLACE_NAME = "(Địa danh)"
-SIGNER_NAME = "(Họ và tên)"
-SUPERIOR = "(Cơ quan cấp trên)"
 _PROFILE_PLACEHOLDERS = (UNIT_NAME, PLACE_NAME, SIGNER_NAME, SUPERIOR)
 
 
@@ -114,8 +97,7 @@ def number_slips(text: str) -> list[Slip]:
             kind,
             match[0],
             match.start(),
-            f"Số «{match[0]}» viết theo kiểu tiếng Anh; viết «{match[0].translate(str.maketrans('.,', ',.'))}» "
-            "(dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân).",
+            msg.english_number(match[0], match[0].translate(str.maketrans(".,", ",."))),
             ERROR,
         )
         for match, kind in number_tokens(text, ENGLISH)
@@ -127,7 +109,7 @@ def number_slips(text: str) -> list[Slip]:
                 "space-percent",
                 match[0],
                 match.start(),
-                f"«{match[0]}» có dấu cách trước «%»; viết liền «{match[1]}%».",
+                msg.space_before_percent(match[0], match[1]),
             )
             for match in _SPACE_PERCENT.finditer(text)
         ]
@@ -137,7 +119,7 @@ def number_slips(text: str) -> list[Slip]:
                 "double-percent",
                 match[0],
                 match.start(),
-                f"«{match[0]}» thừa dấu «%»; viết «{match[1] or ''}%» (bộ lọc phan_tram, so_ke_hoach... đã in dấu %).",
+                msg.double_percent(match[0], match[1] or ""),
             )
             for match in _DOUBLE_PERCENT.finditer(text)
         ]
@@ -159,10 +141,7 @@ def mixed_decimals(first_of: dict[str, tuple[str, str]]) -> str:
     if VI_DECIMAL not in first_of or EN_DECIMAL not in first_of:
         return ""
     (comma, comma_place), (dot, dot_place) = first_of[VI_DECIMAL], first_of[EN_DECIMAL]
-    return (
-        f"Văn bản dùng lẫn hai kiểu dấu thập phân: dấu phẩy «{comma}» ({comma_place}) và dấu chấm «{dot}» "
-        f"({dot_place}); thống nhất dùng dấu phẩy."
-    )
+    return msg.mixed_decimals(comma, comma_place, dot, dot_place)
 
 
 # --- placeholders ----------------------------------------------------------------
@@ -176,7 +155,7 @@ def placeholder_slips(text: str) -> list[Slip]:
             "placeholder",
             match[0],
             match.start(),
-            f"Còn chỗ «{_short(match[0])}» của bản nháp chưa được thay; ghi nội dung thật (hoặc xóa).",
+            msg.placeholder_left(_short(match[0])),
         )
         for match in _placeholder_pattern().finditer(text)
     ]

@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from baocao.errors import Problem
+from baocao.messages import common
 from baocao.messages import writers as msg
 from baocao.writers.html.writer import banner, problem_html
 
@@ -90,7 +91,7 @@ class Board:
 
 def _problems_banner(problems: list[Problem], built_at: str) -> str:
     kept = msg.last_good_draft(built_at) if built_at else msg.NO_DRAFT_YET
-    return banner("error", msg.ERRORS, [problem_html(p) for p in problems], kept, anchor="loi")
+    return banner("error", common.ERRORS, [problem_html(p) for p in problems], kept, anchor="loi")
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -41,6 +41,7 @@ from baocao.document.model import (
     restyle,
 )
 from baocao.errors import Location, Problem
+from baocao.messages import common
 from baocao.messages import writers as msg
 from baocao.writers.docx.looks import Looks
 from baocao.writers.html.charts import chart_svg
@@ -85,7 +86,7 @@ def page(
     writer = _PageWriter(document, warnings)
     sections = "".join(writer.sections())
     title = f"{document.frame.ten_loai} {document.frame.trich_yeu}" if document.frame else name
-    notes_banner = banner("notes", msg.NOTES, [problem_html(note, " ") for note in notes or []])  # no block marked
+    notes_banner = banner("notes", common.NOTES, [problem_html(note, " ") for note in notes or []])  # no block marked
     return (
         f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -276,7 +277,7 @@ class _PageWriter:
         for i, warning in enumerate(self.warnings):
             text = problem_html(warning, " ")
             items.append(f'<a href="#canh-bao-{self.placed[i]}">{text}</a>' if i in self.placed else text)
-        return banner("warnings", msg.WARNINGS, items)
+        return banner("warnings", common.WARNINGS, items)
 
 
 def banner(css_class: str, title: str, items: list[str], tail: str = "", anchor: str = "") -> str:
