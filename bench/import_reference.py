@@ -19,10 +19,11 @@ import time
 from pathlib import Path
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
 from baocao.nd30.reader import norm, stories
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from handmade import report, run  # noqa: E402  (tests/handmade.py: the hand-made report the import tests use)
 
 REPORTS = ("000_c8c6177dd7007ddf.txt", "001_a2b00ce3a1f28bad.txt")
 _INLINE = re.compile(r"\\\*|\*\*\*(.+?)\*\*\*|\*\*(.+?)\*\*|\*(.+?)\*|<sup>(.+?)</sup>")
@@ -86,56 +87,39 @@ def parse(text: str) -> dict:
     }
 
 
-def add(paragraph, text: str, bold: bool = False, italic: bool = False, superscript: bool = False) -> None:
-    run = paragraph.add_run(text)
-    run.bold, run.italic = bold or None, italic or None
-    if superscript:
-        run.font.superscript = True
-
-
 def hand_made(parts: dict, path: Path) -> None:
-    """The report typed by hand in Word: nothing but direct formatting, typed labels and typed notes."""
-    d = docx.Document()
-    d.styles["Normal"].font.size = Pt(14)
-    d.styles["Normal"].font.name = "Times New Roman"
+    """The report typed by hand in Word (tests/handmade.py): direct formatting, typed labels and typed notes."""
     year = re.findall(r"\b20\d\d\b", parts["subject"])[-1]
-    left, right = d.add_table(rows=1, cols=2).rows[0].cells
-    left.paragraphs[0].add_run("UBND TỈNH LẠNG SƠN")
-    add(left.add_paragraph(), "ỦY BAN NHÂN DÂN", bold=True)
-    add(left.add_paragraph(), "HUYỆN VĂN QUAN", bold=True)
-    left.add_paragraph("Số:     /BC-UBND")
-    add(right.paragraphs[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
-    add(right.add_paragraph(), "Độc lập - Tự do - Hạnh phúc", bold=True)
-    add(right.add_paragraph(), f"Văn Quan, ngày      tháng 6 năm {year}", italic=True)
-    for text in ("BÁO CÁO", parts["subject"]):
-        p = d.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add(p, text, bold=True)
-    for line, heading in parts["body"]:
-        p = d.add_paragraph()
-        for text, bold, italic, sup in runs(line):
-            add(p, text, bold or heading, italic, sup)
-    d.add_paragraph(parts["closing"])
-    d.add_paragraph("_______________")
-    for note in parts["notes"]:
-        match = _NOTE.match(note)
-        assert match
-        p = d.add_paragraph()
-        add(p, match.group(1), superscript=True)
-        for text, bold, italic, sup in runs(" " + note[match.end() :]):
-            add(p, text, bold, italic, sup)
-        p.runs[0].font.size = p.runs[0].font.size
-    recipients, signer = d.add_table(rows=1, cols=2).rows[0].cells
-    add(recipients.paragraphs[0], "Nơi nhận:", bold=True, italic=True)
-    for line in parts["recipients"]:
-        recipients.add_paragraph(line)
+
+    def body(d) -> None:
+        for line, heading in parts["body"]:
+            p = d.add_paragraph()
+            for text, bold, italic, sup in runs(line):
+                run(p, text, bold or heading, italic, sup)
+
+    def notes(d) -> None:
+        d.add_paragraph("_______________")
+        for note in parts["notes"]:
+            match = _NOTE.match(note)
+            assert match
+            p = d.add_paragraph()
+            run(p, match.group(1), superscript=True)
+            for text, bold, italic, sup in runs(" " + note[match.end() :]):
+                run(p, text, bold, italic, sup)
+
     *titles, name = parts["signer"]
-    add(signer.paragraphs[0], titles[0], bold=True)
-    for line in titles[1:]:
-        add(signer.add_paragraph(), line, bold=True)
-    signer.add_paragraph("")
-    add(signer.add_paragraph(), name, bold=True)
-    d.save(str(path))
+    report(
+        path,
+        body,
+        notes,
+        parent="UBND TỈNH LẠNG SƠN",
+        agency=("ỦY BAN NHÂN DÂN", "HUYỆN VĂN QUAN"),
+        date_line=f"Văn Quan, ngày      tháng 6 năm {year}",
+        subject=parts["subject"],
+        closing=parts["closing"],
+        recipients=parts["recipients"],
+        signer=(*titles, "", name),
+    )
 
 
 def texts(path: Path, typed: bool) -> tuple[list[str], list[str]]:
@@ -144,16 +128,16 @@ def texts(path: Path, typed: bool) -> tuple[list[str], list[str]]:
     body, notes = [], []
     for p in found[0]:
         text = ""
-        for run in p.runs:
+        for piece in p.runs:
             before = text.rstrip()
             if (
                 typed
-                and run.vertical == "superscript"
-                and _MARK.match(run.text.strip())
+                and piece.vertical == "superscript"
+                and _MARK.match(piece.text.strip())
                 and not re.search(r"(?:^|[\s\d])[kcdm]?m$", before)
             ):
                 continue
-            text += run.text
+            text += piece.text
         lines = [norm(line) for line in text.split("\n") if norm(line)]  # a line break counts as a paragraph's
         if typed and p.runs and p.runs[0].vertical == "superscript" and _MARK.match(p.runs[0].text.strip()):
             notes += lines

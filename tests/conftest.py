@@ -1,22 +1,18 @@
-"""Shared fixtures: the example report built once per session, and small report variants.
+"""pytest's hooks and fixtures: the hypothesis profiles, the slow/needs_* markers, the example report built
+once per session (`example_docx`), a report folder (`report_dir`), the command line (`cli`).
 
-`example_docx` builds data/xa-tan-hoa/thi-dua-6-thang-2026.yaml once into a session temp dir.
-`report_dir` writes a report (dict or YAML text) and a unit profile into a fresh temp dir and
-builds it; variants of the example are made from its text (`example_text()` + str.replace)
-so its Vietnamese numbers ("4.862", "11.250") are never round-tripped through a YAML float.
+Plain helpers shared by the test modules live in helpers.py (`from helpers import ...`).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from browser import CHROMIUM
+from helpers import EXAMPLE, ReportDir
 from hypothesis import settings
 
 from baocao.cli.main import main
@@ -48,80 +44,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                     )
 
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE_DIR = ROOT / "data" / "xa-tan-hoa"
-EXAMPLE = EXAMPLE_DIR / "thi-dua-6-thang-2026.yaml"
-EXAMPLE_UNIT = EXAMPLE_DIR / "don-vi.yaml"
-KIND_EXAMPLES = {  # one example per built-in kind, all in the same unit folder
-    "thi-dua": EXAMPLE,
-    "kt-xh": EXAMPLE_DIR / "kt-xh-6-thang-2026.yaml",
-    "nhiem-vu": EXAMPLE_DIR / "nhiem-vu-6-thang-2026.yaml",
-    "chung": EXAMPLE_DIR / "chung-cchc-quy-ii-2026.yaml",
-}
-
-
-def example_text() -> str:
-    """The example report's YAML text (its `don_vi` stays don-vi.yaml)."""
-    return EXAMPLE.read_text(encoding="utf-8")
-
-
-def example_unit() -> dict[str, Any]:
-    """The example unit profile as a dict (it holds no numbers, so a plain load is safe)."""
-    return yaml.safe_load(EXAMPLE_UNIT.read_text(encoding="utf-8"))
-
-
-def _dump(data: dict[str, Any] | str) -> str:
-    if isinstance(data, str):
-        return data
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-
-
-class ReportDir:
-    """A temp directory holding one report and its don-vi.yaml."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def write(
-        self,
-        report: dict[str, Any] | str,
-        unit: dict[str, Any] | str | None = None,
-        name: str = "bao-cao.yaml",
-        **unit_changes: Any,
-    ) -> Path:
-        """Write the report and the unit profile (the example's, with `unit_changes`); return the report path."""
-        if unit is None:
-            unit = example_unit() | unit_changes
-        (self.path / "don-vi.yaml").write_text(_dump(unit), encoding="utf-8")
-        report_path = self.path / name
-        report_path.write_text(_dump(report), encoding="utf-8")
-        return report_path
-
-    def build(
-        self,
-        report: dict[str, Any] | str,
-        unit: dict[str, Any] | str | None = None,
-        output: str = "bao-cao.docx",
-        **unit_changes: Any,
-    ) -> Path:
-        """Write and build; return the .docx path."""
-        target, _ = build(self.write(report, unit, **unit_changes), self.path / output)
-        return target
-
-
-def small_report(**changes: Any) -> dict[str, Any]:
-    """A minimal valid report (dict) to vary: one section, one paragraph."""
-    report: dict[str, Any] = {
-        "loai": "thi-dua",
-        "ky_bao_cao": "6 tháng đầu năm 2026",
-        "so": 5,
-        "ngay": "04/6/2026",
-        "noi_dung": [{"tieu_de": "Kết quả", "noi_dung": ["Các phong trào được triển khai."]}],
-    }
-    report.update(changes)
-    return report
-
-
 @pytest.fixture
 def report_dir(tmp_path: Path) -> ReportDir:
     return ReportDir(tmp_path)
@@ -148,14 +70,3 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp
         return exit_info.value.code, out, err
 
     return run
-
-
-def insert_under(path: Path, key: str, lines: str) -> int:
-    """Insert `lines` right under the top-level `key:` (added at the end if absent); return their first line."""
-    text = path.read_text(encoding="utf-8")
-    match = re.search(rf"^{key}:[^\n]*\n", text, re.MULTILINE)
-    if match is None:
-        text = text.rstrip("\n") + f"\n{key}:\n"
-        match = re.search(rf"^{key}:\n\Z", text, re.MULTILINE)
-    path.write_text(text[: match.end()] + lines + text[match.end() :], encoding="utf-8")
-    return text.count("\n", 0, match.end()) + 1

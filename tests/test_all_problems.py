@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import insert_under
+from helpers import insert_under
 
 from baocao.cli.app import MAX_SHOWN
 

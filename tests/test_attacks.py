@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLE, EXAMPLE_DIR, ReportDir, small_report
 from docx import Document
+from helpers import EXAMPLE, EXAMPLE_DIR, ReportDir, edit_part, small_report
 from hypothesis import given, settings, strategies
-from test_template_resolution import edit_part
 
 from baocao import batch, leftovers, limits, units
 from baocao.batch import plan

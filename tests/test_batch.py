@@ -6,7 +6,6 @@ The units are made by bench/make_units.py from the example: a few communes, one 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLE_DIR, ROOT
+from helpers import EXAMPLE_DIR, make_units
 
 from baocao import batch
 from baocao.batch import Job, build_one, plan
@@ -25,16 +24,6 @@ from baocao.writers.docx.frame import FrameTemplate, frame_environment
 
 REPORT = "thi-dua-6-thang-2026.yaml"
 UNITS, BROKEN = 5, 1
-
-
-def _make_units():
-    spec = importlib.util.spec_from_file_location("make_units", ROOT / "bench" / "make_units.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.make_units
-
-
-make_units = _make_units()
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from browser import needs_chromium, printed, rendered, screenshot
-from conftest import KIND_EXAMPLES
-from test_html import _docx_walk
+from helpers import KIND_EXAMPLES, docx_walk, pdf_pages
 
 from baocao.pipeline import build
 from baocao.writers.pdf import convert_to_pdf
@@ -28,11 +27,6 @@ def built(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     }
 
 
-def _pdf_pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
-
-
 @pytest.mark.needs_soffice
 @pytest.mark.parametrize("kind", sorted(KIND_EXAMPLES))
 def test_as_many_sheets_as_libreoffice_pages(built, kind, tmp_path):
@@ -41,7 +35,7 @@ def test_as_many_sheets_as_libreoffice_pages(built, kind, tmp_path):
     assert tree.body.get("data-ready") == "1"
     sheets = tree.cssselect("#trang > .page")
     assert int(tree.body.get("data-pages")) == len(sheets)
-    assert abs(len(sheets) - _pdf_pages(convert_to_pdf([docx], tmp_path)[0])) <= 1
+    assert abs(len(sheets) - pdf_pages(convert_to_pdf([docx], tmp_path)[0])) <= 1
     assert not tree.cssselect(".page.tran"), "a sheet overflows"
     assert not tree.cssselect("section.flow"), "every flow was laid out"
 
@@ -64,7 +58,7 @@ def test_sheets_hold_the_docx_text_and_each_note_under_its_citation(built):
         re.sub(r"\s+", "", p.text_content()).replace("\xa0", "")
         for p in tree.cssselect(".than p, .than h1, .than h2, .than h3, .than h4, .than h5")
     )
-    assert text == "".join(_docx_walk(docx)[0])
+    assert text == "".join(docx_walk(docx)[0])
 
 
 def test_page_numbers_and_landscape_appendix(built, tmp_path):

@@ -14,10 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, small_report
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
+from helpers import ROOT, ReportDir, small_report
 from lxml import etree
 from openpyxl import load_workbook
 
@@ -104,8 +104,6 @@ class Package:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """A report with a column chart, a line chart and a bar chart in the body and a pie in an appendix."""
-    from conftest import ReportDir
-
     folder = ReportDir(tmp_path_factory.mktemp("charts"))
     line = COLUMN | {"loai": "duong", "tieu_de": "Xu hướng", "chuoi": ["cung_ky", "gia_tri"]}
     bar = {"loai": "thanh", "tieu_de": "Thực hiện", "so_lieu": ["lua", "ngo", "rau"]}

@@ -1,6 +1,6 @@
 """`check --sua` (a corrected copy for the safe rules) and `check --ghi-chu` (a copy with Word comments).
 
-Documents are the hand-made corpus of test_check_corpus with slips planted; a corrected copy must pass the
+Documents are the hand-made corpus (handmade.clean_report) with slips planted; a corrected copy must pass the
 check with the same text (letters and words unchanged: only layout, punctuation, zero padding and number
 marks move); prohibited fixes are only reported. The commented copy must pass openxml-audit and open in
 LibreOffice with its comments.
@@ -19,7 +19,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from test_check_corpus import handmade
+from handmade import clean_report
 
 from baocao import leftovers
 from baocao.nd30 import check_docx
@@ -48,7 +48,7 @@ def letters(path: Path) -> list[str]:
 def sloppy(tmp_path: Path) -> Path:
     """A hand-made report with every safe slip: paper, margins, fonts and sizes, date padding, Nơi nhận
     punctuation, closing mark, English numbers, a space before %, short dates, heading colour, page number."""
-    doc = handmade(
+    doc = clean_report(
         recipients=["– UBND thành phố", "- Thường trực Đảng ủy phường,", "- Lưu VT"],
         date_line="Đông Sơn, ngày 5 tháng 04 năm 2026",
         first_page_number=True,
@@ -114,7 +114,7 @@ def test_fixed_copy_passes_with_the_same_text(tmp_path: Path) -> None:
 
 
 def test_formatting_of_untouched_text_is_kept(tmp_path: Path) -> None:
-    doc = handmade()
+    doc = clean_report()
     paragraph = next(p for p in doc.paragraphs if p.text.startswith("Thu ngân sách"))
     paragraph.runs[0].text = paragraph.runs[0].text.replace("12.450,5", "12,450.5")
     paragraph.add_run(" Ghi chú in nghiêng.").italic = True
@@ -129,7 +129,7 @@ def test_formatting_of_untouched_text_is_kept(tmp_path: Path) -> None:
 
 
 def test_prohibited_fixes_are_only_reported(tmp_path: Path) -> None:
-    doc = handmade(signature=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Nguyễn Văn A"])
+    doc = clean_report(signature=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Nguyễn Văn A"])
     next(p for p in doc.paragraphs if p.text.startswith("2. Công tác")).runs[0].text = "3. Công tác chuyên môn"
     doc.sections[0].right_margin = Mm(10)
     source = tmp_path / "a.docx"
@@ -161,7 +161,7 @@ def test_the_copy_is_written_through_a_swept_temporary(
 
 
 def test_footnote_size_and_page_number_in_first_page_header(tmp_path: Path) -> None:
-    doc = handmade(note="Chú thích cỡ chữ quá lớn.")
+    doc = clean_report(note="Chú thích cỡ chữ quá lớn.")
     section = doc.sections[0]
     first = section.first_page_header.paragraphs[0]  # a first-page header with its own PAGE field
     for child in section.header.paragraphs[0]._p.iterchildren(qn("w:r")):
@@ -191,7 +191,7 @@ def test_cli_fix_writes_beside_and_lists_changes(cli, tmp_path: Path) -> None:
 
 
 def test_cli_fix_exit_code_and_usage(cli, tmp_path: Path) -> None:
-    doc = handmade(signature=["CHỦ TỊCH"])
+    doc = clean_report(signature=["CHỦ TỊCH"])
     source = tmp_path / "a.docx"
     doc.save(str(source))
     code, out, _ = cli("check", source, "--sua", "-o", tmp_path / "out.docx")
@@ -202,7 +202,7 @@ def test_cli_fix_exit_code_and_usage(cli, tmp_path: Path) -> None:
 
 def test_fix_then_comment_chains_on_the_fixed_copy(tmp_path: Path) -> None:
     """--sua --ghi-chu: the fixed copy, with a comment at each finding left (nd30.review)."""
-    doc = handmade(signature=["CHỦ TỊCH"], date_line="Đông Sơn, ngày 5 tháng 04 năm 2026")
+    doc = clean_report(signature=["CHỦ TỊCH"], date_line="Đông Sơn, ngày 5 tháng 04 năm 2026")
     source = tmp_path / "a.docx"
     doc.save(str(source))
     done = review_copy(source, fix=True, comments=True)
@@ -261,7 +261,7 @@ def test_comments_one_per_finding_at_its_place(tmp_path: Path, example_docx: Pat
 
 
 def test_comment_on_a_footnote_goes_on_its_mark(tmp_path: Path) -> None:
-    doc = handmade(note="Diện tích 3.25 ha.")
+    doc = clean_report(note="Diện tích 3.25 ha.")
     source = tmp_path / "a.docx"
     doc.save(str(source))
     comment_docx(source, tmp_path / "b.docx")

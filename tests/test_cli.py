@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, EXAMPLE_DIR
+from helpers import EXAMPLE, EXAMPLE_DIR
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLE, small_report
+from helpers import EXAMPLE, small_report
 
 from baocao.errors import BaocaoError
 from baocao.pipeline import build, render

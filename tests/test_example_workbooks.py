@@ -10,8 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import EXAMPLE_DIR, ROOT
 from docx import Document
+from helpers import EXAMPLE_DIR, ROOT
 
 from baocao.errors import BaocaoError
 from baocao.input.next_period import write_next

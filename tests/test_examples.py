@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_DIR
 from docx import Document
+from helpers import EXAMPLE_DIR
 from lxml import etree
 
 from baocao.input.model import BaoCao, Muc

@@ -8,8 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from conftest import small_report
 from docx.oxml.ns import qn
+from helpers import small_report
 from lxml import etree
 
 from baocao.document.model import Text

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import example_unit
+from helpers import example_unit
 from lxml import etree
 
 from baocao.errors import BaocaoError

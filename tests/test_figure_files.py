@@ -14,8 +14,8 @@ import jsonschema
 import openpyxl
 import pytest
 import yaml
-from conftest import ROOT, small_report
 from docx import Document
+from helpers import ROOT, small_report
 
 from baocao.conventions.formatting import format_number
 from baocao.pipeline import build

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import EXAMPLE, KIND_EXAMPLES, example_text, small_report
 from docx import Document as open_docx
 from docx.oxml.ns import qn
+from helpers import EXAMPLE, KIND_EXAMPLES, docx_walk, example_text, small_report
 from lxml import etree
 
 from baocao.batch import plan
@@ -29,30 +29,6 @@ def example_html(tmp_path_factory) -> lxml.html.HtmlElement:
     target, built = build(EXAMPLE, tmp_path_factory.mktemp("html") / "example.html", writer="html")
     assert target.suffix == ".html" and not built.warnings
     return lxml.html.fromstring(target.read_bytes())
-
-
-def _docx_walk(docx: Path) -> tuple[list[str], list[str]]:
-    """The body's paragraphs (their text without footnote marks, whitespace dropped) and the footnote
-    numbers Word shows, in order: a reference is numbered by its place, a NOTEREF shows its result."""
-    body = open_docx(str(docx)).element.body
-    paragraphs, shown, count = [], [], 0
-    for p in body.iter(qn("w:p")):
-        text, field = "", ""
-        for node in p.iter(qn("w:footnoteReference"), qn("w:instrText"), qn("w:t"), qn("w:fldChar")):
-            if node.tag == qn("w:footnoteReference"):
-                count += 1
-                shown.append(str(count))
-            elif node.tag == qn("w:instrText"):
-                field = "NOTEREF" if "NOTEREF" in (node.text or "") else "other"
-            elif node.tag == qn("w:fldChar"):
-                field = "" if node.get(qn("w:fldCharType")) == "end" else field
-            elif field == "NOTEREF":
-                shown.append(node.text)
-            else:
-                text += node.text or ""
-        if text.strip():
-            paragraphs.append(re.sub(r"\s+", "", text))
-    return paragraphs, shown
 
 
 def _html_paragraphs(tree: lxml.html.HtmlElement) -> list[str]:
@@ -75,12 +51,12 @@ def _docx_notes(docx: Path) -> list[str]:
 
 
 def test_every_paragraph_of_the_docx_is_in_the_preview_in_order(example_docx, example_html):
-    assert _html_paragraphs(example_html) == _docx_walk(example_docx)[0]
+    assert _html_paragraphs(example_html) == docx_walk(example_docx)[0]
 
 
 def test_footnote_numbers_are_the_ones_word_shows(example_docx, example_html):
     cited = [sup.text for sup in example_html.cssselect("sup.fnref")]
-    assert cited == _docx_walk(example_docx)[1]
+    assert cited == docx_walk(example_docx)[1]
     assert any(sup.get("class") == "fnref repeat" for sup in example_html.cssselect("sup.fnref"))
     notes = example_html.cssselect(".fnstore .fn")
     assert [n.get("data-note") for n in notes] == [str(i) for i in range(1, len(notes) + 1)]

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 from browser import needs_chromium, rendered
-from conftest import EXAMPLE, EXAMPLE_DIR
-from test_browser import _pdf_pages
-from test_template_resolution import edit_part
+from helpers import EXAMPLE, EXAMPLE_DIR, edit_part, pdf_pages
 
 from baocao.conventions.page import A4, HEADER_DISTANCE, MARGINS
 from baocao.pipeline import build
@@ -143,8 +141,8 @@ def test_a_customised_template_pages_as_libreoffice(tmp_path):
     html = build(report, tmp_path / "tuy-bien.html", writer="html")[0]
     tree = rendered(html.as_uri())
     sheets = tree.cssselect("#trang > .page")
-    custom_pages = _pdf_pages(convert_to_pdf([docx], tmp_path)[0])
-    default_pages = _pdf_pages(convert_to_pdf([build(EXAMPLE, tmp_path / "mac-dinh.docx")[0]], tmp_path)[0])
+    custom_pages = pdf_pages(convert_to_pdf([docx], tmp_path)[0])
+    default_pages = pdf_pages(convert_to_pdf([build(EXAMPLE, tmp_path / "mac-dinh.docx")[0]], tmp_path)[0])
     assert custom_pages >= default_pages + 2, "the customised template changes the page count, so the test can fail"
     assert abs(len(sheets) - custom_pages) <= 1
     assert not tree.cssselect(".page.tran"), "a sheet overflows"

@@ -11,44 +11,31 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt
-from handmade import run as _run
+from handmade import report, run, typed_note
+from helpers import ALL_EXAMPLES, ROOT, docx_texts
 
 from baocao import leftovers
 from baocao.errors import BaocaoError
-from baocao.nd30.reader import norm, stories
 from baocao.pipeline import build
 from baocao.readers.docx import import_docx, package, read_docx
 from baocao.readers.docx.outline import constructs
 from baocao.writers.pdf import find_soffice
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-EXAMPLES = sorted(
-    p for p in DATA.rglob("*.yaml") if p.name != "don-vi.yaml" and "\nky_bao_cao:" in p.read_text(encoding="utf-8")
-)
-
-
-def _texts(path: Path) -> list[str]:
-    """Every non-empty paragraph of the body, its tables and its footnotes, whitespace-normalised."""
-    found = stories(docx.Document(str(path)))
-    return [norm(p.text) for story in (found[0], found[-1]) for p in story if norm(p.text)]
-
 
 def _same(a: Path, b: Path) -> float:
-    return difflib.SequenceMatcher(None, _texts(a), _texts(b), autojunk=False).ratio()
+    return difflib.SequenceMatcher(None, docx_texts(a), docx_texts(b), autojunk=False).ratio()
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: str(p.relative_to(DATA)))
+@pytest.mark.parametrize("example", ALL_EXAMPLES, ids=lambda p: str(p.relative_to(ROOT / "data")))
 def test_examples_round_trip(example: Path, tmp_path: Path) -> None:
     """build → import → build gives at least 99% the same paragraph text (in fact all of it)."""
     first, _ = build(example, tmp_path / "first.docx")
     done = import_docx(first, tmp_path / "unit")
     second, _ = build(done.report, tmp_path / "second.docx")
     assert _same(first, second) >= 0.99
-    assert len(_texts(first)) == len(_texts(second))
+    assert len(docx_texts(first)) == len(docx_texts(second))
 
 
 # ---- a hand-made report ------------------------------------------------------------------
@@ -61,41 +48,21 @@ def _merge_right(cell, span: int) -> None:
     props.append(grid)
 
 
-def _hand_made(path: Path, closing: bool = True) -> Path:
-    """A report typed by hand: labels typed, headings only in direct bold, typed footnotes, a merged cell."""
-    d = docx.Document()
-    d.styles["Normal"].font.size = Pt(14)
-    head = d.add_table(rows=1, cols=2)
-    left, right = head.rows[0].cells
-    left.paragraphs[0].add_run("UBND HUYỆN VĂN QUAN")
-    _run(left.add_paragraph(), "ỦY BAN NHÂN DÂN", bold=True)
-    _run(left.add_paragraph(), "XÃ AN SƠN", bold=True)
-    left.add_paragraph("Số:      /BC-UBND")
-    _run(right.paragraphs[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
-    _run(right.add_paragraph(), "Độc lập - Tự do - Hạnh phúc", bold=True)
-    _run(right.add_paragraph(), "An Sơn, ngày      tháng 6 năm 2024", italic=True)
-    title = d.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(title, "BÁO CÁO", bold=True)
-    subject = d.add_paragraph()
-    subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(subject, "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm,", bold=True)
-    _run(subject, "\nphương hướng 6 tháng cuối năm 2024", bold=True)
+def _hand_made_body(d) -> None:
+    """Labels typed, headings only in direct bold, typed note markers (one a superscript digit), a merged cell."""
     d.add_paragraph("Xã An Sơn có 12 thôn.")
-    _run(d.add_paragraph(), "Phần thứ nhất", bold=True)
-    _run(d.add_paragraph(), "KẾT QUẢ THỰC HIỆN", bold=True)
-    _run(d.add_paragraph(), "I. CÔNG TÁC CHỈ ĐẠO", bold=True)
-    _run(d.add_paragraph(), "1. Ban hành văn bản", bold=True)
+    for heading in ("Phần thứ nhất", "KẾT QUẢ THỰC HIỆN", "I. CÔNG TÁC CHỈ ĐẠO", "1. Ban hành văn bản"):
+        run(d.add_paragraph(), heading, bold=True)
     p = d.add_paragraph("Ban hành 09 văn bản")
-    _run(p, "1", superscript=True)
+    run(p, "1", superscript=True)
     p.add_run(", làm mới 120 m")
-    _run(p, "2", superscript=True)
+    run(p, "2", superscript=True)
     p.add_run(" nhà văn hóa.")
-    _run(d.add_paragraph(), "2. Khen thưởng", bold=True)
+    run(d.add_paragraph(), "2. Khen thưởng", bold=True)
     d.add_paragraph("Khen thưởng 29 lượt⁴⁰ tập thể, cá nhân; sân 300 m² được lát.")
     d.add_paragraph("- Tập thể: 6 lượt;")
     d.add_paragraph("+ Giấy khen của Chủ tịch UBND xã: 4 lượt;")
-    _run(d.add_paragraph(), "Kết quả khen thưởng", bold=True)
+    run(d.add_paragraph(), "Kết quả khen thưởng", bold=True)
     table = d.add_table(rows=4, cols=3)
     for cell, text in zip(table.rows[0].cells, ("TT", "Hình thức", "Số lượt"), strict=True):
         cell.text = text
@@ -105,33 +72,35 @@ def _hand_made(path: Path, closing: bool = True) -> Path:
     merged = table.rows[3].cells[0].merge(table.rows[3].cells[1])
     merged.text = "Tổng cộng"
     table.rows[3].cells[2].text = "29"
-    _run(d.add_paragraph(), "II. PHƯƠNG HƯỚNG", bold=True)
+    run(d.add_paragraph(), "II. PHƯƠNG HƯỚNG", bold=True)
     p = d.add_paragraph()
-    _run(p, "a) ")
-    _run(p, "Về tổ chức:", italic=True)
+    run(p, "a) ")
+    run(p, "Về tổ chức:", italic=True)
     p.add_run(" tiếp tục phát động thi đua.")
     d.add_paragraph(
         "b) Khen thưởng kịp thời các điển hình tiên tiến trong các phong trào thi đua do xã phát động, "
         "gắn với việc nhân rộng các mô hình hay, cách làm mới trên địa bàn xã."
     )
-    if closing:
-        d.add_paragraph("Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng của UBND xã An Sơn./.")
+
+
+def _typed_notes(d) -> None:
     d.add_paragraph("__________")
-    note = d.add_paragraph()
-    _run(note, "1", superscript=True)
-    note.add_run(" Gồm 05 kế hoạch và 04 hướng dẫn.")
+    typed_note(d, 1, "Gồm 05 kế hoạch và 04 hướng dẫn.")
     d.add_paragraph("⁴⁰ Trong đó 06 tập thể và 23 cá nhân.")
-    sign = d.add_table(rows=1, cols=2)
-    recipients, signer = sign.rows[0].cells
-    _run(recipients.paragraphs[0], "Nơi nhận:", bold=True, italic=True)
-    for line in ("- UBND huyện;", "- Thường trực Đảng ủy xã;", "- Lưu: VT, VP."):
-        recipients.add_paragraph(line)
-    _run(signer.paragraphs[0], "TM. ỦY BAN NHÂN DÂN", bold=True)
-    _run(signer.add_paragraph(), "CHỦ TỊCH", bold=True)
-    signer.add_paragraph("")
-    _run(signer.add_paragraph(), "Hoàng Văn Bình", bold=True)
-    d.save(str(path))
-    return path
+
+
+def _hand_made(path: Path, closing: bool = True) -> Path:
+    """A report typed by hand (handmade.report): a co quan chủ quản, a subject on two lines, typed notes."""
+    return report(
+        path,
+        _hand_made_body,
+        _typed_notes,
+        parent="UBND HUYỆN VĂN QUAN",
+        subject="Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm,\nphương hướng 6 tháng cuối năm 2024",
+        closing="Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng của UBND xã An Sơn./." if closing else "",
+        recipients=("- UBND huyện;", "- Thường trực Đảng ủy xã;", "- Lưu: VT, VP."),
+        signer=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Hoàng Văn Bình"),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -229,7 +198,7 @@ def test_import_writes_valid_commented_files(tmp_path: Path) -> None:
     assert "loai: thi-dua" in text and "# loại báo cáo" in text
     assert yaml.safe_load(profile.read_text(encoding="utf-8"))["dia_danh"] == "An Sơn"
     built, _ = build(done.report, tmp_path / "again.docx")
-    assert "Ban hành 09 văn bản" in " ".join(_texts(built))
+    assert "Ban hành 09 văn bản" in " ".join(docx_texts(built))
 
 
 def test_existing_profile_kept_and_differences_told(tmp_path: Path) -> None:
@@ -304,13 +273,13 @@ def test_cli_import(cli, tmp_path: Path) -> None:
 def test_word_numbering_and_tab_separated_frame(tmp_path: Path) -> None:
     """Headings numbered by Word (List Number), bullets by Word (List Bullet), header and signature typed with tabs."""
     d = docx.Document()
-    _run(d.add_paragraph(), "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
-    _run(d.add_paragraph(), "PHƯỜNG ĐÔNG KINH\tĐộc lập - Tự do - Hạnh phúc", bold=True)
+    run(d.add_paragraph(), "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+    run(d.add_paragraph(), "PHƯỜNG ĐÔNG KINH\tĐộc lập - Tự do - Hạnh phúc", bold=True)
     d.add_paragraph("Số: 15/BC-UBND\tĐông Kinh, ngày 04 tháng 10 năm 2025")
-    _run(d.add_paragraph(), "BÁO CÁO", bold=True)
-    _run(d.add_paragraph(), "Tình hình kinh tế - xã hội 9 tháng năm 2025", bold=True)
+    run(d.add_paragraph(), "BÁO CÁO", bold=True)
+    run(d.add_paragraph(), "Tình hình kinh tế - xã hội 9 tháng năm 2025", bold=True)
     for title in ("Kinh tế", "Văn hóa - xã hội"):
-        _run(d.add_paragraph(style="List Number"), title, bold=True)
+        run(d.add_paragraph(style="List Number"), title, bold=True)
         d.add_paragraph(f"Lĩnh vực {title.lower()} đạt kết quả tốt.")
         d.add_paragraph("Việc thứ nhất;", style="List Bullet")
     d.add_paragraph("Trên đây là báo cáo của UBND phường Đông Kinh./.")
@@ -377,10 +346,10 @@ def test_hand_made_round_trip(tmp_path: Path) -> None:
     source = _hand_made(tmp_path / "bao-cao.docx")
     done = import_docx(source, tmp_path / "unit")
     built, _ = build(done.report, tmp_path / "built.docx")
-    original = "\n".join(t for t in _texts(source) if not t.startswith(("⁴⁰", "1 Gồm", "___")))
-    again = "\n".join(_texts(built)[:-2])
+    original = "\n".join(t for t in docx_texts(source) if not t.startswith(("⁴⁰", "1 Gồm", "___")))
+    again = "\n".join(docx_texts(built)[:-2])
     assert difflib.SequenceMatcher(None, original, again, autojunk=False).ratio() >= 0.97
-    assert _texts(built)[-2:] == ["Gồm 05 kế hoạch và 04 hướng dẫn.", "Trong đó 06 tập thể và 23 cá nhân."]
+    assert docx_texts(built)[-2:] == ["Gồm 05 kế hoạch và 04 hướng dẫn.", "Trong đó 06 tập thể và 23 cá nhân."]
 
 
 def _text_box(lines: list[tuple[str, bool]]):
@@ -408,8 +377,8 @@ def test_header_in_text_boxes(tmp_path: Path) -> None:
             ]
         )
     )
-    _run(d.add_paragraph(), "BÁO CÁO", bold=True)
-    _run(d.add_paragraph(), "Kết quả công tác cải cách hành chính năm 2025", bold=True)
+    run(d.add_paragraph(), "BÁO CÁO", bold=True)
+    run(d.add_paragraph(), "Kết quả công tác cải cách hành chính năm 2025", bold=True)
     d.add_paragraph("Năm 2025, xã giải quyết đúng hạn mọi hồ sơ.")
     d.add_paragraph("Nơi nhận:\tCHỦ TỊCH")
     d.add_paragraph("- Lưu: VT.\tLê Văn Hà")

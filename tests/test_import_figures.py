@@ -9,7 +9,7 @@ import docx
 import pytest
 import yaml
 from handmade import report, run, typed_note
-from test_import import EXAMPLES, _texts
+from helpers import ALL_EXAMPLES, docx_texts
 
 from baocao.input.figure_model import CachViet
 from baocao.pipeline import build
@@ -122,8 +122,8 @@ def test_derived_values_commented_and_build_same_text(hand_made: Path, tmp_path:
     assert "cach_viet" not in (tmp_path / "figures" / "don-vi.yaml").read_text(encoding="utf-8")
     without, _ = build(plain.report, tmp_path / "plain.docx")
     with_figures, _ = build(done.report, tmp_path / "figures.docx")
-    assert _texts(with_figures) == _texts(without)
-    assert any("4.597 ha, đạt 101,3% KH, bằng 100% CK" in t for t in _texts(with_figures))
+    assert docx_texts(with_figures) == docx_texts(without)
+    assert any("4.597 ha, đạt 101,3% KH, bằng 100% CK" in t for t in docx_texts(with_figures))
 
 
 def test_house_wording_goes_to_profile_or_report(tmp_path: Path) -> None:
@@ -138,7 +138,7 @@ def test_house_wording_goes_to_profile_or_report(tmp_path: Path) -> None:
     assert "{{ so_lieu.lua | so_ke_hoach }}, {{ so_lieu.lua | so_cung_ky }}" in sentence
     assert "{{ so_lieu.ngo | tang_giam(1) }}" not in sentence and "{{ so_lieu.ngo | tang_giam }}" in sentence
     built, _ = build(done.report, tmp_path / "b.docx")
-    assert "Lúa 612,4 ha, đạt 98,8% CTKH, bằng 101,1% SVCK; ngô 105 ha, tăng 5,0% SVCK." in _texts(built)
+    assert "Lúa 612,4 ha, đạt 98,8% CTKH, bằng 101,1% SVCK; ngô 105 ha, tăng 5,0% SVCK." in docx_texts(built)
     # a folder whose profile is kept: the report states the wording it needs
     again = import_docx(source, tmp_path / "unit2", figures=True)
     (tmp_path / "unit2" / again.report.name).unlink()
@@ -153,10 +153,10 @@ def test_house_wording_goes_to_profile_or_report(tmp_path: Path) -> None:
         "cung_ky": "SVCK",
     }
     built, _ = build(kept.report, tmp_path / "c.docx")
-    assert "Lúa 612,4 ha, đạt 98,8% CTKH, bằng 101,1% SVCK; ngô 105 ha, tăng 5,0% SVCK." in _texts(built)
+    assert "Lúa 612,4 ha, đạt 98,8% CTKH, bằng 101,1% SVCK; ngô 105 ha, tăng 5,0% SVCK." in docx_texts(built)
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: str(p.parent.name + "/" + p.name))
+@pytest.mark.parametrize("example", ALL_EXAMPLES, ids=lambda p: str(p.parent.name + "/" + p.name))
 def test_examples_same_text_with_figures(example: Path, tmp_path: Path) -> None:
     """build → import --so-lieu → build gives exactly the text of build → import → build."""
     first, _ = build(example, tmp_path / "first.docx")
@@ -165,7 +165,7 @@ def test_examples_same_text_with_figures(example: Path, tmp_path: Path) -> None:
     assert done.summary.figures
     without, _ = build(plain.report, tmp_path / "plain.docx")
     with_figures, _ = build(done.report, tmp_path / "figures.docx")
-    assert _texts(with_figures) == _texts(without)
+    assert docx_texts(with_figures) == docx_texts(without)
 
 
 def test_numbers_read_and_named() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLE, EXAMPLE_DIR, KIND_EXAMPLES
+from helpers import EXAMPLE, EXAMPLE_DIR, KIND_EXAMPLES
 
 from baocao.cli.app import MAX_SHOWN
 from baocao.errors import BaocaoError

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import KIND_EXAMPLES, small_report
 from docx import Document
+from helpers import KIND_EXAMPLES, small_report
 
 from baocao.errors import BaocaoError
 from baocao.input.kinds import KINDS, load_kind

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import EXAMPLE
+from helpers import EXAMPLE
 
 # What a build of a report without a chart, roll-up or PDF never needs; each is imported where it is used.
 UNUSED_BY_A_BUILD = (

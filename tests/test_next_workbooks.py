@@ -7,8 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from conftest import small_report
-from test_workbooks import HEADER, ROWS, SENTENCE, sentence, workbook
+from helpers import HEADER, ROWS, SENTENCE, sentence, small_report, workbook
 
 from baocao.errors import BaocaoError
 from baocao.input.next_period import write_next

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import small_report
 from docx import Document
 from docx.oxml.ns import qn
+from helpers import small_report
 from lxml import etree
 
 from baocao.conventions.numbering import read_label

@@ -15,9 +15,9 @@ from functools import cached_property
 from pathlib import Path
 
 import pytest
-from conftest import ReportDir, example_text, example_unit, small_report
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from helpers import ReportDir, example_text, example_unit, small_report
 from lxml import etree
 
 from baocao.errors import BaocaoError

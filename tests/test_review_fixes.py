@@ -8,7 +8,7 @@ import stat
 import zipfile
 
 import pytest
-from conftest import small_report
+from helpers import small_report
 
 from baocao.errors import BaocaoError
 from baocao.pipeline import build, render

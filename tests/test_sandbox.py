@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import insert_under
+from helpers import insert_under
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "xa-tan-hoa"
 REPORT = "thi-dua-6-thang-2026.yaml"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLE, ROOT
+from helpers import EXAMPLE, ROOT
 
 from baocao.input.figure_file_model import TepSoLieu
 from baocao.input.model import BaoCao, DonVi

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from test_batch import make_units
-from test_template_resolution import edit_part
+from helpers import edit_part, make_units
 
 from baocao.writers.docx.templates import copy_builtin
 

@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_UNIT, example_text
 from docx import Document as open_docx
+from helpers import EXAMPLE_UNIT, example_text
 from lxml import etree
 
 from baocao.compose.frame import appendix_labels

@@ -6,7 +6,7 @@ import io
 import shutil
 import zipfile
 
-from conftest import EXAMPLE_DIR
+from helpers import EXAMPLE_DIR
 from lxml import etree
 
 from baocao.pipeline import build

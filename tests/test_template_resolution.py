@@ -7,13 +7,12 @@ import shutil
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, EXAMPLE_DIR
 from docx import Document
 from docx.shared import Cm
+from helpers import EXAMPLE, EXAMPLE_DIR, edit_part
 from lxml import etree
 
 from baocao.errors import BaocaoError
@@ -27,18 +26,6 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
-
-
-def edit_part(docx: Path, part: str, change: Callable[[str], str]) -> Path:
-    """Rewrite one part of a .docx in place."""
-    source = zipfile.ZipFile(io.BytesIO(docx.read_bytes()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            target.writestr(item, change(data.decode("utf-8")).encode("utf-8") if item.filename == part else data)
-    docx.write_bytes(out.getvalue())
-    return docx
 
 
 def set_heading_font(docx: Path, font: str, level: int = 2) -> Path:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from browser import needs_chromium, rendered
-from conftest import EXAMPLE, EXAMPLE_UNIT
+from helpers import EXAMPLE, EXAMPLE_UNIT
 
 from baocao.errors import Location, Problem
 from baocao.watch import Build, Watch

@@ -9,41 +9,17 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import small_report
-from docx import Document
+from helpers import HEADER, ROWS, SENTENCE, sentence, small_report, workbook
 
 from baocao.errors import BaocaoError
 from baocao.input.validate import load_sources
 from baocao.pipeline import build
 
-HEADER = ["ten_so_lieu", "ten", "gia_tri", "don_vi", "ke_hoach", "cung_ky", "so_le", "tong_cua"]
-ROWS = [
-    ["lua_xuan", "Lúa vụ xuân", 612.4, "ha", 620, 605.8, 1, None],
-    ["ngo_xuan", "Ngô vụ xuân", 388.6, "ha", 375, 391.2, 1, None],
-    ["gieo_trong", "Tổng diện tích gieo trồng", None, "ha", None, None, None, "lua_xuan, ngo_xuan"],
-]
-SENTENCE = (
-    "Lúa {{ so_lieu.lua_xuan | so_dv }}, {{ so_lieu.lua_xuan | so_ke_hoach }}; "
-    "gieo trồng {{ so_lieu.gieo_trong | so_dv }}, {{ so_lieu.gieo_trong | tang_giam }}."
-)
 EXPECTED = "Lúa 612,4 ha, đạt 98,8% kế hoạch; gieo trồng 1.001,0 ha, tăng 0,4% so với cùng kỳ."
-
-
-def workbook(path: Path, rows: list[list[Any]], sheet: str = "Số liệu") -> Path:
-    book = openpyxl.Workbook()
-    book.active.title = sheet
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
 
 
 def report(**changes: Any) -> dict[str, Any]:
     return small_report(noi_dung=[{"tieu_de": "Kết quả", "noi_dung": [SENTENCE]}], **changes)
-
-
-def sentence(docx: Path) -> str:
-    return next(p.text for p in Document(str(docx)).paragraphs if p.text.startswith("Lúa"))
 
 
 def problems(report_dir, data: dict[str, Any]) -> list[str]:
