@@ -218,7 +218,7 @@ def test_attribute_citations_build_back(tmp_path: Path) -> None:
     assert fourth.endswith("vượt {{ (so_lieu.thu.ty_le_ke_hoach - 100) | phan_tram(0) }} kế hoạch.")
     assert done.summary.figures == 4 and not done.summary.unplaced
     built, _ = build(done.report, tmp_path / "b.docx")
-    assert [t for t in _texts(built) if t in FALLBACKS] == list(FALLBACKS)
+    assert [t for t in docx_texts(built) if t in FALLBACKS] == list(FALLBACKS)
 
 
 def test_inline_note_read_once() -> None:
