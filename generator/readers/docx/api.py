@@ -257,7 +257,8 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
         units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
         appendix["bang"] = reader.table(group, units[-1] if units else tables[0])[1]["bang"]
     if charts:
-        appendix["bieu_do"] = charts[0]["bieu_do"]
+        found = [c["bieu_do"] for c in charts]
+        appendix["bieu_do"] = found[0] if len(found) == 1 else found
     return appendix
 
 
