@@ -28,6 +28,7 @@ def total_disagrees(column: str, written: str, computed: str) -> str:
 
 # --- tables read back (readers/docx/tables.py) ----------------------------------------------------------------
 
+
 def cell_place(table: str, row: int, column: int) -> str:
     """Where a cell is: 'bảng 2, ô (4, 3)' (row and column counted from 1, the header rows included)."""
     return f"{table}, ô ({row}, {column})"
