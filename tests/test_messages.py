@@ -51,21 +51,10 @@ NOT_YET_MOVED = {
     "input/workbooks.py",
     "input/cells.py",  # split from input/workbooks.py (h14s)
     "input/sheets.py",  # split from input/workbooks.py (h14s)
-    "nd30/closing.py",  # split from nd30/frame.py (h14s)
-    "nd30/text.py",
-    "readers/docx/api.py",
-    "readers/docx/content.py",
     "readers/docx/figures.py",
-    "readers/docx/frame.py",
-    "readers/docx/labels.py",
-    "readers/docx/outline.py",
-    "readers/docx/package.py",
     "readers/docx/prose.py",
     "readers/docx/ratios.py",
-    "readers/docx/summary.py",
     "readers/docx/text.py",
-    "readers/docx/typed_notes.py",
-    "readers/docx/writer.py",
     "writers/docx/templates.py",
     "writers/sign.py",
 }

@@ -132,3 +132,12 @@ ATTACHED = re.compile(r"^\(\s*Kèm\s+theo", re.IGNORECASE)
 def attached(reference: str, day: str, issuer: str) -> str:
     """The line under an appendix's heading; `day` is " 15/6/2026" or a draft's blanks."""
     return f"(Kèm theo {reference} ngày{day} của {issuer})"
+
+
+# The frame's lines as the importer reads them from a hand-made file.
+TITLE_SPACED = re.compile(r"^B\s*Á\s*O\s*C\s*Á\s*O$")  # "BÁO CÁO", letters spaced out by hand
+QUOC_HIEU_LOOSE = re.compile(r"^C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I", re.IGNORECASE)
+NUMBER_KIND_ISSUER = re.compile(r"^Số\s*:\s*(\d*)\s*/\s*([A-ZĐ]+)\s*-\s*(\S+?)\.?$")  # number, kind's sign, issuer's
+ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.IGNORECASE)
+ARCHIVE_LINE = re.compile(r"^[-–]?\s*Lưu\s*:\s*(.*?)\.?$", re.IGNORECASE)
+SIGNATURE_PLACE = re.compile(r"^\((đã\s+)?ký.*\)$|^\(chữ\s+ký", re.IGNORECASE)  # "(Đã ký)", "(chữ ký, dấu)"

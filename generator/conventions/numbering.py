@@ -14,6 +14,7 @@ from baocao.conventions.formatting import VIETNAMESE_LETTERS, point_letter, roma
 
 # Kinds of label: Phần, mục (I.), arabic (1., 1.1., …), điểm (a)).
 PART, SECTION, ARABIC, POINT = "phan", "muc", "so", "diem"
+PART_WORD, ORDINAL = "Phần", "thứ"  # "Phần I", "Phần thứ nhất"
 PART_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 _ROMAN_NUMBERS = {roman(n): n for n in range(1, 100)}
 _LABEL = re.compile(

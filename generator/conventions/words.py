@@ -1,4 +1,7 @@
-"""Words of a Vietnamese report that the checks read: what makes a number a reference, what a draft leaves to fill."""
+"""Words of a Vietnamese report that the checks and the importer read: what makes a number a reference, what a draft
+leaves to fill, how a trích yếu names the period and the kind, how the closing names the issuer."""
+
+import re
 
 # A number right after one of these is a reference ("mục 1.2", "phụ lục 2.1"), never a number-style slip.
 REFERENCE_WORDS = (
@@ -22,3 +25,30 @@ UNIT_NAME = "(tên xã)"
 PLACE_NAME = "(Địa danh)"
 SIGNER_NAME = "(Họ và tên)"
 SUPERIOR = "(Cơ quan cấp trên)"
+
+# What `baocao import` reads in a report's own words: the period and the kind in the trích yếu, the issuer in
+# the closing sentence ("… của UBND xã Tân Hòa./."), the words opening the closing ("Trên đây …").
+PERIOD = re.compile(
+    r"(6 tháng đầu năm|6 tháng cuối năm|9 tháng(?: đầu)? năm|quý\s+[IV]+\s+năm|tháng\s+\d{1,2}\s+năm|năm)"
+    r"(?:\s+(\d{4}))?",
+    re.IGNORECASE,
+)
+WHOLE_YEAR = "năm"  # PERIOD's first group for a whole year's report
+KIND_WORDS = {  # report kind -> words of the trích yếu that tell it
+    "thi-dua": re.compile(r"thi\s+đua", re.IGNORECASE),
+    "kt-xh": re.compile(r"kinh\s+tế\s*-\s*xã\s+hội|KT\s*-\s*XH", re.IGNORECASE),
+    "nhiem-vu": re.compile(r"nhiệm\s+vụ\s+trọng\s+tâm", re.IGNORECASE),
+}
+CLOSING_ISSUER = re.compile(r"\bcủa\s+((?:UBND|Ủy ban nhân dân|HĐND)\s+.+?)\s*\.?/\.$")
+CLOSING_OPENER = "Trên đây"
+PEOPLES_COMMITTEE = ("ủy ban nhân dân", "uỷ ban nhân dân")  # an issuer's first line, shortened to "UBND"
+COMMUNE = "xã"  # the level (cap) an import gives a unit whose issuer lines do not tell
+ISSUER_NAME = "(Tên cơ quan)"  # what an import writes for what it could not read
+POSITION = "(Chức vụ)"
+
+# A signer's name still to fill in a hand-made draft: "(Họ và tên)", "(Ký, ghi rõ họ tên)", "{{ }}", "...", "xxx",
+# "[ ]", a bracketed line, a lone capital after a space ("Nguyễn Văn A").
+SIGNER_PLACEHOLDER = re.compile(
+    r"họ\s*(?:và\s*)?tên|ký\s*,?\s*ghi\s*rõ|ký\s*tên|\{\{|\}\}|\.{3}|…|x{3}|\[|\]|^\(.*\)$|(?<=\s)[A-ZĐ]$",
+    re.IGNORECASE,
+)

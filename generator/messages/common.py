@@ -35,8 +35,9 @@ def table_place(number: int) -> str:
     return f"bảng {number}"
 
 
-def cell_place(table: int, row: int, column: int) -> str:
-    return f"bảng {table}, ô ({row}, {column})"
+def cell_place(table: str, row: int, column: int) -> str:
+    """Where a cell is: 'bảng 2, ô (4, 3)' (row and column counted from 1, the header rows included)."""
+    return f"{table}, ô ({row}, {column})"
 
 
 def note_place(number: str) -> str:
@@ -44,8 +45,8 @@ def note_place(number: str) -> str:
 
 
 def inner_place(outer: str, inner: str) -> str:
-    """A place inside another ("đầu trang 2, đoạn 1", "bảng 1, ô (2, 1), đoạn 3")."""
-    return f"{outer}, {inner}"
+    """A place inside another ("đầu trang 2, đoạn 1", "bảng 1, ô (2, 1), đoạn 3"); `inner` alone without `outer`."""
+    return f"{outer}, {inner}" if outer else inner
 
 
 def text_box_place(number: int) -> str:

@@ -234,3 +234,43 @@ BLACK = "màu đen"
 
 def lacking(emphasis: str) -> str:
     return f"chưa {emphasis}"
+
+
+# --- dates in the text, footnotes, placeholders (nd30/text.py) ------------------------------------------------------
+
+WHOLE_DOCUMENT = "toàn văn bản"
+
+
+def not_a_date(written: str) -> str:
+    return f"«{written}» không phải ngày có trong lịch (viết theo thứ tự ngày/tháng/năm)."
+
+
+def short_date(written: str, expected: str) -> str:
+    return (
+        f"Ngày viết «{written}», nên viết «{expected}» (ngày dưới 10 và "
+        "tháng 1, 2 thêm số 0; các tháng khác không thêm)."
+    )
+
+
+def typed_notes(count: int, first: str) -> str:
+    return (
+        f"Có {count} số chú thích gõ tay (chữ nhỏ phía trên, chữ số nhỏ như «¹», "
+        f"hoặc số dính vào chữ), chỗ đầu tiên ở đây: «{first}». Chú thích gõ tay, số có thể sai; "
+        "dùng chú thích thật của Word (Tham chiếu > Chèn chú thích cuối trang, References > Insert "
+        "Footnote)."
+    )
+
+
+def typed_note_number(problem: str) -> str:
+    return f"Số chú thích gõ tay {problem}"
+
+
+BROKEN_NOTE = (
+    "Dấu chú thích trỏ tới một chú thích không có trong tệp (đã bị xóa "
+    "hoặc tệp hỏng); xóa dấu này rồi chèn lại chú thích."
+)
+CUSTOM_NOTE_MARK = "Chú thích dùng ký hiệu tự đặt thay cho số tự động; dùng chú thích đánh số tự động của Word."
+
+
+def leftover(quoted: str) -> str:
+    return f"Còn chỗ giữ chỗ {quoted} chưa điền; ghi nội dung thật (hoặc xóa)."

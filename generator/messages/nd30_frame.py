@@ -107,3 +107,50 @@ NO_DATE_LINE = (
     "năm 2026»); đặt ở cột phải bảng Quốc hiệu, dưới Tiêu ngữ."
 )
 DATE_LINE_NOT_ITALIC = "Dòng địa danh và ngày tháng phải in nghiêng."
+
+
+# --- Nơi nhận, the signer, the closing mark (nd30/closing.py) -----------------------------------------------------
+
+LAST_NOT_ARCHIVE = "Dòng cuối của nơi nhận phải là «- Lưu: VT, …» (văn thư và đơn vị soạn thảo)."
+NO_BULLET = "Mỗi dòng nơi nhận bắt đầu bằng gạch đầu dòng «- » (gạch nối và một dấu cách)."
+ARCHIVE_END = "Dòng «- Lưu: …» phải kết thúc bằng dấu chấm «.»."
+LINE_END = "Mỗi dòng nơi nhận (trừ dòng cuối «- Lưu: …») phải kết thúc bằng dấu chấm phẩy «;»."
+
+
+def write_line(line: str) -> str:
+    return f"Viết «{line}» (dấu hai chấm sau «Lưu», không thừa dấu)."
+
+
+NO_RECIPIENTS = "Không thấy «Nơi nhận:»; đặt ở cột trái bảng cuối văn bản, ngang hàng với chức vụ người ký."
+
+
+def write_head(head: str, written: str) -> str:
+    return f"Viết «{head}» (có dấu hai chấm) trên một dòng riêng, không viết «{written}»."
+
+
+def head_emphasis(head: str, missing: str) -> str:
+    return f"«{head}» phải in đậm và in nghiêng (đang chưa {missing})."
+
+
+NO_RECIPIENT_LINES = "Dưới «Nơi nhận:» chưa có dòng nào; mỗi nơi nhận một dòng «- …;», dòng cuối «- Lưu: VT, …»."
+NO_SIGNATURE = (
+    "Không thấy khối chữ ký (quyền hạn, chức vụ, họ tên người ký) ngang hàng với «Nơi "
+    "nhận:»; đặt ở cột phải bảng cuối văn bản."
+)
+
+
+def no_signer_name(last: str) -> str:
+    return (
+        f"Khối chữ ký chưa có họ tên người ký: dòng cuối «{last}» là chức vụ. Ghi họ tên người ký (in đậm) dưới chỗ ký."
+    )
+
+
+def signer_placeholder(name: str) -> str:
+    return f"Họ tên người ký còn là chỗ giữ chỗ «{name}»; ghi họ tên thật của người ký."
+
+
+def not_closed(ending: str) -> str:
+    return (
+        f"Đoạn cuối của phần nội dung (trước Nơi nhận và chữ ký) kết thúc bằng «…{ending}», "
+        "chưa đúng dấu «./.»; viết «./.» liền sau chữ cuối."
+    )

@@ -10,7 +10,11 @@ from itertools import dropwhile, takewhile
 from docx.oxml.ns import qn
 
 from baocao.conventions import marks
+from baocao.conventions.documents import RECIPIENTS_LINE
 from baocao.conventions.marks import RECIPIENTS_HEAD
+from baocao.conventions.words import SIGNER_PLACEHOLDER
+from baocao.messages import nd30
+from baocao.messages import nd30_frame as msg
 from baocao.nd30.findings import Finding
 from baocao.nd30.frame import missing_emphasis
 from baocao.nd30.reader import Docx, Para, norm
@@ -18,13 +22,9 @@ from baocao.nd30.rules import finding
 
 _BULLET = re.compile(r"\s*[-–—‐•+*]?\s*")
 _HEAD_TAIL = re.compile(r"\s*[:;,.]?\s*")
-_LUU = re.compile(r"Lưu\b\s*:?\s*")
+_LUU = re.compile(rf"{marks.ARCHIVE}\b\s*:?\s*")
 _CLOSING_TAIL = re.compile(r"\s*(?:\.\s*/\s*\.|/\s*\.|\.\s*/|\.)?\s*$")
 _AUTHORITY = re.compile(r"\s*(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
-_NAME_PLACEHOLDER = re.compile(
-    r"họ\s*(?:và\s*)?tên|ký\s*,?\s*ghi\s*rõ|ký\s*tên|\{\{|\}\}|\.{3}|…|x{3}|\[|\]|^\(.*\)$|(?<=\s)[A-ZĐ]$",
-    re.IGNORECASE,
-)
 
 
 def _recipient_lines(doc: Docx, head: Para) -> list[Para]:
@@ -42,7 +42,7 @@ def _siblings(doc: Docx, para: Para) -> list[Para]:
 
 def head_fixable(head: Para) -> bool:
     """Whether "Nơi nhận" is alone in its paragraph, so writing it "Nơi nhận:" changes punctuation only."""
-    return _HEAD_TAIL.fullmatch(norm(head.text)[len("Nơi nhận") :]) is not None
+    return _HEAD_TAIL.fullmatch(norm(head.text)[len(RECIPIENTS_HEAD.rstrip(":")) :]) is not None
 
 
 def recipient_line(text: str, last: bool) -> str:
@@ -56,16 +56,16 @@ def recipient_line(text: str, last: bool) -> str:
 def _recipient_problem(text: str, last: bool) -> tuple[str, str]:
     """(rule code, what is wrong with a Nơi nhận line), or ("", "")."""
     text = norm(text)
-    if last and not _BULLET.sub("", text, count=1).startswith("Lưu"):
-        return "noi-nhan", "Dòng cuối của nơi nhận phải là «- Lưu: VT, …» (văn thư và đơn vị soạn thảo)."
-    if not text.startswith("- "):
-        return "noi-nhan-dau", "Mỗi dòng nơi nhận bắt đầu bằng gạch đầu dòng «- » (gạch nối và một dấu cách)."
+    if last and not _BULLET.sub("", text, count=1).startswith(marks.ARCHIVE):
+        return "noi-nhan", msg.LAST_NOT_ARCHIVE
+    if not text.startswith(marks.BULLET):
+        return "noi-nhan-dau", msg.NO_BULLET
     if last and not text.endswith("."):
-        return "noi-nhan-dau", "Dòng «- Lưu: …» phải kết thúc bằng dấu chấm «.»."
+        return "noi-nhan-dau", msg.ARCHIVE_END
     if not last and not text.endswith(";"):
-        return "noi-nhan-dau", "Mỗi dòng nơi nhận (trừ dòng cuối «- Lưu: …») phải kết thúc bằng dấu chấm phẩy «;»."
+        return "noi-nhan-dau", msg.LINE_END
     if text != recipient_line(text, last):
-        return "noi-nhan-dau", f"Viết «{recipient_line(text, last)}» (dấu hai chấm sau «Lưu», không thừa dấu)."
+        return "noi-nhan-dau", msg.write_line(recipient_line(text, last))
     return "", ""
 
 
@@ -78,30 +78,20 @@ def recipient_lines(doc: Docx) -> list[tuple[Para, bool]]:
 def check_recipients(doc: Docx) -> Iterator[Finding]:
     head = doc.recipients
     if head is None:
-        yield finding(
-            "noi-nhan",
-            "Không thấy «Nơi nhận:»; đặt ở cột trái bảng cuối văn bản, ngang hàng với chức vụ người ký.",
-            "cuối văn bản",
-        )
+        yield finding("noi-nhan", msg.NO_RECIPIENTS, nd30.END_OF_DOCUMENT)
         return
     if norm(head.text) != RECIPIENTS_HEAD:
         yield finding(
             "noi-nhan-dau" if head_fixable(head) else "noi-nhan",
-            f"Viết «{RECIPIENTS_HEAD}» (có dấu hai chấm) trên một dòng riêng, không viết «{norm(head.text)}».",
+            msg.write_head(RECIPIENTS_HEAD, norm(head.text)),
             head.where,
         )
     missing = missing_emphasis(head, bold=True, italic=True)
     if missing:
-        yield finding(
-            "noi-nhan-dau", f"«{RECIPIENTS_HEAD}» phải in đậm và in nghiêng (đang chưa {missing}).", head.where
-        )
+        yield finding("noi-nhan-dau", msg.head_emphasis(RECIPIENTS_HEAD, missing), head.where)
     lines = recipient_lines(doc)
     if not lines:
-        yield finding(
-            "noi-nhan",
-            "Dưới «Nơi nhận:» chưa có dòng nào; mỗi nơi nhận một dòng «- …;», dòng cuối «- Lưu: VT, …».",
-            head.where,
-        )
+        yield finding("noi-nhan", msg.NO_RECIPIENT_LINES, head.where)
     for line, last in lines:
         code, problem = _recipient_problem(line.text, last)
         if problem:
@@ -133,11 +123,8 @@ def signature_block(doc: Docx) -> list[Para]:
     closing = max((i for i, p in body if i < at and marks.is_closed(p.text)), default=at)
     for candidate in ([p for i, p in body if closing < i < at], [p for i, p in body if i > end][:8]):
         if candidate and _is_title_line(candidate[0].text):
-            return list(takewhile(lambda p: not _NOI_NHAN_LINE.match(p.text), candidate))
+            return list(takewhile(lambda p: not RECIPIENTS_LINE.match(p.text), candidate))
     return []
-
-
-_NOI_NHAN_LINE = re.compile(r"\s*Nơi\s+nhận\b", re.IGNORECASE)
 
 
 def check_signature(doc: Docx) -> Iterator[Finding]:
@@ -145,27 +132,13 @@ def check_signature(doc: Docx) -> Iterator[Finding]:
         return
     block = signature_block(doc)
     if not block:
-        yield finding(
-            "chu-ky",
-            "Không thấy khối chữ ký (quyền hạn, chức vụ, họ tên người ký) ngang hàng với «Nơi "
-            "nhận:»; đặt ở cột phải bảng cuối văn bản.",
-            doc.recipients.where,
-        )
+        yield finding("chu-ky", msg.NO_SIGNATURE, doc.recipients.where)
         return
     name = block[-1]
     if _is_title_line(name.text):
-        yield finding(
-            "chu-ky",
-            f"Khối chữ ký chưa có họ tên người ký: dòng cuối «{norm(name.text)}» là chức vụ. Ghi "
-            "họ tên người ký (in đậm) dưới chỗ ký.",
-            name.where,
-        )
-    elif _NAME_PLACEHOLDER.search(norm(name.text)):
-        yield finding(
-            "chu-ky",
-            f"Họ tên người ký còn là chỗ giữ chỗ «{norm(name.text)}»; ghi họ tên thật của người ký.",
-            name.where,
-        )
+        yield finding("chu-ky", msg.no_signer_name(norm(name.text)), name.where)
+    elif SIGNER_PLACEHOLDER.search(norm(name.text)):
+        yield finding("chu-ky", msg.signer_placeholder(norm(name.text)), name.where)
 
 
 def closing_paragraph(doc: Docx) -> Para | None:
@@ -187,9 +160,4 @@ def check_closing(doc: Docx) -> Iterator[Finding]:
     if last is None or marks.is_closed(last.text):
         return
     ending = last.text.rstrip()[-4:]
-    yield finding(
-        "ket-thuc",
-        f"Đoạn cuối của phần nội dung (trước Nơi nhận và chữ ký) kết thúc bằng «…{ending}», "
-        "chưa đúng dấu «./.»; viết «./.» liền sau chữ cuối.",
-        last.where,
-    )
+    yield finding("ket-thuc", msg.not_closed(ending), last.where)

@@ -227,7 +227,7 @@ class Walker:
             for c, cell in enumerate(row.iterchildren(qn("w:tc")), 1):
                 for block in _blocks(cell):
                     if block.tag == P:
-                        self._add(block, area, common.cell_place(number, r, c))
+                        self._add(block, area, common.cell_place(common.table_place(number), r, c))
                     else:
                         self._table(block)
 
@@ -240,7 +240,7 @@ class Walker:
         return self
 
     def _add(self, p, area: Area, place: str) -> None:
-        place = common.inner_place(self.name, place) if self.name else place
+        place = common.inner_place(self.name, place)
         runs = tuple(self._run(r, p) for r in p.iter(qn("w:r")) if _shown(r, p))
         text = unicodedata.normalize("NFC", "".join(run.text for run in runs if not run.generated))
         self.paragraphs.append(Para(p, area, place, runs, text))

@@ -14,6 +14,7 @@ from baocao.conventions import slips
 from baocao.conventions.documents import NUMBER_LINE
 from baocao.conventions.formatting import format_date_short
 from baocao.input.placeholders import placeholder_slips
+from baocao.messages import nd30 as msg
 from baocao.nd30.findings import Finding
 from baocao.nd30.outline import sequence_problem
 from baocao.nd30.reader import Docx, Para, custom_mark, quote
@@ -52,14 +53,13 @@ def check_text_dates(doc: Docx) -> Iterator[Finding]:
             if not expected:
                 yield finding(
                     "ngay-sai",
-                    f"«{match[0]}» không phải ngày có trong lịch (viết theo thứ tự ngày/tháng/năm).",
+                    msg.not_a_date(match[0]),
                     para.where,
                 )
             elif match[0] != expected:
                 yield finding(
                     "ngay-viet-tat",
-                    f"Ngày viết «{match[0]}», nên viết «{expected}» (ngày dưới 10 và "
-                    "tháng 1, 2 thêm số 0; các tháng khác không thêm).",
+                    msg.short_date(match[0], expected),
                     para.where,
                 )
 
@@ -122,17 +122,14 @@ def check_typed_notes(doc: Docx) -> Iterator[Finding]:
         return
     yield finding(
         "chu-thich-go-tay",
-        f"Có {len(marks)} số chú thích gõ tay (chữ nhỏ phía trên, chữ số nhỏ như «¹», "
-        f"hoặc số dính vào chữ), chỗ đầu tiên ở đây: «{_context(marks[0])}». Chú thích gõ tay, số có thể sai; "
-        "dùng chú thích thật của Word (Tham chiếu > Chèn chú thích cuối trang, References > Insert "
-        "Footnote).",
+        msg.typed_notes(len(marks), _context(marks[0])),
         marks[0].para.where,
     )
     previous = None
     for mark in (m for m in marks if not m.note_text):
-        problem = sequence_problem(mark, previous, str, "của văn bản")
+        problem = sequence_problem(mark, previous, str, msg.OF_THE_DOCUMENT)
         if problem:
-            yield finding("chu-thich-thu-tu", f"Số chú thích gõ tay {problem}", mark.para.where)
+            yield finding("chu-thich-thu-tu", msg.typed_note_number(problem), mark.para.where)
         previous = mark
 
 
@@ -142,14 +139,13 @@ def check_note_references(doc: Docx) -> Iterator[Finding]:
             if ref.get(qn("w:id")) not in doc.note_ids:
                 yield finding(
                     "chu-thich-hong",
-                    "Dấu chú thích trỏ tới một chú thích không có trong tệp (đã bị xóa "
-                    "hoặc tệp hỏng); xóa dấu này rồi chèn lại chú thích.",
+                    msg.BROKEN_NOTE,
                     para.where,
                 )
             if custom_mark(ref):
                 yield finding(
                     "chu-thich-ky-hieu",
-                    "Chú thích dùng ký hiệu tự đặt thay cho số tự động; dùng chú thích đánh số tự động của Word.",
+                    msg.CUSTOM_NOTE_MARK,
                     para.where,
                 )
 
@@ -176,7 +172,7 @@ def check_numbers(doc: Docx) -> Iterator[Finding]:
             yield finding(SLIP_RULES.get(slip.kind, "kieu-so"), slip.message, para.where)
     mixed = slips.mixed_decimals(first_of)
     if mixed:
-        yield finding("dau-thap-phan", mixed, "toàn văn bản")
+        yield finding("dau-thap-phan", mixed, msg.WHOLE_DOCUMENT)
 
 
 def check_placeholders(doc: Docx) -> Iterator[Finding]:
@@ -186,6 +182,4 @@ def check_placeholders(doc: Docx) -> Iterator[Finding]:
         for slip in placeholder_slips(para.text):
             yield finding("cho-trong", slip.message, para.where)
         for match in _LEFTOVER.finditer(para.text):
-            yield finding(
-                "cho-trong", f"Còn chỗ giữ chỗ {quote(match[0])} chưa điền; ghi nội dung thật (hoặc xóa).", para.where
-            )
+            yield finding("cho-trong", msg.leftover(quote(match[0])), para.where)

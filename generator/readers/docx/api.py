@@ -12,18 +12,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from baocao.conventions import marks
+from baocao.conventions import marks, words
+from baocao.conventions.table_words import UNIT_LINE_PATTERN
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import load_kind
 from baocao.input.model import UNIT_FILE, BaoCao, DonVi
 from baocao.input.period import Period, parse_period
 from baocao.input.scaffold import default_period, report_name
 from baocao.input.validate import load_model
+from baocao.messages import readers as msg
 from baocao.readers.docx.charts import chart_parts
 from baocao.readers.docx.content import Block, Para, Table, read_content
 from baocao.readers.docx.figures import FigureBook
 from baocao.readers.docx.frame import Frame, appendix_kind, is_attached_line, read_frame
-from baocao.readers.docx.outline import UNIT_LINE, OutlineReader, constructs
+from baocao.readers.docx.outline import OutlineReader, constructs
 from baocao.readers.docx.package import open_word
 from baocao.readers.docx.prose import figure_book
 from baocao.readers.docx.summary import Summary
@@ -32,22 +34,7 @@ from baocao.readers.docx.typed_notes import is_separator, notes_zone, typed_note
 from baocao.readers.docx.writer import profile_text, report_text, validated
 from baocao.write import write_atomic
 
-_PERIOD = re.compile(
-    r"(6 tháng đầu năm|6 tháng cuối năm|9 tháng(?: đầu)? năm|quý\s+[IV]+\s+năm|tháng\s+\d{1,2}\s+năm|năm)"
-    r"(?:\s+(\d{4}))?",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_CLOSING_UNIT = re.compile(r"\bcủa\s+((?:UBND|Ủy ban nhân dân|HĐND)\s+.+?)\s*\.?/\.$")
-_KINDS = (  # kind, words of the trích yếu that tell it, the reason told to the clerk
-    ("thi-dua", re.compile(r"thi\s+đua", re.IGNORECASE), "trích yếu nói về thi đua, khen thưởng"),
-    (
-        "kt-xh",
-        re.compile(r"kinh\s+tế\s*-\s*xã\s+hội|KT\s*-\s*XH", re.IGNORECASE),
-        "trích yếu nói về tình hình kinh tế - xã hội",
-    ),
-    ("nhiem-vu", re.compile(r"nhiệm\s+vụ\s+trọng\s+tâm", re.IGNORECASE), "trích yếu nói về các nhiệm vụ trọng tâm"),
-)
 
 
 @dataclass
@@ -84,8 +71,8 @@ def read_docx(path: Path, today: date | None = None, figures: bool = False) -> R
         raise BaocaoError(
             Problem(
                 Location(path),
-                "Không thấy cấu trúc BÁO CÁO trong tệp (không có dòng tên loại 'BÁO CÁO' sau phần đầu văn bản).",
-                "Chỉ nhập được báo cáo theo thể thức Nghị định 30; kiểm tra lại tệp.",
+                msg.NO_REPORT,
+                msg.NO_REPORT_HINT,
             )
         ) from None
     report = frame.report
@@ -99,10 +86,10 @@ def read_docx(path: Path, today: date | None = None, figures: bool = False) -> R
     profile = frame.profile
     profile.setdefault("ky_hieu", "UBND")
     profile["ten_goi_tat"] = _short_name(profile, closing)
-    profile.setdefault("dia_danh", "(Địa danh)")
+    profile.setdefault("dia_danh", words.PLACE_NAME)
     if not profile.get("cap"):
-        summary.doubt("", "Không rõ cấp hành chính của cơ quan ban hành; ghi tạm 'xã', cần xem lại 'cap'.")
-        profile["cap"] = "xã"
+        summary.doubt("", msg.level_guessed(words.COMMUNE))
+        profile["cap"] = words.COMMUNE
     out: dict[str, Any] = {
         "don_vi": UNIT_FILE,
         "loai": kind,
@@ -147,8 +134,8 @@ def import_docx(path: Path, folder: Path, today: date | None = None, figures: bo
         raise BaocaoError(
             Problem(
                 Location(target),
-                "Tệp báo cáo đã có, không ghi đè.",
-                "Xóa hoặc đổi tên tệp cũ, hoặc nhập vào thư mục khác (-o).",
+                msg.REPORT_EXISTS,
+                msg.REPORT_EXISTS_HINT,
             )
         )
     profile_path = folder / UNIT_FILE
@@ -174,28 +161,28 @@ def import_docx(path: Path, folder: Path, today: date | None = None, figures: bo
 def _period(frame: Frame, summary: Summary, today: date) -> Period:
     """The period the trích yếu names (its year, or the next year it writes, or the date's)."""
     subject = frame.subject.replace("\n", " ")
-    for match in _PERIOD.finditer(subject):
+    for match in words.PERIOD.finditer(subject):
         year = match.group(2) or next((m.group() for m in _YEAR.finditer(subject, match.end())), None)
-        if year is None and match.group(1).lower() == "năm":
+        if year is None and match.group(1).lower() == words.WHOLE_YEAR:
             continue
         year = year or frame.report.get("ngay", "").rsplit("/", 1)[-1] or str(today.year)
         try:
             period = parse_period(f"{' '.join(match.group(1).split())} {year}")
         except ValueError:
             continue
-        summary.notes.append(f"Kỳ báo cáo: {period.label} (đọc từ trích yếu).")
+        summary.notes.append(msg.period_read(period.label))
         return period
     period = default_period(today)
-    summary.doubt("", f"Trích yếu không nêu kỳ báo cáo; ghi tạm '{period.label}', cần sửa 'ky_bao_cao'.")
+    summary.doubt("", msg.period_guessed(period.label))
     return period
 
 
 def _kind(subject: str, summary: Summary) -> str:
-    for kind, words, reason in _KINDS:
-        if words.search(subject):
-            summary.notes.append(f"Loại báo cáo: {kind} ({reason}).")
+    for kind, told in words.KIND_WORDS.items():
+        if told.search(subject):
+            summary.notes.append(msg.kind_read(kind, msg.KIND_REASONS[kind]))
             return kind
-    summary.notes.append("Loại báo cáo: chung (trích yếu không thuộc loại có sẵn nào).")
+    summary.notes.append(msg.GENERAL_KIND)
     return "chung"
 
 
@@ -210,10 +197,10 @@ def _closing(frame: Frame, summary: Summary) -> str | None:
         return None
     para = body[last]
     assert isinstance(para, Para)
-    if para.plain.startswith("Trên đây") or marks.is_closed(para.plain):
+    if para.plain.startswith(words.CLOSING_OPENER) or marks.is_closed(para.plain):
         del body[last]
         return re.sub(r"\s*\.?/\.$", "", para.plain).rstrip()
-    summary.doubt(para.place, "Không thấy câu kết (kết thúc bằng './.').")
+    summary.doubt(para.place, msg.NO_CLOSING)
     return None
 
 
@@ -224,13 +211,13 @@ def _after_closing(para: Para) -> bool:
 
 def _short_name(profile: dict[str, Any], closing: str | None) -> str:
     """ten_goi_tat: the unit as the closing names it, else made from the issuer lines ('UBND xã Tân Hòa')."""
-    match = _CLOSING_UNIT.search(f"{closing}{marks.CLOSING_MARK}") if closing else None
+    match = words.CLOSING_ISSUER.search(f"{closing}{marks.CLOSING_MARK}") if closing else None
     if match:
         return match.group(1)
     names = profile.get("co_quan_ban_hanh", [])
-    if len(names) >= 2 and names[0].lower() in ("ủy ban nhân dân", "uỷ ban nhân dân"):
+    if len(names) >= 2 and names[0].lower() in words.PEOPLES_COMMITTEE:
         return "UBND " + " ".join(names[1:])
-    return " ".join(names) or "(Tên cơ quan)"
+    return " ".join(names) or words.ISSUER_NAME
 
 
 def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> dict[str, Any] | None:
@@ -248,13 +235,13 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
         if isinstance(group[j], Para) and group[j].charts:  # type: ignore[union-attr]
             reader.chart_blocks(group[j], group, j + 1, charts)  # type: ignore[arg-type]
     if not tables and not charts:
-        summary.doubt(label.place, "Phụ lục không có bảng; chưa nhập được phần này.")
+        summary.doubt(label.place, msg.APPENDIX_WITHOUT_TABLE)
         return None
     if len(tables) > 1:
-        summary.doubt(label.place, "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên.")
+        summary.doubt(label.place, msg.APPENDIX_TABLES)
     appendix: dict[str, Any] = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain}
     if tables:
-        units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
+        units = [j for j in range(i, tables[0]) if UNIT_LINE_PATTERN.match(group[j].plain)]  # type: ignore[union-attr]
         appendix["bang"] = reader.table(group, units[-1] if units else tables[0])[1]["bang"]
     if charts:
         found = [c["bieu_do"] for c in charts]
@@ -283,9 +270,5 @@ def _compare_profile(path: Path, read: Read) -> None:
             differs.append(key)
             if key in ("noi_nhan", "nguoi_ky"):
                 read.report[key] = theirs
-    kept = f"Giữ nguyên hồ sơ đơn vị {path.name}"
-    read.summary.notes.append(
-        f"{kept}; bản Word khác ở: {', '.join(differs)} (người ký, nơi nhận ghi riêng trong báo cáo)."
-        if differs
-        else f"{kept} (khớp với bản Word)."
-    )
+    kept = msg.profile_kept(path.name)
+    read.summary.notes.append(msg.profile_differs(kept, ", ".join(differs)) if differs else msg.profile_same(kept))

@@ -22,6 +22,7 @@ from lxml import etree
 
 from baocao.conventions.formatting import roman
 from baocao.document.model import Text
+from baocao.messages import common
 from baocao.nd30.reader import Run
 from baocao.nd30.styles import Styles, attr, find, to_int
 
@@ -110,7 +111,7 @@ def read_content(document: WordDocument) -> Content:
     for note in footnotes.iterchildren(qn("w:footnote")) if footnotes is not None else ():
         if note.get(qn("w:type")) not in _NOTE_SEPARATORS:
             notes[note.get(qn("w:id"))] = [
-                b for b in reader.blocks(note, f"chú thích {note.get(qn('w:id'))}") if isinstance(b, Para)
+                b for b in reader.blocks(note, common.note_place(note.get(qn("w:id")))) if isinstance(b, Para)
             ]
     return Content(blocks, notes)
 
@@ -148,10 +149,10 @@ class _Reader:
         for child in _children(container):
             if child.tag == P:
                 count += 1
-                found.append(self.paragraph(child, f"{place}, đoạn {count}" if place else f"đoạn {count}"))
+                found.append(self.paragraph(child, common.inner_place(place, common.paragraph_place(count))))
             else:
                 self.tables += 1
-                found.append(self.table(child, f"bảng {self.tables}"))
+                found.append(self.table(child, common.table_place(self.tables)))
         return found
 
     def table(self, tbl, place: str) -> Table:
@@ -164,7 +165,7 @@ class _Reader:
                 merge = find(tc, "w:tcPr/w:vMerge")
                 cells.append(
                     Cell(
-                        [b for b in self.blocks(tc, f"{place}, ô ({r}, {c})") if isinstance(b, Para)],
+                        [b for b in self.blocks(tc, common.cell_place(place, r, c)) if isinstance(b, Para)],
                         to_int(attr(find(tc, "w:tcPr/w:gridSpan")), 1),
                         "" if merge is None else (attr(merge) or "continue"),
                     )
@@ -181,7 +182,8 @@ class _Reader:
         para = Para(place, inlines, name, level, self.numbering.label(p, chain), _alignment(p, chain))
         para.charts = [c.get(qn("r:id")) for c in p.iter(_CHART)]
         for number, box in enumerate(boxes, 1):
-            para.boxes += [b for b in self.blocks(box, f"{place}, hộp văn bản {number}") if isinstance(b, Para)]
+            where = common.inner_place(place, common.text_box_place(number))
+            para.boxes += [b for b in self.blocks(box, where) if isinstance(b, Para)]
         return para
 
 

@@ -13,26 +13,30 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from baocao.conventions import marks
-from baocao.conventions.documents import PLACE_DATE
+from baocao.conventions import marks, words
+from baocao.conventions.documents import (
+    ADDRESSED,
+    APPENDIX_HEAD,
+    ARCHIVE_LINE,
+    ATTACHED,
+    FORM_WORD,
+    MOTTO_LOOSE,
+    NUMBER_KIND_ISSUER,
+    PLACE_DATE,
+    QUOC_HIEU_LOOSE,
+    RECIPIENTS_LINE,
+    SIGNATURE_PLACE,
+    TITLE_SPACED,
+)
 from baocao.conventions.numbering import read_label
 from baocao.document.model import Text
+from baocao.messages import readers as msg
 from baocao.readers.docx.content import Block, Para, Table, para_at
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import issuer_line, level_of, norm, sentence_case
 
-_TITLE = re.compile(r"^B\s*Á\s*O\s*C\s*Á\s*O$")
-_NATIONAL = re.compile(r"^C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I", re.IGNORECASE)
-_MOTTO = re.compile(r"^Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
-_NUMBER = re.compile(r"^Số\s*:\s*(\d*)\s*/\s*([A-ZĐ]+)\s*-\s*(\S+?)\.?$")
-_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.IGNORECASE)
-_NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
-_LUU = re.compile(r"^[-–]?\s*Lưu\s*:\s*(.*?)\.?$", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.*)$")
-_SIGN_HINT = re.compile(r"^\((đã\s+)?ký.*\)$|^\(chữ\s+ký", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[-_–—=.*\s]+$")
-_APPENDIX = re.compile(r"^(?P<kind>phụ\s+lục|biểu)(?:\s+số)?(?:\s+(?P<number>[0-9]+|[IVXLC]+))?\s*$", re.IGNORECASE)
-_ATTACHED = re.compile(r"^\(\s*Kèm\s+theo", re.IGNORECASE)
 MAX_SUBJECT_LINES = 4
 
 
@@ -49,7 +53,7 @@ class Frame:
 
 def read_frame(blocks: list[Block], summary: Summary) -> Frame:
     """Split `blocks` into frame, body and appendices; the frame's values in profile and report keys."""
-    title = next((i for i, b in enumerate(blocks) if isinstance(b, Para) and _TITLE.match(b.plain.upper())), None)
+    title = next((i for i, b in enumerate(blocks) if isinstance(b, Para) and TITLE_SPACED.match(b.plain.upper())), None)
     if title is None:
         raise LookupError("no title")
     frame = Frame()
@@ -57,7 +61,7 @@ def read_frame(blocks: list[Block], summary: Summary) -> Frame:
     start = _subject(blocks, title + 1, frame)
     end = _recipients_block(blocks, start)
     if end is None:
-        summary.doubt("", "Không thấy mục 'Nơi nhận:'; nơi nhận và người ký lấy theo mẫu, cần điền lại.")
+        summary.doubt("", msg.NO_RECIPIENTS)
         end = len(blocks)
         tail: list[Block] = []
     else:
@@ -111,31 +115,31 @@ def _header(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summary) 
     issuer: list[tuple[str, bool]] = []
     profile, report = frame.profile, frame.report
     for text, bold, place in lines:
-        number, date = _NUMBER.match(text), PLACE_DATE.match(text)
+        number, date = NUMBER_KIND_ISSUER.match(text), PLACE_DATE.match(text)
         if number:
             report["so"] = int(number.group(1)) if number.group(1) else None
             profile["ky_hieu"] = number.group(3)
             if number.group(2) != "BC":
-                summary.doubt(place, f"Ký hiệu loại văn bản là '{number.group(2)}', không phải 'BC' (báo cáo).")
+                summary.doubt(place, msg.not_a_report_sign(number.group(2)))
         elif date:
             profile["dia_danh"] = norm(date["place"])
             month, year = date["month"], date["year"]
             if not month:
-                summary.doubt(place, "Dòng ngày tháng chưa có tháng: lấy tháng cuối kỳ báo cáo, cần xem lại 'ngay'.")
+                summary.doubt(place, msg.NO_MONTH)
             else:
                 report["ngay"] = f"{date['day']}/{month}/{year}" if date["day"] else f"{month}/{year}"
-        elif not (_NATIONAL.match(text) or _MOTTO.match(text) or _SEPARATOR.match(text)) and text.isupper():
+        elif not (QUOC_HIEU_LOOSE.match(text) or MOTTO_LOOSE.match(text) or _SEPARATOR.match(text)) and text.isupper():
             issuer.append((text, bold))
     if "so" not in report:
-        summary.doubt("", "Không thấy dòng 'Số: …/BC-…'; ký hiệu lấy mặc định UBND, cần xem lại.")
+        summary.doubt("", msg.NO_NUMBER_LINE)
     if "ngay" not in report:
-        summary.doubt("", "Không thấy dòng địa danh, ngày tháng; cần điền 'ngay' và 'dia_danh'.")
+        summary.doubt("", msg.NO_DATE_LINE)
     if len(issuer) >= 2 and not issuer[0][1] and all(bold for _, bold in issuer[1:]):
         profile["co_quan_chu_quan"] = issuer[0][0]
         issuer = issuer[1:]
     names = [issuer_line(text) for text, _ in issuer]
     if not names:
-        summary.doubt("", "Không thấy tên cơ quan ban hành ở đầu văn bản; cần điền co_quan_ban_hanh.")
+        summary.doubt("", msg.NO_ISSUER)
     profile["co_quan_ban_hanh"] = names
     profile["cap"] = next((level_of(n) for n in reversed(names) if level_of(n)), "") or level_of(
         issuer_line(profile.get("co_quan_chu_quan", ""))
@@ -152,7 +156,7 @@ def _subject(blocks: list[Block], start: int, frame: Frame) -> int:
             not line.plain
             or line.auto_label
             or read_label(line.plain)
-            or _KINH_GUI.match(line.plain)
+            or ADDRESSED.match(line.plain)
             or line.plain.startswith("(")
             or not visible
             or not all(t.bold for t in visible)
@@ -180,7 +184,7 @@ def _italic_line(para: Para) -> bool:
 
 def _addressees(blocks: list[Block], i: int, frame: Frame) -> int:
     block = para_at(blocks, i)
-    match = _KINH_GUI.match(block.plain) if block is not None else None
+    match = ADDRESSED.match(block.plain) if block is not None else None
     if match is None:
         return i
     names = [match.group(1)] if match.group(1) else []
@@ -198,7 +202,7 @@ def _addressees(blocks: list[Block], i: int, frame: Frame) -> int:
 def _recipients_block(blocks: list[Block], start: int) -> int | None:
     """Index of the block holding 'Nơi nhận:' (a table's cell or a paragraph)."""
     for i in range(start, len(blocks)):
-        if any(_NOI_NHAN.match(text) for text, _, _ in _lines([blocks[i]])):
+        if any(RECIPIENTS_LINE.match(text) for text, _, _ in _lines([blocks[i]])):
             return i
     return None
 
@@ -208,16 +212,16 @@ def _signature(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summar
     titles: list[str] = []
     names: list[str] = []
     for text, _, _ in lines:
-        luu = _LUU.match(text)
-        if _NOI_NHAN.match(text):
-            rest = _NOI_NHAN.sub("", text).strip()
+        luu = ARCHIVE_LINE.match(text)
+        if RECIPIENTS_LINE.match(text):
+            rest = RECIPIENTS_LINE.sub("", text, count=1).strip()
             if rest:
                 recipients.append(rest)
         elif luu:
             frame.profile["luu"] = [marks.bare(x) for x in luu.group(1).split(",") if marks.bare(x)] or ["VT"]
         elif text.startswith(("-", "–", "+")):
             recipients.append(text)
-        elif _SIGN_HINT.match(text) or _SEPARATOR.match(text):
+        elif SIGNATURE_PLACE.match(text) or _SEPARATOR.match(text):
             continue
         elif text.isupper():
             titles.append(text)
@@ -225,7 +229,7 @@ def _signature(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summar
             names.append(text)
     recipients = [marks.bare(r) for r in recipients if marks.bare(r)]
     if frame.report.get("kinh_gui"):
-        recipients = [r for r in recipients if r.lower() != "như trên"]
+        recipients = [r for r in recipients if r.lower() != marks.AS_ADDRESSED.lower()]
     frame.profile["noi_nhan"] = recipients
     frame.profile.setdefault("luu", ["VT"])
     frame.profile["nguoi_ky"] = _signer(titles, names[-1] if names else "", summary)
@@ -234,8 +238,8 @@ def _signature(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summar
 def _signer(titles: list[str], name: str, summary: Summary) -> dict[str, str]:
     signer = {"tham_quyen": "", "thay_cho": "", "chuc_vu": "", "ho_ten": name}
     if not name:
-        summary.doubt("", "Không thấy họ tên người ký; cần điền nguoi_ky.ho_ten.")
-        signer["ho_ten"] = "(Họ và tên)"
+        summary.doubt("", msg.NO_SIGNER_NAME)
+        signer["ho_ten"] = words.SIGNER_NAME
     if titles:
         authority = _AUTHORITY.match(titles[0])
         if authority and authority.group(1) == "Q":
@@ -246,8 +250,8 @@ def _signer(titles: list[str], name: str, summary: Summary) -> dict[str, str]:
         else:
             signer["chuc_vu"] = sentence_case(titles[0])
     if not signer["chuc_vu"]:
-        summary.doubt("", "Không thấy chức vụ người ký; cần điền nguoi_ky.chuc_vu.")
-        signer["chuc_vu"] = "(Chức vụ)"
+        summary.doubt("", msg.NO_SIGNER_POSITION)
+        signer["chuc_vu"] = words.POSITION
     return signer
 
 
@@ -255,7 +259,7 @@ def _signer(titles: list[str], name: str, summary: Summary) -> dict[str, str]:
 
 
 def _starts_appendix(block: Block) -> bool:
-    return isinstance(block, Para) and bool(_APPENDIX.match(block.plain))
+    return isinstance(block, Para) and bool(APPENDIX_HEAD.match(block.plain))
 
 
 def _split_appendices(blocks: list[Block]) -> list[list[Block]]:
@@ -270,9 +274,9 @@ def _split_appendices(blocks: list[Block]) -> list[list[Block]]:
 
 def appendix_kind(label: str) -> str:
     """'bieu' for 'Biểu số 01', 'phu_luc' for 'Phụ lục I'."""
-    match = _APPENDIX.match(norm(label))
-    return "bieu" if match and match.group("kind").lower() == "biểu" else "phu_luc"
+    match = APPENDIX_HEAD.match(norm(label))
+    return "bieu" if match and match.group("kind").lower() == FORM_WORD.lower() else "phu_luc"
 
 
 def is_attached_line(text: str) -> bool:
-    return bool(_ATTACHED.match(text))
+    return bool(ATTACHED.match(text))

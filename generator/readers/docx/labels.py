@@ -11,9 +11,17 @@ from typing import Any
 
 from baocao.conventions import numbering
 from baocao.document.model import Text
+from baocao.messages import readers as msg
 from baocao.readers.docx.content import Inline, Para
 
-KIND_NAMES = {"phan": "Phần", "la_ma": "I.", "so": "1.", "so_ghep": "1.1.", "chu": "a)", "khong_so": "(không số)"}
+KIND_NAMES = {
+    "phan": numbering.PART_WORD,
+    "la_ma": "I.",
+    "so": "1.",
+    "so_ghep": "1.1.",
+    "chu": "a)",
+    "khong_so": msg.UNNUMBERED,
+}
 RANK = {"phan": 0, "la_ma": 1, "so": 2, "so_ghep": 3, "chu": 5, "khong_so": 99}
 DEFAULT_LADDER = ["la_ma", "so", "so_ghep", "chu"]
 

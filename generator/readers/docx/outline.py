@@ -15,8 +15,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from baocao.conventions import numbering
+from baocao.conventions.styles import STYLE_NAMES
+from baocao.conventions.table_words import TABLE_NOTE, UNIT_LINE_PATTERN
 from baocao.document.model import Text
 from baocao.input.model import BaoCao, Muc
+from baocao.messages import common
 from baocao.messages import readers as msg
 from baocao.readers.docx.charts import is_caption, read_chart
 from baocao.readers.docx.content import Block, Cite, Inline, Para, Table, para_at
@@ -41,8 +45,6 @@ from baocao.readers.docx.text import escape, lstrip_inlines, markup, norm, plain
 from baocao.readers.docx.typed_notes import take_typed_notes
 
 _BULLET = re.compile(r"^\s*([-–+•])\s+")
-UNIT_LINE = re.compile(r"^\s*Đơn\s+vị\s+tính\s*:\s*(.+)$", re.IGNORECASE)
-_TABLE_NOTE = re.compile(r"^\s*(\*?\s*Ghi\s+chú|Nguồn\s*:|\(\*\))", re.IGNORECASE)
 MAX_TITLE = 200
 MAX_INLINE_NOTE = 300
 MAX_DEPTH = 4  # heading levels below a Phần (I., 1., 1.1., a))
@@ -86,13 +88,14 @@ class OutlineReader:
         self.summary.footnotes += 1
         paragraphs = [
             self.sentence(
-                markup(_strip_lead(p.inlines), self.cite_in_note, in_note=True), f"chú thích {self.summary.footnotes}"
+                markup(_strip_lead(p.inlines), self.cite_in_note, in_note=True),
+                common.note_place(str(self.summary.footnotes)),
             )
             for p in self.notes.get(cite.note, [])
         ]
         paragraphs = [p for p in paragraphs if p]
         if not paragraphs:
-            self.summary.doubt("", f"Chú thích số {self.summary.footnotes} không có nội dung; đã bỏ.")
+            self.summary.doubt("", msg.empty_note(self.summary.footnotes))
             self.cited[cite.note] = ""
             return ""
         once = self.counts.get(cite.note, 0) <= 1
@@ -105,7 +108,7 @@ class OutlineReader:
             return f"[^{paragraphs[0]}]"
         name = f"ct_{len(self.chu_thich) + 1}"
         if len(paragraphs) > 1 and not _accepts_list():
-            self.summary.doubt("", f"Chú thích '{name}' có {len(paragraphs)} đoạn, đã nối thành một đoạn.")
+            self.summary.doubt("", msg.note_joined(name, len(paragraphs)))
         self.chu_thich[name] = paragraphs if len(paragraphs) > 1 and _accepts_list() else " ".join(paragraphs)
         self.cited[cite.note] = f"[^{name}]"
         return self.cited[cite.note]
@@ -190,7 +193,7 @@ class OutlineReader:
         rest = lstrip_inlines(rest, ".:-– \n")
         visible = [t for t in rest if isinstance(t, Text) and t.text.strip()]
         if kind == "phan":
-            self.parts_in_words = self.parts_in_words or bool(re.search(r"thứ", label_text, re.IGNORECASE))
+            self.parts_in_words = self.parts_in_words or numbering.ORDINAL in label_text.lower()
             title = para_at(blocks, i)
             if not visible and title is not None and title.plain and read_label(title) is None:
                 rest, i = title.inlines, i + 1
@@ -228,7 +231,7 @@ class OutlineReader:
         if len(text) <= MAX_TITLE and not text.endswith((".", ";", ",")) and not lead:
             self.summary.doubt(
                 para.place,
-                f"Tiêu đề «{text[:40]}» không in đậm: nhận là tiêu đề mục vì ngắn và không có dấu chấm cuối.",
+                msg.title_not_bold(text[:40]),
             )
             return {"tieu_de": title(rest)}
         if "doan" in self.keys:
@@ -236,7 +239,7 @@ class OutlineReader:
             return {"doan": self.sentence(markup(rest, self.cite), para.place)}
         self.summary.doubt(
             para.place,
-            "Đoạn văn có số thứ tự ở đầu: giữ nguyên số gõ tay (phiên bản này chưa có dạng mục không tiêu đề).",
+            msg.NUMBERED_PARAGRAPH_KEPT,
         )
         return None
 
@@ -275,12 +278,12 @@ class OutlineReader:
         if not isinstance(block, Para) or not block.plain or read_label(block) is not None:
             return False
         j = i + 1
-        if UNIT_LINE.match(block.plain):
+        if UNIT_LINE_PATTERN.match(block.plain):
             return j < len(blocks) and isinstance(blocks[j], Table)
         visible = [t for t in block.inlines if isinstance(t, Text) and t.text.strip()]
         if not visible or not all(t.bold for t in visible) or len(block.plain) > MAX_TITLE:
             return False
-        if j < len(blocks) and isinstance(blocks[j], Para) and UNIT_LINE.match(blocks[j].plain):  # type: ignore[union-attr]
+        if j < len(blocks) and isinstance(blocks[j], Para) and UNIT_LINE_PATTERN.match(blocks[j].plain):  # type: ignore[union-attr]
             j += 1
         return j < len(blocks) and isinstance(blocks[j], Table)
 
@@ -288,7 +291,7 @@ class OutlineReader:
         bang: dict[str, Any] = {}
         while isinstance(blocks[i], Para):
             para = blocks[i]
-            unit = UNIT_LINE.match(para.plain)  # type: ignore[union-attr]
+            unit = UNIT_LINE_PATTERN.match(para.plain)  # type: ignore[union-attr]
             if unit:
                 bang["don_vi_tinh"] = norm(unit.group(1))
             elif para.plain:  # type: ignore[union-attr]
@@ -302,7 +305,7 @@ class OutlineReader:
         notes = []
         while i < len(blocks) and isinstance(blocks[i], Para):
             para = blocks[i]
-            if para.plain and (_TABLE_NOTE.match(para.plain) or para.style in ("bang", "bảng")):  # type: ignore[union-attr]
+            if para.plain and (TABLE_NOTE.match(para.plain) or para.style in ("bang", STYLE_NAMES["cell"].lower())):  # type: ignore[union-attr]
                 notes.append(markup(para.inlines, self.cite))  # type: ignore[union-attr]
             elif para.plain or notes or para.charts:  # type: ignore[union-attr]
                 break
@@ -325,8 +328,7 @@ class OutlineReader:
                 if child.number and child.number != expected:
                     self.summary.doubt(
                         child.place,
-                        f"Số thứ tự gõ là {child.number} nhưng là mục thứ {expected} trong cấp này; "
-                        "số được đánh lại tự động.",
+                        msg.renumbered(child.number, expected),
                     )
             self._check_numbers(child)
 
@@ -346,8 +348,7 @@ class OutlineReader:
             else:
                 self.summary.doubt(
                     "",
-                    f"Báo cáo dùng nhãn {', '.join(KIND_NAMES[k] for k in ladder)} theo cấp; "
-                    "phiên bản này đánh số theo I., 1., 1.1., a): nhãn sẽ khác bản gốc.",
+                    msg.other_ladder(", ".join(KIND_NAMES[k] for k in ladder)),
                 )
         return keys
 

@@ -21,34 +21,30 @@ from lxml import etree
 
 from baocao import leftovers, limits
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.messages import readers as msg
 from baocao.writers.pdf import find_soffice, run_soffice
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_DOC_HINT = "Mở tệp bằng Word hoặc LibreOffice, lưu lại dạng .docx rồi nhập lại."
 
 
-def _refuse(path: Path, message: str, hint: str = _DOC_HINT) -> BaocaoError:
+def _refuse(path: Path, message: str, hint: str = msg.RESAVE_HINT) -> BaocaoError:
     return BaocaoError(Problem(Location(path), message, hint))
 
 
 def open_word(path: Path) -> WordDocument:
     """The document at `path` (.docx, or .doc through LibreOffice); a Vietnamese error when it cannot be read."""
     if not path.is_file():
-        raise _refuse(path, "Không có tệp này.", "Kiểm tra tên và đường dẫn tệp.")
+        raise _refuse(path, msg.NO_SUCH_FILE, msg.NO_SUCH_FILE_HINT)
     with path.open("rb") as stream:
         head = stream.read(len(_OLE_MAGIC))
     if head == _OLE_MAGIC:
         if _ENCRYPTED in path.read_bytes():
-            raise _refuse(
-                path,
-                "Tệp Word có đặt mật khẩu, không đọc được.",
-                "Mở tệp bằng Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu), lưu lại rồi nhập lại.",
-            )
+            raise _refuse(path, msg.PASSWORD, msg.PASSWORD_HINT)
         return _converted(path)
     if not zipfile.is_zipfile(path):
-        raise _refuse(path, "Tệp không phải tệp Word (.docx hoặc .doc), hoặc đã hỏng.")
-    return _opened(path, path, "Không đọc được tệp Word: tệp đã hỏng hoặc không phải dạng .docx.")
+        raise _refuse(path, msg.NOT_WORD)
+    return _opened(path, path, msg.DAMAGED_DOCX)
 
 
 def _opened(source: Path, path: Path, message: str) -> WordDocument:
@@ -62,7 +58,7 @@ def _opened(source: Path, path: Path, message: str) -> WordDocument:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
     if "word/document.xml" not in names:
-        raise _refuse(path, "Tệp nén này không phải tệp Word (thiếu word/document.xml).")
+        raise _refuse(path, msg.NO_DOCUMENT_PART)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
@@ -73,12 +69,7 @@ def _converted(path: Path) -> WordDocument:
     """An old .doc read through LibreOffice (converted in a scratch folder, removed afterwards, as a PDF is)."""
     soffice = find_soffice()
     if soffice is None:
-        raise _refuse(
-            path,
-            "Tệp .doc (Word cũ) cần LibreOffice để đọc, nhưng máy chưa cài LibreOffice.",
-            "Cài LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer), hoặc lưu "
-            "tệp thành .docx bằng Word.",
-        )
+        raise _refuse(path, msg.DOC_NEEDS_SOFFICE, msg.DOC_NEEDS_SOFFICE_HINT)
     leftovers.sweep([Path(tempfile.gettempdir())])
     with tempfile.TemporaryDirectory(prefix=f"{leftovers.prefix()}import-") as scratch:
         source = Path(scratch) / "in.doc"
@@ -86,11 +77,7 @@ def _converted(path: Path) -> WordDocument:
         succeeded, said = run_soffice(soffice, [source], Path(scratch), "docx")
         target = source.with_suffix(".docx")
         if not target.is_file() and not succeeded:
-            raise _refuse(path, f"LibreOffice không chuyển được tệp .doc ({said or 'không rõ lỗi'}).")
+            raise _refuse(path, msg.doc_not_converted(said or msg.UNKNOWN_ERROR))
         if not target.is_file():
-            raise _refuse(
-                path,
-                "Tệp .doc không đọc được (LibreOffice không chuyển được: tệp hỏng, có mật khẩu hoặc "
-                "không phải tệp Word).",
-            )
-        return _opened(target, path, "Tệp .doc đã chuyển nhưng không đọc được.")
+            raise _refuse(path, msg.DOC_UNREADABLE)
+        return _opened(target, path, msg.CONVERTED_UNREADABLE)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from baocao.messages import readers as msg
+
 
 @dataclass(frozen=True)
 class Doubt:
@@ -40,27 +42,22 @@ class Summary:
 
     def lines(self) -> list[str]:
         """The summary as lines of text (the CLI prints them; the YAML keeps them as a comment)."""
-        levels = ", ".join(f"{count} mục {style}" for style, count in self.sections.items()) or "không có mục đánh số"
-        notes = f"{self.footnotes} chú thích cuối trang"
+        levels = ", ".join(msg.sections_of(count, style) for style, count in self.sections.items())
+        notes = msg.footnotes(self.footnotes)
         if self.typed_footnotes:
-            notes += f" (trong đó {self.typed_footnotes} chú thích gõ tay đã chuyển thành chú thích thật)"
-        counts = (
-            f"{self.paragraphs} đoạn văn, {self.bullets} gạch đầu dòng; {notes}; {self.tables} "
-            f"bảng; {self.appendices} phụ lục"
-        ) + (f"; {self.charts} biểu đồ" if self.charts else "")
-        lines = [f"Đã đọc: {levels}; {counts}."]
+            notes = msg.typed_footnotes(notes, self.typed_footnotes)
+        counts = msg.counts(self.paragraphs, self.bullets, notes, self.tables, self.appendices)
+        counts += msg.charts(self.charts) if self.charts else ""
+        lines = [msg.read_counts(levels or msg.NO_NUMBERED_SECTIONS, counts)]
         lines += self.notes
         if self.figures is not None:
-            lines.append(
-                f"Số liệu: {self.figures} số liệu tách từ câu văn ({self.derived} kế hoạch, cùng kỳ suy ra từ tỷ lệ, "
-                "có chú thích 'suy ra': cần kiểm tra)."
-            )
+            lines.append(msg.figures_read(self.figures, self.derived))
             if self.unplaced:
-                lines.append(f"Chưa tách được {len(self.unplaced)} chỗ (giữ nguyên chữ trong câu):")
+                lines.append(msg.unplaced(len(self.unplaced)))
                 lines += [f"  - {doubt}" for doubt in self.unplaced]
         if self.doubts:
-            lines.append(f"Cần xem lại {len(self.doubts)} chỗ:")
+            lines.append(msg.doubts(len(self.doubts)))
             lines += [f"  - {doubt}" for doubt in self.doubts]
         else:
-            lines.append("Không có chỗ nào chưa chắc chắn.")
+            lines.append(msg.NO_DOUBTS)
         return lines

@@ -16,6 +16,7 @@ from typing import Any
 
 from baocao.conventions.table_words import NUMBER_HEADER
 from baocao.input.table_model import INPUT_KINDS
+from baocao.messages import common
 from baocao.messages import readers as msg
 from baocao.readers.docx.content import Cell, Para, Table
 from baocao.readers.docx.summary import Summary
@@ -60,7 +61,7 @@ def read_table(table: Table, summary: Summary, cell_text: CellText) -> dict[str,
     first = header + 1
     rows_at = [first + i for i, (group, _) in enumerate(body) if group is None]
     for row, column, message in layout.doubts:
-        summary.doubt(msg.cell_place(table.place, rows_at[row], column + 1), message)
+        summary.doubt(common.cell_place(table.place, rows_at[row], column + 1), message)
     return spec
 
 

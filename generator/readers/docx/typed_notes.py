@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from baocao.conventions import marks
+from baocao.conventions import marks, words
 from baocao.document.model import Text
+from baocao.messages import readers as msg
 from baocao.readers.docx.content import Block, Cite, Inline, Para, para_at
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import lstrip_inlines
@@ -69,7 +70,7 @@ def notes_zone(blocks: list[Block], numbers: list[int | None] | None = None) -> 
 
 
 def _closes(para: Para) -> bool:
-    return marks.is_closed(para.plain) or para.plain.startswith("Trên đây")
+    return marks.is_closed(para.plain) or para.plain.startswith(words.CLOSING_OPENER)
 
 
 def take_typed_notes(blocks: list[Block], notes: dict[str, list[Para]], summary: Summary) -> list[Block]:
@@ -99,9 +100,7 @@ def take_typed_notes(blocks: list[Block], notes: dict[str, list[Para]], summary:
             block.inlines = marker.marked(block)
     for keys in marker.unused.values():
         for key in keys:
-            summary.doubt(
-                notes[key][0].place, "Chú thích gõ tay không tìm thấy số đánh dấu trong bài; đã giữ thành đoạn văn."
-            )
+            summary.doubt(notes[key][0].place, msg.TYPED_NOTE_UNMARKED)
             kept += notes.pop(key)
     return kept
 

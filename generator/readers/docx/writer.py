@@ -14,6 +14,7 @@ from baocao.input.roundtrip import commented, dump
 from baocao.input.scaffold import REPORT_COMMENTS, SIGNER_COMMENTS, add_comments, profile_comments
 from baocao.input.schema import REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline
 from baocao.input.validate import parse_model
+from baocao.messages import readers as msg
 from baocao.readers.docx.summary import Summary
 
 _PROFILE_ORDER = (
@@ -28,14 +29,6 @@ _PROFILE_ORDER = (
     "luu",
     "cach_viet",
 )
-_IMPORTED = {
-    "kieu_phan": "so → Phần I; chu → Phần thứ nhất",
-    "kieu_muc": "nhãn các cấp mục, từ cấp trên xuống (đọc từ bản gốc)",
-    "chu_thich": "chú thích cuối trang có tên, gọi trong câu bằng [^ten]",
-    "ket_luan": "câu kết; './.' được thêm tự động",
-    "so_lieu": "số liệu tách từ câu văn (--so-lieu); số có chú thích 'suy ra' tính từ tỷ lệ: cần kiểm tra",
-}
-_WORDING = "cách viết tỷ lệ của đơn vị, đọc từ bản Word (đạt … KH, bằng … CK)"
 
 
 def profile_text(path: Path, values: dict[str, Any], source: Path) -> str:
@@ -43,12 +36,11 @@ def profile_text(path: Path, values: dict[str, Any], source: Path) -> str:
         {key: values[key] for key in _PROFILE_ORDER if key in values and (values[key] or key != "co_quan_chu_quan")}
     )
     data.yaml_set_start_comment(
-        modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n"
-        f"Hồ sơ đơn vị, đọc từ {source.name} bằng 'baocao import': kiểm tra lại từng dòng."
+        modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n" + msg.profile_head(source.name)
     )
     add_comments(data, profile_comments())
     add_comments(data["nguoi_ky"], SIGNER_COMMENTS)
-    add_comments(data, {"cach_viet": _WORDING})
+    add_comments(data, {"cach_viet": msg.WORDING_COMMENT})
     for key in ("luu",):
         if key in data:
             data[key].fa.set_flow_style()
@@ -64,11 +56,11 @@ def report_text(
         data["trich_yeu"] = LiteralScalarString(data["trich_yeu"])
     lines = [
         modeline(path, path.parent / SCHEMA_DIR / REPORT_SCHEMA),
-        f"Báo cáo đọc từ {source.name} bằng 'baocao import'. Soạn lại: baocao build <tệp này>.",
+        msg.report_head(source.name),
         *summary.lines(),
     ]
     data.yaml_set_start_comment("\n".join(lines))
-    add_comments(data, REPORT_COMMENTS | _IMPORTED | {"trich_yeu": "trích yếu, mỗi dòng xuống dòng trong tên báo cáo"})
+    add_comments(data, REPORT_COMMENTS | msg.IMPORTED_COMMENTS)
     for name, notes in figure_notes.items():
         for slot, comment in notes.items():  # 'ke_hoach.tinh_giao': a named plan, one level down
             *up, key = slot.split(".")
@@ -90,8 +82,8 @@ def validated(path: Path, text: str, model: type[BaseModel]) -> str:
         raise BaocaoError(
             Problem(
                 Location(path),
-                f"Nội dung đọc được chưa tạo thành tệp hợp lệ ({first.message}); không ghi tệp nào.",
-                "Đây là lỗi của chương trình hoặc cấu trúc tệp Word chưa hỗ trợ: hãy gửi báo lỗi kèm tệp.",
+                msg.not_valid(first.message),
+                msg.NOT_VALID_HINT,
             )
         ) from None
     return text
