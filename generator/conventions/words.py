@@ -1,7 +1,8 @@
 """Words of a Vietnamese report that the checks and the importer read: what makes a number a reference, what a draft
-leaves to fill, how a trích yếu names the period and the kind, how the closing names the issuer."""
+leaves to fill, how a trích yếu names the period and the kind, how the closing names the issuer; the signature box's text."""
 
 import re
+import unicodedata
 
 # A number right after one of these is a reference ("mục 1.2", "phụ lục 2.1"), never a number-style slip.
 REFERENCE_WORDS = (
@@ -52,3 +53,16 @@ SIGNER_PLACEHOLDER = re.compile(
     r"họ\s*(?:và\s*)?tên|ký\s*,?\s*ghi\s*rõ|ký\s*tên|\{\{|\}\}|\.{3}|…|x{3}|\[|\]|^\(.*\)$|(?<=\s)[A-ZĐ]$",
     re.IGNORECASE,
 )
+
+# The text of a digital signature's box on the PDF (pyHanko's fields: the signer's name, the time).
+SIGNATURE_STAMP = "Ký số bởi: %(signer)s\nThời gian: %(ts)s"
+
+
+def fold(text: str) -> str:
+    """Letters without their diacritics (đ → d), combining marks dropped.
+
+    >>> fold("Ủy ban nhân dân xã Đông")
+    'Uy ban nhan dan xa Dong'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Sk")
