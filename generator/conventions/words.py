@@ -1,5 +1,6 @@
 """Words of a Vietnamese report that the checks and the importer read: what makes a number a reference, what a draft
-leaves to fill, how a trích yếu names the period and the kind, how the closing names the issuer; the signature box's text."""
+leaves to fill, how a trích yếu names the period and the kind, how the closing names the issuer; the signature
+box's text."""
 
 import re
 import unicodedata
