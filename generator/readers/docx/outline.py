@@ -297,7 +297,9 @@ class OutlineReader:
         table = blocks[i]
         assert isinstance(table, Table)
         self.summary.tables += 1
-        bang |= read_table(table, self.summary, lambda p: markup(p.inlines, self.cite))
+        bang |= read_table(
+            table, self.summary, lambda p: markup(p.inlines, self.cite), self.book, bang.get("don_vi_tinh", "")
+        )
         i += 1
         notes = []
         while i < len(blocks) and isinstance(blocks[i], Para):

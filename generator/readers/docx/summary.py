@@ -52,7 +52,7 @@ class Summary:
         lines += self.notes
         if self.figures is not None:
             lines.append(
-                f"Số liệu: {self.figures} số liệu tách từ câu văn ({self.derived} kế hoạch, cùng kỳ suy ra từ tỷ lệ, "
+                f"Số liệu: {self.figures} số liệu tách từ câu văn và bảng ({self.derived} kế hoạch, cùng kỳ suy ra từ tỷ lệ, "
                 "có chú thích 'suy ra': cần kiểm tra)."
             )
             if self.unplaced:
