@@ -122,19 +122,26 @@ def test_hand_made_table_rows_become_figures(tmp_path: Path) -> None:
 
 def test_table_without_a_value_column_or_that_prints_otherwise_stays_written(tmp_path: Path) -> None:
     """A list of awards (no value compared with anything), and a table whose numbers the figures would print
-    otherwise ('05'), keep their written cells; no figure is left behind."""
+    otherwise ('05'), keep their written cells, no figure left behind; negative values are allowed (cho_phep_am),
+    a same period derived below zero too (5 now, 12 more than then)."""
 
     def body(d) -> None:
         grid_table(d, [["TT", "Hình thức", "Số lượt"]], [["1", "Giấy khen", "23"], ["2", "Bằng khen", "6"]])
         header = [["TT", "Chỉ tiêu", "Kế hoạch", "Thực hiện"]]
         grid_table(d, header, [["1", "Đường trục thôn", "05", "4"], ["2", "Đường ngõ", "12", "12"]], "Đường")
+        header = [["TT", "Chỉ tiêu", "Thực hiện", "Tăng (+), giảm (-)"]]
+        grid_table(d, header, [["1", "Dân số cơ học", "-37", "+15"], ["2", "Số vụ cháy", "5", "+12"]], "Dân số")
 
-    done = import_docx(report(tmp_path / "bao-cao.docx", body), tmp_path / "unit", figures=True)
+    source = report(tmp_path / "bao-cao.docx", body)
+    done = import_docx(source, tmp_path / "unit", figures=True)
     data = _read(done.report)
-    awards, roads = _tables(data)
+    awards, roads, people = _tables(data)
     assert awards["dong"] == [["Giấy khen", "23"], ["Bằng khen", "6"]]
     assert roads["dong"][0] == ["Đường trục thôn", "05", "4"]
-    assert "so_lieu" not in data
+    assert "so_lieu" in people["dong"][0] and data["so_lieu"][people["dong"][0]["so_lieu"]]["cho_phep_am"] is True
+    assert list(data["so_lieu"]) == [row["so_lieu"] for row in people["dong"]]  # only that table's figures
+    rebuilt, _ = build(done.report, tmp_path / "lai.docx")
+    assert _cells(rebuilt) == _cells(source)
 
 
 def test_without_the_option_tables_keep_written_rows(tmp_path: Path) -> None:
@@ -142,3 +149,31 @@ def test_without_the_option_tables_keep_written_rows(tmp_path: Path) -> None:
     done = import_docx(source, tmp_path / "unit")
     (bang,) = _tables(_read(done.report))
     assert bang["dong"][0] == ["Lúa", "1.200,00", "1.215,50", "1.190,25"] and done.summary.figures is None
+
+
+def test_a_table_row_shares_the_figure_of_a_sentence_before_it(tmp_path: Path) -> None:
+    """'Thu ngân sách trên địa bàn 6.418 triệu đồng' said in a sentence, then a table row of the same title, value
+    and unit: one figure, cited by both; it takes the plan the table states; the sentence prints the same."""
+    sentence = "Thu ngân sách trên địa bàn 6.418 triệu đồng, tăng 8,7% so với cùng kỳ."
+
+    def body(d) -> None:
+        d.add_paragraph(sentence)
+        header = [["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "So với kế hoạch (%)"]]
+        rows = [
+            ["1", "Thu ngân sách trên địa bàn", "triệu đồng", "11.250", "6.418", "57,0"],
+            ["2", "Chi ngân sách xã", "triệu đồng", "21.480", "9.735", "45,3"],
+        ]
+        grid_table(d, header, rows, "Thu, chi ngân sách")
+
+    source = report(tmp_path / "bao-cao.docx", body)
+    done = import_docx(source, tmp_path / "unit", figures=True)
+    data = _read(done.report)
+    (bang,) = _tables(data)
+    shared, other = (row["so_lieu"] for row in bang["dong"])
+    assert f"{{{{ so_lieu.{shared} |" in str(data["mo_dau"] or data["noi_dung"])
+    assert len(data["so_lieu"]) == 2 and other in data["so_lieu"]
+    figure = data["so_lieu"][shared]
+    assert (figure["gia_tri"], figure["ke_hoach"], figure["cung_ky"]) == (6418, 11250, 5904)
+    rebuilt, _ = build(done.report, tmp_path / "lai.docx")
+    assert sentence in [p.text for p in docx.Document(str(rebuilt)).paragraphs]
+    assert _cells(rebuilt) == _cells(source)
