@@ -31,6 +31,12 @@ def total_disagrees(column: str, written: str, computed: str) -> str:
 MERGED_ROW_CELLS = "Bảng có ô gộp trong các dòng: nội dung ô gộp ghi vào ô đầu, các ô còn lại để trống; cần xem lại."
 
 
+# --- appendices read back (readers/docx/api.py) --------------------------------------------------------------
+
+APPENDIX_EMPTY = "Phụ lục không có bảng, biểu đồ; chưa nhập được phần này."
+APPENDIX_TABLES = "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên (các biểu đồ đều được nhập)."
+
+
 # --- charts read back (readers/docx/outline.py, charts.py) -----------------------------------------------------
 
 UNREAD_CHART = (
@@ -98,8 +104,6 @@ KIND_REASONS = {  # kind -> why the trích yếu tells it
 }
 GENERAL_KIND = "Loại báo cáo: chung (trích yếu không thuộc loại có sẵn nào)."
 NO_CLOSING = "Không thấy câu kết (kết thúc bằng './.')."
-APPENDIX_WITHOUT_TABLE = "Phụ lục không có bảng; chưa nhập được phần này."
-APPENDIX_TABLES = "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên."
 
 
 def profile_kept(name: str) -> str:
@@ -192,8 +196,8 @@ def read_counts(levels: str, counts: str) -> str:
 
 def figures_read(figures: int, derived: int) -> str:
     return (
-        f"Số liệu: {figures} số liệu tách từ câu văn ({derived} kế hoạch, cùng kỳ suy ra từ tỷ lệ, "
-        "có chú thích 'suy ra': cần kiểm tra)."
+        f"Số liệu: {figures} số liệu tách từ câu văn và bảng ({derived} kế hoạch, cùng kỳ suy ra "
+        "từ tỷ lệ, có chú thích 'suy ra': cần kiểm tra)."
     )
 
 
@@ -223,7 +227,7 @@ IMPORTED_COMMENTS = {  # key -> the comment beside it in the report YAML
     "kieu_muc": "nhãn các cấp mục, từ cấp trên xuống (đọc từ bản gốc)",
     "chu_thich": "chú thích cuối trang có tên, gọi trong câu bằng [^ten]",
     "ket_luan": "câu kết; './.' được thêm tự động",
-    "so_lieu": "số liệu tách từ câu văn (--so-lieu); số có chú thích 'suy ra' tính từ tỷ lệ: cần kiểm tra",
+    "so_lieu": "số liệu tách từ câu văn và bảng (--so-lieu); số có chú thích 'suy ra' tính từ tỷ lệ: cần kiểm tra",
     "trich_yeu": "trích yếu, mỗi dòng xuống dòng trong tên báo cáo",
 }
 WORDING_COMMENT = "cách viết tỷ lệ của đơn vị, đọc từ bản Word (đạt … KH, bằng … CK)"

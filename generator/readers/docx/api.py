@@ -235,7 +235,7 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
         if isinstance(group[j], Para) and group[j].charts:  # type: ignore[union-attr]
             reader.chart_blocks(group[j], group, j + 1, charts)  # type: ignore[arg-type]
     if not tables and not charts:
-        summary.doubt(label.place, msg.APPENDIX_WITHOUT_TABLE)
+        summary.doubt(label.place, msg.APPENDIX_EMPTY)
         return None
     if len(tables) > 1:
         summary.doubt(label.place, msg.APPENDIX_TABLES)
