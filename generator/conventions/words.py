@@ -22,3 +22,11 @@ UNIT_NAME = "(tên xã)"
 PLACE_NAME = "(Địa danh)"
 SIGNER_NAME = "(Họ và tên)"
 SUPERIOR = "(Cơ quan cấp trên)"
+
+# Words an imported header line keeps in capitals ('UBND xã', 'TM. ỦY BAN NHÂN DÂN'), the bodies whose names it
+# writes in sentence case, and the title it writes with a capital ('Phó Chủ tịch').
+UPPER_WORDS = ("UBND", "HĐND", "MTTQ", "TM.", "KT.", "TL.", "TUQ.", "Q.")
+BODY_NAMES = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+CHAIR = "Chủ tịch"
+# The Vietnamese letter with no decomposition to an ASCII one (keys are written without diacritics).
+TO_ASCII = str.maketrans("đĐ", "dD")

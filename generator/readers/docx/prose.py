@@ -17,37 +17,27 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from baocao.compose import filters
+from baocao.conventions.figure_words import AND, DOWN, OVER, RATIO_VERBS, SAME_WORDS, SCALES, STOP_WORDS, UNITS, UP
 from baocao.figures.figure import Figure
+from baocao.messages import readers as msg
 from baocao.readers.docx.content import Para
-from baocao.readers.docx.figures import STOP_WORDS, FigureBook, read_shown
-from baocao.readers.docx.ratios import NUMBER, RATIO, SAME_WORDS, Phrase, alternatives, base_for, house_wording
+from baocao.readers.docx.figures import FigureBook, read_shown
+from baocao.readers.docx.ratios import NUMBER, RATIO, Phrase, alternatives, base_for, house_wording
 
-#: Units and counted things a number may carry (longest first in the pattern); 'm^3^' is the markup of m³.
-UNITS = (
-    "ha", "tấn", "tạ", "kg", "km", "m", "m²", "m³", "m^2^", "m^3^", "km²", "tạ/ha", "con", "hộ", "người", "lượt",
-    "lượt người", "lượt khách", "lượt tập thể", "triệu đồng", "tỷ đồng", "nghìn đồng", "đồng", "USD", "hồ sơ",
-    "văn bản", "sáng kiến", "vụ", "việc", "đơn", "tiêu chí", "công dân", "thôn", "bản", "tổ", "tổ dân phố", "xã",
-    "phường", "cuộc", "buổi", "lớp", "học sinh", "trẻ", "cháu", "giáo viên", "trường", "cơ sở", "doanh nghiệp",
-    "hợp tác xã", "HTX", "công trình", "dự án", "sản phẩm", "phong trào", "lao động", "liều", "ca", "công", "tập thể",
-    "cá nhân", "gia đình", "thủ tục", "cây", "nhà", "căn", "mô hình", "đối tượng", "trường hợp", "khu dân cư",
-    "thành viên", "hội viên", "đảng viên", "đoàn viên", "chiến sĩ", "tin", "bài", "chương trình", "kế hoạch",
-    "quyết định", "đợt", "lần", "ngày công", "suất", "phần", "tài khoản", "giấy", "tuyến", "cụm", "điểm", "ô tô",
-    "thanh niên",
-)  # fmt: skip
 _SHOWN_UNITS = {"m^2^": "m²", "m^3^": "m³"}  # printed by `so`, the unit's markup kept as text
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d+)?"  # 4 digits without a dot: a year, a code
-_UNIT = rf"(?:(?:nghìn|triệu|tỷ)\s)?(?:{alternatives(UNITS)})"  # '64,2 nghìn con': the unit is 'nghìn con'
+_UNIT = rf"(?:(?:{alternatives(SCALES)})\s)?(?:{alternatives(UNITS)})"  # '64,2 nghìn con': the unit is 'nghìn con'
 _SAME = alternatives(SAME_WORDS)
 _TOKEN = re.compile(
     rf"(?<![\w.,/\\^-])(?:{RATIO}"
-    rf"|(?P<change>tăng|giảm)\s(?P<step>{NUMBER})(?:(?P<spct>%)|\s(?P<sunit>{_UNIT}))\s(?P<swords>{_SAME})(?!\w)"
+    rf"|(?P<change>{UP}|{DOWN})\s(?P<step>{NUMBER})(?:(?P<spct>%)|\s(?P<sunit>{_UNIT}))\s(?P<swords>{_SAME})(?!\w)"
     rf"|(?P<value>{_NUMBER})(?:(?P<pct>%)|(?P<gap>\s?)(?P<unit>{_UNIT}))(?![\w^]))"
 )
 _NOTE_CITED = re.compile(r"\[\^(?:\\.|[^\]\\])*\]")  # [^…] with its escaped brackets
 _NOT_ATTACHED = re.compile(r"[\d.;:!?\n]")
 _MAX_GAP = 60  # characters between a number (or its last phrase) and a phrase about it, in one clause
-_ENDS_PERCENT = re.compile(r"\s*(?:$|[.,;:)\[\]]|và\s|\()")  # '61,6%' ends there: a percentage figure
-_RATIO_VERB = re.compile(r"(?:đạt|bằng|vượt|tăng|giảm)\s$")
+_ENDS_PERCENT = re.compile(rf"\s*(?:$|[.,;:)\[\]]|{AND}\s|\()")  # '61,6%' ends there: a percentage figure
+_RATIO_VERB = re.compile(rf"(?:{alternatives([*RATIO_VERBS, OVER, UP, DOWN])})\s$")
 _CLAUSE = re.compile(r".*[,;:(.!?\]\n]")
 _MARKS = re.compile(r"[*^\\]")
 MAX_FIGURES = 2000  # per import: beyond it numbers stay text (the summary says so)
@@ -84,7 +74,7 @@ def _phrase(match: re.Match[str]) -> Phrase | None:
         number, words = groups["step"], groups["swords"]
         kind, verb, joined, unit = "change", groups["change"], True, groups["sunit"] or ""
     elif groups["over"] is not None:
-        number, words, kind, verb, joined = groups["over"], groups["oplan"], "over", "vượt", bool(groups["ojoin"])
+        number, words, kind, verb, joined = groups["over"], groups["oplan"], "over", OVER, bool(groups["ojoin"])
         unit = ""
     elif groups["named"] is not None:
         number, words, kind, verb, joined, unit = (
@@ -124,12 +114,10 @@ class Prose:
                 if chain is not None and _attached(text[chain[-1].end : token.start]):
                     chain.append(token)
                 else:
-                    self.book.unplaced(place, token.text, "tỷ lệ không đi sau một số có đơn vị trong cùng vế câu")
+                    self.book.unplaced(place, token.text, msg.NO_NUMBER_BEFORE)
             elif token.match["pct"] and not _ENDS_PERCENT.match(text, token.end):
                 if _RATIO_VERB.search(text[max(0, token.start - 8) : token.start]):
-                    self.book.unplaced(
-                        place, token.text, "tỷ lệ so với một số chưa nhận ra (không phải kế hoạch, cùng kỳ)"
-                    )
+                    self.book.unplaced(place, token.text, msg.UNKNOWN_BASE)
             else:
                 chains.append([token])
         out: list[str] = []
@@ -151,7 +139,7 @@ class Prose:
         if len(self.book.entries) >= MAX_FIGURES:
             if not self.full:
                 self.full = True
-                self.book.unplaced(place, value.text, f"quá {MAX_FIGURES} số liệu: các số sau để nguyên chữ")
+                self.book.unplaced(place, value.text, msg.too_many_figures(MAX_FIGURES))
             return [None] * len(chain)
         match = value.match
         number, decimals = read_shown(match["value"]) or (Decimal(0), 0)
@@ -168,7 +156,7 @@ class Prose:
         printed = self._value(name, value)
         if printed is None:
             self.book.forget(name)
-            self.book.unplaced(place, value.text, "số không in lại được đúng như bản gốc (cách viết số, đơn vị)")
+            self.book.unplaced(place, value.text, msg.NOT_PRINTED_BACK)
             return [None] * len(chain)
         pieces: list[str | None] = [printed]
         for token in chain[1:]:
@@ -198,9 +186,7 @@ class Prose:
         if new:
             base = self._base(name, phrase)
             if base is None:
-                self.book.unplaced(
-                    place, token.text, "không suy ra được số gốc (tỷ lệ 0, hoặc khác đơn vị với số trước)"
-                )
+                self.book.unplaced(place, token.text, msg.NO_BASE)
                 return None
             self.book.derive(name, phrase.slot, base, token.text, place)
         figure = self.book.figure(name)
@@ -209,8 +195,8 @@ class Prose:
                 return token.text.replace(part, cite, 1) if part else cite
         if new:
             self.book.drop(name, phrase.slot)
-        why = "dấu % viết liền chữ sau" if not phrase.joined else "cách viết khác cách viết chung của báo cáo"
-        self.book.unplaced(place, token.text, f"tỷ lệ không in lại được đúng từng chữ ({why})")
+        why = msg.GLUED if not phrase.joined else msg.OTHER_WORDING
+        self.book.unplaced(place, token.text, msg.not_printed_back(why))
         return None
 
     def _named(self, name: str, token: Token, place: str) -> str | None:
@@ -220,13 +206,13 @@ class Prose:
         key = self.book.plan_key(phrase.words)
         plans = self.book.entries[name].get("ke_hoach", {})
         if not isinstance(plans, dict):
-            self.book.unplaced(place, token.text, "số liệu đã có kế hoạch không tên; kế hoạch có tên để nguyên chữ")
+            self.book.unplaced(place, token.text, msg.PLAN_NOT_NAMED)
             return None
         new = key not in plans
         value = self.book.figure(name).gia_tri
         base = base_for(value, phrase.number, max(phrase.decimals, 1)) if new and value is not None else None
         if new and base is None:
-            self.book.unplaced(place, token.text, "không suy ra được kế hoạch từ tỷ lệ này")
+            self.book.unplaced(place, token.text, msg.NO_NAMED_PLAN)
             return None
         if new:
             self.book.derive_plan(name, key, base, token.text, place)  # type: ignore[arg-type]
@@ -236,7 +222,7 @@ class Prose:
             return "{{ so_lieu." + name + " | " + call + " }}"
         if new:
             self.book.drop(name, f"ke_hoach.{key}")
-        self.book.unplaced(place, token.text, "tỷ lệ không in lại được đúng từng chữ (cách viết khác của báo cáo)")
+        self.book.unplaced(place, token.text, msg.NAMED_NOT_PRINTED)
         return None
 
     def _base(self, name: str, phrase: Phrase) -> Decimal | None:
@@ -246,7 +232,7 @@ class Prose:
         if _difference(phrase, figure):
             if phrase.unit and _SHOWN_UNITS.get(phrase.unit, phrase.unit) != figure.don_vi:
                 return None
-            base = value - phrase.number if phrase.verb == "tăng" else value + phrase.number
+            base = value - phrase.number if phrase.verb == UP else value + phrase.number
             return base if base >= 0 else None
         if phrase.kind == "over" and phrase.decimals > 1:
             return None
@@ -283,7 +269,7 @@ def _calls(phrase: Phrase, name: str, difference: bool) -> list[tuple[str, Calla
         return "{{ so_lieu." + name + " | " + call + " }}"
 
     if difference:
-        up = phrase.verb == "tăng"
+        up = phrase.verb == UP
         change = f"so_lieu.{name}.chenh_lech" if up else f"(so_lieu.{name}.cung_ky - so_lieu.{name}.gia_tri)"
         calls += [
             (cite("chenh_lech"), filters.chenh_lech, ""),
@@ -307,7 +293,7 @@ def _calls(phrase: Phrase, name: str, difference: bool) -> list[tuple[str, Calla
         ratio = f"so_lieu.{name}.{attribute}"
         if phrase.kind in ("plan", "same"):
             expression, number = ratio, lambda f: getattr(f, attribute)
-        elif phrase.verb == "giảm":
+        elif phrase.verb == DOWN:
             expression, number = f"(100 - {ratio})", lambda f: 100 - getattr(f, attribute)
         else:  # vượt, tăng
             expression, number = f"({ratio} - 100)", lambda f: getattr(f, attribute) - 100
