@@ -59,6 +59,9 @@ NAMED_NOT_PRINTED = "tỷ lệ không in lại được đúng từng chữ (cá
 GLUED = "dấu % viết liền chữ sau"
 OTHER_WORDING = "cách viết khác cách viết chung của báo cáo"
 FRACTION_DISAGREES = "tỷ lệ không khớp với phân số trước nó (số đạt / tổng số)"
+SEVERAL_OF_UNIT = (
+    "chênh lệch không có số trong cùng vế câu; trong câu có nhiều số liệu cùng đơn vị, không biết nói về số nào"
+)
 SEVERAL_EARLIER = "tỷ lệ không có số trong cùng vế câu; nhiều số liệu trước đó cùng tên, không biết tỷ lệ nói về số nào"
 
 

@@ -87,9 +87,13 @@ class FigureBook:
         cung_ky: Decimal | None = None,
         derived: Mapping[str, str] | Iterable[str] = (),
         place: str = "",
+        cho_phep_am: bool = False,
+        suffix: str = "",
     ) -> str:
-        """A new figure named from `words`; its unique name. `derived`: slot → what it was derived from."""
-        name = self._unique(name_for(words))
+        """A new figure named from `words` (and `suffix`: 'tong' for a total); its unique name. `derived`: slot →
+        what it was derived from; `cho_phep_am`: a negative value, allowed."""
+        base = name_for(words)
+        name = self._unique(f"{base[: MAX_NAME - len(suffix) - 1].rstrip('_')}_{suffix}" if suffix else base)
         entry: dict[str, Any] = {}
         if ten:
             entry["ten"] = ten
@@ -102,6 +106,8 @@ class FigureBook:
             entry["cung_ky"] = yaml_number(cung_ky)
         if so_le is not None:
             entry["so_le"] = so_le
+        if cho_phep_am:
+            entry["cho_phep_am"] = True
         self.entries[name] = entry
         reasons = dict(derived) if isinstance(derived, Mapping) else dict.fromkeys(derived, "")
         for slot, source in reasons.items():
