@@ -72,7 +72,6 @@ NOT_YET_MOVED = {
     "readers/docx/outline.py",
     "readers/docx/package.py",
     "readers/docx/summary.py",
-    "readers/docx/tables.py",
     "readers/docx/typed_notes.py",
     "readers/docx/writer.py",
     "writers/docx/templates.py",
