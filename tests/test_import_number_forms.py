@@ -146,3 +146,11 @@ def test_a_difference_goes_to_the_one_figure_of_its_unit_in_its_sentence() -> No
     assert book.entries["khoi_to"]["cung_ky"] == 11 and "cung_ky" not in book.entries["xay_ra"]
     assert out.endswith("(giảm 01 vụ so với cùng kỳ).")
     assert [why for _, said, why in book.missed] == [msg.SEVERAL_OF_UNIT]
+
+
+def test_a_dash_is_not_a_sign() -> None:
+    """'-' is a minus only after a space or '(': a dash typed as a bullet, or in a range of years, is text."""
+    book = FigureBook()
+    out = Prose(book)("-15 hộ được hỗ trợ; giai đoạn 2021-2025 có 30 hộ (-2 hộ).", "đoạn 1")
+    assert out.startswith("-15 hộ được hỗ trợ; giai đoạn 2021-2025 có {{ so_lieu.giai_doan | so_dv }}")
+    assert out.endswith("({{ so_lieu.ho | so_dv }}).") and book.entries["ho"]["gia_tri"] == -2

@@ -54,7 +54,7 @@ _TOKEN = re.compile(
     rf"(?<![\w.,/\\^-])(?:{RATIO}"
     rf"|(?P<change>{UP}|{DOWN})\s(?P<step>{NUMBER})(?:(?P<spct>%)|\s(?P<sunit>{_UNIT}))\s(?P<swords>{_SAME})(?!\w)"
     rf"|(?P<part>{_COUNT})/(?P<total>{_COUNT})\s(?P<funit>{_UNIT})(?![\w^])"  # a count out of a total: 07/12 cuộc
-    rf"|(?P<value>(?:(?<![^\s(])-)?(?:{NUMBER}))(?:(?P<pct>%)|(?P<gap>\s?)(?P<unit>{_UNIT}))(?![\w^]))"
+    rf"|(?P<value>(?:(?<=[\s(])-)?(?:{NUMBER}))(?:(?P<pct>%)|(?P<gap>\s?)(?P<unit>{_UNIT}))(?![\w^]))"
 )
 _UNGROUPED = re.compile(r"-?\d{4,}")  # '1539': a figure, unless a year or a code (`_not_a_count`)
 _YEARS = range(1900, 2101)
