@@ -154,3 +154,14 @@ def test_a_dash_is_not_a_sign() -> None:
     out = Prose(book)("-15 hộ được hỗ trợ; giai đoạn 2021-2025 có 30 hộ (-2 hộ).", "đoạn 1")
     assert out.startswith("-15 hộ được hỗ trợ; giai đoạn 2021-2025 có {{ so_lieu.giai_doan | so_dv }}")
     assert out.endswith("({{ so_lieu.ho | so_dv }}).") and book.entries["ho"]["gia_tri"] == -2
+
+
+def test_a_total_is_named_after_its_count() -> None:
+    book = FigureBook()
+    out = Prose(book)("Đã điều tra làm rõ 05/09 vụ; có 15/19 xã.", "đoạn 2")
+    assert out == (
+        "Đã điều tra làm rõ {{ so_lieu.dieu_tra_lam_ro | hai_chu_so }}/{{ so_lieu.dieu_tra_lam_ro_tong | hai_chu_so }}"
+        " vụ; có {{ so_lieu.so_lieu | so }}/{{ so_lieu.so_lieu_tong | so_dv }}."
+    )
+    assert book.entries["dieu_tra_lam_ro_tong"]["ten"] == "Điều tra làm rõ (tổng số)"
+    assert book.entries["so_lieu_tong"]["ten"] == "Tổng số"

@@ -70,6 +70,7 @@ _MARKS = re.compile(r"[*^\\]")
 MAX_FIGURES = 2000  # per import: beyond it numbers stay text (the summary says so)
 _LOOK_BACK = 80
 _PLAN_KINDS = ("plan", "over", "named")
+_Here = dict[str, list[tuple[int, str]]]  # the paragraph's figures by unit: (where the number ends, name)
 
 
 def _word_before(words: Iterable[str]) -> re.Pattern[str]:
@@ -136,11 +137,13 @@ class Prose:
         self.book = book
         self.full = False
         self.titled: dict[str, list[str]] = {}  # a figure's words, lower case → its names (earlier references)
+        self.breaks: list[int] | None = None  # where the sentences of the paragraph read start (found once)
 
     def __call__(self, text: str, place: str) -> str:
         out: list[str] = []
         last = 0
-        here: dict[str, int] = {}  # the figures of this paragraph → where their number ends
+        here: _Here = {}
+        self.breaks = None
         for chain in self._chains(text, place):
             if chain[0].phrase is None:
                 pieces = self._chain(text, chain, last, place, here)
@@ -177,10 +180,10 @@ class Prose:
 
     # ---- one number and its phrases -------------------------------------------------------------
 
-    def _chain(self, text: str, chain: list[Token], after: int, place: str, here: dict[str, int]) -> list[str | None]:
+    def _chain(self, text: str, chain: list[Token], after: int, place: str, here: _Here) -> list[str | None]:
         """The replacement of each token of the chain (None: stays text)."""
         head = chain[0]
-        if len(self.book.entries) >= MAX_FIGURES:
+        if len(self.book.entries) + bool(head.match["part"]) >= MAX_FIGURES:  # a count out of a total: two
             if not self.full:
                 self.full = True
                 self.book.unplaced(place, head.text, msg.too_many_figures(MAX_FIGURES))
@@ -207,7 +210,7 @@ class Prose:
             place=place,
         )
         if total is not None:
-            printed = self._fraction(name, head, words)
+            printed = self._fraction(name, head)
         else:
             whole = match["pct"] or (match["gap"] and match["unit"] not in _SHOWN_UNITS)
             calls = value_calls(name, shown, head.text if whole else "", negated)
@@ -216,7 +219,7 @@ class Prose:
             self.book.forget(name)
             self.book.unplaced(place, head.text, msg.NOT_PRINTED_BACK)
             return [None] * len(chain)
-        here[name] = head.end
+        here.setdefault(self.book.entries[name]["don_vi"], []).append((head.end, name))
         self.titled.setdefault(words.lower(), []).append(name)
         pieces: list[str | None] = [printed]
         for token in chain[1:]:
@@ -228,8 +231,9 @@ class Prose:
                 pieces.append(self._ratio(name, token, place))
         return pieces
 
-    def _fraction(self, name: str, head: Token, words: str) -> str | None:
-        """'07/12 cuộc': the count, and its total as the plan (when the ratio after it says so) or a figure."""
+    def _fraction(self, name: str, head: Token) -> str | None:
+        """'07/12 cuộc': the count, and its total as the plan (when the ratio after it says so) or a figure of its
+        own, named after the count's ('x_tong')."""
         match, figure = head.match, self.book.figure(name)
         count = first_printing(value_calls(name, match["part"], "", False), figure, match["part"])
         of = head.text[head.text.index("/") + 1 :]
@@ -238,24 +242,25 @@ class Prose:
         else:
             unit = _SHOWN_UNITS.get(match["funit"], match["funit"])
             named = self.book.add(
-                words, gia_tri=_number(match["total"]), don_vi=unit, ten=msg.total_of(_title(words)), suffix="tong"
+                name, gia_tri=_number(match["total"]), don_vi=unit, ten=msg.total_of(figure.ten), suffix="tong"
             )
             total = first_printing(value_calls(named, match["total"], of, False), self.book.figure(named), of)
             if total is None:
                 self.book.forget(named)
         return f"{count}/{total}" if count is not None and total is not None else None
 
-    def _earlier(self, text: str, token: Token, place: str, here: dict[str, int]) -> str | None:
+    def _earlier(self, text: str, token: Token, place: str, here: _Here) -> str | None:
         """A phrase with no number before it in its clause, about an earlier figure where that is certain: the
         one figure of its unit in its sentence ('giảm 03 vụ so CK'), or the one figure its subject names."""
         phrase = token.phrase
         assert phrase is not None
         unit = _SHOWN_UNITS.get(phrase.unit, phrase.unit)
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, token.start)]
-        sentence = breaks[-1] if breaks else 0
-        same_unit = [n for n, end in here.items() if unit and end > sentence and self.book.entries[n]["don_vi"] == unit]
+        if self.breaks is None:
+            self.breaks = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        sentence = self.breaks[bisect.bisect_right(self.breaks, token.start) - 1]
+        same_unit = [name for end, name in here.get(unit, [])[-2:] if end > sentence] if unit else []
         subject = _clause(text, max(0, token.start - _LOOK_BACK), token.start).lower()
-        named = [n for n in self.titled.get(subject, []) if n in self.book.entries] if subject else []
+        named = self.titled.get(subject, []) if subject else []
         found = same_unit if len(same_unit) == 1 else named
         if len(found) == 1:
             return self._ratio(found[0], token, place)
