@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from baocao.conventions.words import BODY_NAMES, CHAIR, TO_ASCII, UPPER_WORDS
+from baocao.conventions.words import BODY_NAMES, CHAIR, UPPER_WORDS, fold
 from baocao.document.model import Text
 from baocao.input.model import LEVELS
 from baocao.readers.docx.content import Cite, Inline
@@ -115,8 +115,7 @@ def level_of(line: str) -> str:
 
 def slug(text: str, fallback: str = "cot") -> str:
     """An ASCII snake_case key from Vietnamese text: 'Cây trồng' → 'cay_trong'."""
-    plain_text = unicodedata.normalize("NFD", text.translate(TO_ASCII))
-    ascii_text = "".join(c for c in plain_text if not unicodedata.combining(c)).lower()
+    ascii_text = fold(text).lower()
     key = "_".join(re.findall(r"[a-z0-9]+", ascii_text))[:30].strip("_")
     return key if key and key[0].isalpha() else f"{fallback}_{key}".strip("_")
 
