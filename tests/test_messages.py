@@ -42,18 +42,9 @@ NOT_YET_MOVED = {
     "compose/notes.py",  # split from compose/report.py (h14s)
     "compose/report.py",
     "compose/tables.py",
-    "input/charts.py",
-    "input/figure_file_model.py",
-    "input/kinds.py",
-    "input/model.py",
     "input/fields.py",  # split from input/model.py (h14s)
     "input/figure_model.py",  # split from input/model.py (h14s)
-    "input/table_model.py",  # split from input/model.py (h14s)
-    "input/next_workbooks.py",
-    "input/period.py",
     "input/scaffold.py",
-    "input/schema.py",
-    "input/validate.py",
     "input/workbooks.py",
     "input/cells.py",  # split from input/workbooks.py (h14s)
     "input/sheets.py",  # split from input/workbooks.py (h14s)

@@ -219,3 +219,30 @@ def next_header(period: str, source: str) -> str:
         f"# Báo cáo {period} viết từ {source} bằng 'baocao next': điền các số liệu ghi '{TO_FILL}', "
         "sửa câu văn, bảng cho kỳ mới.\n"
     )
+
+
+# --- the new period's workbooks (input/next_workbooks.py) ---------------------------------------------------------
+
+FILL_CELL = "Điền số liệu kỳ mới vào ô này (ô đã được để trống)."
+ODS_COPIED = "Bảng tính .ods được chép nguyên: cập nhật số liệu kỳ mới trong tệp (gia_tri, cung_ky, ke_hoach)."
+
+
+def cell_to_fill(key: str, name: str) -> str:
+    return f"Chưa điền {key} của số liệu '{name}'."
+
+
+NEXT_WORKBOOK_EXISTS = "Tệp bảng tính của kỳ mới đã có, không ghi đè."
+REMOVE_OLD_HINT = "Xóa hoặc đổi tên tệp cũ."
+
+# --- periods and dates (input/period.py) ----------------------------------------------------------------------------
+
+
+def unknown_period(text: str, forms: str) -> str:
+    return f"Không hiểu kỳ báo cáo '{text}'. Viết theo một trong các dạng: {forms}."
+
+
+def bad_issue_date(value: str) -> str:
+    return (
+        f"Ngày '{value}' không hợp lệ. Viết ngày/tháng/năm, ví dụ 15/6/2025; dự thảo chưa "
+        f"có ngày thì viết tháng/năm, ví dụ 6/2025."
+    )
