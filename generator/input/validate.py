@@ -16,6 +16,7 @@ from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import SourceMap, load_yaml
 from baocao.input.model import UNIT_FILE, BaoCao, DonVi, all_keys
 from baocao.input.workbooks import merge_workbooks, read_workbooks
+from baocao.messages import common
 from baocao.messages import validate as msg
 from baocao.messages.figures import SLOT_WORDS, named_plan
 from baocao.messages.input import choose_one_of
@@ -244,7 +245,7 @@ def _problem(error: ErrorDetails, path: tuple, rest: tuple, places: SourceMap) -
         must, hint = msg.TYPES[kind]
         return Problem(where, msg.must_be(value, must), hint)
     if kind == "literal_error":
-        return Problem(where, msg.invalid(value), choose_one_of(error["ctx"]["expected"].replace(" or ", msg.OR)))
+        return Problem(where, msg.invalid(value), choose_one_of(error["ctx"]["expected"].replace(" or ", common.OR)))
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = str(error["ctx"].get("ge", error["ctx"].get("le")))
         said = msg.at_least(value, bound) if kind == "greater_than_equal" else msg.at_most(value, bound)

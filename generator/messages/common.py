@@ -9,6 +9,7 @@ FILE_EXISTS = "Tệp đã có, không ghi đè."
 ERRORS = "Lỗi"
 WARNINGS = "Cảnh báo"
 NOTES = "Ghi chú"
+OR = " hoặc "  # between choices
 
 
 def unknown_filter(name: str) -> str:

@@ -50,7 +50,6 @@ def at_most(value: str, bound: str) -> str:
 
 
 FIX_NUMBER_HINT = "Sửa số ở dòng này."
-OR = " hoặc "  # pydantic's ' or ' between the allowed values
 
 
 def other_invalid(value: str, said: str) -> str:
