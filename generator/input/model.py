@@ -134,17 +134,22 @@ Muc.model_rebuild()
 
 class PhuLuc(Strict):
     """Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng và/hoặc
-    một biểu đồ (bảng trước, biểu đồ sau)."""
+    một hay nhiều biểu đồ (bảng trước, biểu đồ sau)."""
 
     loai: Literal["phu_luc", "bieu"] = Field("phu_luc", description=keys.PHU_LUC["loai"])
     khoa: Key = Field("", description=keys.PHU_LUC["khoa"])
     tieu_de: str = Field(description=keys.PHU_LUC["tieu_de"])
     bang: Bang | None = None
-    bieu_do: BieuDo | None = Field(None, description=keys.PHU_LUC["bieu_do"])
+    bieu_do: BieuDo | list[BieuDo] | None = Field(None, description=keys.PHU_LUC["bieu_do"])
+
+    @property
+    def charts(self) -> list[BieuDo]:
+        """The appendix's charts in order (none, one or a list written)."""
+        return self.bieu_do if isinstance(self.bieu_do, list) else [] if self.bieu_do is None else [self.bieu_do]
 
     @model_validator(mode="after")
     def _has_content(self) -> PhuLuc:
-        if self.bang is None and self.bieu_do is None:
+        if self.bang is None and not self.charts:
             raise ValueError(msg.EMPTY_APPENDIX)
         return self
 

@@ -60,7 +60,7 @@ PHU_LUC = {
     "loai": "phu_luc → 'Phụ lục I', 'Phụ lục II' (chỉ một thì 'Phụ lục'); bieu → 'Biểu số 01'.",
     "khoa": "Tên gọi trong câu văn: {{ phu_luc.khoa }} in ra 'Phụ lục I' hoặc 'Biểu số 01'.",
     "tieu_de": "Tên phụ lục (in HOA tự động).",
-    "bieu_do": "Biểu đồ của phụ lục (xem bieu_do trong đề cương).",
+    "bieu_do": "Biểu đồ của phụ lục (xem bieu_do trong đề cương), hoặc danh sách các biểu đồ, in sau bảng.",
 }
 
 VAN_BAN = {  # a document cited
