@@ -19,6 +19,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +29,7 @@ SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )  # Windows has no SIGHUP
 _started: set[subprocess.Popen] = set()
+WAIT_SLICE = 0.2  # seconds the main thread waits for a process before it looks for a signal
 
 
 class Interrupted(BaseException):
@@ -103,6 +105,20 @@ def end(process: subprocess.Popen) -> None:
             os.killpg(process.pid, signal.SIGKILL)  # its own group (start_new_session): pgid == pid
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=2)
+
+
+def communicate(process: subprocess.Popen, timeout: float) -> str:
+    """What a spawn()ed process writes on stderr until it exits (subprocess.TimeoutExpired past `timeout`),
+    waited for in slices of WAIT_SLICE seconds: a signal that reached another thread (rich's spinner) is
+    handled by the main thread only when it next runs Python, which one long wait would put off until the
+    process ends (forever, if the signal came while the process was stopped)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return process.communicate(timeout=min(WAIT_SLICE, max(0.0, deadline - time.monotonic())))[1]
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                raise
 
 
 def end_children() -> None:

@@ -107,7 +107,7 @@ def run_soffice(soffice: str, documents: list[Path], outdir: Path, target: str =
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=office_env(Path(scratch))
         )
         try:
-            _, said = process.communicate(timeout=timeout)
+            said = interrupts.communicate(process, timeout)
         except subprocess.TimeoutExpired:
             return False, msg.pdf_over_time(timeout)
         finally:
