@@ -28,12 +28,6 @@ NOT_YET_MOVED = {
     "cli/main.py",
     "cli/preview.py",
     "cli/sign.py",
-    "compose/charts.py",
-    "compose/frame.py",  # split from compose/report.py (h14s)
-    "compose/levels.py",  # split from compose/report.py (h14s)
-    "compose/notes.py",  # split from compose/report.py (h14s)
-    "compose/report.py",
-    "compose/tables.py",
     "input/fields.py",  # split from input/model.py (h14s)
     "input/figure_model.py",  # split from input/model.py (h14s)
     "input/workbooks.py",

@@ -252,4 +252,4 @@ def _problem(error: ErrorDetails, path: tuple, rest: tuple, places: SourceMap) -
         return Problem(where, said, msg.FIX_NUMBER_HINT)
     if kind == "value_error":
         return Problem(where, error["msg"].removeprefix("Value error, "), msg.VALUE_HINTS.get(str(key), ""))
-    return Problem(where, msg.other_invalid(value, error["msg"]), msg.FIX_VALUE_HINT)
+    return Problem(where, msg.other_invalid(value, error["msg"]), common.FIX_VALUE_HINT)

@@ -10,6 +10,13 @@ ERRORS = "Lỗi"
 WARNINGS = "Cảnh báo"
 NOTES = "Ghi chú"
 OR = " hoặc "  # between choices
+NONE = "không có"  # a unit, a file... that is not there
+FIX_VALUE_HINT = "Sửa giá trị ở dòng này."
+
+
+def both(first: str, second: str) -> str:
+    """Two things named together ("in đậm và in nghiêng")."""
+    return f"{first} và {second}"
 
 
 def unknown_filter(name: str) -> str:

@@ -57,8 +57,6 @@ def other_invalid(value: str, said: str) -> str:
     return f"{value} không hợp lệ ({said})."
 
 
-FIX_VALUE_HINT = "Sửa giá trị ở dòng này."
-
 # --- keys (input/validate.py) -----------------------------------------------------------------------------------------
 
 NOT_A_GROUP = "Tệp phải là một nhóm khóa (mỗi dòng 'khoa: giá trị')."

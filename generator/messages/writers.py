@@ -207,7 +207,6 @@ def template_and_reason(name: str, reason: str) -> str:
 
 USED_HERE = "← dùng tệp này"
 SHADOWED = "có, nhưng tệp ở trên được ưu tiên"
-NOT_THERE = "không có"
 NO_SHARED_FOLDER = "  (Không có thư mục mẫu chung: ghi thu_muc_mau trong hồ sơ đơn vị, hoặc dùng --thu-muc-mau.)"
 
 

@@ -116,7 +116,7 @@ def describe(resolution: Resolution) -> list[str]:
     chosen = resolution.chosen
     lines = [msg.template_and_reason(resolution.name, resolution.reason)]
     for number, candidate in enumerate(resolution.candidates, 1):
-        found = msg.USED_HERE if candidate == chosen else msg.SHADOWED if candidate.path.is_file() else msg.NOT_THERE
+        found = msg.USED_HERE if candidate == chosen else msg.SHADOWED if candidate.path.is_file() else common.NONE
         lines.append(f"  {number}. {candidate.path} ({candidate.origin}): {found}")
     if not any(c.origin.startswith(SHARED_ORIGIN) for c in resolution.candidates):
         lines.append(msg.NO_SHARED_FOLDER)
