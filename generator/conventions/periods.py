@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 YEAR = "năm"  # the word before a year: 'quý II năm 2026'
 # The forms a clerk may type, each with its kind (input/period.py's Period.kind).
@@ -32,9 +31,3 @@ def quarter(number: str, year: int) -> str:
 def month(number: int, year: int) -> str:
     """'tháng 5 năm 2026'."""
     return f"tháng {number} {YEAR} {year}"
-
-
-def unaccented(text: str) -> str:
-    """Vietnamese letters without their marks (đ → d), for ASCII names: 'tháng đầu' → 'thang dau'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from baocao.conventions import periods
 from baocao.conventions.formatting import roman
+from baocao.conventions.words import fold
 from baocao.messages import input as msg
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -59,7 +60,7 @@ class Period:
     @property
     def slug(self) -> str:
         """The label for a file name: '6-thang-dau-nam-2026'."""
-        return re.sub(r"[^a-z0-9]+", "-", periods.unaccented(self.label).lower()).strip("-")
+        return re.sub(r"[^a-z0-9]+", "-", fold(self.label).lower()).strip("-")
 
     def draft_date(self) -> str:
         """The date line of a draft of this period's report: month/year of its last day ('6/2026')."""
