@@ -27,6 +27,19 @@ UNIT_NAME = "(tên xã)"
 PLACE_NAME = "(Địa danh)"
 SIGNER_NAME = "(Họ và tên)"
 SUPERIOR = "(Cơ quan cấp trên)"
+# The unit profile `baocao init` writes (input/scaffold.py): a commune's, the placeholders above to replace.
+STARTER_PROFILE = {
+    "co_quan_chu_quan": "",
+    "co_quan_ban_hanh": ["Ủy ban nhân dân", f"xã {UNIT_NAME}"],
+    "ten_goi_tat": f"UBND xã {UNIT_NAME}",
+    "ky_hieu": "UBND",
+    "cap": "xã",
+    "dia_danh": PLACE_NAME,
+    "nguoi_ky": {"tham_quyen": "KT.", "thay_cho": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": SIGNER_NAME},
+    "noi_nhan": [SUPERIOR, "Thường trực Đảng ủy, HĐND xã"],
+    "luu": ["VT"],
+    "thu_muc_mau": "",
+}
 
 # What `baocao import` reads in a report's own words: the period and the kind in the trích yếu, the issuer in
 # the closing sentence ("… của UBND xã Tân Hòa./."), the words opening the closing ("Trên đây …").
@@ -54,6 +67,12 @@ SIGNER_PLACEHOLDER = re.compile(
     r"họ\s*(?:và\s*)?tên|ký\s*,?\s*ghi\s*rõ|ký\s*tên|\{\{|\}\}|\.{3}|…|x{3}|\[|\]|^\(.*\)$|(?<=\s)[A-ZĐ]$",
     re.IGNORECASE,
 )
+
+# Words an imported header line keeps in capitals ('UBND xã', 'TM. ỦY BAN NHÂN DÂN'), the bodies whose names it
+# writes in sentence case, and the title it writes with a capital ('Phó Chủ tịch').
+UPPER_WORDS = ("UBND", "HĐND", "MTTQ", "TM.", "KT.", "TL.", "TUQ.", "Q.")
+BODY_NAMES = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+CHAIR = "Chủ tịch"
 
 # The text of a digital signature's box on the PDF (pyHanko's fields: the signer's name, the time).
 SIGNATURE_STAMP = "Ký số bởi: %(signer)s\nThời gian: %(ts)s"

@@ -21,6 +21,7 @@ from baocao.input.period import Period, parse_period
 from baocao.input.scaffold import default_period, report_name
 from baocao.input.validate import load_model
 from baocao.messages import readers as msg
+from baocao.messages.input import REPORT_EXISTS
 from baocao.readers.docx.charts import chart_parts
 from baocao.readers.docx.content import Block, Para, Table, read_content
 from baocao.readers.docx.figures import FigureBook
@@ -134,7 +135,7 @@ def import_docx(path: Path, folder: Path, today: date | None = None, figures: bo
         raise BaocaoError(
             Problem(
                 Location(target),
-                msg.REPORT_EXISTS,
+                REPORT_EXISTS,
                 msg.REPORT_EXISTS_HINT,
             )
         )
