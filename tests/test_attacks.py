@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from helpers import EXAMPLE, EXAMPLE_DIR, ReportDir, edit_part, small_report
 from hypothesis import given, settings, strategies
 
@@ -24,6 +26,8 @@ from baocao import batch, leftovers, limits, units
 from baocao.batch import plan
 from baocao.conventions import formatting as fmt
 from baocao.figures import compute, totals
+from baocao.nd30.reader import Docx
+from baocao.nd30.styles import related_parts, related_xml
 from baocao.writers.docx.templates import copy_builtin
 
 if sys.platform != "win32":
@@ -143,6 +147,38 @@ def test_a_template_zip_bomb_is_refused(cli, report):
     assert "Tệp Word quá lớn để đọc: Phần 'word/document.xml' giải nén ra quá 16 MB." in err, err
     err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
     assert f"Lỗi {bomb}: Tệp Word quá lớn để đọc" in err and not (report.parent / "out.docx").exists()
+
+
+def test_a_word_file_of_too_many_paragraphs_is_refused_quickly(cli, example_docx, tmp_path, monkeypatch):
+    """Time goes with paragraphs, runs and cells, not bytes: 16 MB of empty paragraphs is 2.5 million of them."""
+    crowded = edit_part(
+        shutil.copyfile(example_docx, tmp_path / "dong.docx"),
+        "word/document.xml",
+        lambda xml: xml.replace("<w:sectPr", "<w:p/>" * 1_000_000 + "<w:sectPr", 1),
+    )
+    for command in (["check", crowded], ["import", crowded, "-o", tmp_path / "nhap"]):
+        err = _fails_fast(cli, *command)
+        assert f"Lỗi {crowded}: Tệp Word quá lớn để đọc: Tệp có 1.00" in err, err
+        assert "đoạn văn, đoạn chữ và ô bảng, quá giới hạn 100.000." in err
+    assert not (tmp_path / "nhap").exists()
+    monkeypatch.setattr(limits, "MAX_ITEMS", 10)
+    assert "quá giới hạn 10." in _fails_fast(cli, "check", example_docx)
+
+
+def test_check_and_import_parse_each_part_once(cli, example_docx, tmp_path, monkeypatch):
+    """python-docx's parse is the only one of its parts; the others (footnotes) are parsed once and shared."""
+    parsed: list[str] = []
+    monkeypatch.setattr(limits, "check_xml", lambda *args: parsed.append("check_xml"))
+    load, parts = XmlPart.load.__func__, []
+    monkeypatch.setattr(XmlPart, "load", classmethod(lambda cls, name, *a: parts.append(name) or load(cls, name, *a)))
+    for command in (["check", example_docx], ["import", example_docx, "-o", tmp_path / "nhap"]):
+        parts.clear()
+        code, _, err = cli(*command)
+        assert code == 0 and not parsed, err
+        assert len(parts) == len(set(parts)) and "/word/document.xml" in parts
+    document = limits.word_document(example_docx)
+    notes = related_parts(document.part, RT.FOOTNOTES)[0]
+    assert Docx(document).notes_root is limits.part_xml(notes) is related_xml(document.part, RT.FOOTNOTES)
 
 
 def _chain(depth: int, loop: bool = False) -> dict[str, dict[str, object]]:

@@ -113,6 +113,11 @@ def part_unpacks_over(part: str, limit: int) -> str:
     return f"Phần '{part}' giải nén ra quá {limit} MB."
 
 
+def too_many_items(items: int, limit: int) -> str:
+    items_text, limit_text = (f"{n:,}".replace(",", ".") for n in (items, limit))
+    return f"Tệp có {items_text} đoạn văn, đoạn chữ và ô bảng, quá giới hạn {limit_text}."
+
+
 # --- signals (interrupts.py) ------------------------------------------------------
 
 SIGNAL_REASONS = {"SIGINT": "Ctrl-C", "SIGTERM": "lệnh dừng (SIGTERM)", "SIGHUP": "cửa sổ dòng lệnh bị đóng (SIGHUP)"}
