@@ -70,7 +70,7 @@ def file_problem(exc: OSError, hint: str = msg.READ_OR_WRITE_HINT) -> Problem:
 class Problem:
     """One finding: where, what is wrong, and what to do about it; `see` holds the other places it
     involves (shown under it, not counted as problems of their own); `code` names the trust check
-    (nd30/slips.py) a warning comes from, which `--strict` turns into an error. A `note` is no warning
+    (compose/trust.py) a warning comes from, which `--strict` turns into an error. A `note` is no warning
     but the record of a clerk's deliberate choice (a kept discrepancy, giu_nguyen): shown apart as
     "Ghi chú", never counted as a warning nor failing `--strict`."""
 

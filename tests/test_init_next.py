@@ -18,10 +18,10 @@ from baocao.figures.totals import compute_figures
 from baocao.input.kinds import KINDS
 from baocao.input.next_period import write_next
 from baocao.input.period import Period, parse_period
+from baocao.input.placeholders import placeholder_slips
 from baocao.input.scaffold import default_period, init_folder
 from baocao.input.schema import MODELINE
 from baocao.input.validate import load_sources, read_sources
-from baocao.nd30.slips import placeholder_slips
 from baocao.pipeline import build
 
 PERIOD = parse_period("6 tháng đầu năm 2026")

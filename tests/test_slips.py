@@ -1,4 +1,5 @@
-"""Typed slips (nd30/slips.py): number styles and init placeholders, the rules shared by build and check."""
+"""Typed slips: number styles (conventions/slips.py) and init placeholders (input/placeholders.py), the rules
+shared by build and check."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from baocao.conventions.slips import number_slips
+from baocao.input.placeholders import placeholder_slips, placeholders
 from baocao.nd30 import WARNING, check_docx
-from baocao.nd30.slips import number_slips, placeholder_slips, placeholders
 from baocao.pipeline import build
 
 

@@ -1,4 +1,5 @@
-"""Trust checks at build: the slips of nd30/slips.py (the rules `baocao check` applies to a .docx)
+"""Trust checks at build: the slips of conventions/slips.py and input/placeholders.py (the rules `baocao check`
+applies to a .docx)
 found in the clerk's YAML, each located at the file, line and column it was typed at.
 
 Placeholders are looked for in every text of the report and of the unit profile. Number styles
@@ -14,10 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from baocao.errors import Location, Problem
-from baocao.input.load import SourceMap
-from baocao.input.validate import Sources
-from baocao.nd30.slips import (
+from baocao.conventions.slips import (
     EN_DECIMAL,
     NUMBER_STYLE,
     VI_DECIMAL,
@@ -25,8 +23,11 @@ from baocao.nd30.slips import (
     mixed_decimals,
     number_slips,
     number_tokens,
-    placeholder_slips,
 )
+from baocao.errors import Location, Problem
+from baocao.input.load import SourceMap
+from baocao.input.placeholders import placeholder_slips
+from baocao.input.validate import Sources
 
 
 def placeholder_warnings(sources: Sources) -> list[Problem]:

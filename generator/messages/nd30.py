@@ -145,7 +145,7 @@ def two_part_styles(label: str, first: str, place: str) -> str:
     )
 
 
-# --- number slips and placeholders (nd30/slips.py: baocao check and the build's trust checks) -----------------------
+# --- number slips and placeholders (conventions/slips.py, input/placeholders.py: check and build) ---------------
 
 
 def english_number(token: str, right: str) -> str:

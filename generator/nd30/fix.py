@@ -18,10 +18,11 @@ from docx.section import Section
 from docx.shared import Length, Pt, RGBColor, Twips
 from docx.text.run import Run as RunProxy
 
+from baocao.conventions import slips
 from baocao.conventions.formatting import format_number
 from baocao.conventions.marks import RECIPIENTS_HEAD
 from baocao.conventions.page import A4, MARGINS
-from baocao.nd30 import check_document, check_docx, closing, frame, layout, slips, text
+from baocao.nd30 import check_document, check_docx, closing, frame, layout, text
 from baocao.nd30.edit import drop_theme_fonts, save_copy, set_text
 from baocao.nd30.findings import Finding
 from baocao.nd30.reader import Docx, Para, Run, open_document

@@ -10,8 +10,9 @@ from datetime import date
 
 from docx.oxml.ns import qn
 
+from baocao.conventions import slips
 from baocao.conventions.formatting import format_date_short
-from baocao.nd30 import slips
+from baocao.input.placeholders import placeholder_slips
 from baocao.nd30.findings import Finding
 from baocao.nd30.outline import sequence_problem
 from baocao.nd30.reader import SO_LINE, Docx, Para, custom_mark, quote
@@ -26,7 +27,7 @@ _UNICODE_MARK = re.compile(r"(?<=\S)[⁽(]?([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_]{2})(\d{1,2})(?=[\s.,;:!?)]|$)|(?<=[^\W\d_])(?:\(|\s?\[)(\d{1,3})[)\]]")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _UNIT_WORDS = {"km", "cm", "dm", "mm"}
-# Placeholders of hand-made drafts (the build's own are slips.placeholder_slips): template tags, "[...]",
+# Placeholders of hand-made drafts (the build's own are input/placeholders.py): template tags, "[...]",
 # dotted leaders, "xxx".
 _LEFTOVER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[\[(]\s*(?:\.{3}|…)\s*[\])]|\.{4,}|…{2,}|\b[xX]{3,}\b")
 
@@ -178,10 +179,10 @@ def check_numbers(doc: Docx) -> Iterator[Finding]:
 
 
 def check_placeholders(doc: Docx) -> Iterator[Finding]:
-    """Placeholders left in the text: those of `baocao init` (slips.py, shared with the build) and a hand-made
-    draft's template tags, "[...]", dotted leaders, "xxx"."""
+    """Placeholders left in the text: those of `baocao init` (input/placeholders.py, shared with the build) and a
+    hand-made draft's template tags, "[...]", dotted leaders, "xxx"."""
     for para in doc.paragraphs:
-        for slip in slips.placeholder_slips(para.text):
+        for slip in placeholder_slips(para.text):
             yield finding("cho-trong", slip.message, para.where)
         for match in _LEFTOVER.finditer(para.text):
             yield finding(

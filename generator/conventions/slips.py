@@ -1,23 +1,20 @@
-"""Slips typed into a report's text, defined once for the build and for the .docx checker.
+"""Slips typed into a report's text, defined once for the build (compose/trust.py) and the .docx checker
+(nd30/text.py); the placeholders `baocao init` writes are found by input/placeholders.py.
 
 Pure functions over one text: numbers written the English way ("2.08", "1,539.72"), a space before
-"%" ("91,1 %"), a doubled "%" ("5%%"), and the placeholders `baocao init` writes for the clerk to
-replace ("(tên xã)", "(Họ và tên)", the kinds' skeleton sentences). The build runs them over the
-clerk's YAML (nd30 is not imported by it otherwise); the checker (text.py) over the .docx paragraphs.
-Dates, document numbers (241/KH-UBND), years, m²/m³ and numbers after "mục", "điểm"… are not slips.
+"%" ("91,1 %"), a doubled "%" ("5%%"). Dates, document numbers (241/KH-UBND), years, m²/m³ and
+numbers after "mục", "điểm"… are not slips.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
-from baocao.conventions.words import PLACE_NAME, REFERENCE_WORDS, SIGNER_NAME, SUPERIOR, UNIT_NAME
+from baocao.conventions.words import REFERENCE_WORDS
 from baocao.messages import nd30 as msg
-from baocao.nd30.findings import ERROR, WARNING, Severity
 
 NUMBER_STYLE = "kieu-so"  # the code of number-style slips (the checker's findings use it too)
 PLACEHOLDER = "cho-trong"  # the code of placeholders left in the text
@@ -34,23 +31,17 @@ _LEADING_LABEL = re.compile(r"\s*\d+(?:\.\d+)*\.?(?=\s)")
 _REFERENCE_WORDS = REFERENCE_WORDS
 _REFERENCE = re.compile(rf"(?:{'|'.join(_REFERENCE_WORDS)})\s*$", re.IGNORECASE)
 _REFERENCE_REACH = max(map(len, _REFERENCE_WORDS))  # IGNORECASE matches letter for letter: a word is never longer
-_BRACKETED = re.compile(r"\([^()]*\)")
-_WORDY = re.compile(r"[^\W\d_]|\.\.\.")  # a placeholder has a letter in it, or is "(...)"; "(%)" is not one
-
-_PROFILE_PLACEHOLDERS = (UNIT_NAME, PLACE_NAME, SIGNER_NAME, SUPERIOR)
 
 
 @dataclass(frozen=True)
 class Slip:
-    """One slip in a text: which rule (`code`, `kind`), the text found at `start`, what to do instead,
-    and how serious the checker rates it in a finished .docx (the build only warns, unless strict)."""
+    """One slip in a text: which rule (`code`, `kind`), the text found at `start`, what to do instead."""
 
     code: str
     kind: str
     token: str
     start: int
     message: str
-    severity: Severity = WARNING
 
 
 # --- number style ----------------------------------------------------------------
@@ -98,7 +89,6 @@ def number_slips(text: str) -> list[Slip]:
             match[0],
             match.start(),
             msg.english_number(match[0], match[0].translate(str.maketrans(".,", ",."))),
-            ERROR,
         )
         for match, kind in number_tokens(text, ENGLISH)
     ]
@@ -142,56 +132,3 @@ def mixed_decimals(first_of: dict[str, tuple[str, str]]) -> str:
         return ""
     (comma, comma_place), (dot, dot_place) = first_of[VI_DECIMAL], first_of[EN_DECIMAL]
     return msg.mixed_decimals(comma, comma_place, dot, dot_place)
-
-
-# --- placeholders ----------------------------------------------------------------
-
-
-def placeholder_slips(text: str) -> list[Slip]:
-    """The placeholders of `baocao init` still in `text`."""
-    return [
-        Slip(
-            PLACEHOLDER,
-            "placeholder",
-            match[0],
-            match.start(),
-            msg.placeholder_left(_short(match[0])),
-        )
-        for match in _placeholder_pattern().finditer(text)
-    ]
-
-
-def placeholders() -> frozenset[str]:
-    """Every placeholder `baocao init` may write: the profile's and those in the kinds' skeletons."""
-    return _placeholders()
-
-
-@cache
-def _placeholders() -> frozenset[str]:
-    from baocao.input.kinds import KINDS, load_kind  # the kinds' skeletons hold the other placeholders
-
-    found = set(_PROFILE_PLACEHOLDERS)
-    for kind in KINDS:
-        found.update(
-            m[0] for text in _texts(load_kind(kind).outline) for m in _BRACKETED.finditer(text) if _WORDY.search(m[0])
-        )
-    return frozenset(found)
-
-
-@cache
-def _placeholder_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(p) for p in sorted(placeholders(), key=len, reverse=True)))
-
-
-def _texts(value: Any) -> Iterable[str]:
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        for item in value:
-            yield from _texts(item)
-    elif isinstance(value, str):
-        yield value
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 2].rstrip() + "…)"
