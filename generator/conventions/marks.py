@@ -19,6 +19,11 @@ BULLET = "- "
 CLOSING_MARK = "./."
 
 
+def has_quoc_hieu(line: str) -> bool:
+    """Whether an upper-case line holds Quốc hiệu; "HOÀ" (the tone mark placed the old way) reads as "HÒA"."""
+    return QUOC_HIEU in line.replace("HOÀ", "HÒA")
+
+
 def bare(item: str) -> str:
     """A list item as a clerk may type it ("- Sở Nội vụ;") reduced to its words."""
     return item.strip().lstrip("-+ ").rstrip(" ;.")

@@ -12,6 +12,8 @@ from docx.oxml.ns import qn
 
 from baocao import limits
 
+from baocao.messages import nd30 as msg
+
 if TYPE_CHECKING:
     from baocao.nd30.reader import Run
 
@@ -144,7 +146,7 @@ class Styles:
 
     def _theme_font(self, theme: str) -> str:
         name = self.theme_fonts.get("major" if theme.startswith("major") else "minor", "")
-        return TNR if name.casefold() == TNR.casefold() else f"{name or theme} (phông theo chủ đề)"
+        return TNR if name.casefold() == TNR.casefold() else msg.theme_font(name or theme)
 
     def has_visible_border(self, tbl) -> bool:
         """Whether any cell edge of the table shows a border (cell borders over table and style borders)."""
