@@ -11,7 +11,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from baocao import limits
-
 from baocao.messages import nd30 as msg
 
 if TYPE_CHECKING:
