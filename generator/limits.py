@@ -61,11 +61,13 @@ MAX_PART = 64_000_000  # bytes of any other part unpacked (an image)
 MAX_TOTAL = 128_000_000  # bytes of all parts unpacked
 # Paragraphs, runs and table cells of all XML parts of a .docx read by `check` or `import`. Their time goes with
 # these, not with bytes: 16 MB of empty paragraphs (2.5 million) took 46 s to check, 265 s to import and 2 GB.
-# A 300-page report holds ~60,000 of them (a commune's 20 pages ~3,000); the worst cases this allows (100,000
-# empty paragraphs, or 50,000 one-run ones) stay under 30 s on a loaded 2-core machine (README, bench/attacks.py).
-MAX_ITEMS = 100_000
+# A commune's 20-page report holds ~3,000 of them, a 250-page one ~50,000. The worst cases this allows (60,000
+# empty paragraphs, or 30,000 of one run each) check and import in about 2 s of CPU: 10-15 s of wall time on this
+# 2-core machine at load 10 (100,000 took 17-23 s there: README, bench/attacks.py).
+MAX_ITEMS = 60_000
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _ITEMS = tuple(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{tag}" for tag in ("p", "r", "tc"))
+_P = _ITEMS[0]
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _MB = 1_000_000
 _trees: WeakKeyDictionary[Part, etree._Element] = WeakKeyDictionary()  # part_xml's store
@@ -287,14 +289,25 @@ def word_document(path: Path) -> WordDocument:
     for part in document.part.package.iter_parts():
         if str(part.partname).lower().endswith(".xml"):
             try:
-                items += sum(1 for _ in part_xml(part).iter(*_ITEMS))
+                items += _items(part_xml(part), MAX_ITEMS - items)
             except etree.XMLSyntaxError as exc:
                 line, column = exc.position
                 name = str(part.partname).lstrip("/")
                 raise fail(Location(path), msg.broken_docx_part(name, line, column), msg.BROKEN_DOCX_HINT) from None
     if items > MAX_ITEMS:
-        raise _too_big(path, msg.too_many_items(items, MAX_ITEMS))
+        raise _too_big(path, msg.too_many_items(MAX_ITEMS))
     return document
+
+
+def _items(root: etree._Element, room: int) -> int:
+    """The paragraphs, runs and cells of a part, each counted once for every paragraph it is in (a paragraph's
+    checks go through all it holds: paragraphs crammed into one would cost their square); stops past `room`."""
+    items = 0
+    for element in root.iter(*_ITEMS):
+        items += max(1, sum(1 for _ in element.iterancestors(_P)))
+        if items > room:
+            break
+    return items
 
 
 def part_xml(part: Part) -> etree._Element:

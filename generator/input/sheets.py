@@ -16,6 +16,7 @@ from typing import Any
 
 from baocao.errors import BaocaoError, Location, fail
 from baocao.input.load import read_text
+from baocao.messages import input as msg
 
 SUFFIXES = (".xlsx", ".ods", ".csv")
 MAX_ROWS = 5000  # rows of a sheet read (a figure a row: far more than any report holds)
@@ -69,6 +70,8 @@ def column_number(letters: str) -> int:
 def read_sheet(path: Path, sheet: str, where: Callable[[Path_], Location]) -> Sheet:
     """The sheet named `sheet` (the first when empty) of a workbook, or the rows of a .csv file."""
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise fail(where(("tep",)), msg.workbook_is_folder(str(path)), msg.WORKBOOK_IS_FOLDER_HINT)
     if suffix not in SUFFIXES:
         raise fail(
             where(("tep",)),

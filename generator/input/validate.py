@@ -15,6 +15,7 @@ from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import SourceMap, load_yaml
 from baocao.input.model import DISTRICT_LEVELS, UNIT_FILE, BaoCao, DonVi, all_keys
 from baocao.input.workbooks import merge_workbooks, read_workbooks
+from baocao.messages import input as msg
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -289,4 +290,6 @@ def _problem(error: ErrorDetails, path: tuple, rest: tuple, places: SourceMap) -
         )
     if kind == "value_error":
         return Problem(where, error["msg"].removeprefix("Value error, "), _VALUE_HINTS.get(str(key), ""))
-    return Problem(where, f"{value} không hợp lệ ({error['msg']}).", "Sửa giá trị ở dòng này.")
+    if kind == "int_parsing_size":
+        return Problem(where, msg.number_too_long(value), msg.NUMBER_TOO_LONG_HINT)
+    return Problem(where, msg.invalid_value(value, kind), msg.INVALID_VALUE_HINT)

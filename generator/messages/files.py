@@ -113,9 +113,9 @@ def part_unpacks_over(part: str, limit: int) -> str:
     return f"Phần '{part}' giải nén ra quá {limit} MB."
 
 
-def too_many_items(items: int, limit: int) -> str:
-    items_text, limit_text = (f"{n:,}".replace(",", ".") for n in (items, limit))
-    return f"Tệp có {items_text} đoạn văn, đoạn chữ và ô bảng, quá giới hạn {limit_text}."
+def too_many_items(limit: int) -> str:
+    limit_text = f"{limit:,}".replace(",", ".")
+    return f"Tệp có hơn {limit_text} đoạn văn, đoạn chữ và ô bảng (kể cả lồng trong nhau)."
 
 
 # --- signals (interrupts.py) ------------------------------------------------------

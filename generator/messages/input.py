@@ -105,6 +105,29 @@ ESCAPE_HINT = "Xóa mã thoát (\\x.., \\u...) tạo ra ký tự này."
 # --- values (input/load.py) ---------------------------------------------------------------------------------------
 
 
+def workbook_is_folder(path: str) -> str:
+    return f"'{path}' là một thư mục, không phải tệp bảng tính."
+
+
+WORKBOOK_IS_FOLDER_HINT = (
+    "Ghi tên tệp bảng tính trong thư mục đó, ví dụ 'so-lieu.xlsx' (đường dẫn tính từ thư mục của tệp YAML này)."
+)
+
+
+def number_too_long(what: str) -> str:
+    return f"{what} là số quá dài (quá 4.300 chữ số)."
+
+
+NUMBER_TOO_LONG_HINT = "Số báo cáo, số liệu chỉ có vài chữ số: kiểm tra có dán nhầm gì vào đây không."
+
+
+def invalid_value(what: str, kind: str) -> str:
+    return f"{what} không hợp lệ (loại lỗi '{kind}')."
+
+
+INVALID_VALUE_HINT = "Sửa giá trị ở dòng này."
+
+
 def value_too_long(length: str, limit: str) -> str:
     return f"Giá trị dài {length} ký tự, quá giới hạn {limit} ký tự của một giá trị."
 

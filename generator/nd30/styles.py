@@ -94,6 +94,7 @@ class Styles:
             if s.get(qn("w:default")) in ("1", "true", "on")
         }
         self._chains: dict[str | None, list] = {}
+        self._paragraphs: dict[object, list] = {}  # w:p → its chain
 
     @classmethod
     def of(cls, document: WordDocument) -> Styles:
@@ -110,7 +111,11 @@ class Styles:
         return self._chains[style_id]
 
     def paragraph_chain(self, p) -> list:
-        return self.chain(self._known(_val(p, "w:pPr/w:pStyle"), "paragraph"))
+        """The paragraph's style chain (remembered: asked for each of its runs, and reading w:pPr goes through all
+        its children)."""
+        if p not in self._paragraphs:
+            self._paragraphs[p] = self.chain(self._known(_val(p, "w:pPr/w:pStyle"), "paragraph"))
+        return self._paragraphs[p]
 
     def table_chain(self, tbl) -> list:
         return self.chain(self._known(_val(tbl, "w:tblPr/w:tblStyle"), "table"))
