@@ -120,7 +120,12 @@ def too_many_items(limit: int) -> str:
 
 # --- signals (interrupts.py) ------------------------------------------------------
 
-SIGNAL_REASONS = {"SIGINT": "Ctrl-C", "SIGTERM": "lệnh dừng (SIGTERM)", "SIGHUP": "cửa sổ dòng lệnh bị đóng (SIGHUP)"}
+SIGNAL_REASONS = {
+    "SIGINT": "Ctrl-C",
+    "SIGTERM": "lệnh dừng (SIGTERM)",
+    "SIGHUP": "cửa sổ dòng lệnh bị đóng (SIGHUP)",
+    "SIGBREAK": "Ctrl-Break",
+}
 
 
 def other_signal(number: int) -> str:
