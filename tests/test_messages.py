@@ -39,17 +39,12 @@ NOT_YET_MOVED = {
     "input/figure_file_model.py",
     "input/kinds.py",
     "input/model.py",
-    "input/fields.py",  # split from input/model.py (h14s)
-    "input/figure_model.py",  # split from input/model.py (h14s)
     "input/table_model.py",  # split from input/model.py (h14s)
     "input/next_workbooks.py",
     "input/period.py",
     "input/scaffold.py",
     "input/schema.py",
     "input/validate.py",
-    "input/workbooks.py",
-    "input/cells.py",  # split from input/workbooks.py (h14s)
-    "input/sheets.py",  # split from input/workbooks.py (h14s)
     "nd30/closing.py",  # split from nd30/frame.py (h14s)
     "nd30/text.py",
     "readers/docx/api.py",
