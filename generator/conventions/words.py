@@ -1,5 +1,7 @@
 """Words of a Vietnamese report that the checks read: what makes a number a reference, what a draft leaves to fill."""
 
+import unicodedata
+
 # A number right after one of these is a reference ("mục 1.2", "phụ lục 2.1"), never a number-style slip.
 REFERENCE_WORDS = (
     "mục",
@@ -33,3 +35,30 @@ RATIO_WORDS = {
 }
 # The word before the unit of a figure shown in thousands, millions, billions (hien_thi).
 SCALE_WORDS = {"nghin": "nghìn", "trieu": "triệu", "ty": "tỷ"}
+# The unit profile `baocao init` writes (input/scaffold.py): a commune's, the placeholders above to replace.
+STARTER_PROFILE = {
+    "co_quan_chu_quan": "",
+    "co_quan_ban_hanh": ["Ủy ban nhân dân", f"xã {UNIT_NAME}"],
+    "ten_goi_tat": f"UBND xã {UNIT_NAME}",
+    "ky_hieu": "UBND",
+    "cap": "xã",
+    "dia_danh": PLACE_NAME,
+    "nguoi_ky": {"tham_quyen": "KT.", "thay_cho": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": SIGNER_NAME},
+    "noi_nhan": [SUPERIOR, "Thường trực Đảng ủy, HĐND xã"],
+    "luu": ["VT"],
+    "thu_muc_mau": "",
+}
+
+
+# The text of a digital signature's box on the PDF (pyHanko's fields: the signer's name, the time).
+SIGNATURE_STAMP = "Ký số bởi: %(signer)s\nThời gian: %(ts)s"
+
+
+def fold(text: str) -> str:
+    """Letters without their diacritics (đ → d), combining marks dropped.
+
+    >>> fold("Ủy ban nhân dân xã Đông")
+    'Uy ban nhan dan xa Dong'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Sk")

@@ -19,7 +19,8 @@ from baocao.input.fields import KEY
 from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import XML_INVALID, SourceMap
 from baocao.input.sheets import LETTERS, Path_, Sheet, cell_address, column_number, plain
-from baocao.messages import input as msg
+from baocao.messages import workbooks as msg
+from baocao.messages.input import COPIED_HINT
 
 NAME_KEY = "ten_so_lieu"  # the column holding the figure's name (the key under so_lieu in YAML)
 #: Columns the export adds after the figure's own keys: computed, for reading only; ignored when read back.
@@ -223,7 +224,7 @@ class CellReader:
         if isinstance(value, str):
             value = _text(value)
             if XML_INVALID.search(value):
-                self.problems.append(Problem(where, msg.CONTROL_CHARACTER_IN_CELL, msg.COPIED_HINT))
+                self.problems.append(Problem(where, msg.CONTROL_CHARACTER_IN_CELL, COPIED_HINT))
                 return None
             if not value:
                 return None

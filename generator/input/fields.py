@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from baocao.conventions.formatting import parse_vn_number
 from baocao.conventions.numbering import LADDER_STYLES, ladder_problem
 from baocao.input.period import IssueDate, Period, parse_issue_date, parse_period
-from baocao.messages import input as msg
+from baocao.messages import workbooks as msg
 
 
 def parse_number(value: Any) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 
 from baocao.errors import BaocaoError, Location, fail
 from baocao.input.load import read_text
-from baocao.messages import input as msg
+from baocao.messages import workbooks as msg
 
 SUFFIXES = (".xlsx", ".ods", ".csv")
 MAX_ROWS = 5000  # rows of a sheet read (a figure a row: far more than any report holds)

@@ -29,7 +29,7 @@ from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import SourceMap
 from baocao.input.model import BaoCao, DonVi
 from baocao.input.sheets import Path_, read_sheet
-from baocao.messages import input as msg
+from baocao.messages import workbooks as msg
 
 # ---- merging with the YAML figures ------------------------------------------------------------
 

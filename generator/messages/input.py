@@ -105,29 +105,6 @@ ESCAPE_HINT = "Xóa mã thoát (\\x.., \\u...) tạo ra ký tự này."
 # --- values (input/load.py) ---------------------------------------------------------------------------------------
 
 
-def workbook_is_folder(path: str) -> str:
-    return f"'{path}' là một thư mục, không phải tệp bảng tính."
-
-
-WORKBOOK_IS_FOLDER_HINT = (
-    "Ghi tên tệp bảng tính trong thư mục đó, ví dụ 'so-lieu.xlsx' (đường dẫn tính từ thư mục của tệp YAML này)."
-)
-
-
-def number_too_long(what: str) -> str:
-    return f"{what} là số quá dài (quá 4.300 chữ số)."
-
-
-NUMBER_TOO_LONG_HINT = "Số báo cáo, số liệu chỉ có vài chữ số: kiểm tra có dán nhầm gì vào đây không."
-
-
-def invalid_value(what: str, kind: str) -> str:
-    return f"{what} không hợp lệ (loại lỗi '{kind}')."
-
-
-INVALID_VALUE_HINT = "Sửa giá trị ở dòng này cho đúng kiểu của khóa (xem README hoặc baocao schema)."
-
-
 def value_too_long(length: str, limit: str) -> str:
     return f"Giá trị dài {length} ký tự, quá giới hạn {limit} ký tự của một giá trị."
 
@@ -244,137 +221,106 @@ def next_header(period: str, source: str) -> str:
     )
 
 
-# --- figures from workbooks (input/fields.py, workbooks.py, sheets.py, cells.py) ------------------------------
+# --- the new period's workbooks (input/next_workbooks.py) ---------------------------------------------------------
+
+FILL_CELL = "Điền số liệu kỳ mới vào ô này (ô đã được để trống)."
+ODS_COPIED = "Bảng tính .ods được chép nguyên: cập nhật số liệu kỳ mới trong tệp (gia_tri, cung_ky, ke_hoach)."
 
 
-def bad_key_name(value: str) -> str:
-    return f"Tên '{value}' chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ 'ke_hoach'."
+def cell_to_fill(key: str, name: str) -> str:
+    return f"Chưa điền {key} của số liệu '{name}'."
 
 
-def ladder_help(styles: str) -> str:
+NEXT_WORKBOOK_EXISTS = "Tệp bảng tính của kỳ mới đã có, không ghi đè."
+REMOVE_OLD_HINT = "Xóa hoặc đổi tên tệp cũ."
+
+# --- periods and dates (input/period.py) ----------------------------------------------------------------------------
+
+
+def unknown_period(text: str, forms: str) -> str:
+    return f"Không hiểu kỳ báo cáo '{text}'. Viết theo một trong các dạng: {forms}."
+
+
+def bad_issue_date(value: str) -> str:
     return (
-        f"Kiểu số thứ tự của các cấp mục, từ cấp cao nhất xuống: {styles}. Mặc định [la_ma, so, so_ghep, chu]; "
-        "có Phần thì Phần đứng trên các cấp này."
+        f"Ngày '{value}' không hợp lệ. Viết ngày/tháng/năm, ví dụ 15/6/2025; dự thảo chưa "
+        f"có ngày thì viết tháng/năm, ví dụ 6/2025."
     )
 
 
-def figure_in_two_workbooks(name: str) -> str:
-    return f"Số liệu '{name}' có ở hai bảng tính."
+# --- init's starter files: the comments on their keys (input/scaffold.py; `import` writes the same) ---------------
+
+PROFILE_COMMENTS = {  # key of don-vi.yaml → the comment after it
+    "co_quan_chu_quan": "cơ quan chủ quản (nếu có), ví dụ UBND tỉnh Lạng Sơn; UBND xã, phường để trống",
+    "co_quan_ban_hanh": "tên cơ quan ban hành, mỗi dòng một mục (tự viết HOA)",
+    "ten_goi_tat": "tên gọi tắt, dùng trong câu văn và câu kết",
+    "ky_hieu": "chữ viết tắt trong số, ký hiệu: Số: 05/BC-UBND",
+    "cap": "tỉnh, thành phố, xã, phường, đặc khu (huyện chỉ cho kỳ trước 01/7/2025)",
+    "dia_danh": 'địa danh ở dòng ngày tháng: "Tân Hòa, ngày 15 tháng 6 năm 2026"',
+    "nguoi_ky": "người ký mặc định của các báo cáo",
+    "noi_nhan": 'nơi nhận mặc định; dấu "- " và ";" được thêm tự động',
+    "luu": 'nơi lưu, thành dòng cuối "- Lưu: VT."',
+    "thu_muc_mau": "thư mục mẫu Word dùng chung (ví dụ của tỉnh); để trống nếu không có",
+}
+SIGNER_COMMENTS = {  # nguoi_ky's keys → comment
+    "tham_quyen": "TM., KT., TL., TUQ., Q. hoặc để trống nếu ký trực tiếp",
+    "thay_cho": "người đứng đầu hoặc tập thể được ký thay (với KT., TM.)",
+    "chuc_vu": "chức vụ người ký",
+    "ho_ten": "họ và tên người ký",
+}
+REPORT_COMMENTS = {  # key of a report → comment ('loai' is followed by the kinds; trich_yeu: subject_comment)
+    "don_vi": "tệp hồ sơ đơn vị, tính từ thư mục này",
+    "loai": "loại báo cáo:",
+    "ky_bao_cao": "kỳ: 6 tháng đầu năm 2026, 9 tháng năm 2026, quý II năm 2026, tháng 5 năm 2026, năm 2026",
+    "so": "số văn bản; để trống khi là dự thảo (văn thư điền sau)",
+    "ngay": "ngày ban hành 15/6/2026; dự thảo chưa có ngày ghi tháng/năm",
+    "dong_nghieng": "dòng in nghiêng dưới trích yếu, ví dụ (Số liệu tính đến hết ngày 10/6/2026)",
+    "kinh_gui": "nơi kính gửi (nếu có), mỗi dòng một nơi; khi có, Nơi nhận tự thêm '- Như trên;'",
+    "co_phan": "true: cấp đầu của đề cương là Phần I, Phần II",
+    "mau": "mẫu Word riêng (tên tệp, không ghi .docx); để trống thì dùng mẫu của loại báo cáo",
+    "nguoi_ky": "người ký của riêng báo cáo này (thay cho hồ sơ đơn vị)",
+    "so_lieu_tu": "bảng tính số liệu: mỗi dòng một số liệu, tiêu đề cột là tên khóa (ten_so_lieu, gia_tri...)",
+    "so_lieu": "số liệu, gọi trong câu bằng {{ so_lieu.ten | so_dv }} (xem ví dụ ở trên)",
+    "van_ban": "văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}",
+    "mo_dau": "các đoạn mở đầu, trước mục đầu tiên",
+    "noi_dung": "đề cương: các mục lồng nhau; số thứ tự I., 1., a) được đánh tự động",
+    "phu_luc": "biểu, phụ lục kèm theo, in sau chữ ký, mỗi biểu một trang ngang",
+}
+OUTLINE_COMMENTS = {  # the first section of the outline
+    "tieu_de": "tiêu đề mục, không ghi số thứ tự",
+    "noi_dung": "đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con",
+}
+APPENDIX_COMMENTS = {
+    "loai": "bieu → Biểu số 01; phu_luc → Phụ lục I",
+    "khoa": "gọi trong câu bằng {{ phu_luc.nhiem_vu }}",
+    "tieu_de": "tên biểu (tự viết HOA)",
+    "bang": "bảng của biểu",
+}
+TABLE_COMMENTS = {
+    "cot": "các cột, từ trái sang phải (cột có cùng nhom được gộp dưới một tiêu đề)",
+    "dong": "các dòng, chia nhóm I, II... bằng '- nhom: ...'; trang_thai: đã hoàn thành, đang "
+    "thực hiện, chưa thực hiện",
+}
+FIGURE_EXAMPLE = """Số liệu khai báo ở so_lieu, ví dụ:
+  so_lieu:
+    lua_xuan: {ten: Lúa vụ xuân, gia_tri: "612,4", don_vi: ha, ke_hoach: 620, cung_ky: "605,8"}
+rồi gọi trong câu: {{ so_lieu.lua_xuan | so_dv }}, {{ so_lieu.lua_xuan | so_ke_hoach }},
+{{ so_lieu.lua_xuan | tang_giam }}."""
+PROFILE_HEADER = "Hồ sơ đơn vị: dùng chung cho mọi báo cáo trong thư mục này. Thay các chỗ trong ngoặc (...)."
 
 
-TWO_ROWS_HINT = "Xóa một trong hai dòng, hoặc đổi tên."
-FIRST_HERE = "Lần đầu ở đây."
+def report_header(kind: str) -> str:
+    """The comment at the top of init's report, under the schema line (`kind`: the kind's title)."""
+    return (
+        f"Báo cáo {kind} (bản nháp do 'baocao init' viết): thay các chỗ trong ngoặc (...),\n"
+        "thêm số liệu và câu văn, rồi chạy: baocao build <tệp này>."
+    )
 
 
-def override_without_workbook(name: str) -> str:
-    return f"Số liệu '{name}' ghi ghi_de nhưng không bảng tính nào có số liệu này."
+def default_subject(subject: str) -> str:
+    return f"để trống thì dùng: {subject}"
 
 
-OVERRIDE_WITHOUT_WORKBOOK_HINT = "Kiểm tra tên số liệu trong bảng tính, hoặc xóa dòng ghi_de."
-
-
-def figure_already_in_workbook(name: str) -> str:
-    return f"Số liệu '{name}' đã có trong bảng tính, không khai báo lại ở đây."
-
-
-ALREADY_IN_WORKBOOK_HINT = (
-    "Xóa số liệu này khỏi so_lieu, hoặc ghi thêm 'ghi_de: true' để các khóa ghi ở đây thay cho bảng tính."
-)
-
-
-def figure_in_workbook(name: str) -> str:
-    return f"Số liệu '{name}' trong bảng tính."
-
-
-def not_a_workbook(name: str, suffixes: str) -> str:
-    return f"Không đọc được tệp '{name}': chỉ đọc bảng tính {suffixes}."
-
-
-NOT_A_WORKBOOK_HINT = "Lưu bảng tính dưới dạng Excel (.xlsx), LibreOffice (.ods) hoặc CSV UTF-8 (.csv)."
-
-
-def workbook_missing(path: str) -> str:
-    return f"Không tìm thấy tệp bảng tính '{path}'."
-
-
-WORKBOOK_PATH_HINT = "Ghi đường dẫn tính từ thư mục của tệp YAML này."
-
-
-def workbook_too_big(megabytes: int) -> str:
-    return f"Tệp bảng tính lớn quá {megabytes} MB."
-
-
-WORKBOOK_TOO_BIG_HINT = "Chỉ giữ trang tính số liệu trong tệp."
-CSV_ONE_SHEET = "Tệp .csv chỉ có một trang, không ghi trang."
-CSV_ONE_SHEET_HINT = "Xóa dòng trang."
-
-
-def sheet_too_long(rows: int) -> str:
-    return f"Trang tính có hơn {rows} dòng."
-
-
-SHEET_TOO_LONG_HINT = "Chỉ giữ các dòng số liệu trong trang tính."
-
-
-def no_such_sheet(name: str, sheet: str) -> str:
-    return f"Tệp '{name}' không có trang tính '{sheet}'."
-
-
-def sheets_present(names: str) -> str:
-    return f"Các trang có: {names}."
-
-
-UNREADABLE_WORKBOOK = "Không đọc được tệp bảng tính (tệp hỏng hoặc không đúng định dạng)."
-UNREADABLE_WORKBOOK_HINT = "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx (hoặc .ods, .csv)."
-REOPEN_HINT = "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (để có giá trị đã tính), hoặc ghi số thay cho công thức."
-
-
-def no_name_column(key: str, header: int) -> str:
-    return f"Không có cột '{key}' (tên số liệu, như trong so_lieu) ở dòng tiêu đề {header}."
-
-
-def add_name_column(key: str) -> str:
-    return f"Thêm cột có tiêu đề {key}."
-
-
-def add_or_map_name_column(key: str) -> str:
-    return f"Thêm cột có tiêu đề {key}, hoặc ghi cot: {{{key}: <tiêu đề cột tên>}}."
-
-
-def not_a_figure_key(key: str) -> str:
-    return f"'{key}' không phải là khóa của số liệu."
-
-
-def not_a_cell(address: str) -> str:
-    return f"'{address}' không phải là địa chỉ ô."
-
-
-CELL_ADDRESS_HINT = "Ghi địa chỉ ô như C5 (cột C, dòng 5)."
-
-
-def heading_not_a_key(heading: str) -> str:
-    return f"Tiêu đề cột '{heading}' không phải là khóa của số liệu."
-
-
-HEADING_HINT = "Sửa tiêu đề, hoặc dùng cot: để chọn cột theo tiêu đề của bạn."
-
-
-def no_such_column(header: int, sheet: str, heading: str) -> str:
-    return f"Dòng tiêu đề {header} của trang '{sheet}' không có cột '{heading}'."
-
-
-def columns_present(shown: str) -> str:
-    return f"Các cột có: {shown}."
-
-
-HEADER_ROW_HINT = "Kiểm tra dong_tieu_de (dòng có tiêu đề cột)."
-ROW_WITHOUT_NAME = "Dòng có số liệu nhưng chưa có tên số liệu."
-ROW_WITHOUT_NAME_HINT = "Ghi tên không dấu, ví dụ lua_xuan, như khóa trong so_lieu."
-
-
-def figure_twice_in_sheet(name: str, first: str) -> str:
-    return f"Số liệu '{name}' có hai lần trong trang tính (lần đầu ở {first})."
-
-
-CONTROL_CHARACTER_IN_CELL = "Ô có ký tự điều khiển không được phép trong văn bản."
-FORMULA_WITHOUT_VALUE = "Ô có công thức nhưng chưa có giá trị đã tính."
+SUBJECT_REQUIRED = "trích yếu: nội dung chính của báo cáo (bắt buộc với loại chung)"
+REPORT_EXISTS = "Tệp báo cáo đã có, không ghi đè."
+REPORT_EXISTS_HINT = "Xóa hoặc đổi tên tệp cũ, hoặc chọn kỳ khác (--ky)."
