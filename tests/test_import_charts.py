@@ -142,3 +142,26 @@ def test_appendix_chart_round_trips(tmp_path: Path) -> None:
     assert appendix["bieu_do"]["danh_muc"][0] == "UBND xã Bình Minh"
     second, _ = build(done.report, tmp_path / "second.docx")
     assert _charts(second) == _charts(first) and len(_charts(first)) == 2
+
+
+def test_several_charts_in_one_appendix_round_trip(tmp_path: Path) -> None:
+    """An appendix with two charts after its table (bieu_do as a list) is read back with both, in order."""
+    unit = tmp_path / "tinh"
+    shutil.copytree(DATA / "tinh-demo", unit)
+    source = unit / "thi-dua-6-thang-2026.yaml"
+    charts = (
+        "    bieu_do:\n"
+        "      - {loai: thanh, tieu_de: Lúa vụ xuân theo xã, chi_tiet: lua_xuan, chuoi: [ke_hoach, gia_tri]}\n"
+        "      - {loai: cot, tieu_de: Lúa vụ xuân so với cùng kỳ, chi_tiet: lua_xuan, chuoi: [gia_tri, cung_ky]}\n"
+    )
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("    khoa: lua_xuan\n", "    khoa: lua_xuan\n" + charts, 1),
+        encoding="utf-8",
+    )
+    first, _ = build(source, tmp_path / "first.docx")
+    done = import_docx(first, tmp_path / "unit")
+    appendix = yaml.safe_load(done.report.read_text(encoding="utf-8"))["phu_luc"][0]
+    assert [c["loai"] for c in appendix["bieu_do"]] == ["thanh", "cot"] and "bang" in appendix
+    assert [c["tieu_de"] for c in appendix["bieu_do"]] == ["Lúa vụ xuân theo xã", "Lúa vụ xuân so với cùng kỳ"]
+    second, _ = build(done.report, tmp_path / "second.docx")
+    assert _charts(second) == _charts(first) and len(_charts(first)) == 3

@@ -75,7 +75,6 @@ NOT_YET_MOVED = {
     "readers/docx/prose.py",
     "readers/docx/ratios.py",
     "readers/docx/summary.py",
-    "readers/docx/tables.py",
     "readers/docx/text.py",
     "readers/docx/typed_notes.py",
     "readers/docx/writer.py",

@@ -266,8 +266,8 @@ class _Composer:
     def _appendix(self, spec: PhuLuc, label: str, path: tuple) -> Appendix:
         title = _upper(self._inlines(spec.tieu_de, path + ("tieu_de",)))
         blocks: list[Block] = [] if spec.bang is None else [self._table(spec.bang, path + ("bang",))]
-        if spec.bieu_do is not None:
-            blocks.append(self._chart(spec.bieu_do, path + ("bieu_do",)))
+        for i, chart in enumerate(spec.charts):
+            blocks.append(self._chart(chart, path + ("bieu_do", *((i,) if isinstance(spec.bieu_do, list) else ()))))
         return Appendix(label, title, attached_line(self.report, self.unit), blocks)
 
     def _check_appendices_only(self) -> None:

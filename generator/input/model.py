@@ -147,7 +147,7 @@ Muc.model_rebuild()
 
 class PhuLuc(Strict):
     """Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng và/hoặc
-    một biểu đồ (bảng trước, biểu đồ sau)."""
+    một hay nhiều biểu đồ (bảng trước, biểu đồ sau)."""
 
     loai: Literal["phu_luc", "bieu"] = Field(
         "phu_luc", description="phu_luc → 'Phụ lục I', 'Phụ lục II' (chỉ một thì 'Phụ lục'); bieu → 'Biểu số 01'."
@@ -155,11 +155,18 @@ class PhuLuc(Strict):
     khoa: Key = Field("", description="Tên gọi trong câu văn: {{ phu_luc.khoa }} in ra 'Phụ lục I' hoặc 'Biểu số 01'.")
     tieu_de: str = Field(description="Tên phụ lục (in HOA tự động).")
     bang: Bang | None = None
-    bieu_do: BieuDo | None = Field(None, description="Biểu đồ của phụ lục (xem bieu_do trong đề cương).")
+    bieu_do: BieuDo | list[BieuDo] | None = Field(
+        None, description="Biểu đồ của phụ lục (xem bieu_do trong đề cương), hoặc danh sách các biểu đồ, in sau bảng."
+    )
+
+    @property
+    def charts(self) -> list[BieuDo]:
+        """The appendix's charts in order (none, one or a list written)."""
+        return self.bieu_do if isinstance(self.bieu_do, list) else [] if self.bieu_do is None else [self.bieu_do]
 
     @model_validator(mode="after")
     def _has_content(self) -> PhuLuc:
-        if self.bang is None and self.bieu_do is None:
+        if self.bang is None and not self.charts:
             raise ValueError("Phụ lục cần bang (bảng số liệu), bieu_do (biểu đồ), hoặc cả hai.")
         return self
 

@@ -26,6 +26,17 @@ def total_disagrees(column: str, written: str, computed: str) -> str:
     return f"dòng Tổng cộng, cột «{column}» ghi «{written}» nhưng cộng các dòng được «{computed}»; {KEPT}"
 
 
+# --- tables read back (readers/docx/tables.py) ----------------------------------------------------------------
+
+
+def cell_place(table: str, row: int, column: int) -> str:
+    """Where a cell is: 'bảng 2, ô (4, 3)' (row and column counted from 1, the header rows included)."""
+    return f"{table}, ô ({row}, {column})"
+
+
+MERGED_ROW_CELLS = "Bảng có ô gộp trong các dòng: nội dung ô gộp ghi vào ô đầu, các ô còn lại để trống; cần xem lại."
+
+
 # --- charts read back (readers/docx/outline.py, charts.py) -----------------------------------------------------
 
 UNREAD_CHART = (

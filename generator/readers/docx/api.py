@@ -252,12 +252,13 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
         return None
     if len(tables) > 1:
         summary.doubt(label.place, "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên.")
-    appendix = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain}
+    appendix: dict[str, Any] = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain}
     if tables:
         units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]
         appendix["bang"] = reader.table(group, units[-1] if units else tables[0])[1]["bang"]
     if charts:
-        appendix["bieu_do"] = charts[0]["bieu_do"]
+        found = [c["bieu_do"] for c in charts]
+        appendix["bieu_do"] = found[0] if len(found) == 1 else found
     return appendix
 
 

@@ -14,14 +14,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from baocao.conventions.table_words import NUMBER_HEADER
 from baocao.input.table_model import INPUT_KINDS
+from baocao.messages import readers as msg
 from baocao.readers.docx.content import Cell, Para, Table
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.table_check import settle
 from baocao.readers.docx.table_kinds import WRITTEN_NUMBERS, Column, Layout, infer, total_label
 from baocao.readers.docx.text import norm, slug, unique
 
-_NUMBER_HEADER = re.compile(r"^(S\.?\s*)?T\.?\s*T\.?$|^Số\s+TT$", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 RESERVED = ("so_lieu", "chi_tiet", "nhom", "dong", "don_vi")  # keys the build reads otherwise (don_vi: a row's unit)
 
@@ -55,14 +56,11 @@ def read_table(table: Table, summary: Summary, cell_text: CellText) -> dict[str,
         spec = _spec(layout, body, cell_text)
     rows = items[:-1] if layout.total else items
     if any(cell is None or cell.span > 1 or cell.merge for row in rows for cell in row):
-        summary.doubt(
-            table.place,
-            "Bảng có ô gộp trong các dòng: nội dung ô gộp ghi vào ô đầu, các ô còn lại để trống; cần xem lại.",
-        )
+        summary.doubt(table.place, msg.MERGED_ROW_CELLS)
     first = header + 1
     rows_at = [first + i for i, (group, _) in enumerate(body) if group is None]
     for row, column, message in layout.doubts:
-        summary.doubt(f"{table.place}, ô ({rows_at[row]}, {column + 1})", message)
+        summary.doubt(msg.cell_place(table.place, rows_at[row], column + 1), message)
     return spec
 
 
@@ -159,7 +157,7 @@ def _text(cell: Cell | None, cell_text: CellText) -> Any:
 
 def _numbered(titles: list[str], rows: list[list[str]]) -> bool:
     """A first column headed TT whose item rows (their texts) are numbered 1, 2, 3…"""
-    if not titles or not _NUMBER_HEADER.match(titles[0]):
+    if not titles or not NUMBER_HEADER.match(titles[0]):
         return False
     numbers = [row[0] for row in rows]
     return bool(numbers) and numbers == [str(n) for n in range(1, len(numbers) + 1)]
