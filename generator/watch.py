@@ -32,6 +32,8 @@ from baocao.writers.registry import writer_for
 
 STEP_MS = 20  # a save is seen this long after the last write to the file
 DEBOUNCE_MS = 300
+WAIT_STEP = 0.2  # seconds between two looks of the main thread at the watching one
+STOP_SECONDS = 1.5  # at a signal, the build under way is given this long to stop
 
 
 class Converter(Protocol):
@@ -74,6 +76,7 @@ class Watch:
         self.report, self.output, self.board = report, output, board
         self.templates, self.converter = templates, converter
         self.files = {_absolute(report), _absolute(report.parent / UNIT_FILE)}
+        self.stop = threading.Event()  # set: no more builds, and the one under way writes nothing more
 
     def build(self) -> Build:
         """Compose once; publish the draft, then write the .docx (and the PDF)."""
@@ -89,6 +92,8 @@ class Watch:
         draft = page(composed.document, composed.warnings, self.report.name, notes=composed.notes, looks=looks)
         self.board.publish([], draft)
         outcome = Build(0.0, warnings=composed.warnings, notes=composed.notes)
+        if self.stop.is_set():
+            return outcome
         try:
             write_atomic(self.output, writer_for("docx").write(composed, sources, self.templates))
             if self.converter is not None:
@@ -107,9 +112,11 @@ class Watch:
         return {_absolute(c.path) for c in candidates if c.origin != BUILTIN_ORIGIN}
 
     def run(self, told: Callable[[Build], None], stop: threading.Event | None = None) -> None:
-        """Build, then build again on every save until `stop` is set (or Ctrl-C, which is raised)."""
+        """Build, then build again on every save until `stop` is set (it becomes self.stop)."""
+        if stop is not None:
+            self.stop = stop
         told(self.build())
-        while stop is None or not stop.is_set():
+        while not self.stop.is_set():
             files = set(self.files)
             folders = sorted({f.parent for f in files if f.parent.is_dir()})
             for _changes in watchfiles.watch(
@@ -117,9 +124,34 @@ class Watch:
                 watch_filter=_only(files),
                 debounce=DEBOUNCE_MS,
                 step=STEP_MS,
-                stop_event=stop,
+                stop_event=self.stop,
                 recursive=False,
             ):
                 told(self.build())
                 if self.files != files:  # another profile or template: watch those instead
                     break
+
+    def run_until_signal(self, told: Callable[[Build], None]) -> None:
+        """run() in a thread while this (the main) thread waits: a signal's Interrupted (see interrupts) is
+        raised here, between two waits, never in the middle of a build, a write or a print; the builds stop
+        (within a step; the one under way writes nothing more) before it leaves."""
+        failed: list[BaseException] = []
+        ended = threading.Event()
+
+        def watching() -> None:
+            try:
+                self.run(told)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the main thread
+                failed.append(exc)
+            finally:
+                ended.set()
+
+        threading.Thread(target=watching, name="baocao-watch", daemon=True).start()
+        try:
+            while not ended.wait(WAIT_STEP):  # a wait with a timeout: a signal is handled at once, Windows too
+                pass
+        finally:
+            self.stop.set()
+            ended.wait(STOP_SECONDS)
+        if failed:
+            raise failed[0]

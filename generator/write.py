@@ -25,11 +25,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a reader sees either the old file or the whole new one.
 
     Only a regular file is replaced (see replaceable). The temporary file is named by leftovers'
-    rule and removed whatever stops the write (an error, Ctrl-C).
+    rule and removed whatever stops the write (an error, Ctrl-C); what killed runs left in the folder is
+    removed first (leftovers.sweep), whichever command writes there (build, sign, check --sua...).
     """
     replaceable(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        leftovers.sweep([path.parent])
         handle, temporary = tempfile.mkstemp(prefix=leftovers.prefix(), suffix=".tmp", dir=path.parent)
     except OSError as exc:  # a folder that cannot be made (a file has its name, no permission)
         raise _cannot_write(path, exc) from None

@@ -14,6 +14,7 @@ import importlib.util
 import io
 import re
 import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -202,3 +203,15 @@ def pdf_pages(pdf: Path) -> int:
     """The page count of a PDF (poppler's pdfinfo)."""
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+
+
+def killed_run_leftovers(folder: Path) -> list[Path]:
+    """Scratch entries (a file, a folder) that a killed baocao run would have left in `folder`: named with the
+    pid of a process that has ended (see baocao.leftovers)."""
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = [folder / f".baocao-{int(ended.stdout)}-x1y2.tmp", folder / f".baocao-{int(ended.stdout)}-pdf-abc"]
+    stale[0].write_bytes(b"half a file")
+    stale[1].mkdir()
+    (stale[1] / "0.docx").write_bytes(b"copy")
+    return stale

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
-from helpers import EXAMPLE, EXAMPLE_DIR, ReportDir, edit_part, small_report
+from helpers import EXAMPLE, EXAMPLE_DIR, ReportDir, edit_part, killed_run_leftovers, small_report
 from hypothesis import given, settings, strategies
 
 from baocao import batch, leftovers, limits, units
@@ -474,14 +474,9 @@ def test_only_a_regular_file_is_replaced(cli, tmp_path, kind):
 
 def test_scratch_files_of_a_killed_run_are_removed_next_time(cli, tmp_path):
     report = _unit(tmp_path / "xa")
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    dead_pid, live_pid = int(dead.stdout), os.getppid()
+    live_pid = os.getppid()
     output = tmp_path / "output"
-    output.mkdir()
-    stale = [output / f".baocao-{dead_pid}-x1y2.tmp", output / f".baocao-{dead_pid}-pdf-abc"]
-    stale[0].write_bytes(b"half a report")
-    stale[1].mkdir()
-    (stale[1] / "0.docx").write_bytes(b"copy")
+    killed_run_leftovers(output)
     busy = output / f".baocao-{live_pid}-q9.tmp"  # another baocao still running: left alone
     busy.write_bytes(b"")
     mine = output / "ghi-chu.tmp"  # not ours

@@ -58,9 +58,9 @@ def add_sentence(report: Path, sentence: str) -> int:
 @pytest.mark.parametrize(("payload", "reason"), PAYLOADS)
 def test_payload_is_refused_quickly_in_vietnamese(cli, report, payload, reason):
     line = add_sentence(report, f"Câu có {payload} ở giữa.")
-    started = time.perf_counter()
+    started = time.process_time()  # the build's own work (in this process), not the machine's load
     code, _, err = cli("build", report)
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert code == 1
     assert f"{report}:{line}:5: {SECURITY}" in err and reason in err
     assert "Câu văn chỉ được gọi số liệu và bộ lọc" in err

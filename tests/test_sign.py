@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from helpers import EXAMPLE
+from helpers import EXAMPLE, killed_run_leftovers
 from lxml import etree
 from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -178,6 +178,7 @@ def test_the_signed_file_is_written_through_a_swept_temporary(
     replaced: list[str] = []
     real = os.replace
     monkeypatch.setattr(os, "replace", lambda a, b: (replaced.append(Path(a).name), real(a, b))[1])
+    killed_run_leftovers(tmp_path)  # a killed run's are removed by the next write into the folder
     sign_pdf(pdfa, tmp_path / "ky.pdf", certificate[0], PASSWORD)
     assert [leftovers.owner(name) for name in replaced] == [os.getpid()]
     assert [p.name for p in tmp_path.iterdir()] == ["ky.pdf"]

@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 from browser import needs_chromium, rendered
 from helpers import EXAMPLE, EXAMPLE_UNIT
@@ -165,6 +166,8 @@ def test_the_served_page_in_a_browser(watched):
 def _start_watch(tmp_path: Path, *options: str) -> subprocess.Popen:
     report = shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name)
     shutil.copy(EXAMPLE_UNIT, tmp_path / "don-vi.yaml")
+    scratch = tmp_path / "tmp"  # the run's own temporary folder, to see that it is left empty
+    scratch.mkdir(exist_ok=True)
     return subprocess.Popen(
         [sys.executable, "-m", "baocao", "watch", report, "--no-browser", *options],
         cwd=tmp_path,
@@ -172,21 +175,43 @@ def _start_watch(tmp_path: Path, *options: str) -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         text=True,
         encoding="utf-8",
+        env={**os.environ, "TMPDIR": str(scratch), "TEMP": str(scratch), "TMP": str(scratch)},
     )
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process")
-def test_ctrl_c_ends_it_cleanly(tmp_path):
-    with _start_watch(tmp_path, "--port", "0") as watch:
+def _stop_watch(tmp_path: Path, number: int, *options: str) -> tuple[int, str, list[psutil.Process]]:
+    """Start `baocao watch`, wait for its first build, send it `number`: its exit code, what it said, and the
+    processes it had started that are still running (killed here, so none outlives the test)."""
+    with _start_watch(tmp_path, "--port", "0", *options) as watch:
         said = ""
+        assert watch.stdout is not None
         for line in watch.stdout:
             said += line
             if "Ctrl-C" in line:
                 break
-        assert "http://127.0.0.1:" in said and (tmp_path / "output" / f"{EXAMPLE.stem}.docx").is_file()
-        watch.send_signal(signal.SIGINT)
-        assert watch.wait(WAIT) == 0
-        assert "Đã dừng xem trước." in watch.stdout.read()
+        assert "http://127.0.0.1:" in said and (tmp_path / "output" / f"{EXAMPLE.stem}.docx").is_file(), said
+        family = psutil.Process(watch.pid).children(recursive=True)
+        watch.send_signal(number)
+        code = watch.wait(WAIT)
+        said += watch.stdout.read()
+    time.sleep(0.2)
+    left = [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    for process in left:
+        process.kill()
+    return code, said, left
+
+
+def _scratch_left(tmp_path: Path) -> list[Path]:
+    return [p for p in tmp_path.rglob("*") if p.name.startswith(".baocao-") or p.suffix == ".tmp"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals sent to a child process")
+@pytest.mark.parametrize(("number", "code"), [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_signal_ends_it_cleanly(tmp_path, number, code):
+    ended, said, left = _stop_watch(tmp_path, getattr(signal, number))
+    assert ended == code, said
+    assert "Đã dừng xem trước." in said and "Đã dừng" in said and "Traceback" not in said
+    assert not left and not _scratch_left(tmp_path)
 
 
 def test_a_busy_port_is_told_in_vietnamese(tmp_path, server):
@@ -214,3 +239,15 @@ def test_a_warm_libreoffice_converts_again_and_again(tmp_path, example_docx):
     finally:
         converter.close()
     assert office is not None and office.poll() is not None  # LibreOffice has ended
+
+
+@needs_uno
+@pytest.mark.needs_soffice
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals sent to a child process")
+@pytest.mark.parametrize(("number", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_signal_ends_the_warm_libreoffice(tmp_path, number, code):
+    ended, said, left = _stop_watch(tmp_path, getattr(signal, number), "--pdf")
+    assert ended == code and f"{EXAMPLE.stem}.pdf" in said, said
+    assert not left, [process.name() for process in left]  # LibreOffice, its UNO helper: all ended
+    assert (tmp_path / "output" / f"{EXAMPLE.stem}.pdf").read_bytes().startswith(b"%PDF")
+    assert not _scratch_left(tmp_path)

@@ -96,14 +96,14 @@ def watch(
 
     server.start()
     try:
-        session.run(told)
-    except (KeyboardInterrupt, Interrupted):  # Ctrl-C, SIGTERM, SIGHUP (interrupts): the way to stop it
-        pass
+        session.run_until_signal(told)
+    except Interrupted:  # Ctrl-C, SIGTERM, SIGHUP: the way to stop it; main() says so and exits 128 + its number
+        out.print("Đã dừng xem trước.")
+        raise
     finally:
         server.stop()
         if converter is not None:
             converter.close()
-    out.print("Đã dừng xem trước.")
 
 
 def _converter():

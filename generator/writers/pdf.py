@@ -103,7 +103,9 @@ def run_soffice(soffice: str, documents: list[Path], outdir: Path, target: str =
             str(outdir),
             *map(str, documents),
         ]
-        process = interrupts.spawn(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        process = interrupts.spawn(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=office_env(Path(scratch))
+        )
         try:
             _, said = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -113,6 +115,14 @@ def run_soffice(soffice: str, documents: list[Path], outdir: Path, target: str =
         succeeded = process.returncode == 0
         _update_cache(profile, cached, succeeded)
     return succeeded, said.strip()[:200]
+
+
+def office_env(scratch: Path) -> dict[str, str]:
+    """The environment LibreOffice runs in: its temporary files (lu*.tmp, left behind when it is killed) go
+    into `scratch`, which this run removes (or the next one, after a kill -9: leftovers)."""
+    temporary = scratch / "tmp"
+    temporary.mkdir(exist_ok=True)
+    return {**os.environ, "TMPDIR": str(temporary), "TMP": str(temporary), "TEMP": str(temporary)}
 
 
 def _update_cache(profile: Path, cached: Path, succeeded: bool) -> None:
@@ -172,7 +182,9 @@ class WarmConverter:
             "--nodefault",
             f"--accept=pipe,name={pipe};urp;",
         ]
-        self.office = interrupts.spawn(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.office = interrupts.spawn(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=office_env(Path(self.scratch.name))
+        )
         self.helper = interrupts.spawn(
             [python, str(UNO_HELPER), pipe],
             stdin=subprocess.PIPE,
@@ -196,13 +208,15 @@ class WarmConverter:
             target.parent.mkdir(parents=True, exist_ok=True)
             replaceable(target)
             partial = target.with_name(f"{leftovers.prefix()}pdf.tmp")
-            self.helper.stdin.write(json.dumps([str(document.resolve()), str(partial.resolve())]) + "\n")
-            self.helper.stdin.flush()
-            said = self._answer()
-            if said == "ok":
-                os.replace(partial, target)
-                return target
-            partial.unlink(missing_ok=True)
+            try:
+                self.helper.stdin.write(json.dumps([str(document.resolve()), str(partial.resolve())]) + "\n")
+                self.helper.stdin.flush()
+                said = self._answer()
+                if said == "ok":
+                    os.replace(partial, target)
+                    return target
+            finally:  # whatever stopped it (a signal included): no half-written PDF stays
+                partial.unlink(missing_ok=True)
         raise fail(
             Location(document),
             msg.pdf_failed(said.removeprefix("error ")[:200]),

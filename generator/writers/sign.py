@@ -216,8 +216,9 @@ def _font_file(text: str) -> Path | None:
             scaled = _cache_dir() / f"{path.stem}-1000.ttf"
             if not scaled.is_file():
                 scale_upem(font, 1000)
-                scaled.parent.mkdir(parents=True, exist_ok=True)
-                font.save(str(scaled))
+                saved = io.BytesIO()
+                font.save(saved)
+                write_atomic(scaled, saved.getvalue())  # a killed run leaves no half font in the cache
             return scaled
     return None
 
