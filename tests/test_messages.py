@@ -58,12 +58,6 @@ NOT_YET_MOVED = {
     "input/cells.py",  # split from input/workbooks.py (h14s)
     "input/sheets.py",  # split from input/workbooks.py (h14s)
     "nd30/closing.py",  # split from nd30/frame.py (h14s)
-    "nd30/comments.py",
-    "nd30/fix.py",
-    "nd30/frame.py",
-    "nd30/reader.py",
-    "nd30/rules.py",
-    "nd30/styles.py",  # split from nd30/reader.py (h14s)
     "nd30/text.py",
     "readers/docx/api.py",
     "readers/docx/content.py",

@@ -13,7 +13,47 @@ REPORT_TYPE_NAME = "BÁO CÁO"
 PLACE_DATE = re.compile(
     r"\s*(?P<place>[^,\n]{1,60}),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d{4})"
 )
+# Lines of the frame as the checker and the importer find them: "Số: 05/BC-UBND" (the number and the sign
+# loosely spaced, either left blank in a draft) and the "Nơi nhận:" head (any case; `sub` drops it and its colon).
+NUMBER_LINE = re.compile(r"\s*Số\s*:")
+NUMBER_AND_SIGN = re.compile(r"\s*Số\s*:\s*(?P<so>\d*)\s*/\s*(?P<ky_hieu>\S*)")
+RECIPIENTS_LINE = re.compile(r"\s*Nơi\s+nhận\b\s*:?", re.IGNORECASE)
+# Tiêu ngữ as written by hand: any spacing, any dash between its three parts.
+MOTTO_LOOSE = re.compile(r"Độc\s*lập\W*Tự\s*do\W*Hạnh\s*phúc", re.IGNORECASE)
 REPORT_TYPE_SIGN = "BC"
+#: Tên loại văn bản -> chữ viết tắt in the ký hiệu (Phụ lục III). A công văn has none.
+DOC_TYPE_ABBREVIATIONS = {
+    "Báo cáo": "BC",
+    "Kế hoạch": "KH",
+    "Quyết định": "QĐ",
+    "Thông báo": "TB",
+    "Tờ trình": "TTr",
+    "Chỉ thị": "CT",
+    "Nghị quyết": "NQ",
+    "Hướng dẫn": "HD",
+    "Đề án": "ĐA",
+    "Phương án": "PA",
+    "Chương trình": "CTr",
+    "Quy chế": "QC",
+    "Quy định": "QyĐ",
+    "Thông cáo": "TC",
+    "Biên bản": "BB",
+    "Hợp đồng": "HĐ",
+    "Công điện": "CĐ",
+    "Giấy mời": "GM",
+    "Giấy giới thiệu": "GGT",
+    "Giấy nghỉ phép": "GNP",
+    "Phiếu gửi": "PG",
+    "Phiếu chuyển": "PC",
+    "Phiếu báo": "PB",
+    "Dự án": "DA",
+    "Bản ghi nhớ": "BGN",
+    "Bản thỏa thuận": "BTT",
+    "Giấy ủy quyền": "GUQ",
+    "Bản sao y": "SY",
+    "Bản trích sao": "TrS",
+    "Bản sao lục": "SL",
+}
 
 
 def document_sign(ky_hieu_loai: str | None, ky_hieu_co_quan: str) -> str:

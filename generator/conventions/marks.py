@@ -31,6 +31,11 @@ def _tail(mark: str) -> re.Pattern[str]:
 CLOSING_TAIL = _tail(CLOSING_MARK)  # what the checker's fix replaces by the closing mark (nd30/closing.py)
 
 
+def has_quoc_hieu(line: str) -> bool:
+    """Whether an upper-case line holds Quốc hiệu; "HOÀ" (the tone mark placed the old way) reads as "HÒA"."""
+    return QUOC_HIEU in line.replace("HOÀ", "HÒA")
+
+
 def bare(item: str) -> str:
     """A list item as a clerk may type it ("- Sở Nội vụ;") reduced to its words."""
     return item.strip().lstrip("-+ ").rstrip(" ;.")

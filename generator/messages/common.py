@@ -17,3 +17,35 @@ def unknown_filter(name: str) -> str:
 
 def check_path_and_rights(reason: str) -> str:
     return f"Kiểm tra đường dẫn và quyền đọc ({reason})."
+
+
+# --- places in a Word file, as `baocao check` and `baocao import` name them (nd30/reader.py, readers/docx) ------
+
+
+def paragraph_place(number: int) -> str:
+    return f"đoạn {number}"
+
+
+def table_place(number: int) -> str:
+    return f"bảng {number}"
+
+
+def cell_place(table: int, row: int, column: int) -> str:
+    return f"bảng {table}, ô ({row}, {column})"
+
+
+def note_place(number: str) -> str:
+    return f"chú thích {number}"
+
+
+def inner_place(outer: str, inner: str) -> str:
+    """A place inside another ("đầu trang 2, đoạn 1", "bảng 1, ô (2, 1), đoạn 3")."""
+    return f"{outer}, {inner}"
+
+
+def text_box_place(number: int) -> str:
+    return f"hộp văn bản {number}"
+
+
+HEADER_PLACE = "đầu trang"
+FOOTER_PLACE = "chân trang"

@@ -118,6 +118,7 @@ def inside(container: str) -> str:
 
 OF_THE_DOCUMENT = "của văn bản"
 START_OF_DOCUMENT = "đầu văn bản"
+END_OF_DOCUMENT = "cuối văn bản"
 THE_DOCUMENT = "văn bản"
 
 
@@ -172,3 +173,64 @@ def mixed_decimals(comma: str, comma_place: str, dot: str, dot_place: str) -> st
 
 def placeholder_left(placeholder: str) -> str:
     return f"Còn chỗ «{placeholder}» của bản nháp chưa được thay; ghi nội dung thật (hoặc xóa)."
+
+
+# --- reading the file (nd30/reader.py, styles.py) -------------------------------------------------------------------
+
+NOT_A_DOCX = "Không đọc được tệp Word: tệp không phải dạng .docx, hoặc đã hỏng."
+NOT_A_DOCX_HINT = "Chỉ kiểm tra được tệp .docx; tệp .doc cũ hãy mở bằng Word rồi lưu lại dạng .docx."
+
+
+def theme_font(name: str) -> str:
+    return f"{name} (phông theo chủ đề)"
+
+
+# --- comments on the findings (nd30/comments.py: baocao check --ghi-chu) ---------------------------------------------
+
+
+def comment(label: str, code: str, message: str) -> str:
+    return f"{label} [{code}]: {message}"
+
+
+def how_to_fix(hint: str) -> str:
+    return f"Cách sửa: {hint}"
+
+
+def rule_cited(rule: str) -> str:
+    return f"Căn cứ: {rule}"
+
+
+# --- what `baocao check --sua` changed (nd30/fix.py): before → after ---------------------------------------------
+
+
+def margin(side: str, value: str) -> str:
+    return f"lề {side} {value}"
+
+
+FIRST_PAGE_SHOWS_NUMBER = "trang đầu hiện số trang"
+DIFFERENT_FIRST_PAGE = "Trang đầu khác (Different first page): trang 1 không có đầu trang, chân trang"
+FIRST_PAGE_NUMBER_FIELD = "số trang ở đầu/chân trang của trang 1"
+REMOVED = "đã bỏ"
+
+
+def in_paragraphs(what: str, count: int) -> str:
+    return f"{what} ({count} đoạn)"
+
+
+def font(name: str) -> str:
+    return f"phông «{name}»"
+
+
+def size(points: str) -> str:
+    return f"cỡ {points}"
+
+
+def colour_named(colour: str) -> str:
+    return f"màu «{colour}»"
+
+
+BLACK = "màu đen"
+
+
+def lacking(emphasis: str) -> str:
+    return f"chưa {emphasis}"

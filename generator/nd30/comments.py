@@ -18,21 +18,22 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run as RunProxy
 from lxml import etree
 
+from baocao.messages import common
+from baocao.messages import nd30 as msg
 from baocao.nd30 import check_document
 from baocao.nd30.edit import save_copy
 from baocao.nd30.findings import ERROR, Finding
 from baocao.nd30.reader import TBL, Docx, Para, open_document
 
 AUTHOR, INITIALS = "baocao", "BC"
-_SECTION = "mục "
 
 
 def comment_text(finding: Finding) -> str:
     """What a comment says: severity, code and message, what to do, the rule cited."""
-    label = "Lỗi" if finding.severity == ERROR else "Cảnh báo"
-    lines = [f"{label} [{finding.code}]: {finding.message}"]
-    lines += [f"Cách sửa: {finding.hint}"] if finding.hint else []
-    lines += [f"Căn cứ: {finding.rule}"] if finding.rule else []
+    label = common.ERRORS if finding.severity == ERROR else common.WARNINGS
+    lines = [msg.comment(label, finding.code, finding.message)]
+    lines += [msg.how_to_fix(finding.hint)] if finding.hint else []
+    lines += [msg.rule_cited(finding.rule)] if finding.rule else []
     return "\n".join(lines)
 
 
@@ -56,13 +57,15 @@ class _Anchors:
             return None if mark is None else next(mark.iterancestors(qn("w:p")))
         if para is not None:
             return para.element
-        if where.startswith("bảng ") and where[5:].isdigit():
-            table = next((t for t, n in self.doc.tables.items() if n == int(where[5:])), None)
+        table = next((t for t, n in self.doc.tables.items() if where == common.table_place(n)), None)
+        if table is not None:
             return next((p.element for p in self.with_text if table in p.element.iterancestors(TBL)), None)
-        if where.startswith(_SECTION) and where.endswith("(section)"):
-            return self._section_start(int(where[len(_SECTION) :].split()[0]))
+        sections = range(1, len(self.doc.sections()) + 1)
+        section = next((number for number in sections if where == msg.section_place(number)), None)
+        if section is not None:
+            return self._section_start(section)
         first = self.with_text[0] if self.with_text else None
-        return None if first is None else (self.with_text[-1] if where == "cuối văn bản" else first).element
+        return None if first is None else (self.with_text[-1] if where == msg.END_OF_DOCUMENT else first).element
 
     def _section_start(self, number: int) -> etree._Element | None:
         """The first paragraph with text of section `number` (sections end at their sectPr's paragraph)."""

@@ -20,8 +20,9 @@ from docx.text.run import Run as RunProxy
 
 from baocao.conventions import slips
 from baocao.conventions.formatting import format_number
-from baocao.conventions.marks import RECIPIENTS_HEAD
+from baocao.conventions.marks import ARCHIVE, BULLET, RECIPIENTS_HEAD
 from baocao.conventions.page import A4, MARGINS
+from baocao.messages import nd30 as msg
 from baocao.nd30 import check_document, check_docx, closing, frame, layout, text
 from baocao.nd30.edit import drop_theme_fonts, save_copy, set_text
 from baocao.nd30.findings import Finding
@@ -86,7 +87,7 @@ def fix_docx(source: Path, target: Path) -> Fixed:
 
 def _sections(doc: Docx) -> Iterator[tuple[str, Section]]:
     for number, sect in enumerate(doc.sections(), 1):
-        yield f"mục {number} (section)", Section(sect, doc.document.part)
+        yield msg.section_place(number), Section(sect, doc.document.part)
 
 
 def _mm(twips: int) -> str:
@@ -117,7 +118,7 @@ def _fix_margins(doc: Docx) -> Iterator[Change]:
             value = _twips(getattr(section, f"{side}_margin"))
             if not (low - layout.MARGIN_TOLERANCE_MM) * MM <= value <= (high + layout.MARGIN_TOLERANCE_MM) * MM:
                 setattr(section, f"{side}_margin", Twips(MARGINS[side]))
-                yield Change("le-trang", where, f"lề {layout.SIDE_NAMES[side]} {_mm(value)}", _mm(MARGINS[side]))
+                yield Change("le-trang", where, msg.margin(layout.SIDE_NAMES[side], _mm(value)), _mm(MARGINS[side]))
 
 
 def _fix_page_number(doc: Docx) -> Iterator[Change]:
@@ -126,15 +127,15 @@ def _fix_page_number(doc: Docx) -> Iterator[Change]:
         section.different_first_page_header_footer = True
         yield Change(
             "so-trang",
-            "mục 1 (section)",
-            "trang đầu hiện số trang",
-            "Trang đầu khác (Different first page): trang 1 không có đầu trang, chân trang",
+            msg.section_place(1),
+            msg.FIRST_PAGE_SHOWS_NUMBER,
+            msg.DIFFERENT_FIRST_PAGE,
         )
         return
     for part in layout.first_page_parts(doc):
         if layout.shows_page_number(part):
             layout.remove_page_fields(part)
-            yield Change("so-trang", "mục 1 (section)", "số trang ở đầu/chân trang của trang 1", "đã bỏ")
+            yield Change("so-trang", msg.section_place(1), msg.FIRST_PAGE_NUMBER_FIELD, msg.REMOVED)
 
 
 # --- runs: fonts, sizes, colours, emphasis ------------------------------------------------
@@ -150,7 +151,7 @@ def _run_changes(
         apply(RunProxy(run.element, None), after)  # type: ignore[arg-type]
         first.setdefault((before, after), (para, set()))[1].add(id(para))
     for (before, after), (para, paragraphs) in first.items():
-        yield Change(code, para.where, f"{before} ({len(paragraphs)} đoạn)", after)
+        yield Change(code, para.where, msg.in_paragraphs(before, len(paragraphs)), after)
 
 
 def _set_font(run: RunProxy, font: str) -> None:
@@ -168,7 +169,7 @@ def _wrong_font(doc: Docx, run: Run) -> str:
 
 def _fix_fonts(doc: Docx) -> Iterator[Change]:
     wrong = (
-        (para, run, f"phông «{font}»", f"phông «{TNR}»")
+        (para, run, msg.font(font), msg.font(TNR))
         for para in doc.paragraphs
         for run in para.visible_runs
         if (font := _wrong_font(doc, run))
@@ -179,7 +180,7 @@ def _fix_fonts(doc: Docx) -> Iterator[Change]:
 def _resize(code: str, paragraphs: list[Para], allowed: tuple[int, int]) -> Iterator[Change]:
     low, high = allowed
     wrong = (
-        (para, run, f"cỡ {format_number(run.size)}", f"cỡ {min(max(run.size, Decimal(low)), Decimal(high))}")
+        (para, run, msg.size(format_number(run.size)), msg.size(str(min(max(run.size, Decimal(low)), Decimal(high)))))
         for para in paragraphs
         for run in para.visible_runs
         if layout.wrong_size(run, allowed)
@@ -197,7 +198,7 @@ def _fix_note_sizes(doc: Docx) -> Iterator[Change]:
 
 def _fix_colours(doc: Docx) -> Iterator[Change]:
     wrong = (
-        (para, run, f"màu «{run.colour}»", "màu đen")
+        (para, run, msg.colour_named(run.colour), msg.BLACK)
         for para in doc.paragraphs
         for run in para.visible_runs
         if run.colour
@@ -215,7 +216,7 @@ def _emphasise(code: str, para: Para, bold: bool = False, italic: bool = False) 
             proxy.bold = True
         if italic:
             proxy.italic = True
-    yield Change(code, para.where, f"chưa {missing}", missing)
+    yield Change(code, para.where, msg.lacking(missing), missing)
 
 
 # --- text: dates, Nơi nhận, closing, numbers -------------------------------------------------
@@ -273,7 +274,7 @@ def _fix_recipients(doc: Docx) -> Iterator[Change]:
     yield from _emphasise("noi-nhan-dau", head, bold=True, italic=True)
     for line, last in closing.recipient_lines(doc):
         fixed = closing.recipient_line(line.text, last)
-        if not last or fixed.startswith("- Lưu"):  # a last line that is no «Lưu» line is for a person
+        if not last or fixed.startswith(BULLET + ARCHIVE):  # a last line that is no «Lưu» line is for a person
             yield from _retype("noi-nhan-dau", line, fixed)
 
 

@@ -22,7 +22,6 @@ A quoted paragraph shows its first EXCERPT_LENGTH characters, whitespace collaps
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
@@ -41,7 +40,10 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from baocao import limits
+from baocao.conventions.documents import NUMBER_LINE, RECIPIENTS_LINE
 from baocao.errors import BaocaoError, Location, Problem
+from baocao.messages import common
+from baocao.messages import nd30 as msg
 from baocao.nd30.styles import TBL, Styles, attr, on, related_parts, related_xml, to_int
 
 EXCERPT_LENGTH = 50
@@ -55,13 +57,10 @@ _TEXT_BOX = qn("w:txbxContent")
 _HIDDEN_RUN_ANCESTORS = {qn("w:del"), qn("w:moveFrom"), _TEXT_BOX, _MC_FALLBACK}
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 _HEADERS_AND_FOOTERS: dict[str, tuple[str, Area]] = {
-    RT.HEADER: ("đầu trang", "header"),
-    RT.FOOTER: ("chân trang", "footer"),
+    RT.HEADER: (common.HEADER_PLACE, "header"),
+    RT.FOOTER: (common.FOOTER_PLACE, "footer"),
 }
 _BLACK_THEME_COLOURS = {"text1", "dark1"}
-
-SO_LINE = re.compile(r"\s*Số\s*:")
-_NOI_NHAN = re.compile(r"\s*Nơi\s+nhận\b", re.IGNORECASE)
 
 
 def open_document(path: Path) -> WordDocument:
@@ -74,8 +73,8 @@ def open_document(path: Path) -> WordDocument:
         raise BaocaoError(
             Problem(
                 Location(path),
-                "Không đọc được tệp Word: tệp không phải dạng .docx, hoặc đã hỏng.",
-                "Chỉ kiểm tra được tệp .docx; tệp .doc cũ hãy mở bằng Word rồi lưu lại dạng .docx.",
+                msg.NOT_A_DOCX,
+                msg.NOT_A_DOCX_HINT,
             )
         ) from None
 
@@ -216,7 +215,7 @@ class Walker:
         for block in _blocks(root):
             if block.tag == P:
                 self.count += 1
-                self._add(block, self.area, f"đoạn {self.count}")
+                self._add(block, self.area, common.paragraph_place(self.count))
             else:
                 self._table(block)
         return self
@@ -228,7 +227,7 @@ class Walker:
             for c, cell in enumerate(row.iterchildren(qn("w:tc")), 1):
                 for block in _blocks(cell):
                     if block.tag == P:
-                        self._add(block, area, f"bảng {number}, ô ({r}, {c})")
+                        self._add(block, area, common.cell_place(number, r, c))
                     else:
                         self._table(block)
 
@@ -237,17 +236,19 @@ class Walker:
             note_id = note.get(qn("w:id"))
             for block in _blocks(note):
                 if block.tag == P:
-                    self._add(block, "note", f"chú thích {numbers.get(note_id, note_id)}")
+                    self._add(block, "note", common.note_place(str(numbers.get(note_id, note_id))))
         return self
 
     def _add(self, p, area: Area, place: str) -> None:
-        place = f"{self.name}, {place}" if self.name else place
+        place = common.inner_place(self.name, place) if self.name else place
         runs = tuple(self._run(r, p) for r in p.iter(qn("w:r")) if _shown(r, p))
         text = unicodedata.normalize("NFC", "".join(run.text for run in runs if not run.generated))
         self.paragraphs.append(Para(p, area, place, runs, text))
         for number, box in enumerate(_text_boxes(p) if self.text_boxes else (), 1):
             self.paragraphs += (
-                Walker(self.styles, f"{place}, hộp văn bản {number}", "textbox", True).story(box).paragraphs
+                Walker(self.styles, common.inner_place(place, common.text_box_place(number)), "textbox", True)
+                .story(box)
+                .paragraphs
             )
 
     def _run(self, r, p) -> Run:
@@ -346,7 +347,7 @@ class Docx:
     @cached_property
     def recipients(self) -> Para | None:
         """The "Nơi nhận:" paragraph."""
-        return self.first(_NOI_NHAN.match)
+        return self.first(RECIPIENTS_LINE.match)
 
     @cached_property
     def body_text(self) -> list[Para]:
@@ -357,7 +358,7 @@ class Docx:
     @cached_property
     def so_line(self) -> Para | None:
         """The "Số: …" paragraph."""
-        return self.first(SO_LINE.match)
+        return self.first(NUMBER_LINE.match)
 
     @cached_property
     def first_block(self):

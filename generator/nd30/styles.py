@@ -10,6 +10,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from baocao.messages import nd30 as msg
+
 if TYPE_CHECKING:
     from baocao.nd30.reader import Run
 
@@ -132,7 +134,7 @@ class Styles:
 
     def _theme_font(self, theme: str) -> str:
         name = self.theme_fonts.get("major" if theme.startswith("major") else "minor", "")
-        return TNR if name.casefold() == TNR.casefold() else f"{name or theme} (phông theo chủ đề)"
+        return TNR if name.casefold() == TNR.casefold() else msg.theme_font(name or theme)
 
     def has_visible_border(self, tbl) -> bool:
         """Whether any cell edge of the table shows a border (cell borders over table and style borders)."""

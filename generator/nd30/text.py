@@ -11,6 +11,7 @@ from datetime import date
 from docx.oxml.ns import qn
 
 from baocao.conventions import slips
+from baocao.conventions.documents import NUMBER_LINE
 from baocao.conventions.formatting import format_date_short
 from baocao.conventions.typed_notes import (
     SUPERSCRIPT_NUMBER,
@@ -22,7 +23,7 @@ from baocao.conventions.typed_notes import (
 from baocao.input.placeholders import placeholder_slips
 from baocao.nd30.findings import Finding
 from baocao.nd30.outline import sequence_problem
-from baocao.nd30.reader import SO_LINE, Docx, Para, custom_mark, quote
+from baocao.nd30.reader import Docx, Para, custom_mark, quote
 from baocao.nd30.rules import finding
 
 SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
@@ -161,14 +162,14 @@ SLIP_RULES = {"space-percent": "dau-phan-tram", "double-percent": "dau-phan-tram
 
 def number_slips(para: Para) -> list[slips.Slip]:
     """The number-style slips of a paragraph (none in the "Số: …" line)."""
-    return [] if SO_LINE.match(para.text) else slips.number_slips(para.text)
+    return [] if NUMBER_LINE.match(para.text) else slips.number_slips(para.text)
 
 
 def check_numbers(doc: Docx) -> Iterator[Finding]:
     """English-style numbers, "%" slips and mixed decimal marks, in the body, tables and footnotes alike."""
     first_of: dict[str, tuple[str, str]] = {}
     for para in doc.paragraphs:
-        if SO_LINE.match(para.text):
+        if NUMBER_LINE.match(para.text):
             continue
         for match, kind in slips.number_tokens(para.text):
             first_of.setdefault(kind, (match[0], para.place))
