@@ -10,17 +10,18 @@ from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
-from helpers import EXAMPLE_UNIT, example_text
+from helpers import EXAMPLE, EXAMPLE_DIR, EXAMPLE_UNIT, example_text
 from lxml import etree
 
 from baocao.compose.frame import appendix_labels
 from baocao.compose.report import compose
 from baocao.conventions.formatting import DRAFT_BLANK
+from baocao.conventions.page import MIN_COLUMN, TEXT_WIDTH, column_widths
 from baocao.errors import BaocaoError
 from baocao.figures.compute import compute
 from baocao.input.model import PhuLuc
 from baocao.input.validate import load_sources
-from baocao.pipeline import build
+from baocao.pipeline import build, render
 from baocao.writers.docx.templates import builtin_template
 from baocao.writers.pdf import convert_to_pdf
 
@@ -257,6 +258,19 @@ def test_two_level_header_is_merged(appendix_table):
             for p in cell.findall("w:p", NS):
                 assert p.find("w:pPr/w:jc", NS).get(w("val")) == "center"
                 assert all(r.find("w:rPr/w:b", NS) is not None for r in p.iter(w("r")))
+
+
+def test_a_narrow_column_keeps_room_for_its_heading(example, body_table, appendix_table):
+    """TT (weight 1 of 16 in the body's table: 584 twips) is widened to MIN_COLUMN, the others share the rest;
+    the HTML preview lays the columns out alike."""
+    for table in (body_table, appendix_table):
+        grid = [int(col.get(w("w"))) for col in table.findall("w:tblGrid/w:gridCol", NS)]
+        assert grid[0] == MIN_COLUMN and min(grid) == MIN_COLUMN
+    assert column_widths([1, 5, 2, 2], 9000) == [900, 4500, 1800, 1800]  # none too narrow: in proportion
+    assert column_widths([1, 1, 1], 2000) == [666, 666, 668]  # no room for the minimum: in proportion
+    page = render(EXAMPLE, writer="html").data.decode()
+    first = re.search(r'<col style="width:([\d.]+)%">', page)
+    assert first and float(first[1]) == pytest.approx(100 * MIN_COLUMN / TEXT_WIDTH, abs=0.001)
 
 
 def test_header_rows_repeat_and_no_row_splits(appendix_table, body_table):
@@ -538,14 +552,15 @@ def test_template_has_the_table_text_style():
 
 @pytest.fixture(scope="module")
 def outputs(example_docx, tmp_path_factory) -> dict[str, Path]:
-    """The example, and the example's appendix alone, as .docx files."""
+    """The example, the example's appendix alone and a report with an 8-column table, as .docx files."""
     folder = tmp_path_factory.mktemp("outputs")
     (folder / "don-vi.yaml").write_bytes(EXAMPLE_UNIT.read_bytes())
     text = example_text()
     alone = re.sub(r"(?ms)^mo_dau:.*?(?=^# Phụ lục)", "", text).replace("\nphu_luc:", "\nchi_phu_luc: true\nphu_luc:")
     report = folder / "bieu.yaml"
     report.write_text(alone, encoding="utf-8")
-    return {"example": example_docx, "alone": build(report, folder / "bieu.docx")[0]}
+    eight = build(EXAMPLE_DIR / "san-xuat-quy-iii-2026.yaml", folder / "tam-cot.docx")[0]
+    return {"example": example_docx, "alone": build(report, folder / "bieu.docx")[0], "eight": eight}
 
 
 @pytest.mark.parametrize("name", ["example", "alone"])
@@ -582,6 +597,8 @@ def test_appendix_pages_are_landscape_in_the_pdf(outputs, tmp_path):
     assert pages[first + 1].lstrip().startswith("2")  # numbered on its own, from its own page 1
     assert all(width > height for width, height in _page_sizes(pdfs["alone"]))
     assert _page_texts(pdfs["alone"])[0].lstrip().startswith("Biểu số 01")
+    eight = _page_texts(pdfs["eight"])[0]
+    assert "\nTT\n" in eight and "\nT\nT\n" not in eight  # the TT heading on one line (it wrapped at 1/18)
 
 
 def test_built_bytes_open_with_python_docx(outputs):
