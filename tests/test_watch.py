@@ -176,14 +176,19 @@ def _start_watch(tmp_path: Path, *options: str) -> subprocess.Popen:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process")
-def test_ctrl_c_ends_it_cleanly(tmp_path):
-    with _start_watch(tmp_path, "--port", "0") as watch:
+@pytest.mark.parametrize(
+    ("options", "written"),
+    [((), f"output/{EXAMPLE.stem}.docx"), (("-o", "nhap"), f"nhap/{EXAMPLE.stem}.docx"), (("-o", "a.docx"), "a.docx")],
+)
+def test_ctrl_c_ends_it_cleanly(tmp_path, options, written):
+    """The .docx goes where `build -o` would write it (batch.plan); Ctrl-C ends the watch."""
+    with _start_watch(tmp_path, "--port", "0", *options) as watch:
         said = ""
         for line in watch.stdout:
             said += line
             if "Ctrl-C" in line:
                 break
-        assert "http://127.0.0.1:" in said and (tmp_path / "output" / f"{EXAMPLE.stem}.docx").is_file()
+        assert "http://127.0.0.1:" in said and (tmp_path / written).is_file()
         watch.send_signal(signal.SIGINT)
         assert watch.wait(WAIT) == 0
         assert "Đã dừng xem trước." in watch.stdout.read()
