@@ -362,6 +362,18 @@ class Docx:
     def tables(self) -> list:
         return self.body.findall("w:tbl", NS)
 
+    def table_with(self, text: str):
+        """The first table holding `text`."""
+        return next(t for t in self.tables if text in text_of(t))
+
+    def section_breaks(self) -> list:
+        """The w:sectPr of every section, in order (paragraph ones, then the body's final one)."""
+        return self.body.findall("w:p/w:pPr/w:sectPr", NS) + [self.body.find("w:sectPr", NS)]
+
+    def paragraph_texts(self) -> list[str]:
+        """The text of every paragraph of the body, in tables too."""
+        return [text_of(p) for p in self.body.iter(w("p"))]
+
     @cached_property
     def closing(self):
         """The Nơi nhận / signature grid (appendix tables may follow it)."""
@@ -417,3 +429,16 @@ class Docx:
         rid = ref.get(f"{{{R_NS}}}id")
         target = next(r.get("Target") for r in self.rels("word/document.xml") if r.get("Id") == rid)
         return self.xml(f"word/{target}")
+
+
+def audit_errors(path: Path) -> list[str]:
+    """openxml-audit's errors in a .docx (its stylesWithEffects findings are heuristics, left out)."""
+    from openxml_audit import OpenXmlValidator
+    from openxml_audit.errors import ValidationSeverity
+
+    result = OpenXmlValidator(max_errors=0).validate(str(path))
+    return [
+        str(e)
+        for e in result.errors
+        if e.severity == ValidationSeverity.ERROR and "styleswitheffects" not in str(e).lower()
+    ]

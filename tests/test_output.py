@@ -16,7 +16,19 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from helpers import NS, Docx, ReportDir, Styles, example_text, example_unit, is_on, small_report, text_of, w
+from helpers import (
+    NS,
+    Docx,
+    ReportDir,
+    Styles,
+    audit_errors,
+    example_text,
+    example_unit,
+    is_on,
+    small_report,
+    text_of,
+    w,
+)
 from lxml import etree
 
 from baocao.errors import BaocaoError
@@ -799,24 +811,12 @@ def test_cross_reference_number_counts_earlier_notes(report_dir):
 # ---------------------------------------------------------------------------- validity
 
 
-def _audit_errors(path: Path) -> list[str]:
-    from openxml_audit import OpenXmlValidator
-    from openxml_audit.errors import ValidationSeverity
-
-    result = OpenXmlValidator(max_errors=0).validate(path)
-    return [
-        str(e)
-        for e in result.errors
-        if e.severity == ValidationSeverity.ERROR and "styleswitheffects" not in str(e).lower()
-    ]
-
-
 def test_openxml_audit_example(example):
-    assert _audit_errors(example.path) == []
+    assert audit_errors(example.path) == []
 
 
 def test_openxml_audit_variant(official_variant):
-    assert _audit_errors(official_variant.path) == []
+    assert audit_errors(official_variant.path) == []
 
 
 def test_python_docx_reads_it(example):
