@@ -71,8 +71,11 @@ def render(
         data = chosen.write(composed, sources, templates)
     except BaocaoError as exc:  # a broken template: told with the report's warnings
         raise BaocaoError(exc.problems, composed.warnings + composed.notes) from None
-    extra = {name: writer_for(name).write(composed, sources) for name in FIGURE_WRITERS} if figures else {}
-    return Built(data, composed.warnings, composed.notes, extra)
+    if not figures:
+        return Built(data, composed.warnings, composed.notes)
+    from baocao.writers.figures import figure_file_bytes  # openpyxl and the records: only when asked for
+
+    return Built(data, composed.warnings, composed.notes, figure_file_bytes(composed, sources, FIGURE_WRITERS))
 
 
 def output_name(report: Path, writer: str = DEFAULT_WRITER) -> str:
