@@ -14,14 +14,12 @@ and Interrupted carries the reports written before it.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import tempfile
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -31,6 +29,7 @@ from baocao import interrupts, leftovers, limits, pipeline
 from baocao.errors import BaocaoError, Location, Misuse, Problem, split_notes
 from baocao.input.model import UNIT_FILE
 from baocao.units import is_report, unit_folders
+from baocao.workers import Ended, Pool
 from baocao.writers.pdf import convert
 from baocao.writers.registry import DEFAULT_WRITER, writer_by_suffix, writer_for
 
@@ -207,7 +206,7 @@ def build_one(job: Job, write: bool = True) -> Outcome:
         warnings, notes = split_notes(exc.warnings)
         return Outcome(job, warnings, exc.problems, time.perf_counter() - started, notes=notes)
     except limits.OverTime as exc:
-        return Outcome(job, problems=[_over_time(job, exc)], seconds=time.perf_counter() - started)
+        return Outcome(job, problems=[_over_time(job, exc.seconds, _stage(exc))], seconds=time.perf_counter() - started)
     return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started, notes=built.notes)
 
 
@@ -220,20 +219,25 @@ _STAGES = {  # the stage a report was at, by the baocao subpackage running
 }
 
 
-def _over_time(job: Job, exc: limits.OverTime) -> Problem:
-    """A report past its time limit, told with the stage it was at."""
+def _over_time(job: Job, seconds: float, stage: str | None = None) -> Problem:
+    """A report past its time limit, told with the stage it was at when known."""
+    return Problem(
+        Location(job.report),
+        f"Báo cáo soạn quá {seconds:g} giây nên bị dừng" + (f" (đang {stage})" if stage else "") + ".",
+        "Báo cáo thường soạn xong trong một giây: xem lại vòng lặp trong mẫu Word, bảng hoặc số liệu quá lớn; "
+        "báo cáo rất dài hay máy chậm thì tăng giới hạn: --gioi-han-giay N (0: không giới hạn).",
+    )
+
+
+def _stage(exc: BaseException) -> str | None:
+    """The stage (_STAGES) a report was at when `exc` stopped it: the last baocao subpackage in its traceback."""
     package = Path(baocao.__file__).parent
     stage = None
     for frame, _line in traceback.walk_tb(exc.__traceback__):
         parts = Path(frame.f_code.co_filename).parts
         inside = parts[len(package.parts) :] if parts[: len(package.parts)] == package.parts else ()
         stage = _STAGES.get(inside[0], stage) if len(inside) > 1 else stage
-    return Problem(
-        Location(job.report),
-        f"Báo cáo soạn quá {exc.seconds:g} giây nên bị dừng" + (f" (đang {stage})" if stage else "") + ".",
-        "Báo cáo thường soạn xong trong một giây: xem lại vòng lặp trong mẫu Word, bảng hoặc số liệu quá lớn; "
-        "báo cáo rất dài hay máy chậm thì tăng giới hạn: --gioi-han-giay N (0: không giới hạn).",
-    )
+    return stage
 
 
 def run(
@@ -284,31 +288,28 @@ def _build_all(
     """run's work: outcomes into `finished` by job index.
 
     This process is one of the workers: it builds from the end of the list while `workers - 1`
-    worker processes start (≈ 0.4 s of imports each) and take jobs from its front, each kept one
-    job ahead. Every process compiles the template and the sentences once (per-process caches) and
-    builds many reports; with one worker everything runs in this process.
+    worker processes (baocao.workers) start (≈ 0.4 s of imports each) and take jobs from its front, each
+    kept one job ahead; a worker still on a report past its time limit and a grace is killed (see workers).
+    Every process compiles the template and the sentences once (per-process caches) and builds many
+    reports; with one worker everything runs in this process.
     """
     if workers <= 1 or len(jobs) <= 1:
         for index, job in enumerate(jobs):
             finished[index] = _told(build_one(job, write), done)
         return
     pending = deque(enumerate(jobs))
-    helpers = min(workers, len(jobs)) - 1
-    # 'spawn' everywhere: the same on every OS, and safe while the progress bar's thread runs.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker) as pool:
-        futures: dict[Future, int] = {}
-        while pending or futures:
-            while pending and len(futures) < 2 * helpers:
+    with Pool(min(workers, len(jobs)) - 1, build_one, _start_worker) as pool:
+        while pending or pool.busy:
+            while pending and pool.room:
                 index, job = pending.popleft()
-                futures[pool.submit(build_one, job, write)] = index
+                pool.submit(index, (job, write), job.seconds)
             if pending:
                 index, job = pending.pop()
                 finished[index] = _told(_guarded(job, write), done)
-            ended, _ = wait(futures, timeout=0 if pending else None, return_when=FIRST_COMPLETED)
-            for future in ended:
-                index = futures.pop(future)
-                finished[index] = _told(_result(future, jobs[index]), done)
+            ends, returned = pool.ended(0 if pending else None)
+            pending.extendleft((index, jobs[index]) for index in reversed(returned))
+            for end in ends:
+                finished[end.index] = _told(_ended(end, jobs[end.index]), done)
 
 
 def _start_worker() -> None:
@@ -331,12 +332,14 @@ def _guarded(job: Job, write: bool) -> Outcome:
         return _crashed(job, exc)
 
 
-def _result(future: Future, job: Job) -> Outcome:
-    """The worker's outcome; a crash of ours fails this report only, and says it is not the clerk's fault."""
-    try:
-        return future.result()
-    except Exception as exc:  # one report's crash must not lose the others
-        return _crashed(job, exc)
+def _ended(end: Ended, job: Job) -> Outcome:
+    """A worker's outcome; a crash of ours fails this report only (not the clerk's fault), a kill past its time
+    limit too."""
+    if end.killed:
+        return Outcome(job, problems=[_over_time(job, job.seconds or 0)])
+    if end.error is not None:
+        return _crashed(job, end.error)
+    return end.result
 
 
 def _crashed(job: Job, exc: Exception) -> Outcome:

@@ -8,7 +8,8 @@ loop turn. Reading a .docx goes through `docx_bytes()` (sizes of the zip parts, 
 Past a limit, `OverBudget` (a Vietnamese reason), which callers turn into a located message.
 
 A whole report (load, compute, compose, render: every stage, not only the sandbox's work) runs within
-`report_limit()`: past its seconds an alarm raises `OverTime` in the main thread wherever it is.
+`report_limit()`: past its seconds an alarm raises `OverTime` in the main thread wherever it is (between two
+Python steps: one call into C runs to its end, which the sizes below keep short).
 """
 
 from __future__ import annotations
@@ -169,42 +170,75 @@ class OverTime(BaseException):
         self.seconds = seconds
 
 
-# The alarm: a real signal to the main thread (it also ends a blocking call), or on Windows a simulated Ctrl-C.
-_ALARM = getattr(signal, "SIGALRM", signal.SIGINT)
+@contextmanager
+def report_limit(seconds: float | None) -> Iterator[None]:
+    """Within the block, OverTime after `seconds` (None or 0: no limit).
+
+    In the main thread an alarm raises it wherever the report is, between two Python steps (one call into
+    C, such as an XML parse, ends first: sizes bound those, and a batch's parent kills a worker past its
+    deadline, see workers): POSIX's interval timer (setitimer), elsewhere (Windows) a timer thread that
+    interrupts the main one. In another thread, where no alarm can reach, only the checks of check_time()
+    (every step of a sentence or a template) stop it, with OverBudget.
+    """
+    if not seconds:
+        yield
+        return
+    with time_limit(seconds):
+        if threading.current_thread() is not threading.main_thread():
+            yield
+        elif hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM"):
+            with _interval_timer(seconds):
+                yield
+        else:
+            with _timer_thread(seconds):
+                yield
+
+
+@contextmanager
+def _interval_timer(seconds: float) -> Iterator[None]:
+    def ring(_signum: int, _frame: object) -> None:
+        raise OverTime(seconds)
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# The timer thread's alarm: a real signal to the main thread where there is one, else a simulated Ctrl-C.
 _ringing: list[float] = []  # the seconds of the alarm that has rung and not yet been raised
 _outer: list[object] = [signal.SIG_DFL]  # the handler the alarm's replaced (Windows: Ctrl-C's)
 
 
 @contextmanager
-def report_limit(seconds: float | None) -> Iterator[None]:
-    """Within the block (in the main thread), OverTime after `seconds` (None or 0: no limit)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.getsignal(_ALARM)
+def _timer_thread(seconds: float) -> Iterator[None]:
+    alarm = getattr(signal, "SIGALRM", signal.SIGINT)
+    previous = signal.getsignal(alarm)
     if previous is not _on_alarm:
         _outer[0] = previous
-        signal.signal(_ALARM, _on_alarm)
-    timer = threading.Timer(seconds, _ring, (seconds,))
+        signal.signal(alarm, _on_alarm)
+    timer = threading.Timer(seconds, _ring, (seconds, alarm))
     timer.daemon = True
-    with time_limit(seconds):
-        timer.start()
-        try:
-            yield
-        finally:
-            timer.cancel()
-            timer.join()
-            _ringing.clear()
-            if _ALARM == signal.SIGINT:  # Windows: Ctrl-C is Ctrl-C again (a SIGALRM handler stays, harmless)
-                signal.signal(_ALARM, previous)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()
+        _ringing.clear()
+        if alarm == signal.SIGINT:  # Windows: Ctrl-C is Ctrl-C again (a SIGALRM handler stays, harmless)
+            signal.signal(alarm, previous)
 
 
-def _ring(seconds: float) -> None:
+def _ring(seconds: float, alarm: signal.Signals) -> None:
     _ringing.append(seconds)
     if hasattr(signal, "pthread_kill"):
-        signal.pthread_kill(threading.main_thread().ident or 0, _ALARM)
+        signal.pthread_kill(threading.main_thread().ident or 0, alarm)
     else:
-        _thread.interrupt_main(_ALARM)
+        _thread.interrupt_main(alarm)
 
 
 def _on_alarm(signum: int, frame: object) -> None:

@@ -2,7 +2,7 @@
 
 A module imports from its own layer and the layers below it, never from one above:
 
-    conventions/ messages/ errors limits write leftovers interrupts   (usable by all; they import no stage)
+    conventions/ messages/ errors limits write leftovers interrupts workers   (usable by all; they import no stage)
     input/ → figures/ → document/ → compose/ → nd30/ → writers/ → readers/ → pipeline, units → batch, watch → cli/
 
 Each stage reads only what the stages before it made (input: YAML and workbooks → figures → the document
@@ -20,7 +20,7 @@ from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().parents[1] / "generator"
 LAYERS = (
-    ("conventions", "messages", "errors", "limits", "write", "leftovers", "interrupts"),
+    ("conventions", "messages", "errors", "limits", "write", "leftovers", "interrupts", "workers"),
     ("input",),
     ("figures",),
     ("document",),

@@ -1,5 +1,6 @@
-"""Signals sent to a real `baocao build` batch: it ends within 2 s with 128 + the signal's number, leaves no
-process, scratch or temporary file behind, writes nothing after the signal and says what it had written.
+"""Signals sent to a real `baocao build` batch, or to a build while LibreOffice converts (--pdf): it ends within
+2 s with 128 + the signal's number, leaves no process, scratch or temporary file behind, writes nothing after the
+signal and says what it had written.
 
 Each report is made slow on purpose by its Word template (a loop of half a million turns, under the budgets),
 so the batch is still running when the signal comes.
@@ -8,6 +9,7 @@ so the batch is still running when the signal comes.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -54,6 +56,18 @@ def _alive(processes: set[psutil.Process]) -> list[psutil.Process]:
     return alive
 
 
+def _left(family: set[psutil.Process]) -> list[psutil.Process]:
+    """The processes of `family` still running once let go (killed here, so none outlives the test)."""
+    for process in _alive(family):  # multiprocessing's resource tracker ends once it runs again
+        with contextlib.suppress(psutil.Error):
+            process.resume()
+    time.sleep(0.2)
+    left = _alive(family)
+    for process in left:
+        process.kill()
+    return left
+
+
 def _docx_files(out: Path) -> dict[Path, tuple[int, int]]:
     """Each .docx under `out`: its size and modification time (ns)."""
     return {path: (path.stat().st_size, path.stat().st_mtime_ns) for path in out.rglob("*.docx")}
@@ -84,13 +98,7 @@ def test_a_signal_ends_the_batch_cleanly(slow_batch, tmp_path, number, code):
         me.resume()
         run.wait(timeout=30)
         ended = time.monotonic() - sent
-        for process in _alive(family):  # multiprocessing's resource tracker ends once it runs again
-            with contextlib.suppress(psutil.Error):
-                process.resume()
-        time.sleep(0.2)
-        left = _alive(family)
-        for process in left:
-            process.kill()
+        left = _left(family)
         err.seek(0)
         stderr = err.read()
     assert ended < 2, f"the batch ended {ended:.2f} s after the signal"
@@ -104,3 +112,55 @@ def test_a_signal_ends_the_batch_cleanly(slow_batch, tmp_path, number, code):
     assert not [p for p in out.rglob("*") if p.name.startswith(".baocao-") or p.suffix == ".tmp"]
     assert "Đã dừng" in stderr and f"đã soạn {len(written)}/8 báo cáo" in stderr, stderr
     assert all(f"Đã ghi {path}" in stderr for path in written) and "Traceback" not in stderr
+
+
+def _files(out: Path) -> dict[Path, tuple[int, int]]:
+    """Every file under `out`: its size and modification time (ns)."""
+    return {path: (path.stat().st_size, path.stat().st_mtime_ns) for path in out.rglob("*") if path.is_file()}
+
+
+def _scratch(path: Path) -> bool:
+    return any(part.startswith(".baocao-") for part in path.parts) or path.suffix == ".tmp"
+
+
+@pytest.mark.needs_soffice
+@pytest.mark.parametrize("units", [1, 3], ids=["one-report", "batch"])
+@pytest.mark.parametrize(("number", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_while_libreoffice_converts(tmp_path, number, code, units):
+    folders = make_units(tmp_path / "cac-xa", units, 0)
+    reports = [report for folder in folders for report in folder.glob("*.yaml") if report.name != "don-vi.yaml"]
+    out, scratch = tmp_path / "ra", tmp_path / "tmp"
+    scratch.mkdir()
+    command = [sys.executable, "-m", "baocao", "build", reports[0] if units == 1 else tmp_path / "cac-xa", "--pdf"]
+    env = {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
+    with (tmp_path / "err.txt").open("w+", encoding="utf-8") as err:
+        run = subprocess.Popen([*map(str, command), "-o", str(out)], stdout=subprocess.DEVNULL, stderr=err, env=env)
+        me = psutil.Process(run.pid)
+        family: set[psutil.Process] = set()
+        deadline = time.monotonic() + 120
+        while not any("soffice" in p.name() for p in _alive(family)) and time.monotonic() < deadline:
+            assert run.poll() is None, "the build ended before LibreOffice started"
+            family |= _family(me)
+            time.sleep(0.02)
+        time.sleep(0.3)  # LibreOffice at work
+        family |= _family(me)
+        for process in [me, *family]:  # held still while the files are listed and the signal sent
+            with contextlib.suppress(psutil.Error):  # one that has just ended
+                process.suspend()
+        before = _files(out)
+        run.send_signal(number)
+        sent = time.monotonic()
+        me.resume()
+        run.wait(timeout=30)
+        ended = time.monotonic() - sent
+        left = _left(family)
+        err.seek(0)
+        stderr = err.read()
+    assert ended < 2, f"the build ended {ended:.2f} s after the signal"
+    assert run.returncode == code, stderr
+    assert not left, [process.name() for process in left]  # LibreOffice and all it started: ended
+    after = _files(out)
+    assert not [path for path in after if _scratch(path)] and not list(scratch.iterdir())
+    assert after == {path: stamp for path, stamp in before.items() if not _scratch(path)}  # nothing written since
+    assert len([path for path in after if path.suffix == ".docx"]) == units and not list(out.rglob("*.pdf"))
+    assert "Đã dừng" in stderr and "xuất PDF bị dừng giữa chừng" in stderr and "Traceback" not in stderr, stderr
