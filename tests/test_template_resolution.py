@@ -403,7 +403,7 @@ def test_build_with_a_broken_template_names_template_and_place_and_writes_nothin
 
 def test_a_broken_template_is_told_with_the_reports_own_problems_in_one_run(cli, report, unit):
     """A broken tag in the unit's template, a misspelt figure in a sentence and a wrong key in the report:
-    one validate tells all three (the template is found from the report's raw YAML)."""
+    one validate tells all three (the template is found from the YAML as validation loaded it, not read again)."""
     template = edit_part(
         copy_builtin("thi-dua", unit), "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", "{{ trich_yeu }")
     )

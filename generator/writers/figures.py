@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from baocao.compose.report import Composed
     from baocao.errors import Problem
-    from baocao.input.validate import Sources
+    from baocao.input.validate import Sources, Unvalidated
 
 IDENTITY_HEADER = ("khoa", "gia_tri")
 _PLAN, _RATIO = "ke_hoach", "ty_le_ke_hoach"
@@ -59,7 +59,7 @@ class _FigureWriter:
     def encode(self, data: dict[str, Any]) -> bytes:
         raise NotImplementedError
 
-    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+    def early_problems(self, inputs: Sources | Unvalidated, templates: Path | None = None) -> list[Problem]:
         return []
 
 

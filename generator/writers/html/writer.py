@@ -50,7 +50,7 @@ from baocao.writers.html.looks_css import looks_for, page_css, text_widths
 
 if TYPE_CHECKING:
     from baocao.compose.report import Composed
-    from baocao.input.validate import Sources
+    from baocao.input.validate import Sources, Unvalidated
 
 SIGNATURE_ROOM = 4  # empty lines left for the signature, as in the template
 
@@ -67,7 +67,7 @@ class HtmlWriter:
         looks = looks_for(sources, templates)
         return page(composed.document, composed.warnings, name, notes=composed.notes, looks=looks).encode()
 
-    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+    def early_problems(self, inputs: Sources | Unvalidated, templates: Path | None = None) -> list[Problem]:
         return []  # the preview only reads the template's looks, and draws ND30's when it cannot
 
 
