@@ -18,16 +18,16 @@ import multiprocessing
 import os
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 from baocao.messages import files as msg
 
-SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-)  # Windows has no SIGHUP
+_NAMES = ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK")  # Windows has no SIGHUP; only Windows has SIGBREAK (Ctrl-Break)
 _started: set[subprocess.Popen] = set()
+# A process-wide signal may be taken by any thread that does not block it (a progress bar's, say): the main thread,
+# where Python runs the handlers, then sees it at its next step. So the main thread waits STEP seconds at a time.
+STEP = 0.2
 
 
 class Interrupted(BaseException):
@@ -54,11 +54,16 @@ class Interrupted(BaseException):
         return msg.SIGNAL_REASONS.get(signal.Signals(self.signum).name, msg.other_signal(self.signum))
 
 
+def signals() -> tuple[signal.Signals, ...]:
+    """The signals that stop a run, those of them this system has."""
+    return tuple(getattr(signal, name) for name in _NAMES if hasattr(signal, name))
+
+
 @contextlib.contextmanager
 def handled() -> Iterator[None]:
     """Within the block, the signals above raise Interrupted after ending this run's processes."""
-    previous = {number: signal.getsignal(number) for number in SIGNALS}
-    for number in SIGNALS:
+    previous = {number: signal.getsignal(number) for number in signals()}
+    for number in previous:
         signal.signal(number, _stop)
     try:
         yield
@@ -68,7 +73,7 @@ def handled() -> Iterator[None]:
 
 
 def _stop(signum: int, _frame: object) -> None:
-    for number in SIGNALS:  # one stop is enough: a second Ctrl-C must not break the clean-up
+    for number in signals():  # one stop is enough: a second Ctrl-C must not break the clean-up
         signal.signal(number, signal.SIG_IGN)
     end_children()
     raise Interrupted(signum)
@@ -77,16 +82,17 @@ def _stop(signum: int, _frame: object) -> None:
 def worker_signals() -> None:
     """In a batch worker: Ctrl-C typed in the terminal reaches the whole process group; the main process
     decides (and ends the workers)."""
-    for number in SIGNALS:
+    for number in signals():
         if number != signal.SIGTERM:
             signal.signal(number, signal.SIG_IGN)
 
 
 def spawn(command: list[str], **options: Any) -> subprocess.Popen:
     """subprocess.Popen in a new process group, ended by end_children() at a signal (and by end())."""
-    if sys.platform == "win32":
-        options["creationflags"] = options.get("creationflags", 0) | subprocess.CREATE_NEW_PROCESS_GROUP
-    else:
+    group = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", None)  # Windows
+    if group is not None:
+        options["creationflags"] = options.get("creationflags", 0) | group
+    elif hasattr(os, "setsid"):
         options["start_new_session"] = True
     process = subprocess.Popen(command, **options)
     _started.add(process)
@@ -98,9 +104,9 @@ def end(process: subprocess.Popen) -> None:
     _started.discard(process)
     if process.poll() is None:  # not yet reaped: its pid is still its own
         _kill_tree(process.pid)
-    if sys.platform != "win32":
+    if hasattr(os, "killpg"):  # POSIX: its own group (start_new_session), pgid == pid
         with contextlib.suppress(OSError):
-            os.killpg(process.pid, signal.SIGKILL)  # its own group (start_new_session): pgid == pid
+            os.killpg(process.pid, getattr(signal, "SIGKILL", signal.SIGTERM))
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=2)
 

@@ -19,6 +19,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from baocao.interrupts import STEP
+
 GRACE = 5.0  # seconds past a job's own limit before its worker is killed
 AHEAD = 2  # jobs handed to one worker at a time (the one it runs and the next)
 STOP_SECONDS = 2.0  # a worker told to stop is killed if it has not after this long
@@ -89,7 +91,7 @@ class Pool:
         worker.jobs.append(index)
 
     def ended(self, timeout: float | None) -> tuple[list[Ended], list[int]]:
-        """The jobs that ended within `timeout` seconds (None: until one does, or a deadline passes), and those
+        """The jobs that ended within `timeout` seconds (None: interrupts.STEP), and those
         handed back (not started by a worker that was killed or died: to submit again)."""
         if not self._ends:
             ready = wait([w.pipe for w in self.workers if w.jobs], self._wait(timeout))
@@ -105,15 +107,15 @@ class Pool:
         self._ends, self._returned = [], []
         return ends, returned
 
-    def _wait(self, timeout: float | None) -> float | None:
-        """How long ended() may wait: `timeout`, or less when a running job's deadline comes first."""
+    def _wait(self, timeout: float | None) -> float:
+        """How long ended() may wait: `timeout`, or less when a running job's deadline comes first, and at most
+        interrupts.STEP (a signal another thread took is seen by this one within a step)."""
         deadlines = [
             w.since + seconds + GRACE - time.monotonic()
             for w in self.workers
             if w.jobs and w.since is not None and (seconds := self.limits.get(w.jobs[0])) is not None
         ]
-        soonest = max(min(deadlines), 0.0) if deadlines else None
-        return soonest if timeout is None else timeout if soonest is None else min(timeout, soonest)
+        return max(min([*deadlines, STEP] + ([] if timeout is None else [timeout])), 0.0)
 
     def _read(self, worker: _Worker) -> None:
         """The messages waiting on a worker's pipe: a job started, or ended."""

@@ -16,6 +16,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import IO
 
 import psutil
 import pytest
@@ -56,6 +57,21 @@ def _alive(processes: set[psutil.Process]) -> list[psutil.Process]:
     return alive
 
 
+DUMP_ON_ABORT = {**os.environ, "PYTHONFAULTHANDLER": "1"}  # a run that hangs shows where (see _wait)
+
+
+def _wait(run: subprocess.Popen, err: IO[str]) -> None:
+    """Wait for the run to end; one still running after 30 s is made to print its threads' stacks (SIGABRT,
+    faulthandler), which the failure shows."""
+    try:
+        run.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        run.send_signal(signal.SIGABRT)
+        run.wait(timeout=30)
+        err.seek(0)
+        pytest.fail("the run did not end after the signal:\n" + err.read()[-6000:])
+
+
 def _left(family: set[psutil.Process]) -> list[psutil.Process]:
     """The processes of `family` still running once let go (killed here, so none outlives the test)."""
     for process in _alive(family):  # multiprocessing's resource tracker ends once it runs again
@@ -79,7 +95,7 @@ def test_a_signal_ends_the_batch_cleanly(slow_batch, tmp_path, number, code):
     out = tmp_path / "ra"
     command = [sys.executable, "-m", "baocao", "build", units, "-j", "2", "-o", out, "--thu-muc-mau", templates]
     with (tmp_path / "err.txt").open("w+", encoding="utf-8") as err:
-        run = subprocess.Popen(list(map(str, command)), stdout=subprocess.DEVNULL, stderr=err, text=True)
+        run = subprocess.Popen(list(map(str, command)), stdout=subprocess.DEVNULL, stderr=err, env=DUMP_ON_ABORT)
         me = psutil.Process(run.pid)
         family: set[psutil.Process] = set()
         deadline = time.monotonic() + 120
@@ -96,7 +112,7 @@ def test_a_signal_ends_the_batch_cleanly(slow_batch, tmp_path, number, code):
         run.send_signal(number)
         sent = time.monotonic()
         me.resume()
-        run.wait(timeout=30)
+        _wait(run, err)
         ended = time.monotonic() - sent
         left = _left(family)
         err.seek(0)
@@ -132,7 +148,7 @@ def test_a_signal_while_libreoffice_converts(tmp_path, number, code, units):
     out, scratch = tmp_path / "ra", tmp_path / "tmp"
     scratch.mkdir()
     command = [sys.executable, "-m", "baocao", "build", reports[0] if units == 1 else tmp_path / "cac-xa", "--pdf"]
-    env = {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
+    env = {**DUMP_ON_ABORT, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
     with (tmp_path / "err.txt").open("w+", encoding="utf-8") as err:
         run = subprocess.Popen([*map(str, command), "-o", str(out)], stdout=subprocess.DEVNULL, stderr=err, env=env)
         me = psutil.Process(run.pid)
@@ -151,7 +167,7 @@ def test_a_signal_while_libreoffice_converts(tmp_path, number, code, units):
         run.send_signal(number)
         sent = time.monotonic()
         me.resume()
-        run.wait(timeout=30)
+        _wait(run, err)
         ended = time.monotonic() - sent
         left = _left(family)
         err.seek(0)

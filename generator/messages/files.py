@@ -115,7 +115,12 @@ def part_unpacks_over(part: str, limit: int) -> str:
 
 # --- signals (interrupts.py) ------------------------------------------------------
 
-SIGNAL_REASONS = {"SIGINT": "Ctrl-C", "SIGTERM": "lệnh dừng (SIGTERM)", "SIGHUP": "cửa sổ dòng lệnh bị đóng (SIGHUP)"}
+SIGNAL_REASONS = {
+    "SIGINT": "Ctrl-C",
+    "SIGTERM": "lệnh dừng (SIGTERM)",
+    "SIGHUP": "cửa sổ dòng lệnh bị đóng (SIGHUP)",
+    "SIGBREAK": "Ctrl-Break",
+}
 
 
 def other_signal(number: int) -> str:

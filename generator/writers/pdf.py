@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from baocao import interrupts, leftovers
@@ -107,14 +108,26 @@ def run_soffice(soffice: str, documents: list[Path], outdir: Path, target: str =
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=office_env(Path(scratch))
         )
         try:
-            _, said = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return False, msg.pdf_over_time(timeout)
+            said = _wait(process, timeout)
         finally:
             interrupts.end(process)  # LibreOffice and what it started, whatever stopped the wait
+        if said is None:
+            return False, msg.pdf_over_time(timeout)
         succeeded = process.returncode == 0
         _update_cache(profile, cached, succeeded)
     return succeeded, said.strip()[:200]
+
+
+def _wait(process: subprocess.Popen, timeout: float) -> str | None:
+    """What LibreOffice said on stderr once it has ended, or None past `timeout` seconds. Waits a short step at a
+    time: a signal another thread took (a progress bar's) is then seen by this one within a step."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return process.communicate(timeout=interrupts.STEP)[1]
+        except subprocess.TimeoutExpired:
+            if time.monotonic() > deadline:
+                return None
 
 
 def office_env(scratch: Path) -> dict[str, str]:
