@@ -36,12 +36,6 @@ NOT_YET_MOVED = {
     "cli/sign.py",
     "cli/templates.py",
     "cli/views.py",
-    "compose/charts.py",
-    "compose/frame.py",  # split from compose/report.py (h14s)
-    "compose/levels.py",  # split from compose/report.py (h14s)
-    "compose/notes.py",  # split from compose/report.py (h14s)
-    "compose/report.py",
-    "compose/tables.py",
     "input/charts.py",
     "input/figure_file_model.py",
     "input/kinds.py",

@@ -13,6 +13,8 @@ from functools import partial
 
 from baocao.compose.narrative import breakdown_of, find_figure, plan_of
 from baocao.conventions import formatting as fmt
+from baocao.conventions.formatting import NumberError
+from baocao.conventions.table_words import CHART_LABEL, SERIES_NAMES
 from baocao.document.model import Chart, Inline, Series
 from baocao.errors import Collector, Location, fail
 from baocao.figures.figure import Figure
@@ -20,9 +22,7 @@ from baocao.input.charts import CHART_KINDS, BieuDo
 from baocao.input.figure_keys import PLAN_PREFIX
 from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
-
-CHART_LABEL = "Biểu đồ"
-SERIES_NAMES = {"gia_tri": "Thực hiện", "cung_ky": "Cùng kỳ năm trước"}
+from baocao.messages import compose_tables as msg
 
 Render = Callable[[str, tuple], list[Inline]]
 Plain = Callable[[str, tuple], str]
@@ -78,7 +78,7 @@ def _categories(
     if spec.chi_tiet:
         where = places.where(path + ("chi_tiet",))
         name = spec.chi_tiet
-        hint = f"Dùng 'so_lieu: [{name}]', hoặc khai báo '{name}: {{tong_tu: ...}}' trong so_lieu."
+        hint = msg.chart_breakdown_hint(name)
         return [(where, part) for part in breakdown_of(figures, name, where, hint)]
     if spec.thanh_phan_cua:
         where = places.where(path + ("thanh_phan_cua",))
@@ -87,8 +87,8 @@ def _categories(
         if not parts:
             raise fail(
                 where,
-                f"Số liệu '{total.name}' không phải tổng của các số liệu khác (tong_cua).",
-                f"Khai báo '{total.name}: {{tong_cua: [...]}}' trong so_lieu, hoặc liệt kê các số liệu trong so_lieu.",
+                msg.not_a_total(total.name),
+                msg.not_a_total_hint(total.name),
             )
         return [(where, find_figure(figures, name, where)) for name in parts]
 
@@ -107,15 +107,15 @@ def _series(key: str, names: dict[str, str], categories: list[tuple[Location, Fi
     values: list[Decimal | None] = []
     for _, figure in categories:
         if key.startswith(PLAN_PREFIX):
-            value = plan_of(figure, key.removeprefix(PLAN_PREFIX), where, "bỏ chuỗi khỏi biểu đồ")
+            value = plan_of(figure, key.removeprefix(PLAN_PREFIX), where, msg.DROP_SERIES)
         else:
             value = getattr(figure, key)
         values.append(None if value is None else figure.shown(value))
     if all(value is None for value in values):
         raise fail(
             where,
-            f"Chuỗi '{key}' của biểu đồ không có số nào: không số liệu nào của biểu đồ có {key}.",
-            f"Ghi {key} cho các số liệu, hoặc bỏ '{key}' khỏi chuoi.",
+            msg.empty_series(key),
+            msg.empty_series_hint(key),
         )
     return Series(names.get(key) or _series_name(key, categories[0][1]), values)
 
@@ -134,9 +134,10 @@ def _check_units(categories: list[tuple[Location, Figure]]) -> None:
         if figure.unit_shown != first.unit_shown:
             raise fail(
                 where,
-                f"Biểu đồ vẽ các số liệu khác đơn vị tính: '{first.name}' ({first.unit_shown or 'không có'}) và "
-                f"'{figure.name}' ({figure.unit_shown or 'không có'}).",
-                "Mỗi biểu đồ chỉ vẽ các số liệu cùng đơn vị tính; tách thành hai biểu đồ.",
+                msg.chart_units_differ(
+                    first.name, first.unit_shown or msg.NO_UNIT, figure.name, figure.unit_shown or msg.NO_UNIT
+                ),
+                msg.CHART_UNITS_HINT,
             )
 
 
@@ -146,12 +147,8 @@ def _check_parts(categories: list[tuple[Location, Figure]], series: Series | Non
         return
     for (where, figure), value in zip(categories, series.values, strict=True):
         if value is None or value < 0:
-            state = "chưa có giá trị" if value is None else "là số âm"
-            raise fail(
-                where,
-                f"Biểu đồ tròn: phần '{figure.name}' {state}; mỗi phần của hình tròn phải là số không âm.",
-                "Dùng biểu đồ cột (loai: cot) cho số âm, hoặc ghi giá trị cho số liệu này.",
-            )
+            state = msg.PIE_NO_VALUE if value is None else msg.PIE_NEGATIVE
+            raise fail(where, msg.pie_part(figure.name, state), msg.PIE_PART_HINT)
 
 
 def _written_chart(spec: BieuDo, path: tuple, number: int, places: SourceMap, render: tuple[Render, Plain]) -> Chart:
@@ -172,8 +169,8 @@ def _written_chart(spec: BieuDo, path: tuple, number: int, places: SourceMap, re
     if spec.loai == "tron" and any(v is None or v < 0 for v in series[0].values):
         raise fail(
             places.where(path + ("chuoi_so", 0, "so")),
-            "Biểu đồ tròn: mỗi phần của hình tròn phải là số không âm.",
-            "Dùng biểu đồ cột (loai: cot) cho số âm, hoặc ghi số cho mọi phần.",
+            msg.PIE_NOT_PARTS,
+            msg.PIE_NOT_PARTS_HINT,
         )
     decimals = spec.so_le
     if decimals is None:
@@ -199,7 +196,5 @@ def _written_value(value: str | int | float | None, where: Location) -> Decimal 
         return None
     try:
         return fmt.parse_vn_number(value if isinstance(value, str) else Decimal(str(value)))
-    except ValueError as exc:
-        raise fail(
-            where, f"Số của biểu đồ: {exc}", "Viết số kiểu Việt Nam, ví dụ 1.539,72 (đặt trong dấu nháy)."
-        ) from None
+    except NumberError as exc:
+        raise fail(where, msg.chart_number(str(exc)), msg.CHART_NUMBER_HINT) from None

@@ -10,8 +10,11 @@ from collections.abc import Callable
 from baocao.conventions import formatting as fmt
 from baocao.conventions import marks
 from baocao.conventions.documents import (
+    APPENDIX,
+    FORM,
     REPORT_TYPE_NAME,
     REPORT_TYPE_SIGN,
+    attached,
     format_doc_reference,
     format_so_ky_hieu,
     report_sign,
@@ -71,9 +74,9 @@ def appendix_labels(appendices: list[PhuLuc]) -> list[str]:
         seen[appendix.loai] += 1
         number = seen[appendix.loai]
         if appendix.loai == "bieu":
-            labels.append(f"Biểu số {number:02d}")
+            labels.append(f"{FORM} {number:02d}")
         else:
-            labels.append(f"Phụ lục {fmt.roman(number)}" if totals["phu_luc"] > 1 else "Phụ lục")
+            labels.append(f"{APPENDIX} {fmt.roman(number)}" if totals["phu_luc"] > 1 else APPENDIX)
     return labels
 
 
@@ -86,7 +89,7 @@ def attached_line(report: BaoCao, unit: DonVi) -> str:
         if date
         else f"{fmt.DRAFT_BLANK}/{fmt.pad_month(report.ngay.month)}/{report.ngay.year}"
     )
-    return f"(Kèm theo {reference} ngày{day} của {unit.ten_goi_tat})"
+    return attached(reference, day, unit.ten_goi_tat)
 
 
 def recipients(items: list[str]) -> list[str]:

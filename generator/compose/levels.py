@@ -10,6 +10,7 @@ from baocao.conventions import numbering
 from baocao.document.model import HeadingKind
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.model import Muc
+from baocao.messages import compose as msg
 
 # The heading kind (Word's Heading 1–5) of each label style; a Phần is "phan".
 HEADING_KIND: dict[str, HeadingKind] = {
@@ -48,8 +49,8 @@ def refuse_typed_number(section: Muc, where: Location) -> None:
         raise BaocaoError(
             Problem(
                 where,
-                f"«{(section.tieu_de or section.doan)[:40]}» có ghi số thứ tự.",
-                "Xóa số thứ tự ở đầu; số được đánh tự động.",
+                msg.typed_number((section.tieu_de or section.doan)[:40]),
+                msg.TYPED_NUMBER_HINT,
             )
         )
 
@@ -61,24 +62,27 @@ def check_count(style: str, number: int, part_style: str, where: Location) -> No
         raise BaocaoError(
             Problem(
                 where,
-                f"Quá {fmt.MAX_ROMAN:,} {'phần' if style == 'phan' else 'mục'} đánh số La Mã ở cùng một cấp: số La Mã "
-                f"chỉ viết được đến {fmt.roman(fmt.MAX_ROMAN)}.".replace(",", "."),
-                "Gộp các phần lại." if style == "phan" else "Gộp các mục, hoặc đánh số cấp này kiểu 1., 2. (kieu_muc).",
+                msg.too_many_roman(
+                    fmt.format_number(fmt.MAX_ROMAN),
+                    msg.PARTS if style == "phan" else msg.SECTIONS,
+                    fmt.roman(fmt.MAX_ROMAN),
+                ),
+                msg.TOO_MANY_PARTS_HINT if style == "phan" else msg.TOO_MANY_SECTIONS_HINT,
             )
         )
     if style == numbering.CHU and number > len(fmt.VIETNAMESE_LETTERS):
         raise BaocaoError(
             Problem(
                 where,
-                f"Quá {len(fmt.VIETNAMESE_LETTERS)} điểm a), b), c)... trong một mục.",
-                "Chuyển bớt các điểm thành gạch đầu dòng hoặc chia thành nhiều mục.",
+                msg.too_many_points(len(fmt.VIETNAMESE_LETTERS)),
+                msg.TOO_MANY_POINTS_HINT,
             )
         )
     if style == "phan" and part_style == "chu" and number > len(numbering.PART_ORDINALS):
         raise BaocaoError(
             Problem(
                 where,
-                f"Cách ghi 'Phần thứ …' chỉ dùng cho tối đa {len(numbering.PART_ORDINALS)} phần.",
-                "Dùng kieu_phan: so (Phần I, Phần II, ...) cho báo cáo nhiều phần.",
+                msg.too_many_part_words(len(numbering.PART_ORDINALS)),
+                msg.TOO_MANY_PART_WORDS_HINT,
             )
         )

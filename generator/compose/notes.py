@@ -11,6 +11,7 @@ from baocao.compose.narrative import Narrator
 from baocao.document.model import Note
 from baocao.errors import BaocaoError, Collector, Location, Problem
 from baocao.input.load import SourceMap
+from baocao.messages import compose as msg
 
 _NOTE_NAME = re.compile(r"^[a-z0-9_]+$")
 
@@ -31,8 +32,8 @@ class Notes:
             raise BaocaoError(
                 Problem(
                     where,
-                    f"Chú thích '[^{body}]' chưa được định nghĩa trong chu_thich.",
-                    f"Thêm '{body}: nội dung chú thích' vào nhóm chu_thich.",
+                    msg.undefined_note(body),
+                    msg.undefined_note_hint(body),
                 )
             )
         if body not in self.notes:
@@ -65,8 +66,8 @@ class Notes:
                 warnings.append(
                     Problem(
                         where,
-                        f"Chú thích '{name}' được định nghĩa nhưng không được dùng.",
-                        f"Gọi nó trong câu bằng [^{name}] hoặc xóa đi.",
+                        msg.unused_note(name),
+                        msg.unused_note_hint(name),
                     )
                 )
         return warnings

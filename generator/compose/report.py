@@ -51,6 +51,7 @@ from baocao.input.load import SourceMap
 from baocao.input.model import BaoCao, DonVi, Muc, PhuLuc
 from baocao.input.table_model import Bang, KhoiBang
 from baocao.input.validate import Sources
+from baocao.messages import compose as msg
 
 _BULLET_ROLES: tuple[ParagraphRole, ...] = ("bullet", "subbullet")
 
@@ -136,8 +137,8 @@ class _Composer:
                 raise BaocaoError(
                     Problem(
                         self.places.where(here),
-                        "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng.",
-                        "Chuyển mục này vào noi_dung, ngang hàng với các mục khác.",
+                        msg.SECTION_MISPLACED,
+                        msg.SECTION_MISPLACED_HINT,
                     )
                 )
             self._section(item, here, level)
@@ -150,8 +151,8 @@ class _Composer:
                 raise BaocaoError(
                     Problem(
                         self.places.where(here),
-                        "Danh sách lồng quá hai cấp (chỉ có '-' và '+').",
-                        "Gộp bớt một cấp danh sách.",
+                        msg.LIST_TOO_DEEP,
+                        msg.LIST_TOO_DEEP_HINT,
                     )
                 )
             self._blocks(item, here, level, bullet + 1)
@@ -172,8 +173,8 @@ class _Composer:
             raise BaocaoError(
                 Problem(
                     where,
-                    "Đề cương quá nhiều cấp (sâu nhất là điểm a), b), c)...).",
-                    "Chuyển bớt nội dung thành đoạn văn hoặc gạch đầu dòng.",
+                    msg.OUTLINE_TOO_DEEP,
+                    msg.OUTLINE_TOO_DEEP_HINT,
                 )
             )
         level.count += 1
@@ -186,8 +187,8 @@ class _Composer:
                 raise BaocaoError(
                     Problem(
                         where,
-                        "Phần (Phần I, Phần II) là tiêu đề riêng một dòng, không viết doan.",
-                        "Chuyển đoạn văn vào noi_dung của Phần.",
+                        msg.PART_WITH_TEXT,
+                        msg.PART_WITH_TEXT_HINT,
                     )
                 )
             self.blocks.append(self._numbered_paragraph(section, path, kind, label, level.style))
@@ -206,7 +207,7 @@ class _Composer:
                 Problem(
                     self.places.where(path + ("kieu_muc_con",)),
                     problem,
-                    "Chọn kieu_muc_con thấp hơn kiểu của mục này, hoặc xóa dòng kieu_muc_con.",
+                    msg.CHILD_STYLE_HINT,
                 )
             )
         return Level(style, level.count, level.depth + 1)
@@ -220,9 +221,12 @@ class _Composer:
             self.warnings.append(
                 Problem(
                     where,
-                    f"Các mục cùng cấp đánh số hai kiểu: «{samples.get(level.style or '', level.style)}» ở đây "
-                    f"và «{samples.get(first[0], first[0])}» ở dòng {first[1].line}.",
-                    "Nên dùng một kiểu cho mỗi cấp: sửa kieu_muc_con, hoặc khai báo kieu_muc cho cả báo cáo.",
+                    msg.two_styles_at_level(
+                        str(samples.get(level.style or "", level.style)),
+                        samples.get(first[0], first[0]),
+                        first[1].line,
+                    ),
+                    msg.TWO_STYLES_HINT,
                 )
             )
 
@@ -276,8 +280,8 @@ class _Composer:
             raise BaocaoError(
                 Problem(
                     self.places.where(("chi_phu_luc",)),
-                    "Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) nhưng chưa có phụ lục nào.",
-                    "Thêm danh sách phu_luc, hoặc bỏ dòng chi_phu_luc.",
+                    msg.NO_APPENDIX,
+                    msg.NO_APPENDIX_HINT,
                 )
             )
         for key in ("mo_dau", "noi_dung"):
@@ -285,8 +289,8 @@ class _Composer:
                 raise BaocaoError(
                     Problem(
                         self.places.where((key,)),
-                        f"Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) không có {key}.",
-                        f"Xóa {key}, hoặc bỏ dòng chi_phu_luc để soạn cả báo cáo.",
+                        msg.appendices_only_with(key),
+                        msg.appendices_only_with_hint(key),
                     )
                 )
 
@@ -309,9 +313,8 @@ class _Composer:
             raise BaocaoError(
                 Problem(
                     self.places.where(("ket_luan",)),
-                    "Báo cáo không có câu kết (ket_luan: false) thì phải kết thúc "
-                    "bằng một đoạn văn (dấu './.' đặt cuối đoạn đó).",
-                    "Thêm một đoạn văn cuối noi_dung, hoặc bỏ dòng ket_luan: false để có câu kết mặc định.",
+                    msg.NO_CLOSING_PARAGRAPH,
+                    msg.NO_CLOSING_PARAGRAPH_HINT,
                 )
             )
         self.blocks[-1] = replace(last, inlines=_end_mark(last.inlines))
@@ -324,8 +327,8 @@ class _Composer:
             raise BaocaoError(
                 Problem(
                     self.places.where(("loai",)),
-                    "Báo cáo loại 'chung' cần ghi trich_yeu.",
-                    "Thêm dòng 'trich_yeu: ...' (nội dung chính của báo cáo).",
+                    msg.NO_SUBJECT,
+                    msg.NO_SUBJECT_HINT,
                 )
             )
         return "\n".join(self._plain(line, ("trich_yeu",)) for line in subject.splitlines() if line.strip())
@@ -336,8 +339,8 @@ class _Composer:
         refuse = BaocaoError(
             Problem(
                 where,
-                f"Dòng '{path[-1]}' không dùng chữ đậm, nghiêng, chỉ số trên hay chú thích.",
-                "Xóa các dấu **, *, ^ hoặc [^...] ở dòng này (mẫu Word đã định dạng sẵn).",
+                msg.markup_in_frame_line(str(path[-1])),
+                msg.MARKUP_IN_FRAME_LINE_HINT,
             )
         )
 

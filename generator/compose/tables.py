@@ -27,6 +27,8 @@ from baocao.compose.columns import (
 )
 from baocao.compose.narrative import breakdown_of, find_figure, plan_of
 from baocao.conventions import formatting as fmt
+from baocao.conventions.formatting import NumberError
+from baocao.conventions.table_words import TOTAL_ROW, UNIT_LINE
 from baocao.document.model import Cell, Inline, Row, Table, Text
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.figures.figure import Figure, differs, sum_values
@@ -34,8 +36,9 @@ from baocao.input.figure_keys import FIGURE_VALUES, PLAN_PREFIX
 from baocao.input.load import SourceMap
 from baocao.input.rows import STATUS_KEY, STATUSES, grouped_rows, read_status
 from baocao.input.table_model import INPUT_KINDS, Bang, Cot, Nhom
+from baocao.messages import common
+from baocao.messages import compose_tables as msg
 
-TOTAL_LABEL = "Tổng cộng"
 FIGURE_KEY = "so_lieu"
 BREAKDOWN_KEY = "chi_tiet"  # '- chi_tiet: name': one row per unit of a roll-up figure
 RESERVED_KEYS = (FIGURE_KEY, BREAKDOWN_KEY, "nhom", "dong")
@@ -99,7 +102,7 @@ class _TableBuilder:
             widths=[c.do_rong or DEFAULT_WIDTHS.get(c.kieu, 2) for c in self.columns],
             rows=rows,
             caption=self.inlines(self.spec.tieu_de, self.path + ("tieu_de",)),
-            unit=self.inlines(f"Đơn vị tính: {self.spec.don_vi_tinh}", self.path + ("don_vi_tinh",))
+            unit=self.inlines(UNIT_LINE.format(unit=self.spec.don_vi_tinh), self.path + ("don_vi_tinh",))
             if self.spec.don_vi_tinh
             else [],
             notes=[self.inlines(note, self.path + ("ghi_chu", i)) for i, note in enumerate(self.spec.ghi_chu)],
@@ -115,20 +118,18 @@ class _TableBuilder:
 
     def _check_columns(self) -> None:
         if not self.columns:
-            raise self._fail(
-                self.path, "Bảng chưa có cột nào.", "Thêm danh sách cot: mỗi cột có tieu_de, khoa và kieu."
-            )
+            raise self._fail(self.path, msg.NO_COLUMNS, msg.NO_COLUMNS_HINT)
         seen: set[str] = set()
         for i, column in enumerate(self.columns):
             if column.khoa in RESERVED_KEYS:
                 raise self._fail(
                     self.path + ("cot", i, "khoa"),
-                    f"Không đặt tên cột là '{column.khoa}' (tên dành riêng).",
-                    "Chọn tên khác cho cột.",
+                    msg.reserved_column(column.khoa),
+                    msg.RESERVED_COLUMN_HINT,
                 )
             if column.khoa and column.khoa in seen:
                 raise self._fail(
-                    self.path + ("cot", i, "khoa"), f"Hai cột cùng tên '{column.khoa}'.", "Mỗi cột một khoa riêng."
+                    self.path + ("cot", i, "khoa"), msg.two_columns_named(column.khoa), msg.TWO_COLUMNS_HINT
                 )
             seen.add(column.khoa)
 
@@ -167,11 +168,11 @@ class _TableBuilder:
         if len(raw) > 1:
             raise self._fail(
                 path,
-                f"Dòng '{BREAKDOWN_KEY}' không ghi thêm ô nào khác.",
-                f"Viết riêng một dòng, ví dụ '- {BREAKDOWN_KEY}: lua_xuan'.",
+                msg.breakdown_alone(BREAKDOWN_KEY),
+                msg.breakdown_alone_hint(BREAKDOWN_KEY),
             )
         name = raw[BREAKDOWN_KEY]
-        parts = breakdown_of(self.figures, name, self._where(here), f"Dùng '- {FIGURE_KEY}: {name}' cho số liệu này.")
+        parts = breakdown_of(self.figures, name, self._where(here), msg.cite_figure_instead(FIGURE_KEY, name))
         items = [_Item(here) for _ in parts]
         for item, part in zip(items, parts, strict=True):
             self._fill_from_figure(item, part, here)
@@ -184,8 +185,8 @@ class _TableBuilder:
         elif not item.figure.ten and any(c.khoa == "ten" for c in self.inputs):
             raise self._fail(
                 path + (FIGURE_KEY,),
-                f"Số liệu '{item.figure.name}' chưa có tên (ten) để ghi vào bảng.",
-                f"Thêm 'ten: ...' cho số liệu '{item.figure.name}' trong so_lieu.",
+                msg.figure_without_name(item.figure.name),
+                msg.figure_without_name_hint(item.figure.name),
             )
         return item
 
@@ -195,8 +196,8 @@ class _TableBuilder:
             names = ", ".join(c.tieu_de for c in self.inputs)
             raise self._fail(
                 path,
-                f"Dòng có {len(raw)} ô nhưng bảng cần {len(self.inputs)} ô (các cột: {names}).",
-                'Thêm hoặc bớt ô cho đủ; ô để trống ghi "".',
+                msg.cells_count(len(raw), len(self.inputs), names),
+                msg.CELLS_COUNT_HINT,
             )
         item = _Item(path)
         for i, (column, value) in enumerate(zip(self.inputs, raw, strict=True)):
@@ -210,8 +211,8 @@ class _TableBuilder:
             if key not in allowed:
                 raise self._fail(
                     path + (key,),
-                    f"Bảng không có cột '{key}'.",
-                    suggest(key, allowed, "Các cột ghi được: " + ", ".join(allowed) + "."),
+                    msg.no_such_column(key),
+                    suggest(key, allowed, msg.columns_allowed(", ".join(allowed))),
                 )
         item = _Item(path)
         if FIGURE_KEY in raw:
@@ -220,8 +221,8 @@ class _TableBuilder:
             if item.figure is not None and (key in FIGURE_VALUES or key in self._plan_columns):
                 raise self._fail(
                     path + (key,),
-                    f"Ô '{key}' đã lấy từ số liệu '{item.figure.name}', không ghi tay.",
-                    "Xóa ô này, hoặc sửa số liệu trong so_lieu.",
+                    msg.cell_from_figure(key, item.figure.name),
+                    msg.CELL_FROM_FIGURE_HINT,
                 )
             if key != FIGURE_KEY:
                 self._put(item, key, value, path + (key,))
@@ -239,8 +240,8 @@ class _TableBuilder:
         item.values["don_vi"] = figure.unit_shown
         for column in self.columns:
             if column.ke_hoach:
-                where, about = self._where(path), f"Cột '{column.tieu_de}': "
-                plan = plan_of(figure, column.ke_hoach, where, "bỏ dòng khỏi bảng", about)
+                where, about = self._where(path), msg.in_column(column.tieu_de)
+                plan = plan_of(figure, column.ke_hoach, where, msg.DROP_ROW, about)
                 item.values[plan_key(column.ke_hoach)] = None if plan is None else figure.shown(plan)
                 if column.kieu == "so":
                     item.values[column.khoa], item.paths[column.khoa] = item.values[plan_key(column.ke_hoach)], path
@@ -261,7 +262,7 @@ class _TableBuilder:
         if column.kieu == "van_ban":
             return self._text(column, value, path)
         if isinstance(value, (bool, dict, list)):
-            raise self._fail(path, f"Ô của cột '{column.tieu_de}' phải là một số.", "Sửa giá trị ở dòng này.")
+            raise self._fail(path, msg.cell_not_a_number(column.tieu_de), msg.FIX_ROW_VALUE)
         return self._number(column, value, path)
 
     def _text(self, column: Cot, value: Any, path: tuple) -> str | list[str]:
@@ -270,8 +271,8 @@ class _TableBuilder:
         if isinstance(value, (dict, list)):
             raise self._fail(
                 path,
-                f"Ô của cột '{column.tieu_de}' phải là một đoạn văn hoặc danh sách các đoạn.",
-                "Sửa giá trị ở dòng này.",
+                msg.cell_not_text(column.tieu_de),
+                msg.FIX_ROW_VALUE,
             )
         return str(value)
 
@@ -282,13 +283,9 @@ class _TableBuilder:
             text = text.removesuffix("%").rstrip()
         try:
             return fmt.parse_vn_number(value if isinstance(value, (int, Decimal)) else text)
-        except ValueError as exc:
+        except NumberError as exc:
             if _DIGIT.search(text):
-                raise self._fail(
-                    path,
-                    f"Ô của cột '{column.tieu_de}': {exc}",
-                    "Viết số kiểu Việt Nam, ví dụ 1.539,72 (đặt trong dấu nháy nếu có dấu phẩy).",
-                ) from None
+                raise self._fail(path, msg.cell_number(column.tieu_de, str(exc)), msg.CELL_NUMBER_HINT) from None
             return text
 
     def _check_computable(self, path: tuple) -> None:
@@ -302,9 +299,8 @@ class _TableBuilder:
                 )
                 raise self._fail(
                     path,
-                    f"Cột '{column.tieu_de}' tính từ {' và '.join(COMPUTED[column.kieu])}, "
-                    f"nhưng dòng này không lấy từ số liệu và bảng không có cột {', '.join(missing)}.",
-                    f"Ghi dòng dạng '- so_lieu: ten', hoặc thêm các cột ({names}).",
+                    msg.sources_missing(column.tieu_de, common.both(*COMPUTED[column.kieu]), ", ".join(missing)),
+                    msg.sources_missing_hint(names),
                 )
 
     # ---- cells -----------------------------------------------------------------------
@@ -340,9 +336,7 @@ class _TableBuilder:
         path = self.path + ("tong_cong",)
         lead = next((i for i, c in enumerate(self.columns) if c.kieu not in ("stt", "van_ban")), len(self.columns))
         if lead == 0:
-            raise self._fail(
-                path, "Bảng cần một cột chữ ở đầu để ghi 'Tổng cộng'.", "Thêm cột tên (kieu: van_ban) làm cột đầu tiên."
-            )
+            raise self._fail(path, msg.NO_LABEL_COLUMN, msg.NO_LABEL_COLUMN_HINT)
         self._check_units(items, path)
         keys = (
             {c.khoa for c in self.inputs if c.kieu == "so"}
@@ -352,7 +346,7 @@ class _TableBuilder:
         totals = {key: sum_values(item.values.get(key) for item in items) for key in keys}
         if isinstance(self.spec.tong_cong, dict):
             self._check_stated(self._keyed(self.spec.tong_cong, path), totals)
-        cells = [Cell([[Text(TOTAL_LABEL)]], "center", span=lead)]
+        cells = [Cell([[Text(TOTAL_ROW)]], "center", span=lead)]
         for column in self.columns[lead:]:
             cells.append(
                 self._number_cell(column, column_value(column, totals), self.decimals)
@@ -370,8 +364,8 @@ class _TableBuilder:
         if len(units) > 1:
             raise self._fail(
                 path,
-                f"Không cộng được các dòng khác đơn vị tính: {', '.join(sorted(units))}.",
-                "Bỏ dòng Tổng cộng (tong_cong: false), hoặc chỉ cộng các dòng cùng đơn vị tính.",
+                msg.units_differ(", ".join(sorted(units))),
+                msg.UNITS_DIFFER_HINT,
             )
 
     def _check_stated(self, stated: _Item, totals: dict[str, Decimal | None]) -> None:
@@ -387,10 +381,9 @@ class _TableBuilder:
                 and computed is not None
                 and differs(given, computed, column_decimals(column, self.decimals))
             ):
-                source = f" (số liệu '{stated.figure.name}')" if stated.figure else ""
+                source = msg.of_figure(stated.figure.name) if stated.figure else ""
                 raise self._fail(
                     stated.paths[column.khoa],
-                    f"Tổng cộng cột '{column.tieu_de}' ghi {fmt.format_number(given)}{source} nhưng cộng "
-                    f"các dòng được {fmt.format_number(computed)}.",
-                    "Sửa số tổng hoặc số ở các dòng; có thể bỏ số tổng để chương trình tự cộng.",
+                    msg.total_differs(column.tieu_de, fmt.format_number(given), source, fmt.format_number(computed)),
+                    msg.TOTAL_DIFFERS_HINT,
                 )

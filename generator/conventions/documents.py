@@ -118,3 +118,17 @@ def format_doc_reference(
     if about:
         parts.append(f"về {about}")
     return " ".join(parts)
+
+
+# Appendices: "Phụ lục I" ("Phụ lục" alone when there is one) or "Biểu số 01", with the line under the heading
+# "(Kèm theo Báo cáo số … ngày … của …)"; as compose writes them, and the patterns the importer reads them by.
+APPENDIX = "Phụ lục"
+FORM_WORD = "Biểu"
+FORM = f"{FORM_WORD} số"
+APPENDIX_HEAD = re.compile(r"^(?P<kind>phụ\s+lục|biểu)(?:\s+số)?(?:\s+(?P<number>[0-9]+|[IVXLC]+))?\s*$", re.IGNORECASE)
+ATTACHED = re.compile(r"^\(\s*Kèm\s+theo", re.IGNORECASE)
+
+
+def attached(reference: str, day: str, issuer: str) -> str:
+    """The line under an appendix's heading; `day` is " 15/6/2026" or a draft's blanks."""
+    return f"(Kèm theo {reference} ngày{day} của {issuer})"

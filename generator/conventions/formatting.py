@@ -55,6 +55,10 @@ _SAME_PERIOD_WORDS = "so với cùng kỳ"
 _NUMBER_TYPES = frozenset((int, float, Decimal))  # exact types: the common case without isinstance chains
 
 
+class NumberError(ValueError):
+    """A value that is not a number written the Vietnamese way; the message says why, in Vietnamese."""
+
+
 def _is_number(value: object) -> TypeGuard[Number]:
     if type(value) in _NUMBER_TYPES:
         return True
@@ -75,7 +79,7 @@ def _to_decimal(value: Number) -> Decimal:
     else:
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
-        raise ValueError(f"Giá trị không phải là số hữu hạn: {value!r}")
+        raise NumberError(f"Giá trị không phải là số hữu hạn: {value!r}")
     return number
 
 
@@ -251,7 +255,7 @@ _VN_NUMBER = _vn_number_regex()
 def parse_vn_number(text: str | Number) -> Decimal:
     """Read a number written the Vietnamese way; int, float and Decimal pass through.
 
-    A dot only separates thousands, so "1.5" and "1539.72" are refused. Every refusal is a
+    A dot only separates thousands, so "1.5" and "1539.72" are refused. Every refusal is a NumberError, a
     ValueError (also for a bool, None or list), so pydantic validators report it.
 
     >>> parse_vn_number("1.539,72"), parse_vn_number("1.507")
@@ -260,12 +264,12 @@ def parse_vn_number(text: str | Number) -> Decimal:
     if _is_number(text):
         return _to_decimal(text)
     if not isinstance(text, str):
-        raise ValueError("Ở đây cần một số (ví dụ 1.539,72), không phải một danh sách hay nhóm khóa.")
+        raise NumberError("Ở đây cần một số (ví dụ 1.539,72), không phải một danh sách hay nhóm khóa.")
     stripped = text.strip()
     if not stripped:
-        raise ValueError("Thiếu số liệu: ô số để trống.")
+        raise NumberError("Thiếu số liệu: ô số để trống.")
     if not _VN_NUMBER.fullmatch(stripped):
-        raise ValueError(_invalid_number_message(stripped))
+        raise NumberError(_invalid_number_message(stripped))
     plain = stripped.replace(GROUP, "").replace(DECIMAL, ".")
     return Decimal(plain.replace(MINUS, "-"))
 

@@ -14,3 +14,13 @@ PLAN = re.compile(r"kế\s+hoạch|\bKH\b|chỉ\s+tiêu|dự\s+toán|nghị\s+qu
 NUMBER_HEADER = re.compile(r"^(S\.?\s*)?T\.?\s*T\.?$|^Số\s+TT$", re.IGNORECASE)
 #: The name given to a chart's series that has none ('Chuỗi 2').
 UNNAMED_SERIES = "Chuỗi"
+#: The label compose writes on a table's total row (TOTAL_LABEL reads it, and other ways of writing it, back).
+TOTAL_ROW = "Tổng cộng"
+#: The line above a table naming its unit ('Đơn vị tính: ha'), as compose writes it and the importer reads it.
+UNIT_LINE = "Đơn vị tính: {unit}"
+UNIT_LINE_PATTERN = re.compile(r"^\s*Đơn\s+vị\s+tính\s*:\s*(.+)$", re.IGNORECASE)
+#: A note under a table ('Ghi chú: …', 'Nguồn: …', '(*) …').
+TABLE_NOTE = re.compile(r"^\s*(\*?\s*Ghi\s+chú|Nguồn\s*:|\(\*\))", re.IGNORECASE)
+#: A chart's label ('Biểu đồ 1'), and the names of its series of this period's and last year's values.
+CHART_LABEL = "Biểu đồ"
+SERIES_NAMES = {"gia_tri": "Thực hiện", "cung_ky": "Cùng kỳ năm trước"}

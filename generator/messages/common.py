@@ -11,6 +11,11 @@ WARNINGS = "Cảnh báo"
 NOTES = "Ghi chú"
 
 
+def both(first: str, second: str) -> str:
+    """Two things named together ("in đậm và in nghiêng")."""
+    return f"{first} và {second}"
+
+
 def unknown_filter(name: str) -> str:
     return f"Không có bộ lọc '{name}'."
 

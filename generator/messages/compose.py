@@ -201,3 +201,100 @@ def no_day(value: str) -> str:
 
 def not_roman(number: int, largest: int) -> str:
     return f"Không viết được {number} bằng số La Mã (chỉ từ 1 đến {largest})."
+
+
+# --- the outline (compose/report.py, levels.py) -------------------------------------------------------------------
+
+SECTION_MISPLACED = "Không đặt mục có tiêu đề ở phần mở đầu hoặc trong danh sách gạch đầu dòng."
+SECTION_MISPLACED_HINT = "Chuyển mục này vào noi_dung, ngang hàng với các mục khác."
+LIST_TOO_DEEP = "Danh sách lồng quá hai cấp (chỉ có '-' và '+')."
+LIST_TOO_DEEP_HINT = "Gộp bớt một cấp danh sách."
+OUTLINE_TOO_DEEP = "Đề cương quá nhiều cấp (sâu nhất là điểm a), b), c)...)."
+OUTLINE_TOO_DEEP_HINT = "Chuyển bớt nội dung thành đoạn văn hoặc gạch đầu dòng."
+PART_WITH_TEXT = "Phần (Phần I, Phần II) là tiêu đề riêng một dòng, không viết doan."
+PART_WITH_TEXT_HINT = "Chuyển đoạn văn vào noi_dung của Phần."
+CHILD_STYLE_HINT = "Chọn kieu_muc_con thấp hơn kiểu của mục này, hoặc xóa dòng kieu_muc_con."
+
+
+def two_styles_at_level(here: str, first: str, line: int) -> str:
+    return f"Các mục cùng cấp đánh số hai kiểu: «{here}» ở đây và «{first}» ở dòng {line}."
+
+
+TWO_STYLES_HINT = "Nên dùng một kiểu cho mỗi cấp: sửa kieu_muc_con, hoặc khai báo kieu_muc cho cả báo cáo."
+
+
+def typed_number(start: str) -> str:
+    return f"«{start}» có ghi số thứ tự."
+
+
+TYPED_NUMBER_HINT = "Xóa số thứ tự ở đầu; số được đánh tự động."
+PARTS = "phần"
+SECTIONS = "mục"
+
+
+def too_many_roman(count: str, what: str, largest: str) -> str:
+    return f"Quá {count} {what} đánh số La Mã ở cùng một cấp: số La Mã chỉ viết được đến {largest}."
+
+
+TOO_MANY_PARTS_HINT = "Gộp các phần lại."
+TOO_MANY_SECTIONS_HINT = "Gộp các mục, hoặc đánh số cấp này kiểu 1., 2. (kieu_muc)."
+
+
+def too_many_points(count: int) -> str:
+    return f"Quá {count} điểm a), b), c)... trong một mục."
+
+
+TOO_MANY_POINTS_HINT = "Chuyển bớt các điểm thành gạch đầu dòng hoặc chia thành nhiều mục."
+
+
+def too_many_part_words(count: int) -> str:
+    return f"Cách ghi 'Phần thứ …' chỉ dùng cho tối đa {count} phần."
+
+
+TOO_MANY_PART_WORDS_HINT = "Dùng kieu_phan: so (Phần I, Phần II, ...) cho báo cáo nhiều phần."
+
+# --- the report as a whole (compose/report.py) --------------------------------------------------------------------
+
+NO_APPENDIX = "Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) nhưng chưa có phụ lục nào."
+NO_APPENDIX_HINT = "Thêm danh sách phu_luc, hoặc bỏ dòng chi_phu_luc."
+
+
+def appendices_only_with(key: str) -> str:
+    return f"Báo cáo chỉ gồm phụ lục (chi_phu_luc: true) không có {key}."
+
+
+def appendices_only_with_hint(key: str) -> str:
+    return f"Xóa {key}, hoặc bỏ dòng chi_phu_luc để soạn cả báo cáo."
+
+
+NO_CLOSING_PARAGRAPH = (
+    "Báo cáo không có câu kết (ket_luan: false) thì phải kết thúc bằng một đoạn văn (dấu './.' đặt cuối đoạn đó)."
+)
+NO_CLOSING_PARAGRAPH_HINT = "Thêm một đoạn văn cuối noi_dung, hoặc bỏ dòng ket_luan: false để có câu kết mặc định."
+NO_SUBJECT = "Báo cáo loại 'chung' cần ghi trich_yeu."
+NO_SUBJECT_HINT = "Thêm dòng 'trich_yeu: ...' (nội dung chính của báo cáo)."
+
+
+def markup_in_frame_line(key: str) -> str:
+    return f"Dòng '{key}' không dùng chữ đậm, nghiêng, chỉ số trên hay chú thích."
+
+
+MARKUP_IN_FRAME_LINE_HINT = "Xóa các dấu **, *, ^ hoặc [^...] ở dòng này (mẫu Word đã định dạng sẵn)."
+
+# --- footnotes (compose/notes.py) ---------------------------------------------------------------------------------
+
+
+def undefined_note(name: str) -> str:
+    return f"Chú thích '[^{name}]' chưa được định nghĩa trong chu_thich."
+
+
+def undefined_note_hint(name: str) -> str:
+    return f"Thêm '{name}: nội dung chú thích' vào nhóm chu_thich."
+
+
+def unused_note(name: str) -> str:
+    return f"Chú thích '{name}' được định nghĩa nhưng không được dùng."
+
+
+def unused_note_hint(name: str) -> str:
+    return f"Gọi nó trong câu bằng [^{name}] hoặc xóa đi."

@@ -9,10 +9,6 @@ BOLD = "in đậm"
 ITALIC = "in nghiêng"
 
 
-def both(first: str, second: str) -> str:
-    return f"{first} và {second}"
-
-
 _GRID = "trái là tên cơ quan và số, ký hiệu; phải là Quốc hiệu, Tiêu ngữ, địa danh và ngày tháng"
 
 

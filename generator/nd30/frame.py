@@ -29,7 +29,7 @@ def missing_emphasis(para: Para, bold: bool = False, italic: bool = False) -> st
         missing.append(msg.BOLD)
     if italic and not all(run.italic for run in runs):
         missing.append(msg.ITALIC)
-    return msg.both(*missing) if len(missing) == 2 else "".join(missing)
+    return common.both(*missing) if len(missing) == 2 else "".join(missing)
 
 
 # --- header grid -----------------------------------------------------------------

@@ -16,9 +16,8 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from baocao.compose.charts import CHART_LABEL
 from baocao.conventions import formatting as fmt
-from baocao.conventions.table_words import UNNAMED_SERIES
+from baocao.conventions.table_words import CHART_LABEL, UNNAMED_SERIES
 from baocao.readers.docx.content import Para
 from baocao.readers.docx.text import escape, norm
 
