@@ -28,15 +28,11 @@ import baocao
 from baocao import interrupts, leftovers, limits, pipeline
 from baocao.errors import BaocaoError, Location, Misuse, Problem, split_notes
 from baocao.input.model import UNIT_FILE
+from baocao.messages import batch as msg
 from baocao.units import is_report, unit_folders
 from baocao.workers import Ended, Pool
 from baocao.writers.pdf import convert
 from baocao.writers.registry import DEFAULT_WRITER, writer_by_suffix, writer_for
-
-_NO_REPORT_HINT = (
-    "Mỗi đơn vị là một thư mục có tệp don-vi.yaml; tệp báo cáo là tệp .yaml đặt trong thư mục đó, "
-    "có dòng 'ky_bao_cao: ...' ở đầu dòng."
-)
 
 
 PdfKind = Literal["", "pdf", "pdfa-2b", "pdfa-3b"]  # none, plain, PDF/A-2b, PDF/A-3b holding the figure file
@@ -126,7 +122,7 @@ def plan(
     single = output if output is not None and writer_by_suffix(output.suffix, (writer,)) else None
     if single is not None and (len(paths) > 1 or any(path.is_dir() for path in paths)):
         suffix = writer_for(writer).suffix
-        raise Misuse("-o", f"-o TEP{suffix} chỉ dùng khi soạn một tệp báo cáo; khi soạn nhiều báo cáo, -o là thư mục.")
+        raise Misuse("-o", msg.one_output_file(suffix))
     root = output if output is not None and single is None else pipeline.OUTPUT_DIR
     kind: PdfKind = "pdfa-3b" if attach else "pdfa-2b" if pdfa else "pdf" if pdf else ""
 
@@ -140,13 +136,7 @@ def plan(
     # `*.yaml` in a unit folder names its don-vi.yaml too: it is read with each report, not built.
     for path in [p for p in paths if p.name != UNIT_FILE] or paths:
         if path.name == UNIT_FILE:
-            problems.append(
-                Problem(
-                    Location(path),
-                    "Đây là hồ sơ đơn vị, không phải tệp báo cáo.",
-                    "Chỉ ghi tên tệp báo cáo (hoặc thư mục đơn vị); hồ sơ don-vi.yaml được đọc tự động.",
-                )
-            )
+            problems.append(Problem(Location(path), msg.UNIT_FILE_GIVEN, msg.UNIT_FILE_GIVEN_HINT))
             continue
         target = single or root / pipeline.output_name(path, writer)
         found = (
@@ -155,9 +145,7 @@ def plan(
             else [new_job(path, target, path.parent.name)]
         )
         if not found:
-            problems.append(
-                Problem(Location(path), "Không tìm thấy tệp báo cáo nào trong thư mục này.", _NO_REPORT_HINT)
-            )
+            problems.append(Problem(Location(path), msg.NO_REPORT, msg.NO_REPORT_HINT))
         for job in found:  # by the path as given: one file linked into two units is two reports
             jobs.setdefault(Path(os.path.abspath(job.report)), job)
     if problems:
@@ -174,11 +162,7 @@ def _refuse_clashes(jobs: list[Job]) -> list[Job]:
     for clash in (group for group in by_target.values() if len(group) > 1):
         for job in clash:
             others = ", ".join(f"'{other.report}'" for other in clash if other is not job)
-            problem = Problem(
-                Location(job.report),
-                f"Báo cáo này và {others} cùng ghi ra tệp '{job.target}': không soạn báo cáo nào trong số đó.",
-                "Đổi tên một trong các tệp báo cáo, hoặc soạn từng tệp riêng với -o.",
-            )
+            problem = Problem(Location(job.report), msg.clash(others, str(job.target)), msg.CLASH_HINT)
             refused[id(job)] = replace(job, refused=(problem,))
     return [refused.get(id(job), job) for job in jobs]
 
@@ -210,33 +194,22 @@ def build_one(job: Job, write: bool = True) -> Outcome:
     return Outcome(job, warnings=built.warnings, seconds=time.perf_counter() - started, notes=built.notes)
 
 
-_STAGES = {  # the stage a report was at, by the baocao subpackage running
-    "input": "đọc, kiểm tra tệp YAML",
-    "figures": "tính số liệu",
-    "compose": "soạn câu văn, bảng",
-    "document": "soạn câu văn, bảng",
-    "writers": "điền mẫu Word",
-}
-
-
 def _over_time(job: Job, seconds: float, stage: str | None = None) -> Problem:
     """A report past its time limit, told with the stage it was at when known."""
-    return Problem(
-        Location(job.report),
-        f"Báo cáo soạn quá {seconds:g} giây nên bị dừng" + (f" (đang {stage})" if stage else "") + ".",
-        "Báo cáo thường soạn xong trong một giây: xem lại vòng lặp trong mẫu Word, bảng hoặc số liệu quá lớn; "
-        "báo cáo rất dài hay máy chậm thì tăng giới hạn: --gioi-han-giay N (0: không giới hạn).",
-    )
+    shown = f"{seconds:g}"
+    message = msg.over_time_at(shown, stage) if stage else msg.over_time(shown)
+    return Problem(Location(job.report), message, msg.OVER_TIME_HINT)
 
 
 def _stage(exc: BaseException) -> str | None:
-    """The stage (_STAGES) a report was at when `exc` stopped it: the last baocao subpackage in its traceback."""
+    """The stage (messages.batch.STAGES) a report was at when `exc` stopped it: the last baocao subpackage in
+    its traceback."""
     package = Path(baocao.__file__).parent
     stage = None
     for frame, _line in traceback.walk_tb(exc.__traceback__):
         parts = Path(frame.f_code.co_filename).parts
         inside = parts[len(package.parts) :] if parts[: len(package.parts)] == package.parts else ()
-        stage = _STAGES.get(inside[0], stage) if len(inside) > 1 else stage
+        stage = msg.STAGES.get(inside[0], stage) if len(inside) > 1 else stage
     return stage
 
 
@@ -344,9 +317,8 @@ def _ended(end: Ended, job: Job) -> Outcome:
 
 def _crashed(job: Job, exc: Exception) -> Outcome:
     """A report that failed through a fault of ours, told as one (not the clerk's)."""
-    message = f"Chương trình gặp lỗi khi soạn báo cáo này ({type(exc).__name__}: {exc})."
-    hint = "Đây là lỗi của chương trình, không phải của tệp báo cáo: hãy báo cho người phụ trách."
-    return Outcome(job, problems=[Problem(Location(job.report), message, hint)])
+    error = f"{type(exc).__name__}: {exc}"
+    return Outcome(job, problems=[Problem(Location(job.report), msg.crashed(error), msg.CRASHED_HINT)])
 
 
 def write_pdfs(outcomes: list[Outcome]) -> None:

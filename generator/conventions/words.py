@@ -1,5 +1,7 @@
 """Words of a Vietnamese report that the checks read: what makes a number a reference, what a draft leaves to fill."""
 
+import unicodedata
+
 # A number right after one of these is a reference ("mục 1.2", "phụ lục 2.1"), never a number-style slip.
 REFERENCE_WORDS = (
     "mục",
@@ -22,3 +24,17 @@ UNIT_NAME = "(tên xã)"
 PLACE_NAME = "(Địa danh)"
 SIGNER_NAME = "(Họ và tên)"
 SUPERIOR = "(Cơ quan cấp trên)"
+
+
+# The text of a digital signature's box on the PDF (pyHanko's fields: the signer's name, the time).
+SIGNATURE_STAMP = "Ký số bởi: %(signer)s\nThời gian: %(ts)s"
+
+
+def fold(text: str) -> str:
+    """Letters without their diacritics (đ → d), combining marks dropped.
+
+    >>> fold("Ủy ban nhân dân xã Đông")
+    'Uy ban nhan dan xa Dong'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Sk")

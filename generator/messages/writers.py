@@ -185,3 +185,33 @@ NO_DRAFT_YET = "Chưa có bản nào soạn được; sửa lỗi rồi lưu t�
 # --- figure files (writers/figures.py) ----------------------------------------------------------------------------
 
 NAME_COLUMN_NOTE = "Tên số liệu, viết thường không dấu (lua_xuan), gọi trong câu văn bằng {{ so_lieu.lua_xuan }}."
+
+# --- signing (writers/sign.py) ------------------------------------------------------------------------------------
+
+CANNOT_OPEN_CERTIFICATE = "Không mở được chứng thư số: sai mật khẩu, hoặc tệp không phải chứng thư dạng .p12/.pfx."
+
+
+def cannot_open_certificate_hint(variable: str) -> str:
+    """`variable`: the environment variable that may hold the password."""
+    return (
+        f"Gõ lại mật khẩu (hoặc đặt biến môi trường {variable}); xuất lại chứng thư kèm khóa riêng dạng .p12 "
+        "từ thiết bị ký số."
+    )
+
+
+def cannot_sign(reason: str) -> str:
+    """`reason`: the system's reason in Vietnamese, or the kind of error (a name)."""
+    return f"Không ký được tệp PDF ({reason})."
+
+
+CANNOT_SIGN_HINT = "Kiểm tra tệp PDF mở được, máy chủ dấu thời gian (--tsa) truy cập được."
+UNREADABLE_TRUSTED_CERTIFICATE = "Không đọc được chứng thư tin cậy."
+UNREADABLE_TRUSTED_CERTIFICATE_HINT = "Dùng tệp chứng thư gốc dạng PEM (.pem, .crt) hoặc DER (.cer)."
+
+
+def unreadable_pdf(kind: str) -> str:
+    """`kind`: the name of the error met."""
+    return f"Không đọc được tệp PDF ({kind})."
+
+
+UNREADABLE_PDF_HINT = "Tệp có thể đã hỏng hoặc không phải PDF."

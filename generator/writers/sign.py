@@ -24,7 +24,9 @@ from pathlib import Path
 from pdfminer.psexceptions import PSException
 from pyhanko.pdf_utils.misc import PdfError
 
-from baocao.errors import BaocaoError, Location, Problem
+from baocao.conventions.words import SIGNATURE_STAMP, fold
+from baocao.errors import BaocaoError, Location, Problem, os_reason
+from baocao.messages import writers as msg
 from baocao.write import write_atomic
 
 #: pyHanko imports cryptography's DSA key classes, deprecated from cryptography 51 on (a UserWarning, so
@@ -34,7 +36,6 @@ warnings.filterwarnings("ignore", message=DSA_WARNING, category=UserWarning)
 
 FIELD_NAME = "ChuKySo"
 PASSWORD_VARIABLE = "BAOCAO_MAT_KHAU"
-STAMP_TEXT = "Ký số bởi: %(signer)s\nThời gian: %(ts)s"
 STAMP_TIME_FORMAT = "%d/%m/%Y %H:%M:%S %z"
 STAMP_FONT_SIZE = 10
 BOX_WIDTH_MIN, BOX_HEIGHT_MIN, BOX_HEIGHT_MAX = 170, 36, 70
@@ -105,12 +106,6 @@ def all_accepted(checks: list[SignatureCheck]) -> bool:
 def signed_name(pdf: Path) -> Path:
     """Where a signed copy goes by default: TEP-da-ky.pdf beside TEP.pdf."""
     return pdf.with_name(f"{pdf.stem}-da-ky.pdf")
-
-
-def fold(text: str) -> str:
-    """Letters without their diacritics (đ → d), combining marks dropped."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Sk")
 
 
 def _chars(layout) -> Iterator:
@@ -241,12 +236,7 @@ def _load_signer(p12: Path, password: str):
     signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=password.encode("utf-8"))
     if signer is None:
         raise BaocaoError(
-            Problem(
-                Location(p12),
-                "Không mở được chứng thư số: sai mật khẩu, hoặc tệp không phải chứng thư dạng .p12/.pfx.",
-                f"Gõ lại mật khẩu (hoặc đặt biến môi trường {PASSWORD_VARIABLE}); xuất lại chứng "
-                "thư kèm khóa riêng dạng .p12 từ thiết bị ký số.",
-            )
+            Problem(Location(p12), msg.CANNOT_OPEN_CERTIFICATE, msg.cannot_open_certificate_hint(PASSWORD_VARIABLE))
         )
     return signer
 
@@ -255,11 +245,11 @@ def _stamp_style(signer_name: str):
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
 
-    font = _font_file(STAMP_TEXT % {"signer": signer_name, "ts": "0123456789/:+-"})
+    font = _font_file(SIGNATURE_STAMP % {"signer": signer_name, "ts": "0123456789/:+-"})
     if font is None:  # pyHanko's built-in font has no Vietnamese letters: the box says it without diacritics
-        return TextStampStyle(stamp_text=fold(STAMP_TEXT), timestamp_format=STAMP_TIME_FORMAT, border_width=1)
+        return TextStampStyle(stamp_text=fold(SIGNATURE_STAMP), timestamp_format=STAMP_TIME_FORMAT, border_width=1)
     return TextStampStyle(
-        stamp_text=STAMP_TEXT,
+        stamp_text=SIGNATURE_STAMP,
         timestamp_format=STAMP_TIME_FORMAT,
         border_width=1,
         text_box_style=TextBoxStyle(font=_font_factory(font), font_size=STAMP_FONT_SIZE),
@@ -316,13 +306,7 @@ def sign_pdf(source: Path, target: Path, p12: Path, password: str, timestamp_url
         with source.open("rb") as infile:
             pdf_signer.sign_pdf(IncrementalPdfFileWriter(infile, strict=False), output=signed)
     except (OSError, ValueError, PdfError) as exc:  # pyHanko's errors, a refused timestamp
-        raise BaocaoError(
-            Problem(
-                Location(source),
-                f"Không ký được tệp PDF ({type(exc).__name__}: {exc}).",
-                "Kiểm tra tệp PDF mở được, máy chủ dấu thời gian (--tsa) truy cập được.",
-            )
-        ) from None
+        raise BaocaoError(Problem(Location(source), msg.cannot_sign(_why(exc)), msg.CANNOT_SIGN_HINT)) from None
     write_atomic(target, signed.getvalue())
     return placement
 
@@ -360,21 +344,18 @@ def _der_certificate(path: Path) -> bytes:
         )
     except ValueError:
         raise BaocaoError(
-            Problem(
-                Location(path),
-                "Không đọc được chứng thư tin cậy.",
-                "Dùng tệp chứng thư gốc dạng PEM (.pem, .crt) hoặc DER (.cer).",
-            )
+            Problem(Location(path), msg.UNREADABLE_TRUSTED_CERTIFICATE, msg.UNREADABLE_TRUSTED_CERTIFICATE_HINT)
         ) from None
     return loaded.public_bytes(Encoding.DER)
 
 
 def _unreadable(pdf: Path, exc: Exception) -> BaocaoError:
-    return BaocaoError(
-        Problem(
-            Location(pdf), f"Không đọc được tệp PDF ({type(exc).__name__}).", "Tệp có thể đã hỏng hoặc không phải PDF."
-        )
-    )
+    return BaocaoError(Problem(Location(pdf), msg.unreadable_pdf(type(exc).__name__), msg.UNREADABLE_PDF_HINT))
+
+
+def _why(exc: Exception) -> str:
+    """Why signing failed, as far as it can be told in Vietnamese: the system's reason, else the error's kind."""
+    return os_reason(exc) if isinstance(exc, OSError) else type(exc).__name__
 
 
 def _check(status, roots_given: bool) -> SignatureCheck:
