@@ -34,7 +34,6 @@ from baocao.workers import Ended, Pool
 from baocao.writers.pdf import convert
 from baocao.writers.registry import DEFAULT_WRITER, writer_by_suffix, writer_for
 
-
 PdfKind = Literal["", "pdf", "pdfa-2b", "pdfa-3b"]  # none, plain, PDF/A-2b, PDF/A-3b holding the figure file
 
 
