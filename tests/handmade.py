@@ -6,7 +6,8 @@ number in the header (not on the first page unless asked).
 
 One builder for the import tests, the check corpus and bench/import_reference.py: `document(...)` returns the
 python-docx Document to edit further, `report(path, ...)` saves it; `clean_report(...)` is the check corpus's
-report (phường Đông Sơn, every ND30 rule met, a real footnote).
+report (phường Đông Sơn, every ND30 rule met, a real footnote); `grid_table(...)` a table typed in Word (two header
+rows, merged cells, a merged typed total).
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 TNR = "Times New Roman"
@@ -216,3 +217,42 @@ def clean_report(
     if note:
         footnote(doc, doc.paragraphs[4], note)
     return doc
+
+
+def _merge_down(cells) -> None:
+    for i, cell in enumerate(cells):
+        merge = OxmlElement("w:vMerge")
+        if i == 0:
+            merge.set(qn("w:val"), "restart")
+        cell._tc.get_or_add_tcPr().append(merge)
+
+
+def grid_table(d, header: list[list[str | None]], rows: list[list[str]], caption: str = "Kết quả"):
+    """A table typed in Word: header rows (None under a title merged down, a title over two columns written
+    once then ""), then the rows; a row starting with "Tổng cộng" has it merged over the first two cells."""
+    p = d.add_paragraph()
+    p.add_run(caption).bold = True
+    width = len(header[-1])
+    table = d.add_table(rows=len(header) + len(rows), cols=width)
+    for r, titles in enumerate(header):
+        c = 0
+        while c < width:
+            span = 1
+            while c + span < width and titles[c + span] == "":
+                span += 1
+            cell = table.cell(r, c) if span == 1 else table.cell(r, c).merge(table.cell(r, c + span - 1))
+            if titles[c] is not None:
+                cell.text = titles[c]
+            c += span
+    for c in range(width):
+        if len(header) == 2 and header[1][c] is None:
+            _merge_down([table.cell(0, c), table.cell(1, c)])
+    for r, values in enumerate(rows, len(header)):
+        first = 0
+        if values[0] == "Tổng cộng":
+            table.cell(r, 0).merge(table.cell(r, 1)).text = "Tổng cộng"
+            values, first = values[1:], 2
+        for c, text in enumerate(values, first):
+            if text:
+                table.cell(r, c).text = text
+    return table

@@ -165,3 +165,38 @@ def test_several_charts_in_one_appendix_round_trip(tmp_path: Path) -> None:
     assert [c["tieu_de"] for c in appendix["bieu_do"]] == ["Lúa vụ xuân theo xã", "Lúa vụ xuân so với cùng kỳ"]
     second, _ = build(done.report, tmp_path / "second.docx")
     assert _charts(second) == _charts(first) and len(_charts(first)) == 3
+
+
+@pytest.mark.parametrize("example", WITH_CHARTS, ids=lambda p: p.parent.name)
+def test_example_charts_cite_figures_with_so_lieu(example: Path, tmp_path: Path) -> None:
+    """build → import --so-lieu → build: a chart of figures read before it (a table's rows) cites them
+    (so_lieu, chuoi); every chart draws the same."""
+    first, _ = build(example, tmp_path / "first.docx")
+    done = import_docx(first, tmp_path / "unit", figures=True)
+    second, _ = build(done.report, tmp_path / "second.docx")
+    assert _charts(second) == _charts(first)
+    if example.name.startswith("kt-xh"):
+        data = yaml.safe_load(done.report.read_text(encoding="utf-8"))
+        charts = [c for c in _blocks(data["noi_dung"]) if "bieu_do" in c]
+        cited, written = charts[0]["bieu_do"], charts[1]["bieu_do"]
+        assert cited["chuoi"] == ["ke_hoach", "ke_hoach.tinh_giao", "gia_tri", "cung_ky"]
+        assert [data["so_lieu"][name]["ten"] for name in cited["so_lieu"]] == ["Lúa vụ xuân", "Ngô vụ xuân"]
+        assert data["so_lieu"][cited["so_lieu"][0]]["cung_ky"] == "605,8"  # read from the chart
+        assert "danh_muc" in written  # the parts of a total no figure was read for: values written
+
+
+def test_chart_of_no_figure_keeps_its_values_with_so_lieu(tmp_path: Path) -> None:
+    done = import_docx(report(tmp_path / "bao-cao.docx", _with_chart), tmp_path / "unit", figures=True)
+    (chart,) = [c for c in _blocks(yaml.safe_load(done.report.read_text(encoding="utf-8"))) if "bieu_do" in c]
+    assert chart["bieu_do"]["danh_muc"] == ["2023", "2024", "2025"] and "so_lieu" not in chart["bieu_do"]
+
+
+def _blocks(node: Any):
+    """Every mapping of an outline, in reading order."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _blocks(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _blocks(value)

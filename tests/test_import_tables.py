@@ -8,9 +8,7 @@ from typing import Any
 import docx
 import pytest
 import yaml
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from handmade import report
+from handmade import grid_table, report
 
 from baocao.nd30.reader import norm
 from baocao.pipeline import build
@@ -73,45 +71,6 @@ def test_example_tables_come_back_with_their_kinds(example: Path, tmp_path: Path
 # ---- hand-made tables ----------------------------------------------------------------------------
 
 
-def _merge_down(cells) -> None:
-    for i, cell in enumerate(cells):
-        merge = OxmlElement("w:vMerge")
-        if i == 0:
-            merge.set(qn("w:val"), "restart")
-        cell._tc.get_or_add_tcPr().append(merge)
-
-
-def _grid_table(d, header: list[list[str | None]], rows: list[list[str]], caption: str = "Kết quả"):
-    """A table typed in Word: header rows (None under a title merged down, a title over two columns written
-    once then ""), then the rows; a row starting with "Tổng cộng" has it merged over the first two cells."""
-    p = d.add_paragraph()
-    p.add_run(caption).bold = True
-    width = len(header[-1])
-    table = d.add_table(rows=len(header) + len(rows), cols=width)
-    for r, titles in enumerate(header):
-        c = 0
-        while c < width:
-            span = 1
-            while c + span < width and titles[c + span] == "":
-                span += 1
-            cell = table.cell(r, c) if span == 1 else table.cell(r, c).merge(table.cell(r, c + span - 1))
-            if titles[c] is not None:
-                cell.text = titles[c]
-            c += span
-    for c in range(width):
-        if len(header) == 2 and header[1][c] is None:
-            _merge_down([table.cell(0, c), table.cell(1, c)])
-    for r, values in enumerate(rows, len(header)):
-        first = 0
-        if values[0] == "Tổng cộng":
-            table.cell(r, 0).merge(table.cell(r, 1)).text = "Tổng cộng"
-            values, first = values[1:], 2
-        for c, text in enumerate(values, first):
-            if text:
-                table.cell(r, c).text = text
-    return table
-
-
 def _imported(tmp_path: Path, body) -> tuple[dict[str, Any], Summary, Path, Path]:
     source = report(tmp_path / "bao-cao.docx", body)
     done = import_docx(source, tmp_path / "unit")
@@ -133,7 +92,7 @@ def test_hand_made_table_read_as_baocao_computes_it(tmp_path: Path) -> None:
         ["2", "Ngô", "339,72", "324,22", "330,00", "95,4", "98,2", "-5,78"],
         ["Tổng cộng", "1.539,72", "1.539,72", "1.520,25", "100,0", "101,3", "+19,47"],
     ]
-    bang, summary, source, rebuilt = _imported(tmp_path, lambda d: _grid_table(d, HEADER, rows))
+    bang, summary, source, rebuilt = _imported(tmp_path, lambda d: grid_table(d, HEADER, rows))
     cot = bang["cot"]
     assert [c.get("kieu", "van_ban") for c in cot] == [
         "stt",
@@ -158,7 +117,7 @@ def test_wrong_typed_total_stays_as_written_and_is_told(tmp_path: Path) -> None:
     """A 'Cộng' row that does not add up is kept as typed (the TT column then written too) and listed to check."""
     rows = [["1", "Giấy khen", "23"], ["2", "Bằng khen", "6"], ["", "Cộng", "30"]]
     bang, summary, source, rebuilt = _imported(
-        tmp_path, lambda d: _grid_table(d, [["TT", "Hình thức", "Số lượt"]], rows)
+        tmp_path, lambda d: grid_table(d, [["TT", "Hình thức", "Số lượt"]], rows)
     )
     assert "tong_cong" not in bang
     assert [c.get("kieu", "van_ban") for c in bang["cot"]] == ["van_ban", "van_ban", "so"]
@@ -171,7 +130,7 @@ def test_wrong_typed_total_stays_as_written_and_is_told(tmp_path: Path) -> None:
 
 def test_a_matching_cong_row_becomes_the_computed_total(tmp_path: Path) -> None:
     rows = [["1", "Giấy khen", "23"], ["2", "Bằng khen", "6"], ["", "Cộng", "29"]]
-    bang, summary, _, rebuilt = _imported(tmp_path, lambda d: _grid_table(d, [["TT", "Hình thức", "Số lượt"]], rows))
+    bang, summary, _, rebuilt = _imported(tmp_path, lambda d: grid_table(d, [["TT", "Hình thức", "Số lượt"]], rows))
     assert bang["tong_cong"] is True and bang["cot"][0]["kieu"] == "stt"
     assert bang["dong"] == [["Giấy khen", "23"], ["Bằng khen", "6"]]
     assert _cells(rebuilt)[0][-1] == ["Tổng cộng", "29"]  # the build's own label, across TT and the name
@@ -184,7 +143,7 @@ def test_wrong_rate_stays_as_written_and_is_told(tmp_path: Path) -> None:
         ["2", "Thôn Bản Chu", "80", "84", "105,0"],
         ["3", "Thôn Khun Lết", "50", "45", "95,0"],  # 90,0 in fact
     ]
-    bang, summary, source, rebuilt = _imported(tmp_path, lambda d: _grid_table(d, header, rows))
+    bang, summary, source, rebuilt = _imported(tmp_path, lambda d: grid_table(d, header, rows))
     assert [c.get("kieu", "van_ban") for c in bang["cot"]] == ["stt", "van_ban", "so", "so", "phan_tram"]
     assert [row[-1] for row in bang["dong"]] == ["80,0", "105,0", "95,0"]
     (doubt,) = summary.doubts
@@ -197,6 +156,6 @@ def test_numbers_the_build_cannot_print_alike_stay_text(tmp_path: Path) -> None:
     """'12,50' above '3': one column prints one precision, so the cells stay as typed; so does '05'."""
     header = [["TT", "Nội dung", "Số lượng", "Số hộ"]]
     rows = [["1", "Đường trục thôn", "12,50", "05"], ["2", "Đường ngõ xóm", "3", "12"]]
-    bang, summary, source, rebuilt = _imported(tmp_path, lambda d: _grid_table(d, header, rows))
+    bang, summary, source, rebuilt = _imported(tmp_path, lambda d: grid_table(d, header, rows))
     assert [c.get("kieu", "van_ban") for c in bang["cot"]] == ["stt", "van_ban", "van_ban", "van_ban"]
     assert _cells(rebuilt) == _cells(source)

@@ -18,6 +18,9 @@ from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
 from baocao.errors import BaocaoError, Problem
+from baocao.messages import cli as msg
+from baocao.messages import common
+from baocao.messages import help as guide
 
 if TYPE_CHECKING:
     from baocao.input.period import Period
@@ -27,21 +30,13 @@ T = TypeVar("T")
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 MAX_SHOWN = 50  # errors (and, apart, warnings) shown for one report
 
-HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
-USAGE_PREFIX = "Cách dùng: "
-
 
 def _localise_panels() -> None:
     """typer prints these titles itself; a clerk reads them in Vietnamese."""
     import typer.rich_utils as rich_utils  # only for help: importing it costs a build ~75 ms
 
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Tham số"
-    rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
-    rich_utils.COMMANDS_PANEL_TITLE = "Lệnh"
-    rich_utils.ERRORS_PANEL_TITLE = "Lỗi"
-    rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
-    rich_utils.DEFAULT_STRING = "[mặc định: {}]"
-    rich_utils.RICH_HELP = "Gõ [blue]'{command_path} {help_option}'[/] để xem hướng dẫn."
+    for name, text in guide.PANELS.items():
+        setattr(rich_utils, name, text)
 
 
 class _Vietnamese:
@@ -50,11 +45,11 @@ class _Vietnamese:
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:
-            option.help = HELP_TEXT
+            option.help = guide.HELP_OPTION
         return option
 
     def format_usage(self, ctx, formatter) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE_PREFIX)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=guide.USAGE)  # type: ignore[attr-defined]
 
     def format_help(self, ctx, formatter) -> None:
         _localise_panels()
@@ -81,9 +76,9 @@ class Command(_Vietnamese, TyperCommand):
 app = typer.Typer(
     cls=Group,
     pretty_exceptions_enable=False,
-    options_metavar="[TÙY CHỌN]",
-    subcommand_metavar="LỆNH [THAM SỐ]...",
-    help="baocao: soạn dự thảo báo cáo hành chính theo Nghị định 30/2020/NĐ-CP từ tệp YAML.",
+    options_metavar=guide.OPTIONS,
+    subcommand_metavar=guide.COMMAND,
+    help=guide.BAOCAO,
     add_completion=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -95,7 +90,7 @@ out = Console(highlight=False, soft_wrap=True, emoji=False)
 ReportFiles = Annotated[
     list[Path],
     typer.Argument(
-        help="Tệp báo cáo .yaml, hoặc thư mục: mọi báo cáo trong các thư mục đơn vị (có don-vi.yaml) bên trong.",
+        help=guide.REPORT_FILES,
         metavar="BAO_CAO.yaml|THU_MUC...",
         show_default=False,
     ),
@@ -106,17 +101,14 @@ TemplateFolder = Annotated[
         "--thu-muc-mau",
         metavar="THU_MUC",
         show_default=False,
-        help="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), thay cho thu_muc_mau của hồ sơ đơn "
-        "vị; mẫu trong thư mục đơn vị vẫn được ưu tiên.",
+        help=guide.TEMPLATE_FOLDER,
     ),
 ]
 Strict = Annotated[
     bool,
     typer.Option(
         "--strict",
-        help='Coi các cảnh báo về chỗ gõ nhầm (số viết kiểu tiếng Anh, "91,1 %", "%%", chỗ (...) '
-        "của bản nháp chưa thay) là lỗi: "
-        "có thì không ghi tệp, mã thoát 1.",
+        help=guide.STRICT,
     ),
 ]
 # click's exceptions, where this typer keeps them (its own copy of click, or click itself): typer's own
@@ -134,16 +126,13 @@ def show(problems: list[Problem], label: str, style: str) -> None:
         for other in problem.see:
             err.print(f"    {escape(f'{other.location}: {other.message}')}")
     if len(problems) > MAX_SHOWN:
-        err.print(
-            f"[{style}]… và {len(problems) - MAX_SHOWN} {label.lower()} khác[/] (sửa các chỗ trên "
-            f"rồi chạy lại để xem tiếp)."
-        )
+        err.print(f"[{style}]{msg.more_problems(len(problems) - MAX_SHOWN, label.lower())}[/] {msg.SEE_THE_REST}")
 
 
 def show_warnings(warnings: list[Problem], notes: list[Problem]) -> None:
     """The warnings, then the notes: a clerk's deliberate choices (giu_nguyen), told but not counted."""
-    show(warnings, "Cảnh báo", "bold yellow")
-    show(notes, "Ghi chú", "cyan")
+    show(warnings, common.WARNINGS, "bold yellow")
+    show(notes, common.NOTES, "cyan")
 
 
 def output_option(text: str, metavar: str) -> Any:
@@ -169,29 +158,24 @@ def output_writer(output: Path | None, writers: tuple[str, ...], folders: bool =
     if folders and (not output.suffix or output.is_dir()):
         return writers[0]
     suffixes = [writer_for(writer).suffix for writer in writers]
-    instead = " hoặc ".join(f"-o {output.with_suffix(suffix).name}" for suffix in suffixes)
+    instead = common.OR.join(f"-o {output.with_suffix(suffix).name}" for suffix in suffixes)
     from_word = output.suffix.lower() == ".pdf" and "docx" in writers  # a PDF is made from the Word file
-    hint = (
-        f"Ghi {instead}"
-        + (" (thêm --pdf để có cả tệp PDF)" if from_word else "")
-        + (", hoặc tên một thư mục (không có đuôi) để ghi kết quả vào đó." if folders else ".")
-    )
+    hint = msg.write_instead(instead) + (msg.AND_PDF if from_word else "") + (msg.OR_A_FOLDER if folders else ".")
     raise typer.BadParameter(
-        f"'{output}' không phải tên tệp {' hay '.join(suffixes)}: lệnh này chỉ ghi tệp {' hoặc '.join(suffixes)}. "
-        f"{hint}",
+        f"{msg.not_of_suffix(str(output), msg.EITHER.join(suffixes), common.OR.join(suffixes))} {hint}",
         param_hint="'-o'",
     )
 
 
 # Arguments of the commands that take one report or a period.
-OneReport = Annotated[Path, typer.Argument(help="Tệp báo cáo .yaml.", metavar="BAO_CAO.yaml", show_default=False)]
+OneReport = Annotated[Path, typer.Argument(help=guide.ONE_REPORT, metavar="BAO_CAO.yaml", show_default=False)]
 PeriodText = Annotated[
     str,
     typer.Option(
         "--ky",
         metavar="KY",
         show_default=False,
-        help='Kỳ báo cáo, ví dụ "6 tháng đầu năm 2026", "quý II năm 2026", "năm 2026".',
+        help=guide.PERIOD,
     ),
 ]
 
@@ -208,7 +192,7 @@ def typed_period(text: str) -> Period:
 
 def require_folder(folder: Path | None) -> None:
     if folder is not None and not folder.is_dir():
-        raise typer.BadParameter(f"không có thư mục '{folder}'.", param_hint="'--thu-muc-mau'")
+        raise typer.BadParameter(msg.no_folder(str(folder)), param_hint="'--thu-muc-mau'")
 
 
 def or_exit(action: Callable[[], T]) -> T:
@@ -216,11 +200,11 @@ def or_exit(action: Callable[[], T]) -> T:
     try:
         return action()
     except BaocaoError as exc:
-        show(exc.problems, "Lỗi", "bold red")
+        show(exc.problems, common.ERRORS, "bold red")
         raise typer.Exit(EXIT_INPUT) from None
 
 
 def require_files(paths: list[Path], hint: str = "BAO_CAO.yaml", folders: bool = True) -> None:
     for path in paths:
         if not (path.is_file() or folders and path.is_dir()):
-            raise typer.BadParameter(f"không có tệp '{path}'.", param_hint=hint)
+            raise typer.BadParameter(msg.no_file(str(path)), param_hint=hint)

@@ -28,9 +28,12 @@ from baocao.cli.app import (
 )
 from baocao.errors import BaocaoError, Problem
 from baocao.limits import REPORT_SECONDS
+from baocao.messages import cli as msg
+from baocao.messages import common
+from baocao.messages import help as guide
 from baocao.writers.registry import DEFAULT_WRITER
 
-_PDF_KINDS = {"pdf": "PDF", "pdfa-2b": "PDF/A-2b", "pdfa-3b": "PDF/A-3b kèm số liệu"}  # batch.Job.pdf as told
+_PDF_KINDS = {"pdf": "PDF", "pdfa-2b": "PDF/A-2b", "pdfa-3b": msg.PDFA3_WITH_FIGURES}  # batch.Job.pdf as told
 
 TimeLimit = Annotated[
     int,
@@ -38,8 +41,7 @@ TimeLimit = Annotated[
         "--gioi-han-giay",
         min=0,
         metavar="GIAY",
-        help="Mỗi báo cáo được soạn trong tối đa GIAY giây (0: không giới hạn); quá thì báo cáo đó bị dừng, "
-        "báo lỗi, các báo cáo khác vẫn được soạn.",
+        help=guide.TIME_LIMIT,
     ),
 ]
 
@@ -47,27 +49,23 @@ if TYPE_CHECKING:
     from baocao.batch import Job, Outcome
 
 
-@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(cls=Command, options_metavar=guide.OPTIONS, help=guide.BUILD)
 def build(
     reports: ReportFiles,
     output: Annotated[
         Path | None,
-        output_option(
-            "Tệp .docx kết quả khi soạn một báo cáo, hoặc thư mục kết quả thay cho output/.", "TEP.docx|THU_MUC"
-        ),
+        output_option(guide.BUILD_OUTPUT, "TEP.docx|THU_MUC"),
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option(
-            "-j", "--jobs", min=1, help="Số báo cáo soạn cùng lúc (mặc định: số nhân CPU).", show_default=False
-        ),
+        typer.Option("-j", "--jobs", min=1, help=guide.JOBS, show_default=False),
     ] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=guide.PDF)] = False,
     pdfa: Annotated[
         bool,
         typer.Option(
             "--pdfa",
-            help="PDF theo chuẩn lưu trữ PDF/A-2b (nhúng phông chữ), dùng để ký số và lưu trữ; kèm theo --pdf.",
+            help=guide.PDFA,
         ),
     ] = False,
     templates: TemplateFolder = None,
@@ -77,20 +75,18 @@ def build(
         bool,
         typer.Option(
             "--so-lieu",
-            help="Ghi thêm tệp số liệu cạnh mỗi tệp .docx: <tên>-so-lieu.xlsx và <tên>-so-lieu.json "
-            "(như lệnh figures).",
+            help=guide.FIGURE_FILES,
         ),
     ] = False,
     attach: Annotated[
         bool,
         typer.Option(
             "--kem-so-lieu",
-            help="Xuất PDF/A-3 (thay cho PDF/A-2b) có đính kèm tệp số liệu JSON của báo cáo (như lệnh figures), "
-            "để hệ thống báo cáo lấy số liệu ngay từ tệp PDF đã ký; kèm theo --pdfa và --so-lieu.",
+            help=guide.ATTACH_FIGURES,
         ),
     ] = False,
 ) -> None:
-    """Soạn tệp Word (.docx) từ tệp báo cáo YAML, hoặc mọi báo cáo trong các thư mục đơn vị."""
+    """Build reports into .docx files (and PDFs), one or every report of the unit folders named."""
     require_files(reports)
     output_writer(output, (DEFAULT_WRITER,), folders=True)
     from baocao import batch
@@ -107,9 +103,9 @@ def build(
         with views.progress(err, len(planned)) as done:
             outcomes = batch.run(planned, jobs, done)
     for outcome in outcomes:
-        show(outcome.problems, "Lỗi", "bold red")
+        show(outcome.problems, common.ERRORS, "bold red")
         if not outcome.ok:
-            err.print(f"[red]Không ghi tệp nào cho {escape(str(outcome.job.report))}[/] ({_counts(outcome)}).")
+            err.print(f"[red]{msg.nothing_written(escape(str(outcome.job.report)))}[/] ({_counts(outcome)}).")
         show_warnings(outcome.warnings, outcome.notes)
     pdf_failed = bool(planned[0].pdf) and not _write_pdfs(outcomes)
     if len(outcomes) > 1:
@@ -118,9 +114,10 @@ def build(
         out.print(views.summary(outcomes))
         out.print(views.totals(outcomes))
     elif outcomes[0].ok:
-        out.print(f"[green]Đã soạn[/] {escape(str(outcomes[0].job.target))} ({outcomes[0].seconds:.2f} giây)")
+        took = msg.took(f"{outcomes[0].seconds:.2f}")
+        out.print(f"[green]{msg.BUILT}[/] {escape(str(outcomes[0].job.target))} {took}")
         if outcomes[0].job.figure_targets:
-            out.print(f"[green]Đã ghi số liệu[/] {escape(', '.join(map(str, outcomes[0].job.figure_targets)))}")
+            out.print(f"[green]{msg.FIGURES_WRITTEN}[/] {escape(', '.join(map(str, outcomes[0].job.figure_targets)))}")
     raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
@@ -131,13 +128,13 @@ def _plan(reports: list[Path], output: Path | None, templates: Path | None, **se
 
     notes: list[Problem] = []
     jobs = or_exit(lambda: plan(reports, output, templates, notes=notes, **settings))
-    show(notes, "Cảnh báo", "bold yellow")
+    show(notes, common.WARNINGS, "bold yellow")
     return jobs
 
 
 def _counts(outcome: Outcome) -> str:
     """'3 lỗi, 2 cảnh báo' of one report."""
-    return f"{len(outcome.problems)} lỗi" + (f", {len(outcome.warnings)} cảnh báo" if outcome.warnings else "")
+    return msg.counts(len(outcome.problems)) + (msg.warnings_count(len(outcome.warnings)) if outcome.warnings else "")
 
 
 def _write_pdfs(outcomes: list[Outcome]) -> bool:
@@ -146,22 +143,22 @@ def _write_pdfs(outcomes: list[Outcome]) -> bool:
     from baocao.batch import write_pdfs
 
     try:
-        with err.status("Đang xuất PDF bằng LibreOffice..."):
+        with err.status(msg.EXPORTING_PDF):
             write_pdfs(outcomes)
     except BaocaoError as exc:
-        show(exc.problems, "Lỗi", "bold red")
+        show(exc.problems, common.ERRORS, "bold red")
         return False
     if len(outcomes) == 1 and outcomes[0].pdf:
         kind = _PDF_KINDS[outcomes[0].job.pdf]
-        out.print(f"[green]Đã xuất {kind}[/] {escape(str(outcomes[0].pdf))}")
+        out.print(f"[green]{msg.exported(kind)}[/] {escape(str(outcomes[0].pdf))}")
     return True
 
 
-@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(cls=Command, options_metavar=guide.OPTIONS, help=guide.VALIDATE)
 def validate(
     reports: ReportFiles, templates: TemplateFolder = None, strict: Strict = False, seconds: TimeLimit = REPORT_SECONDS
 ) -> None:
-    """Kiểm tra tệp báo cáo (mọi bước trừ ghi tệp)."""
+    """Check reports through every step but writing."""
     from baocao.batch import run
 
     require_files(reports)
@@ -173,9 +170,9 @@ def validate(
 
 def _tell_validity(outcome: Outcome) -> None:
     """What validate says of one report, as soon as it is checked."""
-    show(outcome.problems, "Lỗi", "bold red")
+    show(outcome.problems, common.ERRORS, "bold red")
     show_warnings(outcome.warnings, outcome.notes)
     if outcome.ok:
-        out.print(f"[green]Hợp lệ[/] {escape(str(outcome.job.report))}")
+        out.print(f"[green]{msg.VALID}[/] {escape(str(outcome.job.report))}")
     else:
-        err.print(f"[red]Không hợp lệ[/] {escape(str(outcome.job.report))} ({_counts(outcome)}).")
+        err.print(f"[red]{msg.INVALID}[/] {escape(str(outcome.job.report))} ({_counts(outcome)}).")

@@ -20,48 +20,36 @@ from baocao.cli.app import (
     show,
 )
 from baocao.errors import BaocaoError
+from baocao.messages import cli as msg
+from baocao.messages import common
+from baocao.messages import help as guide
 
 
-@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(cls=Command, options_metavar=guide.OPTIONS, help=guide.CHECK)
 def check(
     ctx: typer.Context,
     documents: Annotated[
-        list[Path] | None, typer.Argument(help="Tệp Word .docx.", metavar="TEP.docx", show_default=False)
+        list[Path] | None, typer.Argument(help=guide.CHECKED_FILES, metavar="TEP.docx", show_default=False)
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Chỉ in kết quả dạng JSON (cho chương trình khác đọc).")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=guide.JSON)] = False,
     rules: Annotated[
         bool,
-        typer.Option(
-            "--quy-tac", help="In bảng các quy tắc được kiểm tra (mã, căn cứ, mức độ, có tự sửa được không) rồi thoát."
-        ),
+        typer.Option("--quy-tac", help=guide.RULES),
     ] = False,
     fix: Annotated[
         bool,
         typer.Option(
             "--sua",
-            help="Ghi bản đã sửa những lỗi sửa được an toàn (khổ giấy, lề, phông, cỡ chữ, màu chữ, "
-            "số 0 của ngày tháng, dấu của Nơi nhận, dấu ./., cách viết số), kiểm tra lại bản "
-            "đó và liệt kê từng thay đổi; không sửa nội dung.",
+            help=guide.FIX,
         ),
     ] = False,
-    comments: Annotated[
-        bool, typer.Option("--ghi-chu", help="Ghi bản có ghi chú (comment) của Word ở từng lỗi, cho người duyệt.")
-    ] = False,
+    comments: Annotated[bool, typer.Option("--ghi-chu", help=guide.COMMENTS)] = False,
     output: Annotated[
         Path | None,
-        output_option(
-            "Tệp ghi ra khi dùng --sua hoặc --ghi-chu với một tệp (mặc định: TEP-da-sua.docx, "
-            "TEP-ghi-chu.docx cạnh tệp gốc).",
-            "TEP.docx",
-        ),
+        output_option(guide.CHECK_OUTPUT, "TEP.docx"),
     ] = None,
 ) -> None:
-    """Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP.
-
-    --sua sửa lỗi an toàn, --ghi-chu ghi chú từng lỗi.
-    """
+    """Check Word files against ND30; --sua writes a fixed copy, --ghi-chu a copy commented at each finding."""
     if rules:
         from baocao.nd30.rules import rules_markdown
 
@@ -71,11 +59,11 @@ def check(
         raise click_errors.MissingParameter(ctx=ctx, param=next(p for p in ctx.command.params if p.name == "documents"))
     require_files(documents, "TEP.docx", folders=False)
     if output is not None and not (fix or comments):
-        raise typer.BadParameter("-o chỉ dùng cùng --sua hoặc --ghi-chu.", param_hint="'-o'")
+        raise typer.BadParameter(msg.OUTPUT_ONLY_TO_FIX, param_hint="'-o'")
     if output is not None and len(documents) > 1:
-        raise typer.BadParameter("-o chỉ dùng khi sửa hoặc ghi chú một tệp.", param_hint="'-o'")
+        raise typer.BadParameter(msg.OUTPUT_FOR_ONE, param_hint="'-o'")
     if as_json and (fix or comments):
-        raise typer.BadParameter("--json không dùng cùng --sua hoặc --ghi-chu.", param_hint="'--json'")
+        raise typer.BadParameter(msg.JSON_NOT_TO_FIX, param_hint="'--json'")
     if fix or comments:
         failed = [_fix_or_comment(document, output, fix, comments) for document in documents]
         raise typer.Exit(EXIT_INPUT if any(failed) else EXIT_OK)
@@ -87,7 +75,7 @@ def check(
         typer.echo(file_checks_to_json(results))
     else:
         for result in results:
-            show(result.problems, "Lỗi", "bold red")
+            show(result.problems, common.ERRORS, "bold red")
             if result.findings:
                 out.print(views.findings_table(result.path, result.findings))
             if not result.problems:
@@ -103,12 +91,12 @@ def _fix_or_comment(document: Path, output: Path | None, fix: bool, comments: bo
     try:
         done = review_copy(document, output, fix, comments)
     except BaocaoError as exc:
-        show(exc.problems, "Lỗi", "bold red")
+        show(exc.problems, common.ERRORS, "bold red")
         return True
     if done.fixed is not None:
         out.print(views.changes_list(document, done.fixed))
     if done.comments is not None:
-        out.print(f"[green]Đã ghi[/] {escape(str(done.target))}: {done.comments} ghi chú (comment) ở các lỗi.")
+        out.print(f"[green]{msg.WRITTEN}[/] {escape(str(done.target))}: {msg.comments_written(done.comments)}")
     if done.findings:
         out.print(views.findings_table(done.target, done.findings))
     out.print(f"{escape(str(done.target))}: {views.check_totals(done.findings)}")

@@ -18,25 +18,23 @@ from baocao.cli.app import (
     require_files,
     show_warnings,
 )
+from baocao.messages import cli as msg
+from baocao.messages import help as guide
 
 
-@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(cls=Command, options_metavar=guide.OPTIONS, help=guide.FIGURES)
 def figures(
     report: OneReport,
     output: Annotated[
         Path | None,
-        output_option(
-            "Tệp kết quả: .xlsx (bảng tính, đọc lại được bằng so_lieu_tu) hoặc .json (cho hệ thống báo cáo); "
-            "mặc định: output/<tên báo cáo>-so-lieu.xlsx.",
-            "TEP.xlsx|TEP.json",
-        ),
+        output_option(guide.FIGURES_OUTPUT, "TEP.xlsx|TEP.json"),
     ] = None,
 ) -> None:
-    """Xuất mọi số liệu của báo cáo (giá trị, tỷ lệ so với kế hoạch và cùng kỳ, tổng và thành phần, nguồn)."""
+    """Write a report's figures with what is computed from them (ratios, differences, totals, sources)."""
     from baocao.pipeline import FIGURE_WRITERS, build
 
     require_files([report], folders=False)
     writer = output_writer(output, FIGURE_WRITERS)
     written, built = or_exit(lambda: build(report, output, writer=writer))
     show_warnings(built.warnings, built.notes)
-    out.print(f"[green]Đã ghi số liệu[/] {escape(str(written))}")
+    out.print(f"[green]{msg.FIGURES_WRITTEN}[/] {escape(str(written))}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -19,18 +20,17 @@ from baocao.cli.app import (
     require_files,
     typed_period,
 )
+from baocao.messages import cli as msg
+from baocao.messages import help as guide
+from baocao.messages.input import TO_FILL
 
 
-@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(cls=Command, options_metavar=guide.OPTIONS, help=guide.INIT)
 def init(
-    folder: Annotated[
-        Path, typer.Argument(help="Thư mục của đơn vị (tạo mới nếu chưa có).", metavar="THU_MUC", show_default=False)
-    ],
+    folder: Annotated[Path, typer.Argument(help=guide.UNIT_FOLDER, metavar="THU_MUC", show_default=False)],
     kind: Annotated[
         str,
-        typer.Option(
-            "--loai", metavar="LOAI", show_default=False, help="Loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung."
-        ),
+        typer.Option("--loai", metavar="LOAI", show_default=False, help=guide.KIND),
     ],
     period: Annotated[
         str | None,
@@ -38,89 +38,82 @@ def init(
             "--ky",
             metavar="KY",
             show_default=False,
-            help="Kỳ báo cáo (mặc định: 6 tháng đầu năm nay; từ tháng 7: năm nay).",
+            help=guide.FIRST_PERIOD,
         ),
     ] = None,
     workbook: Annotated[
         bool,
         typer.Option(
             "--bang-tinh",
-            help="Ghi thêm bảng tính số liệu so-lieu-<kỳ>.xlsx (mỗi dòng một số liệu) mà báo cáo lấy số liệu từ đó.",
+            help=guide.WORKBOOK,
         ),
     ] = False,
 ) -> None:
-    """Tạo hồ sơ đơn vị và một tệp báo cáo có chú thích từng khóa, soạn được ngay."""
+    """Write a unit's profile and a first report of a kind, every key commented, ready to build."""
     from datetime import date
 
     from baocao.input.kinds import KINDS
     from baocao.input.scaffold import default_period, init_folder
 
     if kind not in KINDS:
-        raise typer.BadParameter(f"không có loại '{kind}'; chọn một trong: {', '.join(KINDS)}.", param_hint="'--loai'")
+        raise typer.BadParameter(msg.no_kind(kind, ", ".join(KINDS)), param_hint="'--loai'")
     chosen = typed_period(period) if period else default_period(date.today())
     from baocao.writers.figures import starter_workbook  # openpyxl itself is imported only when it is called
 
     done = or_exit(lambda: init_folder(folder, kind, chosen, starter_workbook if workbook else None))
-    for path in done.kept:
-        out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
-    for path in done.written:
-        out.print(f"[green]Đã viết[/] {escape(str(path))}")
+    _tell_written(done.written, done.kept)
 
 
-@app.command(name="next", cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(name="next", cls=Command, options_metavar=guide.OPTIONS, help=guide.NEXT)
 def next_report(
     report: OneReport,
     period: PeriodText,
-    output: Annotated[
-        Path | None, output_option("Tệp .yaml mới (mặc định: <loại>-<kỳ>.yaml cạnh tệp báo cáo).", "TEP.yaml")
-    ] = None,
+    output: Annotated[Path | None, output_option(guide.NEXT_OUTPUT, "TEP.yaml")] = None,
 ) -> None:
-    """Viết tệp báo cáo kỳ sau từ báo cáo này: cùng đề cương và số liệu, giá trị kỳ mới để trống."""
+    """Write the next period's report from this one: the same outline and figures, the new values left empty."""
     from baocao.input.next_period import write_next
 
     require_files([report], folders=False)
     written = or_exit(lambda: write_next(report, typed_period(period), output))
-    for path in [written.path, *written.workbooks]:
-        out.print(f"[green]Đã viết[/] {escape(str(path))}")
+    _tell_written([written.path, *written.workbooks])
     if written.to_fill:
-        cells = " và ô để trống của bảng tính" if written.workbooks else ""
-        out.print(
-            f"Còn {len(written.to_fill)} giá trị cần điền (dòng có chú thích 'cần điền'{cells}); "
-            "'baocao validate' báo từng chỗ cho đến khi điền xong:"
-        )
+        cells = msg.AND_EMPTY_CELLS if written.workbooks else ""
+        out.print(msg.values_to_fill(len(written.to_fill), TO_FILL, cells))
         for problem in written.to_fill:
             out.print(f"  {escape(str(problem.location))}: {escape(problem.message)}")
 
 
-@app.command(name="import", cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(name="import", cls=Command, options_metavar=guide.OPTIONS, help=guide.IMPORT)
 def import_report(
     document: Annotated[
         Path,
-        typer.Argument(
-            help="Tệp Word của báo cáo (.docx; .doc cũ cần LibreOffice).", metavar="BAO-CAO.docx", show_default=False
-        ),
+        typer.Argument(help=guide.IMPORTED_FILE, metavar="BAO-CAO.docx", show_default=False),
     ],
     output: Annotated[
         Path,
-        output_option("Thư mục đơn vị ghi kết quả (tạo mới nếu chưa có; mặc định: thư mục hiện tại).", "THU_MUC"),
+        output_option(guide.IMPORT_OUTPUT, "THU_MUC"),
     ] = Path("."),
     figures: Annotated[
         bool,
         typer.Option(
             "--so-lieu",
-            help="Tách số liệu trong câu văn (số có đơn vị, tỷ lệ so với kế hoạch, cùng kỳ) thành so_lieu; "
-            "câu soạn lại vẫn giống hệt bản gốc.",
+            help=guide.IMPORT_FIGURES,
         ),
     ] = False,
 ) -> None:
-    """Đọc báo cáo Word đã có thành hồ sơ đơn vị và tệp báo cáo YAML (soạn lại được bằng build)."""
+    """Read a report's Word file into a unit profile and a report YAML that builds it again."""
     from baocao.readers.docx import import_docx
 
     require_files([document], "BAO-CAO.docx", folders=False)
     done = or_exit(lambda: import_docx(document, output, figures=figures))
     for line in done.summary.lines():
         out.print(escape(line))
-    for path in done.kept:
-        out.print(f"Giữ nguyên {escape(str(path))} (đã có).")
-    for path in done.written:
-        out.print(f"[green]Đã viết[/] {escape(str(path))}")
+    _tell_written(done.written, done.kept)
+
+
+def _tell_written(written: Sequence[Path], kept: Sequence[Path] = ()) -> None:
+    """The files kept as they were (already there), then those written."""
+    for path in kept:
+        out.print(msg.kept(escape(str(path))))
+    for path in written:
+        out.print(f"[green]{msg.WROTE}[/] {escape(str(path))}")

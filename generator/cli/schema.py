@@ -10,18 +10,19 @@ import typer
 from rich.markup import escape
 
 from baocao.cli.app import Command, app, or_exit, out
+from baocao.messages import cli as msg
+from baocao.messages import help as guide
 
 
-@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(cls=Command, options_metavar=guide.OPTIONS, help=guide.SCHEMA)
 def schema(
     folder: Annotated[
         Path | None,
-        typer.Argument(help="Thư mục ghi lược đồ (mặc định: schema).", metavar="[THU_MUC]", show_default=False),
+        typer.Argument(help=guide.SCHEMA_FOLDER, metavar="[THU_MUC]", show_default=False),
     ] = None,
 ) -> None:
-    """Ghi lược đồ JSON (JSON Schema) của hồ sơ đơn vị và tệp báo cáo (để VS Code gợi ý và báo lỗi khi gõ), và
-    của tệp số liệu JSON do lệnh figures ghi (để hệ thống báo cáo kiểm tra)."""
+    """Write the JSON Schemas of the profile, the report and the figure file."""
     from baocao.input.schema import SCHEMA_DIR, write_schemas
 
     for path in or_exit(lambda: write_schemas(folder or SCHEMA_DIR)):
-        out.print(f"[green]Đã viết[/] {escape(str(path))}")
+        out.print(f"[green]{msg.WROTE}[/] {escape(str(path))}")

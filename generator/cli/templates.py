@@ -22,20 +22,23 @@ from baocao.cli.app import (
     require_folder,
     show,
 )
+from baocao.messages import cli as msg
+from baocao.messages import common
+from baocao.messages import help as guide
 
 templates_app = typer.Typer(
     cls=Group,
-    options_metavar="[TÙY CHỌN]",
-    subcommand_metavar="LỆNH [THAM SỐ]...",
+    options_metavar=guide.OPTIONS,
+    subcommand_metavar=guide.COMMAND,
     no_args_is_help=True,
-    help="Mẫu Word: mẫu nào được dùng, chép mẫu có sẵn để sửa, kiểm tra mẫu.",
+    help=guide.TEMPLATES,
 )
 app.add_typer(templates_app, name="templates")
 
 
-@templates_app.command(name="list", cls=Command, options_metavar="[TÙY CHỌN]")
+@templates_app.command(name="list", cls=Command, options_metavar=guide.OPTIONS, help=guide.TEMPLATES_LIST)
 def list_templates(report: OneReport, templates: TemplateFolder = None) -> None:
-    """Cho biết báo cáo dùng tệp mẫu nào, và vì sao."""
+    """Which template file the report uses, and why."""
     from baocao.input.validate import read_sources
     from baocao.writers.docx.templates import describe, resolve
 
@@ -45,48 +48,41 @@ def list_templates(report: OneReport, templates: TemplateFolder = None) -> None:
     for line in describe(resolution):
         out.print(escape(line))
     if resolution.chosen is None:
-        err.print(f"[bold red]Lỗi[/] Không tìm thấy mẫu '{escape(resolution.name)}' ở chỗ nào.")
+        err.print(f"[bold red]{common.ERRORS}[/] {msg.template_nowhere(escape(resolution.name))}")
         raise typer.Exit(EXIT_INPUT)
 
 
-@templates_app.command(name="copy", cls=Command, options_metavar="[TÙY CHỌN]")
+@templates_app.command(name="copy", cls=Command, options_metavar=guide.OPTIONS, help=guide.TEMPLATES_COPY)
 def copy_template(
     name: Annotated[
         str,
         typer.Argument(
-            help="Tên mẫu có sẵn: bao-cao, hoặc tên loại báo cáo (thi-dua, kt-xh, nhiem-vu, chung).",
+            help=guide.BUILTIN_NAME,
             metavar="TEN",
             show_default=False,
         ),
     ],
-    folder: Annotated[
-        Path, typer.Argument(help="Thư mục chép đến (mặc định: thư mục hiện tại).", metavar="[THU_MUC]")
-    ] = Path("."),
+    folder: Annotated[Path, typer.Argument(help=guide.COPY_FOLDER, metavar="[THU_MUC]")] = Path("."),
 ) -> None:
-    """Chép một mẫu có sẵn thành TEN.docx để sửa trong Word (không ghi đè tệp đã có)."""
+    """Copy a built-in template to TEN.docx for editing in Word (an existing file is never replaced)."""
     from baocao.writers.docx.templates import BUILTIN_FILES, copy_builtin
 
     if name not in BUILTIN_FILES:
-        raise typer.BadParameter(
-            f"không có mẫu '{name}'; các mẫu có sẵn: {', '.join(sorted(BUILTIN_FILES))}.", param_hint="TEN"
-        )
+        raise typer.BadParameter(msg.no_builtin(name, ", ".join(sorted(BUILTIN_FILES))), param_hint="TEN")
     target = or_exit(lambda: copy_builtin(name, folder))
-    out.print(
-        f"[green]Đã chép[/] {escape(str(target))}. Sửa trong Word, giữ nguyên các thẻ {{{{ ... }}}} và {{% ... %}}; "
-        f"kiểm tra bằng: baocao templates check {escape(str(target))}"
-    )
+    out.print(f"[green]{msg.COPIED}[/] {escape(str(target))}. {msg.edit_copy(escape(str(target)))}")
 
 
-@templates_app.command(name="check", cls=Command, options_metavar="[TÙY CHỌN]")
+@templates_app.command(name="check", cls=Command, options_metavar=guide.OPTIONS, help=guide.TEMPLATES_CHECK)
 def check_template(
-    template: Annotated[Path, typer.Argument(help="Tệp mẫu Word .docx.", metavar="MAU.docx", show_default=False)],
+    template: Annotated[Path, typer.Argument(help=guide.TEMPLATE_FILE, metavar="MAU.docx", show_default=False)],
 ) -> None:
-    """Kiểm tra một mẫu Word trước khi soạn: thẻ hỏng, tên không có, kiểu (style) thiếu, đoạn {{ noi_dung }}."""
+    """Check a Word template before building: broken tags, unknown names, missing styles, {{ noi_dung }}."""
     from baocao.writers.docx.template_check import template_problems, trial_problems
 
     require_files([template], "MAU.docx", folders=False)
     problems = template_problems(template) or trial_problems(template)
-    show(problems, "Lỗi", "bold red")
+    show(problems, common.ERRORS, "bold red")
     if problems:
         raise typer.Exit(EXIT_INPUT)
-    out.print(f"[green]Mẫu dùng được[/] {escape(str(template))}")
+    out.print(f"[green]{msg.TEMPLATE_USABLE}[/] {escape(str(template))}")

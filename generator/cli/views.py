@@ -12,6 +12,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from baocao.messages import cli as msg
+from baocao.messages import common
 from baocao.nd30 import ERROR, Finding
 
 if TYPE_CHECKING:
@@ -24,10 +26,10 @@ if TYPE_CHECKING:
 def progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
     """A progress bar of `total` reports; yields the callback that counts one done."""
     bar = Progress(
-        TextColumn("Đang soạn"),
+        TextColumn(msg.BUILDING),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("báo cáo"),
+        TextColumn(msg.REPORTS),
         TimeElapsedColumn(),
         console=console,
     )
@@ -38,11 +40,11 @@ def progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]
 
 def summary(outcomes: list[Outcome]) -> Table:
     """One row a report: unit, report, result, warnings, output path."""
-    table = Table(title="Tổng hợp", title_justify="left")
-    for header in ("Đơn vị", "Báo cáo", "Kết quả", "Cảnh báo", "Tệp kết quả"):
-        table.add_column(header, overflow="fold", no_wrap=header in ("Kết quả", "Cảnh báo"))
+    table = Table(title=msg.SUMMARY, title_justify="left")
+    for i, header in enumerate(msg.SUMMARY_COLUMNS):
+        table.add_column(header, overflow="fold", no_wrap=i in (2, 3))  # the result and the warnings
     for outcome in outcomes:
-        result = "[green]Đã soạn[/]" if outcome.ok else f"[bold red]Lỗi ({len(outcome.problems)})[/]"
+        result = f"[green]{msg.BUILT}[/]" if outcome.ok else f"[bold red]{msg.failed(len(outcome.problems))}[/]"
         written = escape(str(outcome.job.target)) + (" + .pdf" if outcome.pdf else "") if outcome.ok else "—"
         table.add_row(
             escape(outcome.job.unit), escape(outcome.job.report.name), result, str(len(outcome.warnings) or ""), written
@@ -54,32 +56,30 @@ def totals(outcomes: list[Outcome]) -> str:
     """The closing line: how many were written (and with PDFs), how many failed."""
     failed = sum(not outcome.ok for outcome in outcomes)
     pdfs = sum(outcome.pdf is not None for outcome in outcomes)
-    line = f"Đã soạn {len(outcomes) - failed}/{len(outcomes)} báo cáo" + (f" (kèm {pdfs} tệp PDF)" if pdfs else "")
-    return line + (f"; [bold red]{failed} báo cáo có lỗi[/] (không ghi tệp)." if failed else ".")
+    line = msg.built_count(len(outcomes) - failed, len(outcomes)) + (msg.with_pdfs(pdfs) if pdfs else "")
+    return line + (f"; [bold red]{msg.failed_count(failed)}[/] {msg.NOT_WRITTEN}" if failed else ".")
 
 
 def stopped(stop: Interrupted) -> str:
     """What a run stopped by a signal had done: the reports written (and their files), how many were not."""
-    lines = [
-        f"[bold red]Đã dừng[/] vì {escape(stop.reason)}; các tiến trình con (LibreOffice...) và tệp tạm đã được xóa."
-    ]
+    lines = [f"[bold red]{msg.STOPPED}[/] {msg.stopped_because(escape(stop.reason))}"]
     if stop.outcomes is not None:
         done = len(stop.outcomes)
         if stop.pdf:
-            lines.append(f"Đã soạn {done} tệp .docx; việc xuất PDF bị dừng giữa chừng (không có tệp PDF dở dang).")
+            lines.append(msg.stopped_in_pdf(done))
         else:
-            lines.append(f"Trước khi dừng đã soạn {done}/{stop.total} báo cáo; {stop.total - done} báo cáo chưa soạn.")
-        lines += [f"  Đã ghi {escape(str(outcome.job.target))}" for outcome in stop.outcomes]
+            lines.append(msg.stopped_after(done, stop.total, stop.total - done))
+        lines += [f"  {msg.WRITTEN} {escape(str(outcome.job.target))}" for outcome in stop.outcomes]
     return "\n".join(lines)
 
 
 def findings_table(path: Path, findings: list[Finding]) -> Table:
     """The findings of one checked file: mức độ, mã, vị trí, nội dung, căn cứ."""
     table = Table(title=escape(str(path)), title_justify="left", show_lines=True)
-    for header, ratio in (("Mức độ", 1), ("Mã", 1), ("Vị trí", 1), ("Nội dung", 4), ("Căn cứ", 2)):
+    for header, ratio in zip(msg.FINDINGS_COLUMNS, (1, 1, 1, 4, 2), strict=True):
         table.add_column(header, overflow="fold", ratio=ratio)
     for finding in findings:
-        severity = "[bold red]Lỗi[/]" if finding.severity == ERROR else "[yellow]Cảnh báo[/]"
+        severity = f"[bold red]{common.ERRORS}[/]" if finding.severity == ERROR else f"[yellow]{common.WARNINGS}[/]"
         table.add_row(severity, finding.code, escape(finding.where), escape(finding.message), escape(finding.rule))
     return table
 
@@ -87,19 +87,18 @@ def findings_table(path: Path, findings: list[Finding]) -> Table:
 def check_totals(findings: list[Finding]) -> str:
     """'2 lỗi, 1 cảnh báo' for one file, or that it passed."""
     if not findings:
-        return "[green]Đạt:[/] không có lỗi hay cảnh báo thể thức."
+        return f"[green]{msg.PASSED}[/] {msg.NO_FINDINGS}"
     errors = sum(finding.severity == ERROR for finding in findings)
-    return f"{errors} lỗi, {len(findings) - errors} cảnh báo."
+    return msg.check_counts(errors, len(findings) - errors)
 
 
 def changes_list(source: Path, fixed: Fixed) -> str:
     """What `check --sua` changed, one line a change, and what is left for a person."""
-    lines = [f"[green]Đã sửa[/] {escape(str(source))} → {escape(str(fixed.target))}: {len(fixed.changes)} thay đổi."]
+    lines = [
+        f"[green]{msg.FIXED}[/] {escape(str(source))} → {escape(str(fixed.target))}: {msg.changes(len(fixed.changes))}"
+    ]
     lines += [f"  {escape(str(change))}" for change in fixed.changes]
     left = fixed.left_to_people
     if left:
-        lines.append(
-            f"Còn {len(left)} lỗi, cảnh báo chương trình không tự sửa (có thể làm đổi nội dung); "
-            "người soạn sửa theo bảng dưới đây."
-        )
+        lines.append(msg.left_to_people(len(left)))
     return "\n".join(lines)

@@ -22,6 +22,7 @@ from baocao.input.charts import CHART_KINDS, BieuDo
 from baocao.input.figure_keys import PLAN_PREFIX
 from baocao.input.figure_model import SoLieu
 from baocao.input.load import SourceMap
+from baocao.messages import common
 from baocao.messages import compose_tables as msg
 
 Render = Callable[[str, tuple], list[Inline]]
@@ -135,7 +136,7 @@ def _check_units(categories: list[tuple[Location, Figure]]) -> None:
             raise fail(
                 where,
                 msg.chart_units_differ(
-                    first.name, first.unit_shown or msg.NO_UNIT, figure.name, figure.unit_shown or msg.NO_UNIT
+                    first.name, first.unit_shown or common.NONE, figure.name, figure.unit_shown or common.NONE
                 ),
                 msg.CHART_UNITS_HINT,
             )

@@ -262,7 +262,7 @@ class _TableBuilder:
         if column.kieu == "van_ban":
             return self._text(column, value, path)
         if isinstance(value, (bool, dict, list)):
-            raise self._fail(path, msg.cell_not_a_number(column.tieu_de), msg.FIX_ROW_VALUE)
+            raise self._fail(path, msg.cell_not_a_number(column.tieu_de), common.FIX_VALUE_HINT)
         return self._number(column, value, path)
 
     def _text(self, column: Cot, value: Any, path: tuple) -> str | list[str]:
@@ -272,7 +272,7 @@ class _TableBuilder:
             raise self._fail(
                 path,
                 msg.cell_not_text(column.tieu_de),
-                msg.FIX_ROW_VALUE,
+                common.FIX_VALUE_HINT,
             )
         return str(value)
 

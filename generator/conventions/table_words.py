@@ -10,6 +10,10 @@ TOTAL_LABEL = re.compile(r"^(tổng\s+cộng|cộng|tổng\s+số|tổng)\s*:?$"
 SAME_PERIOD = re.compile(r"cùng\s+k[ỳìy]|\bCK\b|năm\s+trước", re.IGNORECASE)
 #: A header naming a plan ('Kế hoạch', 'KH', 'Chỉ tiêu', 'Dự toán', 'Nghị quyết', 'Tỉnh giao').
 PLAN = re.compile(r"kế\s+hoạch|\bKH\b|chỉ\s+tiêu|dự\s+toán|nghị\s+quyết|giao", re.IGNORECASE)
+#: The header of a unit column ('Đơn vị tính', 'ĐVT').
+UNIT_HEADER = re.compile(r"^(đơn\s+vị\s+tính|đvt)$", re.IGNORECASE)
+#: A header naming the value of the period ('Thực hiện', 'Kết quả', 'Ước thực hiện', 'TH').
+VALUE_HEADER = re.compile(r"thực\s+hiện|kết\s+quả|ước\s+(?:tính|đạt)|\bTH\b", re.IGNORECASE)
 #: The header of a numbered column ('TT', 'STT', 'S.T.T', 'Số TT').
 NUMBER_HEADER = re.compile(r"^(S\.?\s*)?T\.?\s*T\.?$|^Số\s+TT$", re.IGNORECASE)
 #: The name given to a chart's series that has none ('Chuỗi 2').

@@ -24,6 +24,19 @@ UNIT_NAME = "(tên xã)"
 PLACE_NAME = "(Địa danh)"
 SIGNER_NAME = "(Họ và tên)"
 SUPERIOR = "(Cơ quan cấp trên)"
+# The unit profile `baocao init` writes (input/scaffold.py): a commune's, the placeholders above to replace.
+STARTER_PROFILE = {
+    "co_quan_chu_quan": "",
+    "co_quan_ban_hanh": ["Ủy ban nhân dân", f"xã {UNIT_NAME}"],
+    "ten_goi_tat": f"UBND xã {UNIT_NAME}",
+    "ky_hieu": "UBND",
+    "cap": "xã",
+    "dia_danh": PLACE_NAME,
+    "nguoi_ky": {"tham_quyen": "KT.", "thay_cho": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": SIGNER_NAME},
+    "noi_nhan": [SUPERIOR, "Thường trực Đảng ủy, HĐND xã"],
+    "luu": ["VT"],
+    "thu_muc_mau": "",
+}
 
 
 # The text of a digital signature's box on the PDF (pyHanko's fields: the signer's name, the time).

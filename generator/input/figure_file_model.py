@@ -8,15 +8,16 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from baocao.input.figure_model import SoLieu
+from baocao.messages import keys
 
 
 class NguoiKyXuat(BaseModel):
     """Người ký báo cáo."""
 
-    tham_quyen: str = Field(description="TM., KT., TL., TUQ., Q. hoặc trống.")
-    thay_cho: str = Field(description="Tập thể hoặc người đứng đầu được ký thay.")
-    chuc_vu: str = Field(description="Chức vụ người ký.")
-    ho_ten: str = Field(description="Họ và tên người ký.")
+    tham_quyen: str = Field(description=keys.NGUOI_KY_XUAT["tham_quyen"])
+    thay_cho: str = Field(description=keys.NGUOI_KY_XUAT["thay_cho"])
+    chuc_vu: str = Field(description=keys.NGUOI_KY_XUAT["chuc_vu"])
+    ho_ten: str = Field(description=keys.NGUOI_KY_XUAT["ho_ten"])
 
 
 class ThongTinBaoCao(BaseModel):
@@ -24,21 +25,21 @@ class ThongTinBaoCao(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    loai: str = Field(description="Loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung.")
-    ky_bao_cao: str = Field(description="Kỳ báo cáo, ví dụ '6 tháng đầu năm 2026'.")
-    den_ngay: str = Field(description="Ngày cuối của kỳ báo cáo (YYYY-MM-DD).")
-    co_quan_chu_quan: str = Field(description="Cơ quan chủ quản (có thể trống).")
-    co_quan: str = Field(description="Tên cơ quan ban hành.")
-    don_vi: str = Field(description="Tên gọi tắt của đơn vị (ten_goi_tat).")
-    cap: str = Field(description="Cấp của đơn vị: xã, phường, tỉnh...")
-    so: int | None = Field(description="Số văn bản; null khi là dự thảo.")
-    ky_hieu: str = Field(description="Ký hiệu văn bản, ví dụ 'BC-UBND'.")
-    so_ky_hieu: str = Field(description="Số và ký hiệu, ví dụ '05/BC-UBND'; trống khi là dự thảo.")
-    ngay: str | None = Field(description="Ngày ban hành (YYYY-MM-DD); null khi dự thảo chưa có ngày.")
-    thang: str = Field(description="Tháng ban hành (YYYY-MM).")
-    trich_yeu: str = Field(description="Trích yếu nội dung.")
+    loai: str = Field(description=keys.THONG_TIN_BAO_CAO["loai"])
+    ky_bao_cao: str = Field(description=keys.THONG_TIN_BAO_CAO["ky_bao_cao"])
+    den_ngay: str = Field(description=keys.THONG_TIN_BAO_CAO["den_ngay"])
+    co_quan_chu_quan: str = Field(description=keys.THONG_TIN_BAO_CAO["co_quan_chu_quan"])
+    co_quan: str = Field(description=keys.THONG_TIN_BAO_CAO["co_quan"])
+    don_vi: str = Field(description=keys.THONG_TIN_BAO_CAO["don_vi"])
+    cap: str = Field(description=keys.THONG_TIN_BAO_CAO["cap"])
+    so: int | None = Field(description=keys.THONG_TIN_BAO_CAO["so"])
+    ky_hieu: str = Field(description=keys.THONG_TIN_BAO_CAO["ky_hieu"])
+    so_ky_hieu: str = Field(description=keys.THONG_TIN_BAO_CAO["so_ky_hieu"])
+    ngay: str | None = Field(description=keys.THONG_TIN_BAO_CAO["ngay"])
+    thang: str = Field(description=keys.THONG_TIN_BAO_CAO["thang"])
+    trich_yeu: str = Field(description=keys.THONG_TIN_BAO_CAO["trich_yeu"])
     nguoi_ky: NguoiKyXuat
-    tep: str = Field(description="Tên tệp báo cáo (YAML).")
+    tep: str = Field(description=keys.THONG_TIN_BAO_CAO["tep"])
 
 
 class ChiTiet(BaseModel):
@@ -46,7 +47,7 @@ class ChiTiet(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    don_vi: str = Field(description="Tên gọi tắt của đơn vị cấp dưới.")
+    don_vi: str = Field(description=keys.CHI_TIET["don_vi"])
     gia_tri: float | None
     ke_hoach: float | None
     cung_ky: float | None
@@ -55,17 +56,15 @@ class ChiTiet(BaseModel):
 class SoLieuXuat(SoLieu):
     """Một số liệu: các khóa như trong so_lieu (giá trị tự tính đã ghi vào), rồi các giá trị tính từ đó."""
 
-    ty_le_ke_hoach: float | None = Field(None, description="Giá trị / kế hoạch (mặc định) × 100, một chữ số thập phân.")
+    ty_le_ke_hoach: float | None = Field(None, description=keys.SO_LIEU_XUAT["ty_le_ke_hoach"])
     ty_le_theo_ke_hoach: dict[str, float | None] = Field(
-        default_factory=dict, description="Tỷ lệ % so với từng kế hoạch có tên."
+        default_factory=dict, description=keys.SO_LIEU_XUAT["ty_le_theo_ke_hoach"]
     )
-    ty_le_cung_ky: float | None = Field(None, description="Giá trị / cùng kỳ × 100, một chữ số thập phân.")
-    chenh_lech: float | None = Field(None, description="Giá trị trừ cùng kỳ.")
-    thanh_phan: list[str] = Field(
-        default_factory=list, description="Các số liệu thành phần (tổng, trung bình, tỷ lệ) hoặc các đơn vị cấp dưới."
-    )
-    chi_tiet: list[ChiTiet] = Field(default_factory=list, description="Số liệu của từng đơn vị cấp dưới (tong_tu).")
-    nguon: str = Field(description="Nơi có số liệu: tệp:dòng của YAML, hoặc tệp:trang:ô của bảng tính.")
+    ty_le_cung_ky: float | None = Field(None, description=keys.SO_LIEU_XUAT["ty_le_cung_ky"])
+    chenh_lech: float | None = Field(None, description=keys.SO_LIEU_XUAT["chenh_lech"])
+    thanh_phan: list[str] = Field(default_factory=list, description=keys.SO_LIEU_XUAT["thanh_phan"])
+    chi_tiet: list[ChiTiet] = Field(default_factory=list, description=keys.SO_LIEU_XUAT["chi_tiet"])
+    nguon: str = Field(description=keys.SO_LIEU_XUAT["nguon"])
 
 
 class TepSoLieu(BaseModel):
@@ -73,6 +72,6 @@ class TepSoLieu(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    phien_ban: Literal[1] = Field(description="Phiên bản của định dạng tệp.")
+    phien_ban: Literal[1] = Field(description=keys.TEP_SO_LIEU["phien_ban"])
     bao_cao: ThongTinBaoCao
-    so_lieu: dict[str, SoLieuXuat] = Field(description="Các số liệu theo tên (như trong so_lieu của báo cáo).")
+    so_lieu: dict[str, SoLieuXuat] = Field(description=keys.TEP_SO_LIEU["so_lieu"])

@@ -20,6 +20,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from baocao.conventions import periods
 from baocao.input.load import load_yaml
 from baocao.input.period import Period
 
@@ -66,7 +67,7 @@ def _period_words(period: Period) -> dict[str, str]:
     then = period.following()
     now = period.label
     if then.year == period.year:  # '6 tháng đầu năm' keeps its 'năm'; 'quý II năm 2026' drops it
-        now = now.removesuffix(f" {period.year}" if period.kind == "6t-dau" else f" năm {period.year}")
+        now = now.removesuffix(f" {period.year}" if period.kind == "6t-dau" else f" {periods.YEAR} {period.year}")
     return {"ky": period.label, "ky_nay": now, "ky_toi": then.label}
 
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from typing_extensions import TypeAliasType
 
+from baocao.conventions.levels import LEVELS
 from baocao.input.charts import BieuDo, KhoiBieuDo
 from baocao.input.fields import LADDER_HELP, STYLE_HELP, DateText, Key, LabelStyle, Ladder, Lines, PeriodText, Strict
 from baocao.input.figure_model import (
@@ -26,10 +27,9 @@ from baocao.input.figure_model import (
 )
 from baocao.input.kinds import KINDS
 from baocao.input.table_model import Bang, Cot, KhoiBang, Nhom
+from baocao.messages import keys
+from baocao.messages import validate as msg
 
-LEVELS = ("tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã", "thị trấn", "cơ quan")
-# Levels abolished by the two-tier reform of 01/7/2025 (Nghị quyết 203/2025/QH15).
-DISTRICT_LEVELS = ("huyện", "quận", "thị xã", "thị trấn")
 UNIT_FILE = "don-vi.yaml"  # the unit profile beside a unit's reports
 LEAD_STYLES = ("dam", "nghieng", "dam_nghieng")
 
@@ -39,51 +39,42 @@ class NguoiKy(Strict):
 
     tham_quyen: Literal["", "TM.", "KT.", "TL.", "TUQ.", "Q."] = Field(
         "",
-        description="TM. (thay mặt tập thể), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. "
-        "(quyền); để trống nếu ký trực tiếp.",
+        description=keys.NGUOI_KY["tham_quyen"],
     )
     thay_cho: str = Field(
         "",
-        description="Tập thể hoặc người đứng đầu được ký thay, ví dụ 'Ủy ban nhân dân' (với TM.) hoặc "
-        "'Chủ tịch' (với KT.).",
+        description=keys.NGUOI_KY["thay_cho"],
     )
-    chuc_vu: str = Field(description="Chức vụ người ký, ví dụ 'Phó Chủ tịch'.")
-    ho_ten: str = Field(description="Họ và tên người ký.")
+    chuc_vu: str = Field(description=keys.NGUOI_KY["chuc_vu"])
+    ho_ten: str = Field(description=keys.NGUOI_KY["ho_ten"])
 
     @model_validator(mode="after")
     def _needs_principal(self) -> NguoiKy:
         if self.tham_quyen not in ("", "Q.") and not self.thay_cho:
-            raise ValueError(
-                f"Với thẩm quyền '{self.tham_quyen}' cần ghi 'thay_cho' (ví dụ: Chủ tịch, Ủy ban nhân dân)."
-            )
+            raise ValueError(msg.needs_principal(self.tham_quyen))
         return self
 
 
 class DonVi(Strict):
     """Hồ sơ đơn vị (don-vi.yaml): cơ quan ban hành, địa danh, người ký, nơi nhận mặc định."""
 
-    co_quan_chu_quan: str = Field("", description="Tên cơ quan chủ quản (nếu có), ví dụ 'UBND tỉnh Lạng Sơn'.")
-    co_quan_ban_hanh: Lines = Field(
-        description="Tên cơ quan ban hành, mỗi dòng một mục, ví dụ ['Ủy ban nhân dân', 'xã Hồ Sơn']."
-    )
-    ten_goi_tat: str = Field(description="Tên gọi tắt dùng trong câu văn và trích dẫn, ví dụ 'UBND xã Hồ Sơn'.")
-    ky_hieu: str = Field(description="Chữ viết tắt tên cơ quan trong ký hiệu văn bản, ví dụ 'UBND' (Số: 05/BC-UBND).")
-    cap: Literal[LEVELS] = Field(description="Cấp hành chính: " + ", ".join(LEVELS) + ".")  # type: ignore[valid-type]
-    dia_danh: str = Field(description="Địa danh ghi ở đầu văn bản, ví dụ 'Hồ Sơn'.")
+    co_quan_chu_quan: str = Field("", description=keys.DON_VI["co_quan_chu_quan"])
+    co_quan_ban_hanh: Lines = Field(description=keys.DON_VI["co_quan_ban_hanh"])
+    ten_goi_tat: str = Field(description=keys.DON_VI["ten_goi_tat"])
+    ky_hieu: str = Field(description=keys.DON_VI["ky_hieu"])
+    cap: Literal[LEVELS] = Field(description=f"{keys.DON_VI['cap']} {', '.join(LEVELS)}.")  # type: ignore[valid-type]
+    dia_danh: str = Field(description=keys.DON_VI["dia_danh"])
     nguoi_ky: NguoiKy
-    noi_nhan: Lines = Field(
-        default_factory=list, description="Nơi nhận mặc định, mỗi dòng một nơi; dấu '- ' và ';' được thêm tự động."
-    )
-    luu: Lines = Field(default_factory=lambda: ["VT"], description="Nơi lưu, ví dụ ['VT', 'VP'] → 'Lưu: VT, VP.'")
+    noi_nhan: Lines = Field(default_factory=list, description=keys.DON_VI["noi_nhan"])
+    luu: Lines = Field(default_factory=lambda: ["VT"], description=keys.DON_VI["luu"])
     thu_muc_mau: str = Field(
         "",
-        description="Thư mục mẫu Word dùng chung (ví dụ của tỉnh), tính từ thư mục của hồ sơ này; "
-        "mẫu trong thư mục đơn vị được ưu tiên hơn.",
+        description=keys.DON_VI["thu_muc_mau"],
     )
-    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=SO_LIEU_TU + " Dùng cho mọi báo cáo của đơn vị.")
+    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=f"{SO_LIEU_TU} {keys.DON_VI['so_lieu_tu']}")
     cach_viet: CachViet | None = Field(
         None,
-        description="Cách viết tỷ lệ của đơn vị: 'đạt … kế hoạch', 'bằng … so với cùng kỳ', viết tắt KH, CK, SVCK...",
+        description=keys.DON_VI["cach_viet"],
     )
     ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
     kieu_muc: Ladder = Field(None, description=LADDER_HELP)
@@ -93,31 +84,27 @@ class Muc(Strict):
     """Một mục của đề cương (số thứ tự được đánh tự động): tiêu đề riêng một dòng, đoạn văn có số thứ tự,
     hoặc cả hai (tiêu đề in đậm/nghiêng ở đầu đoạn); danh_so: false cho tiêu đề không đánh số."""
 
-    tieu_de: str = Field("", description="Tiêu đề, không ghi số thứ tự.")
+    tieu_de: str = Field("", description=keys.MUC["tieu_de"])
     doan: str = Field(
         "",
-        description="Đoạn văn mở đầu bằng số thứ tự ('1. nội dung...'); có cả tieu_de thì tiêu đề "
-        "đứng đầu đoạn ('a) Về công tác tổ chức: nội dung...').",
+        description=keys.MUC["doan"],
     )
-    danh_so: bool = Field(True, description="false: tiêu đề in đậm không đánh số (số thứ tự bỏ qua mục này).")
-    kieu_muc_con: LabelStyle | None = Field(None, description="Kiểu số thứ tự của các mục con: " + STYLE_HELP + ".")
+    danh_so: bool = Field(True, description=keys.MUC["danh_so"])
+    kieu_muc_con: LabelStyle | None = Field(None, description=f"{keys.MUC['kieu_muc_con']} {STYLE_HELP}.")
     kieu_tieu_de: Literal[LEAD_STYLES] | None = Field(  # type: ignore[valid-type]
         None,
-        description="Tiêu đề đứng đầu đoạn hoặc tiêu đề không đánh số in dam (đậm), nghieng (nghiêng) hay dam_nghieng.",
+        description=keys.MUC["kieu_tieu_de"],
     )
     noi_dung: list[Khoi] = Field(  # type: ignore[misc]
-        default_factory=list, description="Đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con."
+        default_factory=list, description=keys.MUC["noi_dung"]
     )
 
     @model_validator(mode="after")
     def _has_text(self) -> Muc:
         if not self.tieu_de and not self.doan:
-            raise ValueError("Mục cần tieu_de (tiêu đề), doan (đoạn văn có số thứ tự), hoặc cả hai.")
+            raise ValueError(msg.SECTION_WITHOUT_TEXT)
         if not self.danh_so and self.kieu_muc_con:
-            raise ValueError(
-                "Mục không đánh số (danh_so: false) không chọn kieu_muc_con: các mục con của nó đánh số "
-                "tiếp theo mục cha."
-            )
+            raise ValueError(msg.UNNUMBERED_WITH_STYLE)
         return self
 
 
@@ -149,15 +136,11 @@ class PhuLuc(Strict):
     """Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng và/hoặc
     một hay nhiều biểu đồ (bảng trước, biểu đồ sau)."""
 
-    loai: Literal["phu_luc", "bieu"] = Field(
-        "phu_luc", description="phu_luc → 'Phụ lục I', 'Phụ lục II' (chỉ một thì 'Phụ lục'); bieu → 'Biểu số 01'."
-    )
-    khoa: Key = Field("", description="Tên gọi trong câu văn: {{ phu_luc.khoa }} in ra 'Phụ lục I' hoặc 'Biểu số 01'.")
-    tieu_de: str = Field(description="Tên phụ lục (in HOA tự động).")
+    loai: Literal["phu_luc", "bieu"] = Field("phu_luc", description=keys.PHU_LUC["loai"])
+    khoa: Key = Field("", description=keys.PHU_LUC["khoa"])
+    tieu_de: str = Field(description=keys.PHU_LUC["tieu_de"])
     bang: Bang | None = None
-    bieu_do: BieuDo | list[BieuDo] | None = Field(
-        None, description="Biểu đồ của phụ lục (xem bieu_do trong đề cương), hoặc danh sách các biểu đồ, in sau bảng."
-    )
+    bieu_do: BieuDo | list[BieuDo] | None = Field(None, description=keys.PHU_LUC["bieu_do"])
 
     @property
     def charts(self) -> list[BieuDo]:
@@ -167,91 +150,74 @@ class PhuLuc(Strict):
     @model_validator(mode="after")
     def _has_content(self) -> PhuLuc:
         if self.bang is None and not self.charts:
-            raise ValueError("Phụ lục cần bang (bảng số liệu), bieu_do (biểu đồ), hoặc cả hai.")
+            raise ValueError(msg.EMPTY_APPENDIX)
         return self
 
 
 class VanBan(Strict):
     """Một văn bản được trích dẫn: loại, số, ký hiệu, ngày, cơ quan ban hành, trích yếu."""
 
-    loai: str = Field(description="Tên loại văn bản, ví dụ 'Kế hoạch', 'Quyết định', 'Công văn'.")
-    so: int | None = Field(None, ge=1, description="Số văn bản.")
-    ky_hieu: str = Field(description="Ký hiệu sau dấu '/', ví dụ 'KH-UBND'.")
-    ngay: DateText = Field(description="Ngày ban hành, ví dụ 28/12/2023.")
-    co_quan: str = Field("", description="Cơ quan ban hành, ví dụ 'UBND tỉnh Lạng Sơn'.")
-    ve: str = Field("", description="Trích yếu (sau chữ 'về'), nếu muốn nêu.")
+    loai: str = Field(description=keys.VAN_BAN["loai"])
+    so: int | None = Field(None, ge=1, description=keys.VAN_BAN["so"])
+    ky_hieu: str = Field(description=keys.VAN_BAN["ky_hieu"])
+    ngay: DateText = Field(description=keys.VAN_BAN["ngay"])
+    co_quan: str = Field("", description=keys.VAN_BAN["co_quan"])
+    ve: str = Field("", description=keys.VAN_BAN["ve"])
 
 
 class TongHop(Strict):
     """Tổng hợp từ báo cáo của các đơn vị cấp dưới: tệp nào, những đơn vị nào phải có."""
 
-    cac_bao_cao: Lines = Field(
-        description="Các tệp báo cáo cấp dưới, tính từ thư mục của báo cáo này; được dùng mẫu *, ví dụ "
-        "'xa/*/thi-dua-6-thang-2026.yaml'; hoặc tệp số liệu (.json, .xlsx) do 'baocao figures' ghi ra."
-    )
+    cac_bao_cao: Lines = Field(description=keys.TONG_HOP["cac_bao_cao"])
     danh_sach_don_vi: Lines = Field(
         default_factory=list,
-        description="Các đơn vị phải có báo cáo (tên thư mục hoặc ten_goi_tat), để biết đơn vị nào còn thiếu.",
+        description=keys.TONG_HOP["danh_sach_don_vi"],
     )
 
 
 class BaoCao(Strict):
     """Tệp báo cáo của một kỳ: thông tin văn bản, số liệu và nội dung."""
 
-    schema_: str = Field("", alias="$schema", description="Đường dẫn lược đồ cho trình soạn thảo (không bắt buộc).")
-    don_vi: str = Field(UNIT_FILE, description="Tệp hồ sơ đơn vị, tính từ thư mục của báo cáo.")
-    loai: Literal[KINDS] = Field("chung", description="Loại báo cáo: " + ", ".join(KINDS) + ".")  # type: ignore[valid-type]
-    ky_bao_cao: PeriodText = Field(description="Kỳ báo cáo, ví dụ '6 tháng đầu năm 2025'.")
-    so: int | None = Field(None, ge=1, description="Số văn bản; để trống khi là dự thảo (văn thư điền sau).")
-    ngay: DateText = Field(description="Ngày ban hành '15/6/2025'; dự thảo chưa có ngày ghi '6/2025'.")
-    trich_yeu: str = Field("", description="Trích yếu nội dung; để trống thì dùng câu mặc định của loại báo cáo.")
-    dong_nghieng: str = Field(
-        "", description="Dòng in nghiêng dưới trích yếu, ví dụ '(Số liệu tính đến hết ngày 15/6/2025)'."
-    )
-    kinh_gui: Lines = Field(default_factory=list, description="Nơi kính gửi (nếu có), mỗi dòng một nơi.")
-    kieu_phan: Literal["so", "chu"] = Field(
-        "so", description="Cách ghi Phần: 'so' → Phần I, Phần II; 'chu' → Phần thứ nhất, Phần thứ hai."
-    )
-    co_phan: bool = Field(False, description="true nếu cấp cao nhất của đề cương là Phần (Phần I, Phần II).")
-    kieu_muc: Ladder = Field(None, description=LADDER_HELP + " Ghi ở đây nếu khác hồ sơ đơn vị.")
+    schema_: str = Field("", alias="$schema", description=keys.BAO_CAO["$schema"])
+    don_vi: str = Field(UNIT_FILE, description=keys.BAO_CAO["don_vi"])
+    loai: Literal[KINDS] = Field("chung", description=f"{keys.BAO_CAO['loai']} {', '.join(KINDS)}.")  # type: ignore[valid-type]
+    ky_bao_cao: PeriodText = Field(description=keys.BAO_CAO["ky_bao_cao"])
+    so: int | None = Field(None, ge=1, description=keys.BAO_CAO["so"])
+    ngay: DateText = Field(description=keys.BAO_CAO["ngay"])
+    trich_yeu: str = Field("", description=keys.BAO_CAO["trich_yeu"])
+    dong_nghieng: str = Field("", description=keys.BAO_CAO["dong_nghieng"])
+    kinh_gui: Lines = Field(default_factory=list, description=keys.BAO_CAO["kinh_gui"])
+    kieu_phan: Literal["so", "chu"] = Field("so", description=keys.BAO_CAO["kieu_phan"])
+    co_phan: bool = Field(False, description=keys.BAO_CAO["co_phan"])
+    kieu_muc: Ladder = Field(None, description=f"{LADDER_HELP} {keys.BAO_CAO['kieu_muc']}")
     so_lieu: dict[
         Key, Annotated[SoLieu, BeforeValidator(figure_shorthand, json_schema_input_type=SoLieu | float | str)]
-    ] = Field(default_factory=dict, description="Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.")
+    ] = Field(default_factory=dict, description=keys.BAO_CAO["so_lieu"])
     so_lieu_tu: SoLieuTu = Field(default_factory=list, description=SO_LIEU_TU)
     cach_viet: CachViet | None = Field(
         None,
-        description="Cách viết tỷ lệ riêng của báo cáo này (thay từng khóa của "
-        "hồ sơ đơn vị): 'đạt … kế hoạch', 'bằng … so với cùng kỳ', viết tắt KH, CK, SVCK...",
+        description=keys.BAO_CAO["cach_viet"],
     )
     ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
-    tong_hop: TongHop | None = Field(
-        None, description="Tổng hợp số liệu từ báo cáo của các đơn vị cấp dưới (số liệu ghi tong_tu)."
-    )
-    van_ban: dict[Key, VanBan] = Field(
-        default_factory=dict, description="Các văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}."
-    )
-    mo_dau: list[Khoi] = Field(default_factory=list, description="Các đoạn mở đầu, trước mục đầu tiên.")
-    noi_dung: list[Khoi] = Field(default_factory=list, description="Đề cương báo cáo: các mục lồng nhau.")
+    tong_hop: TongHop | None = Field(None, description=keys.BAO_CAO["tong_hop"])
+    van_ban: dict[Key, VanBan] = Field(default_factory=dict, description=keys.BAO_CAO["van_ban"])
+    mo_dau: list[Khoi] = Field(default_factory=list, description=keys.BAO_CAO["mo_dau"])
+    noi_dung: list[Khoi] = Field(default_factory=list, description=keys.BAO_CAO["noi_dung"])
     chu_thich: dict[Key, Lines] = Field(
         default_factory=dict,
-        description="Chú thích (footnote) có tên, gọi trong câu bằng [^ten]; "
-        "nhiều đoạn thì viết danh sách; chú thích ngắn có thể viết thẳng [^nội dung].",
+        description=keys.BAO_CAO["chu_thich"],
     )
     ket_luan: str | Literal[False] = Field(
         "",
-        description="Câu kết; để trống thì dùng câu mặc định; false: không có câu kết "
-        "(đoạn cuối kết thúc bằng './.'). Dấu './.' được thêm tự động.",
+        description=keys.BAO_CAO["ket_luan"],
     )
-    noi_nhan: Lines | None = Field(None, description="Nơi nhận của riêng báo cáo này (thay cho hồ sơ đơn vị).")
-    nguoi_ky: NguoiKy | None = Field(None, description="Người ký của riêng báo cáo này (thay cho hồ sơ đơn vị).")
-    phu_luc: list[PhuLuc] = Field(
-        default_factory=list, description="Phụ lục, biểu kèm theo, in sau chữ ký, mỗi phụ lục một phần trang ngang."
-    )
-    chi_phu_luc: bool = Field(False, description="true: chỉ soạn các phụ lục (không có phần đầu, nội dung và chữ ký).")
+    noi_nhan: Lines | None = Field(None, description=keys.BAO_CAO["noi_nhan"])
+    nguoi_ky: NguoiKy | None = Field(None, description=keys.BAO_CAO["nguoi_ky"])
+    phu_luc: list[PhuLuc] = Field(default_factory=list, description=keys.BAO_CAO["phu_luc"])
+    chi_phu_luc: bool = Field(False, description=keys.BAO_CAO["chi_phu_luc"])
     mau: str = Field(
         "",
-        description="Tên mẫu Word (không ghi .docx) thay cho mẫu của loại báo cáo, tìm trong thư mục đơn vị, "
-        "thư mục mẫu chung rồi các mẫu có sẵn.",
+        description=keys.BAO_CAO["mau"],
     )
 
 

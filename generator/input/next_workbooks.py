@@ -26,10 +26,8 @@ from baocao.input.load import SourceMap
 from baocao.input.model import BaoCao
 from baocao.input.period import Period
 from baocao.input.sheets import Sheet, read_sheet
+from baocao.messages import input as msg
 from baocao.write import write_atomic
-
-_FILL = "Điền số liệu kỳ mới vào ô này (ô đã được để trống)."
-_ODS = "Bảng tính .ods được chép nguyên: cập nhật số liệu kỳ mới trong tệp (gia_tri, cung_ky, ke_hoach)."
 
 
 @dataclass
@@ -53,13 +51,13 @@ def roll_workbooks(report: BaoCao, places: SourceMap, old: Period, new: Period) 
         cells = figure_cells(sheet, source, lambda key, i=i: places.where(("so_lieu_tu", i, *key)))  # type: ignore[misc]
         if path.suffix.lower() == ".ods":
             rolled.files[target] = path.read_bytes()
-            rolled.to_fill.append(Problem(Location(target), _ODS))
+            rolled.to_fill.append(Problem(Location(target), msg.ODS_COPIED))
             continue
         changes = _changes(sheet, cells, old, new)
         rolled.files[target] = _written(path, sheet, changes)
         shown = Sheet(target, sheet.name, sheet.rows)
         rolled.to_fill += [
-            Problem(shown.at(*cell), f"Chưa điền {key} của số liệu '{name}'.", _FILL)
+            Problem(shown.at(*cell), msg.cell_to_fill(key, name), msg.FILL_CELL)
             for cell, (value, name, key) in sorted(changes.items())
             if value is None and key
         ]
@@ -140,7 +138,7 @@ def point_to_rolled(data: Any, rolled: Rolled, report: Path) -> None:
 def existing(rolled: Rolled) -> list[Problem]:
     """A new workbook that would overwrite a file."""
     return [
-        Problem(Location(target), "Tệp bảng tính của kỳ mới đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ.")
+        Problem(Location(target), msg.NEXT_WORKBOOK_EXISTS, msg.REMOVE_OLD_HINT)
         for target in rolled.files
         if target.exists()
     ]

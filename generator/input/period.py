@@ -4,29 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from baocao.conventions import periods
 from baocao.conventions.formatting import roman
+from baocao.conventions.words import fold
+from baocao.messages import input as msg
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_PATTERNS = [
-    (re.compile(r"^6 tháng đầu năm (\d{4})$"), "6t-dau"),
-    (re.compile(r"^6 tháng cuối năm (\d{4})$"), "6t-cuoi"),
-    (re.compile(r"^9 tháng(?: đầu)? năm (\d{4})$"), "9t"),
-    (re.compile(r"^quý (I|II|III|IV) năm (\d{4})$", re.IGNORECASE), "quy"),
-    (re.compile(r"^tháng (\d{1,2}) năm (\d{4})$"), "thang"),
-    (re.compile(r"^năm (\d{4})$"), "nam"),
-]
-_WORDS = {
-    "6t-dau": "6 tháng đầu năm",
-    "6t-cuoi": "6 tháng cuối năm",
-    "9t": "9 tháng năm",
-    "nam": "năm",
-}  # before the year
-PERIOD_EXAMPLES = (
-    "6 tháng đầu năm 2025, 6 tháng cuối năm 2025, 9 tháng năm 2025, quý II năm 2025, tháng 5 năm 2025, năm 2025"
-)
+PERIOD_EXAMPLES = periods.EXAMPLES
 
 
 class UnknownPeriod(ValueError):
@@ -45,10 +31,10 @@ class Period:
     def label(self) -> str:
         """The period as written in a report, e.g. '6 tháng đầu năm 2025'."""
         if self.kind == "quy":
-            return f"quý {roman(self.number)} năm {self.year}"
+            return periods.quarter(roman(self.number), self.year)
         if self.kind == "thang":
-            return f"tháng {self.number} năm {self.year}"
-        return f"{_WORDS[self.kind]} {self.year}"
+            return periods.month(self.number, self.year)
+        return f"{periods.WORDS[self.kind]} {self.year}"
 
     @property
     def end(self) -> dt.date:
@@ -74,8 +60,7 @@ class Period:
     @property
     def slug(self) -> str:
         """The label for a file name: '6-thang-dau-nam-2026'."""
-        plain = unicodedata.normalize("NFD", self.label.replace("đ", "d"))
-        return re.sub(r"[^a-z0-9]+", "-", "".join(c for c in plain if not unicodedata.combining(c)).lower()).strip("-")
+        return re.sub(r"[^a-z0-9]+", "-", fold(self.label).lower()).strip("-")
 
     def draft_date(self) -> str:
         """The date line of a draft of this period's report: month/year of its last day ('6/2026')."""
@@ -85,7 +70,7 @@ class Period:
 def parse_period(text: str) -> Period:
     """Parse '6 tháng đầu năm 2025' and the other forms of PERIOD_EXAMPLES."""
     cleaned = " ".join(str(text).split())
-    for pattern, kind in _PATTERNS:
+    for pattern, kind in periods.PATTERNS:
         match = pattern.match(cleaned)
         if not match:
             continue
@@ -97,7 +82,7 @@ def parse_period(text: str) -> Period:
                 break
             return Period(kind, int(match.group(2)), month)
         return Period(kind, int(match.group(1)))
-    raise UnknownPeriod(f"Không hiểu kỳ báo cáo '{text}'. Viết theo một trong các dạng: {PERIOD_EXAMPLES}.")
+    raise UnknownPeriod(msg.unknown_period(str(text), PERIOD_EXAMPLES))
 
 
 @dataclass(frozen=True)
@@ -126,11 +111,8 @@ def parse_issue_date(value: object) -> IssueDate:
         try:
             dt.date(year, month, day)
         except ValueError:
-            raise ValueError(f"Ngày '{value}' không có trên lịch.") from None
+            raise ValueError(msg.not_a_date(str(value))) from None
         return IssueDate(day, month, year)
     if len(numbers) == 2 and 1 <= numbers[0] <= 12:
         return IssueDate(None, numbers[0], numbers[1])
-    raise ValueError(
-        f"Ngày '{value}' không hợp lệ. Viết ngày/tháng/năm, ví dụ 15/6/2025; dự thảo chưa "
-        f"có ngày thì viết tháng/năm, ví dụ 6/2025."
-    )
+    raise ValueError(msg.bad_issue_date(str(value)))

@@ -15,7 +15,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from baocao.conventions.words import PLACE_NAME, SIGNER_NAME, SUPERIOR, UNIT_NAME
+from baocao.conventions.words import STARTER_PROFILE
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import KINDS, Kind, load_kind
 from baocao.input.load import parse_yaml
@@ -24,72 +24,16 @@ from baocao.input.period import Period
 from baocao.input.roundtrip import commented, dump
 from baocao.input.schema import EDITOR_SCHEMAS, REPORT_SCHEMA, SCHEMA_DIR, UNIT_SCHEMA, modeline, write_schemas
 from baocao.input.validate import parse_model
+from baocao.messages import input as msg
 from baocao.write import write_atomic
 
 COMMENT_COLUMN = 28
 PROFILE_KEYS = {  # key → (value, comment): init's starter profile, comments reused by `import`
-    "co_quan_chu_quan": ("", "cơ quan chủ quản (nếu có), ví dụ UBND tỉnh Lạng Sơn; UBND xã, phường để trống"),
-    "co_quan_ban_hanh": (
-        ["Ủy ban nhân dân", f"xã {UNIT_NAME}"],
-        "tên cơ quan ban hành, mỗi dòng một mục (tự viết HOA)",
-    ),
-    "ten_goi_tat": (f"UBND xã {UNIT_NAME}", "tên gọi tắt, dùng trong câu văn và câu kết"),
-    "ky_hieu": ("UBND", "chữ viết tắt trong số, ký hiệu: Số: 05/BC-UBND"),
-    "cap": ("xã", "tỉnh, thành phố, xã, phường, đặc khu (huyện chỉ cho kỳ trước 01/7/2025)"),
-    "dia_danh": (PLACE_NAME, 'địa danh ở dòng ngày tháng: "Tân Hòa, ngày 15 tháng 6 năm 2026"'),
-    "nguoi_ky": (
-        {"tham_quyen": "KT.", "thay_cho": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": SIGNER_NAME},
-        "người ký mặc định của các báo cáo",
-    ),
-    "noi_nhan": ([SUPERIOR, "Thường trực Đảng ủy, HĐND xã"], 'nơi nhận mặc định; dấu "- " và ";" được thêm tự động'),
-    "luu": (["VT"], 'nơi lưu, thành dòng cuối "- Lưu: VT."'),
-    "thu_muc_mau": ("", "thư mục mẫu Word dùng chung (ví dụ của tỉnh); để trống nếu không có"),
+    key: (value, msg.PROFILE_COMMENTS[key]) for key, value in STARTER_PROFILE.items()
 }
-SIGNER_COMMENTS = {  # nguoi_ky's keys → comment
-    "tham_quyen": "TM., KT., TL., TUQ., Q. hoặc để trống nếu ký trực tiếp",
-    "thay_cho": "người đứng đầu hoặc tập thể được ký thay (với KT., TM.)",
-    "chuc_vu": "chức vụ người ký",
-    "ho_ten": "họ và tên người ký",
-}
-REPORT_COMMENTS = {  # key → comment; init's values come from the kind's skeleton and the period
-    "don_vi": "tệp hồ sơ đơn vị, tính từ thư mục này",
-    "loai": "loại báo cáo: " + ", ".join(KINDS),
-    "ky_bao_cao": "kỳ: 6 tháng đầu năm 2026, 9 tháng năm 2026, quý II năm 2026, tháng 5 năm 2026, năm 2026",
-    "so": "số văn bản; để trống khi là dự thảo (văn thư điền sau)",
-    "ngay": "ngày ban hành 15/6/2026; dự thảo chưa có ngày ghi tháng/năm",
-    "trich_yeu": "",  # depends on the kind: see _subject_comment
-    "dong_nghieng": "dòng in nghiêng dưới trích yếu, ví dụ (Số liệu tính đến hết ngày 10/6/2026)",
-    "kinh_gui": "nơi kính gửi (nếu có), mỗi dòng một nơi; khi có, Nơi nhận tự thêm '- Như trên;'",
-    "co_phan": "true: cấp đầu của đề cương là Phần I, Phần II",
-    "mau": "mẫu Word riêng (tên tệp, không ghi .docx); để trống thì dùng mẫu của loại báo cáo",
-    "nguoi_ky": "người ký của riêng báo cáo này (thay cho hồ sơ đơn vị)",
-    "so_lieu_tu": "bảng tính số liệu: mỗi dòng một số liệu, tiêu đề cột là tên khóa (ten_so_lieu, gia_tri...)",
-    "so_lieu": "số liệu, gọi trong câu bằng {{ so_lieu.ten | so_dv }} (xem ví dụ ở trên)",
-    "van_ban": "văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}",
-    "mo_dau": "các đoạn mở đầu, trước mục đầu tiên",
-    "noi_dung": "đề cương: các mục lồng nhau; số thứ tự I., 1., a) được đánh tự động",
-    "phu_luc": "biểu, phụ lục kèm theo, in sau chữ ký, mỗi biểu một trang ngang",
-}
-_OUTLINE = {
-    "tieu_de": "tiêu đề mục, không ghi số thứ tự",
-    "noi_dung": "đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con",
-}
-_APPENDIX = {
-    "loai": "bieu → Biểu số 01; phu_luc → Phụ lục I",
-    "khoa": "gọi trong câu bằng {{ phu_luc.nhiem_vu }}",
-    "tieu_de": "tên biểu (tự viết HOA)",
-    "bang": "bảng của biểu",
-}
-_TABLE = {
-    "cot": "các cột, từ trái sang phải (cột có cùng nhom được gộp dưới một tiêu đề)",
-    "dong": "các dòng, chia nhóm I, II... bằng '- nhom: ...'; trang_thai: đã hoàn thành, đang "
-    "thực hiện, chưa thực hiện",
-}
-_FIGURE_EXAMPLE = """Số liệu khai báo ở so_lieu, ví dụ:
-  so_lieu:
-    lua_xuan: {ten: Lúa vụ xuân, gia_tri: "612,4", don_vi: ha, ke_hoach: 620, cung_ky: "605,8"}
-rồi gọi trong câu: {{ so_lieu.lua_xuan | so_dv }}, {{ so_lieu.lua_xuan | so_ke_hoach }},
-{{ so_lieu.lua_xuan | tang_giam }}."""
+SIGNER_COMMENTS = msg.SIGNER_COMMENTS  # nguoi_ky's keys → comment
+# key → comment; init's values come from the kind's skeleton and the period (trich_yeu's: see _subject_comment)
+REPORT_COMMENTS = msg.REPORT_COMMENTS | {"loai": f"{msg.REPORT_COMMENTS['loai']} {', '.join(KINDS)}"}
 
 
 def profile_comments() -> dict[str, str]:
@@ -126,13 +70,7 @@ def init_folder(folder: Path, kind: str, period: Period, workbook: Callable[[], 
     report takes its figures from (so_lieu_tu; kept if there)."""
     report = folder / report_name(kind, period)
     if report.exists():
-        raise BaocaoError(
-            Problem(
-                Location(report),
-                "Tệp báo cáo đã có, không ghi đè.",
-                "Xóa hoặc đổi tên tệp cũ, hoặc chọn kỳ khác (--ky).",
-            )
-        )
+        raise BaocaoError(Problem(Location(report), msg.REPORT_EXISTS, msg.REPORT_EXISTS_HINT))
     profile = folder / UNIT_FILE
     done = Scaffold()
     sheet = folder / workbook_name(period) if workbook is not None else None
@@ -162,10 +100,7 @@ def _checked(path: Path, text: str, model) -> str:
 def _profile_text(path: Path) -> str:
     """The unit profile with placeholders in brackets, a comment on every key."""
     data = commented({key: value for key, (value, _) in PROFILE_KEYS.items()})
-    data.yaml_set_start_comment(
-        modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA) + "\n"
-        "Hồ sơ đơn vị: dùng chung cho mọi báo cáo trong thư mục này. Thay các chỗ trong ngoặc (...)."
-    )
+    data.yaml_set_start_comment(f"{modeline(path, path.parent / SCHEMA_DIR / UNIT_SCHEMA)}\n{msg.PROFILE_HEADER}")
     add_comments(data, profile_comments())
     add_comments(data["nguoi_ky"], SIGNER_COMMENTS)
     return dump(data)
@@ -192,18 +127,16 @@ def _report_text(path: Path, kind: Kind, period: Period, workbook: str = "") -> 
     }
     data = commented(values | skeleton)
     data.yaml_set_start_comment(
-        modeline(path, path.parent / SCHEMA_DIR / REPORT_SCHEMA) + "\n"
-        f"Báo cáo {kind.title} (bản nháp do 'baocao init' viết): thay các chỗ trong ngoặc (...),\n"
-        "thêm số liệu và câu văn, rồi chạy: baocao build <tệp này>."
+        f"{modeline(path, path.parent / SCHEMA_DIR / REPORT_SCHEMA)}\n{msg.report_header(kind.title)}"
     )
     add_comments(data, REPORT_COMMENTS | {"trich_yeu": _subject_comment(kind, period)})
-    data.yaml_set_comment_before_after_key("so_lieu", before=_FIGURE_EXAMPLE)
-    add_comments(data["noi_dung"][0], _OUTLINE)
+    data.yaml_set_comment_before_after_key("so_lieu", before=msg.FIGURE_EXAMPLE)
+    add_comments(data["noi_dung"][0], msg.OUTLINE_COMMENTS)
     if "nguoi_ky" in data:
         add_comments(data["nguoi_ky"], SIGNER_COMMENTS)
     for appendix in data.get("phu_luc", []):
-        add_comments(appendix, _APPENDIX)
-        add_comments(appendix["bang"], _TABLE)
+        add_comments(appendix, msg.APPENDIX_COMMENTS)
+        add_comments(appendix["bang"], msg.TABLE_COMMENTS)
         for column in appendix["bang"]["cot"]:
             column.fa.set_flow_style()
     return dump(data)
@@ -211,11 +144,7 @@ def _report_text(path: Path, kind: Kind, period: Period, workbook: str = "") -> 
 
 def _subject_comment(kind: Kind, period: Period) -> str:
     default = kind.subject(period)
-    return (
-        f"để trống thì dùng: {default}"
-        if default
-        else "trích yếu: nội dung chính của báo cáo (bắt buộc với loại chung)"
-    )
+    return msg.default_subject(default) if default else msg.SUBJECT_REQUIRED
 
 
 def add_comments(mapping: CommentedMap, comments: dict[str, str]) -> None:

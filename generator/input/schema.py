@@ -17,6 +17,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from baocao.input.figure_file_model import TepSoLieu
 from baocao.input.model import BaoCao, DonVi
+from baocao.messages import keys
 from baocao.write import write_atomic
 
 SCHEMA_DIR = Path("schema")
@@ -25,9 +26,9 @@ UNIT_SCHEMA = "don-vi.schema.json"
 FIGURES_SCHEMA = "so-lieu.schema.json"  # the JSON `baocao figures` writes, for a reporting system to check
 MODELINE = "# yaml-language-server: $schema="
 _TITLES: dict[str, tuple[type[BaseModel], str]] = {
-    UNIT_SCHEMA: (DonVi, "Hồ sơ đơn vị (baocao)"),
-    REPORT_SCHEMA: (BaoCao, "Tệp báo cáo (baocao)"),
-    FIGURES_SCHEMA: (TepSoLieu, "Tệp số liệu của báo cáo (baocao figures)"),
+    UNIT_SCHEMA: (DonVi, keys.TITLES[UNIT_SCHEMA]),
+    REPORT_SCHEMA: (BaoCao, keys.TITLES[REPORT_SCHEMA]),
+    FIGURES_SCHEMA: (TepSoLieu, keys.TITLES[FIGURES_SCHEMA]),
 }
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

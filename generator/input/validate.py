@@ -9,37 +9,22 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from baocao.conventions.levels import DISTRICT_LEVELS
 from baocao.errors import BaocaoError, Collector, Location, Problem, suggest
 from baocao.input.figure_keys import FIGURE_VALUES
 from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import SourceMap, load_yaml
-from baocao.input.model import DISTRICT_LEVELS, UNIT_FILE, BaoCao, DonVi, all_keys
+from baocao.input.model import UNIT_FILE, BaoCao, DonVi, all_keys
 from baocao.input.workbooks import merge_workbooks, read_workbooks
+from baocao.messages import common
+from baocao.messages import validate as msg
+from baocao.messages.figures import SLOT_WORDS, named_plan
+from baocao.messages.input import choose_one_of
 
 M = TypeVar("M", bound=BaseModel)
 
-_INTEGER = ("một số nguyên", "Viết bằng chữ số, ví dụ 12; để trống nếu chưa có.")
-_GROUP = ("một nhóm khóa", "Viết mỗi dòng một cặp 'khoa: giá trị', thụt lề vào trong so với dòng trên.")
-_TYPES = {  # pydantic error type → (what the value must be, what to do)
-    "string_type": (
-        "một đoạn văn bản",
-        'Văn bản chỉ gồm số, ngày hoặc true/false thì đặt trong dấu nháy kép, ví dụ "2026".',
-    ),
-    "int_type": _INTEGER,
-    "int_parsing": _INTEGER,
-    "int_from_float": _INTEGER,
-    "bool_type": ("true hoặc false", "Ghi true (có) hoặc false (không)."),
-    "bool_parsing": ("true hoặc false", "Ghi true (có) hoặc false (không)."),
-    "list_type": ("một danh sách", "Viết mỗi mục một dòng bắt đầu bằng '- '."),
-    "dict_type": _GROUP,
-    "model_type": _GROUP,
-    "model_attributes_type": _GROUP,
-}
-_VALUE_HINTS = {
-    "ngay": "Viết ngày có trên lịch theo dạng ngày/tháng/năm, ví dụ 15/6/2026; dự thảo chưa có ngày ghi 6/2026."
-}
 FIRST_YEAR, LAST_YEAR = 1945, 2100  # years a report period may plausibly fall in
-_FIGURE_WORDS = dict(zip(FIGURE_VALUES, ("giá trị kỳ này", "kế hoạch", "số cùng kỳ"), strict=True))
+_FIGURE_WORDS = {key: SLOT_WORDS[key] for key in FIGURE_VALUES}
 
 
 @dataclass(frozen=True)
@@ -79,13 +64,7 @@ def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
 def parse_model(data: Any, places: SourceMap, model: type[M]) -> tuple[M, SourceMap]:
     """Validate loaded YAML data against `model`."""
     if not isinstance(data, dict):
-        raise BaocaoError(
-            Problem(
-                places.where(()),
-                "Tệp phải là một nhóm khóa (mỗi dòng 'khoa: giá trị').",
-                "Xem tệp mẫu trong thư mục data/.",
-            )
-        )
+        raise BaocaoError(Problem(places.where(()), msg.NOT_A_GROUP, msg.SEE_EXAMPLES_HINT))
     try:
         return model.model_validate(data), places
     except ValidationError as exc:
@@ -118,8 +97,8 @@ def read_sources(report_path: Path, filled: bool = False) -> Sources:
             [
                 Problem(
                     report_map.where(("don_vi",)) if named else Location(report_path),
-                    f"Không tìm thấy hồ sơ đơn vị '{unit_path}'.",
-                    "Đặt tệp don-vi.yaml cạnh tệp báo cáo, hoặc ghi đúng đường dẫn ở khóa don_vi.",
+                    msg.no_profile(str(unit_path)),
+                    msg.NO_PROFILE_HINT,
                 )
             ]
         )
@@ -163,8 +142,8 @@ def unfilled_values(report: BaoCao, places: SourceMap) -> list[Problem]:
     return [
         Problem(
             places.where(("so_lieu", name, *path)),
-            f"Chưa điền {words} ({path[-1]}) của số liệu '{name}'" + (f" ({spec.ten})." if spec.ten else "."),
-            "Ghi số kiểu Việt Nam, ví dụ 1.539,72; nếu không có số này thì xóa khóa " + path[-1] + ".",
+            msg.unfilled(words, path[-1], name, spec.ten),
+            msg.unfilled_hint(path[-1]),
         )
         for name, spec in report.so_lieu.items()
         for path, words in _empty_values(spec)
@@ -178,7 +157,7 @@ def _empty_values(spec: SoLieu) -> list[tuple[tuple[str, ...], str]]:
         for key, words in _FIGURE_WORDS.items()
         if key in spec.model_fields_set and getattr(spec, key) is None
     ]
-    return empty + [(("ke_hoach", plan), f"kế hoạch '{plan}'") for plan, value in spec.plans.items() if value is None]
+    return empty + [(("ke_hoach", plan), named_plan(plan)) for plan, value in spec.plans.items() if value is None]
 
 
 def _check_year(report: BaoCao, report_map: SourceMap) -> None:
@@ -187,8 +166,8 @@ def _check_year(report: BaoCao, report_map: SourceMap) -> None:
         raise BaocaoError(
             Problem(
                 report_map.where(("ky_bao_cao",)),
-                f"Năm {year} của kỳ báo cáo không hợp lý.",
-                f"Ghi năm từ {FIRST_YEAR} đến {LAST_YEAR}, ví dụ '6 tháng đầu năm 2026'.",
+                msg.implausible_year(year),
+                msg.plausible_years(FIRST_YEAR, LAST_YEAR),
             )
         )
 
@@ -199,14 +178,9 @@ def _check_level(report: BaoCao, report_map: SourceMap, unit: DonVi, unit_map: S
         raise BaocaoError(
             Problem(
                 unit_map.where(("cap",)),
-                f"Cấp '{unit.cap}' không còn từ ngày 01/7/2025 (chính quyền địa phương hai cấp).",
-                "Dùng cấp xã, phường, đặc khu hoặc tỉnh cho các kỳ sau ngày 01/7/2025.",
-                (
-                    Problem(
-                        report_map.where(("ky_bao_cao",)),
-                        f"Kỳ báo cáo '{report.ky_bao_cao}' kết thúc sau ngày 30/6/2025.",
-                    ),
-                ),
+                msg.abolished_level(unit.cap),
+                msg.ABOLISHED_LEVEL_HINT,
+                (Problem(report_map.where(("ky_bao_cao",)), msg.period_after_reform(str(report.ky_bao_cao))),),
             )
         )
 
@@ -274,42 +248,31 @@ def _data_path(data: Any, loc: tuple) -> tuple[tuple, tuple]:
 
 def _unknown_key_hint(key: str) -> str:
     if key.isdigit():
-        return (
-            "Số thập phân có dấu phẩy trong cặp ngoặc {...} bị tách đôi: viết số trong dấu nháy "
-            '("612,4") hoặc mỗi khóa một dòng.'
-        )
+        return msg.SPLIT_DECIMAL_HINT
     if " " in key:
-        return "Câu văn có dấu ':' bị hiểu nhầm là tên khóa: đặt cả câu trong dấu nháy kép \"...\"."
+        return msg.SENTENCE_KEY_HINT
     if key in all_keys():
-        return (
-            "Khóa này thuộc một nhóm khác (hoặc thuộc hồ sơ đơn vị don-vi.yaml, không thuộc tệp báo cáo): "
-            "kiểm tra thụt lề và tệp đã chọn."
-        )
-    return suggest(key, sorted(all_keys()), "Xóa khóa này hoặc xem các khóa hợp lệ trong README.")
+        return msg.OTHER_GROUP_HINT
+    return suggest(key, sorted(all_keys()), msg.UNKNOWN_KEY_HINT)
 
 
 def _problem(error: ErrorDetails, path: tuple, rest: tuple, places: SourceMap) -> Problem:
     kind, where = error["type"], places.where(path)
     key = rest[0] if rest else (path[-1] if path else "")
-    value = "Mục này" if isinstance(key, int) else f"Giá trị của '{key}'"
+    value = msg.THIS_ITEM if isinstance(key, int) else msg.value_of(str(key))
     if kind == "extra_forbidden":
-        return Problem(places.key(path), f"Khóa '{key}' không hợp lệ ở đây.", _unknown_key_hint(str(key)))
+        return Problem(places.key(path), msg.unknown_key(str(key)), _unknown_key_hint(str(key)))
     if kind == "missing":
-        return Problem(where, f"Thiếu khóa bắt buộc '{key}'.", f"Thêm dòng '{key}: ...' vào nhóm này.")
-    if kind in _TYPES:
-        must, hint = _TYPES[kind]
-        return Problem(where, f"{value} phải là {must}.", hint)
+        return Problem(where, msg.missing_key(str(key)), msg.add_key_hint(str(key)))
+    if kind in msg.TYPES:
+        must, hint = msg.TYPES[kind]
+        return Problem(where, msg.must_be(value, must), hint)
     if kind == "literal_error":
-        return Problem(
-            where, f"{value} không hợp lệ.", f"Chọn một trong: {error['ctx']['expected'].replace(' or ', ' hoặc ')}."
-        )
+        return Problem(where, msg.invalid(value), choose_one_of(error["ctx"]["expected"].replace(" or ", common.OR)))
     if kind in ("greater_than_equal", "less_than_equal"):
-        bound = error["ctx"].get("ge", error["ctx"].get("le"))
-        return Problem(
-            where,
-            f"{value} phải {'từ' if kind == 'greater_than_equal' else 'không quá'} {bound}.",
-            "Sửa số ở dòng này.",
-        )
+        bound = str(error["ctx"].get("ge", error["ctx"].get("le")))
+        said = msg.at_least(value, bound) if kind == "greater_than_equal" else msg.at_most(value, bound)
+        return Problem(where, said, msg.FIX_NUMBER_HINT)
     if kind == "value_error":
-        return Problem(where, error["msg"].removeprefix("Value error, "), _VALUE_HINTS.get(str(key), ""))
-    return Problem(where, f"{value} không hợp lệ ({error['msg']}).", "Sửa giá trị ở dòng này.")
+        return Problem(where, error["msg"].removeprefix("Value error, "), msg.VALUE_HINTS.get(str(key), ""))
+    return Problem(where, msg.other_invalid(value, error["msg"]), common.FIX_VALUE_HINT)

@@ -9,6 +9,9 @@ FILE_EXISTS = "Tệp đã có, không ghi đè."
 ERRORS = "Lỗi"
 WARNINGS = "Cảnh báo"
 NOTES = "Ghi chú"
+OR = " hoặc "  # between choices
+NONE = "không có"  # a unit, a file... that is not there
+FIX_VALUE_HINT = "Sửa giá trị ở dòng này."
 
 
 def both(first: str, second: str) -> str:

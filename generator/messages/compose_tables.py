@@ -81,9 +81,6 @@ def cell_not_text(title: str) -> str:
     return f"Ô của cột '{title}' phải là một đoạn văn hoặc danh sách các đoạn."
 
 
-FIX_ROW_VALUE = "Sửa giá trị ở dòng này."
-
-
 def cell_number(title: str, why: str) -> str:
     return f"Ô của cột '{title}': {why}"
 
@@ -147,9 +144,6 @@ def empty_series(key: str) -> str:
 
 def empty_series_hint(key: str) -> str:
     return f"Ghi {key} cho các số liệu, hoặc bỏ '{key}' khỏi chuoi."
-
-
-NO_UNIT = "không có"
 
 
 def chart_units_differ(first: str, first_unit: str, other: str, other_unit: str) -> str:

@@ -219,3 +219,108 @@ def next_header(period: str, source: str) -> str:
         f"# Báo cáo {period} viết từ {source} bằng 'baocao next': điền các số liệu ghi '{TO_FILL}', "
         "sửa câu văn, bảng cho kỳ mới.\n"
     )
+
+
+# --- the new period's workbooks (input/next_workbooks.py) ---------------------------------------------------------
+
+FILL_CELL = "Điền số liệu kỳ mới vào ô này (ô đã được để trống)."
+ODS_COPIED = "Bảng tính .ods được chép nguyên: cập nhật số liệu kỳ mới trong tệp (gia_tri, cung_ky, ke_hoach)."
+
+
+def cell_to_fill(key: str, name: str) -> str:
+    return f"Chưa điền {key} của số liệu '{name}'."
+
+
+NEXT_WORKBOOK_EXISTS = "Tệp bảng tính của kỳ mới đã có, không ghi đè."
+REMOVE_OLD_HINT = "Xóa hoặc đổi tên tệp cũ."
+
+# --- periods and dates (input/period.py) ----------------------------------------------------------------------------
+
+
+def unknown_period(text: str, forms: str) -> str:
+    return f"Không hiểu kỳ báo cáo '{text}'. Viết theo một trong các dạng: {forms}."
+
+
+def bad_issue_date(value: str) -> str:
+    return (
+        f"Ngày '{value}' không hợp lệ. Viết ngày/tháng/năm, ví dụ 15/6/2025; dự thảo chưa "
+        f"có ngày thì viết tháng/năm, ví dụ 6/2025."
+    )
+
+
+# --- init's starter files: the comments on their keys (input/scaffold.py; `import` writes the same) ---------------
+
+PROFILE_COMMENTS = {  # key of don-vi.yaml → the comment after it
+    "co_quan_chu_quan": "cơ quan chủ quản (nếu có), ví dụ UBND tỉnh Lạng Sơn; UBND xã, phường để trống",
+    "co_quan_ban_hanh": "tên cơ quan ban hành, mỗi dòng một mục (tự viết HOA)",
+    "ten_goi_tat": "tên gọi tắt, dùng trong câu văn và câu kết",
+    "ky_hieu": "chữ viết tắt trong số, ký hiệu: Số: 05/BC-UBND",
+    "cap": "tỉnh, thành phố, xã, phường, đặc khu (huyện chỉ cho kỳ trước 01/7/2025)",
+    "dia_danh": 'địa danh ở dòng ngày tháng: "Tân Hòa, ngày 15 tháng 6 năm 2026"',
+    "nguoi_ky": "người ký mặc định của các báo cáo",
+    "noi_nhan": 'nơi nhận mặc định; dấu "- " và ";" được thêm tự động',
+    "luu": 'nơi lưu, thành dòng cuối "- Lưu: VT."',
+    "thu_muc_mau": "thư mục mẫu Word dùng chung (ví dụ của tỉnh); để trống nếu không có",
+}
+SIGNER_COMMENTS = {  # nguoi_ky's keys → comment
+    "tham_quyen": "TM., KT., TL., TUQ., Q. hoặc để trống nếu ký trực tiếp",
+    "thay_cho": "người đứng đầu hoặc tập thể được ký thay (với KT., TM.)",
+    "chuc_vu": "chức vụ người ký",
+    "ho_ten": "họ và tên người ký",
+}
+REPORT_COMMENTS = {  # key of a report → comment ('loai' is followed by the kinds; trich_yeu: subject_comment)
+    "don_vi": "tệp hồ sơ đơn vị, tính từ thư mục này",
+    "loai": "loại báo cáo:",
+    "ky_bao_cao": "kỳ: 6 tháng đầu năm 2026, 9 tháng năm 2026, quý II năm 2026, tháng 5 năm 2026, năm 2026",
+    "so": "số văn bản; để trống khi là dự thảo (văn thư điền sau)",
+    "ngay": "ngày ban hành 15/6/2026; dự thảo chưa có ngày ghi tháng/năm",
+    "dong_nghieng": "dòng in nghiêng dưới trích yếu, ví dụ (Số liệu tính đến hết ngày 10/6/2026)",
+    "kinh_gui": "nơi kính gửi (nếu có), mỗi dòng một nơi; khi có, Nơi nhận tự thêm '- Như trên;'",
+    "co_phan": "true: cấp đầu của đề cương là Phần I, Phần II",
+    "mau": "mẫu Word riêng (tên tệp, không ghi .docx); để trống thì dùng mẫu của loại báo cáo",
+    "nguoi_ky": "người ký của riêng báo cáo này (thay cho hồ sơ đơn vị)",
+    "so_lieu_tu": "bảng tính số liệu: mỗi dòng một số liệu, tiêu đề cột là tên khóa (ten_so_lieu, gia_tri...)",
+    "so_lieu": "số liệu, gọi trong câu bằng {{ so_lieu.ten | so_dv }} (xem ví dụ ở trên)",
+    "van_ban": "văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}",
+    "mo_dau": "các đoạn mở đầu, trước mục đầu tiên",
+    "noi_dung": "đề cương: các mục lồng nhau; số thứ tự I., 1., a) được đánh tự động",
+    "phu_luc": "biểu, phụ lục kèm theo, in sau chữ ký, mỗi biểu một trang ngang",
+}
+OUTLINE_COMMENTS = {  # the first section of the outline
+    "tieu_de": "tiêu đề mục, không ghi số thứ tự",
+    "noi_dung": "đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con",
+}
+APPENDIX_COMMENTS = {
+    "loai": "bieu → Biểu số 01; phu_luc → Phụ lục I",
+    "khoa": "gọi trong câu bằng {{ phu_luc.nhiem_vu }}",
+    "tieu_de": "tên biểu (tự viết HOA)",
+    "bang": "bảng của biểu",
+}
+TABLE_COMMENTS = {
+    "cot": "các cột, từ trái sang phải (cột có cùng nhom được gộp dưới một tiêu đề)",
+    "dong": "các dòng, chia nhóm I, II... bằng '- nhom: ...'; trang_thai: đã hoàn thành, đang "
+    "thực hiện, chưa thực hiện",
+}
+FIGURE_EXAMPLE = """Số liệu khai báo ở so_lieu, ví dụ:
+  so_lieu:
+    lua_xuan: {ten: Lúa vụ xuân, gia_tri: "612,4", don_vi: ha, ke_hoach: 620, cung_ky: "605,8"}
+rồi gọi trong câu: {{ so_lieu.lua_xuan | so_dv }}, {{ so_lieu.lua_xuan | so_ke_hoach }},
+{{ so_lieu.lua_xuan | tang_giam }}."""
+PROFILE_HEADER = "Hồ sơ đơn vị: dùng chung cho mọi báo cáo trong thư mục này. Thay các chỗ trong ngoặc (...)."
+
+
+def report_header(kind: str) -> str:
+    """The comment at the top of init's report, under the schema line (`kind`: the kind's title)."""
+    return (
+        f"Báo cáo {kind} (bản nháp do 'baocao init' viết): thay các chỗ trong ngoặc (...),\n"
+        "thêm số liệu và câu văn, rồi chạy: baocao build <tệp này>."
+    )
+
+
+def default_subject(subject: str) -> str:
+    return f"để trống thì dùng: {subject}"
+
+
+SUBJECT_REQUIRED = "trích yếu: nội dung chính của báo cáo (bắt buộc với loại chung)"
+REPORT_EXISTS = "Tệp báo cáo đã có, không ghi đè."
+REPORT_EXISTS_HINT = "Xóa hoặc đổi tên tệp cũ, hoặc chọn kỳ khác (--ky)."

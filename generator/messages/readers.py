@@ -37,6 +37,12 @@ def cell_place(table: str, row: int, column: int) -> str:
 MERGED_ROW_CELLS = "Bảng có ô gộp trong các dòng: nội dung ô gộp ghi vào ô đầu, các ô còn lại để trống; cần xem lại."
 
 
+# --- appendices read back (readers/docx/api.py) --------------------------------------------------------------
+
+APPENDIX_EMPTY = "Phụ lục không có bảng, biểu đồ; chưa nhập được phần này."
+APPENDIX_TABLES = "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên (các biểu đồ đều được nhập)."
+
+
 # --- charts read back (readers/docx/outline.py, charts.py) -----------------------------------------------------
 
 UNREAD_CHART = (

@@ -215,3 +215,59 @@ def unreadable_pdf(kind: str) -> str:
 
 
 UNREADABLE_PDF_HINT = "Tệp có thể đã hỏng hoặc không phải PDF."
+
+
+# --- which template a report uses (writers/docx/templates.py) -------------------------------------------------------
+
+UNIT_ORIGIN = "thư mục đơn vị"  # the places a template is looked for, in order
+SHARED_ORIGIN = "thư mục mẫu chung"
+BUILTIN_ORIGIN = "mẫu có sẵn"
+BY_COMMAND_LINE = " (--thu-muc-mau)"  # after SHARED_ORIGIN: how the shared folder was given
+BY_PROFILE = " (thu_muc_mau trong hồ sơ đơn vị)"
+BY_MAU = "khóa mau của tệp báo cáo"  # why this template: the report's key, or its kind
+
+
+def by_kind(kind: str) -> str:
+    return f"loại báo cáo '{kind}'"
+
+
+def template_and_reason(name: str, reason: str) -> str:
+    return f"Mẫu '{name}' (theo {reason}), tìm lần lượt:"
+
+
+USED_HERE = "← dùng tệp này"
+SHADOWED = "có, nhưng tệp ở trên được ưu tiên"
+NO_SHARED_FOLDER = "  (Không có thư mục mẫu chung: ghi thu_muc_mau trong hồ sơ đơn vị, hoặc dùng --thu-muc-mau.)"
+
+
+def mau_with_folder(mau: str) -> str:
+    return f"Khóa mau chỉ ghi tên mẫu, không ghi thư mục: '{mau}'."
+
+
+MAU_WITH_FOLDER_HINT = "Đặt tệp mẫu vào thư mục đơn vị hoặc thư mục mẫu chung rồi ghi tên tệp, ví dụ mau: thi-dua-tinh."
+
+
+def no_shared_folder(origin: str, folder: str) -> str:
+    return f"Không có {origin} '{folder}'."
+
+
+SHARED_FOLDER_HINT = "Ghi đúng đường dẫn (tính từ thư mục của don-vi.yaml), hoặc để trống."
+
+
+def no_template(file: str) -> str:
+    return f"Không tìm thấy mẫu Word '{file}'."
+
+
+def looked_in(places: str, builtin: str) -> str:
+    return f"Đã tìm: {places}. Mẫu có sẵn: {builtin}."
+
+
+COPY_EXISTS_HINT = "Xóa hoặc đổi tên tệp cũ, hoặc chọn thư mục khác."
+
+
+def cannot_copy(reason: str) -> str:
+    return f"Không chép được mẫu vào thư mục này ({reason})."
+
+
+def copy_elsewhere(name: str) -> str:
+    return f"Chọn thư mục khác, có quyền ghi, ví dụ: baocao templates copy {name} mau/"

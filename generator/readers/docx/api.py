@@ -19,6 +19,7 @@ from baocao.input.model import UNIT_FILE, BaoCao, DonVi
 from baocao.input.period import Period, parse_period
 from baocao.input.scaffold import default_period, report_name
 from baocao.input.validate import load_model
+from baocao.messages import readers as msg
 from baocao.readers.docx.charts import chart_parts
 from baocao.readers.docx.content import Block, Para, Table, read_content
 from baocao.readers.docx.figures import FigureBook
@@ -248,10 +249,10 @@ def _appendix(group: list[Block], reader: OutlineReader, summary: Summary) -> di
         if isinstance(group[j], Para) and group[j].charts:  # type: ignore[union-attr]
             reader.chart_blocks(group[j], group, j + 1, charts)  # type: ignore[arg-type]
     if not tables and not charts:
-        summary.doubt(label.place, "Phụ lục không có bảng; chưa nhập được phần này.")
+        summary.doubt(label.place, msg.APPENDIX_EMPTY)
         return None
     if len(tables) > 1:
-        summary.doubt(label.place, "Phụ lục có nhiều bảng; chỉ nhập bảng đầu tiên.")
+        summary.doubt(label.place, msg.APPENDIX_TABLES)
     appendix: dict[str, Any] = {"loai": appendix_kind(label.plain), "tieu_de": " ".join(titles) or label.plain}
     if tables:
         units = [j for j in range(i, tables[0]) if UNIT_LINE.match(group[j].plain)]  # type: ignore[union-attr]

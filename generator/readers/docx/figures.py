@@ -87,7 +87,7 @@ class FigureBook:
         don_vi: str = "",
         so_le: int | None = None,
         ten: str = "",
-        ke_hoach: Decimal | None = None,
+        ke_hoach: Decimal | Mapping[str, Decimal] | None = None,
         cung_ky: Decimal | None = None,
         derived: Mapping[str, str] | Iterable[str] = (),
         place: str = "",
@@ -100,7 +100,9 @@ class FigureBook:
         entry["gia_tri"] = yaml_number(gia_tri)
         if don_vi:
             entry["don_vi"] = don_vi
-        if ke_hoach is not None:
+        if isinstance(ke_hoach, Mapping):  # named plans (a table's plan columns)
+            entry["ke_hoach"] = {plan: yaml_number(value) for plan, value in ke_hoach.items()}
+        elif ke_hoach is not None:
             entry["ke_hoach"] = yaml_number(ke_hoach)
         if cung_ky is not None:
             entry["cung_ky"] = yaml_number(cung_ky)

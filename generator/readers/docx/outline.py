@@ -19,6 +19,7 @@ from baocao.conventions.styles import STYLE_NAMES
 from baocao.document.model import Text
 from baocao.input.model import BaoCao, Muc
 from baocao.messages import readers as msg
+from baocao.readers.docx.chart_figures import cite_figures
 from baocao.readers.docx.charts import is_caption, read_chart
 from baocao.readers.docx.content import Block, Cite, Inline, Para, Table, para_at
 from baocao.readers.docx.figures import FigureBook
@@ -268,6 +269,8 @@ class OutlineReader:
                 continue
             i += caption is not None
             self.summary.charts += 1
+            if self.book is not None:
+                chart = cite_figures(chart, self.book) or chart
             target.append({"bieu_do": chart})
         return i
 
@@ -299,7 +302,9 @@ class OutlineReader:
         table = blocks[i]
         assert isinstance(table, Table)
         self.summary.tables += 1
-        bang |= read_table(table, self.summary, lambda p: markup(p.inlines, self.cite))
+        bang |= read_table(
+            table, self.summary, lambda p: markup(p.inlines, self.cite), self.book, bang.get("don_vi_tinh", "")
+        )
         i += 1
         notes = []
         while i < len(blocks) and isinstance(blocks[i], Para):

@@ -52,8 +52,8 @@ class Summary:
         lines += self.notes
         if self.figures is not None:
             lines.append(
-                f"Số liệu: {self.figures} số liệu tách từ câu văn ({self.derived} kế hoạch, cùng kỳ suy ra từ tỷ lệ, "
-                "có chú thích 'suy ra': cần kiểm tra)."
+                f"Số liệu: {self.figures} số liệu tách từ câu văn và bảng ({self.derived} kế hoạch, cùng kỳ suy ra "
+                "từ tỷ lệ, có chú thích 'suy ra': cần kiểm tra)."
             )
             if self.unplaced:
                 lines.append(f"Chưa tách được {len(self.unplaced)} chỗ (giữ nguyên chữ trong câu):")

@@ -7,7 +7,7 @@ row it prints otherwise stays a written row, until every cell comes back as it w
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from baocao.compose.tables import build_table
 from baocao.document.model import Cell, Row, Text
 from baocao.errors import BaocaoError
+from baocao.figures.figure import Figure
 from baocao.input.load import SourceMap
 from baocao.input.table_model import Bang
 from baocao.readers.docx.table_kinds import Layout
@@ -52,11 +53,13 @@ def settle(layout: Layout, spec_of: Callable[[], dict[str, Any]], texts: Grid) -
     return None
 
 
-def rebuilt(spec: dict[str, Any]) -> tuple[Grid, list[str] | None] | None:
-    """The texts the build prints in the item rows and the total row of `spec` (grid columns), or None when
-    the build refuses it."""
+def rebuilt(spec: dict[str, Any], figures: Mapping[str, Figure] | None = None) -> tuple[Grid, list[str] | None] | None:
+    """The texts the build prints in the item rows and the total row of `spec` (grid columns), its rows citing
+    `figures`, or None when the build refuses it."""
     try:
-        table = build_table(Bang.model_validate(spec), (), {}, SourceMap(None), lambda text, _path: [Text(text)])
+        table = build_table(
+            Bang.model_validate(spec), (), dict(figures or {}), SourceMap(None), lambda text, _path: [Text(text)]
+        )
     except (BaocaoError, ValidationError):
         return None
     items = [_texts(row) for row in table.rows if row.kind == "item"]

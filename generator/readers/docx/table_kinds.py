@@ -16,18 +16,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from baocao.conventions import formatting as fmt
 from baocao.conventions.table_words import PLAN, SAME_PERIOD, TOTAL_LABEL
 from baocao.figures.figure import percent, sum_values
+from baocao.input.table_model import INPUT_KINDS
 from baocao.messages import readers as msg
-from baocao.readers.docx.text import slug
+from baocao.readers.docx.text import slug, unique
 
 _RATE_HEADER = re.compile(r"%")
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
 RATES = ("ty_le_ke_hoach", "ty_le_cung_ky")
 COMPUTED = (*RATES, "chenh_lech")
 WRITTEN_NUMBERS = ("so", "phan_tram")
+RESERVED = ("so_lieu", "chi_tiet", "nhom", "dong", "don_vi")  # keys the build reads otherwise (don_vi: a row's unit)
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,32 @@ def _written_kind(column: Column, texts: list[str], shown: list[Shown | None]) -
 
 def _rate_decimals(digits: int) -> int | None:
     return None if digits == fmt.DEFAULT_PERCENT_DECIMALS else digits
+
+
+def columns_yaml(columns: list[Column]) -> list[dict[str, Any]]:
+    """The `cot` of a table: each column's title, kind, group, decimals and named plan; a key for each column a
+    row fills (its own, else one made from its title)."""
+    taken = set(RESERVED) | {c.key for c in columns if c.key}
+    cot: list[dict[str, Any]] = []
+    for column in columns:
+        entry: dict[str, Any] = {"tieu_de": column.title}
+        if column.kind in INPUT_KINDS:
+            entry = {"khoa": column.key or unique(_key(column.title), taken), **entry}
+        if column.kind != "van_ban":
+            entry["kieu"] = column.kind
+        if column.group or (column.kind == "stt" and any(c.group for c in columns)):
+            entry["nhom"] = column.group
+        if column.so_le is not None:
+            entry["so_le"] = column.so_le
+        if column.plan:
+            entry["ke_hoach"] = column.plan
+        cot.append(entry)
+    return cot
+
+
+def _key(title: str) -> str:
+    key = slug(title or "cot")
+    return f"cot_{key}" if key in RESERVED else key
 
 
 # ---- computed columns ----------------------------------------------------------------------

@@ -18,19 +18,24 @@ from baocao.conventions.table_words import NUMBER_HEADER
 from baocao.input.table_model import INPUT_KINDS
 from baocao.messages import readers as msg
 from baocao.readers.docx.content import Cell, Para, Table
+from baocao.readers.docx.figures import FigureBook
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.table_check import settle
-from baocao.readers.docx.table_kinds import WRITTEN_NUMBERS, Column, Layout, infer, total_label
-from baocao.readers.docx.text import norm, slug, unique
+from baocao.readers.docx.table_figures import TableRead, figure_table
+from baocao.readers.docx.table_kinds import WRITTEN_NUMBERS, Column, Layout, columns_yaml, infer, total_label
+from baocao.readers.docx.text import norm
 
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
-RESERVED = ("so_lieu", "chi_tiet", "nhom", "dong", "don_vi")  # keys the build reads otherwise (don_vi: a row's unit)
 
 CellText = Callable[[Para], str]
 
 
-def read_table(table: Table, summary: Summary, cell_text: CellText) -> dict[str, Any]:
-    """The `bang` of `table` (without caption, unit and notes, which the outline reads around it)."""
+def read_table(
+    table: Table, summary: Summary, cell_text: CellText, book: FigureBook | None = None, unit: str = ""
+) -> dict[str, Any]:
+    """The `bang` of `table` (without caption, unit and notes, which the outline reads around it); with `book`
+    (--so-lieu) its rows cite figures where its columns say what they are (`table_figures`); `unit`: the
+    table's 'Đơn vị tính' line."""
     grid = [_expand(row) for row in table.rows]
     width = max((len(row) for row in grid), default=0)
     if not width:
@@ -61,27 +66,16 @@ def read_table(table: Table, summary: Summary, cell_text: CellText) -> dict[str,
     rows_at = [first + i for i, (group, _) in enumerate(body) if group is None]
     for row, column, message in layout.doubts:
         summary.doubt(msg.cell_place(table.place, rows_at[row], column + 1), message)
-    return spec
+    if book is None:
+        return spec
+    written = [(group, [] if group else [_text(cell, cell_text) for cell in row]) for group, row in body]
+    read = TableRead(table.place, titles, groups, written, texts, rows_at, total, numbered, unit)
+    return figure_table(read, book) or spec
 
 
 def _spec(layout: Layout, body: list[tuple[str | None, list[Cell | None]]], cell_text: CellText) -> dict[str, Any]:
     """The YAML of the table: its columns by kind, the rows' written cells, the total row or tong_cong."""
     columns = layout.columns
-    taken = set(RESERVED) | {c.key for c in columns if c.key}
-    cot: list[dict[str, Any]] = []
-    for column in columns:
-        entry: dict[str, Any] = {"tieu_de": column.title}
-        if column.kind in INPUT_KINDS:
-            entry = {"khoa": column.key or unique(_key(column.title), taken), **entry}
-        if column.kind != "van_ban":
-            entry["kieu"] = column.kind
-        if column.group or (column.kind == "stt" and any(c.group for c in columns)):
-            entry["nhom"] = column.group
-        if column.so_le is not None:
-            entry["so_le"] = column.so_le
-        if column.plan:
-            entry["ke_hoach"] = column.plan
-        cot.append(entry)
     dong: list[Any] = []
     last = max((i for i, (group, _) in enumerate(body) if group is None), default=-1)
     for i, (group, row) in enumerate(body):
@@ -93,15 +87,10 @@ def _spec(layout: Layout, body: list[tuple[str | None, list[Cell | None]]], cell
         cells = [_cell(column, cell, cell_text) for column, cell in zip(columns, row, strict=True)]
         target = dong[-1]["dong"] if dong and isinstance(dong[-1], dict) and "nhom" in dong[-1] else dong
         target.append([c for c, column in zip(cells, columns, strict=True) if column.kind in INPUT_KINDS])
-    bang: dict[str, Any] = {"cot": cot, "dong": dong}
+    bang: dict[str, Any] = {"cot": columns_yaml(columns), "dong": dong}
     if layout.total:
         bang["tong_cong"] = True
     return bang
-
-
-def _key(title: str) -> str:
-    key = slug(title or "cot")
-    return f"cot_{key}" if key in RESERVED else key
 
 
 def _cell(column: Column, cell: Cell | None, cell_text: CellText) -> Any:

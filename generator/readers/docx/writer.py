@@ -33,7 +33,7 @@ _IMPORTED = {
     "kieu_muc": "nhãn các cấp mục, từ cấp trên xuống (đọc từ bản gốc)",
     "chu_thich": "chú thích cuối trang có tên, gọi trong câu bằng [^ten]",
     "ket_luan": "câu kết; './.' được thêm tự động",
-    "so_lieu": "số liệu tách từ câu văn (--so-lieu); số có chú thích 'suy ra' tính từ tỷ lệ: cần kiểm tra",
+    "so_lieu": "số liệu tách từ câu văn và bảng (--so-lieu); số có chú thích 'suy ra' tính từ tỷ lệ: cần kiểm tra",
 }
 _WORDING = "cách viết tỷ lệ của đơn vị, đọc từ bản Word (đạt … KH, bằng … CK)"
 

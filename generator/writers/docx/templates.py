@@ -18,14 +18,14 @@ from pathlib import Path
 from baocao.errors import BaocaoError, Location, Problem, os_reason
 from baocao.input.kinds import KINDS
 from baocao.input.validate import Sources, Unvalidated
+from baocao.messages import common
+from baocao.messages import writers as msg
 from baocao.writers.docx.template_check import check_template, template_problems
 
 DEFAULT_TEMPLATE = "bao-cao"
 SUFFIX = ".docx"
 BUILTIN_FILES = dict.fromkeys((DEFAULT_TEMPLATE, *KINDS), "bao-cao.docx")
-UNIT_ORIGIN = "thư mục đơn vị"
-SHARED_ORIGIN = "thư mục mẫu chung"
-BUILTIN_ORIGIN = "mẫu có sẵn"
+UNIT_ORIGIN, SHARED_ORIGIN, BUILTIN_ORIGIN = msg.UNIT_ORIGIN, msg.SHARED_ORIGIN, msg.BUILTIN_ORIGIN
 
 
 def builtin_template(name: str = DEFAULT_TEMPLATE) -> Path:
@@ -63,11 +63,11 @@ def resolve(sources: Sources, shared: Path | None = None) -> Resolution:
         raise BaocaoError(
             Problem(
                 sources.report_map.where(("mau",)),
-                f"Khóa mau chỉ ghi tên mẫu, không ghi thư mục: '{report.mau}'.",
-                "Đặt tệp mẫu vào thư mục đơn vị hoặc thư mục mẫu chung rồi ghi tên tệp, ví dụ mau: thi-dua-tinh.",
+                msg.mau_with_folder(report.mau),
+                msg.MAU_WITH_FOLDER_HINT,
             )
         )
-    reason = "khóa mau của tệp báo cáo" if report.mau else f"loại báo cáo '{report.loai}'"
+    reason = msg.BY_MAU if report.mau else msg.by_kind(report.loai)
     assert sources.unit_map.file is not None  # the profile was loaded from a file
     return _chain(name, reason, sources.unit_map.file.parent, _shared_folder(sources, shared))
 
@@ -115,24 +115,18 @@ def _loaded_resolution(loaded: Unvalidated, shared: Path | None) -> Resolution |
 def describe(resolution: Resolution) -> list[str]:
     """`templates list`: the name, why, and each place in order with what was found there."""
     chosen = resolution.chosen
-    lines = [f"Mẫu '{resolution.name}' (theo {resolution.reason}), tìm lần lượt:"]
+    lines = [msg.template_and_reason(resolution.name, resolution.reason)]
     for number, candidate in enumerate(resolution.candidates, 1):
-        found = (
-            "← dùng tệp này"
-            if candidate == chosen
-            else "có, nhưng tệp ở trên được ưu tiên"
-            if candidate.path.is_file()
-            else "không có"
-        )
+        found = msg.USED_HERE if candidate == chosen else msg.SHADOWED if candidate.path.is_file() else common.NONE
         lines.append(f"  {number}. {candidate.path} ({candidate.origin}): {found}")
     if not any(c.origin.startswith(SHARED_ORIGIN) for c in resolution.candidates):
-        lines.append("  (Không có thư mục mẫu chung: ghi thu_muc_mau trong hồ sơ đơn vị, hoặc dùng --thu-muc-mau.)")
+        lines.append(msg.NO_SHARED_FOLDER)
     return lines
 
 
 def _shared_folder(sources: Sources, shared: Path | None) -> tuple[Path, str] | None:
     if shared is not None:
-        return shared, f"{SHARED_ORIGIN} (--thu-muc-mau)"
+        return shared, SHARED_ORIGIN + msg.BY_COMMAND_LINE
     if not sources.unit.thu_muc_mau:
         return None
     assert sources.unit_map.file is not None  # the profile was loaded from a file
@@ -141,11 +135,11 @@ def _shared_folder(sources: Sources, shared: Path | None) -> tuple[Path, str] | 
         raise BaocaoError(
             Problem(
                 sources.unit_map.where(("thu_muc_mau",)),
-                f"Không có {SHARED_ORIGIN} '{folder}'.",
-                "Ghi đúng đường dẫn (tính từ thư mục của don-vi.yaml), hoặc để trống.",
+                msg.no_shared_folder(SHARED_ORIGIN, str(folder)),
+                msg.SHARED_FOLDER_HINT,
             )
         )
-    return folder, f"{SHARED_ORIGIN} (thu_muc_mau trong hồ sơ đơn vị)"
+    return folder, SHARED_ORIGIN + msg.BY_PROFILE
 
 
 def template_for(sources: Sources, shared: Path | None = None) -> Path:
@@ -157,12 +151,8 @@ def template_for(sources: Sources, shared: Path | None = None) -> Path:
         raise BaocaoError(
             Problem(
                 where,
-                f"Không tìm thấy mẫu Word '{resolution.name}{SUFFIX}'.",
-                "Đã tìm: "
-                + "; ".join(str(c.path) for c in resolution.candidates)
-                + ". Mẫu có sẵn: "
-                + ", ".join(sorted(BUILTIN_FILES))
-                + ".",
+                msg.no_template(f"{resolution.name}{SUFFIX}"),
+                msg.looked_in("; ".join(str(c.path) for c in resolution.candidates), ", ".join(sorted(BUILTIN_FILES))),
             )
         )
     check_template(chosen.path)
@@ -174,19 +164,15 @@ def copy_builtin(name: str, folder: Path) -> Path:
     target = folder / f"{name}{SUFFIX}"
     try:
         if target.exists():
-            raise BaocaoError(
-                Problem(
-                    Location(target), "Tệp đã có, không ghi đè.", "Xóa hoặc đổi tên tệp cũ, hoặc chọn thư mục khác."
-                )
-            )
+            raise BaocaoError(Problem(Location(target), common.FILE_EXISTS, msg.COPY_EXISTS_HINT))
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(builtin_template(name), target)
     except OSError as exc:
         raise BaocaoError(
             Problem(
                 Location(folder),
-                f"Không chép được mẫu vào thư mục này ({os_reason(exc)}).",
-                "Chọn thư mục khác, có quyền ghi, ví dụ: baocao templates copy " + name + " mau/",
+                msg.cannot_copy(os_reason(exc)),
+                msg.copy_elsewhere(name),
             )
         ) from None
     return target

@@ -1,0 +1,236 @@
+"""What each key of the files means, as editors show it while the clerk types (the JSON Schema's descriptions).
+
+One table per model of baocao.input (model.py, table_model.py, charts.py, figure_file_model.py), key → description;
+`baocao schema` writes them into schema/*.json. An entry ending in ':' is followed by the allowed values, and a
+sentence of its own may follow a description shared with another key (figure_model.SO_LIEU_TU, LADDER_HELP...).
+"""
+
+from __future__ import annotations
+
+TITLES = {  # schema file → its title
+    "don-vi.schema.json": "Hồ sơ đơn vị (baocao)",
+    "bao-cao.schema.json": "Tệp báo cáo (baocao)",
+    "so-lieu.schema.json": "Tệp số liệu của báo cáo (baocao figures)",
+}
+
+# --- the unit profile and the report (input/model.py) ------------------------------------------------------------
+
+NGUOI_KY = {
+    "tham_quyen": (
+        "TM. (thay mặt tập thể), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền); để trống nếu ký "
+        "trực tiếp."
+    ),
+    "thay_cho": (
+        "Tập thể hoặc người đứng đầu được ký thay, ví dụ 'Ủy ban nhân dân' (với TM.) hoặc 'Chủ tịch' (với KT.)."
+    ),
+    "chuc_vu": "Chức vụ người ký, ví dụ 'Phó Chủ tịch'.",
+    "ho_ten": "Họ và tên người ký.",
+}
+
+DON_VI = {
+    "co_quan_chu_quan": "Tên cơ quan chủ quản (nếu có), ví dụ 'UBND tỉnh Lạng Sơn'.",
+    "co_quan_ban_hanh": "Tên cơ quan ban hành, mỗi dòng một mục, ví dụ ['Ủy ban nhân dân', 'xã Hồ Sơn'].",
+    "ten_goi_tat": "Tên gọi tắt dùng trong câu văn và trích dẫn, ví dụ 'UBND xã Hồ Sơn'.",
+    "ky_hieu": "Chữ viết tắt tên cơ quan trong ký hiệu văn bản, ví dụ 'UBND' (Số: 05/BC-UBND).",
+    "cap": "Cấp hành chính:",
+    "dia_danh": "Địa danh ghi ở đầu văn bản, ví dụ 'Hồ Sơn'.",
+    "noi_nhan": "Nơi nhận mặc định, mỗi dòng một nơi; dấu '- ' và ';' được thêm tự động.",
+    "luu": "Nơi lưu, ví dụ ['VT', 'VP'] → 'Lưu: VT, VP.'",
+    "thu_muc_mau": (
+        "Thư mục mẫu Word dùng chung (ví dụ của tỉnh), tính từ thư mục của hồ sơ này; mẫu trong thư mục đơn vị được "
+        "ưu tiên hơn."
+    ),
+    "so_lieu_tu": "Dùng cho mọi báo cáo của đơn vị.",
+    "cach_viet": "Cách viết tỷ lệ của đơn vị: 'đạt … kế hoạch', 'bằng … so với cùng kỳ', viết tắt KH, CK, SVCK...",
+}
+
+MUC = {  # a section of the outline
+    "tieu_de": "Tiêu đề, không ghi số thứ tự.",
+    "doan": (
+        "Đoạn văn mở đầu bằng số thứ tự ('1. nội dung...'); có cả tieu_de thì tiêu đề đứng đầu đoạn ('a) Về công tác "
+        "tổ chức: nội dung...')."
+    ),
+    "danh_so": "false: tiêu đề in đậm không đánh số (số thứ tự bỏ qua mục này).",
+    "kieu_muc_con": "Kiểu số thứ tự của các mục con:",
+    "kieu_tieu_de": "Tiêu đề đứng đầu đoạn hoặc tiêu đề không đánh số in dam (đậm), nghieng (nghiêng) hay dam_nghieng.",
+    "noi_dung": "Đoạn văn, danh sách gạch đầu dòng (danh sách lồng) hoặc mục con.",
+}
+
+PHU_LUC = {
+    "loai": "phu_luc → 'Phụ lục I', 'Phụ lục II' (chỉ một thì 'Phụ lục'); bieu → 'Biểu số 01'.",
+    "khoa": "Tên gọi trong câu văn: {{ phu_luc.khoa }} in ra 'Phụ lục I' hoặc 'Biểu số 01'.",
+    "tieu_de": "Tên phụ lục (in HOA tự động).",
+    "bieu_do": "Biểu đồ của phụ lục (xem bieu_do trong đề cương), hoặc danh sách các biểu đồ, in sau bảng.",
+}
+
+VAN_BAN = {  # a document cited
+    "loai": "Tên loại văn bản, ví dụ 'Kế hoạch', 'Quyết định', 'Công văn'.",
+    "so": "Số văn bản.",
+    "ky_hieu": "Ký hiệu sau dấu '/', ví dụ 'KH-UBND'.",
+    "ngay": "Ngày ban hành, ví dụ 28/12/2023.",
+    "co_quan": "Cơ quan ban hành, ví dụ 'UBND tỉnh Lạng Sơn'.",
+    "ve": "Trích yếu (sau chữ 'về'), nếu muốn nêu.",
+}
+
+TONG_HOP = {  # a roll-up
+    "cac_bao_cao": (
+        "Các tệp báo cáo cấp dưới, tính từ thư mục của báo cáo này; được dùng mẫu *, ví dụ "
+        "'xa/*/thi-dua-6-thang-2026.yaml'; hoặc tệp số liệu (.json, .xlsx) do 'baocao figures' ghi ra."
+    ),
+    "danh_sach_don_vi": "Các đơn vị phải có báo cáo (tên thư mục hoặc ten_goi_tat), để biết đơn vị nào còn thiếu.",
+}
+
+BAO_CAO = {
+    "$schema": "Đường dẫn lược đồ cho trình soạn thảo (không bắt buộc).",
+    "don_vi": "Tệp hồ sơ đơn vị, tính từ thư mục của báo cáo.",
+    "loai": "Loại báo cáo:",
+    "ky_bao_cao": "Kỳ báo cáo, ví dụ '6 tháng đầu năm 2025'.",
+    "so": "Số văn bản; để trống khi là dự thảo (văn thư điền sau).",
+    "ngay": "Ngày ban hành '15/6/2025'; dự thảo chưa có ngày ghi '6/2025'.",
+    "trich_yeu": "Trích yếu nội dung; để trống thì dùng câu mặc định của loại báo cáo.",
+    "dong_nghieng": "Dòng in nghiêng dưới trích yếu, ví dụ '(Số liệu tính đến hết ngày 15/6/2025)'.",
+    "kinh_gui": "Nơi kính gửi (nếu có), mỗi dòng một nơi.",
+    "kieu_phan": "Cách ghi Phần: 'so' → Phần I, Phần II; 'chu' → Phần thứ nhất, Phần thứ hai.",
+    "co_phan": "true nếu cấp cao nhất của đề cương là Phần (Phần I, Phần II).",
+    "kieu_muc": "Ghi ở đây nếu khác hồ sơ đơn vị.",
+    "so_lieu": "Các số liệu, gọi trong câu văn bằng {{ so_lieu.ten }}.",
+    "cach_viet": (
+        "Cách viết tỷ lệ riêng của báo cáo này (thay từng khóa của hồ sơ đơn vị): 'đạt … kế hoạch', 'bằng … so với "
+        "cùng kỳ', viết tắt KH, CK, SVCK..."
+    ),
+    "tong_hop": "Tổng hợp số liệu từ báo cáo của các đơn vị cấp dưới (số liệu ghi tong_tu).",
+    "van_ban": "Các văn bản được trích dẫn, gọi trong câu bằng {{ van_ban.ten }}.",
+    "mo_dau": "Các đoạn mở đầu, trước mục đầu tiên.",
+    "noi_dung": "Đề cương báo cáo: các mục lồng nhau.",
+    "chu_thich": (
+        "Chú thích (footnote) có tên, gọi trong câu bằng [^ten]; nhiều đoạn thì viết danh sách; chú thích ngắn có "
+        "thể viết thẳng [^nội dung]."
+    ),
+    "ket_luan": (
+        "Câu kết; để trống thì dùng câu mặc định; false: không có câu kết (đoạn cuối kết thúc bằng './.'). Dấu './.' "
+        "được thêm tự động."
+    ),
+    "noi_nhan": "Nơi nhận của riêng báo cáo này (thay cho hồ sơ đơn vị).",
+    "nguoi_ky": "Người ký của riêng báo cáo này (thay cho hồ sơ đơn vị).",
+    "phu_luc": "Phụ lục, biểu kèm theo, in sau chữ ký, mỗi phụ lục một phần trang ngang.",
+    "chi_phu_luc": "true: chỉ soạn các phụ lục (không có phần đầu, nội dung và chữ ký).",
+    "mau": (
+        "Tên mẫu Word (không ghi .docx) thay cho mẫu của loại báo cáo, tìm trong thư mục đơn vị, thư mục mẫu chung "
+        "rồi các mẫu có sẵn."
+    ),
+}
+
+# --- tables (input/table_model.py) --------------------------------------------------------------------------------
+
+COT = {
+    "khoa": (
+        "Tên cột, viết không dấu, để ghi ô theo tên (bắt buộc với cột van_ban, so, phan_tram). Dòng so_lieu điền các "
+        "cột: ten, gia_tri, don_vi, ke_hoach, cung_ky; cột trang_thai hiện trạng thái nhiệm vụ."
+    ),
+    "tieu_de": "Tiêu đề cột.",
+    "nhom": "Tiêu đề chung ở tầng trên; các cột liền nhau cùng nhom được gộp dưới tiêu đề này.",
+    "kieu": (
+        "stt (số thứ tự tự đánh), van_ban, so, phan_tram (tỷ lệ ghi sẵn), ty_le_ke_hoach, ty_le_cung_ky (tự tính, "
+        "%), chenh_lech (tự tính: gia_tri - cung_ky)."
+    ),
+    "so_le": "Số chữ số thập phân (mặc định: theo số liệu; tỷ lệ 1 chữ số).",
+    "do_rong": "Độ rộng tương đối của cột (mặc định 1 cho stt, 2 cho cột số, 4 cho cột chữ).",
+    "ke_hoach": (
+        "Tên một kế hoạch có tên của số liệu: cột so hiện kế hoạch này, cột ty_le_ke_hoach tính tỷ lệ so với kế "
+        "hoạch này (mặc định: kế hoạch đầu tiên)."
+    ),
+}
+
+NHOM = {
+    "nhom": "Tiêu đề nhóm, ví dụ 'Lĩnh vực kinh tế'.",
+    "dong": "Các dòng của nhóm.",
+}
+
+BANG = {
+    "tieu_de": "Tên bảng, in đậm ở giữa phía trên bảng.",
+    "don_vi_tinh": "Đơn vị tính chung, ví dụ 'ha' → dòng 'Đơn vị tính: ha'.",
+    "cot": "Các cột, từ trái sang phải.",
+    "dong": (
+        "Các dòng: '- so_lieu: ten' (lấy số liệu), '- {khoa_cot: giá trị, ...}', '- [ô 1, ô 2, ...]', hoặc nhóm '- "
+        "nhom: ...' với dong: [...]."
+    ),
+    "tong_cong": (
+        "true: thêm dòng Tổng cộng tự tính; hoặc ghi tổng đã biết để kiểm tra, ví dụ {so_lieu: tong_dien_tich} hoặc "
+        "{gia_tri: 1.143}."
+    ),
+    "ghi_chu": "Ghi chú dưới bảng, mỗi dòng một đoạn.",
+}
+
+# --- charts (input/charts.py) -------------------------------------------------------------------------------------
+
+CHUOI_SO = {
+    "ten": "Tên chuỗi ở chú giải, ví dụ 'Thực hiện'.",
+    "so": "Các số viết kiểu Việt Nam, mỗi mục của danh_muc một số, ví dụ ['1.539,7', '375']; trống: null.",
+}
+
+BIEU_DO = {
+    "loai": "cot (biểu đồ cột), thanh (thanh ngang), duong (đường), tron (hình tròn: các phần của tổng).",
+    "tieu_de": "Tên biểu đồ, in dưới biểu đồ sau 'Biểu đồ 1: ' (số tự đánh).",
+    "tieu_de_bieu_do": "Tiêu đề in bên trong khung biểu đồ (không bắt buộc).",
+    "so_lieu": "Các số liệu, mỗi số liệu một cột (nhóm cột), ví dụ [lua_xuan, ngo_xuan].",
+    "thanh_phan_cua": "Tên một số liệu tổng (tong_cua): mỗi thành phần của tổng là một cột hoặc một phần hình tròn.",
+    "chi_tiet": "Tên một số liệu tổng hợp từ các xã (tong_tu): mỗi xã một cột (báo cáo tổng hợp của tỉnh).",
+    "danh_muc": (
+        "Tên các cột ghi sẵn (không lấy từ số liệu), số ghi trong chuoi_so; baocao import viết dạng này cho biểu đồ "
+        "đọc từ tệp Word."
+    ),
+    "chuoi_so": "Các chuỗi số ghi sẵn của danh_muc: [{ten: Thực hiện, so: [...]}, ...].",
+    "chuoi": (
+        "Các chuỗi số so sánh: gia_tri (thực hiện), ke_hoach, ke_hoach.<tên kế hoạch>, cung_ky. Mặc định [gia_tri]; "
+        "biểu đồ tròn chỉ một chuỗi."
+    ),
+    "ten_chuoi": "Tên hiện ở chú giải cho từng chuỗi, ví dụ {gia_tri: Thực hiện 6 tháng, cung_ky: Cùng kỳ 2025}.",
+    "truc_danh_muc": "Tên trục danh mục (trục các cột), ví dụ 'Cây trồng'.",
+    "truc_gia_tri": "Tên trục giá trị; để trống thì ghi đơn vị tính của số liệu, ví dụ 'ha'.",
+    "so_le": "Số chữ số thập phân của nhãn số (mặc định: theo số liệu).",
+}
+
+# --- the figure file `baocao figures` writes (input/figure_file_model.py) ----------------------------------------
+
+NGUOI_KY_XUAT = {
+    "tham_quyen": "TM., KT., TL., TUQ., Q. hoặc trống.",
+    "thay_cho": "Tập thể hoặc người đứng đầu được ký thay.",
+    "chuc_vu": "Chức vụ người ký.",
+    "ho_ten": "Họ và tên người ký.",
+}
+
+THONG_TIN_BAO_CAO = {
+    "loai": "Loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung.",
+    "ky_bao_cao": "Kỳ báo cáo, ví dụ '6 tháng đầu năm 2026'.",
+    "den_ngay": "Ngày cuối của kỳ báo cáo (YYYY-MM-DD).",
+    "co_quan_chu_quan": "Cơ quan chủ quản (có thể trống).",
+    "co_quan": "Tên cơ quan ban hành.",
+    "don_vi": "Tên gọi tắt của đơn vị (ten_goi_tat).",
+    "cap": "Cấp của đơn vị: xã, phường, tỉnh...",
+    "so": "Số văn bản; null khi là dự thảo.",
+    "ky_hieu": "Ký hiệu văn bản, ví dụ 'BC-UBND'.",
+    "so_ky_hieu": "Số và ký hiệu, ví dụ '05/BC-UBND'; trống khi là dự thảo.",
+    "ngay": "Ngày ban hành (YYYY-MM-DD); null khi dự thảo chưa có ngày.",
+    "thang": "Tháng ban hành (YYYY-MM).",
+    "trich_yeu": "Trích yếu nội dung.",
+    "tep": "Tên tệp báo cáo (YAML).",
+}
+
+CHI_TIET = {
+    "don_vi": "Tên gọi tắt của đơn vị cấp dưới.",
+}
+
+SO_LIEU_XUAT = {
+    "ty_le_ke_hoach": "Giá trị / kế hoạch (mặc định) × 100, một chữ số thập phân.",
+    "ty_le_theo_ke_hoach": "Tỷ lệ % so với từng kế hoạch có tên.",
+    "ty_le_cung_ky": "Giá trị / cùng kỳ × 100, một chữ số thập phân.",
+    "chenh_lech": "Giá trị trừ cùng kỳ.",
+    "thanh_phan": "Các số liệu thành phần (tổng, trung bình, tỷ lệ) hoặc các đơn vị cấp dưới.",
+    "chi_tiet": "Số liệu của từng đơn vị cấp dưới (tong_tu).",
+    "nguon": "Nơi có số liệu: tệp:dòng của YAML, hoặc tệp:trang:ô của bảng tính.",
+}
+
+TEP_SO_LIEU = {
+    "phien_ban": "Phiên bản của định dạng tệp.",
+    "so_lieu": "Các số liệu theo tên (như trong so_lieu của báo cáo).",
+}
