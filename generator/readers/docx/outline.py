@@ -207,7 +207,7 @@ class OutlineReader:
         """tieu_de (heading), tieu_de + doan (run-in), or doan (numbered paragraph)."""
 
         def title(inlines):
-            return markup([unstyled(t) for t in inlines], self.cite)
+            return self.sentence(markup([unstyled(t) for t in inlines], self.cite), para.place)
 
         text = plain(rest)
         formatted = [t.bold or t.italic for t in visible]
@@ -256,7 +256,10 @@ class OutlineReader:
             or para.align == "center"
         ):
             return None
-        data = {"tieu_de": markup([unstyled(t) for t in para.inlines], self.cite), "danh_so": False}
+        data = {
+            "tieu_de": self.sentence(markup([unstyled(t) for t in para.inlines], self.cite), para.place),
+            "danh_so": False,
+        }
         return Node("khong_so", 0, para.place, data), i
 
     def chart_blocks(self, para: Para, blocks: list[Block], i: int, target: list[Any]) -> int:
