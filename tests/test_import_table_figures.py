@@ -177,3 +177,21 @@ def test_a_table_row_shares_the_figure_of_a_sentence_before_it(tmp_path: Path) -
     rebuilt, _ = build(done.report, tmp_path / "lai.docx")
     assert sentence in [p.text for p in docx.Document(str(rebuilt)).paragraphs]
     assert _cells(rebuilt) == _cells(source)
+
+
+def test_a_row_shares_the_figure_of_an_earlier_table_row(tmp_path: Path) -> None:
+    """The same crop with the same value, plan and unit in two tables: one figure, cited by both; the second
+    table's same period is added to it."""
+    header = [["TT", "Cây trồng", "Kế hoạch", "Thực hiện", "So với KH (%)"]]
+    second = [["TT", "Cây trồng", "Thực hiện", "Cùng kỳ", "So với CK (%)"]]
+
+    def body(d) -> None:
+        grid_table(d, header, [["1", "Lúa", "620,0", "612,4", "98,8"], ["2", "Ngô", "375,0", "388,6", "103,6"]])
+        grid_table(d, second, [["1", "Lúa", "612,4", "605,8", "101,1"]], "Cùng kỳ")
+
+    source = report(tmp_path / "bao-cao.docx", body)
+    data = _read(import_docx(source, tmp_path / "unit", figures=True).report)
+    first, again = _tables(data)
+    assert again["dong"] == [first["dong"][0]]
+    lua = data["so_lieu"][first["dong"][0]["so_lieu"]]
+    assert (lua["ke_hoach"], lua["cung_ky"], lua["so_le"]) == (620, "605,8", 1) and len(data["so_lieu"]) == 2

@@ -49,6 +49,11 @@ STARTER_PROFILE = {
     "thu_muc_mau": "",
 }
 
+# Words an imported header line keeps in capitals ('UBND xã', 'TM. ỦY BAN NHÂN DÂN'), the bodies whose names it
+# writes in sentence case, and the title it writes with a capital ('Phó Chủ tịch').
+UPPER_WORDS = ("UBND", "HĐND", "MTTQ", "TM.", "KT.", "TL.", "TUQ.", "Q.")
+BODY_NAMES = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+CHAIR = "Chủ tịch"
 
 # The text of a digital signature's box on the PDF (pyHanko's fields: the signer's name, the time).
 SIGNATURE_STAMP = "Ký số bởi: %(signer)s\nThời gian: %(ts)s"

@@ -66,6 +66,44 @@ def row_columns(sheet: Sheet, source: NguonSoLieu, where: Callable[[Path_], Loca
     return columns
 
 
+# A figure's cells, by figure name: key path → (row, column).
+Cells = dict[str, dict[Path_, tuple[int, int]]]
+
+
+def address_keys(spec: str | dict[str, str]) -> dict[str, str]:
+    """The cells an `o` entry names, by figure key: a lone address is the value's (gia_tri)."""
+    return {"gia_tri": spec} if isinstance(spec, str) else spec
+
+
+def figure_cells(sheet: Sheet, source: NguonSoLieu, where: Callable[[Path_], Location]) -> Cells:
+    """Where each figure's keys are in a source that reads without problems: the cells `o` names, or in a row
+    layout each named row's cell under each key's column (the name under (NAME_KEY,)), and in the default
+    layout the export's computed columns (COMPUTED_COLUMNS) under ("", column)."""
+    if source.o:
+        return {
+            name: {
+                path: cell
+                for key, address in address_keys(spec).items()
+                if (path := key_path(key)) is not None and (cell := cell_address(address)) is not None
+            }
+            for name, spec in source.o.items()
+        }
+    columns = row_columns(sheet, source, where)
+    names = [c for c, path in columns.items() if path == (NAME_KEY,)]
+    found: Cells = {}
+    for row in range(source.dong_tieu_de + 1, len(sheet.rows) + 1):
+        label = sheet.value(row, names[0]) if names else None
+        if isinstance(label, str) and label.strip():
+            found[label.strip()] = {path: (row, column) for column, path in columns.items()}
+    if source.cot:
+        return found
+    header = sheet.rows[source.dong_tieu_de - 1] if len(sheet.rows) >= source.dong_tieu_de else ()
+    computed = [c for c, heading in enumerate(header, 1) if _computed(heading)]
+    for cells in found.values():
+        cells |= {("", str(c)): (cells[(NAME_KEY,)][0], c) for c in computed}
+    return found
+
+
 class CellReader:
     """Reads a sheet's figures, collecting every problem (each at its cell)."""
 
@@ -102,7 +140,7 @@ class CellReader:
 
     def cells(self, addresses: dict[str, str | dict[str, str]]) -> None:
         for name, spec in addresses.items():
-            keys = {"gia_tri": spec} if isinstance(spec, str) else spec
+            keys = address_keys(spec)
             values: dict[Path_, tuple[Any, tuple[int, int]]] = {}
             for key, address in keys.items():
                 here = ("o", name) if isinstance(spec, str) else ("o", name, key)
@@ -133,7 +171,7 @@ class CellReader:
             path = key_path(heading)
             if path is not None:
                 columns[column] = path
-            elif str(heading).strip().lower().split(".")[0] not in COMPUTED_COLUMNS:
+            elif not _computed(heading):
                 self.problems.append(
                     Problem(
                         self.sheet.at(header, column),
@@ -244,6 +282,11 @@ def _put(data: dict[str, Any], path: Path_, value: Any) -> None:
     for key in path[:-1]:
         data = data.setdefault(str(key), {})
     data[str(path[-1])] = value
+
+
+def _computed(heading: Any) -> bool:
+    """Whether a column heading is one of the export's computed columns ('ty_le_ke_hoach.tinh_giao' too)."""
+    return str(heading).strip().lower().split(".")[0] in COMPUTED_COLUMNS
 
 
 def _blank(value: Any) -> bool:

@@ -48,3 +48,45 @@ APPENDIX_TABLES = "Phụ lục có nhiều bảng; chỉ nhập bảng đầu ti
 UNREAD_CHART = (
     "Đoạn có biểu đồ không đọc được số liệu (không phải biểu đồ cột, thanh, đường, tròn); chưa nhập biểu đồ này."
 )
+
+
+# --- figures of the sentences (readers/docx/figures.py, prose.py: `import --so-lieu`) ---------------------------
+
+
+def derived(source: str, place: str) -> str:
+    """The comment on a plan or same-period value derived from a stated ratio (`source`, '' when none)."""
+    where = f" ({place})" if place else ""
+    said = f" từ «{source}»" if source else ""
+    return f"suy ra{said}{where}: cần kiểm tra"
+
+
+def total_of(title: str) -> str:
+    """The name of the total of a count out of a total ('07/12 cuộc'): its own figure."""
+    return f"{title} (tổng số)" if title else "Tổng số"
+
+
+# Why a number or a ratio phrase stays as text (listed with its paragraph).
+NO_NUMBER_BEFORE = "tỷ lệ không đi sau một số có đơn vị trong cùng vế câu"
+UNKNOWN_BASE = "tỷ lệ so với một số chưa nhận ra (không phải kế hoạch, cùng kỳ)"
+NOT_PRINTED_BACK = "số không in lại được đúng như bản gốc (cách viết số, đơn vị)"
+NO_BASE = "không suy ra được số gốc (tỷ lệ 0, hoặc khác đơn vị với số trước)"
+NO_NAMED_PLAN = "không suy ra được kế hoạch từ tỷ lệ này"
+PLAN_NOT_NAMED = "số liệu đã có kế hoạch không tên; kế hoạch có tên để nguyên chữ"
+NAMED_NOT_PRINTED = "tỷ lệ không in lại được đúng từng chữ (cách viết khác của báo cáo)"
+GLUED = "dấu % viết liền chữ sau"
+OTHER_WORDING = "cách viết khác cách viết chung của báo cáo"
+FRACTION_DISAGREES = "tỷ lệ không khớp với phân số trước nó (số đạt / tổng số)"
+SEVERAL_OF_UNIT = (
+    "chênh lệch không có số trong cùng vế câu; trong câu có nhiều số liệu cùng đơn vị, không biết nói về số nào"
+)
+SEVERAL_EARLIER = "tỷ lệ không có số trong cùng vế câu; nhiều số liệu trước đó cùng tên, không biết tỷ lệ nói về số nào"
+
+
+def not_printed_back(why: str) -> str:
+    """A ratio phrase the build's filters do not print back letter for letter."""
+    return f"tỷ lệ không in lại được đúng từng chữ ({why})"
+
+
+def too_many_figures(limit: int) -> str:
+    """More numbers than one import makes figures of."""
+    return f"quá {limit} số liệu: các số sau để nguyên chữ"

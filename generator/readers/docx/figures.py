@@ -14,20 +14,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from baocao.conventions.figure_words import COMPARED_TO, STOP_WORDS
 from baocao.conventions.formatting import format_number, parse_vn_number
 from baocao.figures.figure import Figure, FigureStyle
 from baocao.input.figure_model import CachViet, SoLieu
+from baocao.messages import readers as msg
 from baocao.readers.docx.summary import Doubt, Summary
 from baocao.readers.docx.text import slug
 
 MAX_NAME = 30
 MAX_NAME_WORDS = 5
-#: Words that say nothing about what is counted: dropped from names ('được', 'đạt', 'có'…).
-STOP_WORDS = frozenset(
-    "được đạt có là và với trong đó ước tính tổng số toàn xã phường huyện tỉnh gồm cho đến nay khoảng trên dưới "
-    "hơn gần tới lên thêm bằng tăng giảm so cùng kỳ kế hoạch đã mới thực hiện năm tháng quý các những một "
-    "của tại về theo như trên".split()
-)
 #: Names a figure cannot take: `so_lieu` is a dict in the sentences, so `so_lieu.items` would be its method.
 _RESERVED = frozenset(name for name in dir(dict) if not name.startswith("_"))
 _SHOWN = re.compile(r"^\d{1,3}(?:\.\d{3})*(?:,(\d+))?$|^\d+(?:,(\d+))?$")
@@ -91,9 +87,13 @@ class FigureBook:
         cung_ky: Decimal | None = None,
         derived: Mapping[str, str] | Iterable[str] = (),
         place: str = "",
+        cho_phep_am: bool = False,
+        suffix: str = "",
     ) -> str:
-        """A new figure named from `words`; its unique name. `derived`: slot → what it was derived from."""
-        name = self._unique(name_for(words))
+        """A new figure named from `words` (and `suffix`: 'tong' for a total); its unique name. `derived`: slot →
+        what it was derived from; `cho_phep_am`: a negative value, allowed."""
+        base = name_for(words)
+        name = self._unique(f"{base[: MAX_NAME - len(suffix) - 1].rstrip('_')}_{suffix}" if suffix else base)
         entry: dict[str, Any] = {}
         if ten:
             entry["ten"] = ten
@@ -108,6 +108,8 @@ class FigureBook:
             entry["cung_ky"] = yaml_number(cung_ky)
         if so_le is not None:
             entry["so_le"] = so_le
+        if cho_phep_am:
+            entry["cho_phep_am"] = True
         self.entries[name] = entry
         reasons = dict(derived) if isinstance(derived, Mapping) else dict.fromkeys(derived, "")
         for slot, source in reasons.items():
@@ -117,17 +119,17 @@ class FigureBook:
     def derive(self, name: str, slot: str, value: Decimal | int | str, source: str, place: str = "") -> None:
         """Set `slot` of figure `name` to a value derived from `source` (a stated ratio), commented as such."""
         self.entries[name][slot] = yaml_number(value) if isinstance(value, Decimal) else value
-        self.notes.setdefault(name, {})[slot] = _derived(source, place)
+        self.notes.setdefault(name, {})[slot] = msg.derived(source, place)
 
     def derive_plan(self, name: str, plan: str, value: Decimal, source: str, place: str = "") -> None:
         """Add the named plan `plan` (see `plan_key`) to figure `name`, derived from `source`."""
         plans = self.entries[name].setdefault("ke_hoach", {})
         plans[plan] = yaml_number(value)
-        self.notes.setdefault(name, {})[f"ke_hoach.{plan}"] = _derived(source, place)
+        self.notes.setdefault(name, {})[f"ke_hoach.{plan}"] = msg.derived(source, place)
 
     def plan_key(self, words: str) -> str:
         """The key of the named plan `words` ('so với dự toán tỉnh giao' → 'du_toan_tinh_giao'), kept in plan_names."""
-        label = words.removeprefix("so với ").strip()
+        label = words.removeprefix(COMPARED_TO).strip()
         for key, known in self.plan_names.items():
             if known == words:
                 return key
@@ -231,9 +233,3 @@ def _put_before_outline(report: dict[str, Any], key: str, value: Any) -> None:
     moved = {k: report.pop(k) for k in after if k != key}
     report[key] = value
     report.update(moved)
-
-
-def _derived(source: str, place: str) -> str:
-    where = f" ({place})" if place else ""
-    said = f" từ «{source}»" if source else ""
-    return f"suy ra{said}{where}: cần kiểm tra"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from baocao.conventions.styles import STYLE_NAMES
 from baocao.document.model import Text
 from baocao.input.model import BaoCao, Muc
 from baocao.messages import readers as msg
@@ -43,6 +44,7 @@ from baocao.readers.docx.typed_notes import take_typed_notes
 
 _BULLET = re.compile(r"^\s*([-–+•])\s+")
 UNIT_LINE = re.compile(r"^\s*Đơn\s+vị\s+tính\s*:\s*(.+)$", re.IGNORECASE)
+_TABLE_NOTE_STYLES = (STYLE_NAMES["cell"].lower(), "bang")  # the table text style (also typed without diacritics)
 _TABLE_NOTE = re.compile(r"^\s*(\*?\s*Ghi\s+chú|Nguồn\s*:|\(\*\))", re.IGNORECASE)
 MAX_TITLE = 200
 MAX_INLINE_NOTE = 300
@@ -205,7 +207,7 @@ class OutlineReader:
         """tieu_de (heading), tieu_de + doan (run-in), or doan (numbered paragraph)."""
 
         def title(inlines):
-            return markup([unstyled(t) for t in inlines], self.cite)
+            return self.sentence(markup([unstyled(t) for t in inlines], self.cite), para.place)
 
         text = plain(rest)
         formatted = [t.bold or t.italic for t in visible]
@@ -254,7 +256,10 @@ class OutlineReader:
             or para.align == "center"
         ):
             return None
-        data = {"tieu_de": markup([unstyled(t) for t in para.inlines], self.cite), "danh_so": False}
+        data = {
+            "tieu_de": self.sentence(markup([unstyled(t) for t in para.inlines], self.cite), para.place),
+            "danh_so": False,
+        }
         return Node("khong_so", 0, para.place, data), i
 
     def chart_blocks(self, para: Para, blocks: list[Block], i: int, target: list[Any]) -> int:
@@ -307,7 +312,7 @@ class OutlineReader:
         notes = []
         while i < len(blocks) and isinstance(blocks[i], Para):
             para = blocks[i]
-            if para.plain and (_TABLE_NOTE.match(para.plain) or para.style in ("bang", "bảng")):  # type: ignore[union-attr]
+            if para.plain and (_TABLE_NOTE.match(para.plain) or para.style in _TABLE_NOTE_STYLES):  # type: ignore[union-attr]
                 notes.append(markup(para.inlines, self.cite))  # type: ignore[union-attr]
             elif para.plain or notes or para.charts:  # type: ignore[union-attr]
                 break

@@ -1,57 +1,83 @@
 """Figures read from a report's sentences (`baocao import --so-lieu`).
 
-A number with a unit ("4.597 ha", "09 văn bản", "61,6%") and the ratio phrases right after it ("đạt 101,3% KH,
-bằng 100% so CK", "tăng 12 ha so với cùng kỳ") become one figure and the filters that print them; plan and
-same-period values come from the stated ratios (`ratios.base_for`) and are commented as derived. Every piece is
-checked by calling the build's own filter on the figure as the build will make it: what does not print back
-character for character stays as text and is listed (`FigureBook.unplaced`). The sentence is the importer's
-markup text (escaped, `**bold**`), so a replaced piece never crosses a mark.
+A number with a unit ("4.597 ha", "09 văn bản", "61,6%", "1539 ha", "-2,3%", "âm 2,3%") or a count out of a total
+("07/12 cuộc") and the ratio phrases right after it ("đạt 101,3% KH, bằng 100% so CK", "tăng 12 ha so với cùng
+kỳ") become one figure and the filters that print them; plan and same-period values come from the stated ratios
+(`ratios.base_for`) and are commented as derived. A phrase with no number before it in its clause is about an
+earlier figure only where that is certain: the one figure of its unit in its sentence ("giảm 03 vụ so CK"), or
+the one figure named by the words before it. Every piece is checked by calling the build's own filter on the
+figure as the build will make it (`citations`): what does not print back character for character stays as text
+and is listed (`FigureBook.unplaced`). The sentence is the importer's markup text (escaped, `**bold**`), so a
+replaced piece never crosses a mark.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from baocao.compose import filters
-from baocao.figures.figure import Figure
+from baocao.conventions import figure_words as words_
+from baocao.conventions.figure_words import (
+    AND,
+    DOWN,
+    NEGATIVE,
+    OVER,
+    RATIO_VERBS,
+    SAME_WORDS,
+    SCALES,
+    STOP_WORDS,
+    UNITS,
+    UP,
+)
+from baocao.figures.figure import percent
+from baocao.messages import readers as msg
+from baocao.readers.docx.citations import (
+    difference,
+    first_printing,
+    named_call,
+    plan_calls,
+    ratio_calls,
+    value_calls,
+)
 from baocao.readers.docx.content import Para
-from baocao.readers.docx.figures import STOP_WORDS, FigureBook, read_shown
-from baocao.readers.docx.ratios import NUMBER, RATIO, SAME_WORDS, Phrase, alternatives, base_for, house_wording
+from baocao.readers.docx.figures import FigureBook, read_shown
+from baocao.readers.docx.ratios import NUMBER, RATIO, Phrase, alternatives, base_for, house_wording
 
-#: Units and counted things a number may carry (longest first in the pattern); 'm^3^' is the markup of m³.
-UNITS = (
-    "ha", "tấn", "tạ", "kg", "km", "m", "m²", "m³", "m^2^", "m^3^", "km²", "tạ/ha", "con", "hộ", "người", "lượt",
-    "lượt người", "lượt khách", "lượt tập thể", "triệu đồng", "tỷ đồng", "nghìn đồng", "đồng", "USD", "hồ sơ",
-    "văn bản", "sáng kiến", "vụ", "việc", "đơn", "tiêu chí", "công dân", "thôn", "bản", "tổ", "tổ dân phố", "xã",
-    "phường", "cuộc", "buổi", "lớp", "học sinh", "trẻ", "cháu", "giáo viên", "trường", "cơ sở", "doanh nghiệp",
-    "hợp tác xã", "HTX", "công trình", "dự án", "sản phẩm", "phong trào", "lao động", "liều", "ca", "công", "tập thể",
-    "cá nhân", "gia đình", "thủ tục", "cây", "nhà", "căn", "mô hình", "đối tượng", "trường hợp", "khu dân cư",
-    "thành viên", "hội viên", "đảng viên", "đoàn viên", "chiến sĩ", "tin", "bài", "chương trình", "kế hoạch",
-    "quyết định", "đợt", "lần", "ngày công", "suất", "phần", "tài khoản", "giấy", "tuyến", "cụm", "điểm", "ô tô",
-    "thanh niên",
-)  # fmt: skip
 _SHOWN_UNITS = {"m^2^": "m²", "m^3^": "m³"}  # printed by `so`, the unit's markup kept as text
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d+)?"  # 4 digits without a dot: a year, a code
-_UNIT = rf"(?:(?:nghìn|triệu|tỷ)\s)?(?:{alternatives(UNITS)})"  # '64,2 nghìn con': the unit is 'nghìn con'
+_COUNT = r"\d{1,3}(?:\.\d{3})*"
+_UNIT = rf"(?:(?:{alternatives(SCALES)})\s)?(?:{alternatives(UNITS)})"  # '64,2 nghìn con': the unit is 'nghìn con'
 _SAME = alternatives(SAME_WORDS)
 _TOKEN = re.compile(
     rf"(?<![\w.,/\\^-])(?:{RATIO}"
-    rf"|(?P<change>tăng|giảm)\s(?P<step>{NUMBER})(?:(?P<spct>%)|\s(?P<sunit>{_UNIT}))\s(?P<swords>{_SAME})(?!\w)"
-    rf"|(?P<value>{_NUMBER})(?:(?P<pct>%)|(?P<gap>\s?)(?P<unit>{_UNIT}))(?![\w^]))"
+    rf"|(?P<change>{UP}|{DOWN})\s(?P<step>{NUMBER})(?:(?P<spct>%)|\s(?P<sunit>{_UNIT}))\s(?P<swords>{_SAME})(?!\w)"
+    rf"|(?P<part>{_COUNT})/(?P<total>{_COUNT})\s(?P<funit>{_UNIT})(?![\w^])"  # a count out of a total: 07/12 cuộc
+    rf"|(?P<value>(?:(?<=[\s(])-)?(?:{NUMBER}))(?:(?P<pct>%)|(?P<gap>\s?)(?P<unit>{_UNIT}))(?![\w^]))"
 )
+_UNGROUPED = re.compile(r"-?\d{4,}")  # '1539': a figure, unless a year or a code (`_not_a_count`)
+_YEARS = range(1900, 2101)
+_NEGATED = re.compile(rf"(?<!\w)(?P<word>{NEGATIVE}|{DOWN})\s$")  # 'âm 2,3%', 'giảm 2,3%' (a change stated alone)
 _NOTE_CITED = re.compile(r"\[\^(?:\\.|[^\]\\])*\]")  # [^…] with its escaped brackets
 _NOT_ATTACHED = re.compile(r"[\d.;:!?\n]")
 _MAX_GAP = 60  # characters between a number (or its last phrase) and a phrase about it, in one clause
-_ENDS_PERCENT = re.compile(r"\s*(?:$|[.,;:)\[\]]|và\s|\()")  # '61,6%' ends there: a percentage figure
-_RATIO_VERB = re.compile(r"(?:đạt|bằng|vượt|tăng|giảm)\s$")
+_ENDS_PERCENT = re.compile(rf"\s*(?:$|[.,;:)\[\]]|{AND}\s|\()")  # '61,6%' ends there: a percentage figure
+_RATIO_VERB = re.compile(rf"(?:{alternatives([*RATIO_VERBS, OVER, UP, DOWN])})\s$")
+_SENTENCE_BREAK = re.compile(r"[;!?]|\.(?!\d)")  # '1.200' is a number, not the end of a sentence
 _CLAUSE = re.compile(r".*[,;:(.!?\]\n]")
 _MARKS = re.compile(r"[*^\\]")
 MAX_FIGURES = 2000  # per import: beyond it numbers stay text (the summary says so)
 _LOOK_BACK = 80
+_PLAN_KINDS = ("plan", "over", "named")
+_Here = dict[str, list[tuple[int, str]]]  # the paragraph's figures by unit: (where the number ends, name)
+
+
+def _word_before(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternatives(words)})\s+$", re.IGNORECASE)
+
+
+_AFTER_DATE_WORD, _AFTER_YEAR_WORD = _word_before(words_.DATE_WORDS), _word_before(words_.YEAR_WORDS)
 
 
 @dataclass(frozen=True)
@@ -78,13 +104,13 @@ def phrases(texts: Iterable[str]) -> Iterable[Phrase]:
 
 def _phrase(match: re.Match[str]) -> Phrase | None:
     groups = match.groupdict()
-    if groups["value"] is not None:
+    if groups["value"] is not None or groups["part"] is not None:
         return None
     if groups["change"] is not None:
         number, words = groups["step"], groups["swords"]
         kind, verb, joined, unit = "change", groups["change"], True, groups["sunit"] or ""
     elif groups["over"] is not None:
-        number, words, kind, verb, joined = groups["over"], groups["oplan"], "over", "vượt", bool(groups["ojoin"])
+        number, words, kind, verb, joined = groups["over"], groups["oplan"], "over", OVER, bool(groups["ojoin"])
         unit = ""
     elif groups["named"] is not None:
         number, words, kind, verb, joined, unit = (
@@ -110,8 +136,28 @@ class Prose:
     def __init__(self, book: FigureBook):
         self.book = book
         self.full = False
+        self.titled: dict[str, list[str]] = {}  # a figure's words, lower case → its names (earlier references)
+        self.breaks: list[int] | None = None  # where the sentences of the paragraph read start (found once)
 
     def __call__(self, text: str, place: str) -> str:
+        out: list[str] = []
+        last = 0
+        here: _Here = {}
+        self.breaks = None
+        for chain in self._chains(text, place):
+            if chain[0].phrase is None:
+                pieces = self._chain(text, chain, last, place, here)
+            else:
+                pieces = [self._earlier(text, chain[0], place, here)]
+            for token, piece in zip(chain, pieces, strict=True):
+                out.append(text[last : token.start])
+                out.append(token.text if piece is None else piece)
+                last = token.end
+        out.append(text[last:])
+        return "".join(out)
+
+    def _chains(self, text: str, place: str) -> list[list[Token]]:
+        """Each number with the phrases attached to it; a phrase with no number before it in its clause alone."""
         chains: list[list[Token]] = []
         notes = [(m.start(), m.end()) for m in _NOTE_CITED.finditer(text)]
         starts = [start for start, _ in notes]
@@ -121,71 +167,105 @@ class Prose:
                 continue  # an inline note: read when the note was (`OutlineReader.cite`)
             chain = chains[-1] if chains else None
             if token.phrase is not None:
-                if chain is not None and _attached(text[chain[-1].end : token.start]):
+                if chain is not None and _belongs(text, chain, token):
                     chain.append(token)
                 else:
-                    self.book.unplaced(place, token.text, "tỷ lệ không đi sau một số có đơn vị trong cùng vế câu")
+                    chains.append([token])
             elif token.match["pct"] and not _ENDS_PERCENT.match(text, token.end):
                 if _RATIO_VERB.search(text[max(0, token.start - 8) : token.start]):
-                    self.book.unplaced(
-                        place, token.text, "tỷ lệ so với một số chưa nhận ra (không phải kế hoạch, cùng kỳ)"
-                    )
-            else:
+                    self.book.unplaced(place, token.text, msg.UNKNOWN_BASE)
+            elif not _not_a_count(text, token):
                 chains.append([token])
-        out: list[str] = []
-        last = 0
-        for chain in chains:
-            pieces = self._chain(text, chain, last, place)
-            for token, piece in zip(chain, pieces, strict=True):
-                out.append(text[last : token.start])
-                out.append(token.text if piece is None else piece)
-                last = token.end
-        out.append(text[last:])
-        return "".join(out)
+        return chains
 
     # ---- one number and its phrases -------------------------------------------------------------
 
-    def _chain(self, text: str, chain: list[Token], after: int, place: str) -> list[str | None]:
+    def _chain(self, text: str, chain: list[Token], after: int, place: str, here: _Here) -> list[str | None]:
         """The replacement of each token of the chain (None: stays text)."""
-        value = chain[0]
-        if len(self.book.entries) >= MAX_FIGURES:
+        head = chain[0]
+        if len(self.book.entries) + bool(head.match["part"]) >= MAX_FIGURES:  # a count out of a total: two
             if not self.full:
                 self.full = True
-                self.book.unplaced(place, value.text, f"quá {MAX_FIGURES} số liệu: các số sau để nguyên chữ")
+                self.book.unplaced(place, head.text, msg.too_many_figures(MAX_FIGURES))
             return [None] * len(chain)
-        match = value.match
-        number, decimals = read_shown(match["value"]) or (Decimal(0), 0)
-        unit = "%" if match["pct"] else match["unit"]
-        words = _clause(text, max(after, value.start - _LOOK_BACK), value.start)
+        match = head.match
+        shown = match["part"] or match["value"]
+        number, decimals = read_shown(shown.lstrip("-")) or (Decimal(0), 0)
+        worded = _NEGATED.search(text[max(0, head.start - 8) : head.start]) if match["value"] else None
+        negated = worded is not None and (worded["word"] == NEGATIVE or bool(match["pct"]))
+        negative = negated or shown.startswith("-")
+        unit = "%" if match["pct"] else match["unit"] or match["funit"]
+        words = _clause(text, max(after, head.start - _LOOK_BACK), head.start)
+        phrase = chain[1].phrase if len(chain) > 1 else None
+        total = _number(match["total"]) if match["part"] else None
+        plan = total if total is not None and phrase is not None and _agrees(number, total, phrase) else None
         name = self.book.add(
-            words or " ".join([unit, *text[value.end : value.end + _LOOK_BACK].split()[:4]]),
-            gia_tri=number,
+            words or " ".join([unit, *text[head.end : head.end + _LOOK_BACK].split()[:4]]),
+            gia_tri=-number if negative else number,
             don_vi=_SHOWN_UNITS.get(unit, unit),
-            so_le=decimals if decimals and match["value"].endswith("0") else None,
+            so_le=decimals if decimals and shown.endswith("0") else None,
             ten=_title(words),
+            ke_hoach=plan,
+            cho_phep_am=negative,
             place=place,
         )
-        printed = self._value(name, value)
+        if total is not None:
+            printed = self._fraction(name, head)
+        else:
+            whole = match["pct"] or (match["gap"] and match["unit"] not in _SHOWN_UNITS)
+            calls = value_calls(name, shown, head.text if whole else "", negated)
+            printed = first_printing(calls, self.book.figure(name), head.text)
         if printed is None:
             self.book.forget(name)
-            self.book.unplaced(place, value.text, "số không in lại được đúng như bản gốc (cách viết số, đơn vị)")
+            self.book.unplaced(place, head.text, msg.NOT_PRINTED_BACK)
             return [None] * len(chain)
+        here.setdefault(self.book.entries[name]["don_vi"], []).append((head.end, name))
+        self.titled.setdefault(words.lower(), []).append(name)
         pieces: list[str | None] = [printed]
         for token in chain[1:]:
-            piece = self._ratio(name, token, place)
-            pieces.append(piece)
+            assert token.phrase is not None
+            if total is not None and plan is None and token.phrase.kind in _PLAN_KINDS:
+                self.book.unplaced(place, token.text, msg.FRACTION_DISAGREES)
+                pieces.append(None)
+            else:
+                pieces.append(self._ratio(name, token, place))
         return pieces
 
-    def _value(self, name: str, token: Token) -> str | None:
-        match, figure = token.match, self.book.figure(name)
-        number = match["value"]
-        whole = match["pct"] or (match["gap"] and match["unit"] not in _SHOWN_UNITS)
-        if whole and filters.so_dv(figure) == token.text:
-            return "{{ so_lieu." + name + " | so_dv }}"
-        tail = token.text[len(number) :]
-        for call in ("so", "hai_chu_so"):
-            if _prints(filters.FILTERS[call], figure) == number:
-                return "{{ so_lieu." + name + " | " + call + " }}" + tail
+    def _fraction(self, name: str, head: Token) -> str | None:
+        """'07/12 cuộc': the count, and its total as the plan (when the ratio after it says so) or a figure of its
+        own, named after the count's ('x_tong')."""
+        match, figure = head.match, self.book.figure(name)
+        count = first_printing(value_calls(name, match["part"], "", False), figure, match["part"])
+        of = head.text[head.text.index("/") + 1 :]
+        if figure.ke_hoach is not None:
+            total = first_printing(plan_calls(name, match["total"], of), figure, of)
+        else:
+            unit = _SHOWN_UNITS.get(match["funit"], match["funit"])
+            named = self.book.add(
+                name, gia_tri=_number(match["total"]), don_vi=unit, ten=msg.total_of(figure.ten), suffix="tong"
+            )
+            total = first_printing(value_calls(named, match["total"], of, False), self.book.figure(named), of)
+            if total is None:
+                self.book.forget(named)
+        return f"{count}/{total}" if count is not None and total is not None else None
+
+    def _earlier(self, text: str, token: Token, place: str, here: _Here) -> str | None:
+        """A phrase with no number before it in its clause, about an earlier figure where that is certain: the
+        one figure of its unit in its sentence ('giảm 03 vụ so CK'), or the one figure its subject names."""
+        phrase = token.phrase
+        assert phrase is not None
+        unit = _SHOWN_UNITS.get(phrase.unit, phrase.unit)
+        if self.breaks is None:
+            self.breaks = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        sentence = self.breaks[bisect.bisect_right(self.breaks, token.start) - 1]
+        same_unit = [name for end, name in here.get(unit, [])[-2:] if end > sentence] if unit else []
+        subject = _clause(text, max(0, token.start - _LOOK_BACK), token.start).lower()
+        named = self.titled.get(subject, []) if subject else []
+        found = same_unit if len(same_unit) == 1 else named
+        if len(found) == 1:
+            return self._ratio(found[0], token, place)
+        why = msg.SEVERAL_EARLIER if found else msg.SEVERAL_OF_UNIT if same_unit else msg.NO_NUMBER_BEFORE
+        self.book.unplaced(place, token.text, why)
         return None
 
     def _ratio(self, name: str, token: Token, place: str) -> str | None:
@@ -198,19 +278,17 @@ class Prose:
         if new:
             base = self._base(name, phrase)
             if base is None:
-                self.book.unplaced(
-                    place, token.text, "không suy ra được số gốc (tỷ lệ 0, hoặc khác đơn vị với số trước)"
-                )
+                self.book.unplaced(place, token.text, msg.NO_BASE)
                 return None
             self.book.derive(name, phrase.slot, base, token.text, place)
         figure = self.book.figure(name)
-        for cite, render, part in _calls(phrase, name, _difference(phrase, figure)):
-            if _prints(render, figure) == (part or token.text):
-                return token.text.replace(part, cite, 1) if part else cite
+        printed = first_printing(ratio_calls(phrase, name, difference(phrase, figure)), figure, token.text)
+        if printed is not None:
+            return printed
         if new:
             self.book.drop(name, phrase.slot)
-        why = "dấu % viết liền chữ sau" if not phrase.joined else "cách viết khác cách viết chung của báo cáo"
-        self.book.unplaced(place, token.text, f"tỷ lệ không in lại được đúng từng chữ ({why})")
+        why = msg.GLUED if not phrase.joined else msg.OTHER_WORDING
+        self.book.unplaced(place, token.text, msg.not_printed_back(why))
         return None
 
     def _named(self, name: str, token: Token, place: str) -> str | None:
@@ -220,33 +298,32 @@ class Prose:
         key = self.book.plan_key(phrase.words)
         plans = self.book.entries[name].get("ke_hoach", {})
         if not isinstance(plans, dict):
-            self.book.unplaced(place, token.text, "số liệu đã có kế hoạch không tên; kế hoạch có tên để nguyên chữ")
+            self.book.unplaced(place, token.text, msg.PLAN_NOT_NAMED)
             return None
         new = key not in plans
         value = self.book.figure(name).gia_tri
         base = base_for(value, phrase.number, max(phrase.decimals, 1)) if new and value is not None else None
         if new and base is None:
-            self.book.unplaced(place, token.text, "không suy ra được kế hoạch từ tỷ lệ này")
+            self.book.unplaced(place, token.text, msg.NO_NAMED_PLAN)
             return None
         if new:
             self.book.derive_plan(name, key, base, token.text, place)  # type: ignore[arg-type]
-        places = [] if phrase.decimals == 1 else [phrase.decimals]
-        call = f"so_ke_hoach{_args([repr(key), *places])}"
-        if _prints(lambda f: filters.so_ke_hoach(f, key, *places), self.book.figure(name)) == token.text:
-            return "{{ so_lieu." + name + " | " + call + " }}"
+        printed = first_printing([named_call(name, key, phrase.decimals)], self.book.figure(name), token.text)
+        if printed is not None:
+            return printed
         if new:
             self.book.drop(name, f"ke_hoach.{key}")
-        self.book.unplaced(place, token.text, "tỷ lệ không in lại được đúng từng chữ (cách viết khác của báo cáo)")
+        self.book.unplaced(place, token.text, msg.NAMED_NOT_PRINTED)
         return None
 
     def _base(self, name: str, phrase: Phrase) -> Decimal | None:
         figure = self.book.figure(name)
         value = figure.gia_tri
         assert value is not None
-        if _difference(phrase, figure):
+        if difference(phrase, figure):
             if phrase.unit and _SHOWN_UNITS.get(phrase.unit, phrase.unit) != figure.don_vi:
                 return None
-            base = value - phrase.number if phrase.verb == "tăng" else value + phrase.number
+            base = value - phrase.number if phrase.verb == UP else value + phrase.number
             return base if base >= 0 else None
         if phrase.kind == "over" and phrase.decimals > 1:
             return None
@@ -254,88 +331,44 @@ class Prose:
         return base_for(value, phrase.ratio(), max(phrase.decimals, 1))
 
 
-def _difference(phrase: Phrase, figure: Figure) -> bool:
-    """'tăng 12 ha so với cùng kỳ', or a percentage figure's change in points: a difference, not a ratio."""
-    return phrase.kind == "change" and bool(phrase.unit or figure.don_vi == "%")
+def _belongs(text: str, chain: list[Token], phrase: Token) -> bool:
+    """A phrase is about the number of the chain before it: attached to it, and in its unit if it names one."""
+    head = chain[0].match
+    unit = phrase.phrase.unit if phrase.phrase is not None else ""
+    return (
+        chain[0].phrase is None
+        and _attached(text[chain[-1].end : phrase.start])
+        and (not unit or unit in (head["unit"], head["funit"]))
+    )
 
 
-def _change_printer(call: str, up: bool) -> Callable[[Figure], str]:
-    """The filter `call` on the figure's change from the same period ('tăng': value − same period, else reverse)."""
-
-    def printed(figure: Figure) -> str:
-        value, previous = figure.gia_tri, figure.cung_ky
-        assert value is not None and previous is not None
-        return filters.FILTERS[call](value - previous if up else previous - value)
-
-    return printed
+def _number(shown: str) -> Decimal:
+    read = read_shown(shown)
+    assert read is not None  # the token's pattern reads only numbers written the Vietnamese way
+    return read[0]
 
 
-def _calls(phrase: Phrase, name: str, difference: bool) -> list[tuple[str, Callable[[Figure], str], str]]:
-    """What may print the phrase: (the citation as a sentence writes it, the same call run here, the part of the
-    phrase it prints: '' for all of it). The house wording's filter first; then the ratio attribute printed by
-    phan_tram (or the difference by so, hai_chu_so), the words kept as text (another wording, '127%KH' written
-    together, 'vượt 5%', 'tăng 03 vụ')."""
-    d = phrase.decimals
-    places = [] if d == 1 else [d]
-    calls: list[tuple[str, Callable[[Figure], str], str]] = []
+def _agrees(count: Decimal, total: Decimal, phrase: Phrase) -> bool:
+    """A plan phrase after '07/12 cuộc' says the total is the plan: 7 of 12 is the ratio it states."""
+    return phrase.kind in ("plan", "over") and percent(count, total, phrase.decimals) == phrase.ratio()
 
-    def cite(call: str) -> str:
-        return "{{ so_lieu." + name + " | " + call + " }}"
 
-    if difference:
-        up = phrase.verb == "tăng"
-        change = f"so_lieu.{name}.chenh_lech" if up else f"(so_lieu.{name}.cung_ky - so_lieu.{name}.gia_tri)"
-        calls += [
-            (cite("chenh_lech"), filters.chenh_lech, ""),
-            (cite(f"chenh_lech({d})"), lambda f: filters.chenh_lech(f, d), ""),
-        ]
-        if phrase.unit:
-            for call in ("so", "hai_chu_so"):
-                calls.append(("{{ " + change + " | " + call + " }}", _change_printer(call, up), phrase.shown))
-        return calls
-    if phrase.joined and phrase.kind in ("plan", "same"):
-        called = "so_ke_hoach" if phrase.kind == "plan" else "so_cung_ky"
-        run = filters.FILTERS[called]
-        calls += [
-            (cite(called + _args(places)), lambda f: run(f, *places), ""),
-            (cite(called + _args(["true", *places])), lambda f: run(f, True, *places), ""),
-        ]
-    if phrase.joined and phrase.kind == "change":
-        calls.append((cite("tang_giam" + _args(places)), lambda f: filters.tang_giam(f, d), ""))
-    if d <= 1:
-        attribute = "ty_le_ke_hoach" if phrase.slot == "ke_hoach" else "ty_le_cung_ky"
-        ratio = f"so_lieu.{name}.{attribute}"
-        if phrase.kind in ("plan", "same"):
-            expression, number = ratio, lambda f: getattr(f, attribute)
-        elif phrase.verb == "giảm":
-            expression, number = f"(100 - {ratio})", lambda f: 100 - getattr(f, attribute)
-        else:  # vượt, tăng
-            expression, number = f"({ratio} - 100)", lambda f: getattr(f, attribute) - 100
-        calls.append(
-            (
-                "{{ " + expression + " | phan_tram" + _args(places) + " }}",
-                lambda f: filters.phan_tram(number(f), d),
-                f"{phrase.shown}%",
-            )
-        )
-    return calls
+def _not_a_count(text: str, token: Token) -> bool:
+    """A year or a code ('năm 2024', '2023 công'), or a day and month ('ngày 07/12 tổ chức'): not a figure."""
+    match = token.match
+    before = text[max(0, token.start - 12) : token.start]
+    if match["part"] is not None:
+        count, total = _number(match["part"]), _number(match["total"])
+        return bool(_AFTER_DATE_WORD.search(before)) or not 0 < total or count > total
+    if not _UNGROUPED.fullmatch(match["value"]):
+        return False
+    return int(match["value"]) in _YEARS or bool(_AFTER_YEAR_WORD.search(before))
 
 
 def _attached(gap: str) -> bool:
     """A phrase belongs to the number before it: same clause, no other number between, close by."""
     gap = _NOTE_CITED.sub("", gap)
     return len(gap) <= _MAX_GAP and not _NOT_ATTACHED.search(gap)
-
-
-def _prints(render: Callable[[Figure], str], figure: Figure) -> str | None:
-    try:
-        return render(figure)
-    except (filters.FilterError, TypeError, ValueError, ArithmeticError):
-        return None
-
-
-def _args(values: list) -> str:
-    return f"({', '.join(str(v) for v in values)})" if values else ""
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -14,22 +14,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from baocao.conventions.figure_words import (
+    AND,
+    COMPARED_TO,
+    NAMED_PLAN_HEADS,
+    OVER,
+    PLAN_WORDS,
+    RATIO_VERBS,
+    SAME_WORDS,
+    UP,
+)
 from baocao.figures.figure import percent
 from baocao.input.figure_model import CachViet
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-#: What follows a percentage to the plan, and to the same period (longest first in the patterns).
-PLAN_WORDS = ("chỉ tiêu kế hoạch", "kế hoạch", "CTKH", "KH")  # not "chỉ tiêu tỉnh giao": a named plan
-SAME_WORDS = (
-    "so với cùng kỳ năm trước",
-    "so với cùng kỳ",
-    "so cùng kỳ",
-    "cùng kỳ năm trước",
-    "cùng kỳ",
-    "SVCK",
-    "so CK",
-    "CK",
-)
 MAX_DECIMALS = 6
 
 
@@ -37,17 +35,17 @@ def alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(words, key=len, reverse=True))
 
 
-_PLAN, _SAME = alternatives(PLAN_WORDS), alternatives(SAME_WORDS)
+_PLAN, _SAME, _VERB = alternatives(PLAN_WORDS), alternatives(SAME_WORDS), alternatives(RATIO_VERBS)
 #: A named plan: 'Nghị quyết HĐND xã', 'so với dự toán tỉnh giao', 'chỉ tiêu huyện giao' (to the clause end).
 _NAMED = (
-    r"(?:so\svới\s)?(?:dự\stoán|Nghị\squyết|chỉ\stiêu)(?:\s[^\s,;.:()\[\]]+){0,5}?"
-    r"(?=\s*(?:$|[,;.:()\[\]])|\svà\s)"
+    rf"(?:{alternatives([COMPARED_TO])}\s)?(?:{alternatives(NAMED_PLAN_HEADS)})(?:\s[^\s,;.:()\[\]]+){{0,5}}?"
+    rf"(?=\s*(?:$|[,;.:()\[\]])|\s{AND}\s)"
 )
 #: A ratio phrase; `join` is the space between '%' and the words (none: 'đạt 127%KH' cannot be printed back).
 RATIO = (
-    rf"(?:(?P<verb>đạt|bằng)\s)?(?P<ratio>{NUMBER})%(?P<join>\s?)(?:(?P<plan>{_PLAN})|(?P<same>{_SAME}))(?!\w)"
-    rf"|vượt\s(?P<over>{NUMBER})%(?P<ojoin>\s?)(?P<oplan>{_PLAN})(?!\w)"
-    rf"|(?:(?P<nverb>đạt|bằng)\s)?(?P<named>{NUMBER})%\s(?P<nplan>{_NAMED})"
+    rf"(?:(?P<verb>{_VERB})\s)?(?P<ratio>{NUMBER})%(?P<join>\s?)(?:(?P<plan>{_PLAN})|(?P<same>{_SAME}))(?!\w)"
+    rf"|{OVER}\s(?P<over>{NUMBER})%(?P<ojoin>\s?)(?P<oplan>{_PLAN})(?!\w)"
+    rf"|(?:(?P<nverb>{_VERB})\s)?(?P<named>{NUMBER})%\s(?P<nplan>{_NAMED})"
 )
 
 
@@ -74,7 +72,7 @@ class Phrase:
         if self.kind == "over":
             return 100 + self.number
         if self.kind == "change":
-            return 100 + self.number if self.verb == "tăng" else 100 - self.number
+            return 100 + self.number if self.verb == UP else 100 - self.number
         return self.number
 
 

@@ -6,10 +6,11 @@ difference column, or a plan or same-period column), gets one figure per row: na
 row's first text cell, in the unit of its 'Đơn vị tính' column or of the table's unit line, with the decimals
 its cells show. The rows cite them ('- so_lieu: lua') and the rate and difference columns are computed. A rate
 or difference to a base the table does not show gives that base, derived as the prose reader derives it
-(`ratios.base_for`) and commented as such. A row that is certainly a figure a sentence read before (same title
-words, value, unit and decimals, nothing stated otherwise) shares it: the figure takes the row's title and the
-values it lacked (a stated value drops its 'derived' comment). The `bang` is built back with the figures: unless
-every number prints as it was read, the figures are taken back and the table is read as without --so-lieu.
+(`ratios.base_for`) and commented as such. A row that is certainly a figure read before (a sentence's, another
+table row's: same title words, value, unit and decimals, nothing stated otherwise) shares it: the figure takes
+the row's title and the values it lacked (a stated value drops its 'derived' comment). The `bang` is built back
+with the figures: unless every number prints as it was read, the figures are taken back and the table is read as
+without --so-lieu.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class TableRead:
 
 
 def figure_table(read: TableRead, book: FigureBook) -> dict[str, Any] | None:
-    """The `bang` of `read` citing a figure per item row (added to `book`, or shared with a sentence's), or
+    """The `bang` of `read` citing a figure per item row (added to `book`, or shared with one read before), or
     None (the book as it was)."""
     shown = [[read_shown(row[c]) for row in read.items] for c in range(len(read.titles))]
     columns = _columns(read, shown, book)
@@ -280,7 +281,7 @@ def _prints_back(read: TableRead, spec: dict[str, Any], columns: list[Column], f
     return not read.total or (total is not None and [total[c] for c in numbers] == [read.texts[-1][c] for c in numbers])
 
 
-# ---- figures added, or shared with a sentence ----------------------------------------------------------
+# ---- figures added, or shared with one read before -------------------------------------------------------
 
 
 @dataclass

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from baocao.conventions.words import BODY_NAMES, CHAIR, UPPER_WORDS, fold
 from baocao.document.model import Text
 from baocao.input.model import LEVELS
 from baocao.readers.docx.content import Cite, Inline
@@ -15,7 +16,7 @@ _MARKUP = re.compile(r"([\\*^])")
 _NOTE_MARKUP = re.compile(r"([\\*^\[\]])")
 _OPEN_NOTE = re.compile(r"\[(?=\^)")
 _JINJA = re.compile(r"\{(?=[{%#])")
-_UPPER_WORDS = ("UBND", "HĐND", "MTTQ", "TM.", "KT.", "TL.", "TUQ.", "Q.")
+_CHAIR = re.compile(rf"\b{CHAIR.lower()}\b")
 _LEVEL_LINE = re.compile(r"^(" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")\s+(.+)$", re.IGNORECASE)
 
 
@@ -84,9 +85,8 @@ def plain(inlines: Sequence[Inline]) -> str:
 
 def sentence_case(line: str) -> str:
     """'PHÓ CHỦ TỊCH' → 'Phó Chủ tịch'; 'ỦY BAN NHÂN DÂN' → 'Ủy ban nhân dân' (acronyms kept)."""
-    words = [w if w in _UPPER_WORDS else w.lower() for w in norm(line).split()]
-    text = " ".join(words)
-    text = re.sub(r"\bchủ tịch\b", "Chủ tịch", text)
+    words = [w if w in UPPER_WORDS else w.lower() for w in norm(line).split()]
+    text = _CHAIR.sub(CHAIR, " ".join(words))
     return text[:1].upper() + text[1:]
 
 
@@ -97,7 +97,7 @@ def issuer_line(line: str) -> str:
     match = _LEVEL_LINE.match(line)
     if match and line.isupper():
         return f"{match.group(1).lower()} {title_case(match.group(2))}"
-    if line.upper() in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"):
+    if line.upper() in BODY_NAMES:
         return sentence_case(line)
     return line
 
@@ -115,8 +115,7 @@ def level_of(line: str) -> str:
 
 def slug(text: str, fallback: str = "cot") -> str:
     """An ASCII snake_case key from Vietnamese text: 'Cây trồng' → 'cay_trong'."""
-    plain_text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in plain_text if not unicodedata.combining(c)).lower()
+    ascii_text = fold(text).lower()
     key = "_".join(re.findall(r"[a-z0-9]+", ascii_text))[:30].strip("_")
     return key if key and key[0].isalpha() else f"{fallback}_{key}".strip("_")
 
