@@ -27,6 +27,17 @@ UNIT_NAME = "(tên xã)"
 PLACE_NAME = "(Địa danh)"
 SIGNER_NAME = "(Họ và tên)"
 SUPERIOR = "(Cơ quan cấp trên)"
+# The ratio wording of a unit whose profile says no other (cach_viet, input/figure_model.CachViet).
+RATIO_WORDS = {
+    "dat_ke_hoach": "đạt",
+    "ke_hoach": "kế hoạch",
+    "ke_hoach_tat": "KH",
+    "bang_cung_ky": "bằng",
+    "cung_ky": "so với cùng kỳ",
+    "cung_ky_tat": "CK",
+}
+# The word before the unit of a figure shown in thousands, millions, billions (hien_thi).
+SCALE_WORDS = {"nghin": "nghìn", "trieu": "triệu", "ty": "tỷ"}
 # The unit profile `baocao init` writes (input/scaffold.py): a commune's, the placeholders above to replace.
 STARTER_PROFILE = {
     "co_quan_chu_quan": "",
@@ -42,7 +53,7 @@ STARTER_PROFILE = {
 }
 
 # What `baocao import` reads in a report's own words: the period and the kind in the trích yếu, the issuer in
-# the closing sentence ("… của UBND xã Tân Hòa./."), the words opening the closing ("Trên đây …").
+# the closing sentence ("… của UBND xã Tân Hòa"), the words opening the closing ("Trên đây …").
 PERIOD = re.compile(
     r"(6 tháng đầu năm|6 tháng cuối năm|9 tháng(?: đầu)? năm|quý\s+[IV]+\s+năm|tháng\s+\d{1,2}\s+năm|năm)"
     r"(?:\s+(\d{4}))?",
@@ -54,7 +65,7 @@ KIND_WORDS = {  # report kind -> words of the trích yếu that tell it
     "kt-xh": re.compile(r"kinh\s+tế\s*-\s*xã\s+hội|KT\s*-\s*XH", re.IGNORECASE),
     "nhiem-vu": re.compile(r"nhiệm\s+vụ\s+trọng\s+tâm", re.IGNORECASE),
 }
-CLOSING_ISSUER = re.compile(r"\bcủa\s+((?:UBND|Ủy ban nhân dân|HĐND)\s+.+?)\s*\.?/\.$")
+CLOSING_ISSUER = re.compile(r"\bcủa\s+((?:UBND|Ủy ban nhân dân|HĐND)\s+.+?)\s*\.?$")  # in a closing without its mark
 CLOSING_OPENER = "Trên đây"
 PEOPLES_COMMITTEE = ("ủy ban nhân dân", "uỷ ban nhân dân")  # an issuer's first line, shortened to "UBND"
 COMMUNE = "xã"  # the level (cap) an import gives a unit whose issuer lines do not tell

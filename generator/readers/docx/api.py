@@ -31,7 +31,7 @@ from baocao.readers.docx.package import open_word
 from baocao.readers.docx.prose import figure_book
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import norm
-from baocao.readers.docx.typed_notes import is_separator, notes_zone, typed_note_number
+from baocao.readers.docx.typed_notes import is_closing, is_separator, notes_zone, typed_note_number
 from baocao.readers.docx.writer import profile_text, report_text, validated
 from baocao.write import write_atomic
 
@@ -198,9 +198,9 @@ def _closing(frame: Frame, summary: Summary) -> str | None:
         return None
     para = body[last]
     assert isinstance(para, Para)
-    if para.plain.startswith(words.CLOSING_OPENER) or marks.is_closed(para.plain):
+    if is_closing(para):
         del body[last]
-        return re.sub(r"\s*\.?/\.$", "", para.plain).rstrip()
+        return marks.CLOSING_TAIL.sub("", para.plain, count=1)
     summary.doubt(para.place, msg.NO_CLOSING)
     return None
 
@@ -212,7 +212,7 @@ def _after_closing(para: Para) -> bool:
 
 def _short_name(profile: dict[str, Any], closing: str | None) -> str:
     """ten_goi_tat: the unit as the closing names it, else made from the issuer lines ('UBND xã Tân Hòa')."""
-    match = words.CLOSING_ISSUER.search(f"{closing}{marks.CLOSING_MARK}") if closing else None
+    match = words.CLOSING_ISSUER.search(closing) if closing else None
     if match:
         return match.group(1)
     names = profile.get("co_quan_ban_hanh", [])

@@ -46,6 +46,7 @@ from baocao.readers.docx.text import escape, lstrip_inlines, markup, norm, plain
 from baocao.readers.docx.typed_notes import take_typed_notes
 
 _BULLET = re.compile(r"^\s*([-–+•])\s+")
+_TABLE_NOTE_STYLES = (STYLE_NAMES["cell"].lower(), "bang")  # the table text style (also typed without diacritics)
 MAX_TITLE = 200
 MAX_INLINE_NOTE = 300
 MAX_DEPTH = 4  # heading levels below a Phần (I., 1., 1.1., a))
@@ -313,7 +314,7 @@ class OutlineReader:
         notes = []
         while i < len(blocks) and isinstance(blocks[i], Para):
             para = blocks[i]
-            if para.plain and (TABLE_NOTE.match(para.plain) or para.style in ("bang", STYLE_NAMES["cell"].lower())):  # type: ignore[union-attr]
+            if para.plain and (TABLE_NOTE.match(para.plain) or para.style in _TABLE_NOTE_STYLES):  # type: ignore[union-attr]
                 notes.append(markup(para.inlines, self.cite))  # type: ignore[union-attr]
             elif para.plain or notes or para.charts:  # type: ignore[union-attr]
                 break
