@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
 import baocao
 from baocao import interrupts, leftovers, limits, pipeline
@@ -32,6 +33,8 @@ from baocao.units import is_report, unit_folders
 from baocao.workers import Ended, Pool
 from baocao.writers.pdf import convert
 from baocao.writers.registry import DEFAULT_WRITER, writer_by_suffix, writer_for
+
+PdfKind = Literal["", "pdf", "pdfa-2b", "pdfa-3b"]  # none, plain, PDF/A-2b, PDF/A-3b holding the figure file
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Job:
     seconds: float | None = limits.REPORT_SECONDS  # its time limit (--gioi-han-giay); None: none
     refused: tuple[Problem, ...] = ()  # why it is not built at all (it clashes with another report)
     figures: bool = False  # --so-lieu: the figure files beside the output (pipeline.figure_file)
+    pdf: PdfKind = ""  # the PDF made beside the written .docx (write_pdfs)
 
     @property
     def figure_targets(self) -> list[Path]:
@@ -99,25 +103,32 @@ def plan(
     strict: bool = False,
     seconds: float = limits.REPORT_SECONDS,
     figures: bool = False,
+    pdf: bool = False,
+    pdfa: bool = False,
+    attach: bool = False,
     notes: list[Problem] | None = None,
 ) -> list[Job]:
     """The jobs for report files and folders, in the order given, each report once.
 
     `output` is the file to write when it has the writer's suffix (one report file: Misuse for several,
     or a folder), else the folder that takes the place of output/; `templates`, `writer`, `strict`,
-    `seconds` (0: no limit) and `figures` are every job's (see Job). Raises BaocaoError for a folder
-    without reports. When the jobs are to `write` (not only to be checked, as `baocao validate` does),
-    two reports that would write the same file are both refused (Job.refused). What the search passed
-    over is added to `notes` (see unit_folders).
+    `seconds` (0: no limit) and `figures` are every job's (see Job), as is the PDF asked for (Job.pdf):
+    `pdf` a plain one, `pdfa` a PDF/A-2b, `attach` a PDF/A-3b holding the figure file (each implies the
+    PDF; `attach` the figure files too). Raises BaocaoError for a folder without reports. When the jobs are
+    to `write` (not only to be checked, as `baocao validate` does), two reports that would write the same
+    file are both refused (Job.refused). What the search passed over is added to `notes` (see unit_folders).
     """
     single = output if output is not None and writer_by_suffix(output.suffix, (writer,)) else None
     if single is not None and (len(paths) > 1 or any(path.is_dir() for path in paths)):
         suffix = writer_for(writer).suffix
         raise Misuse("-o", msg.one_output_file(suffix))
     root = output if output is not None and single is None else pipeline.OUTPUT_DIR
+    kind: PdfKind = "pdfa-3b" if attach else "pdfa-2b" if pdfa else "pdf" if pdf else ""
 
     def new_job(report: Path, target: Path, unit: str) -> Job:
-        return Job(report, target, unit, templates, writer, strict, seconds or None, figures=figures)
+        return Job(
+            report, target, unit, templates, writer, strict, seconds or None, figures=figures or attach, pdf=kind
+        )
 
     jobs: dict[Path, Job] = {}
     problems = []
@@ -309,21 +320,21 @@ def _crashed(job: Job, exc: Exception) -> Outcome:
     return Outcome(job, problems=[Problem(Location(job.report), msg.crashed(error), msg.CRASHED_HINT)])
 
 
-def write_pdfs(outcomes: list[Outcome], pdfa: bool = False, attach: bool = False) -> None:
-    """A PDF (PDF/A-2b with `pdfa`) beside each written .docx, all converted by one LibreOffice process;
-    with `attach` (the jobs wrote their figure files), a PDF/A-3b holding the report's figure file (JSON,
-    writers/pdf_attach). BaocaoError if it fails."""
-    written = [outcome for outcome in outcomes if outcome.ok]
+def write_pdfs(outcomes: list[Outcome]) -> None:
+    """The PDF its job asks for (Job.pdf) beside each written .docx, all converted by one LibreOffice process; a
+    PDF/A-3b holds the report's figure file (JSON, writers/pdf_attach). BaocaoError if it fails."""
+    written = [outcome for outcome in outcomes if outcome.ok and outcome.job.pdf]
     if not written:
         return
+    kind = written[0].job.pdf  # every job of a batch asks for the same
     targets = [o.job.target.with_suffix(".pdf") for o in written]
     try:
-        pdfs = convert([o.job.target for o in written], targets, pdfa or attach, 3 if attach else 2)
+        pdfs = convert([o.job.target for o in written], targets, kind != "pdf", 3 if kind == "pdfa-3b" else 2)
     except interrupts.Interrupted as stop:
         stop.outcomes, stop.total, stop.pdf = written, len(outcomes), True
         raise
     for outcome, pdf in zip(written, pdfs, strict=True):
-        if attach:
+        if kind == "pdfa-3b":
             from baocao.writers.pdf_attach import attach_figures
 
             attach_figures(pdf, pipeline.figure_file(outcome.job.target, "json"))

@@ -9,7 +9,7 @@ from baocao.compose.report import Composed, compose
 from baocao.compose.trust import placeholder_warnings
 from baocao.errors import BaocaoError, Collector, Problem, split_notes
 from baocao.figures.compute import compute
-from baocao.input.validate import Sources, load_sources
+from baocao.input.validate import InvalidSources, Sources, load_sources
 from baocao.write import write_atomic
 from baocao.writers.registry import DEFAULT_WRITER, writer_for
 
@@ -28,13 +28,18 @@ class Built:
 
 
 def compose_report(report: Path, strict: bool = False) -> tuple[Sources, Composed]:
-    """One report loaded, validated, computed and composed: its sources and its document model,
-    whose warnings include the trust checks' (typed slips, placeholders: compose/trust.py).
+    """One report loaded, validated, computed and composed: its sources and its document model (compose_sources)."""
+    sources = load_sources(report)  # load and validate: the later stages need their models
+    return sources, compose_sources(sources, strict)
+
+
+def compose_sources(sources: Sources, strict: bool = False) -> Composed:
+    """A validated report computed and composed: its document model, whose warnings include the trust
+    checks' (typed slips, placeholders: compose/trust.py).
 
     The problems of every stage are raised together (BaocaoError, with the warnings); with `strict`,
     the trust checks' warnings are problems too.
     """
-    sources = load_sources(report)  # load and validate: the later stages need their models
     found = Collector()
     computed = compute(sources)
     found.add(computed.errors)
@@ -46,7 +51,7 @@ def compose_report(report: Path, strict: bool = False) -> tuple[Sources, Compose
     if found.problems or composed is None:
         raise BaocaoError(found.problems, warnings)
     composed.warnings, composed.notes = split_notes(warnings)
-    return sources, composed
+    return composed
 
 
 def render(
@@ -59,20 +64,32 @@ def render(
     """Everything but writing: one report composed, then rendered by `writer` (docx, html).
 
     `templates` is the shared template folder given on the command line (template_files); `strict`
-    as for compose_report; with `figures`, the figure files too (FIGURE_WRITERS).
+    as for compose_sources; with `figures`, the figure files too (FIGURE_WRITERS). When the report fails,
+    the problems the writer finds in what it reads besides (the Word template) are told with its own.
     """
     chosen = writer_for(writer)
     try:
-        sources, composed = compose_report(report, strict)
-    except BaocaoError as exc:  # the template's problems too, so one run tells them with the report's
-        early = chosen.early_problems(report, templates)
-        raise BaocaoError(exc.problems + [p for p in early if p not in exc.problems], exc.warnings) from None
+        sources = load_sources(report)
+    except InvalidSources as exc:
+        raise _told_with(exc, chosen.early_problems(exc.loaded, templates)) from None
+    try:
+        composed = compose_sources(sources, strict)
+    except BaocaoError as exc:
+        raise _told_with(exc, chosen.early_problems(sources, templates)) from None
     try:
         data = chosen.write(composed, sources, templates)
     except BaocaoError as exc:  # a broken template: told with the report's warnings
         raise BaocaoError(exc.problems, composed.warnings + composed.notes) from None
-    extra = {name: writer_for(name).write(composed, sources) for name in FIGURE_WRITERS} if figures else {}
-    return Built(data, composed.warnings, composed.notes, extra)
+    if not figures:
+        return Built(data, composed.warnings, composed.notes)
+    from baocao.writers.figures import figure_file_bytes  # openpyxl and the records: only when asked for
+
+    return Built(data, composed.warnings, composed.notes, figure_file_bytes(composed, sources, FIGURE_WRITERS))
+
+
+def _told_with(exc: BaocaoError, early: list[Problem]) -> BaocaoError:
+    """The report's problems and, after them, the writer's early ones it does not already hold."""
+    return BaocaoError(exc.problems + [p for p in early if p not in exc.problems], exc.warnings)
 
 
 def output_name(report: Path, writer: str = DEFAULT_WRITER) -> str:

@@ -44,6 +44,7 @@ from baocao.conventions.page import (
     TEXT_WIDTH,
     TITLE_RULE_LEN,
 )
+from baocao.conventions.styles import HEADING_STYLES, STYLE_NAMES
 from baocao.writers.docx.ooxml import reproducible_zip
 
 TEMPLATE_PATH = Path(__file__).with_name("bao-cao.docx")
@@ -151,7 +152,7 @@ def _heading_xml(level: int, bold: bool, italic: bool, centred: bool) -> str:
     return _style_xml(
         "paragraph",
         f"Heading{level}",
-        f"heading {level}",
+        HEADING_STYLES[level - 1].lower(),  # Word's built-in names are stored in lower case
         ppr + _rpr_xml(14, bold, italic),
         meta=meta,
     )
@@ -170,7 +171,9 @@ def _styles_xml() -> list[str]:
     hf_tabs = '<w:tabs><w:tab w:val="center" w:pos="4678"/><w:tab w:val="right" w:pos="9355"/></w:tabs>'
     header_footer = _ppr_xml(jc="center", first_line=0, after=0, tabs=hf_tabs) + _rpr_xml()
     return [
-        _style_xml("paragraph", "Normal", "Normal", _ppr_xml() + _rpr_xml(), None, "<w:qFormat/>", default=True),
+        _style_xml(
+            "paragraph", "Normal", STYLE_NAMES["body"], _ppr_xml() + _rpr_xml(), None, "<w:qFormat/>", default=True
+        ),
         _style_xml(
             "character",
             "DefaultParagraphFont",
@@ -195,22 +198,26 @@ def _styles_xml() -> list[str]:
         _heading_xml(3, bold=True, italic=False, centred=False),
         _heading_xml(4, bold=True, italic=True, centred=False),
         _heading_xml(5, bold=False, italic=True, centred=False),
-        _style_xml("paragraph", "GachDauDong", "Gạch đầu dòng", _ppr_xml() + _rpr_xml(), meta="<w:qFormat/>"),
-        _style_xml("paragraph", "DauCong", "Dấu cộng", _ppr_xml() + _rpr_xml(), meta="<w:qFormat/>"),
+        _style_xml("paragraph", "GachDauDong", STYLE_NAMES["bullet"], _ppr_xml() + _rpr_xml(), meta="<w:qFormat/>"),
+        _style_xml("paragraph", "DauCong", STYLE_NAMES["subbullet"], _ppr_xml() + _rpr_xml(), meta="<w:qFormat/>"),
         _style_xml(
             "paragraph",
             "Bang",
-            "Bảng",
+            STYLE_NAMES["cell"],
             _ppr_xml(jc="left", first_line=0, before=40, after=40) + _rpr_xml(13),
             meta="<w:qFormat/>",
         ),
         _style_xml(
-            "paragraph", "FootnoteText", "footnote text", _ppr_xml(after=0, first_line=0) + _rpr_xml(12), meta=hidden
+            "paragraph",
+            "FootnoteText",
+            STYLE_NAMES["note"].lower(),
+            _ppr_xml(after=0, first_line=0) + _rpr_xml(12),
+            meta=hidden,
         ),
         _style_xml(
             "character",
             "FootnoteReference",
-            "footnote reference",
+            STYLE_NAMES["note_ref"].lower(),
             '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>',
             "DefaultParagraphFont",
             hidden,
@@ -219,7 +226,7 @@ def _styles_xml() -> list[str]:
         _style_xml(
             "table",
             "TableGrid",
-            "Table Grid",
+            STYLE_NAMES["table"],
             '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
             f"<w:tblPr><w:tblBorders>{grid}</w:tblBorders>{cell_mar}</w:tblPr>",
             "TableNormal",

@@ -1,5 +1,6 @@
 """pytest's hooks and fixtures: the hypothesis profiles, the slow/needs_* markers, the example report built
-once per session (`example_docx`), a report folder (`report_dir`), the command line (`cli`).
+once per session (`example_docx`), a report folder (`report_dir`), a copy of the example unit
+folder (`unit`), the command line (`cli`).
 
 Plain helpers shared by the test modules live in helpers.py (`from helpers import ...`).
 """
@@ -7,12 +8,13 @@ Plain helpers shared by the test modules live in helpers.py (`from helpers impor
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 from browser import CHROMIUM
-from helpers import EXAMPLE, ReportDir
+from helpers import EXAMPLE, EXAMPLE_DIR, ReportDir
 from hypothesis import settings
 
 from baocao.cli.main import main
@@ -70,3 +72,10 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp
         return exit_info.value.code, out, err
 
     return run
+
+
+@pytest.fixture
+def unit(tmp_path: Path) -> Path:
+    """A copy of the example unit folder (data/xa-tan-hoa), to change."""
+    shutil.copytree(EXAMPLE_DIR, tmp_path / "xa")
+    return tmp_path / "xa"

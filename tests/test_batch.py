@@ -182,6 +182,15 @@ def test_plan_makes_every_job_with_the_commands_settings(units, tmp_path):
         jobs[0].target.with_name(f"{jobs[0].target.stem}-so-lieu{suffix}") for suffix in (".xlsx", ".json")
     ]
     assert plan(units[:1], tmp_path)[0].figure_targets == []
+    asked = {
+        (False, False, False): ("", False),
+        (True, False, False): ("pdf", False),
+        (False, True, False): ("pdfa-2b", False),  # --pdfa alone: a PDF/A (--pdf implied)
+        (False, False, True): ("pdfa-3b", True),  # --kem-so-lieu: a PDF/A-3b holding the figure files it writes
+    }
+    for (pdf, pdfa, attach), expected in asked.items():
+        job = plan(units[:1], tmp_path, pdf=pdf, pdfa=pdfa, attach=attach)[0]
+        assert (job.pdf, job.figures) == expected
 
 
 def test_plan_refuses_one_output_file_for_several_reports(units, tmp_path):

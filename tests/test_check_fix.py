@@ -20,7 +20,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from handmade import clean_report
-from helpers import killed_run_leftovers
+from helpers import audit_errors, killed_run_leftovers
 
 from baocao import leftovers
 from baocao.nd30 import check_docx
@@ -29,8 +29,6 @@ from baocao.nd30.fix import FIXERS, fix_docx
 from baocao.nd30.review import review_copy
 from baocao.nd30.rules import RULES
 from baocao.writers.pdf import find_soffice
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def letters(path: Path) -> list[str]:
@@ -221,14 +219,6 @@ def test_fix_then_comment_chains_on_the_fixed_copy(tmp_path: Path) -> None:
 # --- comments -----------------------------------------------------------------------------
 
 
-def _audit_errors(path: Path) -> list[str]:
-    from openxml_audit import OpenXmlValidator
-    from openxml_audit.errors import ValidationSeverity
-
-    result = OpenXmlValidator(max_errors=0).validate(path)
-    return [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR]
-
-
 def _example_with_slips(example_docx: Path, tmp_path: Path) -> Path:
     doc = Document(str(example_docx))
     doc.sections[0].left_margin = Mm(25)
@@ -259,7 +249,7 @@ def test_comments_one_per_finding_at_its_place(tmp_path: Path, example_docx: Pat
     paragraph = next(p for p in commented.paragraphs if p.text.startswith("Tăng cường kiểm tra"))
     assert len(list(paragraph._p.iter(qn("w:commentReference")))) == 2  # kieu-so, dau-phan-tram
     assert check_docx(tmp_path / "ghi-chu.docx") == findings  # comments change nothing the check sees
-    assert _audit_errors(tmp_path / "ghi-chu.docx") == []
+    assert audit_errors(tmp_path / "ghi-chu.docx") == []
 
 
 def test_comment_on_a_footnote_goes_on_its_mark(tmp_path: Path) -> None:

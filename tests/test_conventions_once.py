@@ -1,7 +1,8 @@
 """Each ND30 convention has one definition (issue 14): generator/conventions/ defines the fixed words and marks
-(Quốc hiệu, Tiêu ngữ, "Nơi nhận:", "Kính gửi:", the closing mark "./.", "BÁO CÁO") and the place-and-date line;
-the writers, the checker, the importer and the template builder import them. A string literal equal to one of
-them elsewhere is a second definition."""
+(Quốc hiệu, Tiêu ngữ, "Nơi nhận:", "Kính gửi:", the closing mark "./.", "BÁO CÁO"), the place-and-date line, the
+patterns derived from them (the closing mark as typed), the rules of footnote numbers typed by hand and the Word
+style names; the writers, the checker, the importer and the template builder import them. A string literal equal
+to one of them elsewhere, or a regex written for one of them, is a second definition."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from literals import string_literals
 
-from baocao.conventions import documents, marks
+from baocao.conventions import documents, marks, typed_notes
+from baocao.conventions.styles import HEADING_STYLES, STYLE_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 HOMES = ("generator/conventions/", "generator/messages/")  # the definitions, and wording that quotes them
@@ -24,6 +26,14 @@ FIXED = {
     documents.REPORT_TYPE_NAME,
 }
 PLACE_DATE_PATTERN = re.compile(r"ngày\\s\*.*tháng\\s\*.*năm")  # a regex of the place-and-date line
+# Regexes written for a convention: the closing mark ("\.\s*/\s*\.", "\.?/\."), superscript digits, units (m², km³).
+COPIED_PATTERNS = {
+    "marks.CLOSING_TAIL": re.compile(r"\\\.(?:\\s\*|\?)?/(?:\\s\*)?\\\."),
+    "typed_notes.SUPERSCRIPT_DIGITS": re.compile(f"[{typed_notes.SUPERSCRIPT_DIGITS}]{{4}}"),
+    "typed_notes.is_unit_power": re.compile(r"\[kcdm\]\??m|\(\?:k\|c\|d\|m\)"),
+}
+# Word style names (Word matches them in any case): "Normal" is also every template's style id, so not counted.
+STYLES = {name.casefold() for name in (*STYLE_NAMES.values(), *HEADING_STYLES) if name != STYLE_NAMES["body"]}
 
 
 def _literals(path: Path) -> list[tuple[int, str]]:
@@ -56,6 +66,17 @@ def test_the_place_and_date_line_is_read_by_one_pattern():
     assert documents.PLACE_DATE.match("Hồ Sơn, ngày 04 tháng 6 năm 2026")
 
 
+def test_patterns_and_style_names_are_defined_once():
+    copies = [
+        f"{path.relative_to(ROOT)}:{line}: use {home}"
+        for path in _sources()
+        for line, text in _literals(path)
+        for home, pattern in (*COPIED_PATTERNS.items(), ("conventions.styles", None))
+        if (pattern.search(text) if pattern else text.casefold() in STYLES)
+    ]
+    assert not copies, copies
+
+
 def test_the_guard_sees_a_copy(tmp_path):
     """The scan finds a copy written the way one would slip in."""
     module = tmp_path / "copy.py"
@@ -63,3 +84,16 @@ def test_the_guard_sees_a_copy(tmp_path):
     found = [text for _, text in _literals(module)]
     assert marks.RECIPIENTS_HEAD in found and any(PLACE_DATE_PATTERN.search(t) for t in found)
     assert "Doc." not in found
+
+
+def test_the_guard_sees_a_pattern_copy():
+    """Each pattern finds the copies this issue removed (as their literals read), not its own definitions."""
+    removed = {
+        "marks.CLOSING_TAIL": r"\s*(?:\.\s*/\s*\.|/\s*\.|\.\s*/|\.)?\s*$",
+        "typed_notes.SUPERSCRIPT_DIGITS": "⁰¹²³⁴⁵⁶⁷⁸⁹",
+        "typed_notes.is_unit_power": r"(?:^|[\s\d(])(?:k|c|d|m)?m$",
+    }
+    assert all(COPIED_PATTERNS[home].search(text) for home, text in removed.items())
+    assert COPIED_PATTERNS["marks.CLOSING_TAIL"].search(r"\s*\.?/\.$")
+    assert not COPIED_PATTERNS["marks.CLOSING_TAIL"].search(marks.CLOSING_TAIL.pattern[:4])
+    assert "footnote text" in STYLES and "bảng" in STYLES and "normal" not in STYLES

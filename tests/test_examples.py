@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from helpers import EXAMPLE_DIR
+from helpers import EXAMPLE_DIR, audit_errors, w
 from lxml import etree
 
 from baocao.input.model import BaoCao, Muc
@@ -24,7 +24,6 @@ from baocao.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p for p in (ROOT / "data").rglob("*.yaml") if p.name != "don-vi.yaml")
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def sections(items: list) -> Iterator[Muc]:
@@ -134,8 +133,8 @@ def test_kt_xh_keeps_the_stated_budget_and_has_a_two_paragraph_note(drafts):
     assert "thu ngân sách trên địa bàn 6.418 triệu đồng" in texts  # the stated value, not the parts' 6.416
     with zipfile.ZipFile(drafts["kt"]) as package:
         notes = etree.fromstring(package.read("word/footnotes.xml"))
-    real = [n for n in notes.iter(f"{W}footnote") if n.get(f"{W}type") is None]
-    paragraphs = [["".join(t.text or "" for t in p.iter(f"{W}t")) for p in n.iter(f"{W}p")] for n in real]
+    real = [n for n in notes.iter(w("footnote")) if n.get(w("type")) is None]
+    paragraphs = [["".join(t.text or "" for t in p.iter(w("t"))) for p in n.iter(w("p"))] for n in real]
     first = paragraphs[0]
     assert len(first) == 2 and first[0].strip().startswith("Lúa 612,4 ha")
     assert first[1].startswith("Diện tích theo kết quả rà soát")
@@ -144,8 +143,8 @@ def test_kt_xh_keeps_the_stated_budget_and_has_a_two_paragraph_note(drafts):
 def test_nhiem_vu_title_breaks_where_the_clerk_broke_it(drafts):
     with zipfile.ZipFile(drafts["nhiem"]) as package:
         root = etree.fromstring(package.read("word/document.xml"))
-    title = next(p for p in root.iter(f"{W}p") if "Tình hình thực hiện các nhiệm vụ" in "".join(p.itertext()))
-    pieces = ["\n" if el.tag == f"{W}br" else el.text or "" for el in title.iter(f"{W}t", f"{W}br")]
+    title = next(p for p in root.iter(w("p")) if "Tình hình thực hiện các nhiệm vụ" in "".join(p.itertext()))
+    pieces = ["\n" if el.tag == w("br") else el.text or "" for el in title.iter(w("t"), w("br"))]
     assert "".join(pieces) == (
         "Tình hình thực hiện các nhiệm vụ trọng tâm 6 tháng đầu năm 2026,\nphương hướng, nhiệm vụ 6 tháng cuối năm 2026"
     )
@@ -163,12 +162,9 @@ def test_chung_has_points_an_unnumbered_subhead_and_no_closing_sentence(drafts):
 
 
 def test_the_new_constructs_pass_openxml_audit(drafts):
-    audit = pytest.importorskip("openxml_audit")
-    from openxml_audit.errors import ValidationSeverity
 
     for path in drafts.values():
-        result = audit.OpenXmlValidator(max_errors=0).validate(str(path))
-        assert [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR] == [], path.name
+        assert audit_errors(path) == [], path.name
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: str(p.relative_to(ROOT / "data")))

@@ -9,7 +9,7 @@ import docx
 import pytest
 import yaml
 from docx.oxml.ns import qn
-from helpers import small_report
+from helpers import W_NS, small_report
 from lxml import etree
 
 from baocao.document.model import Text
@@ -18,8 +18,6 @@ from baocao.input import load
 from baocao.limits import MAX_DEPTH
 from baocao.writers.docx import fragments
 from baocao.writers.docx.templates import builtin_template
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _problem(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import example_unit
+from helpers import example_unit, w
 from lxml import etree
 
 from baocao.errors import BaocaoError
@@ -23,7 +23,6 @@ from baocao.input.period import parse_period
 from baocao.pipeline import render
 
 ROOT = Path(__file__).resolve().parents[1]
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEAD = """loai: thi-dua
 ky_bao_cao: 6 tháng đầu năm 2026
 so: 5
@@ -50,7 +49,7 @@ def words(data: bytes) -> str:
     """Every paragraph of the body (tables included), one per line."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         root = etree.fromstring(package.read("word/document.xml"))
-    return "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p"))
+    return "\n".join("".join(t.text or "" for t in p.iter(w("t"))) for p in root.iter(w("p")))
 
 
 def built(

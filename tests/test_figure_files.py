@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 import yaml
 from docx import Document
-from helpers import ROOT, small_report
+from helpers import EXAMPLE, ROOT, small_report
 
 from baocao.conventions.formatting import format_number
 from baocao.pipeline import build
@@ -325,3 +325,15 @@ def test_a_report_with_a_bad_workbook_writes_no_figure_file(cli, tmp_path, repor
     assert code == 1 and "so-lieu.xlsx:Sheet:B2: Số không hợp lệ: 'khoảng 600'" in err
     code, out, err = cli("build", report, "-o", "x.docx", "--so-lieu")
     assert code == 1 and not list(tmp_path.glob("x*"))
+
+
+def test_figure_records_made_once_for_both_files(tmp_path, monkeypatch):
+    """`build --so-lieu` writes the workbook and the JSON from one set of records."""
+    from baocao.writers import figures as writer
+
+    made = []
+    records = writer.figure_records
+    monkeypatch.setattr(writer, "figure_records", lambda *args: made.append(1) or records(*args))
+    _, built = build(EXAMPLE, tmp_path / "a.docx", figures=True)
+    assert sorted(built.figure_files) == ["json", "xlsx"] and len(made) == 1
+    assert "lua_xuan" in json.loads(built.figure_files["json"])["so_lieu"]

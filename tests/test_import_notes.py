@@ -58,3 +58,23 @@ def test_unmarked_paragraph_in_body_not_taken_into_a_note(tmp_path: Path) -> Non
         "Khen thưởng 29 lượt[^Trong đó 06 tập thể.].",
         "Công tác tuyên truyền được quan tâm.",
     ]
+
+
+def test_typed_marks_read_by_the_checkers_rules(tmp_path: Path) -> None:
+    """The importer and the checker share the marker rules (conventions/typed_notes.py): a "," typed up with
+    the number stays in the sentence, "[2]" is a mark, and only a ² or ³ after m, km… is a unit."""
+
+    def body(d) -> None:
+        p = d.add_paragraph("Diện tích 15 m")
+        run(p, "2", superscript=True)
+        run(p, " đất ở")
+        run(p, "1,", superscript=True)
+        run(p, " 20 km")
+        run(p, "[2]", superscript=True)
+        run(p, ".")
+        typed_note(d, 1, "Theo đo đạc.")
+        typed_note(d, 2, "Đường liên xã.")
+
+    read = read_docx(report(tmp_path / "a.docx", body))
+    assert read.report["mo_dau"] == ["Diện tích 15 m^2^ đất ở[^Theo đo đạc.], 20 km[^Đường liên xã.]."]
+    assert read.summary.typed_footnotes == 2

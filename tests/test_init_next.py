@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import EXAMPLE, EXAMPLE_DIR, KIND_EXAMPLES
+from helpers import EXAMPLE, KIND_EXAMPLES
 
 from baocao.cli.app import MAX_SHOWN
 from baocao.errors import BaocaoError
@@ -140,13 +139,6 @@ def test_init_misuse(cli, tmp_path, args, message):
 
 
 # ---- next ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def unit(tmp_path) -> Path:
-    """A copy of the example unit folder."""
-    shutil.copytree(EXAMPLE_DIR, tmp_path / "xa")
-    return tmp_path / "xa"
 
 
 def values(report: Path) -> dict:

@@ -10,33 +10,35 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from helpers import ReportDir, example_text, example_unit, small_report
+from helpers import (
+    NS,
+    Docx,
+    ReportDir,
+    Styles,
+    audit_errors,
+    example_text,
+    example_unit,
+    is_on,
+    small_report,
+    text_of,
+    w,
+)
 from lxml import etree
 
 from baocao.errors import BaocaoError
 from baocao.pipeline import build
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-NS = {"w": W_NS, "r": R_NS, "rel": PKG_REL_NS, "ct": CT_NS}
 RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 TNR = "Times New Roman"
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the Vietnamese alphabet: no f, j, w, z; đ after d
 PART_ORDINALS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 def roman(n: int) -> str:
@@ -63,206 +65,6 @@ def roman(n: int) -> str:
 
 def twips(mm: float) -> float:
     return mm * 1440 / 25.4
-
-
-def is_on(element) -> bool:
-    """A toggle/boolean OOXML property: present and not switched off."""
-    return element is not None and element.get(w("val"), "true") not in ("0", "false", "off")
-
-
-def text_of(p) -> str:
-    """A paragraph's visible text: w:t (field results included), w:tab → tab, w:br → newline."""
-    parts = []
-    for el in p.iter(w("t"), w("tab"), w("br")):
-        if el.tag == w("t"):
-            parts.append(el.text or "")
-        elif el.tag == w("tab"):
-            if el.getparent().tag == w("r"):  # not a tab stop definition in w:tabs
-                parts.append("\t")
-        else:
-            parts.append("\n")
-    return "".join(parts)
-
-
-# ---------------------------------------------------------------------------- package model
-
-
-class Styles:
-    """styles.xml: names, basedOn chains, and effective paragraph/run properties."""
-
-    def __init__(self, root):
-        self.root = root
-        self.by_id = {s.get(w("styleId")): s for s in root.iter(w("style"))}
-        self.default_paragraph = None
-        for s in root.iter(w("style")):
-            if s.get(w("type")) == "paragraph" and s.get(w("default")) in ("1", "true", "on"):
-                self.default_paragraph = s.get(w("styleId"))
-
-    def name(self, style_id: str | None) -> str:
-        style = self.by_id.get(style_id)
-        if style is None:
-            return ""
-        name = style.find("w:name", NS)
-        return name.get(w("val")) if name is not None else ""
-
-    def id_of(self, name: str) -> str:
-        """Style id of a style by its name, matched without case as Word does."""
-        matches = [sid for sid in self.by_id if self.name(sid).lower() == name.lower()]
-        assert len(matches) == 1, f"expected one style named {name!r}, found {matches}"
-        return matches[0]
-
-    def chain(self, style_id: str | None):
-        seen = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.by_id[style_id]
-            yield style
-            based = style.find("w:basedOn", NS)
-            style_id = based.get(w("val")) if based is not None else None
-
-    def doc_default_rpr(self):
-        return self.root.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
-
-    def style_rpr_value(self, style_id: str | None, tag: str):
-        for style in self.chain(style_id):
-            el = style.find(f"w:rPr/w:{tag}", NS)
-            if el is not None:
-                return el
-        return None
-
-    def para_style(self, p) -> str | None:
-        ps = p.find("w:pPr/w:pStyle", NS)
-        return ps.get(w("val")) if ps is not None else self.default_paragraph
-
-    def run_prop(self, run, p, tag: str):
-        """The element deciding a run property: run rPr, its character style, paragraph style, defaults."""
-        rpr = run.find("w:rPr", NS)
-        if rpr is not None:
-            el = rpr.find(f"w:{tag}", NS)
-            if el is not None:
-                return el
-            rstyle = rpr.find("w:rStyle", NS)
-            if rstyle is not None:
-                el = self.style_rpr_value(rstyle.get(w("val")), tag)
-                if el is not None:
-                    return el
-        el = self.style_rpr_value(self.para_style(p), tag)
-        if el is not None:
-            return el
-        default = self.doc_default_rpr()
-        return default.find(f"w:{tag}", NS) if default is not None else None
-
-    def alignment(self, p) -> str | None:
-        jc = p.find("w:pPr/w:jc", NS)
-        if jc is not None:
-            return jc.get(w("val"))
-        for style in self.chain(self.para_style(p)):
-            jc = style.find("w:pPr/w:jc", NS)
-            if jc is not None:
-                return jc.get(w("val"))
-        return None
-
-    def text_runs(self, p):
-        return [r for r in p.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
-
-    def all_runs(self, p, tag: str) -> bool:
-        """Whether every run carrying text in `p` has the toggle `tag` (b, i) on."""
-        runs = self.text_runs(p)
-        return bool(runs) and all(is_on(self.run_prop(r, p, tag)) for r in runs)
-
-    def any_run(self, p, tag: str) -> bool:
-        return any(is_on(self.run_prop(r, p, tag)) for r in self.text_runs(p))
-
-
-@dataclass
-class Docx:
-    """A built .docx: its parts, parsed on demand."""
-
-    path: Path
-    parts: dict[str, bytes] = field(init=False)
-
-    def __post_init__(self):
-        with zipfile.ZipFile(self.path) as z:
-            self.parts = {name: z.read(name) for name in z.namelist()}
-
-    def xml(self, name: str):
-        return etree.fromstring(self.parts[name])
-
-    @cached_property
-    def document(self):
-        return self.xml("word/document.xml")
-
-    @cached_property
-    def footnotes(self):
-        return self.xml("word/footnotes.xml")
-
-    @cached_property
-    def styles(self) -> Styles:
-        return Styles(self.xml("word/styles.xml"))
-
-    @cached_property
-    def body(self):
-        return self.document.find("w:body", NS)
-
-    @cached_property
-    def tables(self) -> list:
-        return self.body.findall("w:tbl", NS)
-
-    @cached_property
-    def closing(self):
-        """The Nơi nhận / signature grid (appendix tables may follow it)."""
-        return next(t for t in self.tables if "Nơi nhận:" in text_of(t))
-
-    @cached_property
-    def body_sect(self):
-        """The portrait body section's settings: the first section break, else the final sectPr."""
-        first = self.body.find("w:p/w:pPr/w:sectPr", NS)
-        return first if first is not None else self.body.find("w:sectPr", NS)
-
-    def cell_paragraphs(self, table, column: int, non_empty: bool = True) -> list:
-        cell = table.findall("w:tr", NS)[0].findall("w:tc", NS)[column]
-        paragraphs = cell.findall("w:p", NS)
-        return [p for p in paragraphs if text_of(p).strip()] if non_empty else paragraphs
-
-    def cell_lines(self, table, column: int) -> list[str]:
-        return [text_of(p) for p in self.cell_paragraphs(table, column)]
-
-    @cached_property
-    def body_paragraphs(self) -> list:
-        """Top-level paragraphs between the header grid and the closing grid."""
-        children = list(self.body)
-        start = children.index(self.tables[0]) + 1
-        end = children.index(self.closing)
-        return [c for c in children[start:end] if c.tag == w("p")]
-
-    @cached_property
-    def headings(self) -> list[tuple[int, str, object]]:
-        """(level, text, paragraph) of every paragraph in a Heading n style."""
-        out = []
-        for p in self.body_paragraphs:
-            match = re.fullmatch(r"heading ([1-9])", self.styles.name(self.styles.para_style(p)).lower())
-            if match:
-                out.append((int(match.group(1)), text_of(p), p))
-        return out
-
-    def style_name(self, p) -> str:
-        return self.styles.name(self.styles.para_style(p))
-
-    def all_text(self) -> str:
-        """Text of document.xml and footnotes.xml, paragraph by paragraph."""
-        paragraphs = list(self.document.iter(w("p"))) + list(self.footnotes.iter(w("p")))
-        return "\n".join(text_of(p) for p in paragraphs)
-
-    def rels(self, source: str) -> list:
-        directory, name = source.rsplit("/", 1)
-        return self.xml(f"{directory}/_rels/{name}.rels").findall("rel:Relationship", NS)
-
-    def header(self, kind: str):
-        ref = self.body_sect.find(f"w:headerReference[@w:type='{kind}']", NS)
-        assert ref is not None, f"no {kind} header reference"
-        rid = ref.get(f"{{{R_NS}}}id")
-        target = next(r.get("Target") for r in self.rels("word/document.xml") if r.get("Id") == rid)
-        return self.xml(f"word/{target}")
 
 
 @pytest.fixture(scope="session")
@@ -1009,24 +811,12 @@ def test_cross_reference_number_counts_earlier_notes(report_dir):
 # ---------------------------------------------------------------------------- validity
 
 
-def _audit_errors(path: Path) -> list[str]:
-    from openxml_audit import OpenXmlValidator
-    from openxml_audit.errors import ValidationSeverity
-
-    result = OpenXmlValidator(max_errors=0).validate(path)
-    return [
-        str(e)
-        for e in result.errors
-        if e.severity == ValidationSeverity.ERROR and "styleswitheffects" not in str(e).lower()
-    ]
-
-
 def test_openxml_audit_example(example):
-    assert _audit_errors(example.path) == []
+    assert audit_errors(example.path) == []
 
 
 def test_openxml_audit_variant(official_variant):
-    assert _audit_errors(official_variant.path) == []
+    assert audit_errors(official_variant.path) == []
 
 
 def test_python_docx_reads_it(example):

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
+from helpers import w
 from lxml import etree
 
 from baocao.conventions.formatting import format_number
@@ -27,7 +28,6 @@ DEMO = Path(__file__).resolve().parents[1] / "data" / "tinh-demo"
 REPORT = "thi-dua-6-thang-2026.yaml"
 COMMUNES = ("binh-minh", "dong-tam", "ho-son", "hong-phong")
 SUMMED = ("gia_tri", "ke_hoach", "cung_ky")
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def docx_text(path: Path) -> str:
     """Every paragraph of the body, tables and footnotes, one per line."""
     with zipfile.ZipFile(path) as package:
         parts = [etree.fromstring(package.read(name)) for name in ("word/document.xml", "word/footnotes.xml")]
-    return "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for part in parts for p in part.iter(f"{W}p"))
+    return "\n".join("".join(t.text or "" for t in p.iter(w("t"))) for part in parts for p in part.iter(w("p")))
 
 
 def built(report: Path, tmp_path: Path):

@@ -10,23 +10,21 @@ from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
-from helpers import EXAMPLE_UNIT, example_text
+from helpers import EXAMPLE, EXAMPLE_DIR, EXAMPLE_UNIT, NS, R_NS, Docx, example_text, text_of, w
 from lxml import etree
 
 from baocao.compose.frame import appendix_labels
 from baocao.compose.report import compose
 from baocao.conventions.formatting import DRAFT_BLANK
+from baocao.conventions.page import MIN_COLUMN, TEXT_WIDTH, column_widths
 from baocao.errors import BaocaoError
 from baocao.figures.compute import compute
 from baocao.input.model import PhuLuc
 from baocao.input.validate import load_sources
-from baocao.pipeline import build
+from baocao.pipeline import build, render
 from baocao.writers.docx.templates import builtin_template
 from baocao.writers.pdf import convert_to_pdf
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS = {"w": W_NS}
 A4 = ("11906", "16838")
 ATTACHED = "(Kèm theo Báo cáo số 142/BC-UBND ngày 15/6/2026 của UBND xã Tân Hòa)"
 
@@ -76,38 +74,6 @@ phu_luc:
 """
 
 
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
-def _text(element) -> str:
-    return "".join(t.text or "" for t in element.iter(w("t")))
-
-
-class Docx:
-    """The parts of a built .docx this module looks at."""
-
-    def __init__(self, path: Path):
-        with zipfile.ZipFile(path) as z:
-            self.document = etree.fromstring(z.read("word/document.xml"))
-            self.footnotes = etree.fromstring(z.read("word/footnotes.xml"))
-        self.body = self.document.find("w:body", NS)
-
-    @property
-    def tables(self) -> list:
-        return self.body.findall("w:tbl", NS)
-
-    def section_breaks(self) -> list:
-        """The w:sectPr of every section, in order (paragraph ones, then the body's final one)."""
-        return self.body.findall("w:p/w:pPr/w:sectPr", NS) + [self.body.find("w:sectPr", NS)]
-
-    def table_with(self, text: str):
-        return next(t for t in self.tables if text in _text(t))
-
-    def paragraph_texts(self) -> list[str]:
-        return [_text(p) for p in self.body.iter(w("p"))]
-
-
 def rows(table) -> list:
     return table.findall("w:tr", NS)
 
@@ -117,7 +83,7 @@ def cells(row) -> list:
 
 
 def row_texts(row) -> list[str]:
-    return ["\n".join(_text(p) for p in c.findall("w:p", NS)) for c in cells(row)]
+    return ["\n".join(text_of(p) for p in c.findall("w:p", NS)) for c in cells(row)]
 
 
 def tc_value(cell, tag: str) -> str | None:
@@ -166,14 +132,14 @@ def test_body_is_portrait_and_the_appendix_landscape(example):
 
 def test_the_appendix_follows_the_signature(example):
     children = list(example.body)
-    closing_grid = next(t for t in example.tables if "Nơi nhận:" in _text(t))
+    closing_grid = next(t for t in example.tables if "Nơi nhận:" in text_of(t))
     section_end = example.body.find("w:p/w:pPr/w:sectPr", NS).getparent().getparent()
     assert (
         children.index(closing_grid)
         < children.index(section_end)
         < children.index(example.table_with("Nội dung nhiệm vụ"))
     )
-    assert "Biểu số 01" in [_text(p) for p in children[children.index(section_end) :]]
+    assert "Biểu số 01" in [text_of(p) for p in children[children.index(section_end) :]]
 
 
 def test_each_appendix_is_a_section_numbered_from_one(report_dir):
@@ -211,13 +177,13 @@ def _heading_block(doc: Docx) -> list:
 
 def test_appendix_heading_block(example):
     label, title, attached, rule = _heading_block(example)
-    assert _text(label) == "Biểu số 01"
-    assert _text(title) == "ĐÁNH GIÁ TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ TRỌNG TÂM 6 THÁNG ĐẦU NĂM 2026"
-    assert _text(attached) == ATTACHED
+    assert text_of(label) == "Biểu số 01"
+    assert text_of(title) == "ĐÁNH GIÁ TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ TRỌNG TÂM 6 THÁNG ĐẦU NĂM 2026"
+    assert text_of(attached) == ATTACHED
     for p, flag in ((label, "b"), (title, "b"), (attached, "i")):
         assert p.find("w:pPr/w:jc", NS).get(w("val")) == "center"
         assert all(r.find(f"w:rPr/w:{flag}", NS) is not None for r in p.iter(w("r")))
-    assert rule.find("w:pPr/w:pBdr/w:bottom", NS) is not None and not _text(rule)
+    assert rule.find("w:pPr/w:pBdr/w:bottom", NS) is not None and not text_of(rule)
 
 
 def test_draft_leaves_number_and_day_blank(report_dir):
@@ -259,6 +225,19 @@ def test_two_level_header_is_merged(appendix_table):
                 assert all(r.find("w:rPr/w:b", NS) is not None for r in p.iter(w("r")))
 
 
+def test_a_narrow_column_keeps_room_for_its_heading(example, body_table, appendix_table):
+    """TT (weight 1 of 16 in the body's table: 584 twips) is widened to MIN_COLUMN, the others share the rest;
+    the HTML preview lays the columns out alike."""
+    for table in (body_table, appendix_table):
+        grid = [int(col.get(w("w"))) for col in table.findall("w:tblGrid/w:gridCol", NS)]
+        assert grid[0] == MIN_COLUMN and min(grid) == MIN_COLUMN
+    assert column_widths([1, 5, 2, 2], 9000) == [900, 4500, 1800, 1800]  # none too narrow: in proportion
+    assert column_widths([1, 1, 1], 2000) == [666, 666, 668]  # no room for the minimum: in proportion
+    page = render(EXAMPLE, writer="html").data.decode()
+    first = re.search(r'<col style="width:([\d.]+)%">', page)
+    assert first and float(first[1]) == pytest.approx(100 * MIN_COLUMN / TEXT_WIDTH, abs=0.001)
+
+
 def test_header_rows_repeat_and_no_row_splits(appendix_table, body_table):
     for table, header_rows in ((appendix_table, 2), (body_table, 2)):
         flags = [row.find("w:trPr/w:tblHeader", NS) is not None for row in rows(table)]
@@ -286,15 +265,15 @@ def test_group_rows_span_the_table_and_items_number_on(appendix_table):
 def test_multi_paragraph_cells(appendix_table):
     items = [row for row in rows(appendix_table)[2:] if len(cells(row)) == 6]
     second = cells(items[1])
-    assert [_text(p) for p in second[3].findall("w:p", NS)] == [
+    assert [text_of(p) for p in second[3].findall("w:p", NS)] == [
         "Kế hoạch số 09/KH-UBND ngày 20/01/2026",
         "Công văn số 35/UBND-KT ngày 02/3/2026",
     ]
-    volume = [_text(p) for p in second[4].findall("w:p", NS)]
+    volume = [text_of(p) for p in second[4].findall("w:p", NS)]
     assert volume[0] == "Thu ngân sách được 6.418 triệu đồng, đạt 57,0% KH, tăng 8,7% so với cùng kỳ."
     assert volume[1].startswith("Thu tiền sử dụng đất chưa phát sinh") and len(volume) == 2
     assert second[4].find(".//w:footnoteReference", NS) is not None  # footnotes work in cells
-    assert [_text(p) for p in cells(items[3])[4].findall("w:p", NS)] == [
+    assert [text_of(p) for p in cells(items[3])[4].findall("w:p", NS)] == [
         "Số hộ nghèo còn 96 hộ, giảm 35 hộ so với cùng kỳ.",
         "Giải quyết việc làm cho 183 lao động, đạt 61,0% KH.",
     ]
@@ -357,9 +336,9 @@ def test_difference_column_shows_its_sign(report_dir):
 
 def test_caption_and_unit_line(body_table):
     unit, caption = body_table.getprevious(), body_table.getprevious().getprevious()
-    assert _text(caption) == "Kết quả sản xuất vụ xuân năm 2026"
+    assert text_of(caption) == "Kết quả sản xuất vụ xuân năm 2026"
     assert caption.find("w:pPr/w:jc", NS).get(w("val")) == "center" and caption.find(".//w:b", NS) is not None
-    assert _text(unit) == "Đơn vị tính: ha"
+    assert text_of(unit) == "Đơn vị tính: ha"
     assert unit.find("w:pPr/w:jc", NS).get(w("val")) == "right" and unit.find(".//w:i", NS) is not None
     assert body_table.getnext().tag == w("p")
 
@@ -398,10 +377,10 @@ def test_notes_under_a_table_stay_with_its_last_row(report_dir):
     table = doc.table_with("Phòng Văn hóa")
     *before, last = rows(table)
     assert all(_keeps(p) for p in last.iter(w("p")))  # the last row keeps with the notes
-    items = [row for row in before if _text(cells(row)[0]).isdigit()]
+    items = [row for row in before if text_of(cells(row)[0]).isdigit()]
     assert items and not any(_keeps(p) for row in items for p in row.iter(w("p")))
     notes = [table.getnext(), table.getnext().getnext()]
-    assert [_text(p) for p in notes] == ["Ghi chú một.", "Ghi chú hai."]
+    assert [text_of(p) for p in notes] == ["Ghi chú một.", "Ghi chú hai."]
     assert [_keeps(p) for p in notes] == [True, False]  # the notes keep together; the last one may end the page
 
 
@@ -538,14 +517,15 @@ def test_template_has_the_table_text_style():
 
 @pytest.fixture(scope="module")
 def outputs(example_docx, tmp_path_factory) -> dict[str, Path]:
-    """The example, and the example's appendix alone, as .docx files."""
+    """The example, the example's appendix alone and a report with an 8-column table, as .docx files."""
     folder = tmp_path_factory.mktemp("outputs")
     (folder / "don-vi.yaml").write_bytes(EXAMPLE_UNIT.read_bytes())
     text = example_text()
     alone = re.sub(r"(?ms)^mo_dau:.*?(?=^# Phụ lục)", "", text).replace("\nphu_luc:", "\nchi_phu_luc: true\nphu_luc:")
     report = folder / "bieu.yaml"
     report.write_text(alone, encoding="utf-8")
-    return {"example": example_docx, "alone": build(report, folder / "bieu.docx")[0]}
+    eight = build(EXAMPLE_DIR / "san-xuat-quy-iii-2026.yaml", folder / "tam-cot.docx")[0]
+    return {"example": example_docx, "alone": build(report, folder / "bieu.docx")[0], "eight": eight}
 
 
 @pytest.mark.parametrize("name", ["example", "alone"])
@@ -582,6 +562,8 @@ def test_appendix_pages_are_landscape_in_the_pdf(outputs, tmp_path):
     assert pages[first + 1].lstrip().startswith("2")  # numbered on its own, from its own page 1
     assert all(width > height for width, height in _page_sizes(pdfs["alone"]))
     assert _page_texts(pdfs["alone"])[0].lstrip().startswith("Biểu số 01")
+    eight = _page_texts(pdfs["eight"])[0]
+    assert "\nTT\n" in eight and "\nT\nT\n" not in eight  # the TT heading on one line (it wrapped at 1/18)
 
 
 def test_built_bytes_open_with_python_docx(outputs):

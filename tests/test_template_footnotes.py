@@ -6,14 +6,12 @@ import io
 import shutil
 import zipfile
 
-from helpers import EXAMPLE_DIR
+from helpers import EXAMPLE_DIR, NS, W_NS, w
 from lxml import etree
 
 from baocao.pipeline import build
 from baocao.writers.docx.templates import builtin_template
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
 FIXED_NOTE = "Mẫu báo cáo theo hướng dẫn của UBND tỉnh."
 
 
@@ -24,17 +22,17 @@ def _with_fixed_note(template: bytes) -> bytes:
         for name in source.namelist():
             parts[name] = source.read(name)
     document = etree.fromstring(parts["word/document.xml"])
-    title = next(p for p in document.iter(f"{{{W}}}p") if "ten_loai" in "".join(p.itertext()))
+    title = next(p for p in document.iter(w("p")) if "ten_loai" in "".join(p.itertext()))
     title.append(
         etree.fromstring(
-            f'<w:r xmlns:w="{W}"><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference '
+            f'<w:r xmlns:w="{W_NS}"><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference '
             f'w:id="1"/></w:r>'
         )
     )
     notes = etree.fromstring(parts["word/footnotes.xml"])
     notes.append(
         etree.fromstring(
-            f'<w:footnote xmlns:w="{W}" w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            f'<w:footnote xmlns:w="{W_NS}" w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
             f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
             f'<w:r><w:t xml:space="preserve"> {FIXED_NOTE}</w:t></w:r></w:p></w:footnote>'
         )
@@ -59,25 +57,25 @@ def _build_with_fixed_note(tmp_path):
 
 def test_the_templates_note_is_kept_first_and_ids_stay_unique(tmp_path):
     document, notes = _build_with_fixed_note(tmp_path)
-    ids = [n.get(f"{{{W}}}id") for n in notes.iter(f"{{{W}}}footnote")]
+    ids = [n.get(w("id")) for n in notes.iter(w("footnote"))]
     assert len(ids) == len(set(ids))
-    cited = [r.get(f"{{{W}}}id") for r in document.iter(f"{{{W}}}footnoteReference")]
+    cited = [r.get(w("id")) for r in document.iter(w("footnoteReference"))]
     assert cited[0] == "1" and len(cited) == len(set(cited)) == len(ids) - 2  # all but the two separators
-    first = next(n for n in notes.iter(f"{{{W}}}footnote") if n.get(f"{{{W}}}id") == "1")
+    first = next(n for n in notes.iter(w("footnote")) if n.get(w("id")) == "1")
     assert FIXED_NOTE in "".join(first.itertext())
 
 
 def test_cross_references_count_the_templates_note(tmp_path):
     document, _ = _build_with_fixed_note(tmp_path)
-    order = {r.get(f"{{{W}}}id"): n for n, r in enumerate(document.iter(f"{{{W}}}footnoteReference"), 1)}
-    runs = list(document.iter(f"{{{W}}}r"))
+    order = {r.get(w("id")): n for n, r in enumerate(document.iter(w("footnoteReference")), 1)}
+    runs = list(document.iter(w("r")))
     for i, run in enumerate(runs):
         instr = run.find("w:instrText", NS)
         if instr is None or "NOTEREF" not in instr.text:
             continue
         bookmark = instr.text.split()[1]
-        start = next(b for b in document.iter(f"{{{W}}}bookmarkStart") if b.get(f"{{{W}}}name") == bookmark)
-        note_id = start.getnext().find("w:footnoteReference", NS).get(f"{{{W}}}id")
+        start = next(b for b in document.iter(w("bookmarkStart")) if b.get(w("name")) == bookmark)
+        note_id = start.getnext().find("w:footnoteReference", NS).get(w("id"))
         result = runs[i + 2].find("w:t", NS).text  # begin, instr, separate, result, end
         assert result == str(order[note_id])
         assert result != "1"  # the template's own note is number 1
@@ -103,6 +101,6 @@ def test_note_bookmarks_follow_the_templates_own(tmp_path):
     built, _ = build(unit / "thi-dua-6-thang-2026.yaml", tmp_path / "out.docx")
     with zipfile.ZipFile(built) as docx:
         document = etree.fromstring(docx.read("word/document.xml"))
-    starts = {b.get(f"{{{W}}}name"): b.get(f"{{{W}}}id") for b in document.iter(f"{{{W}}}bookmarkStart")}
+    starts = {b.get(w("name")): b.get(w("id")) for b in document.iter(w("bookmarkStart"))}
     assert starts["NguoiKy"] == "1" and len(starts) > 1
     assert len(set(starts.values())) == len(starts)

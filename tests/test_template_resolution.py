@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import struct
 import zipfile
 import zlib
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.shared import Cm
-from helpers import EXAMPLE, EXAMPLE_DIR, edit_part
+from helpers import EXAMPLE, edit_part, w
 from lxml import etree
 
 from baocao.errors import BaocaoError
@@ -20,12 +19,6 @@ from baocao.input.validate import read_sources
 from baocao.pipeline import build
 from baocao.writers.docx.template_check import template_problems
 from baocao.writers.docx.templates import builtin_template, copy_builtin, resolve
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 def set_heading_font(docx: Path, font: str, level: int = 2) -> Path:
@@ -56,12 +49,6 @@ def add_line(path: Path, line: str) -> int:
 def parts(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return {name: z.read(name) for name in z.namelist()}
-
-
-@pytest.fixture
-def unit(tmp_path) -> Path:
-    shutil.copytree(EXAMPLE_DIR, tmp_path / "xa")
-    return tmp_path / "xa"
 
 
 @pytest.fixture
@@ -416,7 +403,7 @@ def test_build_with_a_broken_template_names_template_and_place_and_writes_nothin
 
 def test_a_broken_template_is_told_with_the_reports_own_problems_in_one_run(cli, report, unit):
     """A broken tag in the unit's template, a misspelt figure in a sentence and a wrong key in the report:
-    one validate tells all three (the template is found from the report's raw YAML)."""
+    one validate tells all three (the template is found from the YAML as validation loaded it, not read again)."""
     template = edit_part(
         copy_builtin("thi-dua", unit), "word/document.xml", lambda xml: xml.replace("{{ trich_yeu }}", "{{ trich_yeu }")
     )

@@ -12,6 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
+from helpers import w
 from lxml import etree
 
 
@@ -27,7 +28,6 @@ def _load_builder():
 make_templates = _load_builder()
 
 TEMPLATE = make_templates.TEMPLATE_PATH
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TNR = "Times New Roman"
 TWIP = 635  # EMU per twip: the XML's resolution
 
@@ -108,9 +108,9 @@ def test_page_number_in_header_not_on_first_page(doc):
     assert kinds == ["begin", "separate", "end"]
     paragraph = section.header.paragraphs[0]
     assert paragraph.alignment == make_templates.CENTER
-    fonts = header.find(f".//{{{W}}}rFonts")
+    fonts = header.find(".//" + w("rFonts"))
     assert fonts.get(qn("w:ascii")) == TNR
-    assert header.find(f".//{{{W}}}sz").get(qn("w:val")) == "28"
+    assert header.find(".//" + w("sz")).get(qn("w:val")) == "28"
     first = section.first_page_header
     assert not first.is_linked_to_previous
     assert all(not p.text for p in first.paragraphs)
@@ -145,7 +145,7 @@ def test_paragraph_styles_are_black_times_new_roman(doc, name, size, bold, itali
 def test_no_theme_fonts_anywhere_in_styles(doc):
     xml = etree.tostring(doc.styles.element).decode()
     assert "Theme" not in xml.replace("w:themeFontLang", "")
-    defaults = doc.styles.element.find(qn("w:docDefaults")).find(f".//{{{W}}}rPr")
+    defaults = doc.styles.element.find(qn("w:docDefaults")).find(".//" + w("rPr"))
     assert defaults.find(qn("w:rFonts")).get(qn("w:ascii")) == TNR
     assert defaults.find(qn("w:lang")).get(qn("w:val")) == "vi-VN"
 

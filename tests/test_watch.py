@@ -214,6 +214,24 @@ def test_a_signal_ends_it_cleanly(tmp_path, number, code):
     assert not left and not _scratch_left(tmp_path)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals sent to a child process")
+@pytest.mark.parametrize(
+    ("options", "written"), [(("-o", "nhap"), f"nhap/{EXAMPLE.stem}.docx"), (("-o", "a.docx"), "a.docx")]
+)
+def test_the_docx_goes_where_build_o_writes_it(tmp_path, options, written):
+    """-o as `build` takes it (batch.plan): a folder, or the .docx itself."""
+    with _start_watch(tmp_path, "--port", "0", *options) as watch:
+        assert watch.stdout is not None
+        said = ""
+        for line in watch.stdout:
+            said += line
+            if "Ctrl-C" in line:
+                break
+        assert (tmp_path / written).is_file() and not (tmp_path / "output").exists(), said
+        watch.send_signal(signal.SIGINT)
+        assert watch.wait(WAIT) == 130
+
+
 def test_a_busy_port_is_told_in_vietnamese(tmp_path, server):
     with _start_watch(tmp_path, "--port", str(server.server_address[1])) as watch:
         said = watch.stdout.read()

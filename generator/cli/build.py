@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -32,6 +32,8 @@ from baocao.messages import cli as msg
 from baocao.messages import common
 from baocao.messages import help as guide
 from baocao.writers.registry import DEFAULT_WRITER
+
+_PDF_KINDS = {"pdf": "PDF", "pdfa-2b": "PDF/A-2b", "pdfa-3b": msg.PDFA3_WITH_FIGURES}  # batch.Job.pdf as told
 
 TimeLimit = Annotated[
     int,
@@ -90,7 +92,9 @@ def build(
     from baocao import batch
 
     require_folder(templates)
-    planned = _plan(reports, output, templates, strict=strict, seconds=seconds, figures=figures or attach)
+    planned = _plan(
+        reports, output, templates, strict=strict, seconds=seconds, figures=figures, pdf=pdf, pdfa=pdfa, attach=attach
+    )
     if len(planned) == 1:
         outcomes = batch.run(planned, jobs)
     else:
@@ -103,7 +107,7 @@ def build(
         if not outcome.ok:
             err.print(f"[red]{msg.nothing_written(escape(str(outcome.job.report)))}[/] ({_counts(outcome)}).")
         show_warnings(outcome.warnings, outcome.notes)
-    pdf_failed = (pdf or pdfa or attach) and not _write_pdfs(outcomes, pdfa, attach)
+    pdf_failed = bool(planned[0].pdf) and not _write_pdfs(outcomes)
     if len(outcomes) > 1:
         from baocao.cli import views
 
@@ -117,25 +121,13 @@ def build(
     raise typer.Exit(EXIT_INPUT if pdf_failed or not all(outcome.ok for outcome in outcomes) else EXIT_OK)
 
 
-def _plan(
-    reports: list[Path],
-    output: Path | None,
-    templates: Path | None,
-    write: bool = True,
-    strict: bool = False,
-    seconds: float = REPORT_SECONDS,
-    figures: bool = False,
-) -> list[Job]:
-    """The reports found in the arguments (see baocao.batch.plan), and what the search passed over (warnings);
-    exit 1 after saying why if none can be."""
+def _plan(reports: list[Path], output: Path | None, templates: Path | None, **settings: Any) -> list[Job]:
+    """The reports found in the arguments (baocao.batch.plan, with its `settings`), and what the search passed
+    over (warnings); exit 1 after saying why if none can be."""
     from baocao.batch import plan
 
     notes: list[Problem] = []
-    jobs = or_exit(
-        lambda: plan(
-            reports, output, templates, write=write, strict=strict, seconds=seconds, figures=figures, notes=notes
-        )
-    )
+    jobs = or_exit(lambda: plan(reports, output, templates, notes=notes, **settings))
     show(notes, common.WARNINGS, "bold yellow")
     return jobs
 
@@ -145,19 +137,19 @@ def _counts(outcome: Outcome) -> str:
     return msg.counts(len(outcome.problems)) + (msg.warnings_count(len(outcome.warnings)) if outcome.warnings else "")
 
 
-def _write_pdfs(outcomes: list[Outcome], pdfa: bool, attach: bool = False) -> bool:
-    """PDFs (PDF/A-2b with `pdfa`, PDF/A-3b holding the figure file with `attach`) beside the written .docx
-    files; False, after saying why, when none was made."""
+def _write_pdfs(outcomes: list[Outcome]) -> bool:
+    """The PDFs the jobs ask for (batch.Job.pdf) beside the written .docx files; False, after saying why, when
+    none was made."""
     from baocao.batch import write_pdfs
 
     try:
         with err.status(msg.EXPORTING_PDF):
-            write_pdfs(outcomes, pdfa, attach)
+            write_pdfs(outcomes)
     except BaocaoError as exc:
         show(exc.problems, common.ERRORS, "bold red")
         return False
     if len(outcomes) == 1 and outcomes[0].pdf:
-        kind = msg.PDFA3_WITH_FIGURES if attach else "PDF/A-2b" if pdfa else "PDF"
+        kind = _PDF_KINDS[outcomes[0].job.pdf]
         out.print(f"[green]{msg.exported(kind)}[/] {escape(str(outcomes[0].pdf))}")
     return True
 

@@ -25,6 +25,7 @@ from baocao.cli.app import (
     show_warnings,
 )
 from baocao.interrupts import Interrupted
+from baocao.writers.registry import DEFAULT_WRITER
 
 
 @app.command(cls=Command, options_metavar="[TÙY CHỌN]")
@@ -59,17 +60,23 @@ def watch(
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Không tự mở trình duyệt.")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Mỗi lần lưu, xuất lại cả tệp PDF (cần LibreOffice).")] = False,
     templates: TemplateFolder = None,
+    output: Annotated[
+        Path | None,
+        output_option("Tệp .docx ghi lại mỗi lần lưu, hoặc thư mục (mặc định: output/<tên báo cáo>.docx).", "TEP.docx"),
+    ] = None,
 ) -> None:
     """Xem trước trong trình duyệt khi đang soạn: tự cập nhật mỗi khi lưu tệp báo cáo, hồ sơ đơn vị hoặc mẫu Word,
     ghi lại tệp .docx mỗi lần. Ctrl-C để dừng."""
     import webbrowser
 
-    from baocao.pipeline import default_output
+    from baocao.batch import plan
     from baocao.watch import Build, Watch
     from baocao.writers.html.server import Board, PreviewServer
 
     require_files([report], folders=False)
     require_folder(templates)
+    output_writer(output, (DEFAULT_WRITER,), folders=True)
+    target = or_exit(lambda: plan([report], output, write=False))[0].target  # where build -o would write it
     board = Board()
     try:
         server = PreviewServer(board, port)
@@ -78,7 +85,7 @@ def watch(
         err.print(f"    → Có thể một lệnh baocao watch khác đang chạy; chọn cổng khác, ví dụ --port {port + 1}.")
         raise typer.Exit(EXIT_INPUT) from None
     converter = _converter() if pdf else None
-    session = Watch(report, default_output(report), board, templates, converter)
+    session = Watch(report, target, board, templates, converter)
     first = True
 
     def told(done: Build) -> None:

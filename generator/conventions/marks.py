@@ -6,6 +6,8 @@ Quốc hiệu and Tiêu ngữ (Phụ lục I, mục II), the "Nơi nhận:" bloc
 
 from __future__ import annotations
 
+import re
+
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_HEAD = "Nơi nhận:"
@@ -17,6 +19,16 @@ ARCHIVE = "Lưu"
 DEFAULT_ARCHIVE = "VT"  # văn thư
 BULLET = "- "
 CLOSING_MARK = "./."
+
+
+def _tail(mark: str) -> re.Pattern[str]:
+    """The end of a text holding `mark` spaced out, a part of it (a start or an end: "./", "/.", "."), or none."""
+    parts = {mark[:i] for i in range(1, len(mark) + 1)} | {mark[-i:] for i in range(1, len(mark) + 1)}
+    loose = (r"\s*".join(map(re.escape, part)) for part in sorted(parts, key=lambda part: (-len(part), part)))
+    return re.compile(rf"\s*(?:{'|'.join(loose)})?\s*$")
+
+
+CLOSING_TAIL = _tail(CLOSING_MARK)  # what the checker's fix replaces by the closing mark (nd30/closing.py)
 
 
 def has_quoc_hieu(line: str) -> bool:

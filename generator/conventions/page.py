@@ -1,7 +1,12 @@
-"""The page of a report under ND30, in twips (1 cm = 567 twips): A4, the decree's margins, the frame's grids.
+"""The page of a report under ND30, in twips (1 cm = 567 twips): A4, the decree's margins, the frame's grids,
+a table's columns.
 
 The Word template (templates/make_templates.py) and the HTML preview both draw the frame from these.
 """
+
+from __future__ import annotations
+
+from collections.abc import Sequence
 
 A4 = (11906, 16838)  # width, height of a portrait page (210 × 297 mm)
 MARGINS = {"top": 1134, "bottom": 1134, "left": 1701, "right": 850}  # 20, 20, 30, 15 mm, portrait or landscape
@@ -21,3 +26,26 @@ TITLE_RULE_LEN = 2835  # ~5.0 cm, also under an appendix's heading
 # Several recipients: "Kính gửi:" hangs, the list starts after the colon.
 KINH_GUI_INDENT = 2835  # 5.0 cm: where recipients start
 KINH_GUI_HANG = 1276  # 2.25 cm: room for "Kính gửi:"
+
+# The narrowest table column (1.3 cm): "STT" or "VIII" in bold 13 pt and the cell's margins (2 × 0.19 cm) on one line.
+MIN_COLUMN = 737
+
+
+def column_widths(weights: Sequence[int], width: int) -> list[int]:
+    """Twips per table column in proportion to `weights`, summing exactly to `width`; a column that would be
+    narrower than MIN_COLUMN gets that much and the others share the rest (when the width allows it).
+
+    >>> column_widths([1, 5, 2, 2, 2, 2, 2, 2], TEXT_WIDTH)  # STT, a name, six numbers: 1/18 would be 519
+    [737, 2534, 1013, 1013, 1013, 1013, 1013, 1019]
+    """
+    narrow: set[int] = set()
+    while True:
+        rest = width - MIN_COLUMN * len(narrow)
+        total = sum(weight for i, weight in enumerate(weights) if i not in narrow)
+        widths = [MIN_COLUMN if i in narrow else rest * weight // total for i, weight in enumerate(weights)]
+        below = {i for i, twips in enumerate(widths) if twips < MIN_COLUMN} - narrow
+        if not below or MIN_COLUMN * len(weights) > width:
+            break
+        narrow |= below
+    widths[-1] += width - sum(widths)
+    return widths

@@ -15,18 +15,17 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from baocao.errors import Location, Problem
-from baocao.input.cells import COMPUTED_COLUMNS, NAME_KEY, key_path, row_columns
-from baocao.input.figure_model import COMPUTED_KEYS, NguonSoLieu
+from baocao.input.cells import Cells, figure_cells
+from baocao.input.figure_model import COMPUTED_KEYS
 from baocao.input.load import SourceMap
 from baocao.input.model import BaoCao
 from baocao.input.period import Period
-from baocao.input.sheets import Path_, Sheet, cell_address, read_sheet
+from baocao.input.sheets import Sheet, read_sheet
 from baocao.messages import input as msg
 from baocao.write import write_atomic
 
@@ -49,7 +48,7 @@ def roll_workbooks(report: BaoCao, places: SourceMap, old: Period, new: Period) 
         target = path.with_name(_new_name(path, old, new))
         rolled.paths[i] = target
         sheet = read_sheet(path, source.trang, lambda key, i=i: places.where(("so_lieu_tu", i, *key)))  # type: ignore[misc]
-        cells = _value_cells(sheet, source, lambda key, i=i: places.where(("so_lieu_tu", i, *key)))  # type: ignore[misc]
+        cells = figure_cells(sheet, source, lambda key, i=i: places.where(("so_lieu_tu", i, *key)))  # type: ignore[misc]
         if path.suffix.lower() == ".ods":
             rolled.files[target] = path.read_bytes()
             rolled.to_fill.append(Problem(Location(target), msg.ODS_COPIED))
@@ -70,37 +69,6 @@ def _new_name(path: Path, old: Period, new: Period) -> str:
     if old.slug in path.stem:
         return path.stem.replace(old.slug, new.slug) + path.suffix
     return f"{path.stem}-{new.slug}{path.suffix}"
-
-
-# a figure's cells: key path → (row, column); by figure name
-Cells = dict[str, dict[Path_, tuple[int, int]]]
-
-
-def _value_cells(sheet: Sheet, source: NguonSoLieu, where: Callable[[Path_], Location]) -> Cells:
-    """Where each figure's keys are (row layouts: by the header; `o`: the cells named)."""
-    found: Cells = {}
-    if source.o:
-        for name, spec in source.o.items():
-            keys = {"gia_tri": spec} if isinstance(spec, str) else spec
-            found[name] = {
-                path: cell
-                for key, address in keys.items()
-                if (path := key_path(key)) is not None and (cell := cell_address(address)) is not None
-            }
-        return found
-    columns = row_columns(sheet, source, where)
-    names = [c for c, path in columns.items() if path == (NAME_KEY,)]
-    for row in range(source.dong_tieu_de + 1, len(sheet.rows) + 1):
-        label = sheet.value(row, names[0]) if names else None
-        if isinstance(label, str) and label.strip():
-            found[label.strip()] = {path: (row, column) for column, path in columns.items()}
-    if source.cot:
-        return found
-    header = sheet.rows[source.dong_tieu_de - 1] if len(sheet.rows) >= source.dong_tieu_de else ()
-    computed = [c for c, h in enumerate(header, 1) if isinstance(h, str) and h.split(".")[0] in COMPUTED_COLUMNS]
-    for cells in found.values():  # the export's computed columns, emptied: (,) marks them
-        cells |= {("", str(c)): (cells[(NAME_KEY,)][0], c) for c in computed}
-    return found
 
 
 Change = tuple[Any, str, str]  # a cell's new value (None: emptied), the figure, the key told to fill ('' none)

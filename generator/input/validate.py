@@ -37,6 +37,25 @@ class Sources:
     unit_map: SourceMap
 
 
+@dataclass(frozen=True)
+class Unvalidated:
+    """A report and its unit profile as loaded, when either failed validation: the YAML data (a profile that
+    could not be read: {}) and the profile's file. Later stages may still read them (the Word writer: the
+    template they name, so a broken one is told with the YAML's problems)."""
+
+    report: Any
+    unit_file: Path
+    unit: Any
+
+
+class InvalidSources(BaocaoError):
+    """The problems of a report and its profile, with what was loaded of them (Unvalidated)."""
+
+    def __init__(self, problems: list[Problem], warnings: list[Problem], loaded: Unvalidated):
+        super().__init__(problems, warnings)
+        self.loaded = loaded
+
+
 def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
     """Load a YAML file and validate it against `model`."""
     return parse_model(*load_yaml(path), model)
@@ -60,7 +79,7 @@ def load_sources(report_path: Path) -> Sources:
 def read_sources(report_path: Path, filled: bool = False) -> Sources:
     """Load and validate a report and the unit profile it names (every value filled in, if `filled`).
 
-    The problems of both files are raised together, not only the first.
+    The problems of both files are raised together, not only the first (InvalidSources, with what was loaded).
     """
     found = Collector()
     data, report_map = load_yaml(report_path)  # a syntax error ends the reading here
@@ -71,7 +90,7 @@ def read_sources(report_path: Path, filled: bool = False) -> Sources:
             found.add(unfilled_values(report, report_map))
     unit_name = report.don_vi if report is not None else _named_unit(data)
     unit_path = report_path.parent / unit_name
-    unit = unit_map = None
+    unit = unit_map = unit_data = None
     if not unit_path.is_file():
         named = isinstance(data, dict) and "don_vi" in data
         found.add(
@@ -84,15 +103,19 @@ def read_sources(report_path: Path, filled: bool = False) -> Sources:
             ]
         )
     else:
-        unit, unit_map = found.attempt(lambda: load_model(unit_path, DonVi), (None, None))
+        unit_data = found.attempt(lambda: load_yaml(unit_path), None)
+        if unit_data is not None:
+            unit, unit_map = found.attempt(lambda: parse_model(*unit_data, DonVi), (None, None))
     merged = None
     if report is not None and unit is not None and unit_map is not None:
         found.attempt(lambda: _check_level(report, report_map, unit, unit_map), None)
         merged = found.attempt(lambda: merge_workbooks(report, report_map, unit, unit_map), None)
     elif report is None:  # the workbooks' problems are told with the report's
         read_workbooks(_raw_sources(data, report_map), found)
-    found.check()
-    assert merged is not None and unit is not None and unit_map is not None  # else check() raised
+    if found.problems:
+        loaded = Unvalidated(data, unit_path, unit_data[0] if unit_data is not None else {})
+        raise InvalidSources(found.problems, found.warnings, loaded)
+    assert merged is not None and unit is not None and unit_map is not None  # else there were problems
     return Sources(merged, report_map, unit, unit_map)
 
 
@@ -252,4 +275,6 @@ def _problem(error: ErrorDetails, path: tuple, rest: tuple, places: SourceMap) -
         return Problem(where, said, msg.FIX_NUMBER_HINT)
     if kind == "value_error":
         return Problem(where, error["msg"].removeprefix("Value error, "), msg.VALUE_HINTS.get(str(key), ""))
-    return Problem(where, msg.other_invalid(value, error["msg"]), common.FIX_VALUE_HINT)
+    if kind == "int_parsing_size":
+        return Problem(where, msg.number_too_long(value), msg.NUMBER_TOO_LONG_HINT)
+    return Problem(where, msg.invalid_value(value, kind), msg.INVALID_VALUE_HINT)

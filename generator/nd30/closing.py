@@ -19,7 +19,6 @@ from baocao.nd30.rules import finding
 _BULLET = re.compile(r"\s*[-–—‐•+*]?\s*")
 _HEAD_TAIL = re.compile(r"\s*[:;,.]?\s*")
 _LUU = re.compile(r"Lưu\b\s*:?\s*")
-_CLOSING_TAIL = re.compile(r"\s*(?:\.\s*/\s*\.|/\s*\.|\.\s*/|\.)?\s*$")
 _AUTHORITY = re.compile(r"\s*(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
 _NAME_PLACEHOLDER = re.compile(
     r"họ\s*(?:và\s*)?tên|ký\s*,?\s*ghi\s*rõ|ký\s*tên|\{\{|\}\}|\.{3}|…|x{3}|\[|\]|^\(.*\)$|(?<=\s)[A-ZĐ]$",
@@ -179,7 +178,7 @@ def closing_paragraph(doc: Docx) -> Para | None:
 
 def closed(text: str) -> str:
     """The text ending with "./." in place of a missing, partial or spaced closing mark."""
-    return _CLOSING_TAIL.sub(marks.CLOSING_MARK, text, count=1)
+    return marks.CLOSING_TAIL.sub(marks.CLOSING_MARK, text, count=1)
 
 
 def check_closing(doc: Docx) -> Iterator[Finding]:

@@ -13,6 +13,13 @@ from docx.oxml.ns import qn
 from baocao.conventions import slips
 from baocao.conventions.documents import NUMBER_LINE
 from baocao.conventions.formatting import format_date_short
+from baocao.conventions.typed_notes import (
+    SUPERSCRIPT_NUMBER,
+    TYPED_MARK,
+    ends_with_unit,
+    is_unit_power,
+    superscript_value,
+)
 from baocao.input.placeholders import placeholder_slips
 from baocao.nd30.findings import Finding
 from baocao.nd30.outline import sequence_problem
@@ -20,14 +27,10 @@ from baocao.nd30.reader import Docx, Para, custom_mark, quote
 from baocao.nd30.rules import finding
 
 SHORT_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_TYPED_MARK = re.compile(r"[(\[]?(\d{1,3})[)\]]?[.,;:]?")  # "1", "(1)", "[1]", with a stray "," kept up
-_UNIT_BEFORE = re.compile(r"(?<![^\W\d_])[kcdm]?m\s?$")  # m², km², 306m³: a superscript that is not a note
-_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_UNICODE_MARK = re.compile(r"(?<=\S)[⁽(]?([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[⁾)]?")
+_UNICODE_MARK = re.compile(rf"(?<=\S)[⁽(]?({SUPERSCRIPT_NUMBER.pattern})[⁾)]?")  # glued to the word, "⁽¹⁾" too
 # A number glued to the word before it ("hoạch1", "hoạch(1)", "hoạch [1]"): typed as a note mark.
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_]{2})(\d{1,2})(?=[\s.,;:!?)]|$)|(?<=[^\W\d_])(?:\(|\s?\[)(\d{1,3})[)\]]")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
-_UNIT_WORDS = {"km", "cm", "dm", "mm"}
 # Placeholders of hand-made drafts (the build's own are input/placeholders.py): template tags, "[...]",
 # dotted leaders, "xxx".
 _LEFTOVER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[\[(]\s*(?:\.{3}|…)\s*[\])]|\.{4,}|…{2,}|\b[xX]{3,}\b")
@@ -88,8 +91,8 @@ def _superscript_marks(para: Para) -> tuple[list[_Mark], str]:
         if run is not None and run.vertical == "superscript":
             mark += run.text
             continue
-        found = _TYPED_MARK.fullmatch(mark.strip())
-        if found and not (found[0] in ("2", "3") and _UNIT_BEFORE.search(text)):
+        found = TYPED_MARK.fullmatch(mark.strip())
+        if found and not is_unit_power(text, found[0]):
             marks.append(_Mark(int(found[1]), found[0], para.place, para, len(text), not text.strip()))
         text += " " * len(mark) + (run.text if run is not None else "")
         mark = ""
@@ -99,13 +102,11 @@ def _superscript_marks(para: Para) -> tuple[list[_Mark], str]:
 def _typed_marks(para: Para) -> list[_Mark]:
     marks, text = _superscript_marks(para)
     for match in _UNICODE_MARK.finditer(text):
-        if not (match[0] in "²³" and _UNIT_BEFORE.search(text, 0, match.start())):
-            marks.append(
-                _Mark(int(match[1].translate(_SUPERSCRIPT_DIGITS)), match[0], para.place, para, match.start(), False)
-            )
+        if not is_unit_power(text[: match.start()], match[0]):
+            marks.append(_Mark(superscript_value(match[1]), match[0], para.place, para, match.start(), False))
     for match in _GLUED_MARK.finditer(text):
         word = _WORD_BEFORE.search(text, 0, match.start())
-        if word and not word[0].isupper() and word[0].lower() not in _UNIT_WORDS:
+        if word and not word[0].isupper() and not ends_with_unit(word[0].lower()):
             marks.append(_Mark(int(match[1] or match[2]), match[0].strip(), para.place, para, match.start(), False))
     return sorted(marks, key=lambda mark: mark.start)
 

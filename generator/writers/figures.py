@@ -21,11 +21,12 @@ from baocao.input.figure_model import SoLieu
 from baocao.messages import writers as msg
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
     from baocao.compose.report import Composed
     from baocao.errors import Problem
-    from baocao.input.validate import Sources
+    from baocao.input.validate import Sources, Unvalidated
 
 IDENTITY_HEADER = ("khoa", "gia_tri")
 _PLAN, _RATIO = "ke_hoach", "ty_le_ke_hoach"
@@ -43,26 +44,37 @@ def file_data(composed: Composed, sources: Sources) -> dict[str, Any]:
     }
 
 
-class _FigureWriter:
-    """A figure file reads nothing besides the report (no template)."""
+def figure_file_bytes(composed: Composed, sources: Sources, names: Iterable[str]) -> dict[str, bytes]:
+    """The figure files of one report by writer name (json, xlsx), its figure records made once for all."""
+    data = file_data(composed, sources)
+    return {name: _WRITERS[name].encode(data) for name in names}
 
-    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+
+class _FigureWriter:
+    """A figure file reads nothing besides the report (no template); `encode` writes file_data's content."""
+
+    def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
+        return self.encode(file_data(composed, sources))
+
+    def encode(self, data: dict[str, Any]) -> bytes:
+        raise NotImplementedError
+
+    def early_problems(self, inputs: Sources | Unvalidated, templates: Path | None = None) -> list[Problem]:
         return []
 
 
 class JsonWriter(_FigureWriter):
     name, suffix = "json", ".json"
 
-    def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
-        text = json.dumps(file_data(composed, sources), ensure_ascii=False, indent=2, default=_json_number)
+    def encode(self, data: dict[str, Any]) -> bytes:
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_number)
         return (text + "\n").encode("utf-8")
 
 
 class XlsxWriter(_FigureWriter):
     name, suffix = "xlsx", ".xlsx"
 
-    def write(self, composed: Composed, sources: Sources, templates: Path | None = None) -> bytes:
-        data = file_data(composed, sources)
+    def encode(self, data: dict[str, Any]) -> bytes:
         rows = [_row(name, record) for name, record in data["so_lieu"].items()]
         header = _columns(rows)
         about = [[key, value] for key, value in _flat(data["bao_cao"]).items()] + [["phien_ban", FORMAT_VERSION]]
@@ -184,3 +196,4 @@ def _widths(sheet: Any) -> dict[str, float]:
 
 
 JSON_WRITER, XLSX_WRITER = JsonWriter(), XlsxWriter()
+_WRITERS: dict[str, _FigureWriter] = {JSON_WRITER.name: JSON_WRITER, XLSX_WRITER.name: XLSX_WRITER}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from baocao.compose.report import Composed
     from baocao.errors import Problem
-    from baocao.input.validate import Sources
+    from baocao.input.validate import Sources, Unvalidated
 
 
 class Writer(Protocol):
@@ -28,9 +28,9 @@ class Writer(Protocol):
         """The output of one report; `templates` is the shared template folder (--thu-muc-mau)."""
         ...
 
-    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
-        """What this writer would refuse in what it reads besides the report (the Word template), found
-        without a valid report: told with the report's own problems when it has some."""
+    def early_problems(self, inputs: Sources | Unvalidated, templates: Path | None = None) -> list[Problem]:
+        """What this writer would refuse in what it reads besides the report (the Word template), found from
+        a report that failed (validated or only loaded): told with the report's own problems."""
         ...
 
 

@@ -29,7 +29,7 @@ from baocao.readers.docx.package import open_word
 from baocao.readers.docx.prose import figure_book
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import norm
-from baocao.readers.docx.typed_notes import is_separator, notes_zone, typed_note_number
+from baocao.readers.docx.typed_notes import is_closing, is_separator, notes_zone, typed_note_number
 from baocao.readers.docx.writer import profile_text, report_text, validated
 from baocao.write import write_atomic
 
@@ -39,7 +39,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_CLOSING_UNIT = re.compile(r"\bcủa\s+((?:UBND|Ủy ban nhân dân|HĐND)\s+.+?)\s*\.?/\.$")
+_CLOSING_UNIT = re.compile(r"\bcủa\s+((?:UBND|Ủy ban nhân dân|HĐND)\s+.+?)\s*\.?$")  # in a closing without its mark
 _KINDS = (  # kind, words of the trích yếu that tell it, the reason told to the clerk
     ("thi-dua", re.compile(r"thi\s+đua", re.IGNORECASE), "trích yếu nói về thi đua, khen thưởng"),
     (
@@ -211,9 +211,9 @@ def _closing(frame: Frame, summary: Summary) -> str | None:
         return None
     para = body[last]
     assert isinstance(para, Para)
-    if para.plain.startswith("Trên đây") or marks.is_closed(para.plain):
+    if is_closing(para):
         del body[last]
-        return re.sub(r"\s*\.?/\.$", "", para.plain).rstrip()
+        return marks.CLOSING_TAIL.sub("", para.plain, count=1)
     summary.doubt(para.place, "Không thấy câu kết (kết thúc bằng './.').")
     return None
 
@@ -225,7 +225,7 @@ def _after_closing(para: Para) -> bool:
 
 def _short_name(profile: dict[str, Any], closing: str | None) -> str:
     """ten_goi_tat: the unit as the closing names it, else made from the issuer lines ('UBND xã Tân Hòa')."""
-    match = _CLOSING_UNIT.search(f"{closing}{marks.CLOSING_MARK}") if closing else None
+    match = _CLOSING_UNIT.search(closing) if closing else None
     if match:
         return match.group(1)
     names = profile.get("co_quan_ban_hanh", [])

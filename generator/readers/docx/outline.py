@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from baocao.conventions.styles import STYLE_NAMES
 from baocao.document.model import Text
 from baocao.input.model import BaoCao, Muc
 from baocao.messages import readers as msg
@@ -43,6 +44,7 @@ from baocao.readers.docx.typed_notes import take_typed_notes
 
 _BULLET = re.compile(r"^\s*([-–+•])\s+")
 UNIT_LINE = re.compile(r"^\s*Đơn\s+vị\s+tính\s*:\s*(.+)$", re.IGNORECASE)
+_TABLE_NOTE_STYLES = (STYLE_NAMES["cell"].lower(), "bang")  # the table text style (also typed without diacritics)
 _TABLE_NOTE = re.compile(r"^\s*(\*?\s*Ghi\s+chú|Nguồn\s*:|\(\*\))", re.IGNORECASE)
 MAX_TITLE = 200
 MAX_INLINE_NOTE = 300
@@ -310,7 +312,7 @@ class OutlineReader:
         notes = []
         while i < len(blocks) and isinstance(blocks[i], Para):
             para = blocks[i]
-            if para.plain and (_TABLE_NOTE.match(para.plain) or para.style in ("bang", "bảng")):  # type: ignore[union-attr]
+            if para.plain and (_TABLE_NOTE.match(para.plain) or para.style in _TABLE_NOTE_STYLES):  # type: ignore[union-attr]
                 notes.append(markup(para.inlines, self.cite))  # type: ignore[union-attr]
             elif para.plain or notes or para.charts:  # type: ignore[union-attr]
                 break

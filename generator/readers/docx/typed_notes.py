@@ -12,17 +12,13 @@ import re
 from dataclasses import replace
 
 from baocao.conventions import marks
+from baocao.conventions.typed_notes import SUPERSCRIPT_NUMBER, TYPED_MARK, is_unit_power, superscript_value
 from baocao.document.model import Text
 from baocao.readers.docx.content import Block, Cite, Inline, Para, para_at
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.text import lstrip_inlines
 
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_UNICODE_MARK = re.compile(f"[{_SUPERSCRIPT_DIGITS}]+")
-_TYPED_MARK = re.compile(r"^\(?(\d{1,3})\)?$")
-_UNIT_BEFORE = re.compile(r"(?:^|[\s\d(])(?:k|c|d|m)?m$")
 _SEPARATOR = re.compile(r"[-_–—\s]*")
-_TO_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 
 
 def typed_note_number(para: Para) -> int | None:
@@ -31,11 +27,11 @@ def typed_note_number(para: Para) -> int | None:
     if first is None:
         return None
     if first.superscript:
-        match = _TYPED_MARK.match(first.text.strip())
+        match = TYPED_MARK.fullmatch(first.text.strip())
         return int(match.group(1)) if match and len(para.plain) > len(first.text.strip()) + 2 else None
-    match = _UNICODE_MARK.match(first.text.lstrip())
+    match = SUPERSCRIPT_NUMBER.match(first.text.lstrip())
     if match and len(para.plain) > len(match.group()) + 2:
-        return int(match.group().translate(_TO_DIGITS))
+        return superscript_value(match.group())
     return None
 
 
@@ -63,12 +59,13 @@ def notes_zone(blocks: list[Block], numbers: list[int | None] | None = None) -> 
             start = i
         elif start is not None and not para.plain:
             continue
-        elif start is not None and (is_separator(para) or _closes(para)):
+        elif start is not None and (is_separator(para) or is_closing(para)):
             return start
     return None
 
 
-def _closes(para: Para) -> bool:
+def is_closing(para: Para) -> bool:
+    """A report's closing paragraph: "Trên đây …", or one ending with the closing mark."""
     return marks.is_closed(para.plain) or para.plain.startswith("Trên đây")
 
 
@@ -120,9 +117,11 @@ class _Markers:
                 out.append(inline)
                 continue
             before = "".join(i.text for i in out if isinstance(i, Text))
-            match = _TYPED_MARK.match(inline.text.strip()) if inline.superscript else None
-            if match and not _UNIT_BEFORE.search(before) and self.unused.get(int(match.group(1))):
-                out.append(Cite(self.unused[int(match.group(1))].pop(0)))
+            match = TYPED_MARK.fullmatch(inline.text.strip()) if inline.superscript else None
+            if match and not is_unit_power(before, match[0]) and self.unused.get(int(match[1])):
+                out.append(Cite(self.unused[int(match[1])].pop(0)))
+                if match[2]:  # a "," typed up with the number belongs to the sentence
+                    out.append(replace(inline, text=match[2], superscript=False))
                 self.summary.typed_footnotes += 1
                 continue
             out += self._unicode_marks(inline, before)
@@ -131,10 +130,10 @@ class _Markers:
     def _unicode_marks(self, inline: Text, before: str) -> list[Inline]:
         out: list[Inline] = []
         last = 0
-        for match in _UNICODE_MARK.finditer(inline.text):
-            number = int(match.group().translate(_TO_DIGITS))
+        for match in SUPERSCRIPT_NUMBER.finditer(inline.text):
+            number = superscript_value(match.group())
             ahead = before + inline.text[: match.start()]
-            if _UNIT_BEFORE.search(ahead) or not self.unused.get(number):
+            if is_unit_power(ahead, match.group()) or not self.unused.get(number):
                 continue
             out.append(replace(inline, text=inline.text[last : match.start()]))
             out.append(Cite(self.unused[number].pop(0)))
@@ -149,6 +148,6 @@ def _without_mark(inlines: list[Inline]) -> list[Inline]:
     first = next(i for i, x in enumerate(out) if isinstance(x, Text) and x.text.strip())
     text = out[first]
     assert isinstance(text, Text)
-    stripped = text.text.strip() if text.superscript else _UNICODE_MARK.sub("", text.text.lstrip(), count=1)
+    stripped = text.text.strip() if text.superscript else SUPERSCRIPT_NUMBER.sub("", text.text.lstrip(), count=1)
     out[first] = replace(text, text="" if text.superscript else stripped)
     return lstrip_inlines([i for i in out if not isinstance(i, Text) or i.text])

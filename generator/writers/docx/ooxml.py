@@ -7,7 +7,7 @@ import io
 import os
 import zipfile
 from collections.abc import Mapping
-from functools import lru_cache, wraps
+from functools import lru_cache
 
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
@@ -16,51 +16,25 @@ from docx.oxml.parser import oxml_parser
 _ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a zip member can carry
 
 
-def copies(build):
-    """`build` runs once per distinct arguments; each call returns a fresh copy of the element it made.
-
-    Copying an element tree is several times faster than making it node by node (each node a Python
-    call and a document move); the few elements made on the frame itself use it (the body is text: fragments.py).
-    """
-    made = lru_cache(maxsize=1024)(build)
-
-    @wraps(build)
-    def fresh(*args):
-        return made(*args).__copy__()
-
-    return fresh
-
-
 def el(tag: str, *children, **attrs: str):
     """A w: element with w: attributes and children: el("w:jc", val="center") (python-docx's classes)."""
-    element = _bare(tag, tuple(attrs.items()))
+    element = _bare(tag, tuple(attrs.items())).__copy__()
     if children:
         element.extend(children)
     return element
 
 
-@copies
+@lru_cache(maxsize=1024)
 def _bare(tag: str, attrs: tuple[tuple[str, str], ...]):
+    """The element once per tag and attributes: el copies it, several times faster than making it node by node
+    (the few elements made on the frame itself; the body is text: fragments.py)."""
     return oxml_parser.makeelement(qn(tag), {qn(f"w:{name}"): value for name, value in attrs})
-
-
-def paragraph(style_id: str, *properties):
-    """An empty w:p of a style; `properties` are further w:pPr children, in schema order."""
-    p = _bare_paragraph(style_id)
-    p[0].extend(properties)
-    return p
-
-
-@copies
-def _bare_paragraph(style_id: str):
-    return el("w:p", el("w:pPr", el("w:pStyle", val=style_id)))
 
 
 def tiny_paragraph(style_id: str):
     """An empty paragraph 1 pt high (to close a section or follow a table)."""
-    p = paragraph(style_id, el("w:spacing", before="0", after="0"))
-    p[0].append(el("w:rPr", el("w:sz", val="2"), el("w:szCs", val="2")))
-    return p
+    tiny = el("w:rPr", el("w:sz", val="2"), el("w:szCs", val="2"))
+    return el("w:p", el("w:pPr", el("w:pStyle", val=style_id), el("w:spacing", before="0", after="0"), tiny))
 
 
 def source_date() -> datetime.datetime:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from baocao.conventions.page import column_widths
 from baocao.document.model import Cell, Inline, Row, Table, restyle
 from baocao.writers.docx.fragments import paragraph, tag
 
@@ -31,7 +32,7 @@ def table_xml(table: Table, width: int, writer: CellWriter) -> str:
         out.append(_line_above(body, "120", "center", writer.runs(restyle(table.caption, bold=True))))
     if table.unit:
         out.append(_line_above(body, "0", "right", writer.runs(restyle(table.unit, italic=True))))
-    out.append(_table(table, _column_widths(table.widths, width), writer))
+    out.append(_table(table, column_widths(table.widths, width), writer))
     for i, note in enumerate(table.notes, 1):
         keep = _KEEP if i < len(table.notes) else ""
         out.append(
@@ -57,14 +58,6 @@ def _line_above(style: str, before: str, jc: str, runs: str) -> str:
         tag("w:jc", val=jc),
         runs=runs,
     )
-
-
-def _column_widths(weights: list[int], width: int) -> list[int]:
-    """Twips per column in proportion to the weights, summing exactly to `width`."""
-    total = sum(weights)
-    widths = [width * w // total for w in weights]
-    widths[-1] += width - sum(widths)
-    return widths
 
 
 def _table(table: Table, widths: list[int], writer: CellWriter) -> str:

@@ -17,9 +17,7 @@ from pathlib import Path
 
 from baocao.errors import BaocaoError, Location, Problem, os_reason
 from baocao.input.kinds import KINDS
-from baocao.input.load import load_yaml
-from baocao.input.model import UNIT_FILE
-from baocao.input.validate import Sources
+from baocao.input.validate import Sources, Unvalidated
 from baocao.messages import common
 from baocao.messages import writers as msg
 from baocao.writers.docx.template_check import check_template, template_problems
@@ -60,7 +58,7 @@ class Resolution:
 def resolve(sources: Sources, shared: Path | None = None) -> Resolution:
     """The chain of places for the report's template (`shared`: the command line's folder)."""
     report = sources.report
-    name = report.mau.removesuffix(SUFFIX) if report.mau else report.loai
+    name = _template_name(report.mau, report.loai)
     if report.mau and Path(name).name != name:
         raise BaocaoError(
             Problem(
@@ -84,31 +82,34 @@ def _chain(name: str, reason: str, unit_folder: Path, shared: tuple[Path, str] |
     return Resolution(name, reason, tuple(candidates))
 
 
-def early_template_problems(report: Path, shared: Path | None = None) -> list[Problem]:
-    """The problems of the template a report that failed validation would use, found from its raw YAML
-    (loai or mau, don_vi, the profile's thu_muc_mau), so a broken template tag is told with the YAML's
-    problems in one run. Nothing when the template cannot be told yet (unreadable YAML, no such file)."""
-    data = _raw(report)
-    mau, loai = data.get("mau"), data.get("loai")
+def _template_name(mau: object, loai: object) -> str:
+    """The template's name: the report's `mau` (without .docx), else its kind's ('' when neither is text)."""
     name = mau.removesuffix(SUFFIX) if isinstance(mau, str) and mau else loai
-    if not isinstance(name, str) or not name or Path(name).name != name:
+    return name if isinstance(name, str) else ""
+
+
+def early_template_problems(inputs: Sources | Unvalidated, shared: Path | None = None) -> list[Problem]:
+    """The problems of the template a report that failed would use (validated, or only loaded), so a broken
+    template tag is told with the YAML's problems in one run. Nothing when the template cannot be told yet."""
+    try:
+        resolution = resolve(inputs, shared) if isinstance(inputs, Sources) else _loaded_resolution(inputs, shared)
+    except BaocaoError:  # a bad mau or thu_muc_mau: told by validation or by the build once the report is valid
         return []
-    unit_name = data.get("don_vi")
-    unit = report.parent / (unit_name if isinstance(unit_name, str) and unit_name.strip() else UNIT_FILE)
-    folder = _raw(unit).get("thu_muc_mau")
-    shared = shared if shared is not None else unit.parent / folder if isinstance(folder, str) and folder else None
-    place = (shared, SHARED_ORIGIN) if shared is not None and shared.is_dir() else None
-    chosen = _chain(name, "", unit.parent, place).chosen
+    chosen = resolution.chosen if resolution else None
     return template_problems(chosen.path) if chosen else []
 
 
-def _raw(path: Path) -> dict:
-    """A YAML file's top-level mapping, or {} when it cannot be read as one."""
-    try:
-        data = load_yaml(path)[0] if path.is_file() else {}
-    except BaocaoError:
-        return {}
-    return data if isinstance(data, dict) else {}
+def _loaded_resolution(loaded: Unvalidated, shared: Path | None) -> Resolution | None:
+    """The chain of places resolve() makes, from YAML that failed validation (None when it names no template)."""
+    report = loaded.report if isinstance(loaded.report, dict) else {}
+    name = _template_name(report.get("mau"), report.get("loai"))
+    if not name or Path(name).name != name:
+        return None
+    folder = loaded.unit.get("thu_muc_mau") if isinstance(loaded.unit, dict) else None
+    if shared is None and isinstance(folder, str) and folder:
+        shared = loaded.unit_file.parent / folder
+    place = (shared, SHARED_ORIGIN) if shared is not None and shared.is_dir() else None
+    return _chain(name, "", loaded.unit_file.parent, place)
 
 
 def describe(resolution: Resolution) -> list[str]:

@@ -56,7 +56,7 @@ from baocao.writers.docx.tables import table_xml
 
 if TYPE_CHECKING:
     from baocao.compose.report import Composed
-    from baocao.input.validate import Sources
+    from baocao.input.validate import Sources, Unvalidated
 
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 REQUIRED_STYLES = tuple(dict.fromkeys([*STYLE_NAMES.values(), *HEADING_STYLES]))
@@ -104,10 +104,10 @@ class WordWriter:
 
         return write_docx(composed.document, template_for(sources, templates))
 
-    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+    def early_problems(self, inputs: Sources | Unvalidated, templates: Path | None = None) -> list[Problem]:
         from baocao.writers.docx.templates import early_template_problems
 
-        return early_template_problems(report, templates)
+        return early_template_problems(inputs, templates)
 
 
 WRITER = WordWriter()

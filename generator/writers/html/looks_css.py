@@ -76,6 +76,17 @@ def page_css(looks: Looks | None = None) -> str:
     return geometry_css(looks or fallback) + styles_css(looks or fallback, fallback)
 
 
+def text_widths(looks: Looks | None = None) -> dict[str, int]:
+    """The text width in twips of the portrait sheets (as the template's section says) and of the landscape ones."""
+    looks = looks or builtin_looks()
+    width, _ = looks.page or A4
+    margins = {**MARGINS, **looks.margins}
+    return {
+        "portrait": width - margins["left"] - margins["right"],
+        "landscape": A4[1] - MARGINS["left"] - MARGINS["right"],
+    }
+
+
 def _pt(twips: int) -> str:
     return f"{twips / 20:g}pt"
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baocao.conventions.marks import KINH_GUI, QUOC_HIEU, RECIPIENTS_HEAD, TIEU_NGU
+from baocao.conventions.page import column_widths
 from baocao.document.model import (
     BULLET_MARKS,
     Appendix,
@@ -45,11 +46,11 @@ from baocao.messages import common
 from baocao.messages import writers as msg
 from baocao.writers.docx.looks import Looks
 from baocao.writers.html.charts import chart_svg
-from baocao.writers.html.looks_css import looks_for, page_css
+from baocao.writers.html.looks_css import looks_for, page_css, text_widths
 
 if TYPE_CHECKING:
     from baocao.compose.report import Composed
-    from baocao.input.validate import Sources
+    from baocao.input.validate import Sources, Unvalidated
 
 SIGNATURE_ROOM = 4  # empty lines left for the signature, as in the template
 
@@ -66,7 +67,7 @@ class HtmlWriter:
         looks = looks_for(sources, templates)
         return page(composed.document, composed.warnings, name, notes=composed.notes, looks=looks).encode()
 
-    def early_problems(self, report: Path, templates: Path | None = None) -> list[Problem]:
+    def early_problems(self, inputs: Sources | Unvalidated, templates: Path | None = None) -> list[Problem]:
         return []  # the preview only reads the template's looks, and draws ND30's when it cannot
 
 
@@ -83,7 +84,7 @@ def page(
 ) -> str:
     """The whole page; `script` is added at the end of the body (the watch server's reload); `notes`
     (Problem.note) are listed apart from the warnings; `looks` are the Word template's (ND30's when None)."""
-    writer = _PageWriter(document, warnings)
+    writer = _PageWriter(document, warnings, text_widths(looks))
     sections = "".join(writer.sections())
     title = f"{document.frame.ten_loai} {document.frame.trich_yeu}" if document.frame else name
     notes_banner = banner("notes", common.NOTES, [problem_html(note, " ") for note in notes or []])  # no block marked
@@ -105,8 +106,10 @@ def _asset(name: str) -> str:
 class _PageWriter:
     """Renders the model's nodes as HTML text; numbers the notes and places the warnings."""
 
-    def __init__(self, document: Document, warnings: list[Problem]):
+    def __init__(self, document: Document, warnings: list[Problem], widths: dict[str, int]):
         self.document = document
+        self.widths = widths  # the text width (twips) by orientation, as the Word writer lays the tables out
+        self.width = widths["portrait"]  # the section being written's
         self.numbers = {id(note): n for n, note in enumerate(document.notes(), 1)}
         self.cited: list[Note] = []  # first citations of the section being written
         self.seen: set[int] = set()
@@ -121,6 +124,7 @@ class _PageWriter:
             frame = self.document.frame
             body = [*self._header(frame), *self._blocks(self.document.blocks), self._closing(frame)]
             yield self._flow("portrait", body)
+        self.width = self.widths["landscape"]
         for appendix in self.document.appendices:
             yield self._flow("landscape", [*self._appendix_heading(appendix), *self._blocks(appendix.blocks)])
 
@@ -196,8 +200,8 @@ class _PageWriter:
             mark = ""
         if table.unit:
             yield f'<p class="unit keep">{self.inlines(restyle(table.unit, italic=True))}</p>'
-        total = sum(table.widths)
-        columns = "".join(f'<col style="width:{100 * w / total:.3f}%">' for w in table.widths)
+        widths = column_widths(table.widths, self.width)
+        columns = "".join(f'<col style="width:{100 * w / self.width:.3f}%">' for w in widths)
         rows = "".join(self._row(row, spans) for row, spans in zip(table.rows, _row_spans(table.rows), strict=True))
         yield f'<table class="tbl"{mark}><colgroup>{columns}</colgroup><tbody>{rows}</tbody></table>'
         for note in table.notes:
