@@ -26,12 +26,18 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from lxml import etree
 
 from baocao.errors import BaocaoError, Location, fail, os_reason
 from baocao.messages import common
 from baocao.messages import files as msg
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.opc.part import Part
 
 # --- expressions (sentences and templates) -------------------------------------------
 MAX_TEXT = 100_000  # longest string or list an expression may build ('a' * 10**9 is refused)
@@ -53,9 +59,18 @@ MAX_PARTS = 2_000  # files inside the zip
 MAX_XML_PART = 16_000_000  # bytes of one XML part unpacked (document.xml of a 300-page report: ~5 MB)
 MAX_PART = 64_000_000  # bytes of any other part unpacked (an image)
 MAX_TOTAL = 128_000_000  # bytes of all parts unpacked
+# Paragraphs, runs and table cells of all XML parts of a .docx read by `check` or `import`. Their time goes with
+# these, not with bytes: 16 MB of empty paragraphs (2.5 million) took 46 s to check, 265 s to import and 2 GB.
+# A commune's 20-page report holds ~3,000 of them, a 250-page one ~50,000. The worst cases this allows (60,000
+# empty paragraphs, or 30,000 of one run each) check and import in about 2 s of CPU: 10-15 s of wall time on this
+# 2-core machine at load 10 (100,000 took 17-23 s there: README, bench/attacks.py).
+MAX_ITEMS = 60_000
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_ITEMS = tuple(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{tag}" for tag in ("p", "r", "tc"))
+_P = _ITEMS[0]
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _MB = 1_000_000
+_trees: WeakKeyDictionary[Part, etree._Element] = WeakKeyDictionary()  # part_xml's store
 
 
 class OverBudget(Exception):
@@ -252,7 +267,64 @@ def _on_alarm(signum: int, frame: object) -> None:
 
 
 def docx_bytes(path: Path) -> bytes:
-    """The bytes of the .docx at `path`, after check_zip; BaocaoError naming the file otherwise."""
+    """The bytes of the .docx at `path`, after check_zip and check_xml; BaocaoError naming the file otherwise."""
+    data = _zip_bytes(path)
+    check_xml(data, path)
+    return data
+
+
+def word_document(path: Path) -> WordDocument:
+    """The .docx at `path` opened by python-docx within the limits, each XML part parsed once: python-docx's own
+    parts by it, the others (footnotes, theme, charts) into part_xml's store. A part that does not parse, or
+    more than MAX_ITEMS paragraphs, runs and cells in all: BaocaoError naming the file (and the part)."""
+    import docx  # not for `validate`, which reads no Word file
+
+    data = _zip_bytes(path)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError:
+        check_xml(data, path)  # only now: names the broken part
+        raise
+    items = 0
+    for part in document.part.package.iter_parts():
+        if str(part.partname).lower().endswith(".xml"):
+            try:
+                items += _items(part_xml(part), MAX_ITEMS - items)
+            except etree.XMLSyntaxError as exc:
+                line, column = exc.position
+                name = str(part.partname).lstrip("/")
+                raise fail(Location(path), msg.broken_docx_part(name, line, column), msg.BROKEN_DOCX_HINT) from None
+    if items > MAX_ITEMS:
+        raise _too_big(path, msg.too_many_items(MAX_ITEMS))
+    return document
+
+
+def _items(root: etree._Element, room: int) -> int:
+    """The paragraphs, runs and cells of a part, each counted once for every paragraph it is in (a paragraph's
+    checks go through all it holds: paragraphs crammed into one would cost their square); stops past `room`."""
+    items = 0
+    for element in root.iter(*_ITEMS):
+        items += max(1, sum(1 for _ in element.iterancestors(_P)))
+        if items > room:
+            break
+    return items
+
+
+def part_xml(part: Part) -> etree._Element:
+    """The parsed XML of a part: python-docx's tree for its own parts, else the bytes parsed once (as python-docx
+    parses, so its proxies work on it) and kept with the part."""
+    element = getattr(part, "element", None)
+    if element is not None:
+        return element
+    if part not in _trees:
+        from docx.oxml.parser import parse_xml
+
+        _trees[part] = parse_xml(part.blob)
+    return _trees[part]
+
+
+def _zip_bytes(path: Path) -> bytes:
+    """The bytes of the .docx at `path`, after check_zip."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -264,7 +336,6 @@ def docx_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise fail(Location(path), msg.cannot_read(os_reason(exc)), msg.READ_HINT) from None
     check_zip(data, path)
-    check_xml(data, path)
     return data
 
 

@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 import ast
+import re
+
+# Words that mark a sentence as English (a library's text passed through); none is a Vietnamese word unaccented.
+ENGLISH = set(
+    "the of and is are was were not error errors invalid expected found missing unknown cannot failed file line "
+    "column value must should with from this that which could would does has have been or for by at no such "
+    "unexpected unable none empty input parse integer exceeded maximum".split()
+)
+# What may hold English words without being an English sentence: tags, quoted names, options.
+QUOTED = re.compile(r"\{[{%].*?[}%]\}|'[^']*'|«[^»]*»|`[^`]*`|\"[^\"]*\"|‹[^›]*›|--?[a-z][\w-]*")
+
+
+def english(text: str) -> set[str]:
+    """The English words of `text` outside quotes, tags and options (empty for Vietnamese text)."""
+    return set(re.findall(r"[A-Za-z]+", QUOTED.sub(" ", text))) & ENGLISH
 
 
 def string_literals(tree: ast.Module) -> list[tuple[int, str]]:

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from helpers import EXAMPLE, EXAMPLE_DIR, ReportDir, edit_part, killed_run_leftovers, small_report
 from hypothesis import given, settings, strategies
 
@@ -24,6 +26,9 @@ from baocao import batch, leftovers, limits, units
 from baocao.batch import plan
 from baocao.conventions import formatting as fmt
 from baocao.figures import compute, totals
+from baocao.nd30 import styles
+from baocao.nd30.reader import Docx
+from baocao.nd30.styles import related_parts, related_xml
 from baocao.writers.docx.templates import copy_builtin
 
 if sys.platform != "win32":
@@ -143,6 +148,56 @@ def test_a_template_zip_bomb_is_refused(cli, report):
     assert "Tệp Word quá lớn để đọc: Phần 'word/document.xml' giải nén ra quá 16 MB." in err, err
     err = _fails_fast(cli, "build", report, "-o", report.parent / "out.docx")
     assert f"Lỗi {bomb}: Tệp Word quá lớn để đọc" in err and not (report.parent / "out.docx").exists()
+
+
+def test_a_word_file_of_too_many_paragraphs_is_refused_quickly(cli, example_docx, tmp_path, monkeypatch):
+    """Time goes with paragraphs, runs and cells, not bytes: 16 MB of empty paragraphs is 2.5 million of them."""
+    crowded = edit_part(
+        shutil.copyfile(example_docx, tmp_path / "dong.docx"),
+        "word/document.xml",
+        lambda xml: xml.replace("<w:sectPr", "<w:p/>" * 1_000_000 + "<w:sectPr", 1),
+    )
+    for command in (["check", crowded], ["import", crowded, "-o", tmp_path / "nhap"]):
+        said = f"Lỗi {crowded}: Tệp Word quá lớn để đọc: Tệp có hơn 60.000 đoạn văn, đoạn chữ và ô bảng"
+        err = _fails_fast(cli, *command)
+        assert "".join(said.split()) in "".join(err.split()), err  # however the terminal wraps it
+    assert not (tmp_path / "nhap").exists()
+    monkeypatch.setattr(limits, "MAX_ITEMS", 10)
+    assert "Tệp có hơn 10 đoạn văn" in _fails_fast(cli, "check", example_docx)
+
+
+def test_paragraphs_crammed_into_one_are_read_in_linear_time(cli, example_docx, tmp_path, monkeypatch):
+    """Each run of a paragraph asks the paragraph's style, and reading its w:pPr goes through all the pPr holds:
+    paragraphs crammed into one's w:pPr cost their square (minutes for 50,000). The style is asked once a paragraph."""
+    one_run = "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+    crammed = edit_part(
+        shutil.copyfile(example_docx, tmp_path / "long.docx"),
+        "word/document.xml",
+        lambda xml: xml.replace("</w:pPr>", one_run * 18_000 + "</w:pPr>", 1),
+    )
+    asked, val = [], styles._val
+    monkeypatch.setattr(styles, "_val", lambda element, path: asked.append(path) or val(element, path))
+    code, _, err = cli("check", crammed)
+    assert code in (0, 1) and "Traceback" not in err
+    assert asked.count("w:pPr/w:pStyle") < 1_000  # once a paragraph of the document, not once each of 18,000 runs
+    edit_part(crammed, "word/document.xml", lambda xml: xml.replace(one_run * 18_000, one_run * 21_000, 1))
+    assert "Tệp có hơn 60.000 đoạn văn" in _fails_fast(cli, "check", crammed)  # 21,000 × 3: each run is in two
+
+
+def test_check_and_import_parse_each_part_once(cli, example_docx, tmp_path, monkeypatch):
+    """python-docx's parse is the only one of its parts; the others (footnotes) are parsed once and shared."""
+    parsed: list[str] = []
+    monkeypatch.setattr(limits, "check_xml", lambda *args: parsed.append("check_xml"))
+    load, parts = XmlPart.load.__func__, []
+    monkeypatch.setattr(XmlPart, "load", classmethod(lambda cls, name, *a: parts.append(name) or load(cls, name, *a)))
+    for command in (["check", example_docx], ["import", example_docx, "-o", tmp_path / "nhap"]):
+        parts.clear()
+        code, _, err = cli(*command)
+        assert code == 0 and not parsed, err
+        assert len(parts) == len(set(parts)) and "/word/document.xml" in parts
+    document = limits.word_document(example_docx)
+    notes = related_parts(document.part, RT.FOOTNOTES)[0]
+    assert Docx(document).notes_root is limits.part_xml(notes) is related_xml(document.part, RT.FOOTNOTES)
 
 
 def _chain(depth: int, loop: bool = False) -> dict[str, dict[str, object]]:

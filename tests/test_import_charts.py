@@ -29,7 +29,7 @@ def _charts(path: Path) -> list[dict[str, Any]]:
     parts = chart_parts(document)
     found = []
     for element in document.element.body.iter(f"{C}chart"):
-        root = etree.fromstring(parts[element.get(docx.oxml.ns.qn("r:id"))])
+        root = parts[element.get(docx.oxml.ns.qn("r:id"))]
         plot = root.find(f"{C}chart/{C}plotArea")
         found.append(
             {

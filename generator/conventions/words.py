@@ -24,6 +24,17 @@ UNIT_NAME = "(tên xã)"
 PLACE_NAME = "(Địa danh)"
 SIGNER_NAME = "(Họ và tên)"
 SUPERIOR = "(Cơ quan cấp trên)"
+# The ratio wording of a unit whose profile says no other (cach_viet, input/figure_model.CachViet).
+RATIO_WORDS = {
+    "dat_ke_hoach": "đạt",
+    "ke_hoach": "kế hoạch",
+    "ke_hoach_tat": "KH",
+    "bang_cung_ky": "bằng",
+    "cung_ky": "so với cùng kỳ",
+    "cung_ky_tat": "CK",
+}
+# The word before the unit of a figure shown in thousands, millions, billions (hien_thi).
+SCALE_WORDS = {"nghin": "nghìn", "trieu": "triệu", "ty": "tỷ"}
 # The unit profile `baocao init` writes (input/scaffold.py): a commune's, the placeholders above to replace.
 STARTER_PROFILE = {
     "co_quan_chu_quan": "",

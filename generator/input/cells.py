@@ -15,10 +15,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from baocao.errors import BaocaoError, Location, Problem, suggest
-from baocao.input.fields import check_key
+from baocao.input.fields import KEY
 from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import XML_INVALID, SourceMap
 from baocao.input.sheets import LETTERS, Path_, Sheet, cell_address, column_number, plain
+from baocao.messages import workbooks as msg
+from baocao.messages.input import COPIED_HINT
 
 NAME_KEY = "ten_so_lieu"  # the column holding the figure's name (the key under so_lieu in YAML)
 #: Columns the export adds after the figure's own keys: computed, for reading only; ignored when read back.
@@ -27,7 +29,6 @@ OVERRIDE = "ghi_de"
 #: Between the items of a list in a cell: ';', or ',' not before a digit (so "1,5; 2,25" and "1,5, 2,25" are two
 #: decimal weights, "lua, ngo" two names).
 _LIST_SEPARATOR = re.compile(r";|,(?!\d)")
-_REOPEN = "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (để có giá trị đã tính), hoặc ghi số thay cho công thức."
 
 
 @dataclass
@@ -123,9 +124,8 @@ class CellReader:
             self.problems.append(
                 Problem(
                     self.where(("cot",)) if mapping else self.sheet.at(header, 1),
-                    f"Không có cột '{NAME_KEY}' (tên số liệu, như trong so_lieu) ở dòng tiêu đề {header}.",
-                    f"Thêm cột có tiêu đề {NAME_KEY}"
-                    + (f", hoặc ghi cot: {{{NAME_KEY}: <tiêu đề cột tên>}}." if mapping else "."),
+                    msg.no_name_column(NAME_KEY, header),
+                    msg.add_or_map_name_column(NAME_KEY) if mapping else msg.add_name_column(NAME_KEY),
                 )
             )
             return
@@ -147,18 +147,10 @@ class CellReader:
                 path, cell = key_path(key), cell_address(address)
                 if path is None or path == (NAME_KEY,):
                     self.problems.append(
-                        Problem(
-                            self.where(here), f"'{key}' không phải là khóa của số liệu.", suggest(key, _figure_keys())
-                        )
+                        Problem(self.where(here), msg.not_a_figure_key(key), suggest(key, _figure_keys()))
                     )
                 elif cell is None:
-                    self.problems.append(
-                        Problem(
-                            self.where(here),
-                            f"'{address}' không phải là địa chỉ ô.",
-                            "Ghi địa chỉ ô như C5 (cột C, dòng 5).",
-                        )
-                    )
+                    self.problems.append(Problem(self.where(here), msg.not_a_cell(address), msg.CELL_ADDRESS_HINT))
                 else:
                     values[path] = (self.sheet.value(*cell), cell)
             if values:
@@ -183,12 +175,8 @@ class CellReader:
                 self.problems.append(
                     Problem(
                         self.sheet.at(header, column),
-                        f"Tiêu đề cột '{heading}' không phải là khóa của số liệu.",
-                        suggest(
-                            str(heading),
-                            [NAME_KEY, *_figure_keys()],
-                            "Sửa tiêu đề, hoặc dùng cot: để chọn cột theo tiêu đề của bạn.",
-                        ),
+                        msg.heading_not_a_key(str(heading)),
+                        suggest(str(heading), [NAME_KEY, *_figure_keys()], msg.HEADING_HINT),
                     )
                 )
         return columns
@@ -203,7 +191,7 @@ class CellReader:
                 self.problems.append(
                     Problem(
                         self.where(("cot", key)),
-                        f"'{key}' không phải là khóa của số liệu.",
+                        msg.not_a_figure_key(key),
                         suggest(key, [NAME_KEY, *_figure_keys()]),
                     )
                 )
@@ -216,9 +204,8 @@ class CellReader:
                 self.problems.append(
                     Problem(
                         self.where(("cot", key)),
-                        f"Dòng tiêu đề {header} của trang '{self.sheet.name or self.sheet.file.name}' không "
-                        f"có cột '{heading}'.",
-                        f"Các cột có: {shown}." if shown else "Kiểm tra dong_tieu_de (dòng có tiêu đề cột).",
+                        msg.no_such_column(header, self.sheet.name or self.sheet.file.name, heading),
+                        msg.columns_present(shown) if shown else msg.HEADER_ROW_HINT,
                     )
                 )
                 continue
@@ -230,25 +217,17 @@ class CellReader:
     def _figure(self, name: Any, where: Location, values: dict[Path_, tuple[Any, tuple[int, int]]]) -> None:
         name = _text(name) if isinstance(name, str) else name
         if _blank(name) or not isinstance(name, str):
-            self.problems.append(
-                Problem(
-                    where,
-                    "Dòng có số liệu nhưng chưa có tên số liệu.",
-                    "Ghi tên không dấu, ví dụ lua_xuan, như khóa trong so_lieu.",
-                )
-            )
+            self.problems.append(Problem(where, msg.ROW_WITHOUT_NAME, msg.ROW_WITHOUT_NAME_HINT))
             return
-        try:
-            check_key(name)
-        except ValueError as exc:
-            self.problems.append(Problem(where, str(exc)))
+        if not KEY.match(name):
+            self.problems.append(Problem(where, msg.bad_key_name(name)))
             return
         if name in self.read.figures:
             self.problems.append(
                 Problem(
                     where,
-                    f"Số liệu '{name}' có hai lần trong trang tính (lần đầu ở {self.read.places[name][()].cell}).",
-                    "Xóa một trong hai dòng, hoặc đổi tên.",
+                    msg.figure_twice_in_sheet(name, self.read.places[name][()].cell),
+                    msg.TWO_ROWS_HINT,
                 )
             )
             return
@@ -283,13 +262,7 @@ class CellReader:
         if isinstance(value, str):
             value = _text(value)
             if XML_INVALID.search(value):
-                self.problems.append(
-                    Problem(
-                        where,
-                        "Ô có ký tự điều khiển không được phép trong văn bản.",
-                        "Xóa ký tự này (thường do sao chép).",
-                    )
-                )
+                self.problems.append(Problem(where, msg.CONTROL_CHARACTER_IN_CELL, COPIED_HINT))
                 return None
             if not value:
                 return None
@@ -302,9 +275,7 @@ class CellReader:
         if not self.empty:
             return
         for row, column in sorted(set(self.empty) & self.sheet.formulas()):
-            self.problems.append(
-                Problem(self.sheet.at(row, column), "Ô có công thức nhưng chưa có giá trị đã tính.", _REOPEN)
-            )
+            self.problems.append(Problem(self.sheet.at(row, column), msg.FORMULA_WITHOUT_VALUE, msg.REOPEN_HINT))
 
 
 def _put(data: dict[str, Any], path: Path_, value: Any) -> None:

@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from baocao.conventions.formatting import parse_vn_number
 from baocao.conventions.numbering import LADDER_STYLES, ladder_problem
 from baocao.input.period import IssueDate, Period, parse_issue_date, parse_period
+from baocao.messages import workbooks as msg
 
 
 def parse_number(value: Any) -> Any:
@@ -34,7 +35,7 @@ STYLE_HELP = "la_ma (I.), so (1.), so_ghep (1.1.), chu (a))"
 
 def check_key(value: str) -> str:
     if value and not KEY.match(value):
-        raise ValueError(f"Tên '{value}' chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ 'ke_hoach'.")
+        raise ValueError(msg.bad_key_name(value))
     return value
 
 
@@ -53,11 +54,7 @@ def _ladder(value: list[str] | None) -> list[str] | None:
 
 
 Ladder = Annotated[list[LabelStyle] | None, AfterValidator(_ladder)]
-LADDER_HELP = (
-    "Kiểu số thứ tự của các cấp mục, từ cấp cao nhất xuống: "
-    + STYLE_HELP
-    + ". Mặc định [la_ma, so, so_ghep, chu]; có Phần thì Phần đứng trên các cấp này."
-)
+LADDER_HELP = msg.ladder_help(STYLE_HELP)
 
 
 class Strict(BaseModel):

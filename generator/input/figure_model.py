@@ -9,7 +9,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from baocao.conventions.formatting import parse_vn_number
+from baocao.conventions.words import RATIO_WORDS, SCALE_WORDS
 from baocao.input.fields import KEY, Key, Strict, VnNumber, check_key, parse_number
+from baocao.messages import input_figures as doc
 
 
 def _sources(value: Any) -> Any:
@@ -25,25 +27,16 @@ def _source(value: Any) -> Any:
 class NguonSoLieu(Strict):
     """Một bảng tính chứa số liệu (.xlsx, .csv): tệp, trang tính, cách đọc (mặc định: mỗi dòng một số liệu)."""
 
-    tep: str = Field(description="Tệp bảng tính (.xlsx, .csv), tính từ thư mục của tệp YAML này.")
-    trang: str = Field("", description="Tên trang tính (sheet); để trống thì lấy trang đầu tiên.")
-    dong_tieu_de: int = Field(
-        1, ge=1, le=1000, description="Dòng tiêu đề cột (mặc định dòng 1); số liệu ở các dòng dưới."
-    )
-    cot: dict[str, str] = Field(
-        default_factory=dict,
-        description="Cột nào là khóa nào, theo tiêu đề cột hoặc chữ cột, ví dụ "
-        "{ten_so_lieu: Mã, gia_tri: Thực hiện, ke_hoach: D}; để trống: tiêu đề cột là tên khóa.",
-    )
-    o: dict[Key, str | dict[str, str]] = Field(
-        default_factory=dict,
-        description="Lấy từng ô: {ten_so_lieu: C5} (giá trị), hoặc {ten_so_lieu: {gia_tri: C5, ke_hoach: D5}}.",
-    )
+    tep: str = Field(description=doc.WORKBOOK_SOURCE["tep"])
+    trang: str = Field("", description=doc.WORKBOOK_SOURCE["trang"])
+    dong_tieu_de: int = Field(1, ge=1, le=1000, description=doc.WORKBOOK_SOURCE["dong_tieu_de"])
+    cot: dict[str, str] = Field(default_factory=dict, description=doc.WORKBOOK_SOURCE["cot"])
+    o: dict[Key, str | dict[str, str]] = Field(default_factory=dict, description=doc.WORKBOOK_SOURCE["o"])
 
     @model_validator(mode="after")
     def _one_layout(self) -> NguonSoLieu:
         if self.cot and self.o:
-            raise ValueError("Chỉ ghi một trong hai: cot (mỗi dòng một số liệu) hoặc o (lấy từng ô).")
+            raise ValueError(doc.ONE_LAYOUT)
         return self
 
 
@@ -51,30 +44,18 @@ SoLieuTu = Annotated[
     list[Annotated[NguonSoLieu, BeforeValidator(_source, json_schema_input_type=NguonSoLieu | str)]],
     BeforeValidator(_sources, json_schema_input_type=NguonSoLieu | str | list[NguonSoLieu | str]),
 ]
-SO_LIEU_TU = (
-    "Lấy số liệu từ bảng tính: 'so-lieu.xlsx' (mỗi dòng một số liệu, tiêu đề cột là tên khóa), hoặc danh sách nguồn."
-)
-PLAN_NAMES_HELP = (
-    "Tên đầy đủ của các kế hoạch có tên, in sau tỷ lệ, "
-    "ví dụ {nghi_quyet: Nghị quyết HĐND xã, tinh_giao: chỉ tiêu tỉnh giao}."
-)
+SO_LIEU_TU, PLAN_NAMES_HELP = doc.SO_LIEU_TU, doc.PLAN_NAMES_HELP
 
 
 class CachViet(Strict):
     """Cách viết tỷ lệ của đơn vị (ghi một lần ở hồ sơ đơn vị; báo cáo có thể ghi đè từng khóa)."""
 
-    dat_ke_hoach: str = Field(
-        "đạt",
-        description="Chữ trước tỷ lệ so với kế hoạch: 'đạt' → 'đạt 98,8% kế hoạch'; 'bằng'; để trống → '98,8% CTKH'.",
-    )
-    ke_hoach: str = Field("kế hoạch", description="Chữ sau tỷ lệ so với kế hoạch, ví dụ 'kế hoạch', 'KH', 'CTKH'.")
-    ke_hoach_tat: str = Field("KH", description="Chữ viết tắt khi gọi so_ke_hoach(true).")
-    bang_cung_ky: str = Field("bằng", description="Chữ trước tỷ lệ so với cùng kỳ: 'bằng 101,1% so với cùng kỳ'.")
-    cung_ky: str = Field(
-        "so với cùng kỳ",
-        description="Chữ sau tỷ lệ, mức tăng giảm so với cùng kỳ, ví dụ 'so với cùng kỳ', 'SVCK', 'CK'.",
-    )
-    cung_ky_tat: str = Field("CK", description="Chữ viết tắt khi gọi so_cung_ky(true).")
+    dat_ke_hoach: str = Field(RATIO_WORDS["dat_ke_hoach"], description=doc.RATIO_WORDING["dat_ke_hoach"])
+    ke_hoach: str = Field(RATIO_WORDS["ke_hoach"], description=doc.RATIO_WORDING["ke_hoach"])
+    ke_hoach_tat: str = Field(RATIO_WORDS["ke_hoach_tat"], description=doc.RATIO_WORDING["ke_hoach_tat"])
+    bang_cung_ky: str = Field(RATIO_WORDS["bang_cung_ky"], description=doc.RATIO_WORDING["bang_cung_ky"])
+    cung_ky: str = Field(RATIO_WORDS["cung_ky"], description=doc.RATIO_WORDING["cung_ky"])
+    cung_ky_tat: str = Field(RATIO_WORDS["cung_ky_tat"], description=doc.RATIO_WORDING["cung_ky_tat"])
 
 
 def _plans(value: Any) -> Any:
@@ -82,9 +63,7 @@ def _plans(value: Any) -> Any:
     if not isinstance(value, dict):
         return parse_number(value)
     if not value:
-        raise ValueError(
-            "Nhóm kế hoạch đang trống: ghi một số, hoặc các kế hoạch có tên, ví dụ {nghi_quyet: 620, tinh_giao: 600}."
-        )
+        raise ValueError(doc.EMPTY_PLANS)
     return {check_key(str(name)): parse_number(plan) for name, plan in value.items()}
 
 
@@ -99,7 +78,7 @@ Plans = Annotated[
 ]
 Weight = Annotated[str | Decimal, BeforeValidator(_weight, json_schema_input_type=str | float)]
 #: Display scaling of a figure → (divisor, word before the unit).
-SCALES = {"nghin": (Decimal(1000), "nghìn"), "trieu": (Decimal(10**6), "triệu"), "ty": (Decimal(10**9), "tỷ")}
+SCALES = {key: (Decimal(10 ** (3 * power)), SCALE_WORDS[key]) for power, key in enumerate(SCALE_WORDS, 1)}
 #: The keys that make a figure computed from other figures (at most one per figure).
 COMPUTED_KEYS = ("tong_cua", "tong_tu", "trung_binh_cua", "ty_le_cua")
 
@@ -107,81 +86,40 @@ COMPUTED_KEYS = ("tong_cua", "tong_tu", "trung_binh_cua", "ty_le_cua")
 class TyLe(Strict):
     """Số liệu là tỷ lệ phần trăm của hai số liệu khác: tu_so / mau_so × 100."""
 
-    tu_so: str = Field(description="Tên số liệu ở tử số, ví dụ ho_ngheo.")
-    mau_so: str = Field(description="Tên số liệu ở mẫu số, ví dụ tong_so_ho.")
+    tu_so: str = Field(description=doc.RATIO_OF["tu_so"])
+    mau_so: str = Field(description=doc.RATIO_OF["mau_so"])
 
 
 class SoLieu(Strict):
     """Một số liệu: giá trị, đơn vị tính, kế hoạch, cùng kỳ năm trước."""
 
-    ten: str = Field("", description="Tên chỉ tiêu (dùng trong bảng).")
-    gia_tri: VnNumber | None = Field(None, description="Giá trị kỳ này, viết kiểu Việt Nam: 1.539,72")
-    don_vi: str = Field("", description="Đơn vị tính, ví dụ 'ha', 'triệu đồng'.")
-    ke_hoach: Plans | None = Field(
-        None,
-        description="Kế hoạch (chỉ tiêu) của kỳ: một số, hoặc nhiều kế hoạch có tên "
-        "{nghi_quyet: 620, tinh_giao: 600} (kế hoạch đầu là mặc định; "
-        "tên mô tả ở ten_ke_hoach).",
-    )
-    cung_ky: VnNumber | None = Field(None, description="Số liệu cùng kỳ năm trước.")
-    so_le: int | None = Field(None, ge=0, le=6, description="Số chữ số thập phân khi hiển thị.")
-    tong_cua: list[str] = Field(
-        default_factory=list,
-        description="Tên các số liệu cộng lại thành số liệu này "
-        "(tự tính, hoặc kiểm tra nếu đã ghi gia_tri). "
-        "Các số liệu khác đơn vị tính chỉ cộng được khi ghi don_vi của tổng.",
-    )
-    tong_tu: str = Field(
-        "", description="Tên số liệu trong các báo cáo cấp dưới (khai báo ở tong_hop) được cộng lại thành số liệu này."
-    )
-    ma_chi_tieu: str = Field(
-        "", description="Mã chỉ tiêu (nếu có), ghi kèm khi xuất số liệu (baocao figures) cho hệ thống báo cáo."
-    )
-    ghi_de: bool = Field(
-        False,
-        description="true: số liệu cùng tên lấy từ bảng tính (so_lieu_tu) được ghi đè, bổ sung bằng các "
-        "khóa ghi ở đây.",
-    )
-    trung_binh_cua: list[str] = Field(
-        default_factory=list, description="Tên các số liệu lấy trung bình thành số liệu này (tự tính, hoặc kiểm tra)."
-    )
-    trong_so: list[Weight] = Field(
-        default_factory=list,
-        description="Trọng số của từng số liệu trong trung_binh_cua "
-        "(tên số liệu hoặc số), "
-        "để tính trung bình có trọng số.",
-    )
-    ty_le_cua: TyLe | None = Field(
-        None, description="Số liệu là tỷ lệ % của hai số liệu khác (tự tính, hoặc kiểm tra nếu đã ghi gia_tri)."
-    )
-    giu_nguyen: str = Field(
-        "",
-        description="Lý do giữ số đã ghi khi số đó khác số tự tính (tổng, trung bình, tỷ lệ): "
-        "bản thảo in số đã ghi, chương trình cảnh báo.",
-    )
-    cho_phep_am: bool = Field(False, description="true nếu số liệu được phép âm (ví dụ chênh lệch thu chi).")
-    hien_thi: Literal["nghin", "trieu", "ty"] | None = Field(
-        None, description="In số theo nghìn, triệu hoặc tỷ: 303.100 con → '303,1 nghìn con'."
-    )
-    don_vi_hien_thi: str = Field(
-        "", description="Đơn vị khi in theo hien_thi (mặc định 'nghìn <don_vi>', ví dụ 'nghìn con')."
-    )
+    ten: str = Field("", description=doc.FIGURE["ten"])
+    gia_tri: VnNumber | None = Field(None, description=doc.FIGURE["gia_tri"])
+    don_vi: str = Field("", description=doc.FIGURE["don_vi"])
+    ke_hoach: Plans | None = Field(None, description=doc.FIGURE["ke_hoach"])
+    cung_ky: VnNumber | None = Field(None, description=doc.FIGURE["cung_ky"])
+    so_le: int | None = Field(None, ge=0, le=6, description=doc.FIGURE["so_le"])
+    tong_cua: list[str] = Field(default_factory=list, description=doc.FIGURE["tong_cua"])
+    tong_tu: str = Field("", description=doc.FIGURE["tong_tu"])
+    ma_chi_tieu: str = Field("", description=doc.FIGURE["ma_chi_tieu"])
+    ghi_de: bool = Field(False, description=doc.FIGURE["ghi_de"])
+    trung_binh_cua: list[str] = Field(default_factory=list, description=doc.FIGURE["trung_binh_cua"])
+    trong_so: list[Weight] = Field(default_factory=list, description=doc.FIGURE["trong_so"])
+    ty_le_cua: TyLe | None = Field(None, description=doc.FIGURE["ty_le_cua"])
+    giu_nguyen: str = Field("", description=doc.FIGURE["giu_nguyen"])
+    cho_phep_am: bool = Field(False, description=doc.FIGURE["cho_phep_am"])
+    hien_thi: Literal["nghin", "trieu", "ty"] | None = Field(None, description=doc.FIGURE["hien_thi"])
+    don_vi_hien_thi: str = Field("", description=doc.FIGURE["don_vi_hien_thi"])
 
     @model_validator(mode="after")
     def _one_source(self) -> SoLieu:
         used = [key for key in COMPUTED_KEYS if getattr(self, key)]
         if len(used) > 1:
-            raise ValueError(
-                f"Số liệu chỉ ghi một trong các khóa {', '.join(COMPUTED_KEYS)} (đang ghi {' và '.join(used)})."
-            )
+            raise ValueError(doc.one_computed_key(", ".join(COMPUTED_KEYS), ", ".join(used)))
         if self.trong_so and len(self.trong_so) != len(self.trung_binh_cua):
-            raise ValueError(
-                f"trong_so có {len(self.trong_so)} trọng số nhưng trung_binh_cua có "
-                f"{len(self.trung_binh_cua)} số liệu; "
-                "ghi mỗi số liệu một trọng số, theo cùng thứ tự."
-            )
+            raise ValueError(doc.weights_mismatch(len(self.trong_so), len(self.trung_binh_cua)))
         if self.giu_nguyen and not used:
-            raise ValueError("giu_nguyen chỉ dùng cho số liệu tự tính (tong_cua, tong_tu, trung_binh_cua, ty_le_cua).")
+            raise ValueError(doc.KEEP_ONLY_COMPUTED)
         return self
 
     @property

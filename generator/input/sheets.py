@@ -16,6 +16,7 @@ from typing import Any
 
 from baocao.errors import BaocaoError, Location, fail
 from baocao.input.load import read_text
+from baocao.messages import workbooks as msg
 
 SUFFIXES = (".xlsx", ".ods", ".csv")
 MAX_ROWS = 5000  # rows of a sheet read (a figure a row: far more than any report holds)
@@ -69,27 +70,21 @@ def column_number(letters: str) -> int:
 def read_sheet(path: Path, sheet: str, where: Callable[[Path_], Location]) -> Sheet:
     """The sheet named `sheet` (the first when empty) of a workbook, or the rows of a .csv file."""
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise fail(where(("tep",)), msg.workbook_is_folder(str(path)), msg.WORKBOOK_IS_FOLDER_HINT)
     if suffix not in SUFFIXES:
         raise fail(
             where(("tep",)),
-            f"Không đọc được tệp '{path.name}': chỉ đọc bảng tính {', '.join(SUFFIXES)}.",
-            "Lưu bảng tính dưới dạng Excel (.xlsx), LibreOffice (.ods) hoặc CSV UTF-8 (.csv).",
+            msg.not_a_workbook(path.name, ", ".join(SUFFIXES)),
+            msg.NOT_A_WORKBOOK_HINT,
         )
     if not path.is_file():
-        raise fail(
-            where(("tep",)),
-            f"Không tìm thấy tệp bảng tính '{path}'.",
-            "Ghi đường dẫn tính từ thư mục của tệp YAML này.",
-        )
+        raise fail(where(("tep",)), msg.workbook_missing(str(path)), msg.WORKBOOK_PATH_HINT)
     if path.stat().st_size > MAX_BYTES:
-        raise fail(
-            Location(path),
-            f"Tệp bảng tính lớn quá {MAX_BYTES // 1_000_000} MB.",
-            "Chỉ giữ trang tính số liệu trong tệp.",
-        )
+        raise fail(Location(path), msg.workbook_too_big(MAX_BYTES // 1_000_000), msg.WORKBOOK_TOO_BIG_HINT)
     if suffix == ".csv":
         if sheet:
-            raise fail(where(("trang",)), "Tệp .csv chỉ có một trang, không ghi trang.", "Xóa dòng trang.")
+            raise fail(where(("trang",)), msg.CSV_ONE_SHEET, msg.CSV_ONE_SHEET_HINT)
         rows, delimiter = _csv_rows(path)
         return Sheet(path, "", rows, delimiter=delimiter)
     return _workbook_sheet(path, sheet, where)
@@ -110,18 +105,14 @@ def _csv_rows(path: Path) -> tuple[list[tuple[Any, ...]], str]:
 
 
 def _too_long(path: Path) -> BaocaoError:
-    return fail(Location(path), f"Trang tính có hơn {MAX_ROWS} dòng.", "Chỉ giữ các dòng số liệu trong trang tính.")
+    return fail(Location(path), msg.sheet_too_long(MAX_ROWS), msg.SHEET_TOO_LONG_HINT)
 
 
 def _workbook_sheet(path: Path, name: str, where: Callable[[Path_], Location]) -> Sheet:
     names = _sheet_names(path)
     chosen = _pick_sheet(names, name)
     if chosen is None:
-        raise fail(
-            where(("trang",)),
-            f"Tệp '{path.name}' không có trang tính '{name}'.",
-            "Các trang có: " + ", ".join(names) + ".",
-        )
+        raise fail(where(("trang",)), msg.no_such_sheet(path.name, name), msg.sheets_present(", ".join(names)))
     if path.suffix.lower() == ".ods":
         return Sheet(path, chosen, _ods_rows(path, chosen))
     return Sheet(path, chosen, _xlsx_rows(path, chosen, formulas=False), lambda: _xlsx_formulas(path, chosen))
@@ -139,11 +130,7 @@ def plain(text: str) -> str:
 
 
 def _unreadable(path: Path) -> BaocaoError:
-    return fail(
-        Location(path),
-        "Không đọc được tệp bảng tính (tệp hỏng hoặc không đúng định dạng).",
-        "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx (hoặc .ods, .csv).",
-    )
+    return fail(Location(path), msg.UNREADABLE_WORKBOOK, msg.UNREADABLE_WORKBOOK_HINT)
 
 
 def _sheet_names(path: Path) -> list[str]:

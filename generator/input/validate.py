@@ -275,4 +275,6 @@ def _problem(error: ErrorDetails, path: tuple, rest: tuple, places: SourceMap) -
         return Problem(where, said, msg.FIX_NUMBER_HINT)
     if kind == "value_error":
         return Problem(where, error["msg"].removeprefix("Value error, "), msg.VALUE_HINTS.get(str(key), ""))
-    return Problem(where, msg.other_invalid(value, error["msg"]), common.FIX_VALUE_HINT)
+    if kind == "int_parsing_size":
+        return Problem(where, msg.number_too_long(value), msg.NUMBER_TOO_LONG_HINT)
+    return Problem(where, msg.invalid_value(value, kind), msg.INVALID_VALUE_HINT)

@@ -29,6 +29,7 @@ from baocao.input.figure_model import NguonSoLieu, SoLieu
 from baocao.input.load import SourceMap
 from baocao.input.model import BaoCao, DonVi
 from baocao.input.sheets import Path_, read_sheet
+from baocao.messages import workbooks as msg
 
 # ---- merging with the YAML figures ------------------------------------------------------------
 
@@ -53,8 +54,8 @@ def merge_workbooks(report: BaoCao, places: SourceMap, unit: DonVi, unit_map: So
             found.add(
                 fail(
                     places.where(("so_lieu", name, OVERRIDE)),
-                    f"Số liệu '{name}' ghi ghi_de nhưng không bảng tính nào có số liệu này.",
-                    suggest(name, read, "Kiểm tra tên số liệu trong bảng tính, hoặc xóa dòng ghi_de."),
+                    msg.override_without_workbook(name),
+                    suggest(name, read, msg.OVERRIDE_WITHOUT_WORKBOOK_HINT),
                 ).problems
             )
         merged.setdefault(name, spec)
@@ -75,12 +76,8 @@ def read_workbooks(
             if name in figures:
                 found.add(
                     [
-                        Problem(
-                            read.places[name][()],
-                            f"Số liệu '{name}' có ở hai bảng tính.",
-                            "Xóa một trong hai dòng, hoặc đổi tên.",
-                        ),
-                        Problem(figures[name][1][()], "Lần đầu ở đây."),
+                        Problem(read.places[name][()], msg.figure_in_two_workbooks(name), msg.TWO_ROWS_HINT),
+                        Problem(figures[name][1][()], msg.FIRST_HERE),
                     ]
                 )
                 continue
@@ -102,12 +99,9 @@ def _merged(name: str, figure: SoLieu, cells: dict[Path_, Location], own: SoLieu
         raise BaocaoError(
             [
                 Problem(
-                    places.key(("so_lieu", name)),
-                    f"Số liệu '{name}' đã có trong bảng tính, không khai báo lại ở đây.",
-                    "Xóa số liệu này khỏi so_lieu, hoặc ghi thêm 'ghi_de: true' để các khóa ghi ở đây "
-                    "thay cho bảng tính.",
+                    places.key(("so_lieu", name)), msg.figure_already_in_workbook(name), msg.ALREADY_IN_WORKBOOK_HINT
                 ),
-                Problem(cells[()], f"Số liệu '{name}' trong bảng tính."),
+                Problem(cells[()], msg.figure_in_workbook(name)),
             ]
         )
     stated = own.model_fields_set - {OVERRIDE} if own else set()

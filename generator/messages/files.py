@@ -113,6 +113,11 @@ def part_unpacks_over(part: str, limit: int) -> str:
     return f"Phần '{part}' giải nén ra quá {limit} MB."
 
 
+def too_many_items(limit: int) -> str:
+    limit_text = f"{limit:,}".replace(",", ".")
+    return f"Tệp có hơn {limit_text} đoạn văn, đoạn chữ và ô bảng (kể cả lồng trong nhau)."
+
+
 # --- signals (interrupts.py) ------------------------------------------------------
 
 SIGNAL_REASONS = {

@@ -52,11 +52,6 @@ def at_most(value: str, bound: str) -> str:
 FIX_NUMBER_HINT = "Sửa số ở dòng này."
 
 
-def other_invalid(value: str, said: str) -> str:
-    """pydantic's own words, in English, for an error none of the others tells."""
-    return f"{value} không hợp lệ ({said})."
-
-
 # --- keys (input/validate.py) -----------------------------------------------------------------------------------------
 
 NOT_A_GROUP = "Tệp phải là một nhóm khóa (mỗi dòng 'khoa: giá trị')."
@@ -182,3 +177,17 @@ def series_length(name: str, count: int, categories: int) -> str:
 
 WRITTEN_SERIES_NAMED = "Biểu đồ ghi sẵn số (danh_muc) không dùng chuoi, ten_chuoi: tên chuỗi ghi trong chuoi_so."
 PIE_WRITTEN_SERIES = "Biểu đồ tròn (loai: tron) chỉ vẽ một chuỗi số; chuoi_so chỉ ghi một chuỗi."
+
+
+def number_too_long(what: str) -> str:
+    return f"{what} là số quá dài (quá 4.300 chữ số)."
+
+
+NUMBER_TOO_LONG_HINT = "Số báo cáo, số liệu chỉ có vài chữ số: kiểm tra có dán nhầm gì vào đây không."
+
+
+def invalid_value(what: str, kind: str) -> str:
+    return f"{what} không hợp lệ (loại lỗi '{kind}')."
+
+
+INVALID_VALUE_HINT = "Sửa giá trị ở dòng này cho đúng kiểu của khóa (xem README hoặc baocao schema)."

@@ -21,7 +21,6 @@ A quoted paragraph shows its first EXCERPT_LENGTH characters, whitespace collaps
 
 from __future__ import annotations
 
-import io
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
@@ -35,7 +34,6 @@ import docx
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -44,7 +42,7 @@ from baocao.conventions.documents import NUMBER_LINE, RECIPIENTS_LINE
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.messages import common
 from baocao.messages import nd30 as msg
-from baocao.nd30.styles import TBL, Styles, attr, on, related_parts, related_xml, to_int
+from baocao.nd30.styles import TBL, Styles, attr, find, on, related_parts, related_xml, to_int
 
 EXCERPT_LENGTH = 50
 Area = Literal["body", "table", "note", "header", "footer", "textbox"]  # "body": a body paragraph outside tables
@@ -67,7 +65,7 @@ def open_document(path: Path) -> WordDocument:
     """The .docx at `path`; a located error when it is not one."""
     try:
         if zipfile.is_zipfile(path):  # sizes checked before python-docx unpacks it all (a zip bomb is refused)
-            return docx.Document(io.BytesIO(limits.docx_bytes(path)))
+            return limits.word_document(path)
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise BaocaoError(
@@ -103,7 +101,7 @@ class Run:
     element: etree._Element | None = None
 
     def prop(self, tag: str):
-        return next((el for rpr in self.properties if (el := rpr.find(qn(tag))) is not None), None)
+        return next((el for rpr in self.properties if (el := find(rpr, tag)) is not None), None)
 
     @property
     def bold(self) -> bool:
@@ -297,7 +295,7 @@ def stories(document: WordDocument) -> list[list[Para]]:
         parts = related_parts(document.part, reltype)
         for number, part in enumerate(parts, 1):
             label = f"{name} {number}" if len(parts) > 1 else name
-            found.append(Walker(styles, label, area, True).story(etree.fromstring(part.blob)).paragraphs)
+            found.append(Walker(styles, label, area, True).story(limits.part_xml(part)).paragraphs)
     found.append(Walker(styles, text_boxes=True).notes(_footnotes(document), _note_numbers(body)).paragraphs)
     return found
 
@@ -311,8 +309,7 @@ class Docx:
         self.body = document.element.body
         self.styles = Styles.of(document)
         self.notes_part = next(iter(related_parts(document.part, RT.FOOTNOTES)), None)
-        # parsed as python-docx parses its own parts, so its run and paragraph proxies work on notes too
-        self.notes_root = None if self.notes_part is None else parse_xml(self.notes_part.blob)
+        self.notes_root = None if self.notes_part is None else limits.part_xml(self.notes_part)
         notes = _notes_of(self.notes_root)
         self.note_ids = {note.get(qn("w:id")) for note in notes}
         walker = Walker(self.styles).story(self.body).notes(notes, _note_numbers(self.body))

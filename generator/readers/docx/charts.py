@@ -16,6 +16,7 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from baocao import limits
 from baocao.conventions import formatting as fmt
 from baocao.conventions.table_words import CHART_LABEL, UNNAMED_SERIES
 from baocao.readers.docx.content import Para
@@ -36,10 +37,10 @@ CAPTION = re.compile(rf"^{CHART_LABEL}\s+\d+\s*[:.]\s*", re.IGNORECASE)
 _DECIMALS = re.compile(r"0\.(0+)")
 
 
-def chart_parts(document: WordDocument) -> dict[str, bytes]:
-    """The document's chart parts by relationship id."""
+def chart_parts(document: WordDocument) -> dict[str, etree._Element]:
+    """The document's chart parts' XML by relationship id."""
     return {
-        rid: rel.target_part.blob
+        rid: limits.part_xml(rel.target_part)
         for rid, rel in document.part.rels.items()
         if rel.reltype == RT.CHART and not rel.is_external
     }
@@ -49,12 +50,8 @@ def is_caption(para: Para | None) -> bool:
     return para is not None and bool(CAPTION.match(para.plain))
 
 
-def read_chart(blob: bytes, caption: Para | None) -> dict[str, Any] | None:
-    """The `bieu_do` of a chart part (None when it holds no chart baocao can draw)."""
-    try:
-        root = etree.fromstring(blob)
-    except etree.XMLSyntaxError:
-        return None
+def read_chart(root: etree._Element, caption: Para | None) -> dict[str, Any] | None:
+    """The `bieu_do` of a chart part's XML (None when it holds no chart baocao can draw)."""
     plot = root.find(f"{C}chart/{C}plotArea")
     group = next((g for g in plot if etree.QName(g).localname in _KINDS), None) if plot is not None else None
     if group is None:

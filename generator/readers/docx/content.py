@@ -18,12 +18,11 @@ from typing import TypeAlias
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from lxml import etree
 
 from baocao.conventions.formatting import roman
 from baocao.document.model import Text
 from baocao.nd30.reader import Run
-from baocao.nd30.styles import Styles, attr, find, to_int
+from baocao.nd30.styles import Styles, attr, find, related_xml, to_int
 
 P, TBL, R, SDT = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:sdt")
 _TEXT_BOX = qn("w:txbxContent")
@@ -106,20 +105,13 @@ def read_content(document: WordDocument) -> Content:
     reader = _Reader(styles, numbering, _bookmarked_notes(body))
     blocks = reader.blocks(body)
     notes = {}
-    footnotes = _part_xml(document, RT.FOOTNOTES)
+    footnotes = related_xml(document.part, RT.FOOTNOTES)
     for note in footnotes.iterchildren(qn("w:footnote")) if footnotes is not None else ():
         if note.get(qn("w:type")) not in _NOTE_SEPARATORS:
             notes[note.get(qn("w:id"))] = [
                 b for b in reader.blocks(note, f"chú thích {note.get(qn('w:id'))}") if isinstance(b, Para)
             ]
     return Content(blocks, notes)
-
-
-def _part_xml(document: WordDocument, reltype: str):
-    for rel in document.part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            return etree.fromstring(rel.target_part.blob)
-    return None
 
 
 def _bookmarked_notes(body) -> dict[str, str]:
@@ -319,7 +311,7 @@ class _Numbering:
 
     def __init__(self, document: WordDocument):
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (format, text, start)
-        root = _part_xml(document, RT.NUMBERING)
+        root = related_xml(document.part, RT.NUMBERING)
         self.counters: dict[str, list[int]] = defaultdict(lambda: [0] * 9)
         if root is None:
             return

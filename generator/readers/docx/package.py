@@ -8,13 +8,11 @@ by that stream's name. Old .doc files are converted by LibreOffice into a scratc
 
 from __future__ import annotations
 
-import io
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
 
-import docx
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
@@ -53,18 +51,16 @@ def open_word(path: Path) -> WordDocument:
 
 def _opened(source: Path, path: Path, message: str) -> WordDocument:
     """The .docx at `source` read within the zip limits; errors name the clerk's file `path`."""
-    try:
-        data = limits.docx_bytes(source)
-    except BaocaoError as exc:
-        if source == path:
-            raise
-        raise _refuse(path, exc.problems[0].message, exc.problems[0].hint) from None
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    with zipfile.ZipFile(source) as archive:
         names = archive.namelist()
     if "word/document.xml" not in names:
         raise _refuse(path, "Tệp nén này không phải tệp Word (thiếu word/document.xml).")
     try:
-        return docx.Document(io.BytesIO(data))
+        return limits.word_document(source)
+    except BaocaoError as exc:
+        if source == path:
+            raise
+        raise _refuse(path, exc.problems[0].message, exc.problems[0].hint) from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise _refuse(path, message) from None
 
