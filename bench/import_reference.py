@@ -201,7 +201,7 @@ def trial(source: Path, folder: Path) -> None:
 
 def _figures(printed: str) -> str:
     """'N figures, K left as text' from the import's summary."""
-    made = re.search(r"Số liệu: (\d+) số liệu tách từ câu văn \((\d+) ", printed)
+    made = re.search(r"Số liệu: (\d+) số liệu tách từ câu văn(?: và bảng)? \((\d+) ", printed)
     left = re.search(r"Chưa tách được (\d+) chỗ", printed)
     return (
         f"{made.group(1) if made else '?'} ({made.group(2) if made else '?'} derived), {left.group(1) if left else 0}"

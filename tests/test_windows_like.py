@@ -55,6 +55,7 @@ def test_a_build_and_a_batch(cli, tmp_path):
 
 @pytest.mark.usefixtures("like_windows")
 def test_the_signals_handled_and_what_a_run_started_ended():
+    before = signal.getsignal(signal.SIGINT)  # Python's own, or SIG_IGN when started in the background
     with interrupts.handled():
         assert interrupts.signals() == (signal.SIGINT, signal.SIGTERM)
         assert (
@@ -63,7 +64,7 @@ def test_the_signals_handled_and_what_a_run_started_ended():
         sleeper = interrupts.spawn([sys.executable, "-c", "import time; time.sleep(60)"])
         interrupts.end_children()
         assert sleeper.poll() is not None and not psutil.pid_exists(sleeper.pid)  # ended and reaped
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is before  # put back as it was
 
 
 def _busy(seconds: float) -> None:
