@@ -60,14 +60,15 @@ def _alive(processes: set[psutil.Process]) -> list[psutil.Process]:
 DUMP_ON_ABORT = {**os.environ, "PYTHONFAULTHANDLER": "1"}  # a run that hangs shows where (see _wait)
 
 
-def _wait(run: subprocess.Popen, err: IO[str]) -> None:
+def _wait(run: subprocess.Popen, err: IO[str], family: set[psutil.Process]) -> None:
     """Wait for the run to end; one still running after 30 s is made to print its threads' stacks (SIGABRT,
-    faulthandler), which the failure shows."""
+    faulthandler), which the failure shows, and the processes it started (some held still) are ended."""
     try:
         run.wait(timeout=30)
     except subprocess.TimeoutExpired:
         run.send_signal(signal.SIGABRT)
         run.wait(timeout=30)
+        _left(family)
         err.seek(0)
         pytest.fail("the run did not end after the signal:\n" + err.read()[-6000:])
 
@@ -112,7 +113,7 @@ def test_a_signal_ends_the_batch_cleanly(slow_batch, tmp_path, number, code):
         run.send_signal(number)
         sent = time.monotonic()
         me.resume()
-        _wait(run, err)
+        _wait(run, err, family)
         ended = time.monotonic() - sent
         left = _left(family)
         err.seek(0)
@@ -167,7 +168,7 @@ def test_a_signal_while_libreoffice_converts(tmp_path, number, code, units):
         run.send_signal(number)
         sent = time.monotonic()
         me.resume()
-        _wait(run, err)
+        _wait(run, err, family)
         ended = time.monotonic() - sent
         left = _left(family)
         err.seek(0)
