@@ -25,6 +25,7 @@ from baocao.messages import files as msg
 
 _NAMES = ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK")  # Windows has no SIGHUP; only Windows has SIGBREAK (Ctrl-Break)
 _started: set[subprocess.Popen] = set()
+_received: list[int] = []  # the signal that stopped this run, kept in case its exception was swallowed
 # A process-wide signal may be taken by any thread that does not block it (a progress bar's, say): the main thread,
 # where Python runs the handlers, then sees it at its next step. So the main thread waits STEP seconds at a time.
 STEP = 0.2
@@ -68,13 +69,25 @@ def handled() -> Iterator[None]:
     try:
         yield
     finally:
+        _received.clear()
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def raise_pending() -> None:
+    """Within `handled()`, after a signal: raise Interrupted again (writes call this before they replace a file).
+
+    A handler's exception raised while Python runs a weakref callback or a __del__ is only printed
+    ("Exception ignored in ..."), and the run would go on writing as if no signal had come.
+    """
+    if _received:
+        raise Interrupted(_received[0])
 
 
 def _stop(signum: int, _frame: object) -> None:
     for number in signals():  # one stop is enough: a second Ctrl-C must not break the clean-up
         signal.signal(number, signal.SIG_IGN)
+    _received.append(signum)
     end_children()
     raise Interrupted(signum)
 

@@ -7,7 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from baocao import leftovers
+from baocao import interrupts, leftovers
 from baocao.errors import Location, fail, os_reason
 from baocao.messages import files as msg
 
@@ -39,6 +39,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, _mode(path))  # mkstemp makes files private (0600); keep them shareable
+        interrupts.raise_pending()  # nothing written after a signal, even one whose exception was swallowed
         os.replace(temporary, path)
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)

@@ -22,6 +22,8 @@ import psutil
 import pytest
 from helpers import edit_part, make_units
 
+from baocao import interrupts
+from baocao.write import write_atomic
 from baocao.writers.docx.templates import copy_builtin
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals sent to a child process")
@@ -181,3 +183,22 @@ def test_a_signal_while_libreoffice_converts(tmp_path, number, code, units):
     assert after == {path: stamp for path, stamp in before.items() if not _scratch(path)}  # nothing written since
     assert len([path for path in after if path.suffix == ".docx"]) == units and not list(out.rglob("*.pdf"))
     assert "Đã dừng" in stderr and "xuất PDF bị dừng giữa chừng" in stderr and "Traceback" not in stderr, stderr
+
+
+class _SignalOnCollect:
+    """An object whose __del__ receives a signal: Python prints the handler's exception and goes on."""
+
+    def __del__(self) -> None:
+        signal.raise_signal(signal.SIGTERM)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowed exception
+def test_a_signal_whose_exception_was_swallowed_still_stops_the_writes(tmp_path):
+    target = tmp_path / "bao-cao.docx"
+    with interrupts.handled():
+        _SignalOnCollect()  # collected at once: the Interrupted raised in __del__ is only printed
+        with pytest.raises(interrupts.Interrupted) as stop:
+            write_atomic(target, b"late")  # no write after the signal
+        assert stop.value.exit_code == 143 and not list(tmp_path.iterdir())
+    write_atomic(target, b"next run")  # a later run in the same process writes again
+    assert target.read_bytes() == b"next run"
