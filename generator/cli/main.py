@@ -16,6 +16,8 @@ from rich.markup import escape
 from baocao import interrupts
 from baocao.cli.app import EXIT_BUG, EXIT_INPUT, EXIT_USAGE, app, click_errors, err, show
 from baocao.errors import Misuse, file_problem
+from baocao.messages import cli as msg
+from baocao.messages.common import ERRORS
 
 # The command modules, imported for their @app.command registrations: this order is the order of `baocao --help`
 # (groups such as `templates` come after the commands). A new command: its own module, imported here.
@@ -23,40 +25,31 @@ from baocao.errors import Misuse, file_problem
 from baocao.cli import build, figures, check, sign, scaffold, preview, schema, templates  # noqa: F401
 # isort: on
 
-MISSING_MESSAGES = {  # by argument; other commands: report files
-    "documents": "Thiếu tên tệp Word (.docx).",
-    "pdf": "Thiếu tên tệp PDF.",
-    "folder": "Thiếu tên thư mục.",
-    "kind": "Thiếu --loai (loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung).",
-    "period": 'Thiếu --ky (kỳ báo cáo mới, ví dụ "6 tháng đầu năm 2027").',
-    "name": "Thiếu tên mẫu (bao-cao, thi-dua, kt-xh, nhiem-vu, chung).",
-    "template": "Thiếu tên tệp mẫu Word (.docx).",
-}
-
 
 def _usage_message(exc: Exception) -> str:
     """typer's usage errors, told in Vietnamese."""
     if isinstance(exc, Misuse):
-        return f"Tham số '{exc.option}' không hợp lệ: {exc.message}"
+        return msg.invalid_option(exc.option, exc.message)
     if isinstance(exc, click_errors.NoSuchOption):
-        return f"Không có tùy chọn '{exc.option_name}'."
+        return msg.no_such_option(exc.option_name)
     if isinstance(exc, click_errors.MissingParameter):
-        return MISSING_MESSAGES.get(getattr(exc.param, "name", ""), "Thiếu tên tệp báo cáo (.yaml).")
+        return msg.MISSING.get(getattr(exc.param, "name", ""), msg.MISSING_REPORT)
     if isinstance(exc, typer.BadParameter):
-        name = exc.param_hint or "/".join(getattr(exc.param, "opts", ())) or ""
-        return f"Tham số {name} không hợp lệ: {_typer_vi(exc.message) or exc.message}"
+        hint = exc.param_hint
+        name = (hint if isinstance(hint, str) else "/".join(hint or ())) or "/".join(getattr(exc.param, "opts", ()))
+        return msg.invalid_parameter(name, _typer_vi(exc.message) or exc.message)
     message = exc.format_message()  # type: ignore[attr-defined]
-    return _typer_vi(message) or f"Lệnh gõ chưa đúng ({message})."
+    return _typer_vi(message) or msg.mistyped(message)
 
 
 # typer checks option values itself and says why in English.
 _TYPER_VI = (
-    (re.compile(r"Input should be a valid integer.*"), "cần một số nguyên."),
-    (re.compile(r"Input should be greater than or equal to (\S+)"), r"cần một số lớn hơn hoặc bằng \1."),
-    (re.compile(r"No such command '(.+)'\..*", re.DOTALL), r"Không có lệnh '\1'."),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"Thừa tham số: \1."),
-    (re.compile(r"Option '(.+)' requires an argument\."), r"Tùy chọn '\1' cần một giá trị ngay sau nó."),
-    (re.compile(r"Option '(.+)' does not take a value\."), r"Tùy chọn '\1' không nhận giá trị; chỉ gõ '\1'."),
+    (re.compile(r"Input should be a valid integer.*"), msg.TYPER_SAYS["integer"]),
+    (re.compile(r"Input should be greater than or equal to (\S+)"), msg.TYPER_SAYS["at_least"]),
+    (re.compile(r"No such command '(.+)'\..*", re.DOTALL), msg.TYPER_SAYS["no_command"]),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), msg.TYPER_SAYS["extra"]),
+    (re.compile(r"Option '(.+)' requires an argument\."), msg.TYPER_SAYS["needs_value"]),
+    (re.compile(r"Option '(.+)' does not take a value\."), msg.TYPER_SAYS["no_value"]),
 )
 
 
@@ -82,22 +75,20 @@ def main() -> None:
     except (click_errors.UsageError, Misuse) as exc:
         if isinstance(exc, getattr(click_errors, "NoArgsIsHelpError", ())):  # typer has already shown the help
             raise SystemExit(EXIT_USAGE) from None
-        err.print(f"[bold red]Lỗi:[/] {escape(_usage_message(exc))}")
-        err.print("Gõ 'baocao --help' để xem hướng dẫn.")
+        err.print(f"[bold red]{ERRORS}:[/] {escape(_usage_message(exc))}")
+        err.print(msg.SEE_HELP)
         code = EXIT_USAGE
     except typer.Abort:
         code = EXIT_INPUT
     except OSError as exc:  # a file the system refused (name too long, no such folder, no right to write...)
-        show([file_problem(exc)], "Lỗi", "bold red")
+        show([file_problem(exc)], ERRORS, "bold red")
         code = EXIT_INPUT
     except Exception as exc:  # a fault of the program, not of the clerk's files
         if os.environ.get("BAOCAO_DEBUG"):
             raise
-        err.print(
-            f"[bold red]Lỗi trong chương trình baocao[/] (không phải do tệp của bạn): {escape(type(exc).__name__)}: "
-            f"{escape(str(exc))}"
-        )
-        err.print("Hãy gửi báo lỗi kèm tệp báo cáo; chạy lại với BAOCAO_DEBUG=1 để xem chi tiết.")
+        fault = escape(f"{type(exc).__name__}: {exc}")
+        err.print(f"[bold red]{msg.PROGRAM_FAULT}[/] {msg.not_your_files(fault)}")
+        err.print(msg.PROGRAM_FAULT_HINT)
         code = EXIT_BUG
     raise SystemExit(code or 0)
 

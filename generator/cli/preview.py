@@ -25,48 +25,43 @@ from baocao.cli.app import (
     show_warnings,
 )
 from baocao.interrupts import Interrupted
+from baocao.messages import cli as msg
+from baocao.messages import help as guide
+from baocao.messages.common import ERRORS, both
 from baocao.writers.registry import DEFAULT_WRITER
 
 
-@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(cls=Command, options_metavar=guide.OPTIONS, help=guide.PREVIEW)
 def preview(
     report: OneReport,
-    output: Annotated[
-        Path | None, output_option("Tệp .html kết quả (mặc định: output/<tên báo cáo>.html).", "TEP.html")
-    ] = None,
+    output: Annotated[Path | None, output_option(guide.PREVIEW_OUTPUT, "TEP.html")] = None,
 ) -> None:
-    """Viết bản xem trước của báo cáo: một trang HTML mở bằng trình duyệt, chia trang A4 như bản Word."""
+    """Write the HTML preview of one report."""
     from baocao.pipeline import build as build_report
 
     require_files([report], folders=False)
     writer = output_writer(output, ("html",))
     target, built = or_exit(lambda: build_report(report, output, writer=writer))
     show_warnings(built.warnings, built.notes)
-    out.print(f"[green]Đã viết bản xem trước[/] {escape(str(target))} (mở bằng trình duyệt)")
+    out.print(f"[green]{msg.PREVIEW_WRITTEN}[/] {escape(str(target))} {msg.OPEN_IN_BROWSER}")
 
 
 DEFAULT_PORT = 8030
 
 
-@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(cls=Command, options_metavar=guide.OPTIONS, help=guide.WATCH)
 def watch(
     report: OneReport,
     port: Annotated[
         int,
-        typer.Option(
-            "--port", metavar="CONG", min=0, max=65535, help="Cổng trên 127.0.0.1 (0: một cổng trống bất kỳ)."
-        ),
+        typer.Option("--port", metavar="CONG", min=0, max=65535, help=guide.PORT),
     ] = DEFAULT_PORT,
-    no_browser: Annotated[bool, typer.Option("--no-browser", help="Không tự mở trình duyệt.")] = False,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Mỗi lần lưu, xuất lại cả tệp PDF (cần LibreOffice).")] = False,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help=guide.NO_BROWSER)] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=guide.WATCH_PDF)] = False,
     templates: TemplateFolder = None,
-    output: Annotated[
-        Path | None,
-        output_option("Tệp .docx ghi lại mỗi lần lưu, hoặc thư mục (mặc định: output/<tên báo cáo>.docx).", "TEP.docx"),
-    ] = None,
+    output: Annotated[Path | None, output_option(guide.WATCH_OUTPUT, "TEP.docx")] = None,
 ) -> None:
-    """Xem trước trong trình duyệt khi đang soạn: tự cập nhật mỗi khi lưu tệp báo cáo, hồ sơ đơn vị hoặc mẫu Word,
-    ghi lại tệp .docx mỗi lần. Ctrl-C để dừng."""
+    """Serve the preview and rebuild it (and the .docx, the PDF) on every save."""
     import webbrowser
 
     from baocao.batch import plan
@@ -81,8 +76,8 @@ def watch(
     try:
         server = PreviewServer(board, port)
     except OSError as exc:
-        err.print(f"[bold red]Lỗi[/] Không mở được cổng {port} trên 127.0.0.1 ({escape(exc.strerror or str(exc))}).")
-        err.print(f"    → Có thể một lệnh baocao watch khác đang chạy; chọn cổng khác, ví dụ --port {port + 1}.")
+        err.print(f"[bold red]{ERRORS}[/] {msg.port_busy(port, escape(exc.strerror or str(exc)))}")
+        err.print(f"    → {msg.port_busy_hint(port + 1)}")
         raise typer.Exit(EXIT_INPUT) from None
     converter = _converter() if pdf else None
     session = Watch(report, target, board, templates, converter)
@@ -90,14 +85,16 @@ def watch(
 
     def told(done: Build) -> None:
         nonlocal first
-        show(done.problems, "Lỗi", "bold red")
+        show(done.problems, ERRORS, "bold red")
         show_warnings(done.warnings, done.notes)
         if not done.problems:
-            made = escape(str(session.output)) + (f" và {escape(str(done.pdf))}" if done.pdf else "")
-            out.print(f"[green]Đã cập nhật[/] bản xem trước, {made} ({done.seconds:.2f} giây)")
+            made = escape(str(session.output))
+            if done.pdf:
+                made = both(made, escape(str(done.pdf)))
+            out.print(f"[green]{msg.UPDATED}[/] {msg.updated(made, f'{done.seconds:.2f}')}")
         if first:
             first = False
-            out.print(f"Bản xem trước: [bold]{server.url}[/] — sửa và lưu tệp để cập nhật; Ctrl-C để dừng.")
+            out.print(msg.preview_at(f"[bold]{server.url}[/]"))
             if not no_browser:
                 webbrowser.open(server.url)
 
@@ -105,7 +102,7 @@ def watch(
     try:
         session.run_until_signal(told)
     except Interrupted:  # Ctrl-C, SIGTERM, SIGHUP: the way to stop it; main() says so and exits 128 + its number
-        out.print("Đã dừng xem trước.")
+        out.print(msg.WATCH_STOPPED)
         raise
     finally:
         server.stop()

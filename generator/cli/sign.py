@@ -19,17 +19,20 @@ from baocao.cli.app import (
     output_option,
     require_files,
 )
+from baocao.messages import cli as msg
+from baocao.messages import help as guide
+from baocao.messages.common import ERRORS, WARNINGS
 
 if TYPE_CHECKING:
     from baocao.writers.sign import SignatureCheck
 
 
-@app.command(cls=Command, options_metavar="[TÙY CHỌN]")
+@app.command(cls=Command, options_metavar=guide.OPTIONS, help=guide.SIGN)
 def sign(
     pdf: Annotated[
         Path,
         typer.Argument(
-            help="Tệp PDF cần ký (nên là PDF/A: baocao build --pdfa), hoặc tệp đã ký khi dùng --kiem-tra.",
+            help=guide.SIGNED_FILE,
             metavar="TEP.pdf",
             show_default=False,
         ),
@@ -40,57 +43,46 @@ def sign(
             "--p12",
             metavar="CHUNG-THU.p12",
             show_default=False,
-            help="Chứng thư số kèm khóa riêng (.p12, .pfx). Mật khẩu: gõ khi được hỏi, hoặc đặt biến "
-            "môi trường BAOCAO_MAT_KHAU.",
+            help=guide.P12,
         ),
     ] = None,
-    output: Annotated[
-        Path | None, output_option("Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc).", "TEP.pdf")
-    ] = None,
+    output: Annotated[Path | None, output_option(guide.SIGN_OUTPUT, "TEP.pdf")] = None,
     tsa: Annotated[
         str | None,
         typer.Option(
             "--tsa",
             metavar="URL",
             show_default=False,
-            help="Máy chủ dấu thời gian (RFC 3161) gắn thời gian tin cậy vào chữ ký.",
+            help=guide.TSA,
         ),
     ] = None,
-    verify: Annotated[bool, typer.Option("--kiem-tra", help="Kiểm tra các chữ ký số của tệp PDF thay vì ký.")] = False,
+    verify: Annotated[bool, typer.Option("--kiem-tra", help=guide.VERIFY)] = False,
     trust: Annotated[
         list[Path] | None,
         typer.Option(
             "--tin-cay",
             metavar="CA.pem",
             show_default=False,
-            help="Chứng thư gốc tin cậy khi kiểm tra (PEM hoặc DER; dùng nhiều lần được).",
+            help=guide.TRUST,
         ),
     ] = None,
 ) -> None:
-    """Ký số tệp PDF của báo cáo (PAdES), khung chữ ký hiện ở chỗ ký của người có thẩm quyền.
-
-    --kiem-tra để kiểm tra chữ ký.
-    """
+    """Sign a report's PDF (PAdES) at the signer's place, or check its signatures."""
     from baocao.writers import sign as signing
 
     require_files([pdf, *(trust or []), *([p12] if p12 else [])], "TEP.pdf", folders=False)
     if verify:
         raise typer.Exit(_show_signatures(pdf, or_exit(lambda: signing.check_signatures(pdf, trust))))
     if p12 is None:
-        raise typer.BadParameter(
-            "cần --p12 CHUNG-THU.p12 để ký (hoặc --kiem-tra để kiểm tra chữ ký).", param_hint="'--p12'"
-        )
+        raise typer.BadParameter(msg.NEED_P12, param_hint="'--p12'")
     password = signing.password_from_environment()
     if password is None:
-        password = typer.prompt("Mật khẩu chứng thư số", hide_input=True, default="", show_default=False)
+        password = typer.prompt(msg.PASSWORD_PROMPT, hide_input=True, default="", show_default=False)
     target = output or signing.signed_name(pdf)
     placement = or_exit(lambda: signing.sign_pdf(pdf, target, p12, password, tsa))
     if not placement.found:
-        err.print(
-            "[bold yellow]Cảnh báo[/] Không thấy khối chữ ký (Nơi nhận, chức vụ, họ tên) trong tệp PDF; khung "
-            "chữ ký được đặt ở góc dưới bên phải trang cuối."
-        )
-    out.print(f"[green]Đã ký[/] {escape(str(target))} (trang {placement.page + 1}).")
+        err.print(f"[bold yellow]{WARNINGS}[/] {msg.NO_SIGNATURE_BLOCK}")
+    out.print(f"[green]{msg.SIGNED}[/] {escape(str(target))} {msg.on_page(placement.page + 1)}")
 
 
 def _show_signatures(pdf: Path, checks: list[SignatureCheck]) -> int:
@@ -98,20 +90,16 @@ def _show_signatures(pdf: Path, checks: list[SignatureCheck]) -> int:
     from baocao.writers.sign import all_accepted
 
     if not checks:
-        err.print(f"[bold red]Lỗi[/] {escape(str(pdf))}: tệp không có chữ ký số nào.")
+        err.print(f"[bold red]{ERRORS}[/] {escape(str(pdf))}: {msg.NO_SIGNATURES}")
         return EXIT_INPUT
     for number, check in enumerate(checks, 1):
-        when = check.signed_at.strftime("%d/%m/%Y %H:%M:%S %z") if check.signed_at else "không rõ"
-        trust = (
-            ("có" if check.trusted else "không (chứng thư không do nơi cấp tin cậy cấp)")
-            if check.roots_given
-            else "chưa kiểm tra (thêm --tin-cay CA.pem)"
+        when = check.signed_at.strftime("%d/%m/%Y %H:%M:%S %z") if check.signed_at else msg.UNKNOWN_TIME
+        trust = (msg.YES if check.trusted else msg.UNTRUSTED) if check.roots_given else msg.TRUST_NOT_CHECKED
+        verdict = f"[green]{msg.VALID}[/]" if check.accepted else f"[bold red]{msg.INVALID}[/]"
+        yes_no = {True: msg.YES, False: msg.NO}
+        whole = msg.YES if check.whole_file else msg.NOT_WHOLE_FILE
+        line = msg.signature_line(
+            number, escape(check.signer), when, yes_no[check.intact], yes_no[check.valid], whole, trust
         )
-        verdict = "[green]Hợp lệ[/]" if check.accepted else "[bold red]Không hợp lệ[/]"
-        out.print(
-            f"{verdict} chữ ký {number}: người ký {escape(check.signer)}, lúc {when}; nguyên vẹn: "
-            f"{'có' if check.intact else 'không'}; đúng chữ ký: {'có' if check.valid else 'không'}; phủ toàn "
-            f"bộ tệp: {'có' if check.whole_file else 'không (tệp bị thêm nội dung sau khi ký)'}; tin cậy: {trust}"
-            f"{'; có dấu thời gian' if check.timestamped else ''}."
-        )
+        out.print(f"{verdict} {line}{msg.TIMESTAMPED if check.timestamped else ''}.")
     return EXIT_OK if all_accepted(checks) else EXIT_INPUT

@@ -190,3 +190,114 @@ def edit_copy(target: str) -> str:
 
 
 TEMPLATE_USABLE = "Mẫu dùng được"
+
+# --- usage errors (cli/main.py) ------------------------------------------------------------------------------------
+
+MISSING = {  # a required argument left out, by its name; other commands: report files
+    "documents": "Thiếu tên tệp Word (.docx).",
+    "pdf": "Thiếu tên tệp PDF.",
+    "folder": "Thiếu tên thư mục.",
+    "kind": "Thiếu --loai (loại báo cáo: thi-dua, kt-xh, nhiem-vu, chung).",
+    "period": 'Thiếu --ky (kỳ báo cáo mới, ví dụ "6 tháng đầu năm 2027").',
+    "name": "Thiếu tên mẫu (bao-cao, thi-dua, kt-xh, nhiem-vu, chung).",
+    "template": "Thiếu tên tệp mẫu Word (.docx).",
+}
+MISSING_REPORT = "Thiếu tên tệp báo cáo (.yaml)."
+TYPER_SAYS = {  # typer's own English messages, by what they say (cli/main.py matches them); \\1: the name or value
+    "integer": "cần một số nguyên.",
+    "at_least": r"cần một số lớn hơn hoặc bằng \1.",
+    "no_command": r"Không có lệnh '\1'.",
+    "extra": r"Thừa tham số: \1.",
+    "needs_value": r"Tùy chọn '\1' cần một giá trị ngay sau nó.",
+    "no_value": r"Tùy chọn '\1' không nhận giá trị; chỉ gõ '\1'.",
+}
+
+
+def invalid_option(option: str, reason: str) -> str:
+    return f"Tham số '{option}' không hợp lệ: {reason}"
+
+
+def no_such_option(option: str) -> str:
+    return f"Không có tùy chọn '{option}'."
+
+
+def invalid_parameter(name: str, reason: str) -> str:
+    """`name`: as typer shows it (quoted already when it is an option)."""
+    return f"Tham số {name} không hợp lệ: {reason}"
+
+
+def mistyped(said: str) -> str:
+    """`said`: typer's own words, when they are none of TYPER_SAYS."""
+    return f"Lệnh gõ chưa đúng ({said})."
+
+
+SEE_HELP = "Gõ 'baocao --help' để xem hướng dẫn."
+PROGRAM_FAULT = "Lỗi trong chương trình baocao"
+
+
+def not_your_files(error: str) -> str:
+    """After PROGRAM_FAULT; `error`: the exception's class and text (for the maintainer)."""
+    return f"(không phải do tệp của bạn): {error}"
+
+
+PROGRAM_FAULT_HINT = "Hãy gửi báo lỗi kèm tệp báo cáo; chạy lại với BAOCAO_DEBUG=1 để xem chi tiết."
+
+# --- preview and watch (cli/preview.py) ----------------------------------------------------------------------------
+
+PREVIEW_WRITTEN = "Đã viết bản xem trước"
+OPEN_IN_BROWSER = "(mở bằng trình duyệt)"
+
+
+def port_busy(port: int, reason: str) -> str:
+    return f"Không mở được cổng {port} trên 127.0.0.1 ({reason})."
+
+
+def port_busy_hint(other: int) -> str:
+    return f"Có thể một lệnh baocao watch khác đang chạy; chọn cổng khác, ví dụ --port {other}."
+
+
+UPDATED = "Đã cập nhật"
+
+
+def updated(files: str, seconds: str) -> str:
+    """After UPDATED; `files`: the .docx (and PDF) written."""
+    return f"bản xem trước, {files} ({seconds} giây)"
+
+
+def preview_at(url: str) -> str:
+    """`url`: already marked up (bold) by the caller."""
+    return f"Bản xem trước: {url} — sửa và lưu tệp để cập nhật; Ctrl-C để dừng."
+
+
+WATCH_STOPPED = "Đã dừng xem trước."
+
+# --- sign (cli/sign.py) --------------------------------------------------------------------------------------------
+
+NEED_P12 = "cần --p12 CHUNG-THU.p12 để ký (hoặc --kiem-tra để kiểm tra chữ ký)."
+PASSWORD_PROMPT = "Mật khẩu chứng thư số"
+NO_SIGNATURE_BLOCK = (
+    "Không thấy khối chữ ký (Nơi nhận, chức vụ, họ tên) trong tệp PDF; khung chữ ký được đặt ở góc dưới bên "
+    "phải trang cuối."
+)
+SIGNED = "Đã ký"
+
+
+def on_page(number: int) -> str:
+    return f"(trang {number})."
+
+
+NO_SIGNATURES = "tệp không có chữ ký số nào."
+UNKNOWN_TIME = "không rõ"
+YES, NO = "có", "không"
+UNTRUSTED = "không (chứng thư không do nơi cấp tin cậy cấp)"
+TRUST_NOT_CHECKED = "chưa kiểm tra (thêm --tin-cay CA.pem)"
+NOT_WHOLE_FILE = "không (tệp bị thêm nội dung sau khi ký)"
+TIMESTAMPED = "; có dấu thời gian"
+
+
+def signature_line(number: int, signer: str, when: str, intact: str, valid: str, whole: str, trust: str) -> str:
+    """One signature checked (after VALID or INVALID); the yes/no parts are YES, NO or their longer forms."""
+    return (
+        f"chữ ký {number}: người ký {signer}, lúc {when}; nguyên vẹn: {intact}; đúng chữ ký: {valid}; "
+        f"phủ toàn bộ tệp: {whole}; tin cậy: {trust}"
+    )

@@ -118,3 +118,29 @@ TEMPLATES_CHECK = (
     "Kiểm tra một mẫu Word trước khi soạn: thẻ hỏng, tên không có, kiểu (style) thiếu, đoạn {{ noi_dung }}."
 )
 TEMPLATE_FILE = "Tệp mẫu Word .docx."
+
+# --- preview and watch (cli/preview.py) ----------------------------------------------------------------------------
+
+PREVIEW = "Viết bản xem trước của báo cáo: một trang HTML mở bằng trình duyệt, chia trang A4 như bản Word."
+PREVIEW_OUTPUT = "Tệp .html kết quả (mặc định: output/<tên báo cáo>.html)."
+WATCH = (
+    "Xem trước trong trình duyệt khi đang soạn: tự cập nhật mỗi khi lưu tệp báo cáo, hồ sơ đơn vị hoặc mẫu Word,\n"
+    "ghi lại tệp .docx mỗi lần. Ctrl-C để dừng."
+)
+PORT = "Cổng trên 127.0.0.1 (0: một cổng trống bất kỳ)."
+NO_BROWSER = "Không tự mở trình duyệt."
+WATCH_PDF = "Mỗi lần lưu, xuất lại cả tệp PDF (cần LibreOffice)."
+WATCH_OUTPUT = "Tệp .docx ghi lại mỗi lần lưu, hoặc thư mục (mặc định: output/<tên báo cáo>.docx)."
+
+# --- sign (cli/sign.py) --------------------------------------------------------------------------------------------
+
+SIGN = (
+    "Ký số tệp PDF của báo cáo (PAdES), khung chữ ký hiện ở chỗ ký của người có thẩm quyền.\n\n"
+    "--kiem-tra để kiểm tra chữ ký."
+)
+SIGNED_FILE = "Tệp PDF cần ký (nên là PDF/A: baocao build --pdfa), hoặc tệp đã ký khi dùng --kiem-tra."
+P12 = "Chứng thư số kèm khóa riêng (.p12, .pfx). Mật khẩu: gõ khi được hỏi, hoặc đặt biến môi trường BAOCAO_MAT_KHAU."
+SIGN_OUTPUT = "Tệp PDF đã ký (mặc định: TEP-da-ky.pdf cạnh tệp gốc)."
+TSA = "Máy chủ dấu thời gian (RFC 3161) gắn thời gian tin cậy vào chữ ký."
+VERIFY = "Kiểm tra các chữ ký số của tệp PDF thay vì ký."
+TRUST = "Chứng thư gốc tin cậy khi kiểm tra (PEM hoặc DER; dùng nhiều lần được)."
