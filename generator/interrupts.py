@@ -14,10 +14,12 @@ process they started, even one that has left its parent (LibreOffice's soffice.b
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import signal
 import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -66,12 +68,21 @@ def handled() -> Iterator[None]:
     previous = {number: signal.getsignal(number) for number in signals()}
     for number in previous:
         signal.signal(number, _stop)
+    hook = sys.unraisablehook
+    sys.unraisablehook = functools.partial(_unraisable, hook)
     try:
         yield
     finally:
+        sys.unraisablehook = hook
         _received.clear()
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def _unraisable(hook: Any, unraisable: Any) -> None:
+    """Python's report of an exception it could not raise, without ours: raise_pending raises it again."""
+    if not isinstance(unraisable.exc_value, Interrupted):
+        hook(unraisable)
 
 
 def raise_pending() -> None:
