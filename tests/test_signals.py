@@ -15,8 +15,9 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 import psutil
 import pytest
@@ -59,6 +60,7 @@ def _alive(processes: set[psutil.Process]) -> list[psutil.Process]:
     return alive
 
 
+T = TypeVar("T")
 DUMP_ON_ABORT = {**os.environ, "PYTHONFAULTHANDLER": "1"}  # a run that hangs shows where (see _wait)
 
 
@@ -73,6 +75,27 @@ def _wait(run: subprocess.Popen, err: IO[str], family: set[psutil.Process]) -> N
         _left(family)
         err.seek(0)
         pytest.fail("the run did not end after the signal:\n" + err.read()[-6000:])
+
+
+def _signal_held_still(
+    run: subprocess.Popen, family: set[psutil.Process], number: int, listing: Callable[[], T], err: IO[str]
+) -> tuple[T, float, list[psutil.Process], str]:
+    """Send `number` to the run as its files are when the signal comes: the run and its family are held still
+    (SIGSTOP) while they are listed and the signal sent; the run goes on (SIGCONT) with the signal waiting for
+    it. The listing, the seconds from the signal to the run's end, the processes left, and what it printed."""
+    me = psutil.Process(run.pid)
+    for process in [me, *family]:
+        with contextlib.suppress(psutil.Error):  # one that has just ended
+            process.suspend()
+    before = listing()
+    run.send_signal(number)
+    sent = time.monotonic()
+    me.resume()
+    _wait(run, err, family)
+    ended = time.monotonic() - sent
+    left = _left(family)
+    err.seek(0)
+    return before, ended, left, err.read()
 
 
 def _left(family: set[psutil.Process]) -> list[psutil.Process]:
@@ -107,19 +130,7 @@ def test_a_signal_ends_the_batch_cleanly(slow_batch, tmp_path, number, code):
             time.sleep(0.02)
         family |= _family(me)
         assert family, "the batch started no worker"
-        # The files as they are when the signal comes: the batch is held still (SIGSTOP) while they are listed
-        # and the signal sent; it goes on (SIGCONT) with the signal waiting for it.
-        for process in [me, *family]:
-            process.suspend()
-        before = _docx_files(out)
-        run.send_signal(number)
-        sent = time.monotonic()
-        me.resume()
-        _wait(run, err, family)
-        ended = time.monotonic() - sent
-        left = _left(family)
-        err.seek(0)
-        stderr = err.read()
+        before, ended, left, stderr = _signal_held_still(run, family, number, lambda: _docx_files(out), err)
     assert ended < 2, f"the batch ended {ended:.2f} s after the signal"
     assert run.returncode == code, stderr
     assert not left, "processes left after the signal"
@@ -163,18 +174,7 @@ def test_a_signal_while_libreoffice_converts(tmp_path, number, code, units):
             time.sleep(0.02)
         time.sleep(0.3)  # LibreOffice at work
         family |= _family(me)
-        for process in [me, *family]:  # held still while the files are listed and the signal sent
-            with contextlib.suppress(psutil.Error):  # one that has just ended
-                process.suspend()
-        before = _files(out)
-        run.send_signal(number)
-        sent = time.monotonic()
-        me.resume()
-        _wait(run, err, family)
-        ended = time.monotonic() - sent
-        left = _left(family)
-        err.seek(0)
-        stderr = err.read()
+        before, ended, left, stderr = _signal_held_still(run, family, number, lambda: _files(out), err)
     assert ended < 2, f"the build ended {ended:.2f} s after the signal"
     assert run.returncode == code, stderr
     assert not left, [process.name() for process in left]  # LibreOffice and all it started: ended
