@@ -260,7 +260,8 @@ def _build_all(
     """run's work: outcomes into `finished` by job index.
 
     This process is one of the workers: it builds from the end of the list while `workers - 1`
-    worker processes (baocao.workers) start (≈ 0.4 s of imports each) and take jobs from its front, each
+    worker processes (baocao.workers: copies of this one, or new ones that import baocao for ≈ 0.4 s where they
+    cannot be, see workers.start_method) take jobs from its front, each
     kept one job ahead; a worker still on a report past its time limit and a grace is killed (see workers).
     Every process compiles the template and the sentences once (per-process caches) and builds many
     reports; with one worker everything runs in this process.

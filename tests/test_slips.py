@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from baocao.conventions.slips import number_slips
-from baocao.input.placeholders import placeholder_slips, placeholders
+from baocao.input.placeholders import may_hold_placeholders, placeholder_slips, placeholders
 from baocao.nd30 import WARNING, check_docx
 from baocao.pipeline import build
 
@@ -61,3 +61,24 @@ def test_check_flags_what_an_untouched_init_draft_leaves(cli, tmp_path: Path) ->
     assert flagged and all(f.severity == WARNING for f in flagged)
     messages = " ".join(f.message for f in flagged)
     assert "(tên xã)" in messages and "(Họ và tên)" in messages and "(Những việc làm tốt.)" in messages
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "UBND xã (tên\n      xã) báo cáo",  # folded across lines: the value holds it, the file's lines do not
+        '"UBND xã \\u0028tên xã) báo cáo"',  # made by an escape
+    ],
+)
+def test_placeholders_made_by_folding_or_escapes_are_found(report_dir, sentence: str) -> None:
+    report = report_dir.write(
+        f"loai: thi-dua\nky_bao_cao: 6 tháng đầu năm 2026\nso: 12\nngay: 15/6/2026\nnoi_dung:\n  - {sentence}\n"
+    )
+    _, built = build(report, report_dir.path / "nhap.docx")
+    assert [(w.code, w.location.line) for w in built.warnings] == [("cho-trong", 6)]
+
+
+def test_the_quick_look_at_a_file_finds_what_its_values_hold() -> None:
+    assert may_hold_placeholders("ten: UBND xã (tên\n   xã)\n")
+    assert may_hold_placeholders('ten: "\\u0028tên xã)"\n')
+    assert not may_hold_placeholders("ten: UBND xã Tân Hòa (huyện cũ)\n")

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 @contextmanager
 def progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
-    """A progress bar of `total` reports; yields the callback that counts one done."""
+    """A progress bar of `total` reports; yields the callback that counts one done. It is redrawn at each report
+    done, with no thread of its own, so the batch's workers can start as copies of this process (workers.start_method)."""
     bar = Progress(
         TextColumn(msg.BUILDING),
         BarColumn(),
@@ -32,10 +33,16 @@ def progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]
         TextColumn(msg.REPORTS),
         TimeElapsedColumn(),
         console=console,
+        auto_refresh=False,
     )
+
+    def done(_outcome: Outcome) -> None:
+        bar.advance(task)
+        bar.refresh()
+
     with bar:
         task = bar.add_task("", total=total)
-        yield lambda _outcome: bar.advance(task)
+        yield done
 
 
 def summary(outcomes: list[Outcome]) -> Table:

@@ -26,7 +26,7 @@ from baocao.conventions.slips import (
 )
 from baocao.errors import Location, Problem
 from baocao.input.load import SourceMap
-from baocao.input.placeholders import placeholder_slips
+from baocao.input.placeholders import may_hold_placeholders, placeholder_slips
 from baocao.input.validate import Sources
 
 
@@ -34,6 +34,8 @@ def placeholder_warnings(sources: Sources) -> list[Problem]:
     """The placeholders of `baocao init` left in the report or in the unit profile, in file order."""
     found = []
     for model, places in ((sources.report, sources.report_map), (sources.unit, sources.unit_map)):
+        if not places.borrowed and not may_hold_placeholders(places.text):
+            continue
         for path, text in _texts(model, ()):
             slips = placeholder_slips(text)
             if slips:

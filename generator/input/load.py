@@ -77,11 +77,13 @@ class _Loader(*_BASES):  # type: ignore[misc]  # mypy takes no computed bases
 
 
 class SourceMap:
-    """Where each value of a loaded file sits: path of keys/indexes → Location; the file's `text`."""
+    """Where each value of a loaded file sits: path of keys/indexes → Location; the file's `text`; `borrowed`:
+    whether some values come from elsewhere (put: a workbook's cells), not from `text`."""
 
     def __init__(self, file: Path | None, text: str = ""):
         self.file = file
         self.text = text
+        self.borrowed = False
         self._places: dict[Path_, Location] = {}
         self._keys: dict[Path_, Location] = {}
 
@@ -91,6 +93,7 @@ class SourceMap:
     def put(self, path: Path_, where: Location) -> None:
         """Record a value that comes from elsewhere (a workbook's cell) as if it were at `path`."""
         self._places[tuple(path)] = where
+        self.borrowed = True
 
     def add_key(self, path: Path_, where: Location) -> None:
         self._keys[path] = where

@@ -34,6 +34,14 @@ def placeholder_slips(text: str) -> list[Slip]:
     ]
 
 
+def may_hold_placeholders(text: str) -> bool:
+    """Whether a YAML file's `text` may hold a placeholder in one of its values (a quick look at the whole file
+    before its values are read one by one): a value is the file's text with its line breaks folded into spaces,
+    unless an escape ("\\u0028") makes it, so a file with no backslash and no placeholder in its text, with
+    whitespace runs made single spaces, has none in any value."""
+    return "\\" in text or _placeholder_pattern().search(" ".join(text.split())) is not None
+
+
 @cache
 def placeholders() -> frozenset[str]:
     """Every placeholder `baocao init` may write: the profile's and those in the kinds' skeletons."""
