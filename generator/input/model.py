@@ -16,8 +16,6 @@ from baocao.conventions.levels import LEVELS
 from baocao.input.charts import BieuDo, KhoiBieuDo
 from baocao.input.fields import LADDER_HELP, STYLE_HELP, DateText, Key, LabelStyle, Ladder, Lines, PeriodText, Strict
 from baocao.input.figure_model import (
-    PLAN_NAMES_HELP,
-    SO_LIEU_TU,
     CachViet,
     NguonSoLieu,
     SoLieu,
@@ -71,12 +69,12 @@ class DonVi(Strict):
         "",
         description=keys.DON_VI["thu_muc_mau"],
     )
-    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=f"{SO_LIEU_TU} {keys.DON_VI['so_lieu_tu']}")
+    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=f"{keys.SO_LIEU_TU} {keys.DON_VI['so_lieu_tu']}")
     cach_viet: CachViet | None = Field(
         None,
         description=keys.DON_VI["cach_viet"],
     )
-    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
+    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=keys.TEN_KE_HOACH)
     kieu_muc: Ladder = Field(None, description=LADDER_HELP)
 
 
@@ -193,12 +191,12 @@ class BaoCao(Strict):
     so_lieu: dict[
         Key, Annotated[SoLieu, BeforeValidator(figure_shorthand, json_schema_input_type=SoLieu | float | str)]
     ] = Field(default_factory=dict, description=keys.BAO_CAO["so_lieu"])
-    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=SO_LIEU_TU)
+    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=keys.SO_LIEU_TU)
     cach_viet: CachViet | None = Field(
         None,
         description=keys.BAO_CAO["cach_viet"],
     )
-    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
+    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=keys.TEN_KE_HOACH)
     tong_hop: TongHop | None = Field(None, description=keys.BAO_CAO["tong_hop"])
     van_ban: dict[Key, VanBan] = Field(default_factory=dict, description=keys.BAO_CAO["van_ban"])
     mo_dau: list[Khoi] = Field(default_factory=list, description=keys.BAO_CAO["mo_dau"])

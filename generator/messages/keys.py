@@ -1,8 +1,9 @@
 """What each key of the files means, as editors show it while the clerk types (the JSON Schema's descriptions).
 
-One table per model of baocao.input (model.py, table_model.py, charts.py, figure_file_model.py), key → description;
-`baocao schema` writes them into schema/*.json. An entry ending in ':' is followed by the allowed values, and a
-sentence of its own may follow a description shared with another key (figure_model.SO_LIEU_TU, LADDER_HELP...).
+One table per model of baocao.input (model.py, figure_model.py, table_model.py, charts.py, figure_file_model.py),
+named after the model (SO_LIEU for SoLieu), key → description; `baocao schema` writes them into schema/*.json. An
+entry ending in ':' is followed by the allowed values, and a sentence of its own may follow a description shared with
+another key (SO_LIEU_TU, fields.LADDER_HELP...).
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ BAO_CAO = {
 
 # --- figures (input/figure_model.py) ------------------------------------------------------------------------------
 
-WORKBOOK_SOURCE = {
+NGUON_SO_LIEU = {
     "tep": "Tệp bảng tính (.xlsx, .csv), tính từ thư mục của tệp YAML này.",
     "trang": "Tên trang tính (sheet); để trống thì lấy trang đầu tiên.",
     "dong_tieu_de": "Dòng tiêu đề cột (mặc định dòng 1); số liệu ở các dòng dưới.",
@@ -133,11 +134,11 @@ WORKBOOK_SOURCE = {
 SO_LIEU_TU = (
     "Lấy số liệu từ bảng tính: 'so-lieu.xlsx' (mỗi dòng một số liệu, tiêu đề cột là tên khóa), hoặc danh sách nguồn."
 )
-PLAN_NAMES_HELP = (
+TEN_KE_HOACH = (
     "Tên đầy đủ của các kế hoạch có tên, in sau tỷ lệ, ví dụ {nghi_quyet: Nghị quyết HĐND xã, tinh_giao: chỉ tiêu "
     "tỉnh giao}."
 )
-RATIO_WORDING = {
+CACH_VIET = {
     "dat_ke_hoach": "Chữ trước tỷ lệ so với kế hoạch: 'đạt' → 'đạt 98,8% kế hoạch'; 'bằng'; để trống → '98,8% CTKH'.",
     "ke_hoach": "Chữ sau tỷ lệ so với kế hoạch, ví dụ 'kế hoạch', 'KH', 'CTKH'.",
     "ke_hoach_tat": "Chữ viết tắt khi gọi so_ke_hoach(true).",
@@ -145,8 +146,8 @@ RATIO_WORDING = {
     "cung_ky": "Chữ sau tỷ lệ, mức tăng giảm so với cùng kỳ, ví dụ 'so với cùng kỳ', 'SVCK', 'CK'.",
     "cung_ky_tat": "Chữ viết tắt khi gọi so_cung_ky(true).",
 }
-RATIO_OF = {"tu_so": "Tên số liệu ở tử số, ví dụ ho_ngheo.", "mau_so": "Tên số liệu ở mẫu số, ví dụ tong_so_ho."}
-FIGURE = {
+TY_LE = {"tu_so": "Tên số liệu ở tử số, ví dụ ho_ngheo.", "mau_so": "Tên số liệu ở mẫu số, ví dụ tong_so_ho."}
+SO_LIEU = {
     "ten": "Tên chỉ tiêu (dùng trong bảng).",
     "gia_tri": "Giá trị kỳ này, viết kiểu Việt Nam: 1.539,72",
     "don_vi": "Đơn vị tính, ví dụ 'ha', 'triệu đồng'.",
