@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from baocao.conventions.formatting import parse_vn_number
 from baocao.conventions.words import RATIO_WORDS, SCALE_WORDS
-from baocao.input.fields import KEY, Key, Strict, VnNumber, check_key, parse_number
+from baocao.input.fields import KEY, Key, Strict, VnNumber, check_key, described, parse_number
 from baocao.messages import input_figures as msg
 from baocao.messages import keys
 
@@ -26,7 +26,9 @@ def _source(value: Any) -> Any:
 
 
 class NguonSoLieu(Strict):
-    """Một bảng tính chứa số liệu (.xlsx, .csv): tệp, trang tính, cách đọc (mặc định: mỗi dòng một số liệu)."""
+    """A workbook holding figures (.xlsx, .csv): file, sheet, how to read it (default: one figure a row)."""
+
+    model_config = described(keys.MODELS["NguonSoLieu"])
 
     tep: str = Field(description=keys.NGUON_SO_LIEU["tep"])
     trang: str = Field("", description=keys.NGUON_SO_LIEU["trang"])
@@ -48,7 +50,9 @@ SoLieuTu = Annotated[
 
 
 class CachViet(Strict):
-    """Cách viết tỷ lệ của đơn vị (ghi một lần ở hồ sơ đơn vị; báo cáo có thể ghi đè từng khóa)."""
+    """The unit's wording of ratios (written once in the profile; a report may override each key)."""
+
+    model_config = described(keys.MODELS["CachViet"])
 
     dat_ke_hoach: str = Field(RATIO_WORDS["dat_ke_hoach"], description=keys.CACH_VIET["dat_ke_hoach"])
     ke_hoach: str = Field(RATIO_WORDS["ke_hoach"], description=keys.CACH_VIET["ke_hoach"])
@@ -84,14 +88,18 @@ COMPUTED_KEYS = ("tong_cua", "tong_tu", "trung_binh_cua", "ty_le_cua")
 
 
 class TyLe(Strict):
-    """Số liệu là tỷ lệ phần trăm của hai số liệu khác: tu_so / mau_so × 100."""
+    """A figure that is the percentage of two others: tu_so / mau_so * 100."""
+
+    model_config = described(keys.MODELS["TyLe"])
 
     tu_so: str = Field(description=keys.TY_LE["tu_so"])
     mau_so: str = Field(description=keys.TY_LE["mau_so"])
 
 
 class SoLieu(Strict):
-    """Một số liệu: giá trị, đơn vị tính, kế hoạch, cùng kỳ năm trước."""
+    """A figure: value, unit, plan(s), the same period last year, or how it is computed from others."""
+
+    model_config = described(keys.MODELS["SoLieu"])
 
     ten: str = Field("", description=keys.SO_LIEU["ten"])
     gia_tri: VnNumber | None = Field(None, description=keys.SO_LIEU["gia_tri"])

@@ -1,7 +1,7 @@
 """The data model of the files clerks edit: the unit profile and the report (pydantic).
 
-Keys are ASCII snake_case Vietnamese; descriptions are Vietnamese because they feed the
-JSON Schema that editors show while typing.
+Keys are ASCII snake_case Vietnamese; the descriptions of keys and models are Vietnamese, worded in
+baocao.messages.keys, because they feed the JSON Schema that editors show while typing.
 """
 
 from __future__ import annotations
@@ -14,7 +14,18 @@ from typing_extensions import TypeAliasType
 
 from baocao.conventions.levels import LEVELS
 from baocao.input.charts import BieuDo, KhoiBieuDo
-from baocao.input.fields import LADDER_HELP, STYLE_HELP, DateText, Key, LabelStyle, Ladder, Lines, PeriodText, Strict
+from baocao.input.fields import (
+    LADDER_HELP,
+    STYLE_HELP,
+    DateText,
+    Key,
+    LabelStyle,
+    Ladder,
+    Lines,
+    PeriodText,
+    Strict,
+    described,
+)
 from baocao.input.figure_model import (
     CachViet,
     NguonSoLieu,
@@ -33,7 +44,9 @@ LEAD_STYLES = ("dam", "nghieng", "dam_nghieng")
 
 
 class NguoiKy(Strict):
-    """Người ký: thẩm quyền, chức vụ, họ tên."""
+    """The signer: authority (TM., KT...), on whose behalf, position, name."""
+
+    model_config = described(keys.MODELS["NguoiKy"])
 
     tham_quyen: Literal["", "TM.", "KT.", "TL.", "TUQ.", "Q."] = Field(
         "",
@@ -54,7 +67,9 @@ class NguoiKy(Strict):
 
 
 class DonVi(Strict):
-    """Hồ sơ đơn vị (don-vi.yaml): cơ quan ban hành, địa danh, người ký, nơi nhận mặc định."""
+    """The unit profile (don-vi.yaml): issuing body, place name, signer, default recipients."""
+
+    model_config = described(keys.MODELS["DonVi"])
 
     co_quan_chu_quan: str = Field("", description=keys.DON_VI["co_quan_chu_quan"])
     co_quan_ban_hanh: Lines = Field(description=keys.DON_VI["co_quan_ban_hanh"])
@@ -79,8 +94,10 @@ class DonVi(Strict):
 
 
 class Muc(Strict):
-    """Một mục của đề cương (số thứ tự được đánh tự động): tiêu đề riêng một dòng, đoạn văn có số thứ tự,
-    hoặc cả hai (tiêu đề in đậm/nghiêng ở đầu đoạn); danh_so: false cho tiêu đề không đánh số."""
+    """A section of the outline (numbered automatically): a heading on its own line, a numbered paragraph, or
+    both (a bold or italic lead heading); danh_so: false for an unnumbered heading."""
+
+    model_config = described(keys.MODELS["Muc"])
 
     tieu_de: str = Field("", description=keys.MUC["tieu_de"])
     doan: str = Field(
@@ -131,8 +148,10 @@ Muc.model_rebuild()
 
 
 class PhuLuc(Strict):
-    """Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng và/hoặc
-    một hay nhiều biểu đồ (bảng trước, biểu đồ sau)."""
+    """An appendix (or form) after the signature: its own landscape section and page numbers, a table and/or
+    one or more charts (table first)."""
+
+    model_config = described(keys.MODELS["PhuLuc"])
 
     loai: Literal["phu_luc", "bieu"] = Field("phu_luc", description=keys.PHU_LUC["loai"])
     khoa: Key = Field("", description=keys.PHU_LUC["khoa"])
@@ -153,7 +172,9 @@ class PhuLuc(Strict):
 
 
 class VanBan(Strict):
-    """Một văn bản được trích dẫn: loại, số, ký hiệu, ngày, cơ quan ban hành, trích yếu."""
+    """A document cited: kind, number, symbol, date, issuing body, summary."""
+
+    model_config = described(keys.MODELS["VanBan"])
 
     loai: str = Field(description=keys.VAN_BAN["loai"])
     so: int | None = Field(None, ge=1, description=keys.VAN_BAN["so"])
@@ -164,7 +185,9 @@ class VanBan(Strict):
 
 
 class TongHop(Strict):
-    """Tổng hợp từ báo cáo của các đơn vị cấp dưới: tệp nào, những đơn vị nào phải có."""
+    """A roll-up of the lower units' reports: which files, which units must have one."""
+
+    model_config = described(keys.MODELS["TongHop"])
 
     cac_bao_cao: Lines = Field(description=keys.TONG_HOP["cac_bao_cao"])
     danh_sach_don_vi: Lines = Field(
@@ -174,7 +197,9 @@ class TongHop(Strict):
 
 
 class BaoCao(Strict):
-    """Tệp báo cáo của một kỳ: thông tin văn bản, số liệu và nội dung."""
+    """The report of one period: the document's particulars, its figures and its content."""
+
+    model_config = described(keys.MODELS["BaoCao"])
 
     schema_: str = Field("", alias="$schema", description=keys.BAO_CAO["$schema"])
     don_vi: str = Field(UNIT_FILE, description=keys.BAO_CAO["don_vi"])

@@ -3,7 +3,8 @@
 One table per model of baocao.input (model.py, figure_model.py, table_model.py, charts.py, figure_file_model.py),
 named after the model (SO_LIEU for SoLieu), key → description; `baocao schema` writes them into schema/*.json. An
 entry ending in ':' is followed by the allowed values, and a sentence of its own may follow a description shared with
-another key (SO_LIEU_TU, fields.LADDER_HELP...).
+another key (SO_LIEU_TU, fields.LADDER_HELP...). MODELS says what each model's object is, the description over its
+keys (the models' docstrings are English, for maintainers).
 """
 
 from __future__ import annotations
@@ -12,6 +13,48 @@ TITLES = {  # schema file → its title
     "don-vi.schema.json": "Hồ sơ đơn vị (baocao)",
     "bao-cao.schema.json": "Tệp báo cáo (baocao)",
     "so-lieu.schema.json": "Tệp số liệu của báo cáo (baocao figures)",
+}
+
+MODELS = {  # model → what its object is (the description over its keys)
+    # the unit profile and the report (model.py)
+    "DonVi": "Hồ sơ đơn vị (don-vi.yaml): cơ quan ban hành, địa danh, người ký, nơi nhận mặc định.",
+    "NguoiKy": "Người ký: thẩm quyền, chức vụ, họ tên.",
+    "BaoCao": "Tệp báo cáo của một kỳ: thông tin văn bản, số liệu và nội dung.",
+    "Muc": (
+        "Một mục của đề cương (số thứ tự được đánh tự động): tiêu đề riêng một dòng, đoạn văn có số thứ tự,\n"
+        "hoặc cả hai (tiêu đề in đậm/nghiêng ở đầu đoạn); danh_so: false cho tiêu đề không đánh số."
+    ),
+    "PhuLuc": (
+        "Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng và/hoặc\n"
+        "một hay nhiều biểu đồ (bảng trước, biểu đồ sau)."
+    ),
+    "VanBan": "Một văn bản được trích dẫn: loại, số, ký hiệu, ngày, cơ quan ban hành, trích yếu.",
+    "TongHop": "Tổng hợp từ báo cáo của các đơn vị cấp dưới: tệp nào, những đơn vị nào phải có.",
+    # figures (figure_model.py)
+    "SoLieu": "Một số liệu: giá trị, đơn vị tính, kế hoạch, cùng kỳ năm trước.",
+    "TyLe": "Số liệu là tỷ lệ phần trăm của hai số liệu khác: tu_so / mau_so × 100.",
+    "NguonSoLieu": (
+        "Một bảng tính chứa số liệu (.xlsx, .csv): tệp, trang tính, cách đọc (mặc định: mỗi dòng một số liệu)."
+    ),
+    "CachViet": "Cách viết tỷ lệ của đơn vị (ghi một lần ở hồ sơ đơn vị; báo cáo có thể ghi đè từng khóa).",
+    # tables (table_model.py)
+    "Bang": "Một bảng: tên bảng, đơn vị tính, các cột, các dòng (có thể chia nhóm), dòng Tổng cộng.",
+    "Cot": "Một cột của bảng: tiêu đề, nhóm cột (tiêu đề hai tầng), kiểu, số chữ số thập phân.",
+    "Nhom": "Một nhóm dòng của bảng (I, II, III...): tiêu đề nhóm và các dòng; số thứ tự chạy liên tục qua các nhóm.",
+    "KhoiBang": "Một bảng đặt trong đề cương: '- bang: {...}'.",
+    # charts (charts.py)
+    "BieuDo": (
+        "Một biểu đồ (cột, thanh ngang, đường, tròn) vẽ từ số liệu của báo cáo, là biểu đồ thật của Word\n"
+        "(bấm chuột phải → Edit Data để sửa số); chú thích 'Biểu đồ 1: ...' được đánh số tự động."
+    ),
+    "ChuoiSo": "Một chuỗi số ghi sẵn của biểu đồ: tên ở chú giải và các số theo thứ tự danh_muc.",
+    "KhoiBieuDo": "Một biểu đồ đặt trong đề cương: '- bieu_do: {...}'.",
+    # the figure file (figure_file_model.py)
+    "TepSoLieu": "Tệp số liệu của một báo cáo (baocao figures): thông tin báo cáo và mọi số liệu.",
+    "ThongTinBaoCao": "Thông tin của báo cáo (để hệ thống báo cáo nhận biết tệp số liệu).",
+    "NguoiKyXuat": "Người ký báo cáo.",
+    "SoLieuXuat": "Một số liệu: các khóa như trong so_lieu (giá trị tự tính đã ghi vào), rồi các giá trị tính từ đó.",
+    "ChiTiet": "Số liệu của một đơn vị cấp dưới trong tổng hợp (tong_tu).",
 }
 
 # --- the unit profile and the report (input/model.py) ------------------------------------------------------------
