@@ -6,9 +6,8 @@ The units are made by bench/make_units.py from the example: a few communes, one 
 
 from __future__ import annotations
 
-import os
-
 import json
+import os
 import shutil
 import subprocess
 import sys

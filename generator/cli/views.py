@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 @contextmanager
 def progress(console: Console, total: int) -> Iterator[Callable[[Outcome], None]]:
     """A progress bar of `total` reports; yields the callback that counts one done. It is redrawn at each report
-    done, with no thread of its own, so the batch's workers can start as copies of this process (workers.start_method)."""
+    done, with no thread of its own, so the batch's workers can start as copies of this process
+    (workers.start_method)."""
     bar = Progress(
         TextColumn(msg.BUILDING),
         BarColumn(),
