@@ -3,15 +3,17 @@ widened with twips the others can spare beyond their longest line (or word, when
 
 from __future__ import annotations
 
+import pytest
+
 from baocao.conventions.page import CELL_MARGIN, ColumnNeed, column_widths
-from baocao.conventions.text_width import text_twips
+from baocao.conventions.text_width import measure, text_twips, text_units
 from baocao.document.model import Cell, Row, Table, Text
 
 NONE = ColumnNeed()
 
 
 def need(text: str, bold: bool = False, wraps: bool = False) -> ColumnNeed:
-    return NONE.widen(text, bold, wraps)
+    return ColumnNeed.of([(text, bold, wraps)])
 
 
 def test_columns_wide_enough_stay_in_proportion():
@@ -52,7 +54,7 @@ def test_a_cell_needs_its_text_in_times_new_roman_with_its_margins():
     assert tt == ColumnNeed(round(347 * 1.05) + 2 * CELL_MARGIN, 0)  # a heading may wrap: its words only
     assert need("Năng suất lúa vụ mùa").line > need("Năng suất lúa vụ mùa").word == need("Năng").word
     assert need("Lúa", bold=True).word > need("Lúa").word
-    assert need("12.345,6") == need("12.345,6").widen("1,5", False, False)  # the longest stays
+    assert need("12.345,6") == ColumnNeed.of([("12.345,6", False, False), ("1,5", False, False)])  # the longest stays
 
 
 def test_a_table_measures_each_column_by_its_own_cells():
@@ -61,6 +63,14 @@ def test_a_table_measures_each_column_by_its_own_cells():
     group = Row([Cell([[Text("VIII")]]), Cell([[Text("Lĩnh vực kinh tế, xã hội và môi trường")]], span=2)], "group")
     item = Row([Cell([[Text("1")]]), Cell([[Text("Lúa "), Text("vụ mùa", bold=True)]]), Cell([[Text("640,0")]])])
     needs = Table([1, 5, 2], [header, group, item]).column_needs()
-    assert needs[0] == need("TT", True, True).widen("VIII", True, False).widen("1", False, False)
-    assert needs[1] == need("Chỉ tiêu", True, True).widen("Lúa vụ mùa", True, False)  # one bold run: bold
-    assert needs[2] == need("Kế hoạch", True, True).widen("640,0", False, False)
+    assert needs[0] == ColumnNeed.of([("TT", True, True), ("VIII", True, False), ("1", False, False)])
+    assert needs[1] == ColumnNeed.of([("Chỉ tiêu", True, True), ("Lúa vụ mùa", True, False)])  # one bold run: bold
+    assert needs[2] == ColumnNeed.of([("Kế hoạch", True, True), ("640,0", False, False)])
+
+
+@pytest.mark.parametrize("text", ["Lúa vụ mùa", " Lúa  vụ\u00a0mùa ", "a\tb", "Năng suất"])
+def test_a_paragraph_is_measured_as_typed(text: str) -> None:
+    """measure adds its words' cached widths and the spaces between when they are single spaces; any other
+    whitespace is measured as it is."""
+    for bold in (False, True):
+        assert measure(text, bold) == (max(text_units(w, bold) for w in text.split()), text_units(text.strip(), bold))

@@ -6,10 +6,10 @@ The Word template (templates/make_templates.py) and the HTML preview both draw t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from baocao.conventions.text_width import text_twips
+from baocao.conventions.text_width import measure, units_twips
 
 A4 = (11906, 16838)  # width, height of a portrait page (210 × 297 mm)
 MARGINS = {"top": 1134, "bottom": 1134, "left": 1701, "right": 850}  # 20, 20, 30, 15 mm, portrait or landscape
@@ -43,15 +43,23 @@ class ColumnNeed:
     word: int = 0
     line: int = 0
 
-    def widen(self, text: str, bold: bool, wraps: bool) -> ColumnNeed:
-        """The need with a paragraph `text` added; one that `wraps` (a heading's) adds its longest word only."""
-        words = [_cell_twips(word, bold) for word in text.split()] or [0]
-        line = self.line if wraps else max(self.line, _cell_twips(text, bold))
-        return ColumnNeed(max(self.word, *words), line)
+    @classmethod
+    def of(cls, paragraphs: Iterable[tuple[str, bool, bool]]) -> ColumnNeed:
+        """The need of a column's paragraphs, each (text, bold, wraps); one that wraps (a heading's) counts by its
+        longest word only."""
+        word = line = None
+        for text, bold, wraps in paragraphs:
+            widest, whole = measure(text, bold)
+            if widest:
+                word = max(word or 0, widest)
+            if not wraps:
+                line = max(line or 0, whole)
+        return cls(0 if word is None else _cell_twips(word), 0 if line is None else _cell_twips(line))
 
 
-def _cell_twips(text: str, bold: bool) -> int:
-    return round(text_twips(text.strip(), TABLE_TEXT_SIZE, bold) * ALLOWANCE) + 2 * CELL_MARGIN
+def _cell_twips(units: int) -> int:
+    """Twips a cell takes for a line of `units` (text_units) of table text, its margins included."""
+    return round(units_twips(units, TABLE_TEXT_SIZE) * ALLOWANCE) + 2 * CELL_MARGIN
 
 
 def column_widths(weights: Sequence[int], width: int, needs: Sequence[ColumnNeed]) -> list[int]:

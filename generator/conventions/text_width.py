@@ -4,6 +4,8 @@ the advance widths of its letters in thousandths of an em, regular and bold."""
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+from itertools import repeat
 
 _PRINTABLE = [chr(code) for code in range(32, 127)]  # space to "~"
 _ASCII = {
@@ -47,7 +49,32 @@ def _widths(bold: bool) -> dict[str, int]:
 _WIDTHS = {bold: _widths(bold) for bold in (False, True)}
 
 
+def text_units(text: str, bold: bool = False) -> int:
+    """Thousandths of an em `text` takes on one line; a sign not listed above takes one em (a conservative guess)."""
+    return sum(map(_WIDTHS[bold].get, text, repeat(1000)))
+
+
+@lru_cache(maxsize=16384)  # a table's words recur (Vietnamese syllables, figures' units) from row to row
+def _word_units(word: str, bold: bool) -> int:
+    return text_units(word, bold)
+
+
+def measure(text: str, bold: bool = False) -> tuple[int, int]:
+    """text_units of the widest word of `text` and of its whole line (ends stripped)."""
+    words = text.split()
+    if not words:
+        return 0, 0
+    sizes = list(map(_word_units, words, repeat(bold)))
+    line = " ".join(words)
+    spaces = (len(words) - 1) * _WIDTHS[bold][" "] if len(line) == len(text.strip()) else None
+    return max(sizes), sum(sizes) + spaces if spaces is not None else text_units(text.strip(), bold)
+
+
+def units_twips(units: int, size: float) -> int:
+    """Twips that `units` thousandths of an em take at `size` points."""
+    return round(units * size * 20 / 1000)
+
+
 def text_twips(text: str, size: float, bold: bool = False) -> int:
-    """Twips `text` takes on one line at `size` points; a sign not listed above takes one em (a conservative guess)."""
-    widths = _WIDTHS[bold]
-    return round(sum(widths.get(letter, 1000) for letter in text) * size * 20 / 1000)
+    """Twips `text` takes on one line at `size` points (text_units)."""
+    return units_twips(text_units(text, bold), size)

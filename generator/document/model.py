@@ -145,17 +145,16 @@ class Table:
     def column_needs(self) -> list[ColumnNeed]:
         """What each column's own cells (not those spanning several) need; a header row's text may wrap, and a
         paragraph with a bold run, or in a bold row, is measured bold."""
-        needs = [ColumnNeed()] * len(self.widths)
+        columns: list[list[tuple[str, bool, bool]]] = [[] for _ in self.widths]
         for row in self.rows:
             column = 0
             for cell in row.cells:
                 for paragraph in cell.paragraphs if cell.span == 1 else []:
                     texts = [inline for inline in paragraph if isinstance(inline, Text)]
                     bold = row.kind != "item" or any(text.bold for text in texts)
-                    text = "".join(text.text for text in texts)
-                    needs[column] = needs[column].widen(text, bold, wraps=row.kind == "header")
+                    columns[column].append(("".join(text.text for text in texts), bold, row.kind == "header"))
                 column += cell.span
-        return needs
+        return [ColumnNeed.of(paragraphs) for paragraphs in columns]
 
 
 ChartKind = Literal["column", "bar", "line", "pie"]
