@@ -65,9 +65,10 @@ def measure(text: str, bold: bool = False) -> tuple[int, int]:
     if not words:
         return 0, 0
     sizes = list(map(_word_units, words, repeat(bold)))
-    line = " ".join(words)
-    spaces = (len(words) - 1) * _WIDTHS[bold][" "] if len(line) == len(text.strip()) else None
-    return max(sizes), sum(sizes) + spaces if spaces is not None else text_units(text.strip(), bold)
+    line = text.strip()
+    if line != " ".join(words):  # other whitespace than single spaces between the words
+        return max(sizes), text_units(line, bold)
+    return max(sizes), sum(sizes) + (len(words) - 1) * _WIDTHS[bold][" "]
 
 
 def units_twips(units: int, size: float) -> int:
