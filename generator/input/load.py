@@ -78,36 +78,45 @@ class _Loader(*_BASES):  # type: ignore[misc]  # mypy takes no computed bases
 
 class SourceMap:
     """Where each value of a loaded file sits: path of keys/indexes → Location; the file's `text`; `borrowed`:
-    whether some values come from elsewhere (put: a workbook's cells), not from `text`."""
+    whether some values come from elsewhere (put: a workbook's cells), not from `text`.
+
+    The loader records places as (line, column, word_lines); a Location is made when one is asked for (most
+    never are: they name the place of a problem)."""
 
     def __init__(self, file: Path | None, text: str = ""):
         self.file = file
         self.text = text
         self.borrowed = False
-        self._places: dict[Path_, Location] = {}
-        self._keys: dict[Path_, Location] = {}
+        self._places: dict[Path_, Location | tuple[int, int, tuple[int, ...]]] = {}
+        self._keys: dict[Path_, Location | tuple[int, int]] = {}
 
     def add(self, path: Path_, line: int, column: int, word_lines: tuple[int, ...] = ()) -> None:
-        self._places[path] = Location(self.file, line, column, word_lines)
+        self._places[path] = (line, column, word_lines)
 
     def put(self, path: Path_, where: Location) -> None:
         """Record a value that comes from elsewhere (a workbook's cell) as if it were at `path`."""
         self._places[tuple(path)] = where
         self.borrowed = True
 
-    def add_key(self, path: Path_, where: Location) -> None:
-        self._keys[path] = where
+    def add_key(self, path: Path_, line: int, column: int) -> None:
+        self._keys[path] = (line, column)
 
     def where(self, path: Path_) -> Location:
         """Location of `path`, or of its nearest located parent."""
         path = tuple(path)
         while path not in self._places and path:
             path = path[:-1]
-        return self._places.get(path, Location(self.file))
+        place = self._places.get(path)
+        if place is None:
+            return Location(self.file)
+        if not isinstance(place, Location):
+            place = self._places[path] = Location(self.file, *place)
+        return place
 
     def key(self, path: Path_) -> Location:
         """Location of the key naming `path` (of its value for a list item or the whole file)."""
-        return self._keys.get(tuple(path)) or self.where(path)
+        key = self._keys.get(tuple(path))
+        return Location(self.file, *key) if isinstance(key, tuple) else key or self.where(path)
 
 
 def read_text(path: Path) -> str:
@@ -272,21 +281,21 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         data: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            here = _location(self.places.file, key_node.start_mark)
+            mark = key_node.start_mark
             if key_node.tag == _MERGE_TAG:
-                raise fail(here, msg.NO_MERGE_KEY, msg.NO_MERGE_KEY_HINT)
+                raise fail(_location(self.places.file, mark), msg.NO_MERGE_KEY, msg.NO_MERGE_KEY_HINT)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise fail(here, msg.BAD_KEY, msg.BAD_KEY_HINT)
+                raise fail(_location(self.places.file, mark), msg.BAD_KEY, msg.BAD_KEY_HINT)
             _check_length(key_node.value, self.places.file, key_node.start_mark)
             key = self._text(key_node.value, key_node.start_mark)  # a key is kept as written: 'null:' is the key 'null'
             if key in data:
                 first = self.places.key(path + (key,))
                 raise fail(
-                    here,
+                    _location(self.places.file, mark),
                     msg.key_twice(key, first.line),
                     msg.KEY_TWICE_HINT,
                 )
-            self.places.add_key(path + (key,), here)
+            self.places.add_key(path + (key,), mark.line + 1, mark.column + 1)
             data[key] = self.build(value_node, path + (key,))
         return data
 
