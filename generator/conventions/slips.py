@@ -92,7 +92,7 @@ def number_slips(text: str) -> list[Slip]:
         )
         for match, kind in number_tokens(text, ENGLISH)
     ]
-    if _PERCENT_SLIP.search(text):
+    if "%" in text and _PERCENT_SLIP.search(text):
         slips += [
             Slip(
                 NUMBER_STYLE,
