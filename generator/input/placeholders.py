@@ -37,9 +37,9 @@ def placeholder_slips(text: str) -> list[Slip]:
 def may_hold_placeholders(text: str) -> bool:
     """Whether a YAML file's `text` may hold a placeholder in one of its values (a quick look at the whole file
     before its values are read one by one): a value is the file's text with its line breaks folded into spaces,
-    unless an escape ("\\u0028") makes it, so a file with no backslash and no placeholder in its text, with
-    whitespace runs made single spaces, has none in any value."""
-    return "\\" in text or _placeholder_pattern().search(" ".join(text.split())) is not None
+    unless an escape ("\\u0028") makes it, so a file with no backslash, and no placeholder in its text with any
+    whitespace where a placeholder has a space, has none in any value."""
+    return "\\" in text or _loose_pattern().search(text) is not None
 
 
 @cache
@@ -56,6 +56,12 @@ def placeholders() -> frozenset[str]:
 @cache
 def _placeholder_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(p) for p in sorted(placeholders(), key=len, reverse=True)))
+
+
+@cache
+def _loose_pattern() -> re.Pattern[str]:
+    """_placeholder_pattern with any whitespace where a placeholder has a space."""
+    return re.compile("|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in placeholders()))
 
 
 def _texts(value: Any) -> Iterable[str]:
