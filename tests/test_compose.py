@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from helpers import EXAMPLE, small_report
 
@@ -75,7 +78,6 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 def test_the_package_is_zipped_once_as_repacking_would():
     """save_reproducible writes through python-docx's package writer: the bytes of save + reproducible_zip."""
-    import io
 
     from docx import Document
 
@@ -88,8 +90,6 @@ def test_the_package_is_zipped_once_as_repacking_would():
 
 
 def _document_xml(data: bytes) -> bytes:
-    import io
-    import zipfile
 
     return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
 
@@ -102,6 +102,14 @@ def test_a_note_may_hold_nested_and_escaped_brackets():
     inlines = parse_inline(r"Câu[^Gồm [a] và \] cuối] tiếp.", lambda body: notes.append(body) or body)
     assert notes == [r"Gồm [a] và \] cuối"]
     assert [type(i).__name__ for i in inlines] == ["Text", "NoteRef", "Text"] and isinstance(inlines[1], NoteRef)
+
+
+def test_a_footnote_is_rendered_once_with_its_sentence(report_dir):
+    """What an expression prints in a footnote is kept as printed: "{{" printed there is not read again."""
+    report = small_report(noi_dung=["Câu[^  Ký hiệu {{ '{{' }} a }} trong mẫu.  ]."])
+    built = render(report_dir.write(report))
+    notes = zipfile.ZipFile(io.BytesIO(built.data)).read("word/footnotes.xml").decode()
+    assert "Ký hiệu {{ a }} trong mẫu." in notes and "> Ký hiệu" not in notes
 
 
 def test_a_footnote_in_a_heading_is_a_real_footnote(report_dir):

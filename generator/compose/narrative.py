@@ -197,8 +197,13 @@ class Narrator:
 
     def inlines(self, text: str, where: Location, note: Callable[[str, Location], Note] | None = None) -> list[Inline]:
         """Render a sentence and parse its inline markup; `note` resolves footnotes."""
+        return self.markup(self.render(text, where), where, note)
+
+    @staticmethod
+    def markup(rendered: str, where: Location, note: Callable[[str, Location], Note] | None = None) -> list[Inline]:
+        """Parse the inline markup of a sentence already rendered (a footnote's text within its sentence)."""
         try:
-            return parse_inline(self.render(text, where), lambda body: note(body, where) if note else _no_note())
+            return parse_inline(rendered, lambda body: note(body, where) if note else _no_note())
         except MarkupError as exc:
             raise BaocaoError(Problem(where, str(exc), msg.CLOSE_MARKUP_HINT)) from None
 

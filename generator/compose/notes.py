@@ -26,8 +26,8 @@ class Notes:
         self.notes: dict[str, Note] = {}
 
     def note(self, body: str, where: Location) -> Note:
-        if not _NOTE_NAME.match(body):
-            return Note([self.narrator.inlines(body, where)])
+        if not _NOTE_NAME.match(body):  # the note's own text, rendered with its sentence
+            return Note([self.narrator.markup(" ".join(body.split()), where)])
         if body not in self.defined:
             raise BaocaoError(
                 Problem(
