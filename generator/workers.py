@@ -59,7 +59,8 @@ class Pool:
         self.workers = [self._start() for _ in range(size)]
 
     def _start(self) -> _Worker:
-        context = multiprocessing.get_context(start_method())
+        fork = start_method() == "fork"
+        context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe()
         process = context.Process(target=_serve, args=(theirs, self.work, self.initializer), daemon=True)
         process.start()

@@ -35,6 +35,8 @@ def _need(figure: Any, field: str) -> Figure:
 
 def to_number(x: Any) -> Decimal:
     """A figure's value or a plain value as a number; FilterError if there is none."""
+    if type(x) is Figure and type(x.gia_tri) is Decimal and x.gia_tri.is_finite():  # the common case
+        return x.gia_tri
     if _value(x) is None:
         raise FilterError(msg.NO_NUMBER)
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +26,44 @@ from baocao.messages import input as msg
 
 Path_ = tuple[str | int, ...]
 
+
+class _CachedTags:
+    """A loader whose plain scalars' tags (YAML's implicit ones: null, bool, int, float, timestamp, str, found by
+    trying regular expressions on each scalar) are looked up once per process for each value: a file repeats its
+    keys and many of its values."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _scalar_tag(value, implicit)
+        return super().resolve(kind, value, implicit)  # the loader's Resolver
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@lru_cache(maxsize=4096)
+def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    return _RESOLVER.resolve(yaml.ScalarNode, value, implicit)
+
+
 try:  # libyaml parses several times faster; PyYAML's composer builds the nodes from its events (see _Loader)
-    _Parser: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader
+
+    class _CLoader(_CachedTags, yaml.CSafeLoader):
+        """libyaml's safe loader, with _CachedTags."""
+
+    _Parser: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = _CLoader
     _BASES: tuple[type, ...] = (Composer, _Parser)
     # libyaml's own composer is faster still. It recurses in C once per level (~330 bytes of stack), up to
     # libyaml's own limit (from 0.2.5: 1000 levels of brackets and indentation together, up to two nodes each);
     # 1000 levels overflow a 256 KB stack (a thread's, or a small `ulimit -s`), so it runs on a thread of its own
     # with enough stack (input/stack.py). The builder tells the clerk at limits.MAX_DEPTH, as _Loader would.
-    _C_COMPOSER = yaml.CSafeLoader if yaml._yaml.get_version() >= (0, 2, 5) else None
+    _C_COMPOSER = _CLoader if yaml._yaml.get_version() >= (0, 2, 5) else None
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Parser = yaml.SafeLoader
+
+    class _PyLoader(_CachedTags, yaml.SafeLoader):
+        """PyYAML's safe loader, with _CachedTags."""
+
+    _Parser = _PyLoader
     _BASES = (_Parser,)
     _C_COMPOSER = None
 
