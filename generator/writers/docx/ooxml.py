@@ -37,6 +37,9 @@ def tiny_paragraph(style_id: str):
     return el("w:p", el("w:pPr", el("w:pStyle", val=style_id), el("w:spacing", before="0", after="0"), tiny))
 
 
+COMPRESS_LEVEL = 3  # zlib's: half the time of its default 6 on a report's parts, 10% larger (17 KB, not 15)
+
+
 def source_date() -> datetime.datetime:
     """The date every written package carries (zip members, a workbook's created and modified dates), the same
     on every run: SOURCE_DATE_EPOCH if set (1980 at the earliest, as zip allows), else 1980-01-01; UTC, naive."""
@@ -55,6 +58,7 @@ def _member(name: str, date: tuple[int, int, int, int, int, int]) -> zipfile.Zip
     """A zip member with a fixed timestamp and attributes: the same bytes on every platform."""
     member = zipfile.ZipInfo(name, date_time=date)
     member.compress_type = zipfile.ZIP_DEFLATED
+    member._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]  # 3.13 names it compress_level, keeps this
     member.create_system = 0
     return member
 
