@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
+from functools import cached_property, partial
 from itertools import groupby
 from typing import Any
 
@@ -69,6 +69,8 @@ class _TableBuilder:
         self.spec, self.path, self.figures, self.places, self.inlines = spec, path, figures, places, inlines
         self.columns = spec.cot
         self.inputs = [c for c in spec.cot if c.kieu in INPUT_KINDS]
+        self._input = {c.khoa: c for c in reversed(self.inputs)}  # the first column of a key, as written
+        self._allowed = [c.khoa for c in self.inputs] + [FIGURE_KEY, BREAKDOWN_KEY, STATUS_KEY]
         self._plan_columns = {c.khoa for c in self.inputs if c.ke_hoach}
         self.decimals: int | None = None  # decimals of the figures cited, for the other rows and the total
 
@@ -206,7 +208,7 @@ class _TableBuilder:
 
     def _keyed(self, raw: dict, path: tuple) -> _Item:
         """A row written as 'column: value' pairs, optionally filled from a figure (so_lieu: name)."""
-        allowed = [c.khoa for c in self.inputs] + [FIGURE_KEY, BREAKDOWN_KEY, STATUS_KEY]
+        allowed = self._allowed
         for key in raw:
             if key not in allowed:
                 raise self._fail(
@@ -247,7 +249,7 @@ class _TableBuilder:
                     item.values[column.khoa], item.paths[column.khoa] = item.values[plan_key(column.ke_hoach)], path
 
     def _put(self, item: _Item, key: str, value: Any, path: tuple) -> None:
-        column = next((c for c in self.inputs if c.khoa == key), None)
+        column = self._input.get(key)
         if key == STATUS_KEY and value not in (None, ""):
             words = STATUSES[read_status(value, self._where(path))]
             value = words[0].upper() + words[1:]
@@ -290,18 +292,27 @@ class _TableBuilder:
 
     def _check_computable(self, path: tuple) -> None:
         """A row with no figure needs the cells its computed columns are computed from."""
+        lacking = self._lacking
+        if lacking:
+            column, missing = lacking
+            names = ", ".join(
+                k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_PREFIX)}" for k in missing
+            )
+            raise self._fail(
+                path,
+                msg.sources_missing(column.tieu_de, common.both(*COMPUTED[column.kieu]), ", ".join(missing)),
+                msg.sources_missing_hint(names),
+            )
+
+    @cached_property
+    def _lacking(self) -> tuple[Cot, list[str]] | None:
+        """The first computed column whose sources no column holds, and those sources (the same for every row)."""
         keys = {c.khoa for c in self.inputs} | {plan_key(c.ke_hoach) for c in self.inputs if c.ke_hoach}
         for column in self.columns:
             missing = [k for k in column_sources(column) if k not in keys]
             if missing:
-                names = ", ".join(
-                    k if k in COLUMN_NAMES else f"kieu: so, ke_hoach: {k.removeprefix(PLAN_PREFIX)}" for k in missing
-                )
-                raise self._fail(
-                    path,
-                    msg.sources_missing(column.tieu_de, common.both(*COMPUTED[column.kieu]), ", ".join(missing)),
-                    msg.sources_missing_hint(names),
-                )
+                return column, missing
+        return None
 
     # ---- cells -----------------------------------------------------------------------
 
