@@ -238,7 +238,8 @@ def _unfold(text: str, where: Location) -> tuple[str, list[int]]:
     YAML folds a '>-' sentence into one line. Rendering it unfolded gives the same text (runs of
     whitespace become one space afterwards) and lets Jinja's line numbers name the file line.
     """
-    words, word_lines = text.split(), where.word_lines
+    word_lines = where.word_lines
+    words = text.split() if word_lines else []
     if not word_lines or len(words) != len(word_lines):
         return text, [where.line + i for i in range(text.count("\n") + 1)] if where.line else []
     parts = [words[0]]

@@ -11,11 +11,17 @@ is never written; the clerk is told which part, near which text.
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from docx.opc.package import Unmarshaller
+from docx.opc.part import PartFactory
+from docx.opc.pkgreader import PackageReader
+from docx.package import Package
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -46,10 +52,24 @@ class BrokenPart(Exception):
 
 
 class FrameTemplate(DocxTemplate):
-    """docxtpl's template, cleaning each distinct part's XML for Jinja once per process, and checking
-    each part it renders."""
+    """docxtpl's template of the .docx bytes `data`: its package read (unzipped, its relationships found)
+    and each distinct part's XML cleaned for Jinja once per process; each part it renders checked."""
 
     _patched: dict[str, str] = {}
+    docx: Any  # docxtpl's attributes, typed (a python-docx Document once opened)
+    is_rendered: bool
+
+    def __init__(self, data: bytes):
+        super().__init__(io.BytesIO(data))
+        self.data = data
+
+    def init_docx(self, reload: bool = True) -> None:
+        """docxtpl's, the parts made anew (each render changes them) from the package read once."""
+        if not self.docx or (self.is_rendered and reload):
+            package = Package()
+            Unmarshaller.unmarshal(_package_reader(self.data), package, PartFactory)
+            self.docx = package.main_document_part.document
+            self.is_rendered = False
 
     def patch_xml(self, src_xml: str) -> str:
         if src_xml not in self._patched:
@@ -60,6 +80,12 @@ class FrameTemplate(DocxTemplate):
         xml = super().render_xml_part(src_xml, part, context, jinja_env)
         check_part(xml, str(part.partname))
         return xml
+
+
+@lru_cache(maxsize=16)
+def _package_reader(data: bytes) -> PackageReader:
+    """A template's package as read from its bytes (python-docx's reader keeps bytes only, never changed)."""
+    return PackageReader.from_file(io.BytesIO(data))
 
 
 @lru_cache(maxsize=1)

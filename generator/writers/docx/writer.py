@@ -11,7 +11,6 @@ A document without a frame (the appendices alone) drops the template's frame ins
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
 import secrets
 from functools import lru_cache
@@ -115,7 +114,7 @@ WRITER = WordWriter()
 
 def write_docx(document: Document, template: Path) -> bytes:
     """Render `document` through the Word `template`; return the .docx bytes."""
-    tpl = FrameTemplate(io.BytesIO(template_bytes(template)))
+    tpl = FrameTemplate(template_bytes(template))
     marker = None if document.frame is None else render_frame(tpl, document.frame, template)
     if marker is None:
         tpl.init_docx()
