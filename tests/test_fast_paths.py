@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 import yaml
 from docx.oxml.ns import qn
 from helpers import W_NS, small_report
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from baocao.document.model import Text
@@ -119,3 +122,23 @@ def test_written_xml_is_what_lxml_writes(text):
     )
     wrapped = f'<w:body xmlns:w="{W_NS}">{xml}{fragments.tag("w:p", fragments.tag("w:pPr"))}</w:body>'
     assert etree.tostring(etree.fromstring(wrapped), encoding="unicode") == wrapped
+
+
+_LETTERS = "aâăeêoôơuưyđAĐ \u0300\u0301\u0303\u0309\u0323"  # letters and tone marks typed apart (NFD)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet=_LETTERS, min_size=1, max_size=10).map(str.strip).filter(bool), min_size=2, max_size=5)
+)
+def test_text_read_as_the_file_holds_it_stays_normalised(words: list[str]) -> None:
+    """Only a double-quoted scalar's text is normalised again: every other one is the normalised file's text with
+    its line breaks folded, which is NFC already."""
+    lines = "\n  ".join(words)
+    text = unicodedata.normalize(
+        "NFC",
+        f"plain: {' '.join(words)}\nsingle: '{words[0]}'\nfolded: >-\n  {lines}\nliteral: |\n  {lines}\n"
+        f'folded_plain: x\n  {lines}\nquoted: "{words[0]}\\u0301 {words[-1]}"\n',
+    )
+    data, _ = load.parse_yaml(text)
+    assert data == {key: unicodedata.normalize("NFC", value) for key, value in yaml.safe_load(text).items()}

@@ -277,15 +277,16 @@ class _Builder:
         return self._collection(node, path)
 
     def _place(self, node: yaml.Node, path: Path_) -> None:
-        mark = node.start_mark
+        start = node.start_mark
+        if not isinstance(node, yaml.ScalarNode) or start.line == node.end_mark.line:
+            self.places.add(path, start.line + 1, start.column + 1)
+            return
         # A block scalar's text starts on the line after its '|' or '>' indicator.
-        block = isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")
-        self.places.add(path, mark.line + 1 + block, 0 if block else mark.column + 1, self._word_lines(node, block))
+        block = node.style in ("|", ">")
+        self.places.add(path, start.line + 1 + block, 0 if block else start.column + 1, self._word_lines(node, block))
 
     def _word_lines(self, node: yaml.Node, block: bool) -> tuple[int, ...]:
-        """The file line of each word of a scalar that spans lines (empty otherwise)."""
-        if not isinstance(node, yaml.ScalarNode) or node.start_mark.line == node.end_mark.line:
-            return ()
+        """The file line of each word of a scalar that spans lines."""
         lines = self.text[node.start_mark.index : node.end_mark.index].split("\n")[block:]
         first = node.start_mark.line + 1 + block
         return tuple(first + i for i, line in enumerate(lines) for _ in line.split())
@@ -316,16 +317,16 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise fail(_location(self.places.file, mark), msg.BAD_KEY, msg.BAD_KEY_HINT)
             _check_length(key_node.value, self.places.file, key_node.start_mark)
-            key = self._text(key_node.value, key_node.start_mark)  # a key is kept as written: 'null:' is the key 'null'
+            key = self._written(key_node)  # a key is kept as written: 'null:' is the key 'null'
+            here = path + (key,)
             if key in data:
-                first = self.places.key(path + (key,))
                 raise fail(
                     _location(self.places.file, mark),
-                    msg.key_twice(key, first.line),
+                    msg.key_twice(key, self.places.key(here).line),
                     msg.KEY_TWICE_HINT,
                 )
-            self.places.add_key(path + (key,), mark.line + 1, mark.column + 1)
-            data[key] = self.build(value_node, path + (key,))
+            self.places.add_key(here, mark.line + 1, mark.column + 1)
+            data[key] = self.build(value_node, here)
         return data
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -335,7 +336,7 @@ class _Builder:
             # octal "010", hex "0x1F" and base-60 "1:30" never turn into other numbers.
             return node.value
         if node.tag == _STR_TAG:
-            return self._text(node.value, node.start_mark)
+            return self._written(node)
         here = _location(self.places.file, node.start_mark)
         try:
             value = self.constructor.construct_object(node)
@@ -352,6 +353,12 @@ class _Builder:
         if not isinstance(value, _PLAIN_TYPES):
             raise fail(here, msg.unsupported_tag(node.tag), msg.UNSUPPORTED_TAG_HINT)
         return value
+
+    def _written(self, node: yaml.ScalarNode) -> str:
+        """A scalar's text. Unless double-quoted (whose escapes make any character: _text), it is the file's text
+        with line breaks folded, already checked and normalised (read_text): it stays NFC, its lines joined by a
+        space or a line break, which never combine with a letter."""
+        return self._text(node.value, node.start_mark) if node.style == '"' else node.value
 
     def _text(self, value: str, mark) -> str:
         """Text from an escape ("\\u0301", "\\x01") is normalised and checked like the file itself."""
