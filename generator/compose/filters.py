@@ -164,8 +164,8 @@ def tang_giam(figure: Any, so_le: int = fmt.DEFAULT_PERCENT_DECIMALS) -> str:
     """'tăng 5,1% so với cùng kỳ' / 'giảm 3,0% so với cùng kỳ' / 'bằng cùng kỳ' (house wording)."""
     f = _need(figure, "cung_ky")
     decimals = _percent_decimals(so_le)
-    _percent(f, f.cung_ky, msg.SAME_PERIOD_BASE, decimals)  # type: ignore[arg-type]
-    return fmt.format_change(to_number(f), f.cung_ky, decimals=decimals, words=f.wording.cung_ky)
+    ratio = _percent(f, f.cung_ky, msg.SAME_PERIOD_BASE, decimals)  # type: ignore[arg-type]
+    return fmt.change_words(ratio, decimals, words=f.wording.cung_ky)
 
 
 def chenh_lech(figure: Any, so_le: int | None = None) -> str:

@@ -91,10 +91,16 @@ def _unsigned_zero(number: Decimal) -> Decimal:
 def _layout(number: Decimal, decimals: int | None) -> str:
     """Grouped digits with the locale's signs: exactly `decimals` fraction digits, or the number's own
     without trailing zeros (None). Exact: no Decimal context rounding."""
-    text = f"{number:,f}" if decimals is None else f"{number:,.{decimals}f}"
-    if decimals is None and "." in text:
-        text = text.rstrip("0").rstrip(".")
+    if decimals is None:
+        text = format(number, ",f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    else:
+        text = format(number, _SPECS[decimals] if decimals < len(_SPECS) else f",.{decimals}f")
     return text.translate(_TO_LOCALE)
+
+
+_SPECS = tuple(f",.{decimals}f" for decimals in range(10))  # format specs of 0 to 9 fraction digits: made once
 
 
 _QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(10))  # 1, 0.1, 0.01...: made once
@@ -165,7 +171,7 @@ def ratio_words(
     >>> ratio_words("", Decimal("98.75"), "CTKH")
     '98,8% CTKH'
     """
-    return " ".join(part for part in (verb, format_percent(ratio, decimals, trim), words) if part)
+    return " ".join([part for part in (verb, format_percent(ratio, decimals, trim), words) if part])
 
 
 def with_unit(number: str, unit: str) -> str:
@@ -192,7 +198,18 @@ def format_change(
     >>> format_change(105.1, 100), format_change(97, 100, words="SVCK"), format_change(8, 8)
     ('tăng 5,1% so với cùng kỳ', 'giảm 3,0% SVCK', 'bằng cùng kỳ')
     """
-    change = _required_percent(value, previous, "cùng kỳ", decimals) - 100
+    return change_words(_required_percent(value, previous, "cùng kỳ", decimals), decimals, trim=trim, words=words)
+
+
+def change_words(
+    ratio: Decimal, decimals: int = DEFAULT_PERCENT_DECIMALS, *, trim: bool = False, words: str = _SAME_PERIOD_WORDS
+) -> str:
+    """What a ratio to the same period (a percentage rounded to `decimals`) says as a change (format_change).
+
+    >>> change_words(Decimal("97.0"), words="SVCK")
+    'giảm 3,0% SVCK'
+    """
+    change = ratio - 100
     if change.is_zero():
         return _SAME_PERIOD
     word = "tăng" if change > 0 else "giảm"
