@@ -271,19 +271,18 @@ class _Builder:
                 msg.TOO_MANY_VALUES,
                 msg.TOO_MANY_VALUES_HINT,
             )
-        self._place(node, path)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        return self._collection(node, path)
-
-    def _place(self, node: yaml.Node, path: Path_) -> None:
         start = node.start_mark
-        if not isinstance(node, yaml.ScalarNode) or start.line == node.end_mark.line:
+        if not isinstance(node, yaml.ScalarNode):
             self.places.add(path, start.line + 1, start.column + 1)
-            return
-        # A block scalar's text starts on the line after its '|' or '>' indicator.
-        block = node.style in ("|", ">")
-        self.places.add(path, start.line + 1 + block, 0 if block else start.column + 1, self._word_lines(node, block))
+            return self._collection(node, path)
+        if start.line == node.end_mark.line:
+            self.places.add(path, start.line + 1, start.column + 1)
+        else:  # a block scalar's text starts on the line after its '|' or '>' indicator
+            block = node.style in ("|", ">")
+            self.places.add(
+                path, start.line + 1 + block, 0 if block else start.column + 1, self._word_lines(node, block)
+            )
+        return self._scalar(node)
 
     def _word_lines(self, node: yaml.Node, block: bool) -> tuple[int, ...]:
         """The file line of each word of a scalar that spans lines."""
@@ -330,7 +329,8 @@ class _Builder:
         return data
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        _check_length(node.value, self.places.file, node.start_mark)
+        if len(node.value) > limits.MAX_SCALAR:
+            _check_length(node.value, self.places.file, node.start_mark)
         if node.tag in _NUMBER_TAGS and not node.style:  # plain (libyaml says "", PyYAML None)
             # Kept as written: the model reads "1.507" the Vietnamese way, and YAML 1.1's
             # octal "010", hex "0x1F" and base-60 "1:30" never turn into other numbers.
