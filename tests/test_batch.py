@@ -11,13 +11,14 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import docx
 import pytest
 from helpers import EXAMPLE_DIR, make_units
 
-from baocao import batch
+from baocao import batch, workers
 from baocao.batch import Job, build_one, plan
 from baocao.compose import sandbox
 from baocao.errors import Misuse
@@ -308,3 +309,30 @@ def test_check_usage_errors(cli, tmp_path):
     assert code == 2 and "Thiếu tên tệp Word (.docx)" in err
     code, _, err = cli("check", tmp_path / "khong-co.docx")
     assert code == 2 and "không có tệp" in err
+
+
+def test_workers_are_copies_of_this_process_only_where_that_is_safe(monkeypatch):
+    """fork on Linux from a process with no other thread (whose locks the copy would keep held); spawn otherwise."""
+    monkeypatch.setattr(workers.sys, "platform", "linux")
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    assert workers.start_method() == "fork"
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 2)  # e.g. a progress bar's own thread
+    assert workers.start_method() == "spawn"
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(workers.sys, "platform", "darwin")
+    assert workers.start_method() == "spawn"
+    monkeypatch.setattr(workers.sys, "platform", "linux")
+    monkeypatch.delattr(workers.os, "fork")
+    assert workers.start_method() == "spawn"
+
+
+def test_the_progress_bar_runs_no_thread(capsys):
+    """Its workers can then be copies of this process (the bar is redrawn as reports end)."""
+    from rich.console import Console
+
+    from baocao.cli.views import progress
+
+    before = threading.active_count()
+    with progress(Console(), 2) as done:
+        assert threading.active_count() == before
+        done(None)
