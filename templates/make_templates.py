@@ -32,6 +32,7 @@ from lxml import etree
 from baocao.conventions.marks import KINH_GUI, QUOC_HIEU, RECIPIENTS_HEAD, TIEU_NGU
 from baocao.conventions.page import (
     A4,
+    CELL_MARGIN,
     CLOSING_COLS,
     HEADER_COLS,
     HEADER_DISTANCE,
@@ -41,6 +42,7 @@ from baocao.conventions.page import (
     KINH_GUI_INDENT,
     MARGINS,
     MOTTO_RULE_LEN,
+    TABLE_TEXT_SIZE,
     TEXT_WIDTH,
     TITLE_RULE_LEN,
 )
@@ -162,8 +164,8 @@ def _styles_xml() -> list[str]:
     """Return every style of the template, as XML text."""
     hidden = '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
     cell_mar = (
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
     )
     single = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -204,7 +206,7 @@ def _styles_xml() -> list[str]:
             "paragraph",
             "Bang",
             STYLE_NAMES["cell"],
-            _ppr_xml(jc="left", first_line=0, before=40, after=40) + _rpr_xml(13),
+            _ppr_xml(jc="left", first_line=0, before=40, after=40) + _rpr_xml(TABLE_TEXT_SIZE),
             meta="<w:qFormat/>",
         ),
         _style_xml(

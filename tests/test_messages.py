@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 from literals import english, string_literals
+from pydantic import BaseModel
 
-from baocao.messages import review
+import baocao.input.schema  # noqa: F401  # every model of the JSON Schemas
+from baocao.messages import keys, review
 
 ROOT = Path(__file__).resolve().parents[1] / "generator"
 HOMES = ("messages/", "conventions/")  # Vietnamese text is at home here
@@ -188,6 +190,20 @@ def test_located_errors_carry_the_place():
 def test_a_stray_is_caught():
     tree = ast.parse('"""Tài liệu."""\n\nX = "Lỗi"\nY = "→ …"\n\n\ndef f():\n    """Hàm."""\n    return f"{X} đây"\n')
     assert vietnamese_strings(tree) == [(3, "Lỗi"), (9, " đây")]
+
+
+def subclasses(model: type[BaseModel]) -> list[type[BaseModel]]:
+    return [sub for child in model.__subclasses__() for sub in (child, *subclasses(child))]
+
+
+def test_models_take_their_schema_description_from_the_catalogue():
+    """A model's description in the JSON Schema is what an editor shows the clerk over the object: it is worded in
+    keys.MODELS (given through fields.described); the docstring, which pydantic would show otherwise, is English."""
+    models = {model for model in subclasses(BaseModel) if model.__module__.startswith("baocao.") and model.model_fields}
+    assert {model.__name__ for model in models} == set(keys.MODELS)
+    for model in models:
+        assert model.model_config.get("json_schema_extra") == {"description": keys.MODELS[model.__name__]}
+        assert not [c for c in model.__doc__ or "" if not c.isascii() and c.isalpha()], model.__name__
 
 
 def test_each_sentence_is_worded_once():

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
-from helpers import EXAMPLE, EXAMPLE_DIR, EXAMPLE_UNIT, NS, R_NS, Docx, example_text, text_of, w
+from helpers import EXAMPLE_DIR, EXAMPLE_UNIT, NS, R_NS, Docx, example_text, text_of, w
 from lxml import etree
 
 from baocao.compose.frame import appendix_labels
 from baocao.compose.report import compose
 from baocao.conventions.formatting import DRAFT_BLANK
-from baocao.conventions.page import MIN_COLUMN, TEXT_WIDTH, column_widths
+from baocao.conventions.page import TEXT_WIDTH, ColumnNeed
 from baocao.errors import BaocaoError
 from baocao.figures.compute import compute
 from baocao.input.model import PhuLuc
@@ -225,17 +225,19 @@ def test_two_level_header_is_merged(appendix_table):
                 assert all(r.find("w:rPr/w:b", NS) is not None for r in p.iter(w("r")))
 
 
-def test_a_narrow_column_keeps_room_for_its_heading(example, body_table, appendix_table):
-    """TT (weight 1 of 16 in the body's table: 584 twips) is widened to MIN_COLUMN, the others share the rest;
-    the HTML preview lays the columns out alike."""
-    for table in (body_table, appendix_table):
-        grid = [int(col.get(w("w"))) for col in table.findall("w:tblGrid/w:gridCol", NS)]
-        assert grid[0] == MIN_COLUMN and min(grid) == MIN_COLUMN
-    assert column_widths([1, 5, 2, 2], 9000) == [900, 4500, 1800, 1800]  # none too narrow: in proportion
-    assert column_widths([1, 1, 1], 2000) == [666, 666, 668]  # no room for the minimum: in proportion
-    page = render(EXAMPLE, writer="html").data.decode()
-    first = re.search(r'<col style="width:([\d.]+)%">', page)
-    assert first and float(first[1]) == pytest.approx(100 * MIN_COLUMN / TEXT_WIDTH, abs=0.001)
+def test_columns_fit_their_words_and_the_names_their_lines(outputs):
+    """The 8-column table of san-xuat: TT (519 twips by weight) is widened to its heading with twips from the
+    number columns, not from the names' column, whose longest name stays on one line; the preview alike."""
+    table = Docx(outputs["eight"]).table_with("Năng suất lúa vụ mùa")
+    grid = [int(col.get(w("w"))) for col in table.findall("w:tblGrid/w:gridCol", NS)]
+    assert grid[0] == ColumnNeed().widen("TT", bold=True, wraps=True).word > TEXT_WIDTH // 18
+    assert grid[1] >= ColumnNeed().widen("Năng suất lúa vụ mùa", bold=False, wraps=False).line
+    assert grid[1] == TEXT_WIDTH * 5 // 18 and sum(grid) == TEXT_WIDTH
+    page = render(EXAMPLE_DIR / "san-xuat-quy-iii-2026.yaml", writer="html").data.decode()
+    columns = re.search(r"<colgroup>(.*?)</colgroup>", page)
+    assert columns and [float(c) for c in re.findall(r"width:([\d.]+)%", columns[1])] == pytest.approx(
+        [100 * twips / TEXT_WIDTH for twips in grid], abs=0.001
+    )
 
 
 def test_header_rows_repeat_and_no_row_splits(appendix_table, body_table):
@@ -564,6 +566,7 @@ def test_appendix_pages_are_landscape_in_the_pdf(outputs, tmp_path):
     assert _page_texts(pdfs["alone"])[0].lstrip().startswith("Biểu số 01")
     eight = _page_texts(pdfs["eight"])[0]
     assert "\nTT\n" in eight and "\nT\nT\n" not in eight  # the TT heading on one line (it wrapped at 1/18)
+    assert "\nNăng suất lúa vụ mùa\n" in eight  # the longest name too (it wrapped when TT took from it)
 
 
 def test_built_bytes_open_with_python_docx(outputs):

@@ -7,6 +7,9 @@ The Word template (templates/make_templates.py) and the HTML preview both draw t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from baocao.conventions.text_width import text_twips
 
 A4 = (11906, 16838)  # width, height of a portrait page (210 × 297 mm)
 MARGINS = {"top": 1134, "bottom": 1134, "left": 1701, "right": 850}  # 20, 20, 30, 15 mm, portrait or landscape
@@ -27,25 +30,54 @@ TITLE_RULE_LEN = 2835  # ~5.0 cm, also under an appendix's heading
 KINH_GUI_INDENT = 2835  # 5.0 cm: where recipients start
 KINH_GUI_HANG = 1276  # 2.25 cm: room for "Kính gửi:"
 
-# The narrowest table column (1.3 cm): "STT" or "VIII" in bold 13 pt and the cell's margins (2 × 0.19 cm) on one line.
-MIN_COLUMN = 737
+# A table's cells: the "Bảng" style's size and each cell's left and right margins (the template's Table Grid).
+TABLE_TEXT_SIZE = 13  # points
+CELL_MARGIN = 108  # 0.19 cm
+ALLOWANCE = 1.05  # a text measured 5% wider than Times New Roman prints it: another font, rounding
 
 
-def column_widths(weights: Sequence[int], width: int) -> list[int]:
-    """Twips per table column in proportion to `weights`, summing exactly to `width`; a column that would be
-    narrower than MIN_COLUMN gets that much and the others share the rest (when the width allows it).
+@dataclass(frozen=True)
+class ColumnNeed:
+    """Twips a column's cells need on one line, their margins included: its longest word, its longest line."""
 
-    >>> column_widths([1, 5, 2, 2, 2, 2, 2, 2], TEXT_WIDTH)  # STT, a name, six numbers: 1/18 would be 519
-    [737, 2534, 1013, 1013, 1013, 1013, 1013, 1019]
+    word: int = 0
+    line: int = 0
+
+    def widen(self, text: str, bold: bool, wraps: bool) -> ColumnNeed:
+        """The need with a paragraph `text` added; one that `wraps` (a heading's) adds its longest word only."""
+        words = [_cell_twips(word, bold) for word in text.split()] or [0]
+        line = self.line if wraps else max(self.line, _cell_twips(text, bold))
+        return ColumnNeed(max(self.word, *words), line)
+
+
+def _cell_twips(text: str, bold: bool) -> int:
+    return round(text_twips(text.strip(), TABLE_TEXT_SIZE, bold) * ALLOWANCE) + 2 * CELL_MARGIN
+
+
+def column_widths(weights: Sequence[int], width: int, needs: Sequence[ColumnNeed]) -> list[int]:
+    """Twips per table column, summing exactly to `width`. The rule: columns share the width in proportion to
+    their weights, except that one narrower than its longest word is widened to it, the twips coming from the
+    others in proportion to what they can spare beyond their longest line (beyond their longest word if that
+    line wraps anyway); no column gives more than it can spare, so a narrow one gets what there is.
+
+    >>> tt, name, number = ColumnNeed(580, 450), ColumnNeed(800, 2598), ColumnNeed(914, 830)
+    >>> column_widths([1, 5, 2, 2, 2, 2, 2, 2], TEXT_WIDTH, [tt, name] + [number] * 6)  # TT: 519 by weight
+    [580, 2598, 1029, 1029, 1029, 1029, 1029, 1032]
     """
-    narrow: set[int] = set()
-    while True:
-        rest = width - MIN_COLUMN * len(narrow)
-        total = sum(weight for i, weight in enumerate(weights) if i not in narrow)
-        widths = [MIN_COLUMN if i in narrow else rest * weight // total for i, weight in enumerate(weights)]
-        below = {i for i, twips in enumerate(widths) if twips < MIN_COLUMN} - narrow
-        if not below or MIN_COLUMN * len(weights) > width:
-            break
-        narrow |= below
-    widths[-1] += width - sum(widths)
+    total = sum(weights)
+    shares = [width * weight // total for weight in weights]
+    shares[-1] += width - sum(shares)
+    short = [max(need.word - share, 0) for need, share in zip(needs, shares, strict=True)]
+    spare = [
+        0 if lack else share - max(need.word, need.line if need.line <= share else 0)
+        for need, share, lack in zip(needs, shares, short, strict=True)
+    ]
+    wanted, room = sum(short), sum(spare)
+    if not wanted or not room:
+        return shares
+    moved = min(wanted, room)
+    gets = [moved * lack // wanted for lack in short]
+    gives = [moved * free // room for free in spare]
+    widths = [share + get - give for share, get, give in zip(shares, gets, gives, strict=True)]
+    widths[spare.index(max(spare))] += width - sum(widths)  # what rounding left, to or from the roomiest
     return widths

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from baocao.conventions.formatting import format_number, format_percent
+from baocao.conventions.page import ColumnNeed
 from baocao.errors import Location
 
 
@@ -140,6 +141,21 @@ class Table:
             for cell in row.cells:
                 yield from cell.paragraphs
         yield from self.notes
+
+    def column_needs(self) -> list[ColumnNeed]:
+        """What each column's own cells (not those spanning several) need; a header row's text may wrap, and a
+        paragraph with a bold run, or in a bold row, is measured bold."""
+        needs = [ColumnNeed()] * len(self.widths)
+        for row in self.rows:
+            column = 0
+            for cell in row.cells:
+                for paragraph in cell.paragraphs if cell.span == 1 else []:
+                    texts = [inline for inline in paragraph if isinstance(inline, Text)]
+                    bold = row.kind != "item" or any(text.bold for text in texts)
+                    text = "".join(text.text for text in texts)
+                    needs[column] = needs[column].widen(text, bold, wraps=row.kind == "header")
+                column += cell.span
+        return needs
 
 
 ChartKind = Literal["column", "bar", "line", "pie"]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
+from baocao.input.fields import described
 from baocao.input.figure_keys import FIGURE_VALUES, PLAN_PREFIX
 from baocao.messages import keys
 from baocao.messages import validate as msg
@@ -21,19 +22,19 @@ CATEGORY_SOURCES = ("so_lieu", "thanh_phan_cua", "chi_tiet", "danh_muc")
 
 
 class ChuoiSo(BaseModel):
-    """Một chuỗi số ghi sẵn của biểu đồ: tên ở chú giải và các số theo thứ tự danh_muc."""
+    """A series written out: its legend name and one number per category of danh_muc."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = described(keys.MODELS["ChuoiSo"], extra="forbid", str_strip_whitespace=True, frozen=True)
 
     ten: str = Field(description=keys.CHUOI_SO["ten"])
     so: list[str | int | float | None] = Field(description=keys.CHUOI_SO["so"])
 
 
 class BieuDo(BaseModel):
-    """Một biểu đồ (cột, thanh ngang, đường, tròn) vẽ từ số liệu của báo cáo, là biểu đồ thật của Word
-    (bấm chuột phải → Edit Data để sửa số); chú thích 'Biểu đồ 1: ...' được đánh số tự động."""
+    """A chart (column, bar, line, pie) drawn from the report's figures as a native Word chart (right click,
+    Edit Data); its caption is numbered automatically."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = described(keys.MODELS["BieuDo"], extra="forbid", str_strip_whitespace=True, frozen=True)
 
     loai: Literal["cot", "thanh", "duong", "tron"] = Field("cot", description=keys.BIEU_DO["loai"])
     tieu_de: str = Field(description=keys.BIEU_DO["tieu_de"])
@@ -98,8 +99,8 @@ class BieuDo(BaseModel):
 
 
 class KhoiBieuDo(BaseModel):
-    """Một biểu đồ đặt trong đề cương: '- bieu_do: {...}'."""
+    """A chart placed in the outline: '- bieu_do: {...}'."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = described(keys.MODELS["KhoiBieuDo"], extra="forbid", frozen=True)
 
     bieu_do: BieuDo

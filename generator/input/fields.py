@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+from typing_extensions import Unpack
 
 from baocao.conventions.formatting import parse_vn_number
 from baocao.conventions.numbering import LADDER_STYLES, ladder_problem
@@ -59,3 +60,9 @@ LADDER_HELP = msg.ladder_help(STYLE_HELP)
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def described(text: str, **config: Unpack[ConfigDict]) -> ConfigDict:
+    """A model's config (`config` added to its base's) with `text` (from messages.keys.MODELS) as the description
+    its object carries in the JSON Schema, in place of the docstring, which speaks to maintainers."""
+    return ConfigDict(**config, json_schema_extra={"description": text})

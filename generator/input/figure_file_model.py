@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from baocao.input.fields import described
 from baocao.input.figure_model import SoLieu
 from baocao.messages import keys
 
 
 class NguoiKyXuat(BaseModel):
-    """Người ký báo cáo."""
+    """The report's signer."""
+
+    model_config = described(keys.MODELS["NguoiKyXuat"])
 
     tham_quyen: str = Field(description=keys.NGUOI_KY_XUAT["tham_quyen"])
     thay_cho: str = Field(description=keys.NGUOI_KY_XUAT["thay_cho"])
@@ -21,9 +24,9 @@ class NguoiKyXuat(BaseModel):
 
 
 class ThongTinBaoCao(BaseModel):
-    """Thông tin của báo cáo (để hệ thống báo cáo nhận biết tệp số liệu)."""
+    """The report's particulars (for a reporting system to identify the figure file)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = described(keys.MODELS["ThongTinBaoCao"], extra="forbid")
 
     loai: str = Field(description=keys.THONG_TIN_BAO_CAO["loai"])
     ky_bao_cao: str = Field(description=keys.THONG_TIN_BAO_CAO["ky_bao_cao"])
@@ -43,9 +46,9 @@ class ThongTinBaoCao(BaseModel):
 
 
 class ChiTiet(BaseModel):
-    """Số liệu của một đơn vị cấp dưới trong tổng hợp (tong_tu)."""
+    """One lower unit's figures in a roll-up (tong_tu)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = described(keys.MODELS["ChiTiet"], extra="forbid")
 
     don_vi: str = Field(description=keys.CHI_TIET["don_vi"])
     gia_tri: float | None
@@ -54,7 +57,9 @@ class ChiTiet(BaseModel):
 
 
 class SoLieuXuat(SoLieu):
-    """Một số liệu: các khóa như trong so_lieu (giá trị tự tính đã ghi vào), rồi các giá trị tính từ đó."""
+    """A figure as exported: the keys of so_lieu (computed values filled in), then the values derived from them."""
+
+    model_config = described(keys.MODELS["SoLieuXuat"])
 
     ty_le_ke_hoach: float | None = Field(None, description=keys.SO_LIEU_XUAT["ty_le_ke_hoach"])
     ty_le_theo_ke_hoach: dict[str, float | None] = Field(
@@ -68,9 +73,9 @@ class SoLieuXuat(SoLieu):
 
 
 class TepSoLieu(BaseModel):
-    """Tệp số liệu của một báo cáo (baocao figures): thông tin báo cáo và mọi số liệu."""
+    """The figure file of one report (baocao figures): the report's particulars and every figure."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = described(keys.MODELS["TepSoLieu"], extra="forbid")
 
     phien_ban: Literal[1] = Field(description=keys.TEP_SO_LIEU["phien_ban"])
     bao_cao: ThongTinBaoCao

@@ -10,8 +10,9 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from baocao.conventions.formatting import parse_vn_number
 from baocao.conventions.words import RATIO_WORDS, SCALE_WORDS
-from baocao.input.fields import KEY, Key, Strict, VnNumber, check_key, parse_number
-from baocao.messages import input_figures as doc
+from baocao.input.fields import KEY, Key, Strict, VnNumber, check_key, described, parse_number
+from baocao.messages import input_figures as msg
+from baocao.messages import keys
 
 
 def _sources(value: Any) -> Any:
@@ -25,18 +26,20 @@ def _source(value: Any) -> Any:
 
 
 class NguonSoLieu(Strict):
-    """Một bảng tính chứa số liệu (.xlsx, .csv): tệp, trang tính, cách đọc (mặc định: mỗi dòng một số liệu)."""
+    """A workbook holding figures (.xlsx, .csv): file, sheet, how to read it (default: one figure a row)."""
 
-    tep: str = Field(description=doc.WORKBOOK_SOURCE["tep"])
-    trang: str = Field("", description=doc.WORKBOOK_SOURCE["trang"])
-    dong_tieu_de: int = Field(1, ge=1, le=1000, description=doc.WORKBOOK_SOURCE["dong_tieu_de"])
-    cot: dict[str, str] = Field(default_factory=dict, description=doc.WORKBOOK_SOURCE["cot"])
-    o: dict[Key, str | dict[str, str]] = Field(default_factory=dict, description=doc.WORKBOOK_SOURCE["o"])
+    model_config = described(keys.MODELS["NguonSoLieu"])
+
+    tep: str = Field(description=keys.NGUON_SO_LIEU["tep"])
+    trang: str = Field("", description=keys.NGUON_SO_LIEU["trang"])
+    dong_tieu_de: int = Field(1, ge=1, le=1000, description=keys.NGUON_SO_LIEU["dong_tieu_de"])
+    cot: dict[str, str] = Field(default_factory=dict, description=keys.NGUON_SO_LIEU["cot"])
+    o: dict[Key, str | dict[str, str]] = Field(default_factory=dict, description=keys.NGUON_SO_LIEU["o"])
 
     @model_validator(mode="after")
     def _one_layout(self) -> NguonSoLieu:
         if self.cot and self.o:
-            raise ValueError(doc.ONE_LAYOUT)
+            raise ValueError(msg.ONE_LAYOUT)
         return self
 
 
@@ -44,18 +47,19 @@ SoLieuTu = Annotated[
     list[Annotated[NguonSoLieu, BeforeValidator(_source, json_schema_input_type=NguonSoLieu | str)]],
     BeforeValidator(_sources, json_schema_input_type=NguonSoLieu | str | list[NguonSoLieu | str]),
 ]
-SO_LIEU_TU, PLAN_NAMES_HELP = doc.SO_LIEU_TU, doc.PLAN_NAMES_HELP
 
 
 class CachViet(Strict):
-    """Cách viết tỷ lệ của đơn vị (ghi một lần ở hồ sơ đơn vị; báo cáo có thể ghi đè từng khóa)."""
+    """The unit's wording of ratios (written once in the profile; a report may override each key)."""
 
-    dat_ke_hoach: str = Field(RATIO_WORDS["dat_ke_hoach"], description=doc.RATIO_WORDING["dat_ke_hoach"])
-    ke_hoach: str = Field(RATIO_WORDS["ke_hoach"], description=doc.RATIO_WORDING["ke_hoach"])
-    ke_hoach_tat: str = Field(RATIO_WORDS["ke_hoach_tat"], description=doc.RATIO_WORDING["ke_hoach_tat"])
-    bang_cung_ky: str = Field(RATIO_WORDS["bang_cung_ky"], description=doc.RATIO_WORDING["bang_cung_ky"])
-    cung_ky: str = Field(RATIO_WORDS["cung_ky"], description=doc.RATIO_WORDING["cung_ky"])
-    cung_ky_tat: str = Field(RATIO_WORDS["cung_ky_tat"], description=doc.RATIO_WORDING["cung_ky_tat"])
+    model_config = described(keys.MODELS["CachViet"])
+
+    dat_ke_hoach: str = Field(RATIO_WORDS["dat_ke_hoach"], description=keys.CACH_VIET["dat_ke_hoach"])
+    ke_hoach: str = Field(RATIO_WORDS["ke_hoach"], description=keys.CACH_VIET["ke_hoach"])
+    ke_hoach_tat: str = Field(RATIO_WORDS["ke_hoach_tat"], description=keys.CACH_VIET["ke_hoach_tat"])
+    bang_cung_ky: str = Field(RATIO_WORDS["bang_cung_ky"], description=keys.CACH_VIET["bang_cung_ky"])
+    cung_ky: str = Field(RATIO_WORDS["cung_ky"], description=keys.CACH_VIET["cung_ky"])
+    cung_ky_tat: str = Field(RATIO_WORDS["cung_ky_tat"], description=keys.CACH_VIET["cung_ky_tat"])
 
 
 def _plans(value: Any) -> Any:
@@ -63,7 +67,7 @@ def _plans(value: Any) -> Any:
     if not isinstance(value, dict):
         return parse_number(value)
     if not value:
-        raise ValueError(doc.EMPTY_PLANS)
+        raise ValueError(msg.EMPTY_PLANS)
     return {check_key(str(name)): parse_number(plan) for name, plan in value.items()}
 
 
@@ -84,42 +88,46 @@ COMPUTED_KEYS = ("tong_cua", "tong_tu", "trung_binh_cua", "ty_le_cua")
 
 
 class TyLe(Strict):
-    """Số liệu là tỷ lệ phần trăm của hai số liệu khác: tu_so / mau_so × 100."""
+    """A figure that is the percentage of two others: tu_so / mau_so * 100."""
 
-    tu_so: str = Field(description=doc.RATIO_OF["tu_so"])
-    mau_so: str = Field(description=doc.RATIO_OF["mau_so"])
+    model_config = described(keys.MODELS["TyLe"])
+
+    tu_so: str = Field(description=keys.TY_LE["tu_so"])
+    mau_so: str = Field(description=keys.TY_LE["mau_so"])
 
 
 class SoLieu(Strict):
-    """Một số liệu: giá trị, đơn vị tính, kế hoạch, cùng kỳ năm trước."""
+    """A figure: value, unit, plan(s), the same period last year, or how it is computed from others."""
 
-    ten: str = Field("", description=doc.FIGURE["ten"])
-    gia_tri: VnNumber | None = Field(None, description=doc.FIGURE["gia_tri"])
-    don_vi: str = Field("", description=doc.FIGURE["don_vi"])
-    ke_hoach: Plans | None = Field(None, description=doc.FIGURE["ke_hoach"])
-    cung_ky: VnNumber | None = Field(None, description=doc.FIGURE["cung_ky"])
-    so_le: int | None = Field(None, ge=0, le=6, description=doc.FIGURE["so_le"])
-    tong_cua: list[str] = Field(default_factory=list, description=doc.FIGURE["tong_cua"])
-    tong_tu: str = Field("", description=doc.FIGURE["tong_tu"])
-    ma_chi_tieu: str = Field("", description=doc.FIGURE["ma_chi_tieu"])
-    ghi_de: bool = Field(False, description=doc.FIGURE["ghi_de"])
-    trung_binh_cua: list[str] = Field(default_factory=list, description=doc.FIGURE["trung_binh_cua"])
-    trong_so: list[Weight] = Field(default_factory=list, description=doc.FIGURE["trong_so"])
-    ty_le_cua: TyLe | None = Field(None, description=doc.FIGURE["ty_le_cua"])
-    giu_nguyen: str = Field("", description=doc.FIGURE["giu_nguyen"])
-    cho_phep_am: bool = Field(False, description=doc.FIGURE["cho_phep_am"])
-    hien_thi: Literal["nghin", "trieu", "ty"] | None = Field(None, description=doc.FIGURE["hien_thi"])
-    don_vi_hien_thi: str = Field("", description=doc.FIGURE["don_vi_hien_thi"])
+    model_config = described(keys.MODELS["SoLieu"])
+
+    ten: str = Field("", description=keys.SO_LIEU["ten"])
+    gia_tri: VnNumber | None = Field(None, description=keys.SO_LIEU["gia_tri"])
+    don_vi: str = Field("", description=keys.SO_LIEU["don_vi"])
+    ke_hoach: Plans | None = Field(None, description=keys.SO_LIEU["ke_hoach"])
+    cung_ky: VnNumber | None = Field(None, description=keys.SO_LIEU["cung_ky"])
+    so_le: int | None = Field(None, ge=0, le=6, description=keys.SO_LIEU["so_le"])
+    tong_cua: list[str] = Field(default_factory=list, description=keys.SO_LIEU["tong_cua"])
+    tong_tu: str = Field("", description=keys.SO_LIEU["tong_tu"])
+    ma_chi_tieu: str = Field("", description=keys.SO_LIEU["ma_chi_tieu"])
+    ghi_de: bool = Field(False, description=keys.SO_LIEU["ghi_de"])
+    trung_binh_cua: list[str] = Field(default_factory=list, description=keys.SO_LIEU["trung_binh_cua"])
+    trong_so: list[Weight] = Field(default_factory=list, description=keys.SO_LIEU["trong_so"])
+    ty_le_cua: TyLe | None = Field(None, description=keys.SO_LIEU["ty_le_cua"])
+    giu_nguyen: str = Field("", description=keys.SO_LIEU["giu_nguyen"])
+    cho_phep_am: bool = Field(False, description=keys.SO_LIEU["cho_phep_am"])
+    hien_thi: Literal["nghin", "trieu", "ty"] | None = Field(None, description=keys.SO_LIEU["hien_thi"])
+    don_vi_hien_thi: str = Field("", description=keys.SO_LIEU["don_vi_hien_thi"])
 
     @model_validator(mode="after")
     def _one_source(self) -> SoLieu:
         used = [key for key in COMPUTED_KEYS if getattr(self, key)]
         if len(used) > 1:
-            raise ValueError(doc.one_computed_key(", ".join(COMPUTED_KEYS), ", ".join(used)))
+            raise ValueError(msg.one_computed_key(", ".join(COMPUTED_KEYS), ", ".join(used)))
         if self.trong_so and len(self.trong_so) != len(self.trung_binh_cua):
-            raise ValueError(doc.weights_mismatch(len(self.trong_so), len(self.trung_binh_cua)))
+            raise ValueError(msg.weights_mismatch(len(self.trong_so), len(self.trung_binh_cua)))
         if self.giu_nguyen and not used:
-            raise ValueError(doc.KEEP_ONLY_COMPUTED)
+            raise ValueError(msg.KEEP_ONLY_COMPUTED)
         return self
 
     @property

@@ -1,7 +1,7 @@
 """The data model of the files clerks edit: the unit profile and the report (pydantic).
 
-Keys are ASCII snake_case Vietnamese; descriptions are Vietnamese because they feed the
-JSON Schema that editors show while typing.
+Keys are ASCII snake_case Vietnamese; the descriptions of keys and models are Vietnamese, worded in
+baocao.messages.keys, because they feed the JSON Schema that editors show while typing.
 """
 
 from __future__ import annotations
@@ -15,10 +15,19 @@ from typing_extensions import TypeAliasType
 from baocao.conventions.levels import LEVELS
 from baocao.conventions.marks import DEFAULT_ARCHIVE
 from baocao.input.charts import BieuDo, KhoiBieuDo
-from baocao.input.fields import LADDER_HELP, STYLE_HELP, DateText, Key, LabelStyle, Ladder, Lines, PeriodText, Strict
+from baocao.input.fields import (
+    LADDER_HELP,
+    STYLE_HELP,
+    DateText,
+    Key,
+    LabelStyle,
+    Ladder,
+    Lines,
+    PeriodText,
+    Strict,
+    described,
+)
 from baocao.input.figure_model import (
-    PLAN_NAMES_HELP,
-    SO_LIEU_TU,
     CachViet,
     NguonSoLieu,
     SoLieu,
@@ -36,7 +45,9 @@ LEAD_STYLES = ("dam", "nghieng", "dam_nghieng")
 
 
 class NguoiKy(Strict):
-    """Người ký: thẩm quyền, chức vụ, họ tên."""
+    """The signer: authority (TM., KT...), on whose behalf, position, name."""
+
+    model_config = described(keys.MODELS["NguoiKy"])
 
     tham_quyen: Literal["", "TM.", "KT.", "TL.", "TUQ.", "Q."] = Field(
         "",
@@ -57,7 +68,9 @@ class NguoiKy(Strict):
 
 
 class DonVi(Strict):
-    """Hồ sơ đơn vị (don-vi.yaml): cơ quan ban hành, địa danh, người ký, nơi nhận mặc định."""
+    """The unit profile (don-vi.yaml): issuing body, place name, signer, default recipients."""
+
+    model_config = described(keys.MODELS["DonVi"])
 
     co_quan_chu_quan: str = Field("", description=keys.DON_VI["co_quan_chu_quan"])
     co_quan_ban_hanh: Lines = Field(description=keys.DON_VI["co_quan_ban_hanh"])
@@ -72,18 +85,20 @@ class DonVi(Strict):
         "",
         description=keys.DON_VI["thu_muc_mau"],
     )
-    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=f"{SO_LIEU_TU} {keys.DON_VI['so_lieu_tu']}")
+    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=f"{keys.SO_LIEU_TU} {keys.DON_VI['so_lieu_tu']}")
     cach_viet: CachViet | None = Field(
         None,
         description=keys.DON_VI["cach_viet"],
     )
-    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
+    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=keys.TEN_KE_HOACH)
     kieu_muc: Ladder = Field(None, description=LADDER_HELP)
 
 
 class Muc(Strict):
-    """Một mục của đề cương (số thứ tự được đánh tự động): tiêu đề riêng một dòng, đoạn văn có số thứ tự,
-    hoặc cả hai (tiêu đề in đậm/nghiêng ở đầu đoạn); danh_so: false cho tiêu đề không đánh số."""
+    """A section of the outline (numbered automatically): a heading on its own line, a numbered paragraph, or
+    both (a bold or italic lead heading); danh_so: false for an unnumbered heading."""
+
+    model_config = described(keys.MODELS["Muc"])
 
     tieu_de: str = Field("", description=keys.MUC["tieu_de"])
     doan: str = Field(
@@ -134,8 +149,10 @@ Muc.model_rebuild()
 
 
 class PhuLuc(Strict):
-    """Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng và/hoặc
-    một hay nhiều biểu đồ (bảng trước, biểu đồ sau)."""
+    """An appendix (or form) after the signature: its own landscape section and page numbers, a table and/or
+    one or more charts (table first)."""
+
+    model_config = described(keys.MODELS["PhuLuc"])
 
     loai: Literal["phu_luc", "bieu"] = Field("phu_luc", description=keys.PHU_LUC["loai"])
     khoa: Key = Field("", description=keys.PHU_LUC["khoa"])
@@ -156,7 +173,9 @@ class PhuLuc(Strict):
 
 
 class VanBan(Strict):
-    """Một văn bản được trích dẫn: loại, số, ký hiệu, ngày, cơ quan ban hành, trích yếu."""
+    """A document cited: kind, number, symbol, date, issuing body, summary."""
+
+    model_config = described(keys.MODELS["VanBan"])
 
     loai: str = Field(description=keys.VAN_BAN["loai"])
     so: int | None = Field(None, ge=1, description=keys.VAN_BAN["so"])
@@ -167,7 +186,9 @@ class VanBan(Strict):
 
 
 class TongHop(Strict):
-    """Tổng hợp từ báo cáo của các đơn vị cấp dưới: tệp nào, những đơn vị nào phải có."""
+    """A roll-up of the lower units' reports: which files, which units must have one."""
+
+    model_config = described(keys.MODELS["TongHop"])
 
     cac_bao_cao: Lines = Field(description=keys.TONG_HOP["cac_bao_cao"])
     danh_sach_don_vi: Lines = Field(
@@ -177,7 +198,9 @@ class TongHop(Strict):
 
 
 class BaoCao(Strict):
-    """Tệp báo cáo của một kỳ: thông tin văn bản, số liệu và nội dung."""
+    """The report of one period: the document's particulars, its figures and its content."""
+
+    model_config = described(keys.MODELS["BaoCao"])
 
     schema_: str = Field("", alias="$schema", description=keys.BAO_CAO["$schema"])
     don_vi: str = Field(UNIT_FILE, description=keys.BAO_CAO["don_vi"])
@@ -194,12 +217,12 @@ class BaoCao(Strict):
     so_lieu: dict[
         Key, Annotated[SoLieu, BeforeValidator(figure_shorthand, json_schema_input_type=SoLieu | float | str)]
     ] = Field(default_factory=dict, description=keys.BAO_CAO["so_lieu"])
-    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=SO_LIEU_TU)
+    so_lieu_tu: SoLieuTu = Field(default_factory=list, description=keys.SO_LIEU_TU)
     cach_viet: CachViet | None = Field(
         None,
         description=keys.BAO_CAO["cach_viet"],
     )
-    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=PLAN_NAMES_HELP)
+    ten_ke_hoach: dict[Key, str] = Field(default_factory=dict, description=keys.TEN_KE_HOACH)
     tong_hop: TongHop | None = Field(None, description=keys.BAO_CAO["tong_hop"])
     van_ban: dict[Key, VanBan] = Field(default_factory=dict, description=keys.BAO_CAO["van_ban"])
     mo_dau: list[Khoi] = Field(default_factory=list, description=keys.BAO_CAO["mo_dau"])

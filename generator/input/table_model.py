@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from baocao.input.fields import Key, Lines, Strict
+from baocao.input.fields import Key, Lines, Strict, described
 from baocao.messages import keys
 from baocao.messages import validate as msg
 
@@ -16,7 +16,9 @@ COLUMN_KINDS = ("stt", *INPUT_KINDS, "ty_le_ke_hoach", "ty_le_cung_ky", "chenh_l
 
 
 class Cot(Strict):
-    """Một cột của bảng: tiêu đề, nhóm cột (tiêu đề hai tầng), kiểu, số chữ số thập phân."""
+    """A column of a table: heading, heading group (two-level headings), kind, decimals."""
+
+    model_config = described(keys.MODELS["Cot"])
 
     khoa: Key = Field(
         "",
@@ -50,14 +52,18 @@ Dong = dict[str, Any] | list[Any]
 
 
 class Nhom(Strict):
-    """Một nhóm dòng của bảng (I, II, III...): tiêu đề nhóm và các dòng; số thứ tự chạy liên tục qua các nhóm."""
+    """A group of rows (I, II, III...): its heading and rows; row numbers run on across groups."""
+
+    model_config = described(keys.MODELS["Nhom"])
 
     nhom: str = Field(description=keys.NHOM["nhom"])
     dong: list[Dong] = Field(default_factory=list, description=keys.NHOM["dong"])
 
 
 class Bang(Strict):
-    """Một bảng: tên bảng, đơn vị tính, các cột, các dòng (có thể chia nhóm), dòng Tổng cộng."""
+    """A table: title, unit, columns, rows (optionally grouped), the total row."""
+
+    model_config = described(keys.MODELS["Bang"])
 
     tieu_de: str = Field("", description=keys.BANG["tieu_de"])
     don_vi_tinh: str = Field("", description=keys.BANG["don_vi_tinh"])
@@ -74,6 +80,8 @@ class Bang(Strict):
 
 
 class KhoiBang(Strict):
-    """Một bảng đặt trong đề cương: '- bang: {...}'."""
+    """A table placed in the outline: '- bang: {...}'."""
+
+    model_config = described(keys.MODELS["KhoiBang"])
 
     bang: Bang

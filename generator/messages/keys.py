@@ -1,8 +1,10 @@
 """What each key of the files means, as editors show it while the clerk types (the JSON Schema's descriptions).
 
-One table per model of baocao.input (model.py, table_model.py, charts.py, figure_file_model.py), key → description;
-`baocao schema` writes them into schema/*.json. An entry ending in ':' is followed by the allowed values, and a
-sentence of its own may follow a description shared with another key (figure_model.SO_LIEU_TU, LADDER_HELP...).
+One table per model of baocao.input (model.py, figure_model.py, table_model.py, charts.py, figure_file_model.py),
+named after the model (SO_LIEU for SoLieu), key → description; `baocao schema` writes them into schema/*.json. An
+entry ending in ':' is followed by the allowed values, and a sentence of its own may follow a description shared with
+another key (SO_LIEU_TU, fields.LADDER_HELP...). MODELS says what each model's object is, the description over its
+keys (the models' docstrings are English, for maintainers).
 """
 
 from __future__ import annotations
@@ -11,6 +13,48 @@ TITLES = {  # schema file → its title
     "don-vi.schema.json": "Hồ sơ đơn vị (baocao)",
     "bao-cao.schema.json": "Tệp báo cáo (baocao)",
     "so-lieu.schema.json": "Tệp số liệu của báo cáo (baocao figures)",
+}
+
+MODELS = {  # model → what its object is (the description over its keys)
+    # the unit profile and the report (model.py)
+    "DonVi": "Hồ sơ đơn vị (don-vi.yaml): cơ quan ban hành, địa danh, người ký, nơi nhận mặc định.",
+    "NguoiKy": "Người ký: thẩm quyền, chức vụ, họ tên.",
+    "BaoCao": "Tệp báo cáo của một kỳ: thông tin văn bản, số liệu và nội dung.",
+    "Muc": (
+        "Một mục của đề cương (số thứ tự được đánh tự động): tiêu đề riêng một dòng, đoạn văn có số thứ tự,\n"
+        "hoặc cả hai (tiêu đề in đậm/nghiêng ở đầu đoạn); danh_so: false cho tiêu đề không đánh số."
+    ),
+    "PhuLuc": (
+        "Một phụ lục (hoặc biểu) ở cuối báo cáo: trang ngang riêng, đánh số trang riêng, một bảng và/hoặc\n"
+        "một hay nhiều biểu đồ (bảng trước, biểu đồ sau)."
+    ),
+    "VanBan": "Một văn bản được trích dẫn: loại, số, ký hiệu, ngày, cơ quan ban hành, trích yếu.",
+    "TongHop": "Tổng hợp từ báo cáo của các đơn vị cấp dưới: tệp nào, những đơn vị nào phải có.",
+    # figures (figure_model.py)
+    "SoLieu": "Một số liệu: giá trị, đơn vị tính, kế hoạch, cùng kỳ năm trước.",
+    "TyLe": "Số liệu là tỷ lệ phần trăm của hai số liệu khác: tu_so / mau_so × 100.",
+    "NguonSoLieu": (
+        "Một bảng tính chứa số liệu (.xlsx, .csv): tệp, trang tính, cách đọc (mặc định: mỗi dòng một số liệu)."
+    ),
+    "CachViet": "Cách viết tỷ lệ của đơn vị (ghi một lần ở hồ sơ đơn vị; báo cáo có thể ghi đè từng khóa).",
+    # tables (table_model.py)
+    "Bang": "Một bảng: tên bảng, đơn vị tính, các cột, các dòng (có thể chia nhóm), dòng Tổng cộng.",
+    "Cot": "Một cột của bảng: tiêu đề, nhóm cột (tiêu đề hai tầng), kiểu, số chữ số thập phân.",
+    "Nhom": "Một nhóm dòng của bảng (I, II, III...): tiêu đề nhóm và các dòng; số thứ tự chạy liên tục qua các nhóm.",
+    "KhoiBang": "Một bảng đặt trong đề cương: '- bang: {...}'.",
+    # charts (charts.py)
+    "BieuDo": (
+        "Một biểu đồ (cột, thanh ngang, đường, tròn) vẽ từ số liệu của báo cáo, là biểu đồ thật của Word\n"
+        "(bấm chuột phải → Edit Data để sửa số); chú thích 'Biểu đồ 1: ...' được đánh số tự động."
+    ),
+    "ChuoiSo": "Một chuỗi số ghi sẵn của biểu đồ: tên ở chú giải và các số theo thứ tự danh_muc.",
+    "KhoiBieuDo": "Một biểu đồ đặt trong đề cương: '- bieu_do: {...}'.",
+    # the figure file (figure_file_model.py)
+    "TepSoLieu": "Tệp số liệu của một báo cáo (baocao figures): thông tin báo cáo và mọi số liệu.",
+    "ThongTinBaoCao": "Thông tin của báo cáo (để hệ thống báo cáo nhận biết tệp số liệu).",
+    "NguoiKyXuat": "Người ký báo cáo.",
+    "SoLieuXuat": "Một số liệu: các khóa như trong so_lieu (giá trị tự tính đã ghi vào), rồi các giá trị tính từ đó.",
+    "ChiTiet": "Số liệu của một đơn vị cấp dưới trong tổng hợp (tong_tu).",
 }
 
 # --- the unit profile and the report (input/model.py) ------------------------------------------------------------
@@ -118,6 +162,55 @@ BAO_CAO = {
         "Tên mẫu Word (không ghi .docx) thay cho mẫu của loại báo cáo, tìm trong thư mục đơn vị, thư mục mẫu chung "
         "rồi các mẫu có sẵn."
     ),
+}
+
+# --- figures (input/figure_model.py) ------------------------------------------------------------------------------
+
+NGUON_SO_LIEU = {
+    "tep": "Tệp bảng tính (.xlsx, .csv), tính từ thư mục của tệp YAML này.",
+    "trang": "Tên trang tính (sheet); để trống thì lấy trang đầu tiên.",
+    "dong_tieu_de": "Dòng tiêu đề cột (mặc định dòng 1); số liệu ở các dòng dưới.",
+    "cot": "Cột nào là khóa nào, theo tiêu đề cột hoặc chữ cột, ví dụ {ten_so_lieu: Mã, gia_tri: Thực hiện, "
+    "ke_hoach: D}; để trống: tiêu đề cột là tên khóa.",
+    "o": "Lấy từng ô: {ten_so_lieu: C5} (giá trị), hoặc {ten_so_lieu: {gia_tri: C5, ke_hoach: D5}}.",
+}
+SO_LIEU_TU = (
+    "Lấy số liệu từ bảng tính: 'so-lieu.xlsx' (mỗi dòng một số liệu, tiêu đề cột là tên khóa), hoặc danh sách nguồn."
+)
+TEN_KE_HOACH = (
+    "Tên đầy đủ của các kế hoạch có tên, in sau tỷ lệ, ví dụ {nghi_quyet: Nghị quyết HĐND xã, tinh_giao: chỉ tiêu "
+    "tỉnh giao}."
+)
+CACH_VIET = {
+    "dat_ke_hoach": "Chữ trước tỷ lệ so với kế hoạch: 'đạt' → 'đạt 98,8% kế hoạch'; 'bằng'; để trống → '98,8% CTKH'.",
+    "ke_hoach": "Chữ sau tỷ lệ so với kế hoạch, ví dụ 'kế hoạch', 'KH', 'CTKH'.",
+    "ke_hoach_tat": "Chữ viết tắt khi gọi so_ke_hoach(true).",
+    "bang_cung_ky": "Chữ trước tỷ lệ so với cùng kỳ: 'bằng 101,1% so với cùng kỳ'.",
+    "cung_ky": "Chữ sau tỷ lệ, mức tăng giảm so với cùng kỳ, ví dụ 'so với cùng kỳ', 'SVCK', 'CK'.",
+    "cung_ky_tat": "Chữ viết tắt khi gọi so_cung_ky(true).",
+}
+TY_LE = {"tu_so": "Tên số liệu ở tử số, ví dụ ho_ngheo.", "mau_so": "Tên số liệu ở mẫu số, ví dụ tong_so_ho."}
+SO_LIEU = {
+    "ten": "Tên chỉ tiêu (dùng trong bảng).",
+    "gia_tri": "Giá trị kỳ này, viết kiểu Việt Nam: 1.539,72",
+    "don_vi": "Đơn vị tính, ví dụ 'ha', 'triệu đồng'.",
+    "ke_hoach": "Kế hoạch (chỉ tiêu) của kỳ: một số, hoặc nhiều kế hoạch có tên {nghi_quyet: 620, tinh_giao: 600} "
+    "(kế hoạch đầu là mặc định; tên mô tả ở ten_ke_hoach).",
+    "cung_ky": "Số liệu cùng kỳ năm trước.",
+    "so_le": "Số chữ số thập phân khi hiển thị.",
+    "tong_cua": "Tên các số liệu cộng lại thành số liệu này (tự tính, hoặc kiểm tra nếu đã ghi gia_tri). Các số liệu "
+    "khác đơn vị tính chỉ cộng được khi ghi don_vi của tổng.",
+    "tong_tu": "Tên số liệu trong các báo cáo cấp dưới (khai báo ở tong_hop) được cộng lại thành số liệu này.",
+    "ma_chi_tieu": "Mã chỉ tiêu (nếu có), ghi kèm khi xuất số liệu (baocao figures) cho hệ thống báo cáo.",
+    "ghi_de": "true: số liệu cùng tên lấy từ bảng tính (so_lieu_tu) được ghi đè, bổ sung bằng các khóa ghi ở đây.",
+    "trung_binh_cua": "Tên các số liệu lấy trung bình thành số liệu này (tự tính, hoặc kiểm tra).",
+    "trong_so": "Trọng số của từng số liệu trong trung_binh_cua (tên số liệu hoặc số), để tính trung bình có trọng số.",
+    "ty_le_cua": "Số liệu là tỷ lệ % của hai số liệu khác (tự tính, hoặc kiểm tra nếu đã ghi gia_tri).",
+    "giu_nguyen": "Lý do giữ số đã ghi khi số đó khác số tự tính (tổng, trung bình, tỷ lệ): bản thảo in số đã ghi, "
+    "chương trình cảnh báo.",
+    "cho_phep_am": "true nếu số liệu được phép âm (ví dụ chênh lệch thu chi).",
+    "hien_thi": "In số theo nghìn, triệu hoặc tỷ: 303.100 con → '303,1 nghìn con'.",
+    "don_vi_hien_thi": "Đơn vị khi in theo hien_thi (mặc định 'nghìn <don_vi>', ví dụ 'nghìn con').",
 }
 
 # --- tables (input/table_model.py) --------------------------------------------------------------------------------

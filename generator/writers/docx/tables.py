@@ -32,7 +32,7 @@ def table_xml(table: Table, width: int, writer: CellWriter) -> str:
         out.append(_line_above(body, "120", "center", writer.runs(restyle(table.caption, bold=True))))
     if table.unit:
         out.append(_line_above(body, "0", "right", writer.runs(restyle(table.unit, italic=True))))
-    out.append(_table(table, column_widths(table.widths, width), writer))
+    out.append(_table(table, column_widths(table.widths, width, table.column_needs()), writer))
     for i, note in enumerate(table.notes, 1):
         keep = _KEEP if i < len(table.notes) else ""
         out.append(

@@ -200,7 +200,7 @@ class _PageWriter:
             mark = ""
         if table.unit:
             yield f'<p class="unit keep">{self.inlines(restyle(table.unit, italic=True))}</p>'
-        widths = column_widths(table.widths, self.width)
+        widths = column_widths(table.widths, self.width, table.column_needs())
         columns = "".join(f'<col style="width:{100 * w / self.width:.3f}%">' for w in widths)
         rows = "".join(self._row(row, spans) for row, spans in zip(table.rows, _row_spans(table.rows), strict=True))
         yield f'<table class="tbl"{mark}><colgroup>{columns}</colgroup><tbody>{rows}</tbody></table>'
