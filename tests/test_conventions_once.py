@@ -1,9 +1,10 @@
-"""Each ND30 convention has one definition (issue 14): generator/conventions/ defines the fixed words and marks
-(Quốc hiệu, Tiêu ngữ, "Nơi nhận:", "Kính gửi:", the closing mark "./.", "BÁO CÁO"), the place-and-date line, the
-patterns derived from them (the closing mark as typed, the "Số:" and "Lưu:" lines, Quốc hiệu typed loosely, a
-Phần label, a period), the rules of footnote numbers typed by hand and the Word style names; the writers, the
-checker, the importer and the template builder import them. A string literal equal to one of them elsewhere, or a
-regex written for one of them (in conventions/ too, outside its own module), is a second definition."""
+"""Each ND30 convention has one definition (issue 14): generator/conventions/ defines the fixed words and marks (Quốc
+hiệu, Tiêu ngữ, "Nơi nhận:", "Kính gửi:", the closing mark "./.", "BÁO CÁO"), the place-and-date line, the
+patterns derived from them (the closing mark as typed, the "Số:" and "Lưu:" lines, Quốc hiệu and Tiêu ngữ typed
+loosely, a Phần label, a period), the rules of footnote numbers typed by hand and the Word style names; the
+writers, the checker, the importer and the template builder import them. A string literal equal to one of them
+elsewhere, or a regex written for one of them (in conventions/ too, outside its own module), is a second
+definition."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ COPIED_PATTERNS = {
     "documents.NUMBER_LINE": re.compile(r"Số\\s\*:"),
     "marks.ARCHIVE_LINE": re.compile(r"Lưu\\[sb]"),
     "marks.QUOC_HIEU_LOOSE": re.compile(r"C\[[ỘO]|H\[[ÒO]|HOÀ"),
+    "marks.MOTTO_LOOSE": re.compile(r"(?:Độc|Tự|Hạnh)\\s", re.IGNORECASE),
     "numbering.PART_WORD": re.compile(r"^Phần\b|\(\?i:(?:phần|thứ)\)"),  # "Phần thứ …", "(?i:phần)"
     "periods.TYPED": re.compile(r"(?:tháng|quý)(?:\\s\+| \(|\(\?:)", re.IGNORECASE),  # a period as a regex reads it
 }
@@ -124,6 +126,7 @@ def test_the_guard_sees_a_pattern_copy():
         "documents.NUMBER_LINE": r"^Số\s*:\s*(\d*)\s*/\s*([A-ZĐ]+)\s*-\s*(\S+?)\.?$",
         "marks.ARCHIVE_LINE": r"^[-–]?\s*Lưu\s*:\s*(.*?)\.?$",
         "marks.QUOC_HIEU_LOOSE": r"^C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I",
+        "marks.MOTTO_LOOSE": r"Độc\s*lập\W*Tự\s*do\W*Hạnh\s*phúc",
         "numbering.PART_WORD": r"(?i:phần)\s+(?:(?i:thứ)\s+(?P<ordinal>\w+)|(?P<part>[IVXLC]+)\b)",
         "periods.TYPED": r"(6 tháng đầu năm|6 tháng cuối năm|9 tháng(?: đầu)? năm|quý\s+[IV]+\s+năm|năm)",
     }

@@ -23,8 +23,6 @@ _NUMBER = rf"{NUMBER_LINE.pattern}\s*(?P<so>\d*)\s*/\s*"  # "Số: 05/", the num
 NUMBER_AND_SIGN = re.compile(rf"{_NUMBER}(?P<ky_hieu>\S*)")
 NUMBER_KIND_ISSUER = re.compile(rf"{_NUMBER}(?P<kind>[A-ZĐ]+)\s*-\s*(?P<issuer>\S+?)\.?$")
 RECIPIENTS_LINE = re.compile(r"\s*Nơi\s+nhận\b\s*:?", re.IGNORECASE)
-# Tiêu ngữ as written by hand: any spacing, any dash between its three parts.
-MOTTO_LOOSE = re.compile(r"Độc\s*lập\W*Tự\s*do\W*Hạnh\s*phúc", re.IGNORECASE)
 REPORT_TYPE_SIGN = "BC"
 #: Tên loại văn bản -> chữ viết tắt in the ký hiệu (Phụ lục III). A công văn has none.
 DOC_TYPE_ABBREVIATIONS = {

@@ -39,6 +39,12 @@ def _any_tone(letter: str) -> str:
 QUOC_HIEU_LOOSE = re.compile(r"\s+".join("".join(map(_any_tone, word)) for word in QUOC_HIEU.split()), re.IGNORECASE)
 
 
+# Tiêu ngữ as written by hand: any case and spacing, any dash between its three parts.
+MOTTO_LOOSE = re.compile(
+    r"\W*".join(r"\s*".join(map(re.escape, part.split())) for part in TIEU_NGU.split(" - ")), re.IGNORECASE
+)
+
+
 def is_quoc_hieu(written: str) -> bool:
     """Whether Quốc hiệu as QUOC_HIEU_LOOSE found it is written right, in any case; "HOÀ" (the tone mark placed the
     old way) reads as "HÒA"."""

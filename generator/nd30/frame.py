@@ -9,9 +9,9 @@ from datetime import date
 
 from docx.oxml.ns import qn
 
-from baocao.conventions.documents import DOC_TYPE_ABBREVIATIONS, MOTTO_LOOSE, NUMBER_AND_SIGN, PLACE_DATE
+from baocao.conventions.documents import DOC_TYPE_ABBREVIATIONS, NUMBER_AND_SIGN, PLACE_DATE
 from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
-from baocao.conventions.marks import QUOC_HIEU, QUOC_HIEU_LOOSE, TIEU_NGU, is_quoc_hieu
+from baocao.conventions.marks import MOTTO_LOOSE, QUOC_HIEU, QUOC_HIEU_LOOSE, TIEU_NGU, is_quoc_hieu
 from baocao.messages import common, nd30
 from baocao.messages import nd30_frame as msg
 from baocao.nd30.findings import Finding

@@ -19,7 +19,6 @@ from baocao.conventions.documents import (
     APPENDIX_HEAD,
     ATTACHED,
     FORM_WORD,
-    MOTTO_LOOSE,
     NUMBER_KIND_ISSUER,
     PLACE_DATE,
     RECIPIENTS_LINE,
@@ -128,7 +127,7 @@ def _header(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summary) 
             else:
                 report["ngay"] = f"{date['day']}/{month}/{year}" if date["day"] else f"{month}/{year}"
         elif (
-            not (marks.QUOC_HIEU_LOOSE.match(text) or MOTTO_LOOSE.match(text) or _SEPARATOR.match(text))
+            not (marks.QUOC_HIEU_LOOSE.match(text) or marks.MOTTO_LOOSE.match(text) or _SEPARATOR.match(text))
             and text.isupper()
         ):
             issuer.append((text, bold))
