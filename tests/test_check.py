@@ -254,6 +254,25 @@ def test_date_line_variants(example_docx: Path, tmp_path: Path, line: str, code:
     assert not [f for f in findings if f.code.startswith("ngay-thang") and f.code != code]
 
 
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", None),  # the tone mark placed the old way
+        ("CONG HOA XA HOI CHU NGHIA VIET NAM", "Quốc hiệu viết «CONG HOA XA HOI CHU NGHIA VIET NAM»"),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHỈA VIỆT NAM", "phải là «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»"),
+        ("CỘNG HÒA XÃ HỘI", "Không thấy Quốc hiệu"),
+    ],
+)
+def test_quoc_hieu_variants(example_docx: Path, tmp_path: Path, line: str, fragment: str | None) -> None:
+    """Quốc hiệu is found however its tone marks are typed; only the old placement in "HOÀ" is right too."""
+    findings, _ = check_edited(
+        example_docx,
+        tmp_path,
+        lambda doc: set_text(cell_paragraph(table_with(doc, "CỘNG HÒA")[1].cell(0, 1), "CỘNG HÒA"), line),
+    )
+    assert_single(findings, "o-tieu-de", fragment)
+
+
 def test_date_line_must_be_italic(example_docx: Path, tmp_path: Path) -> None:
     def upright(doc) -> None:
         cell_paragraph(table_with(doc, "CỘNG HÒA")[1].cell(0, 1), "Tân Hòa, ngày").runs[0].italic = False

@@ -236,11 +236,12 @@ def test_invalid_date(cli, report):
     assert "Ngày '31/2/2026' không có trên lịch" in err and "ví dụ 15/6/2026" in err
 
 
-def test_unknown_period_text_lists_the_forms(cli, report):
-    line = set_key(report, "ky_bao_cao", "nửa đầu năm 2026")
+@pytest.mark.parametrize("period", ["nửa đầu năm 2026", "quý V năm 2026"])
+def test_unknown_period_text_lists_the_forms(cli, report, period):
+    line = set_key(report, "ky_bao_cao", period)
     err = refused(cli, report)
     assert at(report, line, 13) in err
-    assert "Không hiểu kỳ báo cáo 'nửa đầu năm 2026'" in err and "6 tháng đầu năm 2025" in err
+    assert f"Không hiểu kỳ báo cáo '{period}'" in err and "6 tháng đầu năm 2025" in err
 
 
 def test_period_year_out_of_range(cli, report):

@@ -270,12 +270,21 @@ def test_cli_import(cli, tmp_path: Path) -> None:
     assert code == 2 and "khong-co.docx" in err
 
 
-def test_word_numbering_and_tab_separated_frame(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("quoc_hieu", "number", "archive", "luu"),
+    [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/BC-UBND", "- Lưu: VT.", ["VT"]),
+        ("CONG HOA XA HOI CHU NGHIA VIET NAM", "Số:15/BC - UBND.", "– LƯU : VT, VP.", ["VT", "VP"]),  # typed loosely
+    ],
+)
+def test_word_numbering_and_tab_separated_frame(
+    tmp_path: Path, quoc_hieu: str, number: str, archive: str, luu: list[str]
+) -> None:
     """Headings numbered by Word (List Number), bullets by Word (List Bullet), header and signature typed with tabs."""
     d = docx.Document()
-    run(d.add_paragraph(), "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+    run(d.add_paragraph(), f"ỦY BAN NHÂN DÂN\t{quoc_hieu}", bold=True)
     run(d.add_paragraph(), "PHƯỜNG ĐÔNG KINH\tĐộc lập - Tự do - Hạnh phúc", bold=True)
-    d.add_paragraph("Số: 15/BC-UBND\tĐông Kinh, ngày 04 tháng 10 năm 2025")
+    d.add_paragraph(f"{number}\tĐông Kinh, ngày 04 tháng 10 năm 2025")
     run(d.add_paragraph(), "BÁO CÁO", bold=True)
     run(d.add_paragraph(), "Tình hình kinh tế - xã hội 9 tháng năm 2025", bold=True)
     for title in ("Kinh tế", "Văn hóa - xã hội"):
@@ -285,12 +294,13 @@ def test_word_numbering_and_tab_separated_frame(tmp_path: Path) -> None:
     d.add_paragraph("Trên đây là báo cáo của UBND phường Đông Kinh./.")
     d.add_paragraph("Nơi nhận:\tCHỦ TỊCH")
     d.add_paragraph("- UBND tỉnh;")
-    d.add_paragraph("- Lưu: VT.\tNguyễn Văn An")
+    d.add_paragraph(f"{archive}\tNguyễn Văn An")
     d.save(str(tmp_path / "so-tu-dong.docx"))
     read = read_docx(tmp_path / "so-tu-dong.docx")
     assert (
         read.profile["co_quan_ban_hanh"] == ["Ủy ban nhân dân", "phường Đông Kinh"] and read.profile["cap"] == "phường"
     )
+    assert (read.profile["ky_hieu"], read.profile["luu"], read.profile["noi_nhan"]) == ("UBND", luu, ["UBND tỉnh"])
     assert read.profile["nguoi_ky"] == {
         "tham_quyen": "",
         "thay_cho": "",

@@ -33,8 +33,6 @@ from baocao.messages import common
 from baocao.messages import help as guide
 from baocao.writers.registry import DEFAULT_WRITER
 
-_PDF_KINDS = {"pdf": "PDF", "pdfa-2b": "PDF/A-2b", "pdfa-3b": msg.PDFA3_WITH_FIGURES}  # batch.Job.pdf as told
-
 TimeLimit = Annotated[
     int,
     typer.Option(
@@ -149,7 +147,7 @@ def _write_pdfs(outcomes: list[Outcome]) -> bool:
         show(exc.problems, common.ERRORS, "bold red")
         return False
     if len(outcomes) == 1 and outcomes[0].pdf:
-        kind = _PDF_KINDS[outcomes[0].job.pdf]
+        kind = msg.PDF_KINDS[outcomes[0].job.pdf]
         out.print(f"[green]{msg.exported(kind)}[/] {escape(str(outcomes[0].pdf))}")
     return True
 

@@ -357,7 +357,7 @@ class _Composer:
 
 
 def _end_mark(inlines: list[Inline]) -> list[Inline]:
-    """The inlines ending with the closing mark './.' (a final '.', ';' or '/' replaced)."""
+    """The inlines ending with the closing mark './.' (marks.close)."""
     last = inlines[-1] if inlines else None
     if isinstance(last, Text):
         return [*inlines[:-1], replace(last, text=marks.close(last.text))]

@@ -15,11 +15,14 @@ PLACE_DATE = re.compile(
 )
 # Lines of the frame as the checker and the importer find them: "Số: 05/BC-UBND" (the number and the sign
 # loosely spaced, either left blank in a draft) and the "Nơi nhận:" head (any case; `sub` drops it and its colon).
-NUMBER_LINE = re.compile(r"\s*Số\s*:")
-NUMBER_AND_SIGN = re.compile(r"\s*Số\s*:\s*(?P<so>\d*)\s*/\s*(?P<ky_hieu>\S*)")
+NUMBER_LABEL = "Số:"
+NUMBER_LINE = re.compile(rf"\s*{NUMBER_LABEL[:-1]}\s*:")
+_NUMBER = rf"{NUMBER_LINE.pattern}\s*(?P<so>\d*)\s*/\s*"  # "Số: 05/", the number blank in a draft
+# The number and the sign as written (the checker: ky_hieu "BC-UBND"); a report's whole line read in parts
+# (the importer: kind "BC", issuer "UBND", spaces around the dash and a final full stop allowed).
+NUMBER_AND_SIGN = re.compile(rf"{_NUMBER}(?P<ky_hieu>\S*)")
+NUMBER_KIND_ISSUER = re.compile(rf"{_NUMBER}(?P<kind>[A-ZĐ]+)\s*-\s*(?P<issuer>\S+?)\.?$")
 RECIPIENTS_LINE = re.compile(r"\s*Nơi\s+nhận\b\s*:?", re.IGNORECASE)
-# Tiêu ngữ as written by hand: any spacing, any dash between its three parts.
-MOTTO_LOOSE = re.compile(r"Độc\s*lập\W*Tự\s*do\W*Hạnh\s*phúc", re.IGNORECASE)
 REPORT_TYPE_SIGN = "BC"
 #: Tên loại văn bản -> chữ viết tắt in the ký hiệu (Phụ lục III). A công văn has none.
 DOC_TYPE_ABBREVIATIONS = {
@@ -91,7 +94,7 @@ def format_so_ky_hieu(so: int | None, ky_hieu_loai: str | None, ky_hieu_co_quan:
     >>> format_so_ky_hieu(5, "BC", "UBND"), format_so_ky_hieu(1408, None, "UBND-VP")
     ('Số: 05/BC-UBND', 'Số: 1408/UBND-VP')
     """
-    return number_and_sign(so, document_sign(ky_hieu_loai, ky_hieu_co_quan), "Số:")
+    return number_and_sign(so, document_sign(ky_hieu_loai, ky_hieu_co_quan), NUMBER_LABEL)
 
 
 def format_doc_reference(
@@ -136,8 +139,5 @@ def attached(reference: str, day: str, issuer: str) -> str:
 
 # The frame's lines as the importer reads them from a hand-made file.
 TITLE_SPACED = re.compile(r"^B\s*Á\s*O\s*C\s*Á\s*O$")  # "BÁO CÁO", letters spaced out by hand
-QUOC_HIEU_LOOSE = re.compile(r"^C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I", re.IGNORECASE)
-NUMBER_KIND_ISSUER = re.compile(r"^Số\s*:\s*(\d*)\s*/\s*([A-ZĐ]+)\s*-\s*(\S+?)\.?$")  # number, kind's sign, issuer's
 ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?\s*(.*)$", re.IGNORECASE)
-ARCHIVE_LINE = re.compile(r"^[-–]?\s*Lưu\s*:\s*(.*?)\.?$", re.IGNORECASE)
 SIGNATURE_PLACE = re.compile(r"^\((đã\s+)?ký.*\)$|^\(chữ\s+ký", re.IGNORECASE)  # "(Đã ký)", "(chữ ký, dấu)"

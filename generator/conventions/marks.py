@@ -7,6 +7,8 @@ Quốc hiệu and Tiêu ngữ (Phụ lục I, mục II), the "Nơi nhận:" bloc
 from __future__ import annotations
 
 import re
+import string
+import unicodedata
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -19,6 +21,39 @@ ARCHIVE = "Lưu"
 DEFAULT_ARCHIVE = "VT"  # văn thư
 BULLET = "- "
 CLOSING_MARK = "./."
+_TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")  # none, huyền, sắc, ngã, hỏi, nặng
+_SHAPES = ("", "\u0302", "\u0306", "\u031b")  # none, the hat (Â), the breve (Ă), the horn (Ơ)
+
+
+def _any_tone(letter: str) -> str:
+    """A regex of `letter` with any tone mark and shape of its vowel, or none ("Ộ": O, Ô, Ơ, Ò, Ồ, …)."""
+    base = unicodedata.normalize("NFD", letter)[0]
+    if base not in "AEIOUYaeiouy":
+        return re.escape(letter)
+    forms = {unicodedata.normalize("NFC", base + shape + tone) for shape in _SHAPES for tone in _TONES}
+    return f"[{''.join(sorted(f for f in forms if len(f) == 1))}]"
+
+
+# Quốc hiệu as a line may hold it: any case and spacing, the tone marks anywhere or left out ("CONG HOA XA HOI
+# …", "CỘNG HOÀ …"); is_quoc_hieu tells whether what it finds is written right.
+QUOC_HIEU_LOOSE = re.compile(r"\s+".join("".join(map(_any_tone, word)) for word in QUOC_HIEU.split()), re.IGNORECASE)
+
+
+# Tiêu ngữ as written by hand: any case and spacing, any dash between its three parts.
+MOTTO_LOOSE = re.compile(
+    r"\W*".join(r"\s*".join(map(re.escape, part.split())) for part in TIEU_NGU.split(" - ")), re.IGNORECASE
+)
+
+
+def is_quoc_hieu(written: str) -> bool:
+    """Whether Quốc hiệu as QUOC_HIEU_LOOSE found it is written right, in any case; "HOÀ" (the tone mark placed the
+    old way) reads as "HÒA"."""
+    return " ".join(written.upper().split()).replace("HOÀ", "HÒA") == QUOC_HIEU
+
+
+# The archive line as typed ("- Lưu: VT, VP."): bullet, any case and spacing, the colon perhaps left out (`colon`
+# says), the places after it (`places`, without the final full stop).
+ARCHIVE_LINE = re.compile(rf"[-–]?\s*{ARCHIVE}\b\s*(?P<colon>:?)\s*(?P<places>.*?)\.?$", re.IGNORECASE)
 
 
 def _tail(mark: str) -> re.Pattern[str]:
@@ -28,12 +63,8 @@ def _tail(mark: str) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{'|'.join(loose)})?\s*$")
 
 
-CLOSING_TAIL = _tail(CLOSING_MARK)  # what the checker's fix replaces by the closing mark (nd30/closing.py)
-
-
-def has_quoc_hieu(line: str) -> bool:
-    """Whether an upper-case line holds Quốc hiệu; "HOÀ" (the tone mark placed the old way) reads as "HÒA"."""
-    return QUOC_HIEU in line.replace("HOÀ", "HÒA")
+CLOSING_TAIL = _tail(CLOSING_MARK)  # the closing mark as typed at a text's end, which the importer drops
+_CLOSING_END = f"{string.whitespace}.;/"  # what `close` replaces by the closing mark
 
 
 def bare(item: str) -> str:
@@ -66,8 +97,14 @@ def archive_line(places: str) -> str:
 
 
 def close(text: str) -> str:
-    """The last sentence of the body with its closing mark ("… của UBND xã X./.")."""
-    return text.rstrip(" .;/") + CLOSING_MARK
+    """The last sentence of the body ending with the closing mark: the spaces, full stops, semicolons and slashes
+    it ends with (a mark missing, partial, spaced out or doubled) replaced by one "./." (compose writes it, the
+    checker's fix retypes it).
+
+    >>> close("… của UBND xã X"), close("… xã X. / ."), close("… xã X;"), close("… xã X./.")
+    ('… của UBND xã X./.', '… xã X./.', '… xã X./.', '… xã X./.')
+    """
+    return text.rstrip(_CLOSING_END) + CLOSING_MARK
 
 
 def is_closed(text: str) -> bool:

@@ -18,7 +18,7 @@ PART_WORD, ORDINAL = "Phần", "thứ"  # "Phần I", "Phần thứ nhất"
 PART_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 _ROMAN_NUMBERS = {roman(n): n for n in range(1, 100)}
 _LABEL = re.compile(
-    r"(?i:phần)\s+(?:(?i:thứ)\s+(?P<ordinal>\w+)|(?P<part>[IVXLC]+)\b)"
+    rf"(?i:{PART_WORD})\s+(?:(?i:{ORDINAL})\s+(?P<ordinal>\w+)|(?P<part>[IVXLC]+)\b)"
     r"|(?P<roman>[IVXLC]+)\.(?=\s|$)"
     r"|(?P<arabic>\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(?=\s|$)"
     r"|(?P<letter>[a-zđ])\)"
@@ -30,7 +30,7 @@ def label(kind: str, numbers: Sequence[int], words: bool = False) -> str:
     number alone for the others; `words` writes a part "Phần thứ nhất" rather than "Phần I"."""
     number = numbers[-1]
     if kind == PART:
-        return f"Phần thứ {PART_ORDINALS[number - 1]}" if words else f"Phần {roman(number)}"
+        return f"{PART_WORD} {ORDINAL} {PART_ORDINALS[number - 1]}" if words else f"{PART_WORD} {roman(number)}"
     if kind == SECTION:
         return f"{roman(number)}."
     if kind == POINT:

@@ -5,6 +5,9 @@ box's text."""
 import re
 import unicodedata
 
+from baocao.conventions import periods
+from baocao.conventions.levels import COMMUNE
+
 # A number right after one of these is a reference ("mục 1.2", "phụ lục 2.1"), never a number-style slip.
 REFERENCE_WORDS = (
     "mục",
@@ -44,7 +47,7 @@ STARTER_PROFILE = {
     "co_quan_ban_hanh": ["Ủy ban nhân dân", f"xã {UNIT_NAME}"],
     "ten_goi_tat": f"UBND xã {UNIT_NAME}",
     "ky_hieu": "UBND",
-    "cap": "xã",
+    "cap": COMMUNE,
     "dia_danh": PLACE_NAME,
     "nguoi_ky": {"tham_quyen": "KT.", "thay_cho": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": SIGNER_NAME},
     "noi_nhan": [SUPERIOR, "Thường trực Đảng ủy, HĐND xã"],
@@ -54,12 +57,8 @@ STARTER_PROFILE = {
 
 # What `baocao import` reads in a report's own words: the period and the kind in the trích yếu, the issuer in
 # the closing sentence ("… của UBND xã Tân Hòa"), the words opening the closing ("Trên đây …").
-PERIOD = re.compile(
-    r"(6 tháng đầu năm|6 tháng cuối năm|9 tháng(?: đầu)? năm|quý\s+[IV]+\s+năm|tháng\s+\d{1,2}\s+năm|năm)"
-    r"(?:\s+(\d{4}))?",
-    re.IGNORECASE,
-)
-WHOLE_YEAR = "năm"  # PERIOD's first group for a whole year's report
+PERIOD = re.compile(rf"(?P<words>{'|'.join(periods.TYPED.values())})(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE)
+WHOLE_YEAR = periods.YEAR  # PERIOD's words for a whole year's report
 KIND_WORDS = {  # report kind -> words of the trích yếu that tell it
     "thi-dua": re.compile(r"thi\s+đua", re.IGNORECASE),
     "kt-xh": re.compile(r"kinh\s+tế\s*-\s*xã\s+hội|KT\s*-\s*XH", re.IGNORECASE),
@@ -68,7 +67,6 @@ KIND_WORDS = {  # report kind -> words of the trích yếu that tell it
 CLOSING_ISSUER = re.compile(r"\bcủa\s+((?:UBND|Ủy ban nhân dân|HĐND)\s+.+?)\s*\.?$")  # in a closing without its mark
 CLOSING_OPENER = "Trên đây"
 PEOPLES_COMMITTEE = ("ủy ban nhân dân", "uỷ ban nhân dân")  # an issuer's first line, shortened to "UBND"
-COMMUNE = "xã"  # the level (cap) an import gives a unit whose issuer lines do not tell
 ISSUER_NAME = "(Tên cơ quan)"  # what an import writes for what it could not read
 POSITION = "(Chức vụ)"
 

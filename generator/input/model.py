@@ -13,6 +13,7 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from typing_extensions import TypeAliasType
 
 from baocao.conventions.levels import LEVELS
+from baocao.conventions.marks import DEFAULT_ARCHIVE
 from baocao.input.charts import BieuDo, KhoiBieuDo
 from baocao.input.fields import (
     LADDER_HELP,
@@ -79,7 +80,7 @@ class DonVi(Strict):
     dia_danh: str = Field(description=keys.DON_VI["dia_danh"])
     nguoi_ky: NguoiKy
     noi_nhan: Lines = Field(default_factory=list, description=keys.DON_VI["noi_nhan"])
-    luu: Lines = Field(default_factory=lambda: ["VT"], description=keys.DON_VI["luu"])
+    luu: Lines = Field(default_factory=lambda: [DEFAULT_ARCHIVE], description=keys.DON_VI["luu"])
     thu_muc_mau: str = Field(
         "",
         description=keys.DON_VI["thu_muc_mau"],

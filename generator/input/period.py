@@ -68,13 +68,19 @@ class Period:
 
 
 def parse_period(text: str) -> Period:
-    """Parse '6 tháng đầu năm 2025' and the other forms of PERIOD_EXAMPLES."""
+    """Parse '6 tháng đầu năm 2025' and the other forms of PERIOD_EXAMPLES (a quarter in any case).
+
+    >>> parse_period("quý iv năm 2026").label, parse_period("9 tháng đầu năm 2025").label
+    ('quý IV năm 2026', '9 tháng năm 2025')
+    """
     cleaned = " ".join(str(text).split())
     for pattern, kind in periods.PATTERNS:
         match = pattern.match(cleaned)
         if not match:
             continue
         if kind == "quy":
+            if match.group(1).upper() not in _QUARTERS:
+                break
             return Period(kind, int(match.group(2)), _QUARTERS[match.group(1).upper()])
         if kind == "thang":
             month = int(match.group(1))

@@ -68,7 +68,8 @@ def exported(kind: str) -> str:
     return f"Đã xuất {kind}"
 
 
-PDFA3_WITH_FIGURES = "PDF/A-3b kèm số liệu"
+# What exported() names for each kind of PDF (batch.Job.pdf).
+PDF_KINDS = {"pdf": "PDF", "pdfa-2b": "PDF/A-2b", "pdfa-3b": "PDF/A-3b kèm số liệu"}
 BUILDING = "Đang soạn"  # the progress bar: Đang soạn ━━━ 3/20 báo cáo
 REPORTS = "báo cáo"
 SUMMARY = "Tổng hợp"

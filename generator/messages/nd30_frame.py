@@ -21,6 +21,12 @@ QUOC_HIEU_NOT_IN_TABLE = (
     f"Dùng bảng 2 cột không viền: {_GRID}."
 )
 QUOC_HIEU_NOT_BOLD = "Quốc hiệu phải in đậm."
+
+
+def quoc_hieu_written(written: str, quoc_hieu: str) -> str:
+    return f"Quốc hiệu viết «{written}»; phải là «{quoc_hieu}» (đủ dấu thanh, dấu mũ)."
+
+
 HEADER_NOT_FIRST = "Bảng Quốc hiệu phải ở trên cùng trang đầu, trước mọi nội dung khác."
 
 

@@ -22,7 +22,6 @@ from baocao.nd30.rules import finding
 
 _BULLET = re.compile(r"\s*[-–—‐•+*]?\s*")
 _HEAD_TAIL = re.compile(r"\s*[:;,.]?\s*")
-_LUU = re.compile(rf"{marks.ARCHIVE}\b\s*:?\s*")
 _AUTHORITY = re.compile(r"\s*(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
 
 
@@ -47,8 +46,9 @@ def head_fixable(head: Para) -> bool:
 def recipient_line(text: str, last: bool) -> str:
     """A Nơi nhận line as ND30 writes it: "- " before, ";" after, the last «- Lưu: …» ending with "."."""
     body = _BULLET.sub("", norm(text), count=1).rstrip(" ;,.")
-    if last:
-        body = _LUU.sub(marks.archive_line(""), body, count=1)
+    archive = marks.ARCHIVE_LINE.match(body)
+    if last and archive and body.startswith(marks.ARCHIVE):
+        body = marks.archive_line(archive["places"])
     return marks.list_line(body, last)
 
 
@@ -147,11 +147,6 @@ def closing_paragraph(doc: Docx) -> Para | None:
         return None
     block = {id(p) for p in signature_block(doc)}
     return next((p for p in reversed(doc.body_text) if p.text.strip() and id(p) not in block), None)
-
-
-def closed(text: str) -> str:
-    """The text ending with "./." in place of a missing, partial or spaced closing mark."""
-    return marks.CLOSING_TAIL.sub(marks.CLOSING_MARK, text, count=1)
 
 
 def check_closing(doc: Docx) -> Iterator[Finding]:

@@ -20,7 +20,7 @@ from docx.text.run import Run as RunProxy
 
 from baocao.conventions import slips
 from baocao.conventions.formatting import format_number
-from baocao.conventions.marks import ARCHIVE, BULLET, RECIPIENTS_HEAD
+from baocao.conventions.marks import ARCHIVE, BULLET, RECIPIENTS_HEAD, close
 from baocao.conventions.page import A4, MARGINS
 from baocao.messages import nd30 as msg
 from baocao.nd30 import check_document, check_docx, closing, frame, layout, text
@@ -281,7 +281,7 @@ def _fix_recipients(doc: Docx) -> Iterator[Change]:
 def _fix_closing(doc: Docx) -> Iterator[Change]:
     last = closing.closing_paragraph(doc)
     if last is not None:
-        yield from _retype("ket-thuc", last, closing.closed(last.text))
+        yield from _retype("ket-thuc", last, close(last.text))
 
 
 def _fix_numbers(doc: Docx, rule: str) -> Iterator[Change]:

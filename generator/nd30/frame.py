@@ -9,9 +9,9 @@ from datetime import date
 
 from docx.oxml.ns import qn
 
-from baocao.conventions.documents import DOC_TYPE_ABBREVIATIONS, MOTTO_LOOSE, NUMBER_AND_SIGN, PLACE_DATE
+from baocao.conventions.documents import DOC_TYPE_ABBREVIATIONS, NUMBER_AND_SIGN, PLACE_DATE
 from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
-from baocao.conventions.marks import QUOC_HIEU, TIEU_NGU, has_quoc_hieu
+from baocao.conventions.marks import MOTTO_LOOSE, QUOC_HIEU, QUOC_HIEU_LOOSE, TIEU_NGU, is_quoc_hieu
 from baocao.messages import common, nd30
 from baocao.messages import nd30_frame as msg
 from baocao.nd30.findings import Finding
@@ -35,12 +35,12 @@ def missing_emphasis(para: Para, bold: bool = False, italic: bool = False) -> st
 # --- header grid -----------------------------------------------------------------
 
 
-def _has_quoc_hieu(text: str) -> bool:
-    return has_quoc_hieu(norm(text).upper())
+def _quoc_hieu(text: str) -> re.Match[str] | None:
+    return QUOC_HIEU_LOOSE.search(norm(text))
 
 
 def check_header(doc: Docx) -> Iterator[Finding]:
-    quoc_hieu = doc.first(_has_quoc_hieu)
+    quoc_hieu = doc.first(_quoc_hieu)
     if quoc_hieu is None:
         yield finding(
             "o-tieu-de",
@@ -57,6 +57,9 @@ def check_header(doc: Docx) -> Iterator[Finding]:
         )
     else:
         yield from _grid_findings(doc, table)
+    written = _quoc_hieu(quoc_hieu.text)
+    if written and not is_quoc_hieu(written[0]):
+        yield finding("o-tieu-de", msg.quoc_hieu_written(written[0], QUOC_HIEU), quoc_hieu.where)
     if missing_emphasis(quoc_hieu, bold=True):
         yield finding("o-tieu-de", msg.QUOC_HIEU_NOT_BOLD, quoc_hieu.where)
     yield from _motto_findings(doc, quoc_hieu)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from baocao.conventions import marks, words
+from baocao.conventions import levels, marks, words
 from baocao.conventions.table_words import UNIT_LINE_PATTERN
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import load_kind
@@ -89,8 +89,8 @@ def read_docx(path: Path, today: date | None = None, figures: bool = False) -> R
     profile["ten_goi_tat"] = _short_name(profile, closing)
     profile.setdefault("dia_danh", words.PLACE_NAME)
     if not profile.get("cap"):
-        summary.doubt("", msg.level_guessed(words.COMMUNE))
-        profile["cap"] = words.COMMUNE
+        summary.doubt("", msg.level_guessed(levels.COMMUNE))
+        profile["cap"] = levels.COMMUNE
     out: dict[str, Any] = {
         "don_vi": UNIT_FILE,
         "loai": kind,
@@ -163,12 +163,12 @@ def _period(frame: Frame, summary: Summary, today: date) -> Period:
     """The period the trích yếu names (its year, or the next year it writes, or the date's)."""
     subject = frame.subject.replace("\n", " ")
     for match in words.PERIOD.finditer(subject):
-        year = match.group(2) or next((m.group() for m in _YEAR.finditer(subject, match.end())), None)
-        if year is None and match.group(1).lower() == words.WHOLE_YEAR:
+        year = match["year"] or next((m.group() for m in _YEAR.finditer(subject, match.end())), None)
+        if year is None and match["words"].lower() == words.WHOLE_YEAR:
             continue
         year = year or frame.report.get("ngay", "").rsplit("/", 1)[-1] or str(today.year)
         try:
-            period = parse_period(f"{' '.join(match.group(1).split())} {year}")
+            period = parse_period(f"{' '.join(match['words'].split())} {year}")
         except ValueError:
             continue
         summary.notes.append(msg.period_read(period.label))

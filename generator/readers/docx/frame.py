@@ -17,14 +17,12 @@ from baocao.conventions import marks, words
 from baocao.conventions.documents import (
     ADDRESSED,
     APPENDIX_HEAD,
-    ARCHIVE_LINE,
     ATTACHED,
     FORM_WORD,
-    MOTTO_LOOSE,
     NUMBER_KIND_ISSUER,
     PLACE_DATE,
-    QUOC_HIEU_LOOSE,
     RECIPIENTS_LINE,
+    REPORT_TYPE_SIGN,
     SIGNATURE_PLACE,
     TITLE_SPACED,
 )
@@ -117,10 +115,10 @@ def _header(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summary) 
     for text, bold, place in lines:
         number, date = NUMBER_KIND_ISSUER.match(text), PLACE_DATE.match(text)
         if number:
-            report["so"] = int(number.group(1)) if number.group(1) else None
-            profile["ky_hieu"] = number.group(3)
-            if number.group(2) != "BC":
-                summary.doubt(place, msg.not_a_report_sign(number.group(2)))
+            report["so"] = int(number["so"]) if number["so"] else None
+            profile["ky_hieu"] = number["issuer"]
+            if number["kind"] != REPORT_TYPE_SIGN:
+                summary.doubt(place, msg.not_a_report_sign(number["kind"]))
         elif date:
             profile["dia_danh"] = norm(date["place"])
             month, year = date["month"], date["year"]
@@ -128,7 +126,10 @@ def _header(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summary) 
                 summary.doubt(place, msg.NO_MONTH)
             else:
                 report["ngay"] = f"{date['day']}/{month}/{year}" if date["day"] else f"{month}/{year}"
-        elif not (QUOC_HIEU_LOOSE.match(text) or MOTTO_LOOSE.match(text) or _SEPARATOR.match(text)) and text.isupper():
+        elif (
+            not (marks.QUOC_HIEU_LOOSE.match(text) or marks.MOTTO_LOOSE.match(text) or _SEPARATOR.match(text))
+            and text.isupper()
+        ):
             issuer.append((text, bold))
     if "so" not in report:
         summary.doubt("", msg.NO_NUMBER_LINE)
@@ -212,13 +213,14 @@ def _signature(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summar
     titles: list[str] = []
     names: list[str] = []
     for text, _, _ in lines:
-        luu = ARCHIVE_LINE.match(text)
+        archive = marks.ARCHIVE_LINE.match(text)
         if RECIPIENTS_LINE.match(text):
             rest = RECIPIENTS_LINE.sub("", text, count=1).strip()
             if rest:
                 recipients.append(rest)
-        elif luu:
-            frame.profile["luu"] = [marks.bare(x) for x in luu.group(1).split(",") if marks.bare(x)] or ["VT"]
+        elif archive and archive["colon"]:
+            places = [marks.bare(x) for x in archive["places"].split(",") if marks.bare(x)]
+            frame.profile["luu"] = places or [marks.DEFAULT_ARCHIVE]
         elif text.startswith(("-", "–", "+")):
             recipients.append(text)
         elif SIGNATURE_PLACE.match(text) or _SEPARATOR.match(text):
@@ -231,7 +233,7 @@ def _signature(lines: list[tuple[str, bool, str]], frame: Frame, summary: Summar
     if frame.report.get("kinh_gui"):
         recipients = [r for r in recipients if r.lower() != marks.AS_ADDRESSED.lower()]
     frame.profile["noi_nhan"] = recipients
-    frame.profile.setdefault("luu", ["VT"])
+    frame.profile.setdefault("luu", [marks.DEFAULT_ARCHIVE])
     frame.profile["nguoi_ky"] = _signer(titles, names[-1] if names else "", summary)
 
 

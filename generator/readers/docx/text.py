@@ -7,9 +7,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from baocao.conventions.levels import LEVELS
 from baocao.conventions.words import BODY_NAMES, CHAIR, UPPER_WORDS, fold
 from baocao.document.model import Text
-from baocao.input.model import LEVELS
 from baocao.readers.docx.content import Cite, Inline
 
 _MARKUP = re.compile(r"([\\*^])")
