@@ -29,7 +29,8 @@ from docx import Document
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
-from baocao.nd30.reader import norm, stories
+from baocao.conventions.words import norm
+from baocao.nd30.reader import stories
 from baocao.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[1]
