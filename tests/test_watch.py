@@ -3,6 +3,7 @@ with the last good draft kept, the page in a browser, a warm LibreOffice, Ctrl-C
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -16,10 +17,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import psutil
 import pytest
 from browser import needs_chromium, rendered
-from helpers import EXAMPLE, EXAMPLE_UNIT
+from helpers import EXAMPLE, EXAMPLE_DIR, EXAMPLE_UNIT
 
 from baocao.errors import Location, Problem
 from baocao.watch import Build, Watch
@@ -92,8 +94,16 @@ def test_server_pages_state_events_and_hosts(server):
 @pytest.fixture
 def watched(tmp_path) -> Iterator[tuple[Watch, list[Build]]]:
     """The example copied to tmp_path and watched in a thread (stopped at the end)."""
-    report = Path(shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name))
-    shutil.copy(EXAMPLE_UNIT, tmp_path / "don-vi.yaml")
+    with _watching(tmp_path, EXAMPLE) as session:
+        yield session
+
+
+@contextlib.contextmanager
+def _watching(tmp_path: Path, example: Path, *files: str) -> Iterator[tuple[Watch, list[Build]]]:
+    """`example` (with its profile and `files` of its folder) copied to tmp_path and watched in a thread."""
+    report = Path(shutil.copy(example, tmp_path / example.name))
+    for name in ("don-vi.yaml", *files):
+        shutil.copy(example.parent / name, tmp_path / name)
     session = Watch(report, tmp_path / "output" / "bao-cao.docx", Board())
     builds: list[Build] = []
     stop = threading.Event()
@@ -144,6 +154,31 @@ def test_the_profile_and_a_new_unit_template_are_watched(watched):
     shutil.copy(builtin_template(), session.report.parent / "thi-dua.docx")  # the unit's own template now
     _until(lambda: session.board.version > version, "the template's build")
     assert session.report.parent / "thi-dua.docx" in session.files
+
+
+WORKBOOKS = ("phong-kinh-te-quy-iii-nam-2026.xlsx", "phong-tai-chinh-quy-iii-nam-2026.xlsx")  # san-xuat's
+
+
+def test_a_saved_workbook_rebuilds_the_draft(tmp_path):
+    """Figures read from a workbook (so_lieu_tu): saving the workbook rebuilds, as saving the YAML does."""
+    with _watching(tmp_path, EXAMPLE_DIR / "san-xuat-quy-iii-2026.yaml", *WORKBOOKS) as (session, _):
+        assert {tmp_path / name for name in WORKBOOKS} <= session.files
+        assert "628,5 ha" in session.board.page()
+        book = openpyxl.load_workbook(tmp_path / WORKBOOKS[0])
+        assert book["Trồng trọt"]["E5"].value == 628.5
+        book["Trồng trọt"]["E5"] = 633.5
+        book.save(tmp_path / WORKBOOKS[0])
+        _until(lambda: "633,5 ha" in session.board.page(), "the workbook's change")
+
+
+def test_a_report_failing_validation_still_watches_the_workbooks_it_names(tmp_path):
+    report = tmp_path / "bao-cao.yaml"
+    text = (EXAMPLE_DIR / "san-xuat-quy-iii-2026.yaml").read_text(encoding="utf-8")
+    report.write_text(text.replace("so: 212\n", "so: 212\nkhoa_sai: 1\n", 1), encoding="utf-8")
+    shutil.copy(EXAMPLE_UNIT, tmp_path / "don-vi.yaml")
+    session = Watch(report, tmp_path / "output" / "bao-cao.docx", Board())
+    assert "khoa_sai" in str(session.build().problems[0])
+    assert session.files == {report, tmp_path / "don-vi.yaml", *(tmp_path / name for name in WORKBOOKS)}
 
 
 @needs_chromium
