@@ -56,13 +56,17 @@ class Pool:
         self.limits: dict[int, float | None] = {}
         self._ends: list[Ended] = []  # ended, not yet told by ended()
         self._returned: list[int] = []  # handed back, not yet told by ended()
-        self.workers = [self._start() for _ in range(size)]
+        self.workers: list[_Worker] = []
+        for _ in range(size):
+            self.workers.append(self._start())
 
     def _start(self) -> _Worker:
         fork = start_method() == "fork"
         context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, self.work, self.initializer), daemon=True)
+        # A copy of this process holds this process's ends of the pipes too: it closes them (see _serve).
+        ours = [mine, *(worker.pipe for worker in self.workers)] if fork else []
+        process = context.Process(target=_serve, args=(theirs, self.work, self.initializer, ours), daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, mine)
@@ -174,8 +178,14 @@ def _stop(worker: _Worker, seconds: float) -> None:
     worker.pipe.close()
 
 
-def _serve(pipe: Connection, work: Callable[..., Any], initializer: Callable[[], None]) -> None:
-    """A worker's life: each job received is started (said), run, and its result or exception sent back."""
+def _serve(pipe: Connection, work: Callable[..., Any], initializer: Callable[[], None], ours: list[Connection]) -> None:
+    """A worker's life: each job received is started (said), run, and its result or exception sent back.
+
+    `ours`: the parent's ends of the pool's pipes, which a forked worker holds too. It closes them, so that
+    every worker's pipe ends when the parent does (killed outright, say): a worker holding one would wait for
+    a job forever."""
+    for connection in ours:
+        connection.close()
     initializer()
     while (message := pipe.recv()) is not None:
         index, arguments = message

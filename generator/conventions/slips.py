@@ -25,7 +25,7 @@ ENGLISH = (EN_DECIMAL, "en-thousands")  # the number kinds that are slips
 _NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)+(?![\d/-])")
 _SPACE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)\s+%")
 _DOUBLE_PERCENT = re.compile(r"(\d+(?:[.,]\d+)*)?%(?:\s*%)+")
-_MAY_SLIP = re.compile(r"\d[.,]\d|\s%|%\s*%")  # what every text with a number slip has: a fast first look
+_SEPARATED = re.compile(r"\d[.,]\d")  # what every text with a number slip has, or a '%': a fast first look
 _PERCENT_SLIP = re.compile(r"\s%|%\s*%")  # … with a '%' slip
 _LEADING_LABEL = re.compile(r"\s*\d+(?:\.\d+)*\.?(?=\s)")
 _REFERENCE_WORDS = REFERENCE_WORDS
@@ -80,7 +80,7 @@ def _after_reference(text: str, start: int) -> bool:
 
 def number_slips(text: str) -> list[Slip]:
     """English-style numbers, a space before '%', a doubled '%', in the order they occur."""
-    if not _MAY_SLIP.search(text):
+    if "%" not in text and not _SEPARATED.search(text):
         return []
     slips = [
         Slip(

@@ -11,6 +11,7 @@ A document without a frame (the appendices alone) drops the template's frame ins
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import secrets
 from functools import lru_cache
@@ -18,10 +19,11 @@ from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
 from baocao import limits
@@ -120,7 +122,7 @@ def write_docx(document: Document, template: Path) -> bytes:
         tpl.init_docx()
         _drop_frame(tpl.docx.element.body)
     word = tpl.docx
-    writer = _BodyWriter(_style_ids(word, template), _Notes(word), ChartParts(word))
+    writer = _BodyWriter(_style_ids(tpl.data, template), _Notes(word), ChartParts(word))
     final = word.element.body.find(qn("w:sectPr"))
     splice, body_xml = Splice(), ""
     closes_body = final.getprevious()  # what the portrait section ends with, before appendices
@@ -150,9 +152,10 @@ def _keep_with_next(p) -> None:
         p[0].insert(1 if p[0].find(qn("w:pStyle")) is not None else 0, el("w:keepNext"))
 
 
-def _style_ids(word, template: Path) -> dict[str, str]:
-    # Word matches built-in style names without regard to case ("footnote text" = "Footnote Text").
-    by_name = {style.name.lower(): style.style_id for style in word.styles if style.name}
+def _style_ids(data: bytes, template: Path) -> dict[str, str]:
+    """The style id of each role (STYLE_NAMES) and heading level in the template `data`; a located error
+    naming the styles it lacks."""
+    by_name = _ids_by_name(data)
     missing = missing_styles(by_name)
     if missing:
         raise BaocaoError(
@@ -165,6 +168,13 @@ def _style_ids(word, template: Path) -> dict[str, str]:
     ids = {role: by_name[name.lower()] for role, name in STYLE_NAMES.items()}
     ids.update({f"h{n}": by_name[f"heading {n}"] for n in range(1, 6)})
     return ids
+
+
+@lru_cache(maxsize=16)
+def _ids_by_name(data: bytes) -> dict[str, str]:
+    """Style ids by lower-case style name (Word matches built-in names in any case: "footnote text" =
+    "Footnote Text"), of a template's styles: read once per process (rendering the frame changes none)."""
+    return {style.name.lower(): style.style_id for style in docx.Document(io.BytesIO(data)).styles if style.name}
 
 
 def _drop_frame(body) -> None:
@@ -197,10 +207,13 @@ def _add_appendices(final, appendices: list[Appendix], writer: _BodyWriter, spli
         splice.put(final, end_section(xml, landscape) if i < len(appendices) - 1 else xml)
 
 
+_HOLDING = etree.XPath("(.//w:p[contains(string(.), $marker)])[1]", namespaces={"w": nsmap["w"]})
+
+
 def _marker_paragraph(word, template: Path, marker: str):
-    for p in word.element.body.iter(qn("w:p")):
-        if marker in "".join(p.itertext()):
-            return p
+    """The first paragraph whose text holds `marker` (its runs may split it)."""
+    for p in _HOLDING(word.element.body, marker=marker):
+        return p
     raise BaocaoError(
         Problem(
             Location(template),
