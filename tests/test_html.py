@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 from docx import Document as open_docx
 from docx.oxml.ns import qn
-from helpers import EXAMPLE, KIND_EXAMPLES, docx_walk, example_text, small_report
+from helpers import ALL_EXAMPLES, EXAMPLE, KIND_EXAMPLES, ROOT, docx_walk, example_text, small_report
 from lxml import etree
 
 from baocao.batch import plan
@@ -63,6 +63,16 @@ def test_footnote_numbers_are_the_ones_word_shows(example_docx, example_html):
     assert [_squash(n.text_content()) for n in notes] == [
         _squash(f"{i} {text}") for i, text in enumerate(_docx_notes(example_docx), 1)
     ]
+
+
+@pytest.mark.parametrize("example", ALL_EXAMPLES, ids=lambda p: str(p.relative_to(ROOT / "data")))
+def test_every_example_previews_every_paragraph_and_note_of_its_docx(example, tmp_path):
+    docx = build(example, tmp_path / "bao-cao.docx")[0]
+    tree = lxml.html.fromstring(build(example, tmp_path / "bao-cao.html", writer="html")[0].read_bytes())
+    paragraphs, numbers = docx_walk(docx)
+    assert _html_paragraphs(tree) == paragraphs and [sup.text for sup in tree.cssselect("sup.fnref")] == numbers
+    notes = [_squash(n.text_content()) for n in tree.cssselect(".fnstore .fn")]
+    assert notes == [_squash(f"{i} {text}") for i, text in enumerate(_docx_notes(docx), 1)]
 
 
 def test_frame_and_sections(example_html):
