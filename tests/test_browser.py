@@ -61,6 +61,14 @@ def test_sheets_hold_the_docx_text_and_each_note_under_its_citation(built):
     assert text == "".join(docx_walk(docx)[0])
 
 
+def test_the_last_paragraph_stays_with_the_signature(built):
+    """As the .docx keeps it (w:keepNext): in kt-xh, LibreOffice moves it over to the signature's page."""
+    tree = rendered(built["kt-xh"][1].as_uri())
+    signed = [sheet for sheet in tree.cssselect("#trang > .page") if sheet.cssselect(".grid.closing")]
+    assert len(signed) == 1 and signed[0].cssselect(".than > p.closing")
+    assert signed[0].cssselect(".than > *")[0].get("class") == "keep closing"
+
+
 def test_page_numbers_and_landscape_appendix(built, tmp_path):
     _, html = built["thi-dua"]
     tree = rendered(html.as_uri())

@@ -96,6 +96,7 @@ def test_frame_and_sections(example_html):
     assert flows[0].cssselect("h1")[0].text_content().startswith("Phần I")
     assert flows[0].cssselect("p.bullet")[0].text_content().startswith("- ")
     assert _squash(flows[0].cssselect("p.closing")[0].text_content()).endswith("./.")
+    assert flows[0].cssselect("p.closing")[0].get("class") == "keep closing"  # with Nơi nhận, as in the .docx
 
 
 def test_table_merges_become_spans(example_html):

@@ -74,6 +74,13 @@ class HtmlWriter:
 WRITER = HtmlWriter()
 
 
+def _kept(parts: list[str]) -> list[str]:
+    """The body's parts, its last paragraph kept with Nơi nhận and the signature as the .docx keeps it (keep_last)."""
+    if parts and parts[-1].startswith('<p class="'):
+        return [*parts[:-1], parts[-1].replace('<p class="', '<p class="keep ', 1)]
+    return parts
+
+
 def page(
     document: Document,
     warnings: list[Problem],
@@ -122,7 +129,7 @@ class _PageWriter:
         """The body's flow (with the frame) if there is one, then one flow per appendix."""
         if self.document.frame is not None:
             frame = self.document.frame
-            body = [*self._header(frame), *self._blocks(self.document.blocks), self._closing(frame)]
+            body = [*self._header(frame), *_kept(list(self._blocks(self.document.blocks))), self._closing(frame)]
             yield self._flow("portrait", body)
         self.width = self.widths["landscape"]
         for appendix in self.document.appendices:
