@@ -56,13 +56,18 @@ class Pool:
         self.limits: dict[int, float | None] = {}
         self._ends: list[Ended] = []  # ended, not yet told by ended()
         self._returned: list[int] = []  # handed back, not yet told by ended()
-        self.workers = [self._start() for _ in range(size)]
+        self.workers: list[_Worker] = []
+        for _ in range(size):
+            self.workers.append(self._start())
 
     def _start(self) -> _Worker:
         fork = start_method() == "fork"
         context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, self.work, self.initializer), daemon=True)
+        # A fork copies this process's ends of the pipes too: the worker closes them, or it would never see this
+        # process end (no end of file while a copy of the other end is open).
+        copies = [mine, *(worker.pipe for worker in self.workers)] if fork else []
+        process = context.Process(target=_serve, args=(theirs, self.work, self.initializer, copies), daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, mine)
@@ -174,8 +179,13 @@ def _stop(worker: _Worker, seconds: float) -> None:
     worker.pipe.close()
 
 
-def _serve(pipe: Connection, work: Callable[..., Any], initializer: Callable[[], None]) -> None:
-    """A worker's life: each job received is started (said), run, and its result or exception sent back."""
+def _serve(
+    pipe: Connection, work: Callable[..., Any], initializer: Callable[[], None], copies: list[Connection]
+) -> None:
+    """A worker's life: each job received is started (said), run, and its result or exception sent back.
+    `copies`: the parent's ends of pipes a fork copied, closed first."""
+    for copy in copies:
+        copy.close()
     initializer()
     while (message := pipe.recv()) is not None:
         index, arguments = message
