@@ -105,10 +105,10 @@ def _stop(signum: int, _frame: object) -> None:
 
 def worker_signals() -> None:
     """In a batch worker: Ctrl-C typed in the terminal reaches the whole process group; the main process
-    decides (and ends the workers)."""
+    decides (and ends the workers). SIGTERM ends a worker at once, as it does a spawned one (a forked
+    one has the main process's handler, which would end the parent's processes and raise Interrupted)."""
     for number in signals():
-        if number != signal.SIGTERM:
-            signal.signal(number, signal.SIG_IGN)
+        signal.signal(number, signal.SIG_DFL if number == signal.SIGTERM else signal.SIG_IGN)
 
 
 def spawn(command: list[str], **options: Any) -> subprocess.Popen:

@@ -64,10 +64,9 @@ class Pool:
         fork = start_method() == "fork"
         context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe()
-        # A fork copies this process's ends of the pipes too: the worker closes them, or it would never see this
-        # process end (no end of file while a copy of the other end is open).
-        copies = [mine, *(worker.pipe for worker in self.workers)] if fork else []
-        process = context.Process(target=_serve, args=(theirs, self.work, self.initializer, copies), daemon=True)
+        # A copy of this process holds this process's ends of the pipes too: it closes them (see _serve).
+        ours = [mine, *(worker.pipe for worker in self.workers)] if fork else []
+        process = context.Process(target=_serve, args=(theirs, self.work, self.initializer, ours), daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, mine)
@@ -179,13 +178,14 @@ def _stop(worker: _Worker, seconds: float) -> None:
     worker.pipe.close()
 
 
-def _serve(
-    pipe: Connection, work: Callable[..., Any], initializer: Callable[[], None], copies: list[Connection]
-) -> None:
+def _serve(pipe: Connection, work: Callable[..., Any], initializer: Callable[[], None], ours: list[Connection]) -> None:
     """A worker's life: each job received is started (said), run, and its result or exception sent back.
-    `copies`: the parent's ends of pipes a fork copied, closed first."""
-    for copy in copies:
-        copy.close()
+
+    `ours`: the parent's ends of the pool's pipes, which a forked worker holds too. It closes them, so that
+    every worker's pipe ends when the parent does (killed outright, say): a worker holding one would wait for
+    a job forever."""
+    for connection in ours:
+        connection.close()
     initializer()
     while (message := pipe.recv()) is not None:
         index, arguments = message

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import psutil
 import pytest
@@ -143,32 +141,3 @@ def test_a_worker_that_dies_fails_its_job_only():
         while not ends:
             ends, returned = pool.ended(0.1)
         assert [(end.index, end.error is not None) for end in ends] == [(2, True)] and returned == [3]
-
-
-_PARENT = """
-import sys, time
-from baocao import workers
-from test_time_limits import _no_setup, work
-pool = workers.Pool(2, work, _no_setup)
-print(*(w.process.pid for w in pool.workers), flush=True)
-time.sleep(60)
-"""
-
-
-@posix
-def test_workers_end_when_their_parent_is_killed():
-    """A worker waiting for jobs sees its parent's end of the pipe close when the parent dies, even killed
-    outright (SIGKILL: no clean-up runs): a forked worker closes the copies of the parent's ends it was born with."""
-    with subprocess.Popen(
-        [sys.executable, "-c", _PARENT],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).parent,
-        env=os.environ | {"PYTHONPATH": str(Path(__file__).parent)},
-    ) as parent:
-        pids = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
-        parent.kill()
-    _, alive = psutil.wait_procs([psutil.Process(pid) for pid in pids], timeout=10)
-    for process in alive:
-        process.kill()
-    assert len(pids) == 2 and not alive
