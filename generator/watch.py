@@ -3,9 +3,10 @@
 Each build composes the report once and hands the model to both writers: the HTML draft goes to
 the preview server's board at once (the page reloads), then the .docx is written (and, with a PDF
 converter, the PDF). A build that fails publishes its located problems; the board keeps the last
-good draft. The files watched are the report, its unit profile and every place its Word template
-may come from (so a template copied into the unit folder is picked up); they are read again after
-each build, since the report may name another profile or template.
+good draft. The files watched are the report, its unit profile, the workbooks both read figures from
+(so_lieu_tu) and every place its Word template may come from (so a template copied into the unit
+folder is picked up); they are read again after each build, since the report may name another
+profile, workbook or template (a build that fails validation adds those it names: fixing any rebuilds).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -21,7 +22,9 @@ from typing import Protocol
 import watchfiles
 
 from baocao.errors import BaocaoError, Problem
+from baocao.input.figure_model import NguonSoLieu
 from baocao.input.model import UNIT_FILE
+from baocao.input.validate import InvalidSources, Unvalidated, named_workbooks
 from baocao.pipeline import compose_report
 from baocao.write import write_atomic
 from baocao.writers.docx.templates import BUILTIN_ORIGIN, resolve
@@ -57,6 +60,20 @@ def _absolute(path: Path) -> Path:
     return Path(os.path.abspath(path))
 
 
+def _workbooks(yaml: Path, named: Iterable[NguonSoLieu]) -> set[Path]:
+    """The workbooks a YAML file names in so_lieu_tu (their paths are from its folder)."""
+    return {_absolute(yaml.parent / source.tep) for source in named}
+
+
+def _named_files(report: Path, loaded: Unvalidated) -> set[Path]:
+    """The files a report that failed validation names: its profile and the workbooks of both."""
+    return {
+        _absolute(loaded.unit_file),
+        *_workbooks(report, (source for _, source in named_workbooks(loaded.report))),
+        *_workbooks(loaded.unit_file, (source for _, source in named_workbooks(loaded.unit))),
+    }
+
+
 def _only(files: set[Path]) -> Callable[[watchfiles.Change, str], bool]:
     """A watchfiles filter letting through the events of `files` (other files in their folders are not ours)."""
     return lambda _change, path: _absolute(Path(path)) in files
@@ -84,10 +101,19 @@ class Watch:
         try:
             sources, composed = compose_report(self.report)
         except BaocaoError as exc:
+            if isinstance(exc, InvalidSources):
+                self.files |= _named_files(self.report, exc.loaded)
             self.board.publish(exc.problems)
             return Build(time.perf_counter() - started, exc.problems)
-        assert sources.unit_map.file is not None  # the profile was loaded from a file
-        self.files = {_absolute(self.report), _absolute(sources.unit_map.file), *self._template_places(sources)}
+        unit_file = sources.unit_map.file
+        assert unit_file is not None  # the profile was loaded from a file
+        self.files = {
+            _absolute(self.report),
+            _absolute(unit_file),
+            *_workbooks(self.report, sources.report.so_lieu_tu),
+            *_workbooks(unit_file, sources.unit.so_lieu_tu),
+            *self._template_places(sources),
+        }
         looks = looks_for(sources, self.templates)
         draft = page(composed.document, composed.warnings, self.report.name, notes=composed.notes, looks=looks)
         self.board.publish([], draft)

@@ -22,15 +22,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import openpyxl
+import psutil
 import yaml
 from docx import Document
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
-from baocao.nd30.reader import norm, stories
+from baocao.conventions.words import norm
+from baocao.nd30.reader import stories
 from baocao.pipeline import build
+from baocao.writers.pdf import pipe_files
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_DIR = ROOT / "data" / "xa-tan-hoa"
@@ -455,3 +459,16 @@ def audit_errors(path: Path) -> list[str]:
         for e in result.errors
         if e.severity == ValidationSeverity.ERROR and "styleswitheffects" not in str(e).lower()
     ]
+
+
+def office_pipes(process: psutil.Process) -> list[Path]:
+    """The pipe files of `process` if it is a LibreOffice (named by its profile and its --accept pipe)."""
+    try:
+        command = process.cmdline()
+    except psutil.Error:  # ended meanwhile
+        return []
+    profile = next((a.split("=", 1)[1] for a in command if a.startswith("-env:UserInstallation=")), None)
+    accept = next((a.split("name=", 1)[1].split(";")[0] for a in command if a.startswith("--accept=")), None)
+    if profile is None:
+        return []
+    return pipe_files(Path(unquote(urlsplit(profile).path)), *([accept] if accept else []))

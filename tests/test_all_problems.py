@@ -117,6 +117,15 @@ def test_typed_number_slips_are_warned_at_build_with_their_line(cli, report):
     assert "dùng lẫn hai kiểu dấu thập phân" in err
 
 
+def test_a_slip_in_a_footnote_is_warned_once_at_its_column(cli, report):
+    """The note's text is looked at with its sentence, not a second time on its own (at its line only)."""
+    second = "    10/6/2026, tăng 2.08 ha.].\n"
+    line = insert_under(report, "mo_dau", "  - Diện tích tăng[^Đo đến ngày\n" + second) + 1
+    code, _, err = cli("build", report)
+    warned = [row for row in err.splitlines() if "Số «2.08» viết theo kiểu tiếng Anh" in row]
+    assert code == 0 and len(warned) == 1 and f"{report}:{line}:{second.index('2.08') + 1}:" in warned[0]
+
+
 def test_mixed_decimal_marks_are_told_once_at_the_first_english_decimal(cli, report):
     # the build looks for a right-written decimal only until its first: a later sentence's English one still counts
     line = insert_under(report, "mo_dau", "  - Đạt 91,1% kế hoạch.\n  - Tăng 2.08 ha.\n  - Tăng 3.25 ha.\n")

@@ -7,7 +7,8 @@ from pathlib import Path
 import docx
 from handmade import cited, report, run, typed_note
 
-from baocao.nd30.reader import norm, stories
+from baocao.conventions.words import norm
+from baocao.nd30.reader import stories
 from baocao.pipeline import build
 from baocao.readers.docx import import_docx, read_docx
 

@@ -11,7 +11,7 @@ import yaml
 from handmade import grid_table, report
 from helpers import ALL_EXAMPLES, ROOT
 
-from baocao.nd30.reader import norm
+from baocao.conventions.words import norm
 from baocao.pipeline import build
 from baocao.readers.docx import import_docx
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from handmade import grid_table, report
 
-from baocao.nd30.reader import norm
+from baocao.conventions.words import norm
 from baocao.pipeline import build
 from baocao.readers.docx import import_docx
 from baocao.readers.docx.summary import Summary

@@ -8,9 +8,10 @@ from pathlib import Path
 import docx
 from handmade import cited, report, run, typed_note
 
+from baocao.conventions.words import norm
 from baocao.nd30 import check_docx
 from baocao.nd30.findings import ERROR
-from baocao.nd30.reader import norm, stories
+from baocao.nd30.reader import stories
 from baocao.pipeline import build
 from baocao.readers.docx import import_docx, read_docx
 

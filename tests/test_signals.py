@@ -21,7 +21,7 @@ from typing import IO, TypeVar
 
 import psutil
 import pytest
-from helpers import edit_part, make_units
+from helpers import edit_part, make_units, office_pipes
 
 from baocao import interrupts
 from baocao.write import write_atomic
@@ -174,10 +174,12 @@ def test_a_signal_while_libreoffice_converts(tmp_path, number, code, units):
             time.sleep(0.02)
         time.sleep(0.3)  # LibreOffice at work
         family |= _family(me)
+        pipes = [path for process in family for path in office_pipes(process)]
         before, ended, left, stderr = _signal_held_still(run, family, number, lambda: _files(out), err)
     assert ended < 2, f"the build ended {ended:.2f} s after the signal"
     assert run.returncode == code, stderr
     assert not left, [process.name() for process in left]  # LibreOffice and all it started: ended
+    assert pipes and not [path for path in pipes if path.exists()]  # nor its sockets in /tmp
     after = _files(out)
     assert not [path for path in after if _scratch(path)] and not list(scratch.iterdir())
     assert after == {path: stamp for path, stamp in before.items() if not _scratch(path)}  # nothing written since

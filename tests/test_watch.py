@@ -3,6 +3,7 @@ with the last good draft kept, the page in a browser, a warm LibreOffice, Ctrl-C
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -16,16 +17,17 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import psutil
 import pytest
 from browser import needs_chromium, rendered
-from helpers import EXAMPLE, EXAMPLE_UNIT
+from helpers import EXAMPLE, EXAMPLE_DIR, EXAMPLE_UNIT, office_pipes
 
 from baocao.errors import Location, Problem
 from baocao.watch import Build, Watch
 from baocao.writers.docx.templates import builtin_template
 from baocao.writers.html.server import Board, PreviewServer
-from baocao.writers.pdf import WarmConverter, find_soffice, uno_python
+from baocao.writers.pdf import WarmConverter, find_soffice, pipe_files, uno_python
 
 WAIT = 20  # seconds a rebuild may take on a busy machine before a test fails
 
@@ -92,8 +94,16 @@ def test_server_pages_state_events_and_hosts(server):
 @pytest.fixture
 def watched(tmp_path) -> Iterator[tuple[Watch, list[Build]]]:
     """The example copied to tmp_path and watched in a thread (stopped at the end)."""
-    report = Path(shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name))
-    shutil.copy(EXAMPLE_UNIT, tmp_path / "don-vi.yaml")
+    with _watching(tmp_path, EXAMPLE) as session:
+        yield session
+
+
+@contextlib.contextmanager
+def _watching(tmp_path: Path, example: Path, *files: str) -> Iterator[tuple[Watch, list[Build]]]:
+    """`example` (with its profile and `files` of its folder) copied to tmp_path and watched in a thread."""
+    report = Path(shutil.copy(example, tmp_path / example.name))
+    for name in ("don-vi.yaml", *files):
+        shutil.copy(example.parent / name, tmp_path / name)
     session = Watch(report, tmp_path / "output" / "bao-cao.docx", Board())
     builds: list[Build] = []
     stop = threading.Event()
@@ -146,6 +156,31 @@ def test_the_profile_and_a_new_unit_template_are_watched(watched):
     assert session.report.parent / "thi-dua.docx" in session.files
 
 
+WORKBOOKS = ("phong-kinh-te-quy-iii-nam-2026.xlsx", "phong-tai-chinh-quy-iii-nam-2026.xlsx")  # san-xuat's
+
+
+def test_a_saved_workbook_rebuilds_the_draft(tmp_path):
+    """Figures read from a workbook (so_lieu_tu): saving the workbook rebuilds, as saving the YAML does."""
+    with _watching(tmp_path, EXAMPLE_DIR / "san-xuat-quy-iii-2026.yaml", *WORKBOOKS) as (session, _):
+        assert {tmp_path / name for name in WORKBOOKS} <= session.files
+        assert "628,5 ha" in session.board.page()
+        book = openpyxl.load_workbook(tmp_path / WORKBOOKS[0])
+        assert book["Trồng trọt"]["E5"].value == 628.5
+        book["Trồng trọt"]["E5"] = 633.5
+        book.save(tmp_path / WORKBOOKS[0])
+        _until(lambda: "633,5 ha" in session.board.page(), "the workbook's change")
+
+
+def test_a_report_failing_validation_still_watches_the_workbooks_it_names(tmp_path):
+    report = tmp_path / "bao-cao.yaml"
+    text = (EXAMPLE_DIR / "san-xuat-quy-iii-2026.yaml").read_text(encoding="utf-8")
+    report.write_text(text.replace("so: 212\n", "so: 212\nkhoa_sai: 1\n", 1), encoding="utf-8")
+    shutil.copy(EXAMPLE_UNIT, tmp_path / "don-vi.yaml")
+    session = Watch(report, tmp_path / "output" / "bao-cao.docx", Board())
+    assert "khoa_sai" in str(session.build().problems[0])
+    assert session.files == {report, tmp_path / "don-vi.yaml", *(tmp_path / name for name in WORKBOOKS)}
+
+
 @needs_chromium
 def test_the_served_page_in_a_browser(watched):
     session, _ = watched
@@ -179,9 +214,10 @@ def _start_watch(tmp_path: Path, *options: str) -> subprocess.Popen:
     )
 
 
-def _stop_watch(tmp_path: Path, number: int, *options: str) -> tuple[int, str, list[psutil.Process]]:
-    """Start `baocao watch`, wait for its first build, send it `number`: its exit code, what it said, and the
-    processes it had started that are still running (killed here, so none outlives the test)."""
+def _stop_watch(tmp_path: Path, number: int, *options: str) -> tuple[int, str, list[psutil.Process], list[Path]]:
+    """Start `baocao watch`, wait for its first build, send it `number`: its exit code, what it said, the
+    processes it had started that are still running (killed here, so none outlives the test) and the pipe
+    files of its LibreOffice still there (in /tmp)."""
     with _start_watch(tmp_path, "--port", "0", *options) as watch:
         said = ""
         assert watch.stdout is not None
@@ -191,6 +227,7 @@ def _stop_watch(tmp_path: Path, number: int, *options: str) -> tuple[int, str, l
                 break
         assert "http://127.0.0.1:" in said and (tmp_path / "output" / f"{EXAMPLE.stem}.docx").is_file(), said
         family = psutil.Process(watch.pid).children(recursive=True)
+        pipes = [path for process in family for path in office_pipes(process)]
         watch.send_signal(number)
         code = watch.wait(WAIT)
         said += watch.stdout.read()
@@ -198,7 +235,7 @@ def _stop_watch(tmp_path: Path, number: int, *options: str) -> tuple[int, str, l
     left = [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     for process in left:
         process.kill()
-    return code, said, left
+    return code, said, left, [path for path in pipes if path.exists()]
 
 
 def _scratch_left(tmp_path: Path) -> list[Path]:
@@ -208,7 +245,7 @@ def _scratch_left(tmp_path: Path) -> list[Path]:
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals sent to a child process")
 @pytest.mark.parametrize(("number", "code"), [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
 def test_a_signal_ends_it_cleanly(tmp_path, number, code):
-    ended, said, left = _stop_watch(tmp_path, getattr(signal, number))
+    ended, said, left, _ = _stop_watch(tmp_path, getattr(signal, number))
     assert ended == code, said
     assert "Đã dừng xem trước." in said and "Đã dừng" in said and "Traceback" not in said
     assert not left and not _scratch_left(tmp_path)
@@ -253,6 +290,8 @@ def test_a_warm_libreoffice_converts_again_and_again(tmp_path, example_docx):
         for n in range(2):
             pdf = converter.convert(example_docx, tmp_path / f"{n}.pdf")
             assert pdf.read_bytes().startswith(b"%PDF") and not list(tmp_path.glob(".*.tmp"))
+        if sys.platform != "win32":  # its two pipes are the sockets named so (removed after a kill)
+            assert len([p for p in pipe_files(converter.profile, converter.pipe) if p.is_socket()]) == 2
         office = converter.office
     finally:
         converter.close()
@@ -264,8 +303,9 @@ def test_a_warm_libreoffice_converts_again_and_again(tmp_path, example_docx):
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals sent to a child process")
 @pytest.mark.parametrize(("number", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
 def test_a_signal_ends_the_warm_libreoffice(tmp_path, number, code):
-    ended, said, left = _stop_watch(tmp_path, getattr(signal, number), "--pdf")
+    ended, said, left, pipes = _stop_watch(tmp_path, getattr(signal, number), "--pdf")
     assert ended == code and f"{EXAMPLE.stem}.pdf" in said, said
     assert not left, [process.name() for process in left]  # LibreOffice, its UNO helper: all ended
+    assert not pipes  # nor its sockets in /tmp, which a killed LibreOffice cannot remove
     assert (tmp_path / "output" / f"{EXAMPLE.stem}.pdf").read_bytes().startswith(b"%PDF")
     assert not _scratch_left(tmp_path)

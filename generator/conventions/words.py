@@ -87,6 +87,12 @@ CHAIR = "Chủ tịch"
 SIGNATURE_STAMP = "Ký số bởi: %(signer)s\nThời gian: %(ts)s"
 
 
+def norm(text: str) -> str:
+    """NFC, whitespace (line breaks and tabs too) collapsed to single spaces, stripped: a paragraph's text as
+    the checks and the importer compare it."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
 def fold(text: str) -> str:
     """Letters without their diacritics (đ → d), combining marks dropped.
 

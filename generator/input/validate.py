@@ -111,7 +111,7 @@ def read_sources(report_path: Path, filled: bool = False) -> Sources:
         found.attempt(lambda: _check_level(report, report_map, unit, unit_map), None)
         merged = found.attempt(lambda: merge_workbooks(report, report_map, unit, unit_map), None)
     elif report is None:  # the workbooks' problems are told with the report's
-        read_workbooks(_raw_sources(data, report_map), found)
+        read_workbooks([(source, report_map, i) for i, source in named_workbooks(data)], found)
     if found.problems:
         loaded = Unvalidated(data, unit_path, unit_data[0] if unit_data is not None else {})
         raise InvalidSources(found.problems, found.warnings, loaded)
@@ -119,13 +119,14 @@ def read_sources(report_path: Path, filled: bool = False) -> Sources:
     return Sources(merged, report_map, unit, unit_map)
 
 
-def _raw_sources(data: Any, places: SourceMap) -> list[tuple[NguonSoLieu, SourceMap, int]]:
-    """The workbooks a report that failed validation names, those that are valid (the others are told)."""
+def named_workbooks(data: Any) -> list[tuple[int, NguonSoLieu]]:
+    """The workbooks (so_lieu_tu) a YAML that failed validation names, those that are valid (the others are
+    told), with their index."""
     raw = data.get("so_lieu_tu") if isinstance(data, dict) else None
     sources = []
     for i, item in enumerate(raw if isinstance(raw, list) else [raw] if raw else []):
         try:
-            sources.append((NguonSoLieu.model_validate({"tep": item} if isinstance(item, str) else item), places, i))
+            sources.append((i, NguonSoLieu.model_validate({"tep": item} if isinstance(item, str) else item)))
         except ValidationError:
             continue
     return sources

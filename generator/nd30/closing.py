@@ -12,12 +12,12 @@ from docx.oxml.ns import qn
 from baocao.conventions import marks
 from baocao.conventions.documents import RECIPIENTS_LINE
 from baocao.conventions.marks import RECIPIENTS_HEAD
-from baocao.conventions.words import SIGNER_PLACEHOLDER
+from baocao.conventions.words import SIGNER_PLACEHOLDER, norm
 from baocao.messages import nd30
 from baocao.messages import nd30_frame as msg
 from baocao.nd30.findings import Finding
 from baocao.nd30.frame import missing_emphasis
-from baocao.nd30.reader import Docx, Para, norm
+from baocao.nd30.reader import Docx, Para
 from baocao.nd30.rules import finding
 
 _BULLET = re.compile(r"\s*[-–—‐•+*]?\s*")

@@ -12,10 +12,11 @@ from docx.oxml.ns import qn
 from baocao.conventions.documents import DOC_TYPE_ABBREVIATIONS, NUMBER_AND_SIGN, PLACE_DATE
 from baocao.conventions.formatting import format_doc_number, pad_day, pad_month
 from baocao.conventions.marks import MOTTO_LOOSE, QUOC_HIEU, QUOC_HIEU_LOOSE, TIEU_NGU, is_quoc_hieu
+from baocao.conventions.words import norm
 from baocao.messages import common, nd30
 from baocao.messages import nd30_frame as msg
 from baocao.nd30.findings import Finding
-from baocao.nd30.reader import TBL, Docx, Para, norm, table_of
+from baocao.nd30.reader import TBL, Docx, Para, table_of
 from baocao.nd30.rules import finding
 
 _BY_TITLE = {name.upper(): (name, abbreviation) for name, abbreviation in DOC_TYPE_ABBREVIATIONS.items()}

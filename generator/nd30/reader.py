@@ -77,11 +77,6 @@ def open_document(path: Path) -> WordDocument:
         ) from None
 
 
-def norm(text: str) -> str:
-    """NFC, whitespace collapsed to single spaces, stripped."""
-    return unicodedata.normalize("NFC", " ".join(text.split()))
-
-
 def quote(text: str) -> str:
     """«the text's first EXCERPT_LENGTH characters…», whitespace collapsed: how a place shows its paragraph."""
     text = " ".join(text.split())

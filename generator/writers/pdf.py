@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -23,6 +25,7 @@ INSTALL_HINT = msg.INSTALL_LIBREOFFICE_HINT
 PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"%d"}}'
 SECONDS_PER_DOCUMENT = 10  # generous: LibreOffice takes about 0.2 s a report
 STARTUP_SECONDS = 120
+PIPE_FOLDERS = (Path("/tmp"), Path("/var/tmp"))  # where LibreOffice puts its pipes on POSIX, whatever TMPDIR says
 
 
 def find_soffice() -> str | None:
@@ -111,6 +114,7 @@ def run_soffice(soffice: str, documents: list[Path], outdir: Path, target: str =
             said = _wait(process, timeout)
         finally:
             interrupts.end(process)  # LibreOffice and what it started, whatever stopped the wait
+            remove_pipes(profile)
         if said is None:
             return False, msg.pdf_over_time(timeout)
         succeeded = process.returncode == 0
@@ -136,6 +140,24 @@ def office_env(scratch: Path) -> dict[str, str]:
     temporary = scratch / "tmp"
     temporary.mkdir(exist_ok=True)
     return {**os.environ, "TMPDIR": str(temporary), "TMP": str(temporary), "TEMP": str(temporary)}
+
+
+def pipe_files(profile: Path, *pipes: str) -> list[Path]:
+    """The sockets LibreOffice makes on POSIX (`<folder>/OSL_PIPE_<uid>_<name>`) for its single-instance pipe,
+    named by the MD5 of its profile's URL as UTF-16 (each byte in hex, unpadded), and for `pipes` (--accept)."""
+    if not hasattr(os, "getuid"):
+        return []  # Windows: named pipes are not files
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+    names = ["SingleOfficeIPC_" + "".join(f"{byte:x}" for byte in digest), *pipes]
+    return [folder / f"OSL_PIPE_{os.getuid()}_{name}" for folder in PIPE_FOLDERS for name in names]
+
+
+def remove_pipes(profile: Path, *pipes: str) -> None:
+    """Remove the sockets of an ended LibreOffice: one that was killed (a Ctrl-C) leaves them behind."""
+    for path in pipe_files(profile, *pipes):
+        with contextlib.suppress(OSError):
+            if stat.S_ISSOCK(path.lstat().st_mode):
+                path.unlink()
 
 
 def _update_cache(profile: Path, cached: Path, succeeded: bool) -> None:
@@ -181,10 +203,10 @@ class WarmConverter:
     def _start(self, soffice: str, python: str) -> None:
         leftovers.sweep([Path(tempfile.gettempdir())])
         self.scratch = tempfile.TemporaryDirectory(prefix=f"{leftovers.prefix()}lo-")
-        profile = Path(self.scratch.name) / "profile"
+        self.profile = profile = Path(self.scratch.name) / "profile"
         if profile_cache().is_dir():
             shutil.copytree(profile_cache(), profile)
-        pipe = f"baocao-{os.getpid()}-{id(self)}"
+        self.pipe = pipe = f"baocao-{os.getpid()}-{id(self)}"
         command = [
             soffice,
             f"-env:UserInstallation={profile.as_uri()}",
@@ -248,6 +270,7 @@ class WarmConverter:
             except subprocess.TimeoutExpired:
                 pass
             interrupts.end(process)  # what is left of it (and of what it started)
+        remove_pipes(self.profile, self.pipe)
         self.helper.stdout.close()  # type: ignore[union-attr]
         self.scratch.cleanup()
         self.helper = self.office = None

@@ -14,6 +14,7 @@ from typing import Any
 
 from baocao.conventions import levels, marks, words
 from baocao.conventions.table_words import UNIT_LINE_PATTERN
+from baocao.conventions.words import norm
 from baocao.errors import BaocaoError, Location, Problem
 from baocao.input.kinds import load_kind
 from baocao.input.model import UNIT_FILE, BaoCao, DonVi
@@ -30,7 +31,6 @@ from baocao.readers.docx.outline import OutlineReader, constructs
 from baocao.readers.docx.package import open_word
 from baocao.readers.docx.prose import figure_book
 from baocao.readers.docx.summary import Summary
-from baocao.readers.docx.text import norm
 from baocao.readers.docx.typed_notes import is_closing, is_separator, notes_zone, typed_note_number
 from baocao.readers.docx.writer import profile_text, report_text, validated
 from baocao.write import write_atomic

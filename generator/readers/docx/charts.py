@@ -19,8 +19,9 @@ from lxml import etree
 from baocao import limits
 from baocao.conventions import formatting as fmt
 from baocao.conventions.table_words import CHART_LABEL, UNNAMED_SERIES
+from baocao.conventions.words import norm
 from baocao.readers.docx.content import Para
-from baocao.readers.docx.text import escape, norm
+from baocao.readers.docx.text import escape
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -27,11 +27,12 @@ from baocao.conventions.documents import (
     TITLE_SPACED,
 )
 from baocao.conventions.numbering import read_label
+from baocao.conventions.words import norm
 from baocao.document.model import Text
 from baocao.messages import readers as msg
 from baocao.readers.docx.content import Block, Para, Table, para_at
 from baocao.readers.docx.summary import Summary
-from baocao.readers.docx.text import issuer_line, level_of, norm, sentence_case
+from baocao.readers.docx.text import issuer_line, level_of, sentence_case
 
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.*)$")
 _SEPARATOR = re.compile(r"^[-_–—=.*\s]+$")

@@ -18,6 +18,7 @@ from typing import Any
 from baocao.conventions import numbering
 from baocao.conventions.styles import STYLE_NAMES
 from baocao.conventions.table_words import TABLE_NOTE, UNIT_LINE_PATTERN
+from baocao.conventions.words import norm
 from baocao.document.model import Text
 from baocao.input.model import BaoCao, Muc
 from baocao.messages import common
@@ -42,7 +43,7 @@ from baocao.readers.docx.labels import (
 from baocao.readers.docx.prose import Prose
 from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.tables import read_table
-from baocao.readers.docx.text import escape, lstrip_inlines, markup, norm, plain
+from baocao.readers.docx.text import escape, lstrip_inlines, markup, plain
 from baocao.readers.docx.typed_notes import take_typed_notes
 
 _BULLET = re.compile(r"^\s*([-–+•])\s+")

@@ -13,13 +13,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from baocao.compose.tables import build_table
+from baocao.conventions.words import norm
 from baocao.document.model import Cell, Row, Text
 from baocao.errors import BaocaoError
 from baocao.figures.figure import Figure
 from baocao.input.load import SourceMap
 from baocao.input.table_model import Bang
 from baocao.readers.docx.table_kinds import Layout
-from baocao.readers.docx.text import norm
 
 Grid = list[list[str]]
 

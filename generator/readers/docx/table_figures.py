@@ -23,13 +23,13 @@ from typing import Any
 
 from baocao.compose.tables import FIGURE_KEY
 from baocao.conventions.table_words import PLAN, SAME_PERIOD, UNIT_HEADER, VALUE_HEADER
+from baocao.conventions.words import norm
 from baocao.figures.figure import Figure, percent
 from baocao.messages import common
 from baocao.readers.docx.figures import FigureBook, yaml_number
 from baocao.readers.docx.ratios import base_for
 from baocao.readers.docx.table_check import Grid, rebuilt
 from baocao.readers.docx.table_kinds import Column, Shown, columns_yaml, read_shown
-from baocao.readers.docx.text import norm
 
 #: The figure slot each computed column compares the value with.
 BASES = {"ty_le_ke_hoach": "ke_hoach", "ty_le_cung_ky": "cung_ky", "chenh_lech": "cung_ky"}

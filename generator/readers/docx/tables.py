@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from baocao.conventions.table_words import NUMBER_HEADER
+from baocao.conventions.words import norm
 from baocao.input.table_model import INPUT_KINDS
 from baocao.messages import common
 from baocao.messages import readers as msg
@@ -24,7 +25,6 @@ from baocao.readers.docx.summary import Summary
 from baocao.readers.docx.table_check import settle
 from baocao.readers.docx.table_figures import TableRead, figure_table
 from baocao.readers.docx.table_kinds import WRITTEN_NUMBERS, Column, Layout, columns_yaml, infer, total_label
-from baocao.readers.docx.text import norm
 
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 

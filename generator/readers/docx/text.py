@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from baocao.conventions.levels import LEVELS
-from baocao.conventions.words import BODY_NAMES, CHAIR, UPPER_WORDS, fold
+from baocao.conventions.words import BODY_NAMES, CHAIR, UPPER_WORDS, fold, norm
 from baocao.document.model import Text
 from baocao.readers.docx.content import Cite, Inline
 
@@ -18,11 +17,6 @@ _OPEN_NOTE = re.compile(r"\[(?=\^)")
 _JINJA = re.compile(r"\{(?=[{%#])")
 _CHAIR = re.compile(rf"\b{CHAIR.lower()}\b")
 _LEVEL_LINE = re.compile(r"^(" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")\s+(.+)$", re.IGNORECASE)
-
-
-def norm(text: str) -> str:
-    """NFC, whitespace (line breaks and tabs too) collapsed, stripped."""
-    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def escape(text: str, in_note: bool = False) -> str:
