@@ -57,6 +57,11 @@ def test_file_that_does_not_exist_is_misuse(cli, tmp_path):
     assert "không có tệp" in err and "khong-co.yaml" in err
 
 
+def test_a_folder_where_a_file_is_needed_is_told_as_such(cli, tmp_path):
+    code, _, err = cli("preview", tmp_path)
+    assert code == 2 and "là một thư mục" in err and "không có tệp" not in err
+
+
 def test_output_option_with_several_reports_is_misuse(cli, report, tmp_path):
     second = report.with_name("ban-sao.yaml")
     shutil.copy(report, second)

@@ -97,6 +97,16 @@ def test_a_customised_template_restyles_the_preview(tmp_path):
     assert re.search(r":where\(\.fn p\)\{[^}]*font-size:12pt", html)  # what the template keeps stays
 
 
+def test_preview_takes_the_shared_template_folder(cli, tmp_path):
+    """`preview --thu-muc-mau` finds the template as `build --thu-muc-mau` does (the unit folder has none)."""
+    customised(tmp_path / "mau-tinh")
+    margins = "--margin-top:85.05pt;--margin-bottom:85.05pt;--margin-left:127.6pt"
+    assert cli("preview", EXAMPLE, "--thu-muc-mau", "mau-tinh", "-o", "xem.html")[0] == 0
+    assert margins in (tmp_path / "xem.html").read_text(encoding="utf-8")
+    assert cli("preview", EXAMPLE, "-o", "xem.html")[0] == 0
+    assert margins not in (tmp_path / "xem.html").read_text(encoding="utf-8")
+
+
 def test_unreadable_or_silent_templates_fall_back_to_nd30(tmp_path):
     broken = tmp_path / "hong.docx"
     broken.write_bytes(b"not a zip")

@@ -206,5 +206,7 @@ def or_exit(action: Callable[[], T]) -> T:
 
 def require_files(paths: list[Path], hint: str = "BAO_CAO.yaml", folders: bool = True) -> None:
     for path in paths:
+        if path.is_dir() and not folders:
+            raise typer.BadParameter(msg.folder_not_file(str(path)), param_hint=hint)
         if not (path.is_file() or folders and path.is_dir()):
             raise typer.BadParameter(msg.no_file(str(path)), param_hint=hint)

@@ -35,13 +35,15 @@ from baocao.writers.registry import DEFAULT_WRITER
 def preview(
     report: OneReport,
     output: Annotated[Path | None, output_option(guide.PREVIEW_OUTPUT, "TEP.html")] = None,
+    templates: TemplateFolder = None,
 ) -> None:
-    """Write the HTML preview of one report."""
+    """Write the HTML preview of one report (in the looks of its Word template, found as `build` finds it)."""
     from baocao.pipeline import build as build_report
 
     require_files([report], folders=False)
+    require_folder(templates)
     writer = output_writer(output, ("html",))
-    target, built = or_exit(lambda: build_report(report, output, writer=writer))
+    target, built = or_exit(lambda: build_report(report, output, templates, writer=writer))
     show_warnings(built.warnings, built.notes)
     out.print(f"[green]{msg.PREVIEW_WRITTEN}[/] {escape(str(target))} {msg.OPEN_IN_BROWSER}")
 

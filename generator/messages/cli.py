@@ -38,6 +38,10 @@ def no_file(path: str) -> str:
     return f"không có tệp '{path}'."
 
 
+def folder_not_file(path: str) -> str:
+    return f"'{path}' là một thư mục; lệnh này cần một tệp (chỉ build, validate nhận cả thư mục)."
+
+
 # --- build and validate (cli/build.py, cli/views.py) ---------------------------------------------------------------
 
 BUILT = "Đã soạn"
