@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import tempfile
 import time
 import traceback
@@ -286,9 +287,11 @@ def _build_all(
 
 
 def _start_worker() -> None:
-    """A worker's start: signals left to the main process (interrupts.worker_signals); gc.freeze: its
-    imports stay out of its collections, and its exit at the end takes ≈ 10 ms, not 70."""
+    """A worker's start: signals left to the main process (interrupts.worker_signals); its output straight to the
+    terminal (a fork's copy of the progress bar's redirection would mix with the bar); gc.freeze: its imports
+    stay out of its collections, and its exit at the end takes ≈ 10 ms, not 70."""
     interrupts.worker_signals()
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
     gc.freeze()
 
 

@@ -62,6 +62,7 @@ class Pool:
 
     def _start(self) -> _Worker:
         fork = start_method() == "fork"
+        # two calls, each with its literal: the type checker knows each context's Process
         context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe()
         # A copy of this process holds this process's ends of the pipes too: it closes them (see _serve).
@@ -183,17 +184,18 @@ def _serve(pipe: Connection, work: Callable[..., Any], initializer: Callable[[],
 
     `ours`: the parent's ends of the pool's pipes, which a forked worker holds too. It closes them, so that
     every worker's pipe ends when the parent does (killed outright, say): a worker holding one would wait for
-    a job forever."""
+    a job forever. When the parent is gone, the worker ends quietly."""
     for connection in ours:
         connection.close()
     initializer()
-    while (message := pipe.recv()) is not None:
-        index, arguments = message
-        pipe.send(("started", index, None))
-        try:
-            pipe.send(("done", index, work(*arguments)))
-        except Exception as exc:  # noqa: BLE001 - a fault of ours fails this job only, told to the parent
-            pipe.send(("failed", index, _picklable(exc)))
+    with contextlib.suppress(EOFError, OSError):  # the pipe ended: the parent is gone
+        while (message := pipe.recv()) is not None:
+            index, arguments = message
+            pipe.send(("started", index, None))
+            try:
+                pipe.send(("done", index, work(*arguments)))
+            except Exception as exc:  # noqa: BLE001 - a fault of ours fails this job only, told to the parent
+                pipe.send(("failed", index, _picklable(exc)))
 
 
 def _picklable(exc: Exception) -> Exception:

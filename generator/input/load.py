@@ -33,12 +33,13 @@ class _CachedTags:
     keys and many of its values."""
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
+        if kind is yaml.ScalarNode and len(value) <= _SHORT:
             return _scalar_tag(value, implicit)
         return super().resolve(kind, value, implicit)  # the loader's Resolver
 
 
 _RESOLVER = yaml.resolver.Resolver()
+_SHORT = 64  # the values cached: keys, numbers, dates, yes/no (a paragraph recurs seldom and would stay in memory)
 
 
 @lru_cache(maxsize=4096)
@@ -188,7 +189,8 @@ def load_yaml(path: Path) -> tuple[Any, SourceMap]:
 
 
 def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, SourceMap]:
-    """Parse YAML text (already normalised) into data and a SourceMap."""
+    """Parse YAML text into data and a SourceMap. The text is read_text's: NFC, no character XML refuses
+    (a scalar's value is taken from it as it is, _Builder._written)."""
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -272,17 +274,14 @@ class _Builder:
                 msg.TOO_MANY_VALUES_HINT,
             )
         start = node.start_mark
-        if not isinstance(node, yaml.ScalarNode):
-            self.places.add(path, start.line + 1, start.column + 1)
-            return self._collection(node, path)
-        if start.line == node.end_mark.line:
-            self.places.add(path, start.line + 1, start.column + 1)
-        else:  # a block scalar's text starts on the line after its '|' or '>' indicator
-            block = node.style in ("|", ">")
+        if isinstance(node, yaml.ScalarNode) and start.line != node.end_mark.line:
+            block = node.style in ("|", ">")  # a block scalar's text starts on the line after its '|' or '>'
             self.places.add(
                 path, start.line + 1 + block, 0 if block else start.column + 1, self._word_lines(node, block)
             )
-        return self._scalar(node)
+        else:
+            self.places.add(path, start.line + 1, start.column + 1)
+        return self._scalar(node) if isinstance(node, yaml.ScalarNode) else self._collection(node, path)
 
     def _word_lines(self, node: yaml.Node, block: bool) -> tuple[int, ...]:
         """The file line of each word of a scalar that spans lines."""

@@ -17,6 +17,7 @@ file's only problems are the values to fill, which `next` lists.
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def write_next(source: Path, period: Period, output: Path | None = None) -> Writ
         raise BaocaoError(problems)
     point_to_rolled(data, rolled, target)
     text = _header(dump(data), source, target, period)
-    report, places = parse_model(*parse_yaml(text, target), BaoCao)
+    report, places = parse_model(*parse_yaml(unicodedata.normalize("NFC", text), target), BaoCao)
     write_rolled(rolled)
     write_atomic(target, text.encode("utf-8"))
     return Written(target, unfilled_values(report, places) + rolled.to_fill, list(rolled.files))

@@ -64,7 +64,8 @@ class FrameTemplate(DocxTemplate):
         self.data = data
 
     def init_docx(self, reload: bool = True) -> None:
-        """docxtpl's, the parts made anew (each render changes them) from the package read once."""
+        """docxtpl's, the parts made anew (each render changes them) from the package read once. (docx.Document
+        would refuse a package whose main part is not a Word document's: template_check.check_template did already.)"""
         if not self.docx or (self.is_rendered and reload):
             package = Package()
             Unmarshaller.unmarshal(_package_reader(self.data), package, PartFactory)

@@ -58,7 +58,6 @@ def _member(name: str, date: tuple[int, int, int, int, int, int]) -> zipfile.Zip
     """A zip member with a fixed timestamp and attributes: the same bytes on every platform."""
     member = zipfile.ZipInfo(name, date_time=date)
     member.compress_type = zipfile.ZIP_DEFLATED
-    member._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]  # 3.13 names it compress_level, keeps this
     member.create_system = 0
     return member
 
@@ -69,7 +68,7 @@ def reproducible_zip(data: bytes) -> bytes:
     date = _zip_date()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            dst.writestr(_member(info.filename, date), src.read(info.filename))
+            dst.writestr(_member(info.filename, date), src.read(info.filename), compresslevel=COMPRESS_LEVEL)
     return out.getvalue()
 
 
@@ -81,7 +80,8 @@ class _FixedDateZip:
         self.archive, self.date, self.blobs = archive, _zip_date(), blobs
 
     def write(self, pack_uri, blob: bytes) -> None:
-        self.archive.writestr(_member(pack_uri.membername, self.date), self.blobs.get(pack_uri, blob))
+        member, data = _member(pack_uri.membername, self.date), self.blobs.get(pack_uri, blob)
+        self.archive.writestr(member, data, compresslevel=COMPRESS_LEVEL)
 
 
 def save_reproducible(document, blobs: Mapping[str, bytes] | None = None) -> bytes:
