@@ -4,9 +4,10 @@ Each build composes the report once and hands the model to both writers: the HTM
 the preview server's board at once (the page reloads), then the .docx is written (and, with a PDF
 converter, the PDF). A build that fails publishes its located problems; the board keeps the last
 good draft. The files watched are the report, its unit profile, the workbooks both read figures from
-(so_lieu_tu) and every place its Word template may come from (so a template copied into the unit
-folder is picked up); they are read again after each build, since the report may name another
-profile, workbook or template (a build that fails validation adds those it names: fixing any rebuilds).
+(so_lieu_tu), a roll-up's lower reports with their profiles, and every place its Word template may come
+from (so a template copied into the unit folder is picked up); they are read again after each build,
+since the report may name another profile, workbook or template (a build that fails validation adds
+those it names: fixing any rebuilds).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from typing import Protocol
 import watchfiles
 
 from baocao.errors import BaocaoError, Problem
+from baocao.figures.rollup import lower_reports
 from baocao.input.figure_model import NguonSoLieu
 from baocao.input.model import UNIT_FILE
-from baocao.input.validate import InvalidSources, Unvalidated, named_workbooks
+from baocao.input.validate import InvalidSources, Sources, Unvalidated, named_workbooks
 from baocao.pipeline import compose_report
 from baocao.write import write_atomic
 from baocao.writers.docx.templates import BUILTIN_ORIGIN, resolve
@@ -74,6 +76,17 @@ def _named_files(report: Path, loaded: Unvalidated) -> set[Path]:
     }
 
 
+def _lower_reports(sources: Sources) -> set[Path]:
+    """A roll-up's lower reports (tong_hop.cac_bao_cao) and the profiles beside them."""
+    if sources.report.tong_hop is None:
+        return set()
+    try:
+        reports = lower_reports(sources.report.tong_hop, sources.report_map)
+    except BaocaoError:  # the build says what is wrong
+        return set()
+    return {_absolute(path) for report in reports for path in (report, report.parent / UNIT_FILE)}
+
+
 def _only(files: set[Path]) -> Callable[[watchfiles.Change, str], bool]:
     """A watchfiles filter letting through the events of `files` (other files in their folders are not ours)."""
     return lambda _change, path: _absolute(Path(path)) in files
@@ -112,6 +125,7 @@ class Watch:
             _absolute(unit_file),
             *_workbooks(self.report, sources.report.so_lieu_tu),
             *_workbooks(unit_file, sources.unit.so_lieu_tu),
+            *_lower_reports(sources),
             *self._template_places(sources),
         }
         looks = looks_for(sources, self.templates)

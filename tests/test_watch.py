@@ -21,7 +21,7 @@ import openpyxl
 import psutil
 import pytest
 from browser import needs_chromium, rendered
-from helpers import EXAMPLE, EXAMPLE_DIR, EXAMPLE_UNIT, office_pipes
+from helpers import EXAMPLE, EXAMPLE_DIR, EXAMPLE_UNIT, ROOT, office_pipes
 
 from baocao.errors import Location, Problem
 from baocao.watch import Build, Watch
@@ -179,6 +179,18 @@ def test_a_report_failing_validation_still_watches_the_workbooks_it_names(tmp_pa
     session = Watch(report, tmp_path / "output" / "bao-cao.docx", Board())
     assert "khoa_sai" in str(session.build().problems[0])
     assert session.files == {report, tmp_path / "don-vi.yaml", *(tmp_path / name for name in WORKBOOKS)}
+
+
+def test_a_rollup_watches_its_lower_reports(tmp_path):
+    """A province's report: saving a commune's report (or its profile) rebuilds the province's draft."""
+    province = ROOT / "data" / "tinh-demo"
+    shutil.copytree(province / "xa", tmp_path / "xa")
+    with _watching(tmp_path, province / "thi-dua-6-thang-2026.yaml") as (session, _):
+        commune = tmp_path / "xa" / "binh-minh"
+        assert {commune / "thi-dua-6-thang-2026.yaml", commune / "don-vi.yaml"} <= session.files
+        assert "705,8" in session.board.page()
+        _edit(commune / "thi-dua-6-thang-2026.yaml", 'gia_tri: "705,8"', 'gia_tri: "715,8"')
+        _until(lambda: "715,8" in session.board.page(), "the commune's change")
 
 
 @needs_chromium

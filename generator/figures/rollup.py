@@ -108,13 +108,38 @@ def roll_up(report: BaoCao, places: SourceMap) -> RollUp:
     return _RollUp(report, report.tong_hop, places).run()
 
 
+def lower_reports(spec: TongHop, places: SourceMap) -> list[Path]:
+    """The files `spec`'s patterns match (in pattern order, each sorted), once each, bar the report `places` maps;
+    a pattern matching none is an error.
+
+    '**' is not recursive: a pattern never walks a whole disk.
+    """
+    base = places.file.parent if places.file else Path()
+    own = places.file.resolve() if places.file else None
+    found: dict[Path, Path] = {}
+    for i, pattern in enumerate(spec.cac_bao_cao):
+        matches = [Path(os.path.normpath(base / m)) for m in sorted(glob.glob(pattern, root_dir=base))]
+        matches = [m for m in matches if m.is_file()]
+        if not matches:
+            raise fail(
+                places.where(("tong_hop", "cac_bao_cao", i)),
+                msg.no_report_matches(pattern, str(base)),
+                msg.PATTERN_HINT,
+            )
+        for match in matches:
+            found.setdefault(match.resolve(), match)
+    if own is not None:
+        found.pop(own, None)
+    return list(found.values())
+
+
 class _RollUp:
     def __init__(self, report: BaoCao, spec: TongHop, places: SourceMap):
         self.report, self.spec, self.places = report, spec, places
         self.warnings: list[Problem] = []
 
     def run(self) -> RollUp:
-        reports = [self._load(path) for path in self._files()]
+        reports = [self._load(path) for path in lower_reports(self.spec, self.places)]
         units = [r for r in reports if r.problem is None]
         failed = [r for r in reports if r.problem is not None]
         self.warnings.extend(
@@ -151,29 +176,6 @@ class _RollUp:
         return self.places.where(("tong_hop", *path))
 
     # ---- the reports --------------------------------------------------------------------
-
-    def _files(self) -> list[Path]:
-        """The files the patterns match (in pattern order, each sorted), once each, bar this report.
-
-        '**' is not recursive: a pattern never walks a whole disk.
-        """
-        base = self.places.file.parent if self.places.file else Path()
-        own = self.places.file.resolve() if self.places.file else None
-        found: dict[Path, Path] = {}
-        for i, pattern in enumerate(self.spec.cac_bao_cao):
-            matches = [Path(os.path.normpath(base / m)) for m in sorted(glob.glob(pattern, root_dir=base))]
-            matches = [m for m in matches if m.is_file()]
-            if not matches:
-                raise fail(
-                    self._where("cac_bao_cao", i),
-                    msg.no_report_matches(pattern, str(base)),
-                    msg.PATTERN_HINT,
-                )
-            for match in matches:
-                found.setdefault(match.resolve(), match)
-        if own is not None:
-            found.pop(own, None)
-        return list(found.values())
 
     def _load(self, path: Path) -> _Unit:
         """A unit's report (or figure file) loaded, validated and computed (or its first problem)."""
