@@ -1,9 +1,10 @@
 """Benchmarks, run by hand: `python bench/run.py`. Results go in the README's table (not in tests).
 
 In one run, each figure against its target:
-- one report of 150 paragraphs, 40 footnotes and a 50-row appendix rendered in process (median
-  CPU time of RUNS) against plain docxtpl rendering the same text with loops in a template: the
-  paragraphs, the notes' text as paragraphs (docxtpl cannot make footnotes) and the table's rows;
+- one report of 150 paragraphs, 40 footnotes and a 50-row appendix rendered in process (CPU time: the
+  median of ROUNDS blocks of RUNS renders, the two sides' blocks in turn) against plain docxtpl rendering the
+  same text with loops in a template: the paragraphs, the notes' text as paragraphs (docxtpl cannot make
+  footnotes) and the table's rows;
 - a cold `baocao build` of the example (a new process each time; median wall time, and CPU time);
 - `baocao build DIR --jobs 2` of 200 generated commune reports (bench/make_units.py);
 - PDF of 20 reports through baocao (one LibreOffice process, private profile) against bare
@@ -45,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "xa-tan-hoa" / "thi-dua-6-thang-2026.yaml"
 UNIT = ROOT / "data" / "xa-tan-hoa" / "don-vi.yaml"
 RUNS = 7
+ROUNDS = 5  # blocks of RUNS renders of each side, in turn (row 1)
 PARAGRAPHS, NOTES, ROWS = 150, 40, 50
 BATCH, PDFS, UNITS = 200, 20, 30
 MB = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
@@ -165,12 +167,19 @@ def same_text(data: bytes) -> tuple[list[str], list[str], list[list[str]]]:
 
 
 def per_report(folder: Path) -> tuple[float, float]:
-    """Median seconds: baocao for the big report, plain docxtpl for the same text."""
+    """CPU seconds, medians of ROUNDS blocks of RUNS renders each: baocao for the big report, plain docxtpl for the
+    same text, the blocks taken in turn (a drift of the machine's speed falls on both), each side warmed first."""
     report = big_report(folder)
     data = render(report).data  # also warms the per-process caches, as a batch worker's first report does
     texts, notes, rows = same_text(data)
     assert len(texts) == PARAGRAPHS and len(notes) == NOTES and len(rows) >= ROWS, (len(texts), len(notes), len(rows))
-    return median_seconds(lambda: render(report), RUNS, time.process_time), plain_docxtpl(folder, texts, notes, rows)
+    template = plain_template(folder, len(rows[0]))
+    plain_render(template, texts, notes, rows)
+    ours, theirs = [], []
+    for _ in range(ROUNDS):
+        ours.append(median_seconds(lambda: render(report), RUNS, time.process_time))
+        theirs.append(median_seconds(lambda: plain_render(template, texts, notes, rows), RUNS, time.process_time))
+    return statistics.median(ours), statistics.median(theirs)
 
 
 def thirty_units(folder: Path) -> tuple[float, float]:

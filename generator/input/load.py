@@ -33,12 +33,13 @@ class _CachedTags:
     keys and many of its values."""
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and len(value) <= _SHORT:
-            return _scalar_tag(value, implicit)
-        return super().resolve(kind, value, implicit)  # the loader's Resolver
+        if kind is not yaml.ScalarNode:  # no path resolvers (a safe loader's): a collection's tag is the default
+            return _COLLECTION_TAGS[kind]
+        return _scalar_tag(value, implicit) if len(value) <= _SHORT else _RESOLVER.resolve(kind, value, implicit)
 
 
 _RESOLVER = yaml.resolver.Resolver()
+_COLLECTION_TAGS = {yaml.SequenceNode: _RESOLVER.DEFAULT_SEQUENCE_TAG, yaml.MappingNode: _RESOLVER.DEFAULT_MAPPING_TAG}
 _SHORT = 64  # the values cached: keys, numbers, dates, yes/no (a paragraph recurs seldom and would stay in memory)
 
 
