@@ -4,6 +4,8 @@ a self-contained page; the writer interface (suffix, templates resolved only by 
 from __future__ import annotations
 
 import re
+import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import lxml.html
@@ -16,7 +18,9 @@ from lxml import etree
 from baocao.batch import plan
 from baocao.errors import Location, Problem
 from baocao.pipeline import build, compose_report, render
+from baocao.writers.html.charts import axis_scale
 from baocao.writers.html.writer import page
+from baocao.writers.pdf import convert_to_pdf
 from baocao.writers.registry import WRITER_NAMES, writer_for
 
 
@@ -197,3 +201,35 @@ def test_preview_of_a_broken_report_says_where_and_writes_nothing(cli, tmp_path)
     code, _, err = cli("preview", broken)
     assert code == 1 and re.search(r"bao-cao\.yaml:\d+", err) and "lua_xuann" in err
     assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("least", "most", "scale"),
+    [
+        ("375", "620", ("0", "700", "100")),  # LibreOffice's PDF of kt-xh-6-thang-2026: 0 to 700 by 100
+        ("468", "705.8", ("0", "800", "100")),  # within 1/21 of 700? no, but 705.8 needs the next step
+        ("95", "97.2", ("93.5", "97.5", "0.5")),  # narrow values: the minimum goes down half the range
+        ("-30", "-5", ("-35", "0", "5")),  # all negative, mirrored; -30 near the bottom adds a step
+        ("-12.5", "40", ("-20", "50", "10")),  # 40 fills the span: one step more above
+        ("1539.7", "1539.7", ("0", "1800", "200")),  # one value: from 0, 1539.7 near 1600 adds a step
+    ],
+)
+def test_the_preview_value_axis_follows_libreoffices_automatic_scale(least, most, scale):
+    assert axis_scale(Decimal(least), Decimal(most)) == tuple(Decimal(v) for v in scale)
+
+
+@pytest.mark.needs_soffice
+def test_the_preview_bar_chart_shows_libreoffices_axis_and_legend(tmp_path):
+    example = ROOT / "data" / "tinh-demo" / "thi-dua-6-thang-2026.yaml"
+    target, _ = build(example, tmp_path / "tinh.docx")
+    (pdf,) = convert_to_pdf([target], tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert re.search(r"^\s+0\s+100\s.*\s800\s*$", text, re.M)  # LibreOffice: 0 to 800 by 100
+    assert re.search(r"Th\s?ự\s?c hiện\s+Kế ho\s?ạch", text)  # the legend lists the last series first
+    preview, _ = build(example, tmp_path / "tinh.html", writer="html")
+    svg = preview.read_text(encoding="utf-8")
+    svg = svg[svg.index("<svg") : svg.index("</svg>")]
+    ticks = re.findall(r'text-anchor="middle" font-size="12">([\d.]+)</text>', svg)
+    assert ticks == [str(n) for n in range(0, 900, 100)]
+    legend = re.findall(r'text-anchor="start" font-size="12">([^<]+)</text>', svg)
+    assert legend == ["Thực hiện", "Kế hoạch"]

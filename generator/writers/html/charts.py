@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from html import escape
+from itertools import count
 
 from baocao.conventions.formatting import format_number
 from baocao.document.model import Chart
@@ -28,7 +29,10 @@ def chart_svg(chart: Chart) -> str:
         parts += _plot(chart, bottom)
     if chart.has_legend:
         names = chart.categories if chart.kind == "pie" else [s.name for s in chart.series]
-        parts += _legend(names, HEIGHT - 14, line=chart.kind == "line")
+        entries = list(enumerate(names))
+        if chart.kind == "bar":  # LibreOffice lists a horizontal bar chart's series last to first
+            entries.reverse()
+        parts += _legend(entries, HEIGHT - 14, line=chart.kind == "line")
     return (
         f'<svg class="chart-svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(chart.label)}" '
         f'xmlns="http://www.w3.org/2000/svg" font-family="Times New Roman, serif" font-size="12">'
@@ -38,9 +42,9 @@ def chart_svg(chart: Chart) -> str:
 
 
 def _plot(chart: Chart, bottom: float) -> list[str]:
-    """Columns, bars or lines over a value scale from 0 (or the least value) to a round maximum."""
+    """Columns, bars or lines over the value scale LibreOffice would choose (axis_scale)."""
     values = [v for s in chart.series for v in s.values if v is not None]
-    low, high, step = _scale(min(min(values), Decimal(0)), max(max(values), Decimal(0)))
+    low, high, step = axis_scale(min(values), max(values))
     bar = chart.kind == "bar"
     left = LEFT + (max(len(c) for c in chart.categories) * 5 if bar else 0)
     top = TOP if chart.title else 14
@@ -151,11 +155,12 @@ def _pie(chart: Chart, bottom: float) -> list[str]:
     return out
 
 
-def _legend(names: list[str], y: float, line: bool) -> list[str]:
-    widths = [len(name) * 6 + 30 for name in names]
+def _legend(entries: list[tuple[int, str]], y: float, line: bool) -> list[str]:
+    """The legend's entries (fill index, name) side by side, centred."""
+    widths = [len(name) * 6 + 30 for _, name in entries]
     x = (WIDTH - sum(widths)) / 2
     out = []
-    for i, (name, width) in enumerate(zip(names, widths, strict=True)):
+    for (i, name), width in zip(entries, widths, strict=True):
         if line:
             out.append(_line(x, y - 4, x + 14, y - 4, "#000000"))
         else:
@@ -165,17 +170,40 @@ def _legend(names: list[str], y: float, line: bool) -> list[str]:
     return out
 
 
-def _scale(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal, Decimal]:
-    """A round step (1, 2 or 5 × 10^n) giving about five intervals, and the bounds on those steps."""
-    spread = float(high - low) or 1.0
-    magnitude = 10 ** math.floor(math.log10(spread / 5))
-    step = next(m * magnitude for m in (1, 2, 5, 10) if spread / (m * magnitude) <= 6)
-    step_d = Decimal(str(step))
-    return (
-        (low / step_d).to_integral_value(rounding="ROUND_FLOOR") * step_d,
-        (high / step_d).to_integral_value(rounding="ROUND_CEILING") * step_d,
-        step_d,
-    )
+def axis_scale(least: Decimal, most: Decimal, intervals: int = 10) -> tuple[Decimal, Decimal, Decimal]:
+    """The automatic value axis (minimum, maximum, major step) LibreOffice draws for these values.
+
+    Our own rendering of the rule in LibreOffice's chart2/source/view/axes/ScaleAutomatism.cxx
+    (calculateExplicitIncrementAndScaleForLinear, with the options a value axis turns on): all-negative
+    values are mirrored; a positive minimum drops to 0 unless it is at least 5/6 of the maximum, else it
+    moves down by half the range; the step is 1, 2 or 5 × 10^n giving at most `intervals` intervals; the
+    bounds go out to whole steps, one step more when a value lies within 1/21 of the axis span of a bound.
+    """
+    mirrored = least < 0 and most <= 0
+    if mirrored:
+        least, most = -most, -least
+    low, high = least, most
+    if low > 0:
+        low = Decimal(0) if low == high or low / high < Decimal(5) / 6 else low - (high - low) / 2
+    if low == high:
+        high = high * 2 if high else Decimal(1)
+    distance = (high - low) / intervals
+    magnitude = Decimal(10) ** int(distance.log10().to_integral_value(rounding="ROUND_FLOOR"))
+    steps = (m * magnitude * 10**k for k in count() for m in (1, 2, 5))
+    for step in (s for s in steps if s >= distance):
+        bottom = _whole(low, step, "ROUND_FLOOR")
+        if bottom and (high - least) / (high - bottom) > Decimal(20) / 21:
+            bottom -= step
+        top = _whole(high, step, "ROUND_CEILING")
+        if top and (most - bottom) / (top - bottom) > Decimal(20) / 21:
+            top += step
+        if (top - bottom) // step <= intervals:
+            break
+    return (-top, -bottom, step) if mirrored else (bottom, top, step)
+
+
+def _whole(value: Decimal, step: Decimal, rounding: str) -> Decimal:
+    return (value / step).to_integral_value(rounding=rounding) * step
 
 
 def _decimals(step: Decimal) -> int:
