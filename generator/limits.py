@@ -154,6 +154,8 @@ def loop(items: Iterable[object], characters: int = 0) -> Iterator[object]:
 def weight(value: object, largest: int = MAX_TEXT) -> int:
     """The size of a value as text would hold it: a string's length, a container's items' weights
     (each at least 1), nested; counting stops once past `largest`."""
+    if type(value) is str:  # the common case: what a filter prints
+        return max(len(value), 1)
     total, stack = 0, [value]
     while stack and total <= largest:
         item = stack.pop()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from baocao.conventions.page import CELL_MARGIN, ColumnNeed, column_widths
-from baocao.conventions.text_width import measure, text_twips, text_units
+from baocao.conventions.text_width import measure, text_units, units_twips
 from baocao.document.model import Cell, Row, Table, Text
 
 NONE = ColumnNeed()
@@ -43,6 +43,10 @@ def test_when_the_others_cannot_spare_enough_the_narrow_column_gets_what_there_i
     assert widths == [300, 900, 900]
     widths = column_widths([2, 3, 3], 2400, needs)  # 600, 900, 900: TT spares 100, the others lack 50 and 0
     assert widths == [550, 950, 900]
+
+
+def text_twips(text: str, size: float, bold: bool = False) -> int:
+    return units_twips(text_units(text, bold), size)
 
 
 def test_a_cell_needs_its_text_in_times_new_roman_with_its_margins():

@@ -235,10 +235,9 @@ def _charged(value: Any) -> Any:
 
 def _printable(value: Any) -> Any:
     """What `{{ ... }}` prints in a sentence: decimals the Vietnamese way; no Python reprs."""
-    if type(value) is str:  # the common case: a filter's text
-        limits.spend(len(value) or 1)  # its limits.weight
-        return value
     limits.spend(limits.weight(value, MAX_TEXT))
+    if type(value) is str:  # the common case: a filter's text
+        return value
     if isinstance(value, bool) or value is None:
         raise FilterError(msg.NOT_PRINTABLE)
     if isinstance(value, int):

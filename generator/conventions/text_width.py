@@ -74,8 +74,3 @@ def measure(text: str, bold: bool = False) -> tuple[int, int]:
 def units_twips(units: int, size: float) -> int:
     """Twips that `units` thousandths of an em take at `size` points."""
     return round(units * size * 20 / 1000)
-
-
-def text_twips(text: str, size: float, bold: bool = False) -> int:
-    """Twips `text` takes on one line at `size` points (text_units)."""
-    return units_twips(text_units(text, bold), size)

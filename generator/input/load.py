@@ -329,8 +329,7 @@ class _Builder:
         return data
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if len(node.value) > limits.MAX_SCALAR:
-            _check_length(node.value, self.places.file, node.start_mark)
+        _check_length(node.value, self.places.file, node.start_mark)
         if node.tag in _NUMBER_TAGS and not node.style:  # plain (libyaml says "", PyYAML None)
             # Kept as written: the model reads "1.507" the Vietnamese way, and YAML 1.1's
             # octal "010", hex "0x1F" and base-60 "1:30" never turn into other numbers.

@@ -67,9 +67,7 @@ class FrameTemplate(DocxTemplate):
         """docxtpl's, the parts made anew (each render changes them) from the package read once. (docx.Document
         would refuse a package whose main part is not a Word document's: template_check.check_template did already.)"""
         if not self.docx or (self.is_rendered and reload):
-            package = Package()
-            Unmarshaller.unmarshal(_package_reader(self.data), package, PartFactory)
-            self.docx = package.main_document_part.document
+            self.docx = template_document(self.data)
             self.is_rendered = False
 
     def patch_xml(self, src_xml: str) -> str:
@@ -81,6 +79,13 @@ class FrameTemplate(DocxTemplate):
         xml = super().render_xml_part(src_xml, part, context, jinja_env)
         check_part(xml, str(part.partname))
         return xml
+
+
+def template_document(data: bytes) -> Any:
+    """A new python-docx Document of the template `data`, its parts made from the package read once per process."""
+    package = Package()
+    Unmarshaller.unmarshal(_package_reader(data), package, PartFactory)
+    return package.main_document_part.document
 
 
 @lru_cache(maxsize=16)

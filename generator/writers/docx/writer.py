@@ -11,7 +11,6 @@ A document without a frame (the appendices alone) drops the template's frame ins
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
 import secrets
 from functools import lru_cache
@@ -19,7 +18,6 @@ from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -49,7 +47,7 @@ from baocao.messages import writers as msg
 from baocao.writers.docx import fragments
 from baocao.writers.docx.charts import ChartParts
 from baocao.writers.docx.fragments import attribute, paragraph, tag, text_run
-from baocao.writers.docx.frame import BODY_NAME, FrameTemplate, render_frame
+from baocao.writers.docx.frame import BODY_NAME, FrameTemplate, render_frame, template_document
 from baocao.writers.docx.ooxml import el, save_reproducible, tiny_paragraph
 from baocao.writers.docx.sections import appendix_heading, close_section, make_appendix_section, text_width
 from baocao.writers.docx.splice import Splice, end_section, keep_last, part_bytes, section_text
@@ -174,7 +172,7 @@ def _style_ids(data: bytes, template: Path) -> dict[str, str]:
 def _ids_by_name(data: bytes) -> dict[str, str]:
     """Style ids by lower-case style name (Word matches built-in names in any case: "footnote text" =
     "Footnote Text"), of a template's styles: read once per process (rendering the frame changes none)."""
-    return {style.name.lower(): style.style_id for style in docx.Document(io.BytesIO(data)).styles if style.name}
+    return {style.name.lower(): style.style_id for style in template_document(data).styles if style.name}
 
 
 def _drop_frame(body) -> None:
